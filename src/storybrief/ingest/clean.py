@@ -1,0 +1,423 @@
+"""Cleaning with provenance: take the debris out of an article, keep what it said.
+
+Real articles arrive with headers (title, byline, date, outlet), photo captions
+(sometimes twice), credits, "RELATED:" lines, lists of related links, "Original
+url" footers and markdown link residue. ``clean_text`` removes that debris and
+returns the cleaned text, the stated metadata it found (each with evidence),
+and every removed piece with its offsets in the input, so nothing is lost.
+
+Offsets in ``Removed`` and in ``Evidence(location="removed")`` index the input
+after its line endings were normalised to ``\\n`` (see ``normalize_newlines``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from storybrief.ingest.dates import parse_date_line
+from storybrief.model import DateRef, Evidence, Removed, Stated
+
+# A block counts as body text (and ends the header zone) when it is a sentence of
+# at least this many words, or any block of at least _BODY_MIN_WORDS_ANY words.
+# Headlines in the seeds and fixtures run 5-15 words without final punctuation;
+# a one-line lead paragraph runs 20+ words.
+_BODY_MIN_WORDS_SENTENCE = 12
+_BODY_MIN_WORDS_ANY = 40
+# At most this many blocks are read as a header before the body starts.
+_MAX_HEADER_BLOCKS = 8
+# Repeated blocks shorter than this are left alone (short repeated lines such as
+# "Advertisement" are handled elsewhere; a repeated phrase may be legitimate).
+_MIN_DUPLICATE_WORDS = 6
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_SENTENCE_END = re.compile(r"""[.!?]["'”’)\]]*$|["”’)]$""")
+_LINK = re.compile(r"\[([^\]\n]{1,300})\]\(([^)\s]{0,500})\)")
+_ANGLE_URL = re.compile(r"^<?(https?://\S+?)>?$")
+_RELATED_LINE = re.compile(
+    r"^(?:RELATED|READ MORE|SEE ALSO|ALSO READ|MORE)\s*:\s*\S", re.IGNORECASE
+)
+_RELATED_HEADING = re.compile(
+    r"^(?:related (?:articles|stories|coverage|links|content)|more on this(?: story)?|"
+    r"read more|you may also like|recommended)\s*:?$",
+    re.IGNORECASE,
+)
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+\S")
+_ORIGINAL_URL = re.compile(r"^(?:original (?:url|article|link)|source url)\s*:\s*(\S*)$", re.I)
+_BYLINE = re.compile(r"^by\s+(?P<value>\S.*?)\s*$", re.IGNORECASE)
+_BYLINE_RESIDUE = re.compile(r"^by(?:\s+in\s+[\w ,&'-]{1,60})?\s*\.?$", re.IGNORECASE)
+_STAFF = re.compile(r"^(?:the\s+)?(?P<outlet>.+?)\s+staff$", re.IGNORECASE)
+_DESK_WORDS = frozenset(
+    "politics business world sports sport tech technology science health opinion "
+    "national international metro local news desk culture entertainment markets".split()
+)
+_OUTLET_WORD = re.compile(
+    r"\b(?:Times|News|Post|Press|Journal|Herald|Tribune|Guardian|Courier|Gazette|Daily|"
+    r"Wire|Agency|Telegraph|Chronicle|Observer|Monitor|Reuters|AFP|AP|BBC|CNN|Bloomberg|"
+    r"Independent|Standard|Express|Mail|Star|Sun|Globe|Review|Magazine|Weekly|Radio|TV|"
+    r"Television|Network|Broadcasting|Online)\b"
+)
+_PERSON_NAME = re.compile(
+    r"^(?:[A-Z][a-z]+\.? )?[A-Z][a-zà-ÿ'’]+(?:[- ](?:(?:de|van|von|al|el|bin|da|di|le)[- ])?"
+    r"[A-Z][a-zà-ÿ'’]+\.?){1,3}$"
+)
+# Inline photo credits: "(AP Photo/Jane Doe)", "(Reuters/Jane Doe)", "(Photo by Jane Doe)".
+_INLINE_CREDIT = re.compile(
+    r"\s*\((?:[A-Z][\w.&' ]{0,40}\s)?(?:Photo|Photograph|Picture|Image)s?\s*(?:/|by|:)\s*"
+    r"[^()\n]{1,80}\)|\s*\((?:AP|AFP|Reuters|EPA|Getty Images|Xinhua)/[^()\n]{1,80}\)"
+)
+_CREDIT_LINE = re.compile(
+    r"^(?:photo|photograph|image|picture)s?\s*(?:credit)?\s*(?:by|:)\s*\S.{0,80}$", re.I
+)
+_CAPTION_CUE = re.compile(
+    r"\bposes? for (?:photographers|a (?:photo|picture)|pictures)\b|\bpictured\b|"
+    r"\(pictured\)|\bis seen (?:here|in this)\b|\bin this (?:photo|picture|image)\b",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3}"
+    r"(?:,\s+[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){0,2})?)"
+    r"\s*(?:\((?P<agency>[A-Za-z .&]{1,30})\)\s*)?(?:—|–|--|-)\s"
+)
+
+
+def normalize_newlines(text: str) -> str:
+    """``\\r\\n`` and lone ``\\r`` become ``\\n``; all offsets refer to the result."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def squash(text: str) -> str:
+    """Whitespace-collapsed, case-folded form used to compare lines."""
+    return " ".join(_LINK.sub(r"\1", text).split()).casefold()
+
+
+@dataclass(slots=True)
+class _Block:
+    start: int
+    end: int
+    text: str
+    kind: str = "body"  # body, title, caption, or the kind it was removed as
+    removed: bool = False
+
+
+@dataclass(slots=True)
+class CleanResult:
+    """The cleaned text and what was learnt while cleaning it."""
+
+    text: str
+    removed: tuple[Removed, ...]
+    title: Stated | None = None
+    outlet: Stated | None = None
+    byline: Stated | None = None
+    dateline: Stated | None = None
+    published: DateRef | None = None
+    url: str | None = None
+    captions: tuple[tuple[int, int], ...] = ()
+    notes: list[str] = field(default_factory=list)
+
+
+def split_blocks(text: str) -> list[_Block]:
+    """Paragraphs: runs of non-blank lines, trimmed, with their offsets in ``text``."""
+    blocks: list[_Block] = []
+    for match in re.finditer(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*", text):
+        start, end = match.span()
+        raw = match.group()
+        lead = len(raw) - len(raw.lstrip())
+        trail = len(raw) - len(raw.rstrip())
+        blocks.append(_Block(start + lead, end - trail, raw.strip()))
+    return blocks
+
+
+def _split_header_lines(blocks: list[_Block]) -> list[_Block]:
+    """Header lines often come without blank lines between them: read them one by one."""
+    out: list[_Block] = []
+    for index, block in enumerate(blocks):
+        lines = block.text.split("\n")
+        in_header = index < _MAX_HEADER_BLOCKS and not any(_is_body(b.text) for b in blocks[:index])
+        if in_header and len(lines) > 1 and not any(_is_body(line) for line in lines):
+            offset = block.start
+            for line in lines:
+                start = block.start + block.text.index(line, offset - block.start)
+                offset = start + len(line)
+                stripped = line.strip()
+                if stripped:
+                    lead = len(line) - len(line.lstrip())
+                    out.append(_Block(start + lead, start + lead + len(stripped), stripped))
+        else:
+            out.append(block)
+    return out
+
+
+def _is_body(text: str) -> bool:
+    n = len(words(text))
+    if n >= _BODY_MIN_WORDS_ANY:
+        return True
+    return n >= _BODY_MIN_WORDS_SENTENCE and bool(_SENTENCE_END.search(text))
+
+
+def _looks_like_outlet(value: str) -> bool:
+    return len(words(value)) <= 6 and bool(_OUTLET_WORD.search(value))
+
+
+def _is_person_line(text: str) -> bool:
+    return "\n" not in text and bool(_PERSON_NAME.match(text)) and not _looks_like_outlet(text)
+
+
+def _strip_links(text: str) -> str:
+    return " ".join(_LINK.sub(r"\1", text).split())
+
+
+def _strip_desk(outlet: str) -> str:
+    """'Blouin News Politics' -> 'Blouin News': drop trailing desk names, never 'News'."""
+    parts = outlet.split()
+    while len(parts) > 1 and parts[-1].casefold() in _DESK_WORDS - {"news"}:
+        parts.pop()
+    return " ".join(parts)
+
+
+def _is_caption_like(text: str) -> bool:
+    return bool(_INLINE_CREDIT.search(text) or _CAPTION_CUE.search(text))
+
+
+class _Cleaner:
+    def __init__(self, raw: str, known_title: str | None) -> None:
+        self.raw = raw
+        self.blocks = _split_header_lines(split_blocks(raw))
+        self.title_block: _Block | None = None
+        self.known_title = squash(known_title) if known_title else None
+        self.result = CleanResult(text="", removed=())
+        self.removed: list[Removed] = []
+        self.outlet_forms: set[str] = set()
+
+    # -- helpers ---------------------------------------------------------------
+    def _remove(self, block: _Block, kind: str) -> None:
+        block.removed = True
+        block.kind = kind
+
+    def _evidence(self, block: _Block) -> Evidence:
+        return Evidence(text=block.text, location="removed", start=block.start, end=block.end)
+
+    def _set_outlet(self, value: str, block: _Block) -> None:
+        value = _strip_links(value)
+        self.outlet_forms.add(squash(value))
+        if self.result.outlet is None:
+            self.result.outlet = Stated(value, self._evidence(block))
+
+    # -- passes ----------------------------------------------------------------
+    def run(self) -> CleanResult:
+        self._debris_pass()
+        self._header_pass()
+        self._caption_pass()
+        self._duplicate_pass()
+        return self._assemble()
+
+    def _debris_pass(self) -> None:
+        """Lines that are debris wherever they stand."""
+        in_related_list = False
+        expect_url = False
+        for block in self.blocks:
+            first_line = block.text.split("\n", 1)[0]
+            if expect_url and _ANGLE_URL.match(block.text):
+                self._remove(block, "original_url")
+                self.result.url = self.result.url or _ANGLE_URL.match(block.text).group(1)  # type: ignore[union-attr]
+                expect_url = False
+                continue
+            expect_url = False
+            if _RELATED_HEADING.match(first_line):
+                self._remove(block, "related_list")
+                rest = block.text.split("\n")[1:]
+                in_related_list = not rest or all(_LIST_ITEM.match(line) for line in rest)
+                continue
+            if in_related_list and all(_LIST_ITEM.match(line) for line in block.text.split("\n")):
+                self._remove(block, "related_list")
+                continue
+            in_related_list = False
+            if all(_RELATED_LINE.match(line) for line in block.text.split("\n")):
+                self._remove(block, "related")
+                continue
+            url_match = _ORIGINAL_URL.match(first_line)
+            if url_match and "\n" not in block.text:
+                self._remove(block, "original_url")
+                found = _ANGLE_URL.match(url_match.group(1)) if url_match.group(1) else None
+                if found:
+                    self.result.url = self.result.url or found.group(1)
+                else:
+                    expect_url = True
+                continue
+            if _CREDIT_LINE.match(block.text):
+                self._remove(block, "photo_credit")
+
+    def _header_pass(self) -> None:
+        """Title, byline, date and outlet lines before the body starts."""
+        res = self.result
+        previous: _Block | None = None
+        title: _Block | None = None
+        for index, block in enumerate(self.blocks):
+            if index >= _MAX_HEADER_BLOCKS or _is_body(block.text):
+                break
+            if block.removed:
+                continue
+            one_line = "\n" not in block.text
+            text = _strip_links(block.text)
+            key = squash(text)
+            if one_line and _BYLINE_RESIDUE.match(text):
+                self._remove(block, "byline_residue")
+            elif one_line and (m := _BYLINE.match(text)) and len(words(text)) <= 14:
+                self._read_byline(m.group("value"), block)
+            elif one_line and (date := parse_date_line(text)) is not None:
+                self._remove(block, "date")
+                if res.published is None:
+                    value, granularity = date
+                    res.published = DateRef(value, granularity, False, self._evidence(block))
+            elif one_line and key in self.outlet_forms:
+                self._remove(block, "outlet")
+            elif title is not None and key == squash(title.text):
+                self._remove(block, "title_duplicate")
+            elif (
+                one_line
+                and title is not None
+                and previous is not None
+                and previous.kind in ("title", "title_duplicate")
+                and res.byline is None
+                and _is_person_line(text)
+            ):
+                self._remove(block, "byline")
+                res.byline = Stated(text, self._evidence(block))
+            elif one_line and title is not None and _looks_like_outlet(text):
+                self._set_outlet(text, block)
+                self._remove(block, "outlet")
+            elif title is None and (self.known_title is None or key == self.known_title):
+                block.kind = "title"
+                title = block
+            previous = block
+        if self.known_title is None:
+            # Only a header with an identified body has a title; a lone short text does not.
+            if not any(_is_body(b.text) for b in self.blocks):
+                for b in self.blocks:
+                    if b.kind == "title":
+                        b.kind = "body"
+
+    def _read_byline(self, value: str, block: _Block) -> None:
+        self._remove(block, "byline")
+        value = _strip_links(value)
+        staff = _STAFF.match(value)
+        if staff:
+            self._set_outlet(_strip_desk(staff.group("outlet")), block)
+            return
+        parts = [p.strip() for p in re.split(r",\s+|\s+[|/]\s+", value) if p.strip()]
+        people = [p for p in parts if not _looks_like_outlet(p)]
+        for outlet in (p for p in parts if _looks_like_outlet(p)):
+            self._set_outlet(outlet, block)
+        if people and self.result.byline is None:
+            self.result.byline = Stated(", ".join(people), self._evidence(block))
+
+    def _caption_pass(self) -> None:
+        """Captions: blocks with a photo credit or cue, or followed by a credit line."""
+        kept = [b for b in self.blocks if not b.removed]
+        for i, block in enumerate(kept):
+            if block.kind != "body":
+                continue
+            following = kept[i + 1] if i + 1 < len(kept) else None
+            credit_follows = (
+                following is not None
+                and following.kind == "body"
+                and "\n" not in following.text
+                and _is_person_line(following.text)
+            )
+            if _is_caption_like(block.text) or credit_follows:
+                block.kind = "caption"
+                if credit_follows and following is not None:
+                    self._remove(following, "photo_credit")
+
+    def _duplicate_pass(self) -> None:
+        seen: dict[str, _Block] = {}
+        for block in self.blocks:
+            if block.removed or block.kind == "title":
+                continue
+            key = squash(block.text)
+            if len(words(block.text)) < _MIN_DUPLICATE_WORDS:
+                continue
+            if key in seen:
+                first = seen[key]
+                dup_kind = "caption_duplicate" if "caption" in (first.kind, block.kind) else (
+                    "duplicate"
+                )
+                if block.kind == "caption":
+                    first.kind = "caption"
+                self._remove(block, dup_kind)
+            else:
+                seen[key] = block
+
+    def _assemble(self) -> CleanResult:
+        res = self.result
+        pieces: list[str] = []
+        captions: list[tuple[int, int]] = []
+        offset = 0
+        body_seen = False
+        for block in self.blocks:
+            if block.removed:
+                self.removed.append(Removed(block.kind, block.start, block.end, block.text))
+                continue
+            cleaned = self._inline_edits(block)
+            if not cleaned:
+                continue
+            if pieces:
+                offset += 2
+            start = offset
+            pieces.append(cleaned)
+            offset += len(cleaned)
+            if block.kind == "title" and res.title is None:
+                res.title = Stated(cleaned, Evidence(cleaned, "text", start, offset))
+            elif block.kind == "caption":
+                captions.append((start, offset))
+            elif not body_seen:
+                body_seen = True
+                m = _DATELINE.match(cleaned)
+                if m:
+                    place = m.group("place").strip()
+                    res.dateline = Stated(
+                        place, Evidence(m.group().rstrip(), "text", start, start + m.end())
+                    )
+        res.text = "\n\n".join(pieces)
+        res.captions = tuple(captions)
+        res.removed = tuple(sorted(self.removed, key=lambda r: r.start))
+        return res
+
+    def _inline_edits(self, block: _Block) -> str:
+        """Link markup keeps its anchor text; inline photo credits go."""
+        out: list[str] = []
+        pos = 0
+        text = block.text
+        edits: list[tuple[int, int, str, str]] = []
+        for m in _LINK.finditer(text):
+            edits.append((m.start(), m.end(), m.group(1), "link_markup"))
+        for m in _INLINE_CREDIT.finditer(text):
+            if not any(s <= m.start() < e for s, e, _, _ in edits):
+                edits.append((m.start(), m.end(), "", "photo_credit"))
+        for start, end, replacement, kind in sorted(edits):
+            out.append(text[pos:start])
+            out.append(replacement)
+            self.removed.append(
+                Removed(kind, block.start + start, block.start + end, text[start:end])
+            )
+            pos = end
+        out.append(text[pos:])
+        return "".join(out).strip()
+
+
+def clean_text(raw: str, *, known_title: str | None = None) -> CleanResult:
+    """Clean one article's text.
+
+    Args:
+        raw: the decoded article text with ``\\n`` line endings.
+        known_title: a title the input stated elsewhere (HTML, a record); a header
+            line equal to it is taken as the title rather than guessed.
+
+    Returns:
+        The cleaned text, the stated metadata found in its header, and the removed pieces.
+    """
+    return _Cleaner(raw, known_title).run()

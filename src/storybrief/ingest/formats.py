@@ -1,0 +1,284 @@
+"""Format readers: text/markdown, HTML, JSON/JSONL records, Multi-News lines.
+
+Each reader turns decoded input into ``RawArticle``s (not yet cleaned) or
+``IngestFailure``s; it never raises for bad content.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from storybrief.ingest.dates import parse_date_line
+from storybrief.model import DateRef, Evidence, FailureReason, IngestFailure, Stated
+
+logger = logging.getLogger(__name__)
+
+Format = Literal["text", "html", "json", "jsonl", "multinews"]
+
+_EXTENSIONS: Mapping[str, Format] = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".markdown": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".src": "multinews",
+}
+_MULTINEWS_DOC_SEP = "|||||"
+_MULTINEWS_NEWLINE = re.compile(r"[ \t]*NEWLINE_CHAR[ \t]*")
+_HTML_START = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<article|<p[\s>]|<div)", re.I)
+_ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class RawArticle:
+    """An article as read, before cleaning. Metadata here was stated by the input's structure."""
+
+    source: str
+    text: str
+    encoding: str | None = None
+    title: Stated | None = None
+    url: str | None = None
+    outlet: Stated | None = None
+    byline: Stated | None = None
+    published: DateRef | None = None
+
+
+Item = RawArticle | IngestFailure
+
+
+def format_for(name: str, text: str) -> Format:
+    """The format of an input, from its file extension or, failing that, its content."""
+    lowered = name.lower()
+    for ext, fmt in _EXTENSIONS.items():
+        if lowered.endswith(ext):
+            if fmt in ("text", "jsonl") and _is_multinews(text):
+                return "multinews"
+            return fmt
+    return sniff_format(text)
+
+
+def sniff_format(text: str) -> Format:
+    head = text.lstrip()[:2000]
+    if _is_multinews(text):
+        return "multinews"
+    if _HTML_START.match(head):
+        return "html"
+    if head.startswith("["):
+        return "json"
+    if head.startswith("{"):
+        first_line = head.split("\n", 1)[0].strip()
+        return "jsonl" if first_line.endswith("}") and "\n" in text.strip() else "json"
+    return "text"
+
+
+def _is_multinews(text: str) -> bool:
+    head = text[:200000]
+    return _MULTINEWS_DOC_SEP in head or "NEWLINE_CHAR" in head
+
+
+def read_items(
+    source: str, text: str, fmt: Format, *, encoding: str | None, cluster: int | None
+) -> Iterator[Item]:
+    """The articles (or failures) that one decoded input holds."""
+    if fmt == "text":
+        yield RawArticle(source, text, encoding)
+    elif fmt == "html":
+        yield read_html(source, text, encoding)
+    elif fmt == "multinews":
+        yield from read_multinews(source, text, encoding, cluster)
+    else:
+        yield from read_json(source, text, encoding, cluster, lines=fmt == "jsonl")
+
+
+# -- HTML ----------------------------------------------------------------------------
+
+
+def read_html(source: str, html: str, encoding: str | None) -> Item:
+    """Main text and metadata with trafilatura, the publication date with htmldate."""
+    import trafilatura
+    from htmldate import find_date
+
+    try:
+        extracted = trafilatura.extract(
+            html,
+            output_format="json",
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+        )
+    except Exception as exc:  # trafilatura/lxml raise many types on hostile markup
+        return IngestFailure(source, FailureReason.MALFORMED, f"HTML could not be parsed: {exc}")
+    if not extracted:
+        return IngestFailure(
+            source, FailureReason.NO_TEXT, "no article text found in the HTML (trafilatura)"
+        )
+    data: dict[str, Any] = json.loads(extracted)
+    published: DateRef | None = None
+    try:
+        # extensive_search=False: only dates the page states in its markup or URL,
+        # never a guess from free text.
+        found = find_date(html, extensive_search=False, original_date=True)
+    except Exception:  # htmldate can fail on broken markup; a missing date is not fatal
+        found = None
+    if found:
+        published = DateRef(
+            dt.date.fromisoformat(found), "day", False, Evidence(found, "html")
+        )
+
+    def stated(key: str) -> Stated | None:
+        value = data.get(key)
+        return Stated(str(value), Evidence(str(value), "html")) if value else None
+
+    return RawArticle(
+        source,
+        str(data.get("text") or ""),
+        encoding,
+        title=stated("title"),
+        url=data.get("url") or data.get("source") or None,
+        outlet=stated("sitename") or stated("source-hostname"),
+        byline=stated("author"),
+        published=published,
+    )
+
+
+# -- JSON ----------------------------------------------------------------------------
+
+
+def read_json(
+    source: str, text: str, encoding: str | None, cluster: int | None, *, lines: bool
+) -> Iterator[Item]:
+    """Records with ``text`` (and optional title, url, outlet, byline, published).
+
+    A record with a ``documents`` list is a cluster (as in Multi-News or DUC
+    converted to JSONL): its documents are the articles, and ``cluster`` picks the
+    line when there are several.
+    """
+    records: list[tuple[str, Any]] = []
+    if lines:
+        for number, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                records.append((f"{source}:{number}", json.loads(line)))
+            except json.JSONDecodeError as exc:
+                yield IngestFailure(
+                    f"{source}:{number}", FailureReason.MALFORMED, f"invalid JSON: {exc}"
+                )
+    else:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            yield IngestFailure(source, FailureReason.MALFORMED, f"invalid JSON: {exc}")
+            return
+        items = data if isinstance(data, list) else [data]
+        records = [
+            (source if len(items) == 1 else f"{source}[{i}]", item) for i, item in enumerate(items)
+        ]
+    clusters = [r for r in records if isinstance(r[1], dict) and isinstance(r[1].get("documents"), list)]
+    if clusters:
+        label, chosen = _pick_cluster(source, clusters, cluster)
+        for i, doc in enumerate(chosen["documents"]):
+            doc_label = f"{label}/{doc.get('doc_id', i) if isinstance(doc, dict) else i}"
+            yield _record_article(doc_label, doc, encoding)
+        return
+    for label, record in records:
+        yield _record_article(label, record, encoding)
+
+
+def _pick_cluster(
+    source: str, clusters: list[tuple[str, Any]], cluster: int | None
+) -> tuple[str, Any]:
+    if cluster is None:
+        if len(clusters) > 1:
+            logger.warning(
+                "%s holds %d clusters; briefing the first (choose one with --cluster N)",
+                source,
+                len(clusters),
+            )
+        cluster = 0
+    if not 0 <= cluster < len(clusters):
+        from storybrief.errors import InputError
+
+        raise InputError(f"{source} has clusters 0-{len(clusters) - 1}; --cluster {cluster} is not one")
+    return clusters[cluster]
+
+
+def _record_article(label: str, record: Any, encoding: str | None) -> Item:
+    if not isinstance(record, dict):
+        return IngestFailure(label, FailureReason.MALFORMED, "a record must be a JSON object")
+    body = record.get("text")
+    if not isinstance(body, str):
+        return IngestFailure(label, FailureReason.MALFORMED, "the record has no string 'text' field")
+
+    def stated(key: str) -> Stated | None:
+        value = record.get(key)
+        if isinstance(value, str) and value.strip():
+            return Stated(value.strip(), Evidence(f"{key}: {value.strip()}", "record"))
+        return None
+
+    url = record.get("url")
+    return RawArticle(
+        label,
+        body,
+        encoding,
+        title=stated("title"),
+        url=url if isinstance(url, str) and url else None,
+        outlet=stated("outlet"),
+        byline=stated("byline"),
+        published=_record_date(record),
+    )
+
+
+def _record_date(record: Mapping[str, Any]) -> DateRef | None:
+    for key in ("published", "date"):
+        value = record.get(key)
+        if not isinstance(value, str) or not value.strip():
+            continue
+        evidence = Evidence(f"{key}: {value}", "record")
+        m = _ISO_PARTIAL.match(value.strip())
+        if m:
+            year, month, day = m.group(1), m.group(2), m.group(3)
+            try:
+                if day:
+                    return DateRef(dt.date(int(year), int(month), int(day)), "day", False, evidence)
+                if month:
+                    return DateRef(dt.date(int(year), int(month), 1), "month", False, evidence)
+                return DateRef(dt.date(int(year), 1, 1), "year", False, evidence)
+            except ValueError:
+                continue
+        parsed = parse_date_line(value)
+        if parsed:
+            return DateRef(parsed[0], parsed[1], False, evidence)
+    return None
+
+
+# -- Multi-News ----------------------------------------------------------------------
+
+
+def read_multinews(
+    source: str, text: str, encoding: str | None, cluster: int | None
+) -> Iterator[Item]:
+    """One cluster per line, documents separated by ``|||||``, ``NEWLINE_CHAR`` for newlines."""
+    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+    if not lines:
+        yield IngestFailure(source, FailureReason.EMPTY, "the Multi-News file has no clusters")
+        return
+    label, line = _pick_cluster(source, [(f"{source}:{n}", line) for n, line in lines], cluster)
+    for i, doc in enumerate(line.split(_MULTINEWS_DOC_SEP)):
+        doc_text = _MULTINEWS_NEWLINE.sub("\n", doc).strip()
+        doc_label = f"{label}/{i}"
+        if not doc_text:
+            yield IngestFailure(doc_label, FailureReason.EMPTY, "empty document in the cluster")
+            continue
+        yield RawArticle(doc_label, doc_text, encoding)

@@ -1,0 +1,23 @@
+"""Language identification with py3langid (its model ships inside the package)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+# A text is refused as not English only when the identifier is at least this
+# sure; mixed or very short texts score lower and are given the benefit of doubt.
+MIN_CONFIDENCE = 0.9
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> Any:
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+
+
+def identify_language(text: str) -> tuple[str, float]:
+    """The ISO 639-1 code of ``text``'s language and the identifier's confidence (0-1)."""
+    lang, confidence = _identifier().classify(text[:20000])
+    return str(lang), float(confidence)

@@ -1,0 +1,236 @@
+"""Expand inputs (paths, folders, stdin, text, records) and turn each into articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO, Union
+
+from storybrief.config import Settings
+from storybrief.errors import IngestError
+from storybrief.ingest.clean import clean_text, normalize_newlines, squash, words
+from storybrief.ingest.decode import decode_bytes
+from storybrief.ingest.formats import (
+    RawArticle,
+    _record_article,
+    format_for,
+    read_items,
+)
+from storybrief.ingest.language import MIN_CONFIDENCE, identify_language
+from storybrief.model import Article, FailureReason, IngestFailure
+
+_PATH_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".src", ".ndjson")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInput:
+    """An article handed over as a record rather than a file.
+
+    Args:
+        text: the article text.
+        title, url, outlet, byline: optional stated metadata.
+        published: the stated publication date (ISO text such as ``2013-02-02`` or a date).
+        source: a label for messages and output; defaults to ``<record:N>``.
+    """
+
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    published: str | dt.date | None = None
+    source: str | None = None
+
+    def as_record(self) -> dict[str, Any]:
+        published = self.published
+        if isinstance(published, dt.date):
+            published = published.isoformat()
+        return {
+            "text": self.text,
+            "title": self.title,
+            "url": self.url,
+            "outlet": self.outlet,
+            "byline": self.byline,
+            "published": published,
+        }
+
+
+InputLike = Union[str, os.PathLike[str], bytes, ArticleInput, Mapping[str, Any]]
+
+
+def load_articles(
+    inputs: Iterable[InputLike],
+    settings: Settings | None = None,
+    *,
+    cluster: int | None = None,
+    stdin: BinaryIO | None = None,
+) -> list[Article | IngestFailure]:
+    """Read, decode, clean and check every input; keep the order they were given in.
+
+    Args:
+        inputs: what to read (see the module docstring).
+        settings: size limit and language check; defaults from the environment.
+        cluster: for files holding several clusters (Multi-News, JSONL with
+            ``documents``), which one to read.
+        stdin: the stream ``"-"`` reads; defaults to the process's standard input.
+
+    Returns:
+        One entry per article found or per input that failed, in input order.
+        Identical texts after the first are ``duplicate`` failures.
+    """
+    settings = settings or Settings.from_env()
+    results: list[Article | IngestFailure] = []
+    seen: dict[str, str] = {}
+    for item in _expand(inputs, settings, cluster, stdin):
+        if isinstance(item, RawArticle):
+            result: Article | IngestFailure = finish_article(item, settings)
+        else:
+            result = item
+        if isinstance(result, Article):
+            first = seen.get(result.content_hash)
+            if first is not None:
+                result = IngestFailure(
+                    result.source, FailureReason.DUPLICATE, f"same text as {first}"
+                )
+            else:
+                seen[result.content_hash] = result.source
+        results.append(result)
+    return results
+
+
+def _expand(
+    inputs: Iterable[InputLike],
+    settings: Settings,
+    cluster: int | None,
+    stdin: BinaryIO | None,
+) -> Iterator[RawArticle | IngestFailure]:
+    for number, given in enumerate(inputs):
+        if isinstance(given, ArticleInput):
+            label = given.source or f"<record:{number}>"
+            yield _record_article(label, given.as_record(), None)
+        elif isinstance(given, Mapping):
+            yield _record_article(str(given.get("source") or f"<record:{number}>"), given, None)
+        elif isinstance(given, bytes):
+            yield from _from_bytes(f"<bytes:{number}>", given, settings, cluster)
+        elif isinstance(given, str) and given == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            data = stream.read(settings.max_bytes + 1)
+            yield from _from_bytes("<stdin>", data, settings, cluster)
+        elif isinstance(given, str) and not _looks_like_path(given):
+            yield from _from_bytes(
+                f"<text:{number}>", given.encode("utf-8"), settings, cluster, name=".txt"
+            )
+        else:
+            yield from _from_path(Path(given), settings, cluster)
+
+
+def _looks_like_path(value: str) -> bool:
+    if "\n" in value or len(value) > 1024:
+        return False
+    if Path(value).exists():
+        return True
+    return " " not in value.strip() and (
+        "/" in value or os.sep in value or value.lower().endswith(_PATH_SUFFIXES)
+    )
+
+
+def _from_path(
+    path: Path, settings: Settings, cluster: int | None
+) -> Iterator[RawArticle | IngestFailure]:
+    label = str(path)
+    try:
+        if path.is_dir():
+            files = sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not files:
+                yield IngestFailure(label, FailureReason.EMPTY, "the folder holds no files")
+            for file in files:
+                yield from _from_path(file, settings, cluster)
+            return
+        if not path.exists():
+            yield IngestFailure(label, FailureReason.NOT_FOUND, "no such file or folder")
+            return
+        size = path.stat().st_size
+        if size > settings.max_bytes:
+            yield IngestFailure(
+                label,
+                FailureReason.TOO_LARGE,
+                f"{size:,} bytes is over the {settings.max_bytes:,}-byte limit "
+                "(raise it with --max-bytes or STORYBRIEF_MAX_BYTES)",
+            )
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield IngestFailure(label, FailureReason.UNREADABLE, exc.strerror or str(exc))
+        return
+    yield from _from_bytes(label, data, settings, cluster, name=path.name)
+
+
+def _from_bytes(
+    label: str, data: bytes, settings: Settings, cluster: int | None, *, name: str = ""
+) -> Iterator[RawArticle | IngestFailure]:
+    if len(data) > settings.max_bytes:
+        yield IngestFailure(
+            label,
+            FailureReason.TOO_LARGE,
+            f"over the {settings.max_bytes:,}-byte limit (raise it with --max-bytes)",
+        )
+        return
+    try:
+        text, encoding = decode_bytes(data)
+    except IngestError as exc:
+        yield IngestFailure(label, exc.reason, exc.message)
+        return
+    text = normalize_newlines(text)
+    if not text.strip():
+        yield IngestFailure(label, FailureReason.EMPTY, "the input holds only whitespace")
+        return
+    yield from read_items(label, text, format_for(name, text), encoding=encoding, cluster=cluster)
+
+
+def finish_article(raw: RawArticle, settings: Settings) -> Article | IngestFailure:
+    """Clean one raw article, check its language, and give it its id."""
+    text = normalize_newlines(raw.text)
+    if not text.strip():
+        return IngestFailure(raw.source, FailureReason.EMPTY, "the article text is empty")
+    cleaned = clean_text(text, known_title=raw.title.value if raw.title else None)
+    if not cleaned.text.strip():
+        return IngestFailure(
+            raw.source, FailureReason.NO_TEXT, "nothing is left once headers and debris are removed"
+        )
+    lang: str | None = None
+    if len(words(cleaned.text)) >= settings.min_language_words:
+        lang, confidence = identify_language(cleaned.text)
+        if lang != "en" and confidence >= MIN_CONFIDENCE:
+            return IngestFailure(
+                raw.source,
+                FailureReason.NOT_ENGLISH,
+                f"the text is in '{lang}' (confidence {confidence:.2f}); storybrief reads English",
+            )
+    normalized = squash(cleaned.text)
+    content_hash = hashlib.sha256(normalized.encode()).hexdigest()[:16]
+    url = raw.url or cleaned.url
+    id_basis = url or normalized
+    return Article(
+        id=hashlib.sha256(id_basis.encode()).hexdigest()[:12],
+        source=raw.source,
+        text=cleaned.text,
+        content_hash=content_hash,
+        title=cleaned.title if cleaned.title is not None else raw.title,
+        outlet=raw.outlet or cleaned.outlet,
+        byline=raw.byline or cleaned.byline,
+        dateline=cleaned.dateline,
+        published=raw.published or cleaned.published,
+        url=url,
+        lang=lang,
+        encoding=raw.encoding,
+        removed=cleaned.removed,
+        captions=cleaned.captions,
+    )

@@ -1,0 +1,39 @@
+"""The Markdown rendering, for pasting into notes and tickets."""
+
+from __future__ import annotations
+
+from storybrief.model import Brief
+from storybrief.render.view import build_view
+
+
+def _cell(value: str) -> str:
+    return value.replace("|", "\\|").replace("\n", " ") or "-"
+
+
+def render_markdown(brief: Brief) -> str:
+    view = build_view(brief)
+    lines = [f"# {view.title}", ""]
+    summary = (
+        f"{len(view.rows)} documents, {len(view.outlets)} named outlets, {view.date_range}"
+    )
+    if brief.errors:
+        summary += f"; {len(brief.errors)} inputs skipped"
+    lines += [f"_{summary}._", "", "## Sources", ""]
+    lines += ["| # | Title | Outlet | Byline | Published | Dateline | Words |",
+              "|---:|---|---|---|---|---|---:|"]
+    for r in view.rows:
+        lines.append(
+            f"| {r.number} | {_cell(r.title)} | {_cell(r.outlet)} | {_cell(r.byline)} | "
+            f"{r.published} | {_cell(r.dateline)} | {r.doc.word_count()} |"
+        )
+    if view.names:
+        lines += ["", "## Names mentioned", "", "_As tagged, not yet resolved across spellings._", ""]
+        for heading, entries in view.names:
+            listed = ", ".join(f"{name} ({n})" for name, n, _ in entries)
+            lines.append(f"- **{heading}:** {listed}")
+    if brief.errors:
+        lines += ["", "## Skipped inputs", "", "| Source | Reason | Message |", "|---|---|---|"]
+        lines += [
+            f"| {_cell(e.source)} | `{e.reason.value}` | {_cell(e.message)} |" for e in brief.errors
+        ]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,81 @@
+"""The terminal rendering, with Rich: compact, one screen per section."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from storybrief.model import Brief
+from storybrief.render.view import build_view
+
+
+def brief_renderable(brief: Brief) -> Group:
+    """The Rich renderable of a brief, for printing to any console."""
+    view = build_view(brief)
+    parts: list[object] = []
+    header = Text()
+    header.append(view.title, style="bold")
+    header.append(
+        f"\n{len(view.rows)} documents · {len(view.outlets)} named outlets · {view.date_range}",
+        style="dim",
+    )
+    if brief.errors:
+        header.append(f" · {len(brief.errors)} inputs skipped", style="yellow")
+    parts.append(Panel(header, title="storybrief", title_align="left"))
+
+    docs = Table(title="Sources", title_justify="left", expand=True, show_lines=False)
+    for column, kwargs in (
+        ("#", {"justify": "right", "no_wrap": True}),
+        ("Title", {"ratio": 4}),
+        ("Outlet", {"ratio": 2}),
+        ("Byline", {"ratio": 2}),
+        ("Published", {"no_wrap": True}),
+        ("Dateline", {"ratio": 1}),
+        ("Words", {"justify": "right", "no_wrap": True}),
+    ):
+        docs.add_column(column, **kwargs)  # type: ignore[arg-type]
+    for row in view.rows:
+        docs.add_row(
+            str(row.number),
+            row.title,
+            row.outlet or "-",
+            row.byline or "-",
+            row.published,
+            row.dateline or "-",
+            str(row.doc.word_count()),
+        )
+    parts.append(docs)
+
+    if view.names:
+        names = Table(title="Names mentioned (as tagged; not yet resolved)", title_justify="left",
+                      expand=True)
+        for heading, _ in view.names:
+            names.add_column(heading, ratio=1)
+        depth = max(len(entries) for _, entries in view.names)
+        for i in range(depth):
+            names.add_row(*(
+                f"{entries[i][0]} ×{entries[i][1]}" if i < len(entries) else ""
+                for _, entries in view.names
+            ))
+        parts.append(names)
+
+    if brief.errors:
+        errors = Table(title="Skipped inputs", title_justify="left", expand=True)
+        errors.add_column("Source", ratio=2, overflow="fold")
+        errors.add_column("Reason", no_wrap=True, style="yellow")
+        errors.add_column("Message", ratio=3)
+        for e in brief.errors:
+            errors.add_row(e.source, e.reason.value, e.message)
+        parts.append(errors)
+    return Group(*parts)  # type: ignore[arg-type]
+
+
+def render_text(brief: Brief, *, width: int = 100) -> str:
+    """The brief as plain text (no colour codes), as a terminal would show it."""
+    console = Console(file=io.StringIO(), width=width, color_system=None, record=True)
+    console.print(brief_renderable(brief))
+    return console.export_text()

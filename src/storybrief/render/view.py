@@ -1,0 +1,93 @@
+"""What every human-readable rendering shows, computed once from a brief."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from storybrief.model import Brief, DateRef, ParsedArticle
+
+# Labels shown under "Names mentioned", in this order, with a heading each.
+NAME_GROUPS: tuple[tuple[str, str], ...] = (
+    ("PERSON", "People"),
+    ("ORG", "Organisations"),
+    ("GPE", "Places"),
+)
+NAMES_PER_GROUP = 8
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    number: int
+    doc: ParsedArticle
+    title: str
+    outlet: str
+    byline: str
+    published: str
+    dateline: str
+
+
+@dataclass(frozen=True, slots=True)
+class BriefView:
+    title: str
+    rows: tuple[DocumentRow, ...]
+    outlets: tuple[str, ...]
+    date_range: str
+    names: tuple[tuple[str, tuple[tuple[str, int, int], ...]], ...]
+
+
+def describe_date(date: DateRef | None) -> str:
+    if date is None:
+        return "unknown"
+    return date.iso() + (" (estimated)" if date.estimated else "")
+
+
+def build_view(brief: Brief) -> BriefView:
+    rows = tuple(
+        DocumentRow(
+            number=i,
+            doc=d,
+            title=d.article.title.value if d.article.title else d.article.source,
+            outlet=d.article.outlet.value if d.article.outlet else "",
+            byline=d.article.byline.value if d.article.byline else "",
+            published=describe_date(d.article.published),
+            dateline=d.article.dateline.value if d.article.dateline else "",
+        )
+        for i, d in enumerate(brief.documents, 1)
+    )
+    outlets = tuple(dict.fromkeys(r.outlet for r in rows if r.outlet))
+    dates = sorted(d.article.published.iso() for d in brief.documents if d.article.published)
+    if not dates:
+        date_range = "no stated dates"
+    elif dates[0] == dates[-1]:
+        date_range = dates[0]
+    else:
+        date_range = f"{dates[0]} to {dates[-1]}"
+    names = []
+    for label, heading in NAME_GROUPS:
+        counts: Counter[str] = Counter()
+        docs: dict[str, set[str]] = {}
+        for m in brief.mentions:
+            if m.label == label:
+                counts[m.span.text] += 1
+                docs.setdefault(m.span.text, set()).add(m.span.doc_id)
+        top = tuple((name, n, len(docs[name])) for name, n in counts.most_common(NAMES_PER_GROUP))
+        if top:
+            names.append((heading, top))
+    return BriefView(
+        title=rows[0].title if len(rows) == 1 else _story_title(rows),
+        rows=rows,
+        outlets=outlets,
+        date_range=date_range,
+        names=tuple(names),
+    )
+
+
+def _story_title(rows: tuple[DocumentRow, ...]) -> str:
+    # Until stories get titles of their own, a brief is named after its most
+    # recent dated article, else its first.
+    dated = [r for r in rows if r.doc.article.published is not None]
+    if dated:
+        latest = max(dated, key=lambda r: r.doc.article.published.value)  # type: ignore[union-attr]
+        return latest.title
+    return rows[0].title

@@ -1,0 +1,91 @@
+"""The brief service: inputs in, ``Brief`` out. The CLI, web UI and benchmarks call this."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import Counter
+from collections.abc import Iterable
+from typing import BinaryIO
+
+from storybrief import __version__
+from storybrief.config import Settings
+from storybrief.errors import InputError
+from storybrief.ingest import InputLike, load_articles
+from storybrief.model import Article, Brief, IngestFailure
+from storybrief.nlp import load_nlp, parse_articles, resolve_model_name
+
+logger = logging.getLogger(__name__)
+
+
+def brief(
+    sources: InputLike | Iterable[InputLike],
+    *,
+    words: int = 250,
+    model: str | None = None,
+    settings: Settings | None = None,
+    cluster: int | None = None,
+    stdin: BinaryIO | None = None,
+) -> Brief:
+    """Brief a pile of articles about one story.
+
+    Args:
+        sources: paths (files or folders), ``"-"`` for standard input, raw text,
+            bytes, ``ArticleInput`` records or mappings with a ``text`` key; one
+            such value or an iterable of them.
+        words: the summary's word budget.
+        model: the spaCy pipeline to use (default: see ``storybrief.nlp.pipeline``).
+        settings: all other settings; ``words`` and ``model`` override its values.
+        cluster: which cluster to read from files that hold several.
+        stdin: the stream that ``"-"`` reads.
+
+    Returns:
+        The brief. Inputs that could not be used are listed in ``Brief.errors``.
+
+    Raises:
+        InputError: no input gave a usable article.
+        MissingDependency: the spaCy pipeline is not installed.
+
+    Example:
+        >>> b = storybrief.brief(["articles/"])  # doctest: +SKIP
+        >>> b.to_dict()["schema"]  # doctest: +SKIP
+        'storybrief.brief/1'
+    """
+    base = settings or Settings.from_env()
+    settings = Settings.from_env(
+        {},
+        **{**_as_dict(base), "words": words, "model": model or base.model},
+    )
+    if isinstance(sources, (str, bytes)) or not isinstance(sources, Iterable):
+        sources = [sources]
+    elif hasattr(sources, "keys"):  # a single mapping record
+        sources = [sources]  # type: ignore[list-item]
+    loaded = load_articles(sources, settings, cluster=cluster, stdin=stdin)
+    articles = [a for a in loaded if isinstance(a, Article)]
+    failures = tuple(f for f in loaded if isinstance(f, IngestFailure))
+    for failure in failures:
+        logger.info("skipped %s: %s (%s)", failure.source, failure.message, failure.reason.value)
+    if not articles:
+        raise InputError(_nothing_usable(failures), failures)
+    nlp = load_nlp(settings.model)
+    parsed = parse_articles(articles, nlp, batch_size=settings.batch_size)
+    return Brief(
+        documents=tuple(parsed),
+        errors=failures,
+        model=resolve_model_name(settings.model),
+        config_digest=settings.digest(),
+        created_at=dt.datetime.now(dt.timezone.utc),
+        version=__version__,
+    )
+
+
+def _as_dict(settings: Settings) -> dict[str, object]:
+    return {name: getattr(settings, name) for name in settings.__dataclass_fields__}
+
+
+def _nothing_usable(failures: tuple[IngestFailure, ...]) -> str:
+    if not failures:
+        return "no input given: pass files, folders, '-' for standard input, or text"
+    counts = Counter(f.reason.value for f in failures)
+    detail = ", ".join(f"{reason}: {n}" for reason, n in sorted(counts.items()))
+    return f"no usable article in {len(failures)} input(s) ({detail})"
