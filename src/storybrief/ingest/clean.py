@@ -160,7 +160,9 @@ def _is_body(text: str) -> bool:
 
 
 def _looks_like_outlet(value: str) -> bool:
-    return len(words(value)) <= 6 and bool(_OUTLET_WORD.search(value))
+    # People's names do not start with "The"; outlets often do ("The Lennox Ledger").
+    short = len(words(value)) <= 6
+    return short and (value.startswith("The ") or bool(_OUTLET_WORD.search(value)))
 
 
 def _is_person_line(text: str) -> bool:

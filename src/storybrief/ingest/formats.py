@@ -165,16 +165,19 @@ def read_json(
     line when there are several.
     """
     records: list[tuple[str, Any]] = []
+    failures: dict[str, IngestFailure] = {}
     if lines:
         for number, line in enumerate(text.splitlines(), 1):
             if not line.strip():
                 continue
+            label = f"{source}:{number}"
             try:
-                records.append((f"{source}:{number}", json.loads(line)))
+                records.append((label, json.loads(line)))
             except json.JSONDecodeError as exc:
-                yield IngestFailure(
-                    f"{source}:{number}", FailureReason.MALFORMED, f"invalid JSON: {exc}"
+                failures[label] = IngestFailure(
+                    label, FailureReason.MALFORMED, f"invalid JSON: {exc}"
                 )
+                records.append((label, None))
     else:
         try:
             data = json.loads(text)
@@ -185,7 +188,9 @@ def read_json(
         records = [
             (source if len(items) == 1 else f"{source}[{i}]", item) for i, item in enumerate(items)
         ]
-    clusters = [r for r in records if isinstance(r[1], dict) and isinstance(r[1].get("documents"), list)]
+    clusters = [
+        r for r in records if isinstance(r[1], dict) and isinstance(r[1].get("documents"), list)
+    ]
     if clusters:
         label, chosen = _pick_cluster(source, clusters, cluster)
         for i, doc in enumerate(chosen["documents"]):
@@ -193,7 +198,7 @@ def read_json(
             yield _record_article(doc_label, doc, encoding)
         return
     for label, record in records:
-        yield _record_article(label, record, encoding)
+        yield failures[label] if label in failures else _record_article(label, record, encoding)
 
 
 def _pick_cluster(

@@ -1,0 +1,159 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storybrief.ingest.clean import clean_text
+
+CAPTION = (
+    "Volunteers stack sandbags along the river wall in Lennox on Friday evening. "
+    "(AP Photo/Mira Solberg)"
+)
+ARTICLE = f"""Floodwaters close the old bridge in Lennox
+
+By [The Lennox Ledger](#)
+
+April 12, 2021
+
+The  Lennox Ledger
+
+LENNOX, Norland — The river rose past its record mark on Saturday, forcing the city to close the old stone bridge and evacuate two streets along the eastern bank, officials said.
+
+{CAPTION}
+
+{CAPTION}
+
+"We have never seen the water this high in April," said Mayor Oskar Vind, who toured the bank with the [Norland Water Board](#) on Saturday morning.
+
+RELATED: Why the river wall was never finished
+
+Engineers will inspect the bridge once the level falls, which the board expects by the middle of next week at the earliest.
+
+Related articles:
+
+- [Lennox braces for spring melt](#)
+- [A history of the old bridge](#)
+
+Original url:
+
+<https://ledger.example/2021/04/12/floodwaters-close-bridge>
+"""
+
+
+@pytest.fixture(scope="module")
+def cleaned():  # type: ignore[no-untyped-def]
+    return clean_text(ARTICLE)
+
+
+def test_clean_reads_header_metadata(cleaned) -> None:  # type: ignore[no-untyped-def]
+    assert cleaned.title.value == "Floodwaters close the old bridge in Lennox"
+    assert cleaned.outlet.value == "The Lennox Ledger"
+    assert cleaned.byline is None
+    assert cleaned.published.value == dt.date(2021, 4, 12)
+    assert cleaned.published.granularity == "day"
+    assert cleaned.dateline.value == "LENNOX, Norland"
+    assert cleaned.url == "https://ledger.example/2021/04/12/floodwaters-close-bridge"
+
+
+def test_clean_evidence_points_at_what_it_names(cleaned) -> None:  # type: ignore[no-untyped-def]
+    date_ev = cleaned.published.evidence
+    assert date_ev.location == "removed"
+    assert ARTICLE[date_ev.start : date_ev.end] == "April 12, 2021"
+    title_ev = cleaned.title.evidence
+    assert title_ev.location == "text"
+    assert cleaned.text[title_ev.start : title_ev.end] == cleaned.title.value
+    dl = cleaned.dateline.evidence
+    assert cleaned.text[dl.start : dl.end].startswith("LENNOX, Norland —")
+
+
+@pytest.mark.parametrize(
+    "debris",
+    [
+        "By The Lennox Ledger",
+        "April 12, 2021",
+        "The  Lennox Ledger",
+        "RELATED:",
+        "Related articles",
+        "Lennox braces for spring melt",
+        "Original url",
+        "https://ledger.example",
+        "](#)",
+        "AP Photo",
+    ],
+)
+def test_clean_removes_debris(cleaned, debris: str) -> None:  # type: ignore[no-untyped-def]
+    assert debris not in cleaned.text
+
+
+def test_clean_keeps_one_copy_of_a_repeated_caption(cleaned) -> None:  # type: ignore[no-untyped-def]
+    caption_text = "Volunteers stack sandbags along the river wall in Lennox on Friday evening."
+    assert cleaned.text.count(caption_text) == 1
+    (start, end), = cleaned.captions
+    assert cleaned.text[start:end] == caption_text
+
+
+def test_clean_keeps_link_anchor_text(cleaned) -> None:  # type: ignore[no-untyped-def]
+    assert "toured the bank with the Norland Water Board on Saturday" in cleaned.text
+
+
+def test_clean_loses_nothing(cleaned) -> None:  # type: ignore[no-untyped-def]
+    for piece in cleaned.removed:
+        assert ARTICLE[piece.start : piece.end] == piece.text
+    kinds = {piece.kind for piece in cleaned.removed}
+    assert {"byline", "date", "outlet", "caption_duplicate", "photo_credit", "related",
+            "related_list", "original_url", "link_markup"} <= kinds
+
+
+def test_clean_reads_a_bare_name_after_the_title_as_byline() -> None:
+    text = (
+        "Council votes to keep the night trams\nHelga Brunnhart\n"
+        "Council votes to keep the night trams\n\n"
+        "The city council voted on Tuesday to keep the night tram service running for "
+        "another two years, despite a budget shortfall."
+    )
+    result = clean_text(text)
+    assert result.byline.value == "Helga Brunnhart"
+    assert result.text.count("Council votes to keep the night trams") == 1
+    assert "Helga" not in result.text
+
+
+def test_clean_reads_a_bare_name_after_a_caption_as_photo_credit() -> None:
+    text = (
+        "Harbour cranes stand idle\n\n\n"
+        "Dock supervisor Ana Petrov poses for photographers beside an idle crane at the "
+        "north terminal on Monday.\n\n\nJonas Ekdahl\n\n"
+        "Work at the port stopped for a second day on Monday as the dispute over pay "
+        "continued, the port authority said."
+    )
+    result = clean_text(text)
+    assert "Jonas Ekdahl" not in result.text
+    assert result.byline is None
+    assert [p.kind for p in result.removed] == ["photo_credit"]
+    assert len(result.captions) == 1
+
+
+def test_clean_reads_staff_bylines_as_outlet() -> None:
+    text = (
+        "By the Norland Herald Politics staff\n\nBudget passes\n\nby in Europe.\n\n"
+        "The budget passed its final reading on Thursday by a margin of four votes, "
+        "ending weeks of uncertainty."
+    )
+    result = clean_text(text)
+    assert result.outlet.value == "Norland Herald"
+    assert result.title.value == "Budget passes"
+    assert "by in Europe" not in result.text
+
+
+def test_clean_never_invents_a_date() -> None:
+    text = (
+        "Talks resume\n\nNegotiators met again on Monday, a week after the talks broke "
+        "down over the pace of the reforms, both sides said."
+    )
+    assert clean_text(text).published is None
+
+
+def test_clean_takes_no_title_from_a_lone_sentence() -> None:
+    result = clean_text("Short note about the port.")
+    assert result.title is None
+    assert result.text == "Short note about the port."

@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+import io
+import random
+from pathlib import Path
+
+import pytest
+
+from storybrief.config import Settings
+from storybrief.ingest import ArticleInput, load_articles
+from storybrief.model import Article, FailureReason, IngestFailure
+
+REPORT = (
+    "Ferry back on schedule\n\nBy Lars Udal\n\n"
+    "The island ferry resumed its normal timetable on Monday after a week of storms kept "
+    "it in port, the operator said. Passengers who missed sailings can use their tickets "
+    "until the end of the month."
+)
+GERMAN = (
+    "Die Fähre zur Insel fährt seit Montag wieder nach dem normalen Fahrplan, nachdem "
+    "Stürme sie eine Woche lang im Hafen festgehalten hatten, teilte der Betreiber mit. "
+    "Fahrgäste können ihre Tickets bis zum Monatsende verwenden."
+)
+
+
+def _reasons(results: list[Article | IngestFailure]) -> dict[str, FailureReason]:
+    return {Path(r.source).name: r.reason for r in results if isinstance(r, IngestFailure)}
+
+
+def test_sources_folder_with_bad_files_keeps_the_good_ones(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "noise.bin").write_bytes(random.Random(7).randbytes(65536))
+    (tmp_path / "german.txt").write_text(GERMAN, encoding="utf-8")
+    (tmp_path / "nested").mkdir()
+    (tmp_path / "nested" / "legacy.txt").write_bytes(
+        REPORT.replace("Monday", "Monday’s café").encode("cp1252")
+    )
+    (tmp_path / ".hidden").write_bytes(b"\x00\x01")
+    results = load_articles([tmp_path], Settings())
+    articles = [r for r in results if isinstance(r, Article)]
+    assert sorted(Path(a.source).name for a in articles) == ["good.txt", "legacy.txt"]
+    assert "café" in next(a for a in articles if a.encoding == "cp1252").text
+    assert _reasons(results) == {
+        "empty.txt": FailureReason.EMPTY,
+        "noise.bin": FailureReason.BINARY,
+        "german.txt": FailureReason.NOT_ENGLISH,
+    }
+
+
+def test_sources_refuses_files_over_the_size_limit(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text(REPORT * 10, encoding="utf-8")
+    (result,) = load_articles([big], Settings(max_bytes=100))
+    assert isinstance(result, IngestFailure)
+    assert result.reason is FailureReason.TOO_LARGE
+
+
+def test_sources_reports_missing_paths(tmp_path: Path) -> None:
+    (result,) = load_articles([tmp_path / "nope.txt"], Settings())
+    assert isinstance(result, IngestFailure)
+    assert result.reason is FailureReason.NOT_FOUND
+
+
+def test_sources_reports_unreadable_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    locked = tmp_path / "locked.txt"
+    locked.write_text(REPORT, encoding="utf-8")
+
+    def deny(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    # chmod 0 does not stop root (CI runs as root), so the OS refusal is simulated.
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    (result,) = load_articles([locked], Settings())
+    assert isinstance(result, IngestFailure)
+    assert result.reason is FailureReason.UNREADABLE
+    assert "Permission denied" in result.message
+
+
+def test_sources_reports_a_duplicate_text_once(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(REPORT + "\n", encoding="utf-8")
+    first, second = load_articles([tmp_path], Settings())
+    assert isinstance(first, Article)
+    assert isinstance(second, IngestFailure)
+    assert second.reason is FailureReason.DUPLICATE
+    assert first.source in second.message
+
+
+def test_sources_reads_raw_text_records_and_stdin() -> None:
+    stdin = io.BytesIO(REPORT.replace("ferry", "boat").encode("utf-16"))
+    results = load_articles(
+        [
+            REPORT,
+            ArticleInput(text=REPORT.replace("island", "harbour"), outlet="Isle Post"),
+            {"text": REPORT.replace("storms", "gales"), "published": "2021-03-01"},
+            "-",
+        ],
+        Settings(),
+        stdin=stdin,
+    )
+    assert all(isinstance(r, Article) for r in results), results
+    raw_text, record, mapping, from_stdin = results
+    assert isinstance(raw_text, Article) and raw_text.source == "<text:0>"
+    assert raw_text.byline is not None and raw_text.byline.value == "Lars Udal"
+    assert isinstance(record, Article) and record.outlet is not None
+    assert record.outlet.evidence.location == "record"
+    assert isinstance(mapping, Article) and mapping.published is not None
+    assert isinstance(from_stdin, Article) and from_stdin.encoding == "utf-16"
+
+
+def test_sources_ids_are_stable_and_distinct(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
+    first = load_articles([tmp_path], Settings())
+    again = load_articles([tmp_path], Settings())
+    other = load_articles([REPORT.replace("Monday", "Tuesday")], Settings())
+    assert first[0].id == again[0].id  # type: ignore[union-attr]
+    assert first[0].id != other[0].id  # type: ignore[union-attr]
