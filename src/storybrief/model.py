@@ -200,7 +200,8 @@ class ParsedArticle:
         return self.article.id
 
     def word_count(self) -> int:
-        return sum(1 for t in self.tokens if t.pos not in ("PUNCT", "SPACE", "SYM"))
+        """Tokens with a letter or digit: the same count whatever the pipeline tags."""
+        return sum(1 for t in self.tokens if any(ch.isalnum() for ch in t.text))
 
 
 @dataclass(frozen=True, slots=True)
