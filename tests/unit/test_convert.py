@@ -31,7 +31,7 @@ def test_convert_tokens_skip_whitespace_and_carry_offsets(
     assert all(TEXT[t.start : t.end] == t.text for t in parsed.tokens)
     assert not any(t.text.isspace() for t in parsed.tokens)
     assert {t.sentence for t in parsed.tokens} == {0, 1, 2}
-    assert parsed.word_count() == 12
+    assert parsed.word_count() == 13
 
 
 def test_convert_mentions_carry_spans_and_sentences(
