@@ -297,11 +297,13 @@ class _Cleaner:
                 title = block
             previous = block
         if self.known_title is None:
-            # Only a header with an identified body has a title; a lone short text does not.
-            if not any(_is_body(b.text) for b in self.blocks):
-                for b in self.blocks:
-                    if b.kind == "title":
-                        b.kind = "body"
+            # Without a body block, a title needs text after it and no sentence ending
+            # of its own: "Ferries halted" over one short report is a headline, a lone
+            # sentence is not.
+            if title is not None and not any(_is_body(b.text) for b in self.blocks):
+                later = [b for b in self.blocks if b.start > title.start and not b.removed]
+                if not later or _SENTENCE_END.search(title.text):
+                    title.kind = "body"
 
     def _read_byline(self, value: str, block: _Block) -> None:
         self._remove(block, "byline")

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+import storybrief
+from storybrief.render import render
+
+pytestmark = pytest.mark.model
+
+HOSTILE = (
+    "Council <script>alert('x')</script> meets\n\n"
+    "The council met on Tuesday <img src=x onerror=\"alert(1)\"> and voted to keep the "
+    "library open, a spokesman said, linking to <a href=\"javascript:alert(2)\">the minutes</a>."
+)
+
+
+@pytest.fixture(scope="module")
+def hostile_brief() -> Any:
+    return storybrief.brief([HOSTILE])
+
+
+def test_render_html_makes_hostile_text_inert(hostile_brief: Any) -> None:
+    html = render(hostile_brief, "html")
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;" in html
+    assert "<img" not in html
+    assert 'href="javascript:' not in html
+    assert "<script" not in html.lower()  # the report itself runs no scripts
+
+
+def test_render_html_is_self_contained(seeds_brief: Any) -> None:
+    html = render(seeds_brief, "html")
+    assert "http://" not in html.split("<body>")[0]
+    assert "<link" not in html and "src=" not in html
+    for doc in seeds_brief.documents:
+        assert f'id="doc-{doc.id}"' in html
+
+
+def test_render_text_lists_every_document_and_error() -> None:
+    brief = storybrief.brief(
+        ["Ferries halted\n\nStorms halted all ferries on Monday, the operator said.", b""]
+    )
+    text = render(brief, "text")
+    assert "Ferries halted" in text
+    assert "empty" in text and "<bytes:1>" in text
+
+
+def test_render_markdown_has_a_row_per_document(seeds_brief: Any) -> None:
+    md = render(seeds_brief, "md")
+    rows = [line for line in md.splitlines() if line.startswith("| ") and line[2].isdigit()]
+    assert len(rows) == len(seeds_brief.documents)
+    assert "The Moscow Times" in md
+
+
+def test_render_json_round_trips_to_dict(seeds_brief: Any) -> None:
+    assert json.loads(render(seeds_brief, "json"))["documents"][0]["id"] == (
+        seeds_brief.documents[0].id
+    )
