@@ -12,8 +12,8 @@ pytestmark = pytest.mark.model
 
 HOSTILE = (
     "Council <script>alert('x')</script> meets\n\n"
-    "The council met on Tuesday <img src=x onerror=\"alert(1)\"> and voted to keep the "
-    "library open, a spokesman said, linking to <a href=\"javascript:alert(2)\">the minutes</a>."
+    'The council met on Tuesday <img src=x onerror="alert(1)"> and voted to keep the '
+    'library open, a spokesman said, linking to <a href="javascript:alert(2)">the minutes</a>.'
 )
 
 
@@ -34,7 +34,8 @@ def test_render_html_makes_hostile_text_inert(hostile_brief: Any) -> None:
 def test_render_html_is_self_contained(seeds_brief: Any) -> None:
     html = render(seeds_brief, "html")
     assert "http://" not in html.split("<body>")[0]
-    assert "<link" not in html and "src=" not in html
+    assert "<link" not in html
+    assert "src=" not in html
     for doc in seeds_brief.documents:
         assert f'id="doc-{doc.id}"' in html
 
@@ -45,7 +46,8 @@ def test_render_text_lists_every_document_and_error() -> None:
     )
     text = render(brief, "text")
     assert "Ferries halted" in text
-    assert "empty" in text and "<bytes:1>" in text
+    assert "empty" in text
+    assert "<bytes:1>" in text
 
 
 def test_render_markdown_has_a_row_per_document(seeds_brief: Any) -> None:

@@ -37,7 +37,8 @@ def test_seeds_metadata_matches_gold(seeds_brief: Any) -> None:
             assert article.published.granularity == "day"
             assert not article.published.estimated
         if "byline" in entry:
-            assert article.byline is not None and article.byline.value == entry["byline"]
+            assert article.byline is not None
+            assert article.byline.value == entry["byline"]
         if "dateline" in entry:
             assert article.dateline is not None
             assert article.dateline.value.upper().startswith(entry["dateline"])
@@ -45,7 +46,8 @@ def test_seeds_metadata_matches_gold(seeds_brief: Any) -> None:
 
 def test_seeds_outlet_of_the_moscow_times(seeds_brief: Any) -> None:
     article = _by_file(seeds_brief)["001_8056b7e6942b9be6.txt"]
-    assert article.outlet is not None and article.outlet.value == "The Moscow Times"
+    assert article.outlet is not None
+    assert article.outlet.value == "The Moscow Times"
 
 
 @pytest.mark.parametrize("debris", ["RELATED:", "Original url", "](#)", "AP Photo/"])
@@ -77,7 +79,8 @@ def test_seeds_sentences_and_mentions_are_exact_substrings(seeds_brief: Any) -> 
         for m in doc.mentions:
             assert text[m.span.start : m.span.end] == m.span.text
     labels = Counter(m.label for m in seeds_brief.mentions)
-    assert labels["PERSON"] > 20 and labels["GPE"] > 20
+    assert labels["PERSON"] > 20
+    assert labels["GPE"] > 20
 
 
 def test_seeds_headline_is_its_own_sentence(seeds_brief: Any) -> None:

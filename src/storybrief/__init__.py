@@ -1,9 +1,9 @@
 """storybrief: turn a pile of news articles about one story into a traceable brief.
 
-    >>> import storybrief
-    >>> b = storybrief.brief(["articles/"])  # doctest: +SKIP
-    >>> b.to_dict()["schema"]  # doctest: +SKIP
-    'storybrief.brief/1'
+>>> import storybrief
+>>> b = storybrief.brief(["articles/"])  # doctest: +SKIP
+>>> b.to_dict()["schema"]  # doctest: +SKIP
+'storybrief.brief/1'
 """
 
 from __future__ import annotations
@@ -12,16 +12,16 @@ import logging
 
 __version__ = "0.1.0"
 
-from storybrief.config import Settings  # noqa: E402
-from storybrief.errors import (  # noqa: E402
+from storybrief.config import Settings
+from storybrief.errors import (
     ConfigError,
     IngestError,
     InputError,
     MissingDependency,
     StorybriefError,
 )
-from storybrief.ingest import ArticleInput, load_articles  # noqa: E402
-from storybrief.model import (  # noqa: E402
+from storybrief.ingest import ArticleInput, load_articles
+from storybrief.model import (
     SCHEMA_ID,
     Article,
     Brief,
@@ -36,7 +36,7 @@ from storybrief.model import (  # noqa: E402
     Stated,
     Token,
 )
-from storybrief.service import brief  # noqa: E402
+from storybrief.service import brief
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 

@@ -126,7 +126,7 @@ def _format_for_path(path: Path, fmt: str | None) -> OutputFormat:
     if by_extension is not None:
         return by_extension
     if fmt in FORMATS:
-        return fmt  # type: ignore[return-value]
+        return fmt
     _fail(f"cannot tell the format of {path} from its extension; use .json, .md, .html or .txt")
     raise AssertionError  # unreachable: _fail exits
 

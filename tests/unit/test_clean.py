@@ -89,7 +89,7 @@ def test_clean_removes_debris(cleaned, debris: str) -> None:  # type: ignore[no-
 def test_clean_keeps_one_copy_of_a_repeated_caption(cleaned) -> None:  # type: ignore[no-untyped-def]
     caption_text = "Volunteers stack sandbags along the river wall in Lennox on Friday evening."
     assert cleaned.text.count(caption_text) == 1
-    (start, end), = cleaned.captions
+    ((start, end),) = cleaned.captions
     assert cleaned.text[start:end] == caption_text
 
 
@@ -101,8 +101,17 @@ def test_clean_loses_nothing(cleaned) -> None:  # type: ignore[no-untyped-def]
     for piece in cleaned.removed:
         assert ARTICLE[piece.start : piece.end] == piece.text
     kinds = {piece.kind for piece in cleaned.removed}
-    assert {"byline", "date", "outlet", "caption_duplicate", "photo_credit", "related",
-            "related_list", "original_url", "link_markup"} <= kinds
+    assert {
+        "byline",
+        "date",
+        "outlet",
+        "caption_duplicate",
+        "photo_credit",
+        "related",
+        "related_list",
+        "original_url",
+        "link_markup",
+    } <= kinds
 
 
 def test_clean_reads_a_bare_name_after_the_title_as_byline() -> None:

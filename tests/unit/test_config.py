@@ -20,9 +20,7 @@ def test_config_environment_overlays_defaults_and_overrides_win() -> None:
     assert Settings.from_env(env, model=None).model == "my_model"
 
 
-@pytest.mark.parametrize(
-    "env", [{"STORYBRIEF_MAX_BYTES": "lots"}, {"STORYBRIEF_MAX_BYTES": "0"}]
-)
+@pytest.mark.parametrize("env", [{"STORYBRIEF_MAX_BYTES": "lots"}, {"STORYBRIEF_MAX_BYTES": "0"}])
 def test_config_rejects_bad_values(env: dict[str, str]) -> None:
     with pytest.raises(ConfigError):
         Settings.from_env(env)

@@ -43,11 +43,16 @@ def test_formats_reads_html_text_and_metadata() -> None:
     html = (DATA / "tram.html").read_text(encoding="utf-8")
     raw = read_html("tram.html", html, "utf-8")
     assert isinstance(raw, RawArticle)
-    assert raw.title is not None and raw.title.value.startswith("Night trams saved")
-    assert raw.byline is not None and raw.byline.value == "Helga Brunnhart"
-    assert raw.outlet is not None and raw.outlet.value == "Vestby Observer"
-    assert raw.published is not None and raw.published.value == dt.date(2022, 10, 4)
-    assert raw.published.evidence is not None and raw.published.evidence.location == "html"
+    assert raw.title is not None
+    assert raw.title.value.startswith("Night trams saved")
+    assert raw.byline is not None
+    assert raw.byline.value == "Helga Brunnhart"
+    assert raw.outlet is not None
+    assert raw.outlet.value == "Vestby Observer"
+    assert raw.published is not None
+    assert raw.published.value == dt.date(2022, 10, 4)
+    assert raw.published.evidence is not None
+    assert raw.published.evidence.location == "html"
     assert "People who clean our hospitals" in raw.text
     assert "cookies" not in raw.text
     assert "Bus drivers vote on pay" not in raw.text
@@ -63,7 +68,8 @@ def test_formats_reads_json_records_with_metadata() -> None:
     record = {"text": BODY, "title": "Ferry back", "outlet": "Isle Post", "published": "2020-02"}
     (raw,) = read_json("r.json", json.dumps(record), None, None, lines=False)
     assert isinstance(raw, RawArticle)
-    assert raw.outlet is not None and raw.outlet.value == "Isle Post"
+    assert raw.outlet is not None
+    assert raw.outlet.value == "Isle Post"
     assert raw.published is not None
     assert (raw.published.value, raw.published.granularity) == (dt.date(2020, 2, 1), "month")
 
@@ -82,8 +88,12 @@ def test_formats_reports_bad_json_lines_and_keeps_the_rest() -> None:
 def test_formats_reads_one_cluster_of_documents_lists() -> None:
     lines = [
         json.dumps({"id": "c0", "documents": [{"doc_id": "a", "text": "first"}]}),
-        json.dumps({"id": "c1", "documents": [{"doc_id": "b", "text": "second"},
-                                              {"doc_id": "c", "text": "third"}]}),
+        json.dumps(
+            {
+                "id": "c1",
+                "documents": [{"doc_id": "b", "text": "second"}, {"doc_id": "c", "text": "third"}],
+            }
+        ),
     ]
     items = list(read_json("e.jsonl", "\n".join(lines), None, 1, lines=True))
     assert [i.text for i in items if isinstance(i, RawArticle)] == ["second", "third"]
@@ -93,9 +103,7 @@ def test_formats_reads_one_cluster_of_documents_lists() -> None:
 
 
 def test_formats_reads_multinews_lines() -> None:
-    line = (
-        "First story para one. NEWLINE_CHAR NEWLINE_CHAR Para two. ||||| ||||| Second story."
-    )
+    line = "First story para one. NEWLINE_CHAR NEWLINE_CHAR Para two. ||||| ||||| Second story."
     items = list(read_multinews("m.src", line + "\n" + "Other cluster.\n", None, 0))
     texts = [i.text for i in items if isinstance(i, RawArticle)]
     assert texts == ["First story para one.\n\nPara two.", "Second story."]
@@ -104,4 +112,5 @@ def test_formats_reads_multinews_lines() -> None:
 
 def test_formats_read_items_dispatches_text() -> None:
     (raw,) = read_items("a.txt", BODY, "text", encoding="utf-8", cluster=None)
-    assert isinstance(raw, RawArticle) and raw.text == BODY
+    assert isinstance(raw, RawArticle)
+    assert raw.text == BODY

@@ -101,12 +101,17 @@ def test_sources_reads_raw_text_records_and_stdin() -> None:
     )
     assert all(isinstance(r, Article) for r in results), results
     raw_text, record, mapping, from_stdin = results
-    assert isinstance(raw_text, Article) and raw_text.source == "<text:0>"
-    assert raw_text.byline is not None and raw_text.byline.value == "Lars Udal"
-    assert isinstance(record, Article) and record.outlet is not None
+    assert isinstance(raw_text, Article)
+    assert raw_text.source == "<text:0>"
+    assert raw_text.byline is not None
+    assert raw_text.byline.value == "Lars Udal"
+    assert isinstance(record, Article)
+    assert record.outlet is not None
     assert record.outlet.evidence.location == "record"
-    assert isinstance(mapping, Article) and mapping.published is not None
-    assert isinstance(from_stdin, Article) and from_stdin.encoding == "utf-16"
+    assert isinstance(mapping, Article)
+    assert mapping.published is not None
+    assert isinstance(from_stdin, Article)
+    assert from_stdin.encoding == "utf-16"
 
 
 def test_sources_ids_are_stable_and_distinct(tmp_path: Path) -> None:

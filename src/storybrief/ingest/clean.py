@@ -48,8 +48,27 @@ _BYLINE = re.compile(r"^by\s+(?P<value>\S.*?)\s*$", re.IGNORECASE)
 _BYLINE_RESIDUE = re.compile(r"^by(?:\s+in\s+[\w ,&'-]{1,60})?\s*\.?$", re.IGNORECASE)
 _STAFF = re.compile(r"^(?:the\s+)?(?P<outlet>.+?)\s+staff$", re.IGNORECASE)
 _DESK_WORDS = frozenset(
-    "politics business world sports sport tech technology science health opinion "
-    "national international metro local news desk culture entertainment markets".split()
+    [
+        "politics",
+        "business",
+        "world",
+        "sports",
+        "sport",
+        "tech",
+        "technology",
+        "science",
+        "health",
+        "opinion",
+        "national",
+        "international",
+        "metro",
+        "local",
+        "news",
+        "desk",
+        "culture",
+        "entertainment",
+        "markets",
+    ]
 )
 _OUTLET_WORD = re.compile(
     r"\b(?:Times|News|Post|Press|Journal|Herald|Tribune|Guardian|Courier|Gazette|Daily|"
@@ -223,9 +242,10 @@ class _Cleaner:
         expect_url = False
         for block in self.blocks:
             first_line = block.text.split("\n", 1)[0]
-            if expect_url and _ANGLE_URL.match(block.text):
+            url_line = _ANGLE_URL.match(block.text) if expect_url else None
+            if url_line is not None:
                 self._remove(block, "original_url")
-                self.result.url = self.result.url or _ANGLE_URL.match(block.text).group(1)  # type: ignore[union-attr]
+                self.result.url = self.result.url or url_line.group(1)
                 expect_url = False
                 continue
             expect_url = False
@@ -296,14 +316,17 @@ class _Cleaner:
                 block.kind = "title"
                 title = block
             previous = block
-        if self.known_title is None:
-            # Without a body block, a title needs text after it and no sentence ending
-            # of its own: "Ferries halted" over one short report is a headline, a lone
-            # sentence is not.
-            if title is not None and not any(_is_body(b.text) for b in self.blocks):
-                later = [b for b in self.blocks if b.start > title.start and not b.removed]
-                if not later or _SENTENCE_END.search(title.text):
-                    title.kind = "body"
+        # Without a body block, a title needs text after it and no sentence ending of
+        # its own: "Ferries halted" over one short report is a headline, a lone
+        # sentence is not.
+        if (
+            self.known_title is None
+            and title is not None
+            and not any(_is_body(b.text) for b in self.blocks)
+        ):
+            later = [b for b in self.blocks if b.start > title.start and not b.removed]
+            if not later or _SENTENCE_END.search(title.text):
+                title.kind = "body"
 
     def _read_byline(self, value: str, block: _Block) -> None:
         self._remove(block, "byline")
@@ -347,8 +370,8 @@ class _Cleaner:
                 continue
             if key in seen:
                 first = seen[key]
-                dup_kind = "caption_duplicate" if "caption" in (first.kind, block.kind) else (
-                    "duplicate"
+                dup_kind = (
+                    "caption_duplicate" if "caption" in (first.kind, block.kind) else ("duplicate")
                 )
                 if block.kind == "caption":
                     first.kind = "caption"

@@ -132,9 +132,7 @@ def read_html(source: str, html: str, encoding: str | None) -> Item:
     except Exception:  # htmldate can fail on broken markup; a missing date is not fatal
         found = None
     if found:
-        published = DateRef(
-            dt.date.fromisoformat(found), "day", False, Evidence(found, "html")
-        )
+        published = DateRef(dt.date.fromisoformat(found), "day", False, Evidence(found, "html"))
 
     def stated(key: str) -> Stated | None:
         value = data.get(key)
@@ -215,7 +213,9 @@ def _pick_cluster(
     if not 0 <= cluster < len(clusters):
         from storybrief.errors import InputError
 
-        raise InputError(f"{source} has clusters 0-{len(clusters) - 1}; --cluster {cluster} is not one")
+        raise InputError(
+            f"{source} has clusters 0-{len(clusters) - 1}; --cluster {cluster} is not one"
+        )
     return clusters[cluster]
 
 
@@ -224,7 +224,9 @@ def _record_article(label: str, record: Any, encoding: str | None) -> Item:
         return IngestFailure(label, FailureReason.MALFORMED, "a record must be a JSON object")
     body = record.get("text")
     if not isinstance(body, str):
-        return IngestFailure(label, FailureReason.MALFORMED, "the record has no string 'text' field")
+        return IngestFailure(
+            label, FailureReason.MALFORMED, "the record has no string 'text' field"
+        )
 
     def stated(key: str) -> Stated | None:
         value = record.get(key)

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, Union
+from typing import Any, BinaryIO
 
 from storybrief.config import Settings
 from storybrief.errors import IngestError
@@ -60,7 +60,7 @@ class ArticleInput:
         }
 
 
-InputLike = Union[str, os.PathLike[str], bytes, ArticleInput, Mapping[str, Any]]
+InputLike = str | os.PathLike[str] | bytes | ArticleInput | Mapping[str, Any]
 
 
 def load_articles(
@@ -146,8 +146,10 @@ def _from_path(
     try:
         if path.is_dir():
             files = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not files:
                 yield IngestFailure(label, FailureReason.EMPTY, "the folder holds no files")

@@ -1,4 +1,4 @@
-"""The spaCy layer. spaCy ``Doc``s live only in this package; ``convert`` turns them into records."""
+"""The spaCy layer: ``Doc``s live only in this package; ``convert`` turns them into records."""
 
 from storybrief.nlp.convert import parse_articles
 from storybrief.nlp.pipeline import DEFAULT_MODELS, load_nlp, resolve_model_name

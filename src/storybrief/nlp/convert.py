@@ -22,7 +22,7 @@ def parse_articles(
     if longest >= nlp.max_length:
         nlp.max_length = longest + 1
     docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
-    return [doc_to_records(article, doc) for article, doc in zip(articles, docs)]
+    return [doc_to_records(article, doc) for article, doc in zip(articles, docs, strict=False)]
 
 
 def doc_to_records(article: Article, doc: Any) -> ParsedArticle:

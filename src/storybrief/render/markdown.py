@@ -13,21 +13,27 @@ def _cell(value: str) -> str:
 def render_markdown(brief: Brief) -> str:
     view = build_view(brief)
     lines = [f"# {view.title}", ""]
-    summary = (
-        f"{len(view.rows)} documents, {len(view.outlets)} named outlets, {view.date_range}"
-    )
+    summary = f"{len(view.rows)} documents, {len(view.outlets)} named outlets, {view.date_range}"
     if brief.errors:
         summary += f"; {len(brief.errors)} inputs skipped"
     lines += [f"_{summary}._", "", "## Sources", ""]
-    lines += ["| # | Title | Outlet | Byline | Published | Dateline | Words |",
-              "|---:|---|---|---|---|---|---:|"]
+    lines += [
+        "| # | Title | Outlet | Byline | Published | Dateline | Words |",
+        "|---:|---|---|---|---|---|---:|",
+    ]
     for r in view.rows:
         lines.append(
             f"| {r.number} | {_cell(r.title)} | {_cell(r.outlet)} | {_cell(r.byline)} | "
             f"{r.published} | {_cell(r.dateline)} | {r.doc.word_count()} |"
         )
     if view.names:
-        lines += ["", "## Names mentioned", "", "_As tagged, not yet resolved across spellings._", ""]
+        lines += [
+            "",
+            "## Names mentioned",
+            "",
+            "_As tagged, not yet resolved across spellings._",
+            "",
+        ]
         for heading, entries in view.names:
             listed = ", ".join(f"{name} ({n})" for name, n, _ in entries)
             lines.append(f"- **{heading}:** {listed}")

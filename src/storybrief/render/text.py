@@ -37,7 +37,7 @@ def brief_renderable(brief: Brief) -> Group:
         ("Dateline", {"ratio": 1}),
         ("Words", {"justify": "right", "no_wrap": True}),
     ):
-        docs.add_column(column, **kwargs)  # type: ignore[arg-type]
+        docs.add_column(column, **kwargs)
     for row in view.rows:
         docs.add_row(
             str(row.number),
@@ -51,16 +51,19 @@ def brief_renderable(brief: Brief) -> Group:
     parts.append(docs)
 
     if view.names:
-        names = Table(title="Names mentioned (as tagged; not yet resolved)", title_justify="left",
-                      expand=True)
+        names = Table(
+            title="Names mentioned (as tagged; not yet resolved)", title_justify="left", expand=True
+        )
         for heading, _ in view.names:
             names.add_column(heading, ratio=1)
         depth = max(len(entries) for _, entries in view.names)
         for i in range(depth):
-            names.add_row(*(
-                f"{entries[i][0]} ×{entries[i][1]}" if i < len(entries) else ""
-                for _, entries in view.names
-            ))
+            names.add_row(
+                *(
+                    f"{entries[i][0]} ×{entries[i][1]}" if i < len(entries) else ""
+                    for _, entries in view.names
+                )
+            )
         parts.append(names)
 
     if brief.errors:
