@@ -64,7 +64,7 @@ def test_clean_evidence_points_at_what_it_names(cleaned) -> None:  # type: ignor
     assert title_ev.location == "text"
     assert cleaned.text[title_ev.start : title_ev.end] == cleaned.title.value
     dl = cleaned.dateline.evidence
-    assert cleaned.text[dl.start : dl.end].startswith("LENNOX, Norland —")
+    assert cleaned.text[dl.start : dl.end] == dl.text == "LENNOX, Norland —"
 
 
 @pytest.mark.parametrize(

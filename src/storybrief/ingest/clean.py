@@ -406,8 +406,9 @@ class _Cleaner:
                 m = _DATELINE.match(cleaned)
                 if m:
                     place = m.group("place").strip()
+                    stated = m.group().rstrip()
                     res.dateline = Stated(
-                        place, Evidence(m.group().rstrip(), "text", start, start + m.end())
+                        place, Evidence(stated, "text", start, start + len(stated))
                     )
         res.text = "\n\n".join(pieces)
         res.captions = tuple(captions)

@@ -31,10 +31,9 @@ def brief_renderable(brief: Brief) -> Group:
     for column, kwargs in (
         ("#", {"justify": "right", "no_wrap": True}),
         ("Title", {"ratio": 4}),
-        ("Outlet", {"ratio": 2}),
+        ("Outlet / dateline", {"ratio": 2}),
         ("Byline", {"ratio": 2}),
         ("Published", {"no_wrap": True}),
-        ("Dateline", {"ratio": 1}),
         ("Words", {"justify": "right", "no_wrap": True}),
     ):
         docs.add_column(column, **kwargs)
@@ -42,10 +41,10 @@ def brief_renderable(brief: Brief) -> Group:
         docs.add_row(
             str(row.number),
             row.title,
-            row.outlet or "-",
+            Text(row.outlet or "-")
+            + Text(f"\n{row.dateline}" if row.dateline else "", style="dim"),
             row.byline or "-",
             row.published,
-            row.dateline or "-",
             str(row.doc.word_count()),
         )
     parts.append(docs)
