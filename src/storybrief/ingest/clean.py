@@ -13,7 +13,7 @@ after its line endings were normalised to ``\\n`` (see ``normalize_newlines``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from storybrief.ingest.dates import parse_date_line
 from storybrief.model import DateRef, Evidence, Removed, Stated
@@ -136,7 +136,6 @@ class CleanResult:
     published: DateRef | None = None
     url: str | None = None
     captions: tuple[tuple[int, int], ...] = ()
-    notes: list[str] = field(default_factory=list)
 
 
 def split_blocks(text: str) -> list[_Block]:
