@@ -19,7 +19,8 @@ def test_schema_validates_the_seeds_brief(seeds_brief: Any) -> None:
     data = json.loads(json.dumps(seeds_brief.to_dict()))
     jsonschema.Draft202012Validator(brief_schema()).validate(data)
     assert data["schema"] == "storybrief.brief/1"
-    for section in ("summary", "entities", "quotes", "timeline", "claims", "sources"):
+    assert data["summary"]
+    for section in ("entities", "quotes", "timeline", "claims", "sources"):
         assert data[section] == []
 
 

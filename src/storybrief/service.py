@@ -14,6 +14,7 @@ from storybrief.errors import InputError
 from storybrief.ingest import InputLike, load_articles
 from storybrief.model import Article, Brief, IngestFailure
 from storybrief.nlp import load_nlp, parse_articles, resolve_model_name
+from storybrief.summarize import summarize
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +72,7 @@ def brief(
     parsed = parse_articles(articles, nlp, batch_size=settings.batch_size)
     return Brief(
         documents=tuple(parsed),
+        summary=summarize(parsed, settings.words),
         errors=failures,
         model=resolve_model_name(settings.model),
         config_digest=settings.digest(),

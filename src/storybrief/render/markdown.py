@@ -16,7 +16,15 @@ def render_markdown(brief: Brief) -> str:
     summary = f"{len(view.rows)} documents, {len(view.outlets)} named outlets, {view.date_range}"
     if brief.errors:
         summary += f"; {len(brief.errors)} inputs skipped"
-    lines += [f"_{summary}._", "", "## Sources", ""]
+    lines += [f"_{summary}._", ""]
+    if view.summary:
+        lines += ["## Summary", ""]
+        for sentence, numbers in view.summary:
+            cites = "".join(f"[^{n}]" for n in numbers)
+            count = f" _({len(numbers)} sources)_" if len(numbers) > 1 else ""
+            lines.append(f"- {sentence}{cites}{count}")
+        lines.append("")
+    lines += ["## Sources", ""]
     lines += [
         "| # | Title | Outlet | Byline | Published | Dateline | Words |",
         "|---:|---|---|---|---|---|---:|",
@@ -41,5 +49,10 @@ def render_markdown(brief: Brief) -> str:
         lines += ["", "## Skipped inputs", "", "| Source | Reason | Message |", "|---|---|---|"]
         lines += [
             f"| {_cell(e.source)} | `{e.reason.value}` | {_cell(e.message)} |" for e in brief.errors
+        ]
+    if view.summary:
+        lines.append("")
+        lines += [
+            f"[^{r.number}]: {_cell(r.title)}, {_cell(r.outlet)}, {r.published}" for r in view.rows
         ]
     return "\n".join(lines) + "\n"

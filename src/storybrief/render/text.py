@@ -27,6 +27,17 @@ def brief_renderable(brief: Brief) -> Group:
         header.append(f" · {len(brief.errors)} inputs skipped", style="yellow")
     parts.append(Panel(header, title="storybrief", title_align="left"))
 
+    if view.summary:
+        summary = Text()
+        for i, (sentence, numbers) in enumerate(view.summary):
+            if i:
+                summary.append("\n")
+            summary.append(sentence)
+            cites = ",".join(str(n) for n in numbers)
+            count = f" · {len(numbers)} sources" if len(numbers) > 1 else ""
+            summary.append(f" [{cites}]{count}", style="cyan")
+        parts.append(Panel(summary, title="Summary", title_align="left"))
+
     docs = Table(title="Sources", title_justify="left", expand=True, show_lines=False)
     for column, kwargs in (
         ("#", {"justify": "right", "no_wrap": True}),

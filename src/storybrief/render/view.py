@@ -34,6 +34,8 @@ class BriefView:
     outlets: tuple[str, ...]
     date_range: str
     names: tuple[tuple[str, tuple[tuple[str, int, int], ...]], ...]
+    #: Summary sentences with the numbers of the documents that report them (own first).
+    summary: tuple[tuple[str, tuple[int, ...]], ...] = ()
 
 
 def describe_date(date: DateRef | None) -> str:
@@ -74,7 +76,16 @@ def build_view(brief: Brief) -> BriefView:
         top = tuple((name, n, len(docs[name])) for name, n in counts.most_common(NAMES_PER_GROUP))
         if top:
             names.append((heading, top))
+    number_of = {r.doc.id: r.number for r in rows}
+    summary = tuple(
+        (
+            str(item["text"]),
+            tuple(number_of[d] for d in [item["doc_id"], *(s["doc_id"] for s in item["support"])]),
+        )
+        for item in brief.summary
+    )
     return BriefView(
+        summary=summary,
         title=rows[0].title if len(rows) == 1 else _story_title(rows),
         rows=rows,
         outlets=outlets,

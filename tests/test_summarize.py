@@ -1,0 +1,84 @@
+"""The summary: provenance, budget, determinism, filtering, and a quality gate."""
+
+from __future__ import annotations
+
+import json
+import re
+import statistics
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import storybrief
+from storybrief.summarize import summarize
+
+from .conftest import EXAMPLES, SHARED
+
+pytestmark = pytest.mark.model
+
+MULTINEWS = SHARED / "eval" / "multinews_longbench" / "multinews_test200.jsonl"
+BASELINE = Path(__file__).resolve().parent / "gold" / "baseline.json"
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+(?:[-'’]\w+)*", text))
+
+
+@pytest.fixture(scope="module")
+def example_brief() -> Any:
+    return storybrief.brief([EXAMPLES / "harbor-strike"], words=120)
+
+
+def test_summarize_sentences_are_exact_source_substrings(
+    seeds_brief: Any, example_brief: Any
+) -> None:
+    for brief in (seeds_brief, example_brief):
+        assert brief.summary
+        for item in brief.summary:
+            text = brief.document(item["doc_id"]).article.text
+            assert text[item["start"] : item["end"]] == item["text"]
+            for support in item["support"]:
+                other = brief.document(support["doc_id"]).article.text
+                assert other[support["start"] : support["end"]] == support["text"]
+                assert support["doc_id"] != item["doc_id"]
+            assert item["sources"] == 1 + len(item["support"])
+
+
+def test_summarize_respects_the_word_budget(example_brief: Any) -> None:
+    assert sum(_words(s["text"]) for s in example_brief.summary) <= 120
+
+
+def test_summarize_finds_content_several_outlets_report(example_brief: Any) -> None:
+    assert any(item["sources"] >= 2 for item in example_brief.summary)
+
+
+def test_summarize_is_deterministic(example_brief: Any) -> None:
+    assert summarize(example_brief.documents, 120) == example_brief.summary
+
+
+def test_summarize_skips_headlines_captions_and_dangling_openers(seeds_brief: Any) -> None:
+    for item in seeds_brief.summary:
+        doc = seeds_brief.document(item["doc_id"]).article
+        assert doc.title is None or item["text"] != doc.title.value
+        assert not any(s <= item["start"] < e for s, e in doc.captions)
+        assert item["text"].split()[0].lower() not in {"but", "he", "she", "that", "they"}
+        assert not item["text"].rstrip("\"”’' ").endswith("?")
+
+
+@pytest.mark.skipif(not MULTINEWS.is_file(), reason=f"{MULTINEWS} not found")
+def test_summarize_quality_gate_on_multinews_slice() -> None:
+    """ROUGE-2 F1 on a fixed 20-cluster slice must not fall below the pinned floor."""
+    from rouge_score import rouge_scorer
+
+    floor = json.loads(BASELINE.read_text(encoding="utf-8"))["summary_multinews20_rouge2_f1"]
+    scorer = rouge_scorer.RougeScorer(["rouge2"], use_stemmer=True)
+    scores = []
+    with MULTINEWS.open(encoding="utf-8") as handle:
+        records = [json.loads(line) for _, line in zip(range(20), handle)]
+    for record in records:
+        docs = [{"text": d["text"]} for d in record["documents"] if d["text"].strip()]
+        brief = storybrief.brief(docs, words=300)
+        summary = " ".join(s["text"] for s in brief.summary)
+        scores.append(100 * scorer.score(record["summaries"][0], summary)["rouge2"].fmeasure)
+    assert statistics.fmean(scores) >= floor
