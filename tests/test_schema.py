@@ -20,7 +20,8 @@ def test_schema_validates_the_seeds_brief(seeds_brief: Any) -> None:
     jsonschema.Draft202012Validator(brief_schema()).validate(data)
     assert data["schema"] == "storybrief.brief/1"
     assert data["summary"]
-    for section in ("entities", "quotes", "timeline", "claims", "sources"):
+    assert data["entities"]
+    for section in ("quotes", "timeline", "claims", "sources"):
         assert data[section] == []
 
 

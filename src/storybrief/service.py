@@ -10,6 +10,7 @@ from typing import BinaryIO
 
 from storybrief import __version__
 from storybrief.config import Settings
+from storybrief.entities import resolve_entities
 from storybrief.errors import InputError
 from storybrief.ingest import InputLike, load_articles
 from storybrief.model import Article, Brief, IngestFailure
@@ -70,9 +71,11 @@ def brief(
         raise InputError(_nothing_usable(failures), failures)
     nlp = load_nlp(settings.model)
     parsed = parse_articles(articles, nlp, batch_size=settings.batch_size)
+    entities, linked = resolve_entities(parsed)
     return Brief(
-        documents=tuple(parsed),
-        summary=summarize(parsed, settings.words),
+        documents=linked,
+        summary=summarize(linked, settings.words),
+        entities=entities,
         errors=failures,
         model=resolve_model_name(settings.model),
         config_digest=settings.digest(),

@@ -57,12 +57,17 @@ def doc_to_records(article: Article, doc: Any) -> ParsedArticle:
         if not t.is_space
     )
     mentions = tuple(
-        Mention(
-            span=Span(doc_id, ent.start_char, ent.end_char, ent.text),
-            label=ent.label_,
-            sentence=sentence_of_token.get(ent.start, -1),
-        )
-        for ent in doc.ents
-        if ent.text.strip()
+        _mention(doc_id, ent, sentence_of_token) for ent in doc.ents if ent.text.strip()
     )
     return ParsedArticle(article, tuple(sentences), tokens, mentions)
+
+
+def _mention(doc_id: str, ent: Any, sentence_of_token: dict[int, int]) -> Mention:
+    """A mention trimmed of the whitespace tokens the tagger may include at its ends."""
+    words = [t for t in ent if not t.is_space]
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    return Mention(
+        span=Span(doc_id, start, end, ent.doc.text[start:end]),
+        label=ent.label_,
+        sentence=sentence_of_token.get(words[0].i, -1),
+    )

@@ -35,22 +35,21 @@ def render_markdown(brief: Brief) -> str:
             f"{r.published} | {_cell(r.dateline)} | {r.doc.word_count()} |"
         )
     if view.names:
-        lines += [
-            "",
-            "## Names mentioned",
-            "",
-            "_As tagged, not yet resolved across spellings._",
-            "",
-        ]
+        lines += ["", "## Who and what", ""]
         for heading, entries in view.names:
-            listed = ", ".join(f"{name} ({n})" for name, n, _ in entries)
-            lines.append(f"- **{heading}:** {listed}")
+            lines += [f"**{heading}**", ""]
+            for e in entries:
+                also = f" (also {', '.join(_cell(a) for a in e.aliases)})" if e.aliases else ""
+                role = f", {_cell(e.role)}" if e.role else ""
+                cites = "".join(f"[^{n}]" for n in e.documents)
+                lines.append(f"- {_cell(e.canonical)}{role}{also} ×{e.mentions}{cites}")
+            lines.append("")
     if brief.errors:
         lines += ["", "## Skipped inputs", "", "| Source | Reason | Message |", "|---|---|---|"]
         lines += [
             f"| {_cell(e.source)} | `{e.reason.value}` | {_cell(e.message)} |" for e in brief.errors
         ]
-    if view.summary:
+    if view.summary or view.names:
         lines.append("")
         lines += [
             f"[^{r.number}]: {_cell(r.title)}, {_cell(r.outlet)}, {r.published}" for r in view.rows

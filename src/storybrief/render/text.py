@@ -61,19 +61,20 @@ def brief_renderable(brief: Brief) -> Group:
     parts.append(docs)
 
     if view.names:
-        names = Table(
-            title="Names mentioned (as tagged; not yet resolved)", title_justify="left", expand=True
-        )
-        for heading, _ in view.names:
-            names.add_column(heading, ratio=1)
-        depth = max(len(entries) for _, entries in view.names)
-        for i in range(depth):
-            names.add_row(
-                *(
-                    f"{entries[i][0]} ×{entries[i][1]}" if i < len(entries) else ""
-                    for _, entries in view.names
+        names = Table(title="Who and what", title_justify="left", expand=True)
+        names.add_column("Name", ratio=2)
+        names.add_column("Also written", ratio=3)
+        names.add_column("Role", ratio=2)
+        names.add_column("Docs", no_wrap=True)
+        for heading, entries in view.names:
+            names.add_row(Text(heading, style="bold"), "", "", "")
+            for ent in entries:
+                names.add_row(
+                    f"{ent.canonical} ×{ent.mentions}",
+                    ", ".join(ent.aliases),
+                    ent.role,
+                    ",".join(str(n) for n in ent.documents),
                 )
-            )
         parts.append(names)
 
     if brief.errors:

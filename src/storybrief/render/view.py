@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from storybrief.model import Brief, DateRef, ParsedArticle
 
-# Labels shown under "Names mentioned", in this order, with a heading each.
+# Entity types shown under "Who and what", in this order, with a heading each.
 NAME_GROUPS: tuple[tuple[str, str], ...] = (
     ("PERSON", "People"),
     ("ORG", "Organisations"),
     ("GPE", "Places"),
 )
 NAMES_PER_GROUP = 8
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRow:
+    id: str
+    canonical: str
+    #: Other spellings seen, without the canonical one.
+    aliases: tuple[str, ...]
+    role: str
+    mentions: int
+    #: Numbers of the documents that mention it.
+    documents: tuple[int, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,9 +44,13 @@ class BriefView:
     rows: tuple[DocumentRow, ...]
     outlets: tuple[str, ...]
     date_range: str
-    names: tuple[tuple[str, tuple[tuple[str, int, int], ...]], ...]
+    names: tuple[tuple[str, tuple[EntityRow, ...]], ...]
     #: Summary sentences with the numbers of the documents that report them (own first).
     summary: tuple[tuple[str, tuple[int, ...]], ...] = ()
+
+
+def _bare(name: str) -> str:
+    return name.casefold().removeprefix("the ").strip()
 
 
 def describe_date(date: DateRef | None) -> str:
@@ -65,18 +80,29 @@ def build_view(brief: Brief) -> BriefView:
         date_range = dates[0]
     else:
         date_range = f"{dates[0]} to {dates[-1]}"
+    number_of = {r.doc.id: r.number for r in rows}
     names = []
     for label, heading in NAME_GROUPS:
-        counts: Counter[str] = Counter()
-        docs: dict[str, set[str]] = {}
-        for m in brief.mentions:
-            if m.label == label:
-                counts[m.span.text] += 1
-                docs.setdefault(m.span.text, set()).add(m.span.doc_id)
-        top = tuple((name, n, len(docs[name])) for name, n in counts.most_common(NAMES_PER_GROUP))
+        top = tuple(
+            EntityRow(
+                id=str(e["id"]),
+                canonical=str(e["canonical"]),
+                aliases=tuple(
+                    dict.fromkeys(
+                        a.removeprefix("the ").removeprefix("The ")
+                        for a in e["aliases"]
+                        if _bare(a) != _bare(str(e["canonical"]))
+                    )
+                ),
+                role=str(e["roles"][0]) if e["roles"] else "",
+                mentions=len(e["mentions"]),
+                documents=tuple(sorted(number_of[d] for d in e["documents"])),
+            )
+            for e in brief.entities
+            if e["type"] == label
+        )[:NAMES_PER_GROUP]
         if top:
             names.append((heading, top))
-    number_of = {r.doc.id: r.number for r in rows}
     summary = tuple(
         (
             str(item["text"]),

@@ -1,0 +1,621 @@
+"""Cross-document entity resolution: every spelling of one name, one entity.
+
+Method (``names.v1``), on the tagger's named mentions of all documents:
+
+1. Each mention is normalised: leading "the", possessive "'s", honorifics and
+   titles ("President", "Sheik", "Foreign Minister"; nameparser's list, on
+   person names only) are set aside; dots, hyphens, case and accents do not
+   count ("U.N." = "UN", "al-Khatib" = "Al Khatib").
+2. Equal normalised forms are one form. Forms are linked when one is the
+   acronym of the other ("SNC" / "Syrian National Coalition", "US" / "United
+   States"), when the text defines one as the other ("... Forces (SNC)"), when
+   two full person names share a surname (up to a glued Arabic article,
+   "Alkhatib", or a misspelling, rapidfuzz ratio ≥ 80) and compatible given
+   names (equal, one contained in the other, or a nickname: the ``nicknames``
+   dataset), and when two long names differ by a word or two (token-sort ratio
+   ≥ 92: "Coalition of" / "Coalition for").
+3. A surname alone ("Khatib", "Lavrov") joins the one person of that surname
+   named in its own document, else the one person of that surname in the
+   cluster; when two people share it and context does not decide, it stays
+   apart rather than guessing.
+4. An entity's type is the majority over its surface forms (each form voting
+   with its own majority label), so a name the tagger calls ORG in most
+   sentences but PERSON in its full forms is a PERSON. Once resolved, the
+   surnames and full names of persons are looked up again in the documents to
+   add mentions the tagger missed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from storybrief.model import Mention, ParsedArticle, Token
+
+METHOD = "names.v1"
+
+# Mention labels that name things (dates, money and counts are claims, not entities).
+NAME_LABELS = frozenset(
+    ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
+)
+SURNAME_RATIO = 80.0  # rapidfuzz ratio for misspelt surnames, given names agreeing
+LONG_NAME_RATIO = 92.0  # token-sort ratio for long names differing by a word
+_ARABIC_ARTICLES = ("al", "el", "ul")
+_ACRONYM_SKIP = frozenset(("of", "for", "and", "the", "on", "in", "de", "du", "la", "&"))
+_ROLE_WORDS = frozenset(
+    (
+        *("minister", "president", "leader", "head", "spokesman", "spokeswoman"),
+        *("spokesperson", "chief", "envoy", "secretary", "ambassador", "director"),
+        *("chairman", "chairwoman", "commander", "general", "official", "prime"),
+        *("king", "queen", "prince", "sheik", "sheikh", "senator", "governor"),
+        *("mayor", "chancellor", "premier", "deputy", "adviser", "advisor", "negotiator"),
+    )
+)
+_LABEL_ORDER = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT")
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    """A named mention to resolve: its document, surface string and tagger label."""
+
+    doc_id: str
+    text: str
+    label: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    from nameparser.config import CONSTANTS
+
+    return frozenset(CONSTANTS.titles)
+
+
+@lru_cache(maxsize=1)
+def _nicknamer() -> Any:
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+@dataclass(slots=True)
+class _Name:
+    """A mention's normalised parts."""
+
+    surface: str  # without "the", possessive and titles
+    title: str  # the title words set aside ("Sheik"), or ""
+    tokens: tuple[str, ...]  # folded, dot-free tokens; hyphens split
+    acronym: bool  # written as an acronym ("SNC", "U.N.")
+    label: str | None
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return self.tokens
+
+    @property
+    def single(self) -> bool:
+        """A one-word name (an Arabic article does not count as a word)."""
+        return len(self.core_tokens) == 1
+
+    @property
+    def core_tokens(self) -> tuple[str, ...]:
+        return tuple(t for t in self.tokens if t not in _ARABIC_ARTICLES)
+
+    @property
+    def surname(self) -> str:
+        core = self.core_tokens
+        return core[-1] if core else ""
+
+    @property
+    def given(self) -> tuple[str, ...]:
+        return self.core_tokens[:-1]
+
+
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+
+
+def _parse_name(text: str, label: str | None) -> _Name:
+    surface = " ".join(text.split())
+    surface = _POSSESSIVE.sub("", _LEADING_THE.sub("", surface)).strip(" ,.;:")
+    if not surface:
+        surface = " ".join(text.split())
+    words = surface.split(" ")
+    title_words: list[str] = []
+    if label in (None, "PERSON"):
+        titles = _titles()
+        while len(words) > 1 and _fold(words[0]).strip(".") in titles:
+            title_words.append(words.pop(0))
+        surface = " ".join(words)
+    acronym = bool(re.fullmatch(r"(?:[A-Z]\.?){2,6}", surface.replace(" ", "")))
+    tokens = tuple(t for t in re.split(r"[\s\-‐–]+", _fold(surface).replace(".", "")) if t)
+    if not acronym:
+        tokens = tuple(t.strip("'’") for t in tokens if t.strip("'’"))
+    return _Name(surface, " ".join(title_words), tokens, acronym, label)
+
+
+def _surname_variants(surname: str) -> set[str]:
+    variants = {surname}
+    for article in _ARABIC_ARTICLES:
+        if surname.startswith(article) and len(surname) > len(article) + 3:
+            variants.add(surname[len(article) :])
+    return variants
+
+
+def _surnames_match(a: str, b: str, *, fuzzy: bool) -> bool:
+    if not a or not b:
+        return False
+    va, vb = _surname_variants(a), _surname_variants(b)
+    if va & vb:
+        return True
+    if not fuzzy:
+        return False
+    from rapidfuzz import fuzz
+
+    return any(
+        min(len(x), len(y)) >= 5 and fuzz.ratio(x, y) >= SURNAME_RATIO for x in va for y in vb
+    )
+
+
+def _givens_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Given names of two people with the same surname: the same person?"""
+    if not a or not b:
+        return True
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    if all(t in longer for t in shorter):
+        return True
+    x, y = a[0], b[0]
+    if x == y:
+        return True
+    if (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
+        return True
+    namer = _nicknamer()
+    return y in namer.nicknames_of(x) or x in namer.nicknames_of(y)
+
+
+def _initials(tokens: Sequence[str]) -> str:
+    return "".join(t[0] for t in tokens if t not in _ACRONYM_SKIP and t)
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _majority(labels: Iterable[str | None]) -> str | None:
+    counts = Counter(label for label in labels if label)
+    if not counts:
+        return None
+    return max(
+        counts,
+        key=lambda lb: (
+            counts[lb],
+            -_LABEL_ORDER.index(lb) if lb in _LABEL_ORDER else -99,
+        ),
+    )
+
+
+def resolve_mentions(
+    mentions: Sequence[NameMention], same_as: Iterable[tuple[int, int]] = ()
+) -> list[int]:
+    """Cluster named mentions into entities across all the documents given.
+
+    Args:
+        mentions: the mentions, in document order within each document.
+        same_as: pairs of mention indexes known to name the same thing (e.g.
+            a long name and the acronym the text defines for it).
+
+    Returns:
+        For each mention, the index of its entity (0, 1, ...; first-seen order).
+    """
+    names = [_parse_name(m.text, m.label) for m in mentions]
+    # 1. Forms: equal normalised tokens.
+    form_of_key: dict[tuple[str, ...], int] = {}
+    form_of: list[int] = []
+    members: list[list[int]] = []
+    for i, name in enumerate(names):
+        f = form_of_key.setdefault(name.key, len(form_of_key))
+        if f == len(members):
+            members.append([])
+        members[f].append(i)
+        form_of.append(f)
+    form_names = [names[m[0]] for m in members]
+    form_label = [_majority(names[i].label for i in m) for m in members]
+    uf = _UnionFind(len(members))
+    for a, b in same_as:
+        uf.union(form_of[a], form_of[b])
+
+    # 2. Links between forms.
+    acronyms: dict[str, list[int]] = defaultdict(list)
+    by_surname: dict[str, list[int]] = defaultdict(list)
+    long_forms: list[int] = []
+    for f, name in enumerate(form_names):
+        if name.acronym:
+            acronyms[name.tokens[0]].append(f)
+        person_like = form_label[f] in (None, "PERSON")
+        if person_like and not name.single and name.surname:
+            for variant in _surname_variants(name.surname):
+                by_surname[variant].append(f)
+        if len(name.tokens) >= 2:
+            long_forms.append(f)
+    for f in long_forms:
+        initials = _initials(form_names[f].tokens)
+        for g in acronyms.get(initials, ()):
+            uf.union(f, g)
+    _link_full_person_names(form_names, form_label, by_surname, uf)
+    _link_long_names(form_names, form_label, long_forms, uf)
+
+    # 3. Surnames alone, mention by mention, in context.
+    entity_of = [uf.find(form_of[i]) for i in range(len(mentions))]
+    persons_in_doc: dict[str, set[int]] = defaultdict(set)
+    for i, m in enumerate(mentions):
+        f = form_of[i]
+        if form_label[f] in (None, "PERSON") and not form_names[f].single:
+            persons_in_doc[m.doc_id].add(uf.find(f))
+    for i, m in enumerate(mentions):
+        name = names[i]
+        if not name.single or name.acronym:
+            continue
+        candidates = _persons_with_surname(name.surname, form_names, by_surname, uf)
+        if not candidates:
+            continue
+        local = candidates & persons_in_doc[m.doc_id]
+        if len(local) == 1:
+            entity_of[i] = next(iter(local))
+        elif not local and len(candidates) == 1 and name.label in (None, "PERSON", "ORG", "NORP"):
+            entity_of[i] = next(iter(candidates))
+    # Number entities in first-seen order.
+    numbering: dict[int, int] = {}
+    return [numbering.setdefault(e, len(numbering)) for e in entity_of]
+
+
+def _persons_with_surname(
+    surname: str,
+    form_names: Sequence[_Name],
+    by_surname: dict[str, list[int]],
+    uf: _UnionFind,
+) -> set[int]:
+    found = {uf.find(f) for v in _surname_variants(surname) for f in by_surname.get(v, ())}
+    if found:
+        return found
+    from rapidfuzz import fuzz
+
+    return {
+        uf.find(f)
+        for key, forms in by_surname.items()
+        if min(len(key), len(surname)) >= 5 and fuzz.ratio(key, surname) >= SURNAME_RATIO + 5
+        for f in forms
+    }
+
+
+def _link_full_person_names(
+    form_names: Sequence[_Name],
+    form_label: Sequence[str | None],
+    by_surname: dict[str, list[int]],
+    uf: _UnionFind,
+) -> None:
+    persons = sorted({f for forms in by_surname.values() for f in forms})
+    for x, f in enumerate(persons):
+        a = form_names[f]
+        for g in persons[x + 1 :]:
+            b = form_names[g]
+            exact = _surnames_match(a.surname, b.surname, fuzzy=False)
+            if not exact and not _surnames_match(a.surname, b.surname, fuzzy=True):
+                continue
+            if exact and _givens_compatible(a.given, b.given):
+                uf.union(f, g)
+            elif not exact and a.given and b.given and _givens_compatible(a.given, b.given):
+                uf.union(f, g)  # a misspelt surname: only with the given names agreeing
+
+
+def _link_long_names(
+    form_names: Sequence[_Name],
+    form_label: Sequence[str | None],
+    long_forms: Sequence[int],
+    uf: _UnionFind,
+) -> None:
+    from rapidfuzz import fuzz
+
+    others = [f for f in long_forms if form_label[f] not in ("PERSON", None)]
+    texts = {f: " ".join(form_names[f].tokens) for f in others}
+    for x, f in enumerate(others):
+        for g in others[x + 1 :]:
+            if min(len(texts[f]), len(texts[g])) < 12:
+                continue
+            if fuzz.token_sort_ratio(texts[f], texts[g]) >= LONG_NAME_RATIO:
+                uf.union(f, g)
+
+
+# ---------------------------------------------------------------------------
+# The brief's entities section.
+
+
+@dataclass(slots=True)
+class _Entity:
+    mentions: list[tuple[Mention, _Name]] = field(default_factory=list)
+    roles: Counter[str] = field(default_factory=Counter)
+
+
+_DEFINITION = re.compile(r"^\s*\(([A-Z][A-Za-z.&]{1,9})\)")
+
+
+def resolve_entities(
+    documents: Sequence[ParsedArticle],
+) -> tuple[tuple[dict[str, Any], ...], tuple[ParsedArticle, ...]]:
+    """The brief's entities, and the documents with each mention's ``entity_id`` set.
+
+    Returns:
+        JSON-ready entity dicts (most mentioned first; ids ``e1``, ``e2``, ...)
+        and the documents, whose mentions now carry the id of their entity.
+    """
+    mentions = [m for d in documents for m in d.mentions if m.label in NAME_LABELS]
+    mentions = _after_roles(documents, mentions)
+    mentions += _parenthetical_acronyms(documents, mentions)
+    inputs = [NameMention(m.span.doc_id, m.span.text, m.label) for m in mentions]
+    same_as = _definitions(documents, mentions)
+    labels = resolve_mentions(inputs, same_as)
+    names = [_parse_name(m.text, m.label) for m in inputs]
+    groups: dict[int, _Entity] = defaultdict(_Entity)
+    for mention, name, label in zip(mentions, names, labels, strict=True):
+        groups[label].mentions.append((mention, name))
+    _add_missed_mentions(documents, groups)
+    tokens_of = {d.id: d.tokens for d in documents}
+    texts = {d.id: d.article.text for d in documents}
+    for group in groups.values():
+        for mention, name in group.mentions:
+            if name.title:
+                group.roles[name.title] += 1
+            doc_id = mention.span.doc_id
+            role = _role_before(tokens_of[doc_id], mention, texts[doc_id])
+            if role:
+                group.roles[role] += 1
+
+    built = [_entity_dict(e) for e in groups.values()]
+    order = sorted(
+        range(len(built)), key=lambda k: (-len(built[k]["mentions"]), built[k]["canonical"])
+    )
+    entities: list[dict[str, Any]] = []
+    entity_at: dict[tuple[str, int, int], str] = {}
+    for n, k in enumerate(order, 1):
+        entity = {"id": f"e{n}", **built[k]}
+        entities.append(entity)
+        for m in entity["mentions"]:
+            entity_at[(m["doc_id"], m["start"], m["end"])] = entity["id"]
+    linked = tuple(_with_entity_ids(d, entity_at) for d in documents)
+    return tuple(entities), linked
+
+
+def _with_entity_ids(
+    doc: ParsedArticle, entity_at: dict[tuple[str, int, int], str]
+) -> ParsedArticle:
+    from dataclasses import replace
+
+    mentions = tuple(
+        replace(m, entity_id=entity_at.get((m.span.doc_id, m.span.start, m.span.end)))
+        for m in doc.mentions
+    )
+    return replace(doc, mentions=mentions)
+
+
+_PARTICLES = frozenset(("de", "al", "el", "van", "von", "bin", "da", "di", "du", "la", "le"))
+
+
+def _after_roles(documents: Sequence[ParsedArticle], mentions: list[Mention]) -> list[Mention]:
+    """Names right after a role word ("envoy", "minister") are persons.
+
+    A mention the tagger labelled otherwise is relabelled PERSON when a role
+    word directly precedes it; a run of two or more capitalised proper nouns
+    the tagger missed is added as a PERSON when a role word comes shortly
+    before it in the sentence ("UN special envoy for Syria Lakhdar Brahimi").
+    """
+    from dataclasses import replace
+
+    from storybrief.model import Span
+
+    out: list[Mention] = []
+    by_doc: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_doc[m.span.doc_id].append(m)
+    for doc in documents:
+        tokens = doc.tokens
+        start_at = {t.start: k for k, t in enumerate(tokens)}
+        covered: set[int] = set()
+        for m in by_doc.get(doc.id, ()):
+            k = start_at.get(m.span.start)
+            if k is not None:
+                end = k
+                while end < len(tokens) and tokens[end].start < m.span.end:
+                    covered.add(end)
+                    end += 1
+            if (
+                m.label != "PERSON"
+                and k
+                and tokens[k - 1].sentence == tokens[k].sentence
+                and _fold(tokens[k - 1].text) in _ROLE_WORDS
+                and len(m.span.text.split()) >= 2
+            ):
+                m = replace(m, label="PERSON")
+            out.append(m)
+        k = 0
+        while k < len(tokens):
+            run = k
+            while (
+                run < len(tokens)
+                and run not in covered
+                and (
+                    (tokens[run].pos == "PROPN" and tokens[run].text.istitle())
+                    or (run > k and tokens[run].text in _PARTICLES)
+                )
+            ):
+                run += 1
+            if run - k >= 2 and tokens[run - 1].text.istitle():
+                window = [t for t in tokens[max(0, k - 6) : k] if t.sentence == tokens[k].sentence]
+                if any(_fold(t.text) in _ROLE_WORDS for t in window) and not any(
+                    t.pos in ("VERB", "AUX") for t in window
+                ):
+                    first, last = tokens[k], tokens[run - 1]
+                    span = Span(
+                        doc.id, first.start, last.end, doc.article.text[first.start : last.end]
+                    )
+                    out.append(Mention(span, "PERSON", first.sentence))
+            k = max(run, k + 1)
+    return out
+
+
+def _parenthetical_acronyms(
+    documents: Sequence[ParsedArticle], mentions: Sequence[Mention]
+) -> list[Mention]:
+    """Acronyms defined in parentheses right after a name that the tagger did not tag."""
+    from storybrief.model import Span
+
+    tagged = {(m.span.doc_id, m.span.start) for m in mentions}
+    added: list[Mention] = []
+    texts = {d.id: d.article.text for d in documents}
+    for m in mentions:
+        text = texts[m.span.doc_id]
+        match = _DEFINITION.match(text[m.span.end : m.span.end + 14])
+        if not match:
+            continue
+        start = m.span.end + match.start(1)
+        if (m.span.doc_id, start) in tagged:
+            continue
+        end = m.span.end + match.end(1)
+        added.append(Mention(Span(m.span.doc_id, start, end, text[start:end]), m.label, m.sentence))
+        tagged.add((m.span.doc_id, start))
+    return added
+
+
+def _definitions(
+    documents: Sequence[ParsedArticle], mentions: Sequence[Mention]
+) -> list[tuple[int, int]]:
+    """Pairs (long name, acronym) where the text writes "Long Name (ACR)"."""
+    texts = {d.id: d.article.text for d in documents}
+    index_at = {(m.span.doc_id, m.span.start): i for i, m in enumerate(mentions)}
+    pairs = []
+    for i, m in enumerate(mentions):
+        match = _DEFINITION.match(texts[m.span.doc_id][m.span.end : m.span.end + 14])
+        if match:
+            j = index_at.get((m.span.doc_id, m.span.end + match.start(1)))
+            if j is not None and j != i:
+                pairs.append((i, j))
+    return pairs
+
+
+def _add_missed_mentions(documents: Sequence[ParsedArticle], groups: dict[int, _Entity]) -> None:
+    """Look up persons' names again where the tagger missed them ("Khatib" untagged)."""
+    from storybrief.model import Span
+
+    surface_owner: dict[str, set[int]] = defaultdict(set)
+    for key, entity in groups.items():
+        if _entity_type(entity) != "PERSON":
+            continue
+        for _mention, name in entity.mentions:
+            if not name.single:
+                surface_owner[name.surface].add(key)
+                words = name.surface.split(" ")
+                surface_owner[words[-1]].add(key)
+    unique = {s: next(iter(k)) for s, k in surface_owner.items() if len(k) == 1 and len(s) >= 3}
+    if not unique:
+        return
+    pattern = re.compile(
+        r"(?<![\w-])("
+        + "|".join(re.escape(s) for s in sorted(unique, key=len, reverse=True))
+        + r")(?![\w-])"
+    )
+    for doc in documents:
+        covered = [(m.span.start, m.span.end) for m in doc.mentions]
+        for entity in groups.values():
+            covered += [
+                (m.span.start, m.span.end) for m, _ in entity.mentions if m.span.doc_id == doc.id
+            ]
+        text = doc.article.text
+        for match in pattern.finditer(text):
+            start, end = match.span(1)
+            if any(s < end and start < e for s, e in covered):
+                continue
+            key = unique[match.group(1)]
+            sentence = next((s.index for s in doc.sentences if s.start <= start < s.end), -1)
+            mention = Mention(Span(doc.id, start, end, text[start:end]), "PERSON", sentence)
+            groups[key].mentions.append((mention, _parse_name(mention.span.text, "PERSON")))
+            covered.append((start, end))
+
+
+def _entity_type(entity: _Entity) -> str | None:
+    per_form: dict[tuple[str, ...], list[str | None]] = defaultdict(list)
+    for mention, name in entity.mentions:
+        per_form[name.key].append(mention.label)
+    votes = Counter(_majority(labels) for labels in per_form.values())
+    votes.pop(None, None)
+    if not votes:
+        return None
+    counts = Counter(m.label for m, _ in entity.mentions)
+    return max(votes, key=lambda lb: (votes[lb], counts[lb or ""], lb == "PERSON"))
+
+
+def _canonical(entity: _Entity) -> str:
+    counts: Counter[str] = Counter()
+    parts: dict[str, _Name] = {}
+    for _mention, name in entity.mentions:
+        counts[name.surface] += 1
+        parts.setdefault(name.surface, name)
+    full = [s for s in counts if not parts[s].acronym and len(parts[s].core_tokens) >= 2]
+    pool = full or list(counts)
+    # The fullest common form: most mentioned among the multi-word names, then longest.
+    return max(pool, key=lambda s: (counts[s], len(parts[s].core_tokens), len(s), s))
+
+
+def _entity_dict(entity: _Entity) -> dict[str, Any]:
+    entity.mentions.sort(key=lambda mn: (mn[0].span.doc_id, mn[0].span.start))
+    aliases = sorted({m.span.text.strip() for m, _ in entity.mentions})
+    documents = sorted({m.span.doc_id for m, _ in entity.mentions})
+    return {
+        "canonical": _canonical(entity),
+        "type": _entity_type(entity),
+        "aliases": aliases,
+        "roles": [role for role, _ in entity.roles.most_common()],
+        "documents": documents,
+        "mentions": [{**m.span.to_dict(), "label": m.label} for m, _ in entity.mentions],
+    }
+
+
+def _role_before(tokens: Sequence[Token], mention: Mention, text: str) -> str | None:
+    """A title phrase written right before the name ("Russian Foreign Minister")."""
+    before = [t for t in tokens if t.end <= mention.span.start and t.sentence == mention.sentence]
+    phrase: list[Token] = []
+    for token in reversed(before):
+        if token.pos not in ("PROPN", "NOUN", "ADJ") or token.dep in ("appos", "nsubj"):
+            break
+        if token.start + len(token.text) + 2 < (phrase[0].start if phrase else mention.span.start):
+            break  # not adjacent
+        phrase.insert(0, token)
+        if len(phrase) >= 6:
+            break
+    while phrase and _fold(phrase[-1].text) not in _ROLE_WORDS and phrase[-1].pos != "NOUN":
+        phrase.pop()
+    # Descriptions before the title ("regional ally President") are not part of it.
+    while phrase and phrase[0].text.islower() and _fold(phrase[0].text) not in _ROLE_WORDS:
+        phrase.pop(0)
+    if not phrase or not any(_fold(t.text) in _ROLE_WORDS for t in phrase):
+        return None
+    role = " ".join(text[phrase[0].start : phrase[-1].end].split()).lstrip("-‐–—'’ ")
+    return role or None
