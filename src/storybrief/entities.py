@@ -573,15 +573,32 @@ def _entity_type(entity: _Entity) -> str | None:
 
 
 def _canonical(entity: _Entity) -> str:
+    """The fullest common form: the most used multi-word name, spellings pooled.
+
+    Spellings that differ only in an Arabic article ("Alkhatib", "al-Khatib",
+    "Assad", "al-Assad") count together; the one written with the article
+    apart, then the most frequent, is shown.
+    """
     counts: Counter[str] = Counter()
     parts: dict[str, _Name] = {}
     for _mention, name in entity.mentions:
         counts[name.surface] += 1
         parts.setdefault(name.surface, name)
+
+    def core(surface: str) -> tuple[str, ...]:
+        tokens = parts[surface].core_tokens
+        last = min(_surname_variants(tokens[-1]), key=len) if tokens else ""
+        return (*tokens[:-1], last)
+
     full = [s for s in counts if not parts[s].acronym and len(parts[s].core_tokens) >= 2]
-    pool = full or list(counts)
-    # The fullest common form: most mentioned among the multi-word names, then longest.
-    return max(pool, key=lambda s: (counts[s], len(parts[s].core_tokens), len(s), s))
+    if not full:
+        return max(counts, key=lambda s: (counts[s], len(s), s))
+    pooled: Counter[tuple[str, ...]] = Counter()
+    for surface in full:
+        pooled[core(surface)] += counts[surface]
+    best = max(pooled, key=lambda k: (pooled[k], len(k), k))
+    spellings = [s for s in full if core(s) == best]
+    return max(spellings, key=lambda s: (len(parts[s].tokens), counts[s], s))
 
 
 def _entity_dict(entity: _Entity) -> dict[str, Any]:

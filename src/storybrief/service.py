@@ -15,6 +15,7 @@ from storybrief.errors import InputError
 from storybrief.ingest import InputLike, load_articles
 from storybrief.model import Article, Brief, IngestFailure
 from storybrief.nlp import load_nlp, parse_articles, resolve_model_name
+from storybrief.quotes import extract_quotes
 from storybrief.summarize import summarize
 
 logger = logging.getLogger(__name__)
@@ -76,6 +77,7 @@ def brief(
         documents=linked,
         summary=summarize(linked, settings.words),
         entities=entities,
+        quotes=extract_quotes(linked, entities),
         errors=failures,
         model=resolve_model_name(settings.model),
         config_digest=settings.digest(),

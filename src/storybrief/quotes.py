@@ -1,0 +1,513 @@
+"""Who said what: direct and indirect quotations with their speakers.
+
+Method (``cues.v1``), per document, on the parse:
+
+- Direct quotations are the text between quotation marks (straight or curly),
+  within a paragraph; a quotation left open at a paragraph's end continues in
+  the next paragraph that opens with a mark (the newspaper convention). One
+  word in marks, or two to four with no speech act around them, is a scare
+  quote and not reported; nor are quotations in headlines.
+- The speaker comes from the speech cue nearest the quotation in its sentence
+  (said, told, added, warned, called, described, quoted, ...): its subject;
+  the object for "A quoted B (as saying)"; the agent of a passive or of a noun
+  cue ("a comment by B"); the subject of the governing verb for a participle
+  ("..., calling him ..."); else "according to B". A sentence without a cue
+  takes the speaker of the quotation just before it in the same or previous
+  sentence (split quotes, continued paragraphs), or of a cue ending the
+  previous sentence with a colon.
+- The speaker phrase is linked to an entity: a mention inside it (its head
+  first, then an apposition: "the head of X, General Y"); a pronoun goes to the
+  most recent speaker or named person before it; a role phrase ("the coalition
+  leader") to the person most recently named with that role. Unlinked phrases
+  keep their kind: ``anonymous`` ("one diplomatic source"), ``collective``
+  ("Iranian media", "diplomats from Moscow") or ``unknown``.
+- Indirect speech: the clause a speech verb introduces (``X said (that) ...``)
+  with no quotation marks in it, as ``kind: "indirect"``.
+- The same quotation carried by several documents is one quote with all its
+  sources.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from storybrief.model import ParsedArticle, Token
+
+METHOD = "cues.v1"
+
+SPEECH_LEMMAS = frozenset(
+    (
+        *("say", "tell", "add", "warn", "insist", "state", "announce", "claim", "declare"),
+        *("quote", "call", "describe", "urge", "ask", "reply", "note", "explain", "write"),
+        *("comment", "deny", "argue", "acknowledge", "stress", "admit", "suggest", "vow"),
+        *("predict", "caution", "complain", "remark", "report", "praise", "concede", "recall"),
+        *("promise", "pledge", "threaten", "respond", "answer", "confirm", "cite"),
+    )
+)
+# Nouns that carry speech ("a comment by X", "in a statement, X ...").
+SPEECH_NOUNS = frozenset(("comment", "statement", "remark", "remarks", "interview", "speech"))
+INDIRECT_LEMMAS = frozenset(
+    ("say", "tell", "add", "warn", "insist", "claim", "announce", "deny", "argue", "state")
+)
+MIN_QUOTE_WORDS = 2
+SCARE_MAX_WORDS = 4  # up to this many words in marks, a speech act must be near
+_ANONYMOUS_HEADS = frozenset(
+    ("source", "official", "diplomat", "aide", "insider", "person", "observer", "analyst")
+)
+_COLLECTIVE_HEADS = frozenset(
+    (
+        *("media", "press", "government", "ministry", "agency", "officials", "sources"),
+        *("diplomats", "authorities", "people", "state", "spokesmen", "leaders", "analysts"),
+    )
+)
+# Between a speaker phrase and a person named in apposition: ", Major General ".
+_APPOSITION = re.compile(r"^,\s*(?:[A-Z][\w.’'-]*\s+){0,3}$")
+_PRONOUNS = frozenset(("he", "she", "i", "we", "they", "him", "her"))
+_OPEN = "“«„"
+_CLOSE = "”»"
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+@dataclass(slots=True)
+class _Quote:
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    sentence: int
+    opens_paragraph: bool = False
+    continues: bool = False  # left open at its paragraph's end
+    speaker_tokens: list[Token] = field(default_factory=list)
+    speaker_kind: str = "unknown"
+    entity_id: str | None = None
+
+
+def _segments(text: str) -> list[tuple[int, int, bool, bool]]:
+    """Quoted segments ``(start, end, opens_paragraph, continues)`` in one document."""
+    out: list[tuple[int, int, bool, bool]] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        open_at: int | None = None
+        straight_open = False
+        for i, ch in enumerate(paragraph):
+            if ch in _OPEN or (ch == '"' and not straight_open and open_at is None):
+                if open_at is None:
+                    open_at = i + 1
+                    straight_open = ch == '"'
+            elif open_at is not None and (ch in _CLOSE or (ch == '"' and straight_open)):
+                out.append(
+                    (offset + open_at, offset + i, not paragraph[: open_at - 1].strip(), False)
+                )
+                open_at, straight_open = None, False
+        if open_at is not None and len(paragraph) - open_at > 1:
+            out.append(
+                (
+                    offset + open_at,
+                    offset + len(paragraph),
+                    not paragraph[: open_at - 1].strip(),
+                    True,
+                )
+            )
+        offset += len(paragraph) + 1
+    return out
+
+
+class _Doc:
+    """Index over one document's tokens."""
+
+    def __init__(self, doc: ParsedArticle) -> None:
+        self.doc = doc
+        self.tokens = doc.tokens
+        self.by_index = {t.index: t for t in doc.tokens}
+        self.children: dict[int, list[Token]] = defaultdict(list)
+        for t in doc.tokens:
+            if t.head != t.index:
+                self.children[t.head].append(t)
+        self.in_sentence: dict[int, list[Token]] = defaultdict(list)
+        for t in doc.tokens:
+            self.in_sentence[t.sentence].append(t)
+
+    def sentence_at(self, offset: int) -> int:
+        for s in self.doc.sentences:
+            if s.start <= offset < s.end:
+                return s.index
+        return -1
+
+    def subtree(self, token: Token) -> list[Token]:
+        out, stack = [], [token]
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            stack.extend(self.children.get(t.index, ()))
+        return sorted(out, key=lambda t: t.index)
+
+    def child(self, token: Token, *deps: str) -> Token | None:
+        return next((c for c in self.children.get(token.index, ()) if c.dep in deps), None)
+
+    def head(self, token: Token) -> Token | None:
+        return self.by_index.get(token.head) if token.head != token.index else None
+
+
+def _speaker_of_cue(d: _Doc, cue: Token) -> Token | None:
+    """The speaker's head token for a speech cue, following the cue's grammar."""
+    if cue.pos == "NOUN":
+        by = next(
+            (c for c in d.children.get(cue.index, ()) if c.dep == "prep" and c.text == "by"), None
+        )
+        return d.child(by, "pobj") if by else None
+    if cue.lemma == "quote":
+        return d.child(cue, "dobj") or d.child(cue, "nsubjpass")
+    subject = d.child(cue, "nsubj")
+    if subject is not None:
+        return subject
+    agent = d.child(cue, "agent")
+    if agent is not None:
+        return d.child(agent, "pobj")
+    # A participle or conjunct ("..., calling him ...", "and added"): the governing verb's subject.
+    head = d.head(cue)
+    hops = 0
+    while head is not None and hops < 3:
+        subject = d.child(head, "nsubj")
+        if subject is not None and cue.dep in ("advcl", "xcomp", "conj", "ccomp", "acl"):
+            return subject
+        head, hops = d.head(head), hops + 1
+    return None
+
+
+def _according_to(d: _Doc, tokens: Sequence[Token]) -> Token | None:
+    for t in tokens:
+        if t.text.lower() == "according":
+            to = d.child(t, "prep")
+            if to is not None and to.text.lower() == "to":
+                return d.child(to, "pobj")
+    return None
+
+
+def _find_cue(
+    d: _Doc, quote: _Quote, entity_spans: Sequence[tuple[int, int, str, str | None]]
+) -> tuple[Token | None, Token | None]:
+    """(cue, speaker head) for a quote in the sentences it spans, or (None, None)."""
+    last = max(quote.sentence, d.sentence_at(min(quote.end + 1, len(d.doc.article.text) - 1)))
+    sentence = [
+        t
+        for k in range(quote.sentence, last + 1)
+        for t in d.in_sentence.get(k, ())
+        if not quote.start <= t.start < quote.end
+    ]
+    cues = [
+        t
+        for t in sentence
+        if (t.pos in ("VERB", "AUX") and t.lemma in SPEECH_LEMMAS)
+        or (t.pos == "NOUN" and t.lemma in SPEECH_NOUNS)
+    ]
+    cues.sort(key=lambda t: min(abs(t.start - quote.start), abs(t.start - quote.end)))
+    for cue in cues:
+        speaker = _speaker_of_cue(d, cue)
+        if speaker is not None and not quote.start <= speaker.start < quote.end:
+            return cue, speaker
+    speaker = _according_to(d, sentence)
+    if speaker is not None:
+        return None, speaker
+    if cues:
+        # The grammar gave no subject (a misparse): the person named last before the cue.
+        before = [
+            t
+            for t in sentence
+            if t.start < cues[0].start
+            and any(s <= t.start < e and kind == "PERSON" for s, e, _, kind in entity_spans)
+        ]
+        return cues[0], (before[-1] if before else None)
+    return None, None
+
+
+def _speaker_phrase(d: _Doc, head: Token) -> list[Token]:
+    """The speaker's noun phrase, without relative clauses or trailing punctuation."""
+    skip: set[int] = set()
+    for child in d.children.get(head.index, ()):
+        if child.dep in ("relcl", "acl", "advcl"):
+            skip.update(t.index for t in d.subtree(child))
+    phrase = [t for t in d.subtree(head) if t.index not in skip]
+    while len(phrase) > 1 and phrase[-1].pos == "PUNCT":
+        phrase.pop()
+    return phrase[:16]
+
+
+def _classify(
+    d: _Doc,
+    head: Token,
+    phrase: Sequence[Token],
+    entity_spans: Sequence[tuple[int, int, str, str | None]],
+    recent_speakers: Sequence[tuple[int, str]],
+    roles: Mapping[str, Mapping[str, list[str]]],
+) -> tuple[str, str | None]:
+    """(speaker_kind, entity id) of a speaker phrase."""
+
+    def entity_at(offset: int, person_only: bool = False) -> str | None:
+        for start, end, eid, etype in entity_spans:
+            if start <= offset < end and (not person_only or etype == "PERSON"):
+                return eid
+        return None
+
+    # The head itself inside a mention ("Alkhatib", "Saeed Jalili").
+    eid = entity_at(head.start)
+    if eid is not None:
+        return "named", eid
+    # An apposition naming a person ("the head of X, General Y"), in the parse
+    # or right after the phrase.
+    for child in d.children.get(head.index, ()):
+        if child.dep == "appos":
+            for t in d.subtree(child):
+                if (eid := entity_at(t.start, person_only=True)) is not None:
+                    return "named", eid
+    end = phrase[-1].end if phrase else head.end
+    text = d.doc.article.text
+    for start, _, eid, etype in entity_spans:
+        if etype == "PERSON" and end < start <= end + 40 and _APPOSITION.match(text[end:start]):
+            return "named", eid
+    for t in phrase:
+        if t.dep == "compound" and (eid := entity_at(t.start, person_only=True)) is not None:
+            return "named", eid
+    lower = head.text.lower()
+    if lower in _PRONOUNS and lower not in ("they", "we"):
+        return "pronoun", _resolve_pronoun(d, head, entity_spans, recent_speakers)
+    lemma = head.lemma.lower()
+    # A role phrase ("the coalition leader"): a person written with that role,
+    # sharing the phrase's other words if it has any ("SNC leader", not "Corps head").
+    words = {w for t in phrase if t.index != head.index for w in _WORD.findall(t.text.lower())}
+    words -= {"the", "a", "an", "its", "his", "her", "their", "of", "s"}
+    candidates = {
+        eid
+        for eid, phrases in roles.get(lemma, {}).items()
+        if not words or any(words & set(_WORD.findall(p.lower())) for p in phrases)
+    }
+    if candidates:
+        mentioned = [s for s in entity_spans if s[2] in candidates and s[1] <= head.start]
+        if mentioned:
+            return "named", mentioned[-1][2]
+    determiners = {t.text.lower() for t in phrase if t.dep in ("det", "nummod")}
+    if lemma in _ANONYMOUS_HEADS and (
+        determiners & {"a", "an", "one", "some"} or head.tag == "NNS"
+    ):
+        return "anonymous", None
+    if lower in _COLLECTIVE_HEADS or lemma in _COLLECTIVE_HEADS or head.tag in ("NNS", "NNPS"):
+        return "collective", None
+    return "unknown", None
+
+
+def _resolve_pronoun(
+    d: _Doc,
+    pronoun: Token,
+    entity_spans: Sequence[tuple[int, int, str, str | None]],
+    recent_speakers: Sequence[tuple[int, str]],
+) -> str | None:
+    """The person a "he"/"she" speaker refers to.
+
+    The subject of the speech verb governing the pronoun's clause ("Biden said
+    he had urged"), else the person named last as a subject in this or the two
+    sentences before, else the last speaker, else the person named last before it.
+    """
+    people = [s for s in entity_spans if s[3] == "PERSON" and s[1] <= pronoun.start]
+    verb = d.head(pronoun)
+    outer = d.head(verb) if verb is not None and verb.dep == "ccomp" else None
+    if outer is not None and outer.lemma in SPEECH_LEMMAS:
+        subject = d.child(outer, "nsubj")
+        if subject is not None:
+            for s in people:
+                if s[0] <= subject.start < s[1]:
+                    return s[2]
+    recent = [
+        s
+        for s in recent_speakers
+        if s[0] < pronoun.start and d.sentence_at(s[0]) >= pronoun.sentence - 2
+    ]
+    if recent:
+        return recent[-1][1]
+    subjects = {t.start for t in d.tokens if t.dep in ("nsubj", "nsubjpass")}
+    window = [
+        s
+        for s in people
+        if d.sentence_at(s[0]) >= pronoun.sentence - 2 and any(s[0] <= x < s[1] for x in subjects)
+    ]
+    if window:
+        return window[-1][2]
+    before = [s for s in recent_speakers if s[0] < pronoun.start]
+    if before:
+        return before[-1][1]
+    return people[-1][2] if people else None
+
+
+def extract_quotes(
+    documents: Sequence[ParsedArticle], entities: Sequence[Mapping[str, Any]] = ()
+) -> tuple[dict[str, Any], ...]:
+    """The brief's quotes: direct and indirect, each with speaker and sources.
+
+    Args:
+        documents: parsed articles (their mentions may carry entity ids).
+        entities: the brief's entities, to link speakers to.
+    """
+    spans_by_doc: dict[str, list[tuple[int, int, str, str | None]]] = defaultdict(list)
+    # role word -> {entity id: the role phrases it was written with}
+    roles: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    for e in entities:
+        for m in e["mentions"]:
+            spans_by_doc[m["doc_id"]].append((m["start"], m["end"], e["id"], e["type"]))
+        if e["type"] == "PERSON":
+            for role in e["roles"]:
+                for word in _WORD.findall(role.lower()):
+                    roles[word].setdefault(e["id"], []).append(role)
+    for spans in spans_by_doc.values():
+        spans.sort()
+    quotes: list[_Quote] = []
+    for doc in documents:
+        quotes += _document_quotes(_Doc(doc), spans_by_doc[doc.id], roles)
+    return _group(quotes, documents, entities)
+
+
+def _document_quotes(
+    d: _Doc,
+    entity_spans: Sequence[tuple[int, int, str, str | None]],
+    roles: Mapping[str, Mapping[str, list[str]]],
+) -> list[_Quote]:
+    text = d.doc.article.text
+    title = d.doc.article.title
+    title_end = title.evidence.end if title and title.evidence.location == "text" else None
+    found: list[_Quote] = []
+    recent: list[tuple[int, str]] = []
+    previous: _Quote | None = None
+    for start, end, opens, continues in _segments(text):
+        raw = text[start:end]
+        stripped = raw.strip().rstrip(",")
+        lead = len(raw) - len(raw.lstrip())
+        start, end = start + lead, start + lead + len(stripped)
+        if not stripped or (title_end is not None and start < title_end):
+            continue
+        quote = _Quote(
+            d.doc.id, start, end, stripped, "direct", d.sentence_at(start), opens, continues
+        )
+        cue, head = _find_cue(d, quote, entity_spans)
+        words = len(_WORD.findall(stripped))
+        if words < MIN_QUOTE_WORDS or (words <= SCARE_MAX_WORDS and cue is None and head is None):
+            continue
+        if head is None and previous is not None and previous.speaker_tokens:
+            near = quote.sentence - previous.sentence <= 1
+            if near and (opens or previous.continues or quote.sentence == previous.sentence):
+                quote.speaker_tokens = previous.speaker_tokens
+                quote.speaker_kind, quote.entity_id = previous.speaker_kind, previous.entity_id
+        if head is None and not quote.speaker_tokens:
+            head = _colon_cue(d, quote)
+        if head is not None:
+            quote.speaker_tokens = _speaker_phrase(d, head)
+            quote.speaker_kind, quote.entity_id = _classify(
+                d, head, quote.speaker_tokens, entity_spans, recent, roles
+            )
+        if quote.entity_id is not None:
+            recent.append((quote.start, quote.entity_id))
+        found.append(quote)
+        previous = quote
+    found += _indirect(d, found, entity_spans, recent, roles)
+    return found
+
+
+def _colon_cue(d: _Doc, quote: _Quote) -> Token | None:
+    """A cue ending the previous sentence with a colon ("Zakharova said:")."""
+    previous = d.in_sentence.get(quote.sentence - 1, [])
+    if not previous or previous[-1].text != ":":
+        return None
+    for t in reversed(previous):
+        if t.pos in ("VERB", "AUX") and t.lemma in SPEECH_LEMMAS:
+            return _speaker_of_cue(d, t)
+    return None
+
+
+def _indirect(
+    d: _Doc,
+    direct: Sequence[_Quote],
+    entity_spans: Sequence[tuple[int, int, str, str | None]],
+    recent: Sequence[tuple[int, str]],
+    roles: Mapping[str, Mapping[str, list[str]]],
+) -> list[_Quote]:
+    text = d.doc.article.text
+    quoted = [(q.start - 1, q.end + 1) for q in direct]
+    out: list[_Quote] = []
+    for cue in d.tokens:
+        if cue.pos != "VERB" or cue.lemma not in INDIRECT_LEMMAS:
+            continue
+        clause = d.child(cue, "ccomp")
+        if clause is None:
+            continue
+        tokens = [t for t in d.subtree(clause) if t.dep != "mark" or t.head != clause.index]
+        if len(tokens) < 4:
+            continue
+        start, end = tokens[0].start, tokens[-1].end
+        if any(s < end and start < e for s, e in quoted) or any(
+            ch in text[start:end] for ch in '"“”'
+        ):
+            continue
+        head = _speaker_of_cue(d, cue)
+        if head is None:
+            continue
+        quote = _Quote(d.doc.id, start, end, text[start:end], "indirect", cue.sentence)
+        quote.speaker_tokens = _speaker_phrase(d, head)
+        quote.speaker_kind, quote.entity_id = _classify(
+            d, head, quote.speaker_tokens, entity_spans, recent, roles
+        )
+        out.append(quote)
+    return out
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def _group(
+    quotes: Sequence[_Quote],
+    documents: Sequence[ParsedArticle],
+    entities: Sequence[Mapping[str, Any]],
+) -> tuple[dict[str, Any], ...]:
+    """One quote per quotation, with every document that carries it."""
+    from rapidfuzz import fuzz
+
+    names = {str(e["id"]): str(e["canonical"]) for e in entities}
+    texts = {d.id: d.article.text for d in documents}
+    groups: list[list[_Quote]] = []
+    for q in quotes:
+        key = _norm(q.text)
+        for group in groups:
+            first = group[0]
+            if first.kind != q.kind or first.doc_id == q.doc_id:
+                continue
+            other = _norm(first.text)
+            if len(key) >= 20 and len(other) >= 20 and fuzz.partial_ratio(key, other) >= 92:
+                group.append(q)
+                break
+        else:
+            groups.append([q])
+    out: list[dict[str, Any]] = []
+    for n, group in enumerate(groups, 1):
+        main = max(group, key=lambda q: (q.entity_id is not None, len(q.text)))
+        first = group[0]
+        speaker = None
+        if main.speaker_tokens:
+            text = texts[main.doc_id]
+            speaker = text[main.speaker_tokens[0].start : main.speaker_tokens[-1].end]
+        out.append(
+            {
+                "id": f"q{n}",
+                "kind": first.kind,
+                "text": main.text,
+                "doc_id": first.doc_id,
+                "start": first.start,
+                "end": first.end,
+                "speaker": speaker,
+                "speaker_kind": main.speaker_kind if speaker else "unknown",
+                "entity_id": main.entity_id,
+                "speaker_name": names.get(main.entity_id) if main.entity_id else None,
+                "sources": [{"doc_id": q.doc_id, "start": q.start, "end": q.end} for q in group],
+            }
+        )
+    return tuple(out)
