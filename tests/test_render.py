@@ -61,3 +61,27 @@ def test_render_json_round_trips_to_dict(seeds_brief: Any) -> None:
     assert json.loads(render(seeds_brief, "json"))["documents"][0]["id"] == (
         seeds_brief.documents[0].id
     )
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "html"])
+def test_renderings_show_entities_with_aliases_and_quotes_by_speaker(
+    seeds_brief: Any, fmt: str
+) -> None:
+    out = render(seeds_brief, fmt)
+    people = [e for e in seeds_brief.entities if e["type"] == "PERSON"]
+    top = max(people, key=lambda e: len(e["mentions"]))
+    assert top["canonical"] in out
+    assert "Who and what" in out
+    assert "Who said what" in out
+    quoted = {q["speaker_name"] for q in seeds_brief.quotes if q["kind"] == "direct"} - {None}
+    assert quoted
+    for name in quoted:
+        assert name in out
+    # Aliases are shown next to the canonical name, not as entities of their own.
+    alias = next(a for a in top["aliases"] if a != top["canonical"])
+    assert alias in out
+    if fmt == "html":
+        assert f'id="entity-{top["id"]}"' in out
+        assert f'href="#entity-{top["id"]}"' in out or top["id"] not in {
+            q["entity_id"] for q in seeds_brief.quotes
+        }

@@ -21,7 +21,8 @@ def test_schema_validates_the_seeds_brief(seeds_brief: Any) -> None:
     assert data["schema"] == "storybrief.brief/1"
     assert data["summary"]
     assert data["entities"]
-    for section in ("quotes", "timeline", "claims", "sources"):
+    assert data["quotes"]
+    for section in ("timeline", "claims", "sources"):
         assert data[section] == []
 
 

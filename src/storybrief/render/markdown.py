@@ -44,12 +44,20 @@ def render_markdown(brief: Brief) -> str:
                 cites = "".join(f"[^{n}]" for n in e.documents)
                 lines.append(f"- {_cell(e.canonical)}{role}{also} ×{e.mentions}{cites}")
             lines.append("")
+    if view.quotes:
+        lines += ["", "## Who said what", ""]
+        for group in view.quotes:
+            lines += [f"**{_cell(group.speaker)}**", ""]
+            for q in group.quotes:
+                cites = "".join(f"[^{n}]" for n in q.documents)
+                lines.append(f"- “{_cell(q.text)}”{cites}")
+            lines.append("")
     if brief.errors:
         lines += ["", "## Skipped inputs", "", "| Source | Reason | Message |", "|---|---|---|"]
         lines += [
             f"| {_cell(e.source)} | `{e.reason.value}` | {_cell(e.message)} |" for e in brief.errors
         ]
-    if view.summary or view.names:
+    if view.summary or view.names or view.quotes:
         lines.append("")
         lines += [
             f"[^{r.number}]: {_cell(r.title)}, {_cell(r.outlet)}, {r.published}" for r in view.rows

@@ -77,6 +77,18 @@ def brief_renderable(brief: Brief) -> Group:
                 )
         parts.append(names)
 
+    if view.quotes:
+        quotes = Text()
+        for i, group in enumerate(view.quotes):
+            if i:
+                quotes.append("\n")
+            quotes.append(group.speaker, style="bold")
+            for q in group.quotes:
+                cites = ",".join(str(n) for n in q.documents)
+                quotes.append(f"\n  “{q.text}”")
+                quotes.append(f" [{cites}]", style="cyan")
+        parts.append(Panel(quotes, title="Who said what", title_align="left"))
+
     if brief.errors:
         errors = Table(title="Skipped inputs", title_justify="left", expand=True)
         errors.add_column("Source", ratio=2, overflow="fold")

@@ -39,6 +39,24 @@ class DocumentRow:
 
 
 @dataclass(frozen=True, slots=True)
+class QuoteRow:
+    text: str
+    kind: str
+    #: Numbers of the documents that carry it.
+    documents: tuple[int, ...]
+    doc_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerGroup:
+    #: The speaker's canonical name, or the phrase as written for unnamed speakers.
+    speaker: str
+    kind: str
+    entity_id: str | None
+    quotes: tuple[QuoteRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class BriefView:
     title: str
     rows: tuple[DocumentRow, ...]
@@ -47,6 +65,8 @@ class BriefView:
     names: tuple[tuple[str, tuple[EntityRow, ...]], ...]
     #: Summary sentences with the numbers of the documents that report them (own first).
     summary: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    #: Direct quotations grouped by speaker, most quoted first; unknown speakers last.
+    quotes: tuple[SpeakerGroup, ...] = ()
 
 
 def _bare(name: str) -> str:
@@ -111,6 +131,7 @@ def build_view(brief: Brief) -> BriefView:
         for item in brief.summary
     )
     return BriefView(
+        quotes=_quotes_by_speaker(brief, number_of),
         summary=summary,
         title=rows[0].title if len(rows) == 1 else _story_title(rows),
         rows=rows,
@@ -128,3 +149,28 @@ def _story_title(rows: tuple[DocumentRow, ...]) -> str:
         latest = max(dated, key=lambda r: r.doc.article.published.value)  # type: ignore[union-attr]
         return latest.title
     return rows[0].title
+
+
+def _quotes_by_speaker(brief: Brief, number_of: dict[str, int]) -> tuple[SpeakerGroup, ...]:
+    groups: dict[tuple[str, str | None], list[QuoteRow]] = {}
+    kinds: dict[tuple[str, str | None], str] = {}
+    for q in brief.quotes:
+        if q["kind"] != "direct":
+            continue
+        if q["speaker_name"]:
+            key = (str(q["speaker_name"]), q["entity_id"])
+        elif q["speaker"]:
+            key = (f"{q['speaker']} ({q['speaker_kind']})", None)
+        else:
+            key = ("Speaker unknown", None)
+        kinds[key] = str(q["speaker_kind"]) if q["speaker"] else "unknown"
+        groups.setdefault(key, []).append(
+            QuoteRow(
+                text=str(q["text"]),
+                kind=str(q["kind"]),
+                documents=tuple(sorted({number_of[s["doc_id"]] for s in q["sources"]})),
+                doc_id=str(q["doc_id"]),
+            )
+        )
+    order = sorted(groups, key=lambda k: (k[0] == "Speaker unknown", -len(groups[k]), k[0]))
+    return tuple(SpeakerGroup(k[0], kinds[k], k[1], tuple(groups[k])) for k in order)

@@ -1,0 +1,163 @@
+"""Quality gates for entities and quotes on the seeds gold and the public sets (eval gates)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from storybrief.evaluate import coverage
+
+from .conftest import ROOT, SEEDS_GOLD, SHARED
+
+BASELINE = Path(__file__).resolve().parent / "gold" / "baseline.json"
+
+
+def _floors() -> dict[str, Any]:
+    return dict(json.loads(BASELINE.read_text(encoding="utf-8")))
+
+
+def _benchmark(name: str) -> ModuleType:
+    path = ROOT / "benchmarks" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"_bench_{name}", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _doc_ids(brief: Any, names: set[str]) -> dict[str, str]:
+    return {
+        name: d.id
+        for d in brief.documents
+        for name in names
+        if str(d.article.source).endswith(name)
+    }
+
+
+def test_seed_entities_meet_the_gold(seeds_brief: Any) -> None:
+    gold = json.loads((SEEDS_GOLD / "entities.json").read_text(encoding="utf-8"))
+    score = _benchmark("entities").score_seeds(seeds_brief, gold)
+    assert score["forms_found"] >= 0.9 * score["forms_total"], score["missing"]
+    assert score["pairwise_f1"] >= 0.90, (score["split"], score["merged"])
+    assert score["apart"] == score["must_not_merge"], score["merged"]
+    assert score["person_typed"] == score["person_total"]
+
+
+def test_every_entity_mention_is_traceable(seeds_brief: Any) -> None:
+    for entity in seeds_brief.entities:
+        assert entity["aliases"]
+        assert entity["mentions"]
+        for m in entity["mentions"]:
+            assert (
+                seeds_brief.document(m["doc_id"]).article.text[m["start"] : m["end"]] == m["text"]
+            )
+    linked = [m for m in seeds_brief.mentions if m.entity_id is not None]
+    assert len(linked) > 0.9 * len([m for m in seeds_brief.mentions if m.label == "PERSON"])
+
+
+def _gold_entity_ids(brief: Any, gold_entities: dict[str, Any]) -> dict[str, set[str]]:
+    """Gold canonical name -> the system entities its forms were resolved to."""
+    docs = _doc_ids(brief, {d for c in gold_entities["clusters"] for d in c["docs"]})
+    spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for e in brief.entities:
+        for m in e["mentions"]:
+            spans[m["doc_id"]].append((m["start"], m["end"], e["id"]))
+    out: dict[str, set[str]] = defaultdict(set)
+    for cluster in gold_entities["clusters"]:
+        for doc in cluster["docs"]:
+            doc_id = docs[doc]
+            text = brief.document(doc_id).article.text
+            for form in cluster["forms"]:
+                for match in re.finditer(re.escape(form), text):
+                    out[cluster["canonical"]] |= {
+                        eid for s, e, eid in spans[doc_id] if s < match.end() and match.start() < e
+                    }
+    return out
+
+
+def test_seed_quotes_are_found_with_their_speakers(seeds_brief: Any) -> None:
+    gold = json.loads((SEEDS_GOLD / "quotes.json").read_text(encoding="utf-8"))
+    gold_entities = json.loads((SEEDS_GOLD / "entities.json").read_text(encoding="utf-8"))
+    entity_ids = _gold_entity_ids(seeds_brief, gold_entities)
+    docs = _doc_ids(seeds_brief, {q["doc"] for q in gold["quotes"] + gold["not_quotes"]})
+    direct = [q for q in seeds_brief.quotes if q["kind"] == "direct"]
+    found = right = 0
+    for g in gold["quotes"]:
+        hits = [
+            q
+            for q in direct
+            for s in q["sources"]
+            if s["doc_id"] == docs[g["doc"]]
+            and coverage(
+                g["text"], seeds_brief.document(s["doc_id"]).article.text[s["start"] : s["end"]]
+            )
+            >= 0.8
+        ]
+        if not hits:
+            continue
+        found += 1
+        q = hits[0]
+        if g["speaker"] in entity_ids:
+            right += q["entity_id"] in entity_ids[g["speaker"]]
+        else:  # an anonymous or collective source: the phrase must name it
+            accepted = [g["speaker"], *re.findall(r"'([^']+)'", g.get("speaker_kind", ""))]
+            words = set((q["speaker"] or "").lower().split())
+            right += any(words & set(a.lower().split()) for a in accepted)
+    floors = _floors()
+    assert found / len(gold["quotes"]) >= floors["quotes_seeds_recall"]
+    assert right / found >= floors["quotes_seeds_speaker_accuracy"]
+    for bad in gold["not_quotes"]:
+        assert not any(
+            q["text"].strip(" .,").lower() == bad["text"].lower()
+            and q["doc_id"] == docs[bad["doc"]]
+            for q in direct
+        )
+
+
+def test_quote_offsets_point_at_the_quotation(seeds_brief: Any) -> None:
+    assert any(q["kind"] == "indirect" for q in seeds_brief.quotes)
+    for q in seeds_brief.quotes:
+        for s in q["sources"]:
+            text = seeds_brief.document(s["doc_id"]).article.text[s["start"] : s["end"]]
+            assert coverage(q["text"], text) >= 0.9 or coverage(text, q["text"]) >= 0.9
+        first = seeds_brief.document(q["doc_id"]).article.text[q["start"] : q["end"]]
+        assert {"doc_id": q["doc_id"], "start": q["start"], "end": q["end"]} == q["sources"][0]
+        assert first.strip()
+        assert q["speaker_kind"] in {"named", "pronoun", "anonymous", "collective", "unknown"}
+        assert (q["entity_id"] is None) == (q["speaker_name"] is None)
+
+
+@pytest.mark.parametrize("set_name", ["newswcl50", "meantime"])
+def test_entity_resolution_beats_exact_strings_on_public_sets(set_name: str) -> None:
+    if not (SHARED / "eval" / {"meantime": "meantime_en"}.get(set_name, set_name)).is_dir():
+        pytest.skip(f"{set_name} not found")
+    from storybrief.entities import NameMention, resolve_mentions
+    from storybrief.evaluate import b_cubed
+
+    bench = _benchmark("entities")
+    gold_set = {"newswcl50": bench.load_newswcl50, "meantime": bench.load_meantime}[set_name]()
+    by_topic: dict[str, list[Any]] = defaultdict(list)
+    for mention in gold_set.mentions:
+        by_topic[mention.topic].append(mention)
+    gold: list[str] = []
+    ours: list[str] = []
+    exact: list[str] = []
+    for topic, members in sorted(by_topic.items()):
+        members.sort(key=lambda m: (m.doc_id, m.position))
+        names = [NameMention(m.doc_id, m.text, m.gold_label) for m in members]
+        gold += [f"{topic}:{m.chain}" for m in members]
+        ours += [f"{topic}:{c}" for c in resolve_mentions(names)]
+        exact += [f"{topic}:{c}" for c in bench.exact_string(names)]
+    f1 = b_cubed(gold, ours)[2]
+    assert f1 > b_cubed(gold, exact)[2]
+    assert f1 >= _floors()[f"entities_{set_name}_b3_f1"]
