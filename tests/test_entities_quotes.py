@@ -161,3 +161,24 @@ def test_entity_resolution_beats_exact_strings_on_public_sets(set_name: str) -> 
     f1 = b_cubed(gold, ours)[2]
     assert f1 > b_cubed(gold, exact)[2]
     assert f1 >= _floors()[f"entities_{set_name}_b3_f1"]
+
+
+@pytest.mark.skipif(
+    not (SHARED / "eval" / "polnear").is_dir(), reason="PolNeAR not found beside the project"
+)
+def test_direct_quotes_with_sources_on_a_polnear_slice() -> None:
+    """Quote + right source F1 on the first 30 PolNeAR test articles stays above its floor.
+
+    The comparison with textacy is in benchmarks/quotes.py (all 84 test articles).
+    """
+    import storybrief
+    from storybrief.nlp import load_nlp
+
+    bench = _benchmark("quotes")
+    heads = bench.make_heads(load_nlp())
+    total = bench.Tally()
+    for article in bench.load_polnear(30):
+        brief = storybrief.brief([{"text": article.text}])
+        total.add(bench.score_polnear(brief.quotes, article.gold, article.ignored, heads))
+    assert total.gold > 100
+    assert total.scores(with_speaker=True)[2] >= _floors()["quotes_polnear30_f1_with_source"]

@@ -46,6 +46,10 @@ SPEECH_LEMMAS = frozenset(
         *("comment", "deny", "argue", "acknowledge", "stress", "admit", "suggest", "vow"),
         *("predict", "caution", "complain", "remark", "report", "praise", "concede", "recall"),
         *("promise", "pledge", "threaten", "respond", "answer", "confirm", "cite"),
+        *("implore", "exclaim", "conclude", "tweet", "post", "joke", "quip", "shout"),
+        *("recount", "observe", "continue", "proclaim", "assert", "contend", "counter"),
+        *("boast", "lament", "retort", "muse", "plead", "demand", "emphasize", "emphasise"),
+        *("charge", "allege", "speculate", "remind", "mention", "recommend", "testify"),
     )
 )
 # Nouns that carry speech ("a comment by X", "in a statement, X ...").
@@ -192,7 +196,12 @@ def _find_cue(
     d: _Doc, quote: _Quote, entity_spans: Sequence[tuple[int, int, str, str | None]]
 ) -> tuple[Token | None, Token | None]:
     """(cue, speaker head) for a quote in the sentences it spans, or (None, None)."""
-    last = max(quote.sentence, d.sentence_at(min(quote.end + 1, len(d.doc.article.text) - 1)))
+    text = d.doc.article.text
+    last = max(quote.sentence, d.sentence_at(min(quote.end + 1, len(text) - 1)))
+    # '"... getting?" he asked.': the tagger may start a sentence after the mark.
+    after = re.match(r"[”\"»]?\s*(?=[a-z])", text[quote.end : quote.end + 4])
+    if after:
+        last = max(last, d.sentence_at(quote.end + after.end()))
     sentence = [
         t
         for k in range(quote.sentence, last + 1)
@@ -394,8 +403,10 @@ def _document_quotes(
         if words < MIN_QUOTE_WORDS or (words <= SCARE_MAX_WORDS and cue is None and head is None):
             continue
         if head is None and previous is not None and previous.speaker_tokens:
-            near = quote.sentence - previous.sentence <= 1
-            if near and (opens or previous.continues or quote.sentence == previous.sentence):
+            # A split quote in one paragraph ("...," she said. "..."), or a paragraph
+            # that is nothing but the next part of what the last speaker said.
+            same_paragraph = "\n" not in text[previous.end : quote.start]
+            if same_paragraph or (opens and quote.sentence - previous.sentence <= 3):
                 quote.speaker_tokens = previous.speaker_tokens
                 quote.speaker_kind, quote.entity_id = previous.speaker_kind, previous.entity_id
         if head is None and not quote.speaker_tokens:
