@@ -1,0 +1,390 @@
+"""Temporal expressions: found in the parse, normalised against an anchor date.
+
+Method (``timex.v1``): spaCy's DATE and TIME mentions, plus reference words it
+does not tag ("now", "currently"), are normalised to TimeML values (TIMEX3):
+``2013-02-04`` (day), ``2013-W06`` (week), ``2013-02`` (month), ``2013``,
+``201`` (decade), ``19`` (century), ``2012-SU`` (season), ``2013-Q1``,
+``PRESENT_REF``/``PAST_REF``/``FUTURE_REF``, durations ``P3M``, ``PT24H``,
+``PXY`` (unspecified number). Relative expressions ("on Monday", "last week",
+"next June", "two years ago") are resolved against the anchor (the document's
+publication date) with the tense of the verb they attach to: a past-tense
+"Monday" is the Monday before, a future one the Monday after. Absolute dates
+are read by dateparser; the granularity is the finest part the text states.
+Without an anchor, relative expressions stay unresolved (``value`` None).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Literal
+
+from storybrief.model import ParsedArticle, Token
+
+METHOD = "timex.v1"
+
+Tense = Literal["past", "future"] | None
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = (
+    *("january", "february", "march", "april", "may", "june", "july"),
+    *("august", "september", "october", "november", "december"),
+)
+_MONTH_ABBR = {m[:3]: i for i, m in enumerate(_MONTHS, 1)} | {"sept": 9}
+_SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_UNITS = {
+    "second": ("S", True),
+    "minute": ("M", True),
+    "hour": ("H", True),
+    "day": ("D", False),
+    "week": ("W", False),
+    "month": ("M", False),
+    "year": ("Y", False),
+    "decade": ("DE", False),
+    "century": ("CE", False),
+    "quarter": ("Q", False),
+}
+_PRESENT = frozenset(("now", "currently", "present", "nowadays", "at present", "the present"))
+_PAST = frozenset(("the past", "recently", "previously", "formerly", "at the time", "once"))
+_FUTURE = frozenset(("the future", "in the future", "future"))
+_MODS = (
+    (re.compile(r"^(?:early|the beginning of|the start of|beginning of|start of)\s+"), "START"),
+    (re.compile(r"^(?:mid|the middle of|middle of|mid-)\s*-?"), "MID"),
+    (re.compile(r"^(?:late|the end of|end of)\s+"), "END"),
+    (re.compile(r"^(?:about|around|nearly|roughly|some|approximately)\s+"), "APPROX"),
+    (re.compile(r"^(?:more than|over|at least)\s+"), "MORE_THAN"),
+    (re.compile(r"^(?:less than|almost|under|up to|at most)\s+"), "LESS_THAN"),
+)
+_FEW = frozenset(("several", "few", "a few", "recent", "many", "some", "the past few", "couple"))
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A temporal expression: span, TIMEX3 type and value, and how it was resolved."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str | None
+    mod: str | None = None
+    #: Resolved against the anchor (the document date) rather than stated outright.
+    relative: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "type": self.type,
+            "value": self.value,
+            "mod": self.mod,
+            "relative": self.relative,
+        }
+
+
+@lru_cache(maxsize=4096)
+def _number(words: str) -> int | None:
+    words = words.strip().lower().replace("-", " ")
+    if words in ("a", "an", "one", "a single"):
+        return 1
+    if words in ("a couple of", "couple of", "a couple", "two"):
+        return 2
+    if words.isdigit():
+        return int(words)
+    try:
+        from text_to_num import text2num
+
+        return int(text2num(words, "en"))
+    except (ValueError, ImportError):
+        return None
+
+
+def _week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def _shift_month(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _weekday(anchor: dt.date, weekday: int, tense: Tense, direction: str | None) -> dt.date:
+    delta = weekday - anchor.weekday()
+    if direction == "next" or (direction is None and tense == "future"):
+        return anchor + dt.timedelta(days=delta % 7 or (7 if direction == "next" else 0))
+    if direction == "last":
+        return anchor - dt.timedelta(days=(-delta) % 7 or 7)
+    return anchor - dt.timedelta(days=(-delta) % 7)
+
+
+def _month_year(anchor: dt.date, month: int, tense: Tense, direction: str | None) -> int:
+    if direction == "next" or (direction is None and tense == "future"):
+        return anchor.year if month > anchor.month else anchor.year + 1
+    if direction == "last":
+        return anchor.year if month < anchor.month else anchor.year - 1
+    if direction == "this":
+        return anchor.year
+    return anchor.year if month <= anchor.month else anchor.year - 1
+
+
+def normalize(
+    text: str, anchor: dt.date | None, tense: Tense = None
+) -> tuple[str, str | None, str | None, bool]:
+    """The TIMEX3 ``(type, value, mod, relative)`` of one expression.
+
+    Args:
+        text: the expression as written ("last week", "Feb. 3, 2013", "22 months").
+        anchor: the date relative expressions count from (publication date), or None.
+        tense: of the verb the expression attaches to, when known.
+    """
+    t = " ".join(text.lower().replace("’", "'").split()).strip(" ,.;:'")
+    t = re.sub(r"'s$", "", t)
+    if t in _PRESENT:
+        return "DATE", "PRESENT_REF", None, True
+    if t in _PAST:
+        return "DATE", "PAST_REF", None, True
+    if t in _FUTURE:
+        return "DATE", "FUTURE_REF", None, True
+    mod = None
+    for pattern, name in _MODS:
+        if pattern.match(t):
+            t, mod = pattern.sub("", t, count=1), name
+            break
+    t = re.sub(r"^(?:the|this past|on|in|by|since|until|from)\s+", "", t) if mod != "START" else t
+    kind, value, relative = _normalize_core(t, anchor, tense)
+    return kind, value, mod, relative
+
+
+def _normalize_core(t: str, anchor: dt.date | None, tense: Tense) -> tuple[str, str | None, bool]:
+    # Durations: "22 months", "two-year", "the past three months", "a decade", "years".
+    duration = _duration(t)
+    if duration is not None:
+        return "DURATION", duration, False
+    words = t.split()
+    # "two years ago", "a week ago"
+    ago = re.fullmatch(r"(.+?)\s+(second|minute|hour|day|week|month|year|decade)s?\s+ago", t)
+    if ago:
+        n = _number(ago.group(1))
+        if n is None or anchor is None:
+            return "DATE", None, True
+        return "DATE", _ago(anchor, n, ago.group(2)), True
+    if t in ("today", "this day"):
+        return "DATE", anchor.isoformat() if anchor else None, True
+    if t in ("yesterday", "tomorrow"):
+        if anchor is None:
+            return "DATE", None, True
+        step = -1 if t == "yesterday" else 1
+        return "DATE", (anchor + dt.timedelta(days=step)).isoformat(), True
+    if t in ("tonight", "this morning", "this afternoon", "this evening"):
+        part = _PARTS_OF_DAY["night" if t == "tonight" else words[-1]]
+        return "TIME", f"{anchor.isoformat()}T{part}" if anchor else None, True
+    direction = None
+    if words and words[0] in ("last", "past", "previous", "next", "coming", "this", "following"):
+        direction = {"past": "last", "previous": "last", "coming": "next", "following": "next"}.get(
+            words[0], words[0]
+        )
+        words = words[1:]
+    if not words:
+        return "DATE", None, False
+    head = words[0]
+    # Weekdays, possibly with a part of the day ("Sunday night").
+    if head.rstrip("s") in _WEEKDAYS or head in _WEEKDAYS:
+        if anchor is None:
+            return "DATE", None, True
+        day = _weekday(anchor, _WEEKDAYS.index(head.rstrip("s")), tense, direction)
+        if len(words) > 1 and words[1] in _PARTS_OF_DAY:
+            return "TIME", f"{day.isoformat()}T{_PARTS_OF_DAY[words[1]]}", True
+        return "DATE", day.isoformat(), True
+    # "last week", "this month", "next year", "this weekend", "last summer", "next June"
+    if (direction is not None and len(words) == 1) or (direction and words[-1] == "year"):
+        unit = words[-1]
+        if anchor is None:
+            return "DATE", None, True
+        step = {"last": -1, "next": 1}.get(direction or "this", 0)
+        if unit == "week":
+            return "DATE", _week(anchor + dt.timedelta(weeks=step)), True
+        if unit == "weekend":
+            return "DATE", _week(anchor + dt.timedelta(weeks=step)) + "-WE", True
+        if unit == "month":
+            day = _shift_month(anchor, step)
+            return "DATE", f"{day.year:04d}-{day.month:02d}", True
+        if unit == "year":
+            return "DATE", f"{anchor.year + step:04d}", True
+        if unit == "quarter":
+            quarter = (anchor.month - 1) // 3 + step
+            year = anchor.year + quarter // 4
+            return "DATE", f"{year:04d}-Q{quarter % 4 + 1}", True
+        if unit in _SEASONS:
+            code = _SEASONS[unit]
+            year = _month_year(anchor, _SEASON_MONTH[code], tense, direction)
+            return "DATE", f"{year:04d}-{code}", True
+        month = _month_of(unit)
+        if month:
+            return "DATE", f"{_month_year(anchor, month, tense, direction):04d}-{month:02d}", True
+    # Decades and centuries: "the 1990s", "the '90s", "20th century".
+    if m := re.fullmatch(r"(\d{3})0s", t):
+        return "DATE", m.group(1), False
+    if m := re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th) century", t):
+        return "DATE", f"{int(m.group(1)) - 1:02d}", False
+    if (m := re.fullmatch(r"'?(\d{2})", t)) and t.startswith("'"):
+        return "DATE", f"19{m.group(1)}", False
+    if re.fullmatch(r"\d{4}", t):
+        return "DATE", t, False
+    if t in _SEASONS or (len(words) == 2 and words[0] in _SEASONS and words[1].isdigit()):
+        code = _SEASONS[words[0]]
+        if len(words) == 2:
+            return "DATE", f"{words[1]}-{code}", False
+        if anchor is None:
+            return "DATE", None, True
+        return "DATE", f"{_month_year(anchor, _SEASON_MONTH[code], tense, None):04d}-{code}", True
+    return _calendar(t, anchor, tense)
+
+
+def _month_of(word: str) -> int | None:
+    w = word.strip(".").lower()
+    if w in _MONTHS:
+        return _MONTHS.index(w) + 1
+    if w == "sept":
+        return 9
+    return _MONTH_ABBR.get(w) if len(w) == 3 else None
+
+
+def _calendar(t: str, anchor: dt.date | None, tense: Tense) -> tuple[str, str | None, bool]:
+    """Month names, days and years: "February 2013", "Feb. 3", "Feb. 3, 2013", "June"."""
+    words = re.findall(r"[a-z]+\.?|\d+", t)
+    month = next((m for w in words if (m := _month_of(w))), None)
+    year_match = re.search(r"\b(1[6-9]\d\d|20\d\d)\b", t)
+    day_match = re.search(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b", re.sub(r"\b\d{4}\b", "", t))
+    if month is None:
+        return "DATE", None, False
+    relative = year_match is None
+    if year_match:
+        year = int(year_match.group(1))
+    elif anchor is not None:
+        year = _month_year(anchor, month, tense, None)
+    else:
+        return "DATE", None, True
+    if day_match and 1 <= int(day_match.group(1)) <= 31:
+        day = int(day_match.group(1))
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            return "DATE", None, relative
+        if relative and anchor is not None and tense is None:
+            # No tense: the nearest such date to the anchor.
+            options = [
+                date.replace(year=year + k) for k in (-1, 0, 1) if _valid(year + k, month, day)
+            ]
+            date = min(options, key=lambda d: abs((d - anchor).days))
+        return "DATE", date.isoformat(), relative
+    return "DATE", f"{year:04d}-{month:02d}", relative
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _ago(anchor: dt.date, n: int, unit: str) -> str:
+    if unit in ("second", "minute", "hour"):
+        return anchor.isoformat()
+    if unit == "day":
+        return (anchor - dt.timedelta(days=n)).isoformat()
+    if unit == "week":
+        return _week(anchor - dt.timedelta(weeks=n))
+    if unit == "month":
+        day = _shift_month(anchor, -n)
+        return f"{day.year:04d}-{day.month:02d}"
+    if unit == "decade":
+        return f"{(anchor.year - 10 * n) // 10:03d}"
+    return f"{anchor.year - n:04d}"
+
+
+_DURATION = re.compile(
+    r"^(?:(?:the\s+)?(?:past|last|next|first|following|coming|previous)\s+)?"
+    r"(?P<n>[\w\s-]+?)?[\s-]*"
+    r"(?P<unit>second|minute|hour|day|week|month|year|decade|century|centurie)s?"
+    r"(?:[\s-]+(?:long|old))?$"
+)
+
+
+def _duration(t: str) -> str | None:
+    m = _DURATION.match(t)
+    if not m:
+        return None
+    n_text = (m.group("n") or "").strip(" -")
+    unit = m.group("unit").replace("centurie", "century")
+    plural = t.rstrip().endswith(("s", "s long", "s old")) and not t.endswith("ss")
+    if not n_text:
+        if not plural:
+            return None  # "the last week" is a date, not a duration
+        number: int | None = None
+    elif n_text in _FEW or n_text.endswith(("several", "few", "recent", "many")):
+        number = None
+    else:
+        number = _number(n_text)
+        if number is None:
+            return None
+    code, timed = _UNITS[unit]
+    count = "X" if number is None else str(number)
+    if code == "DE":
+        return f"P{count}0Y" if number is not None else "PXDE"
+    if code == "CE":
+        return f"P{count}00Y" if number is not None else "PXCE"
+    return f"PT{count}{code}" if timed else f"P{count}{code}"
+
+
+# ---------------------------------------------------------------------------
+# In documents.
+
+_REF_WORDS = re.compile(r"\b(?:now|currently|nowadays|today|yesterday|tomorrow|tonight)\b", re.I)
+_TIME_LABELS = frozenset(("DATE", "TIME"))
+
+
+def tense_of(tokens: Sequence[Token], span_start: int, span_end: int) -> Tense:
+    """The tense of the verb a span attaches to: past, future, or None (present/unknown)."""
+    by_index = {t.index: t for t in tokens}
+    inside = [t for t in tokens if span_start <= t.start < span_end]
+    if not inside:
+        return None
+    token: Token | None = inside[-1]
+    for _ in range(8):
+        if token is None:
+            return None
+        if token.pos in ("VERB", "AUX") and not (span_start <= token.start < span_end):
+            children = [t for t in tokens if t.head == token.index and t.index != token.index]
+            aux = {c.text.lower() for c in children if c.dep in ("aux", "auxpass")}
+            if aux & {"will", "'ll", "shall"} or any(c.text.lower() == "going" for c in children):
+                return "future"
+            if token.tag in ("VBD", "VBN") or aux & {"was", "were", "had", "did"}:
+                return "past"
+            return None
+        if token.head == token.index:
+            return None
+        token = by_index.get(token.head)
+    return None
+
+
+def document_timexes(doc: ParsedArticle, anchor: dt.date | None) -> tuple[Timex, ...]:
+    """Every temporal expression of a parsed document, normalised against ``anchor``."""
+    text = doc.article.text
+    spans = sorted({(m.span.start, m.span.end) for m in doc.mentions if m.label in _TIME_LABELS})
+    for match in _REF_WORDS.finditer(text):
+        if not any(s <= match.start() < e for s, e in spans):
+            spans.append(match.span())
+    out = []
+    for start, end in sorted(spans):
+        written = text[start:end]
+        kind, value, mod, relative = normalize(written, anchor, tense_of(doc.tokens, start, end))
+        out.append(Timex(start, end, written, kind, value, mod, relative))
+    return tuple(out)
