@@ -97,11 +97,8 @@ def main() -> None:
     args = parser.parse_args()
     if not TEMPEVAL.is_file():
         sys.exit(f"{TEMPEVAL} not found")
-    records = [
-        r
-        for line in TEMPEVAL.open(encoding="utf-8")
-        if (r := json.loads(line))["split"] == args.split
-    ]
+    with TEMPEVAL.open(encoding="utf-8") as lines:
+        records = [r for line in lines if (r := json.loads(line))["split"] == args.split]
     started = time.perf_counter()
     docs = parse(records)
     parse_seconds = time.perf_counter() - started

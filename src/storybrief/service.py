@@ -17,6 +17,7 @@ from storybrief.model import Article, Brief, IngestFailure
 from storybrief.nlp import load_nlp, parse_articles, resolve_model_name
 from storybrief.quotes import extract_quotes
 from storybrief.summarize import summarize
+from storybrief.timeline import build_timeline, estimate_dates
 
 logger = logging.getLogger(__name__)
 
@@ -73,11 +74,13 @@ def brief(
     nlp = load_nlp(settings.model)
     parsed = parse_articles(articles, nlp, batch_size=settings.batch_size)
     entities, linked = resolve_entities(parsed)
+    dated = estimate_dates(linked)
     return Brief(
-        documents=linked,
-        summary=summarize(linked, settings.words),
+        documents=dated,
+        summary=summarize(dated, settings.words),
+        timeline=build_timeline(dated),
         entities=entities,
-        quotes=extract_quotes(linked, entities),
+        quotes=extract_quotes(dated, entities),
         errors=failures,
         model=resolve_model_name(settings.model),
         config_digest=settings.digest(),

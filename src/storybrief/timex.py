@@ -347,6 +347,9 @@ def _duration(t: str) -> str | None:
 # ---------------------------------------------------------------------------
 # In documents.
 
+_FUTURE_GOVERNORS = frozenset(
+    ("due", "set", "expect", "schedule", "plan", "going", "poised", "likely", "intend")
+)
 _REF_WORDS = re.compile(r"\b(?:now|currently|nowadays|today|yesterday|tomorrow|tonight)\b", re.I)
 _TIME_LABELS = frozenset(("DATE", "TIME"))
 
@@ -366,6 +369,10 @@ def tense_of(tokens: Sequence[Token], span_start: int, span_end: int) -> Tense:
             aux = {c.text.lower() for c in children if c.dep in ("aux", "auxpass")}
             if aux & {"will", "'ll", "shall"} or any(c.text.lower() == "going" for c in children):
                 return "future"
+            # "are due to meet", "is set to vote", "expected to sign"
+            governor = by_index.get(token.head)
+            if "to" in aux and governor is not None and governor.lemma.lower() in _FUTURE_GOVERNORS:
+                return "future"
             if token.tag in ("VBD", "VBN") or aux & {"was", "were", "had", "did"}:
                 return "past"
             return None
@@ -383,8 +390,29 @@ def document_timexes(doc: ParsedArticle, anchor: dt.date | None) -> tuple[Timex,
         if not any(s <= match.start() < e for s, e in spans):
             spans.append(match.span())
     out = []
+    starts = {t.start: t for t in doc.tokens}
     for start, end in sorted(spans):
         written = text[start:end]
+        first = starts.get(start)
+        if (
+            first is not None
+            and first.end == end
+            and written.lower() in _WEEKDAYS
+            and (
+                first.dep in ("compound", "amod", "nmod")
+                or (first.dep == "conj" and _modifier_weekday(doc.tokens, first.head))
+            )
+        ):
+            continue  # "Sunday shifts": a kind of shift, not a date
         kind, value, mod, relative = normalize(written, anchor, tense_of(doc.tokens, start, end))
         out.append(Timex(start, end, written, kind, value, mod, relative))
     return tuple(out)
+
+
+def _modifier_weekday(tokens: Sequence[Token], index: int) -> bool:
+    head = next((t for t in tokens if t.index == index), None)
+    return (
+        head is not None
+        and head.text.lower() in _WEEKDAYS
+        and head.dep in ("compound", "amod", "nmod")
+    )

@@ -44,6 +44,12 @@ def render_markdown(brief: Brief) -> str:
                 cites = "".join(f"[^{n}]" for n in e.documents)
                 lines.append(f"- {_cell(e.canonical)}{role}{also} ×{e.mentions}{cites}")
             lines.append("")
+    if view.timeline:
+        lines += ["", "## Timeline", "", "| Date | What happened | Docs |", "|---|---|---|"]
+        for event in view.timeline:
+            cites = "".join(f"[^{n}]" for n in event.documents)
+            mark = " (estimated)" if event.estimated else ""
+            lines.append(f"| {event.date}{mark} | {_cell(event.text)} | {cites} |")
     if view.quotes:
         lines += ["", "## Who said what", ""]
         for group in view.quotes:
@@ -57,7 +63,7 @@ def render_markdown(brief: Brief) -> str:
         lines += [
             f"| {_cell(e.source)} | `{e.reason.value}` | {_cell(e.message)} |" for e in brief.errors
         ]
-    if view.summary or view.names or view.quotes:
+    if view.summary or view.names or view.quotes or view.timeline:
         lines.append("")
         lines += [
             f"[^{r.number}]: {_cell(r.title)}, {_cell(r.outlet)}, {r.published}" for r in view.rows

@@ -77,6 +77,19 @@ def brief_renderable(brief: Brief) -> Group:
                 )
         parts.append(names)
 
+    if view.timeline:
+        timeline = Table(title="Timeline", title_justify="left", expand=True)
+        timeline.add_column("Date", no_wrap=True)
+        timeline.add_column("What happened (as a source reports it)", ratio=1)
+        timeline.add_column("Docs", no_wrap=True)
+        for event in view.timeline:
+            timeline.add_row(
+                event.date + (" ~" if event.estimated else ""),
+                event.text,
+                ",".join(str(n) for n in event.documents),
+            )
+        parts.append(timeline)
+
     if view.quotes:
         quotes = Text()
         for i, group in enumerate(view.quotes):

@@ -57,6 +57,15 @@ class SpeakerGroup:
 
 
 @dataclass(frozen=True, slots=True)
+class TimelineRow:
+    date: str
+    text: str
+    #: Numbers of the documents that report it (the quoted sentence's own first).
+    documents: tuple[int, ...]
+    estimated: bool
+
+
+@dataclass(frozen=True, slots=True)
 class BriefView:
     title: str
     rows: tuple[DocumentRow, ...]
@@ -67,6 +76,7 @@ class BriefView:
     summary: tuple[tuple[str, tuple[int, ...]], ...] = ()
     #: Direct quotations grouped by speaker, most quoted first; unknown speakers last.
     quotes: tuple[SpeakerGroup, ...] = ()
+    timeline: tuple[TimelineRow, ...] = ()
 
 
 def _bare(name: str) -> str:
@@ -131,6 +141,15 @@ def build_view(brief: Brief) -> BriefView:
         for item in brief.summary
     )
     return BriefView(
+        timeline=tuple(
+            TimelineRow(
+                date=str(e["date"]),
+                text=str(e["text"]),
+                documents=tuple(number_of[d] for d in e["documents"]),
+                estimated=bool(e["estimated"]),
+            )
+            for e in brief.timeline
+        ),
         quotes=_quotes_by_speaker(brief, number_of),
         summary=summary,
         title=rows[0].title if len(rows) == 1 else _story_title(rows),

@@ -1,0 +1,180 @@
+"""When things happened: publication-date estimates and the timeline of dated events.
+
+Method (``timeline.v1``):
+
+- Every document's temporal expressions are normalised (``storybrief.timex``)
+  against its publication date when that is known to the day. A document
+  whose date is not stated gets an estimate when its text states a full date
+  (day, month, year) outside future-tense context (a dated caption, "Feb. 3,
+  2013"): the latest such date, marked ``estimated`` with that expression as
+  evidence (an article is written on or after the latest day it reports).
+  A month or a year alone is no evidence; without one the date stays unknown.
+- Each sentence holding a date resolved to a day, week or month (never a bare
+  year, a reference like "now", or a duration) is a timeline event, dated by
+  that expression. Events of the same date whose sentences match (TF-IDF
+  cosine ≥ ``SAME_EVENT``) are one event with all the documents that report
+  it. Headlines and captions are not events; undated events are not placed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from storybrief.model import DateRef, Evidence, Granularity, ParsedArticle
+from storybrief.timex import Timex, document_timexes, tense_of
+
+METHOD = "timeline.v1"
+SAME_EVENT = 0.3
+MAX_EVENT_WORDS = 60
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+
+
+def date_of(value: str | None) -> tuple[dt.date, Granularity] | None:
+    """The first day and granularity of a TIMEX3 date value, if it names a calendar period."""
+    if not value:
+        return None
+    if m := _DAY.match(value):
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3])), "day"
+        except ValueError:
+            return None
+    if m := _WEEK.match(value):
+        try:
+            return dt.date.fromisocalendar(int(m[1]), int(m[2]), 1), "week"
+        except ValueError:
+            return None
+    if m := _MONTH.match(value):
+        if 1 <= int(m[2]) <= 12:
+            return dt.date(int(m[1]), int(m[2]), 1), "month"
+        return None
+    if m := _YEAR.match(value):
+        return dt.date(int(m[1]), 1, 1), "year"
+    return None
+
+
+def estimate_dates(documents: Sequence[ParsedArticle]) -> tuple[ParsedArticle, ...]:
+    """The documents, with an estimated publication date where the text supports one."""
+    out = []
+    for doc in documents:
+        if doc.article.published is not None:
+            out.append(doc)
+            continue
+        best: tuple[dt.date, Granularity, Timex] | None = None
+        for timex in document_timexes(doc, None):
+            if timex.type != "DATE" or timex.relative or timex.mod is not None:
+                continue
+            parsed = date_of(timex.value)
+            if parsed is None or parsed[1] != "day":
+                continue
+            if tense_of(doc.tokens, timex.start, timex.end) == "future":
+                continue
+            if best is None or parsed[0] > best[0]:
+                best = (parsed[0], parsed[1], timex)
+        if best is None:
+            out.append(doc)
+            continue
+        day, granularity, timex = best
+        evidence = Evidence(
+            f"latest date the text states: {timex.text!r}", "text", timex.start, timex.end
+        )
+        published = DateRef(day, granularity, estimated=True, evidence=evidence)
+        out.append(replace(doc, article=replace(doc.article, published=published)))
+    return tuple(out)
+
+
+def build_timeline(documents: Sequence[ParsedArticle]) -> tuple[dict[str, Any], ...]:
+    """Dated events, earliest first, each with every document that reports it."""
+    events: list[dict[str, Any]] = []
+    for doc in documents:
+        published = doc.article.published
+        # Relative expressions count from a publication day, never from a coarser date.
+        anchor = published.value if published and published.granularity == "day" else None
+        title = doc.article.title
+        title_end = title.evidence.end if title and title.evidence.location == "text" else None
+        for timex in document_timexes(doc, anchor):
+            if timex.type not in ("DATE", "TIME"):
+                continue
+            parsed = date_of(timex.value)
+            if parsed is None or parsed[1] == "year":
+                continue
+            sentence = next((s for s in doc.sentences if s.start <= timex.start < s.end), None)
+            if sentence is None or (title_end is not None and sentence.start < title_end):
+                continue
+            if any(s <= sentence.start < e for s, e in doc.article.captions):
+                continue
+            if len(sentence.text.split()) > MAX_EVENT_WORDS:
+                continue
+            day, granularity = parsed
+            events.append(
+                {
+                    "date": _iso(day, granularity),
+                    "granularity": granularity,
+                    "estimated": bool(doc.article.published and doc.article.published.estimated)
+                    and timex.relative,
+                    "text": sentence.text,
+                    "doc_id": doc.id,
+                    "start": sentence.start,
+                    "end": sentence.end,
+                    "timex": {"text": timex.text, "start": timex.start, "end": timex.end},
+                    "documents": [doc.id],
+                    "_day": day,
+                }
+            )
+    merged = _merge(events)
+    merged.sort(key=lambda e: (e["_day"], e["granularity"] != "day", e["doc_id"], e["start"]))
+    for e in merged:
+        del e["_day"]
+    return tuple(merged)
+
+
+def _iso(day: dt.date, granularity: Granularity) -> str:
+    if granularity == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    if granularity == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    return day.isoformat()
+
+
+def _merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One event per (date, matching sentences); one entry per sentence and date."""
+    unique: dict[tuple[str, str, int], dict[str, Any]] = {}
+    for e in events:
+        unique.setdefault((e["date"], e["doc_id"], e["start"]), e)
+    events = list(unique.values())
+    if len(events) < 2:
+        return events
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    try:
+        vectors = TfidfVectorizer(stop_words="english").fit_transform([e["text"] for e in events])
+    except ValueError:
+        return events
+    similarity = cosine_similarity(vectors)
+    merged: list[dict[str, Any]] = []
+    taken: set[int] = set()
+    for i, e in enumerate(events):
+        if i in taken:
+            continue
+        group = dict(e)
+        for j in range(i + 1, len(events)):
+            other = events[j]
+            if (
+                j not in taken
+                and other["date"] == e["date"]
+                and other["doc_id"] not in group["documents"]
+                and similarity[i, j] >= SAME_EVENT
+            ):
+                group["documents"] = [*group["documents"], other["doc_id"]]
+                taken.add(j)
+        merged.append(group)
+    return merged

@@ -1,0 +1,105 @@
+"""Publication-date estimates, the timeline, and the TempEval-3 gate."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import storybrief
+
+from .conftest import ROOT, SHARED
+
+TEMPEVAL = SHARED / "eval" / "tempeval3" / "tempeval3_timex.jsonl"
+BASELINE = Path(__file__).resolve().parent / "gold" / "baseline.json"
+
+
+def _doc(brief: Any, name: str) -> Any:
+    return next(d for d in brief.documents if d.article.source.endswith(name))
+
+
+def test_seed_dates_are_stated_estimated_with_evidence_or_unknown(seeds_brief: Any) -> None:
+    stated = _doc(seeds_brief, "001_8056b7e6942b9be6.txt").article.published
+    assert (stated.iso(), stated.estimated) == ("2013-02-02", False)
+    estimate = _doc(seeds_brief, "000_04d76850fbd2c8bc.txt").article.published
+    assert estimate.estimated
+    assert estimate.iso().startswith("2013-02")
+    doc = _doc(seeds_brief, "000_04d76850fbd2c8bc.txt")
+    evidence = doc.article.text[estimate.evidence.start : estimate.evidence.end]
+    assert "2013" in evidence
+    # Nothing in these texts states a full date: no date is invented for them.
+    for name in ("002_0d67aa0fa0fc8738.txt", "004_ca769873db705c5c.txt"):
+        assert _doc(seeds_brief, name).article.published is None
+
+
+def test_timeline_events_are_traceable_sorted_and_resolved_from_the_stated_date(
+    seeds_brief: Any,
+) -> None:
+    events = seeds_brief.timeline
+    assert events
+    for e in events:
+        text = seeds_brief.document(e["doc_id"]).article.text
+        assert text[e["start"] : e["end"]] == e["text"]
+        assert e["start"] <= e["timex"]["start"] < e["end"]
+        assert e["doc_id"] in e["documents"]
+    days = [e["date"] for e in events if e["granularity"] == "day"]
+    assert days == sorted(days)
+    munich = _doc(seeds_brief, "001_8056b7e6942b9be6.txt")
+    # Its "Saturday" is the day it was published (a Saturday).
+    assert any(e["date"] == "2013-02-02" and munich.id in e["documents"] for e in events)
+    # Undated documents contribute no relative dates.
+    undated = {
+        _doc(seeds_brief, n).id for n in ("002_0d67aa0fa0fc8738.txt", "004_ca769873db705c5c.txt")
+    }
+    assert not any(set(e["documents"]) & undated for e in events)
+
+
+def test_the_same_event_in_two_sources_is_one_entry() -> None:
+    texts = [
+        {
+            "text": "Bridge reopens\n\nThe Harlow bridge reopened to traffic on Monday after repairs.",
+            "published": "2024-05-08",
+        },
+        {
+            "text": "Traffic returns\n\nRepairs done, the Harlow bridge reopened to traffic on Monday, officials said.",
+            "published": "2024-05-07",
+        },
+    ]
+    brief = storybrief.brief(texts)
+    monday = [e for e in brief.timeline if e["date"] == "2024-05-06"]
+    assert len(monday) == 1
+    assert len(monday[0]["documents"]) == 2
+
+
+@pytest.mark.skipif(not TEMPEVAL.is_file(), reason=f"{TEMPEVAL} not found")
+def test_timex_value_f1_on_tempeval3_beats_dateparser() -> None:
+    spec = importlib.util.spec_from_file_location("_bench_timex", ROOT / "benchmarks" / "timex.py")
+    assert spec is not None
+    assert spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = bench
+    spec.loader.exec_module(bench)
+    with TEMPEVAL.open(encoding="utf-8") as lines:
+        records = [r for line in lines if (r := json.loads(line))["split"] == "test_platinum"]
+    docs = bench.parse(records)
+    anchors = [dt.date.fromisoformat(r["dct"][:10]) for r in records]
+    gold = [[(t["start"], t["end"], t["value"]) for t in r["timexes"]] for r in records]
+    from storybrief.timex import document_timexes
+
+    ours = [
+        [(t.start, t.end, t.value) for t in document_timexes(d, a)]
+        for d, a in zip(docs, anchors, strict=True)
+    ]
+    theirs = [
+        [(s, e, bench.dateparser_value(d.article.text[s:e], a)) for s, e, _ in spans]
+        for d, a, spans in zip(docs, anchors, ours, strict=True)
+    ]
+    f1 = 100 * bench.value_f1(gold, ours)[2]
+    floor = json.loads(BASELINE.read_text(encoding="utf-8"))["timex_tempeval3_value_f1"]
+    assert f1 >= floor
+    assert f1 >= 100 * bench.value_f1(gold, theirs)[2] + 15
