@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from typing import BinaryIO
 
 from storybrief import __version__
+from storybrief.claims import build_claims
 from storybrief.config import Settings
 from storybrief.entities import resolve_entities
 from storybrief.errors import InputError
@@ -79,6 +80,7 @@ def brief(
         documents=dated,
         summary=summarize(dated, settings.words),
         timeline=build_timeline(dated),
+        claims=build_claims(dated),
         entities=entities,
         quotes=extract_quotes(dated, entities),
         errors=failures,

@@ -50,6 +50,17 @@ def render_markdown(brief: Brief) -> str:
             cites = "".join(f"[^{n}]" for n in event.documents)
             mark = " (estimated)" if event.estimated else ""
             lines.append(f"| {event.date}{mark} | {_cell(event.text)} | {cites} |")
+    if view.claims:
+        lines += [
+            "",
+            "## Numbers across sources",
+            "",
+            "| What | Relation | Figures |",
+            "|---|---|---|",
+        ]
+        for claim in view.claims:
+            figures = "; ".join(f"{_cell(t)}[^{n}] ({time})" for t, n, time in claim.statements)
+            lines.append(f"| {_cell(claim.counts)} | {claim.relation} | {figures} |")
     if view.quotes:
         lines += ["", "## Who said what", ""]
         for group in view.quotes:
@@ -63,7 +74,7 @@ def render_markdown(brief: Brief) -> str:
         lines += [
             f"| {_cell(e.source)} | `{e.reason.value}` | {_cell(e.message)} |" for e in brief.errors
         ]
-    if view.summary or view.names or view.quotes or view.timeline:
+    if view.summary or view.names or view.quotes or view.timeline or view.claims:
         lines.append("")
         lines += [
             f"[^{r.number}]: {_cell(r.title)}, {_cell(r.outlet)}, {r.published}" for r in view.rows

@@ -90,6 +90,19 @@ def brief_renderable(brief: Brief) -> Group:
             )
         parts.append(timeline)
 
+    if view.claims:
+        claims = Table(title="Numbers across sources", title_justify="left", expand=True)
+        claims.add_column("What", ratio=1)
+        claims.add_column("Relation", no_wrap=True)
+        claims.add_column("Figures (document, time)", ratio=3)
+        for claim in view.claims:
+            claims.add_row(
+                claim.counts,
+                claim.relation,
+                "; ".join(f"{text} [{n}] {time}" for text, n, time in claim.statements),
+            )
+        parts.append(claims)
+
     if view.quotes:
         quotes = Text()
         for i, group in enumerate(view.quotes):

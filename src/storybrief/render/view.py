@@ -66,6 +66,14 @@ class TimelineRow:
 
 
 @dataclass(frozen=True, slots=True)
+class ClaimRow:
+    relation: str
+    counts: str
+    #: (figure as written, document number, time or "date unknown"), in time order.
+    statements: tuple[tuple[str, int, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class BriefView:
     title: str
     rows: tuple[DocumentRow, ...]
@@ -77,6 +85,8 @@ class BriefView:
     #: Direct quotations grouped by speaker, most quoted first; unknown speakers last.
     quotes: tuple[SpeakerGroup, ...] = ()
     timeline: tuple[TimelineRow, ...] = ()
+    #: Figures stated by two or more documents.
+    claims: tuple[ClaimRow, ...] = ()
 
 
 def _bare(name: str) -> str:
@@ -141,6 +151,18 @@ def build_view(brief: Brief) -> BriefView:
         for item in brief.summary
     )
     return BriefView(
+        claims=tuple(
+            ClaimRow(
+                relation=str(c["relation"]),
+                counts=str(c["counts"] or c["unit"]),
+                statements=tuple(
+                    (str(st["text"]), number_of[st["doc_id"]], str(st["time"] or "date unknown"))
+                    for st in sorted(c["statements"], key=lambda st: st["time"] or "~")
+                ),
+            )
+            for c in brief.claims
+            if len(c["documents"]) > 1
+        ),
         timeline=tuple(
             TimelineRow(
                 date=str(e["date"]),

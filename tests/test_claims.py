@@ -1,0 +1,111 @@
+"""Numbers across sources: statements grouped by quantity and labelled by how they relate."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import storybrief
+
+from .conftest import SEEDS_GOLD
+
+
+def _claim_holding(brief: Any, doc_id: str, text: str) -> dict[str, Any] | None:
+    from rapidfuzz import fuzz
+
+    doc_text = brief.document(doc_id).article.text
+    # The gold quotes the figure's phrase, sometimes not letter for letter.
+    where = fuzz.partial_ratio_alignment(text, doc_text)
+    assert where is not None
+    assert where.score >= 85, text
+    at, end = where.dest_start, where.dest_end
+    for claim in brief.claims:
+        for st in claim["statements"]:
+            if st["doc_id"] == doc_id and st["start"] < end and at < st["end"]:
+                return dict(claim)
+    return None
+
+
+def test_seed_quantities_are_grouped_as_the_gold_groups_them(seeds_brief: Any) -> None:
+    gold = json.loads((SEEDS_GOLD / "claims.json").read_text(encoding="utf-8"))
+    ids = {
+        name: d.id
+        for d in seeds_brief.documents
+        for q in gold["quantities"]
+        for name in [s["doc"] for s in q["statements"]]
+        if d.article.source.endswith(name)
+    }
+    for quantity in gold["quantities"]:
+        if len(quantity["statements"]) < 2:
+            continue
+        claims = [
+            _claim_holding(seeds_brief, ids[s["doc"]], s["text"]) for s in quantity["statements"]
+        ]
+        assert all(c is not None for c in claims), quantity["quantity"]
+        assert len({c["id"] for c in claims if c}) == 1, quantity["quantity"]
+        relation = claims[0]["relation"] if claims[0] else None
+        # Different figures at different (or unknown) times are never a contradiction.
+        assert relation != "conflict"
+        if quantity["relation"].startswith("consistent"):
+            assert relation == "agree"
+
+
+def test_statements_point_at_their_figures(seeds_brief: Any) -> None:
+    assert seeds_brief.claims
+    for claim in seeds_brief.claims:
+        assert claim["relation"] in {"single", "agree", "evolves", "conflict", "differs"}
+        for st in claim["statements"]:
+            text = seeds_brief.document(st["doc_id"]).article.text
+            assert text[st["start"] : st["end"]] == st["text"]
+            assert st["sentence"]["start"] <= st["start"] < st["sentence"]["end"]
+
+
+def _brief(*texts: tuple[str, str]) -> Any:
+    return storybrief.brief([{"text": t, "published": p} for t, p in texts])
+
+
+def test_a_figure_that_grows_between_reports_evolves() -> None:
+    brief = _brief(
+        (
+            "Port backlog grows\n\nAbout 1,200 containers were stranded at the port, the authority said.",
+            "2024-03-05",
+        ),
+        (
+            "Port backlog tops 3,400\n\nMore than 3,400 containers were stranded at the port, the authority said.",
+            "2024-03-08",
+        ),
+    )
+    grouped = [c for c in brief.claims if len(c["documents"]) == 2]
+    assert len(grouped) == 1
+    assert grouped[0]["relation"] == "evolves"
+    assert sorted(st["value"] for st in grouped[0]["statements"]) == [1200, 3400]
+
+
+def test_different_figures_for_the_same_day_conflict_and_equal_ones_agree() -> None:
+    conflict = _brief(
+        ("Flood toll\n\nThe floods killed 41 people on Monday, police said.", "2024-05-07"),
+        ("Flood deaths\n\nThe floods killed 63 people on Monday, officials said.", "2024-05-07"),
+    )
+    assert [c["relation"] for c in conflict.claims if len(c["documents"]) == 2] == ["conflict"]
+    agree = _brief(
+        ("Flood toll\n\nThe floods killed 41 people on Monday, police said.", "2024-05-07"),
+        (
+            "Flood deaths\n\nThe floods killed some 41 people on Monday, officials said.",
+            "2024-05-08",
+        ),
+    )
+    assert [c["relation"] for c in agree.claims if len(c["documents"]) == 2] == ["agree"]
+
+
+def test_an_undated_different_figure_is_not_called_a_contradiction() -> None:
+    brief = storybrief.brief(
+        [
+            {
+                "text": "Flood toll\n\nThe floods killed 41 people on Monday, police said.",
+                "published": "2024-05-07",
+            },
+            {"text": "Looking back\n\nThe floods killed 260 people in all, a report found."},
+        ]
+    )
+    grouped = [c for c in brief.claims if len(c["documents"]) == 2]
+    assert [c["relation"] for c in grouped] == ["differs"]
