@@ -48,6 +48,8 @@ def test_seed_quantities_are_grouped_as_the_gold_groups_them(seeds_brief: Any) -
         assert relation != "conflict"
         if quantity["relation"].startswith("consistent"):
             assert relation == "agree"
+        if quantity["relation"].startswith("evolves"):
+            assert relation == "evolves"
 
 
 def test_statements_point_at_their_figures(seeds_brief: Any) -> None:

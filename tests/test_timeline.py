@@ -103,3 +103,28 @@ def test_timex_value_f1_on_tempeval3_beats_dateparser() -> None:
     floor = json.loads(BASELINE.read_text(encoding="utf-8"))["timex_tempeval3_value_f1"]
     assert f1 >= floor
     assert f1 >= 100 * bench.value_f1(gold, theirs)[2] + 15
+
+
+def test_seed_episodes_keep_the_three_stretches_apart(seeds_brief: Any) -> None:
+    gold = json.loads((SHARED / "seeds-gold" / "dates.json").read_text(encoding="utf-8"))
+    episode_of = {d: e["id"] for e in seeds_brief.episodes for d in e["documents"]}
+    gold_episode = {
+        _doc(seeds_brief, entry["doc"]).id: entry["episode"] for entry in gold["documents"]
+    }
+    for a, ga in gold_episode.items():
+        for b, gb in gold_episode.items():
+            assert (episode_of[a] == episode_of[b]) == (ga == gb), (ga, gb)
+    main = next(e for e in seeds_brief.episodes if e["main"])
+    assert len(main["documents"]) == 3
+    assert main["start"].startswith("2013-02")
+
+
+def test_an_undated_report_of_the_main_episode_gets_its_month_with_evidence(
+    seeds_brief: Any,
+) -> None:
+    doc = _doc(seeds_brief, "003_113f131c5443b38d.txt")
+    published = doc.article.published
+    assert published.estimated
+    assert (published.iso(), published.granularity) == ("2013-02", "month")
+    stated = _doc(seeds_brief, "001_8056b7e6942b9be6.txt")
+    assert stated.id in published.evidence.text

@@ -16,15 +16,19 @@ Method (``claims.v1``):
   ("22 months", "two years") group when within a quarter of each other.
 - Relation: ``single`` (one document), ``agree`` (values within 10%, or a
   vague count beside exact ones), ``evolves`` (values differ and the
-  statements hold for different known times), ``conflict`` (values differ for
-  the same known time), ``differs`` (values differ and a time is unknown: not
-  called a contradiction without evidence).
+  statements hold for different known times, or come from reports that the
+  episodes stage set apart because a figure of a thousand or more jumped
+  ``storybrief.episodes.JUMP``-fold), ``conflict`` (values differ for the same
+  known time), ``differs`` (values differ and a time is unknown: not called a
+  contradiction without evidence). A statement's time is a date in its
+  sentence, else its document's publication day; an estimated month is too
+  coarse and counts as unknown.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -125,9 +129,10 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
     """The numeric statements of one document."""
     text = doc.article.text
     published = doc.article.published
-    doc_time = published.iso() if published else None
+    # A figure holds for its publication day; an estimated month is too coarse to compare.
+    doc_time = published.iso() if published and published.granularity == "day" else None
     sentence_dates: dict[int, str] = {}
-    timexes = document_timexes(doc, published.value if published else None)
+    timexes = document_timexes(doc, published.value if doc_time and published else None)
     sentences = doc.sentences
     for timex in timexes:
         parsed = date_of(timex.value)
@@ -228,8 +233,20 @@ def _same_figure(a: _Statement, b: _Statement) -> bool:
     )
 
 
-def build_claims(documents: Sequence[ParsedArticle]) -> tuple[dict[str, Any], ...]:
-    """Groups of statements of one quantity, most sources first."""
+def build_claims(
+    documents: Sequence[ParsedArticle],
+    episode_of: Mapping[str, str] | None = None,
+    apart: Collection[frozenset[str]] = (),
+) -> tuple[dict[str, Any], ...]:
+    """Groups of statements of one quantity, most sources first.
+
+    Args:
+        documents: the parsed articles.
+        episode_of: each document's episode.
+        apart: pairs of documents put in different episodes on the evidence of
+            their figures (``storybrief.episodes``): their figures hold for
+            different times even where a date is unknown.
+    """
     statements = [s for doc in documents for s in extract_statements(doc)]
     if not statements:
         return ()
@@ -259,7 +276,10 @@ def build_claims(documents: Sequence[ParsedArticle]) -> tuple[dict[str, Any], ..
                 break
         else:
             groups.append([i])
-    out = [_claim(statements, group) for group in groups]
+    separate = {
+        pair for pair in apart if episode_of is None or len({episode_of.get(d) for d in pair}) == 2
+    }
+    out = [_claim(statements, group, separate) for group in groups]
     out.sort(
         key=lambda c: (
             -len(c["documents"]),
@@ -272,13 +292,15 @@ def build_claims(documents: Sequence[ParsedArticle]) -> tuple[dict[str, Any], ..
     return tuple(out)
 
 
-def _claim(statements: Sequence[_Statement], group: Sequence[int]) -> dict[str, Any]:
+def _claim(
+    statements: Sequence[_Statement], group: Sequence[int], apart: Collection[frozenset[str]]
+) -> dict[str, Any]:
     members = [statements[i] for i in group]
     return {
         "id": "",
         "unit": members[0].unit,
         "counts": next((m.counts for m in members if m.counts), None),
-        "relation": _relation(members),
+        "relation": _relation(members, apart),
         "documents": sorted({m.doc_id for m in members}),
         "statements": [
             {
@@ -296,7 +318,7 @@ def _claim(statements: Sequence[_Statement], group: Sequence[int]) -> dict[str, 
     }
 
 
-def _relation(members: Sequence[_Statement]) -> str:
+def _relation(members: Sequence[_Statement], apart: Collection[frozenset[str]]) -> str:
     if len({m.doc_id for m in members}) < 2:
         return "single"
     values = [m.value for m in members if m.value is not None]
@@ -306,20 +328,21 @@ def _relation(members: Sequence[_Statement]) -> str:
     if max(values) / max(min(values), 1e-9) <= ratio:
         return "agree"
     # Values differ. Figures within 10% of each other are one reading; each reading
-    # holds for the times of its statements that have one.
-    readings: list[tuple[float, set[str]]] = []
+    # holds for the known times of its statements.
+    readings: list[tuple[float, set[str], set[str]]] = []
     for m in sorted(members, key=lambda m: m.value or 0.0):
         if m.value is None:
             continue
-        if readings and m.value / max(readings[-1][0], 1e-9) <= ratio:
-            readings[-1][1].update([m.time] if m.time else [])
-        else:
-            readings.append((m.value, {m.time} if m.time else set()))
-    if any(not times for _, times in readings):
-        return "differs"
-    overlap = any(
-        readings[i][1] & readings[j][1]
-        for i in range(len(readings))
-        for j in range(i + 1, len(readings))
-    )
-    return "conflict" if overlap else "evolves"
+        if not readings or m.value / max(readings[-1][0], 1e-9) > ratio:
+            readings.append((m.value, set(), set()))
+        readings[-1][1].update([m.time] if m.time else [])
+        readings[-1][2].add(m.doc_id)
+    pairs = [(a, b) for i, a in enumerate(readings) for b in readings[i + 1 :]]
+    if any(a[1] & b[1] for a, b in pairs):
+        return "conflict"
+    if all(a[1] and b[1] for a, b in pairs):
+        return "evolves"
+    # A time is unknown: reports set apart in time by their figures still evolve.
+    if all(frozenset((x, y)) in apart for a, b in pairs for x in a[2] for y in b[2]):
+        return "evolves"
+    return "differs"

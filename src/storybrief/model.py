@@ -263,6 +263,8 @@ class Brief:
     timeline: tuple[dict[str, Any], ...] = ()
     claims: tuple[dict[str, Any], ...] = ()
     sources: tuple[dict[str, Any], ...] = ()
+    #: Stretches of the story: documents grouped by time and shared people.
+    episodes: tuple[dict[str, Any], ...] = ()
     version: str = field(default="0.1.0")
 
     @property
@@ -294,6 +296,7 @@ class Brief:
             "entities": list(self.entities),
             "quotes": list(self.quotes),
             "timeline": list(self.timeline),
+            "episodes": list(self.episodes),
             "claims": list(self.claims),
             "sources": list(self.sources),
         }

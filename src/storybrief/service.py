@@ -12,6 +12,7 @@ from storybrief import __version__
 from storybrief.claims import build_claims
 from storybrief.config import Settings
 from storybrief.entities import resolve_entities
+from storybrief.episodes import assign_episodes, jump_pairs
 from storybrief.errors import InputError
 from storybrief.ingest import InputLike, load_articles
 from storybrief.model import Article, Brief, IngestFailure
@@ -75,12 +76,17 @@ def brief(
     nlp = load_nlp(settings.model)
     parsed = parse_articles(articles, nlp, batch_size=settings.batch_size)
     entities, linked = resolve_entities(parsed)
-    dated = estimate_dates(linked)
+    estimated = estimate_dates(linked)
+    first_claims = build_claims(estimated)
+    dated, episodes = assign_episodes(estimated, entities, first_claims)
+    episode_of = {doc_id: e["id"] for e in episodes for doc_id in e["documents"]}
+    apart = jump_pairs(first_claims)
     return Brief(
+        episodes=episodes,
         documents=dated,
         summary=summarize(dated, settings.words),
         timeline=build_timeline(dated),
-        claims=build_claims(dated),
+        claims=build_claims(dated, episode_of, apart),
         entities=entities,
         quotes=extract_quotes(dated, entities),
         errors=failures,

@@ -17,6 +17,8 @@ def render_markdown(brief: Brief) -> str:
     if brief.errors:
         summary += f"; {len(brief.errors)} inputs skipped"
     lines += [f"_{summary}._", ""]
+    if view.episodes:
+        lines += ["Episodes:", "", *(f"- {line}" for line in view.episodes), ""]
     if view.summary:
         lines += ["## Summary", ""]
         for sentence, numbers in view.summary:

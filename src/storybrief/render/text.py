@@ -25,6 +25,8 @@ def brief_renderable(brief: Brief) -> Group:
     )
     if brief.errors:
         header.append(f" · {len(brief.errors)} inputs skipped", style="yellow")
+    for line in view.episodes:
+        header.append(f"\n{line}", style="dim")
     parts.append(Panel(header, title="storybrief", title_align="left"))
 
     if view.summary:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from storybrief.model import Brief, DateRef, ParsedArticle
 
@@ -87,6 +88,8 @@ class BriefView:
     timeline: tuple[TimelineRow, ...] = ()
     #: Figures stated by two or more documents.
     claims: tuple[ClaimRow, ...] = ()
+    #: One line per episode: "main · 2013-02-01 to 2013-02-03 · documents 1, 2, 4".
+    episodes: tuple[str, ...] = ()
 
 
 def _bare(name: str) -> str:
@@ -151,6 +154,9 @@ def build_view(brief: Brief) -> BriefView:
         for item in brief.summary
     )
     return BriefView(
+        episodes=tuple(_episode_line(e, number_of) for e in brief.episodes)
+        if len(brief.episodes) > 1
+        else (),
         claims=tuple(
             ClaimRow(
                 relation=str(c["relation"]),
@@ -215,3 +221,16 @@ def _quotes_by_speaker(brief: Brief, number_of: dict[str, int]) -> tuple[Speaker
         )
     order = sorted(groups, key=lambda k: (k[0] == "Speaker unknown", -len(groups[k]), k[0]))
     return tuple(SpeakerGroup(k[0], kinds[k], k[1], tuple(groups[k])) for k in order)
+
+
+def _episode_line(episode: dict[str, Any], number_of: dict[str, int]) -> str:
+    if episode["start"] is None:
+        when = "date unknown"
+    elif episode["start"] == episode["end"]:
+        when = str(episode["start"])
+    else:
+        when = f"{episode['start']} to {episode['end']}"
+    numbers = ", ".join(str(n) for n in sorted(number_of[d] for d in episode["documents"]))
+    label = "main story" if episode["main"] else "another episode"
+    noun = "documents" if len(episode["documents"]) > 1 else "document"
+    return f"{label} · {when} · {noun} {numbers}"

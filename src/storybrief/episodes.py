@@ -1,0 +1,172 @@
+"""Episodes: which documents report the same stretch of the story, and when.
+
+Method (``episodes.v1``):
+
+- Documents with a publication date known to the day (stated, or estimated
+  from a stated date) are put in date order; a gap of more than
+  ``EPISODE_GAP_DAYS`` starts a new episode.
+- A document without such a date joins the episode of the dated document it
+  shares the most people with, if it shares at least ``MIN_SHARED_PEOPLE``
+  resolved persons with it and no figure contradicts that (the same quantity
+  differing by ``JUMP``-fold or more is a report from another time, not the
+  same week's). It then gets an estimated publication month with that
+  evidence. Otherwise it joins an undated document it shares enough people
+  with, or forms an episode of its own with its date unknown.
+- The main episode is the one with the most documents (then the latest).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+from storybrief.model import DateRef, Evidence, ParsedArticle
+
+METHOD = "episodes.v1"
+EPISODE_GAP_DAYS = 21
+MIN_SHARED_PEOPLE = 2
+JUMP = 2.0
+
+
+def _people(doc: ParsedArticle, person_ids: set[str]) -> set[str]:
+    return {m.entity_id for m in doc.mentions if m.entity_id in person_ids}
+
+
+def jump_pairs(claims: Sequence[Mapping[str, Any]]) -> set[frozenset[str]]:
+    """Document pairs whose figures for one quantity differ ``JUMP``-fold or more."""
+    pairs: set[frozenset[str]] = set()
+    for claim in claims:
+        if claim["unit"] != "count":
+            continue
+        figures = [
+            (st["doc_id"], float(st["value"]))
+            for st in claim["statements"]
+            if st["value"] is not None and st["value"] >= 1000
+        ]
+        for a, x in figures:
+            for b, y in figures:
+                if a != b and max(x, y) / min(x, y) >= JUMP:
+                    pairs.add(frozenset((a, b)))
+    return pairs
+
+
+def assign_episodes(
+    documents: Sequence[ParsedArticle],
+    entities: Sequence[Mapping[str, Any]],
+    claims: Sequence[Mapping[str, Any]] = (),
+) -> tuple[tuple[ParsedArticle, ...], tuple[dict[str, Any], ...]]:
+    """Episodes of a cluster, and the documents with estimated months where an episode gives one.
+
+    Returns:
+        The documents (undated ones that joined a dated episode now carry an
+        estimated publication month with evidence) and the episodes, as
+        JSON-ready dicts: ``id``, ``documents``, ``start``, ``end`` (ISO dates or
+        None), ``main``.
+    """
+    jumps = jump_pairs(claims)
+
+    def _jumps(a: ParsedArticle, b: ParsedArticle) -> bool:
+        return frozenset((a.id, b.id)) in jumps
+
+    person_ids = {str(e["id"]) for e in entities if e["type"] == "PERSON"}
+    names = {str(e["id"]): str(e["canonical"]) for e in entities}
+    people = {d.id: _people(d, person_ids) for d in documents}
+    by_id = {d.id: d for d in documents}
+    dated = sorted(
+        (d for d in documents if d.article.published and d.article.published.granularity == "day"),
+        key=lambda d: d.article.published.value,  # type: ignore[union-attr]
+    )
+    episodes: list[list[str]] = []
+    last_day: dt.date | None = None
+    for d in dated:
+        day = d.article.published.value  # type: ignore[union-attr]
+        if last_day is None or (day - last_day).days > EPISODE_GAP_DAYS:
+            episodes.append([])
+        episodes[-1].append(d.id)
+        last_day = day
+    episode_of = {doc_id: k for k, ep in enumerate(episodes) for doc_id in ep}
+    updated: dict[str, ParsedArticle] = {}
+    undated_alone: list[str] = []
+    for d in documents:
+        if d.id in episode_of:
+            continue
+        best: tuple[int, str] | None = None
+        for other in dated:
+            shared = len(people[d.id] & people[other.id])
+            if shared >= MIN_SHARED_PEOPLE and (best is None or shared > best[0]):
+                if _jumps(d, other):
+                    continue
+                best = (shared, other.id)
+        if best is None:
+            undated_alone.append(d.id)
+            continue
+        other = by_id[best[1]]
+        episode_of[d.id] = episode_of[other.id]
+        episodes[episode_of[other.id]].append(d.id)
+        if d.article.published is None:
+            anchor = other.article.published
+            assert anchor is not None
+            shared_names = sorted(names[p] for p in people[d.id] & people[other.id])
+            evidence = Evidence(
+                f"reports the same events as document {other.id} of {anchor.iso()} "
+                f"(shares {', '.join(shared_names)})",
+                "record",
+            )
+            month = DateRef(anchor.value.replace(day=1), "month", estimated=True, evidence=evidence)
+            updated[d.id] = replace(d, article=replace(d.article, published=month))
+    for doc_id in undated_alone:
+        home = next(
+            (
+                k
+                for k, ep in enumerate(episodes)
+                if all(x not in episode_of or episode_of[x] == k for x in ep)
+                and any(
+                    x in undated_alone
+                    and len(people[doc_id] & people[x]) >= MIN_SHARED_PEOPLE
+                    and not _jumps(by_id[doc_id], by_id[x])
+                    for x in ep
+                )
+            ),
+            None,
+        )
+        if home is None:
+            episodes.append([doc_id])
+            home = len(episodes) - 1
+        else:
+            episodes[home].append(doc_id)
+        episode_of[doc_id] = home
+    docs = tuple(updated.get(d.id, d) for d in documents)
+    return docs, _describe(episodes, {d.id: d for d in docs})
+
+
+def _describe(
+    episodes: Sequence[Sequence[str]], docs: Mapping[str, ParsedArticle]
+) -> tuple[dict[str, Any], ...]:
+    described: list[dict[str, Any]] = []
+    for members in episodes:
+        dates = sorted(
+            (ref for m in members if (ref := docs[m].article.published) is not None),
+            key=lambda ref: (ref.value, ref.granularity != "day"),
+        )
+        described.append(
+            {
+                "documents": list(members),
+                "start": dates[0].iso() if dates else None,
+                "end": dates[-1].iso() if dates else None,
+            }
+        )
+    main = max(
+        range(len(described)),
+        key=lambda k: (len(described[k]["documents"]), described[k]["end"] or ""),
+        default=None,
+    )
+    out = []
+    order = sorted(
+        range(len(described)),
+        key=lambda k: (described[k]["start"] is None, described[k]["start"] or ""),
+    )
+    for n, k in enumerate(order, 1):
+        out.append({"id": f"p{n}", **described[k], "main": k == main})
+    return tuple(out)
