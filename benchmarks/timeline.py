@@ -1,0 +1,161 @@
+"""Timeline dates on Timeline17: which days matter, found with no keyword query.
+
+    python benchmarks/timeline.py [--max-articles N] [--topics egypt,syria,...]
+
+For each Timeline17 topic whose articles are present (all but bpoil), the first
+N articles by publication date (default 150, so the run stays within minutes on
+two cores) are parsed; storybrief's timeline events (dates resolved from each
+article's own words against its publication day) are counted per day by the
+number of documents reporting them, and the k best-supported days are picked,
+k = the number of dates in each gold timeline (the usual setting, as in
+news-tls). Each picked day is summarised by its best-supported event sentence.
+
+Scores, averaged over the gold timelines of the topics: date-selection
+precision/recall/F1, and agreement ROUGE-1 F1 (rouge-score, stemming; system
+and gold summaries compared on the days both have, over all days of either,
+as tilse's "agreement" metric). A baseline in the same run picks the k days on
+which most articles were published (publication dates only). Published
+anchor: news-tls DATEWISE, date F1 0.544 (with a query).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import hashlib
+import json
+import re
+import statistics
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+from storybrief.model import Article, DateRef, Evidence
+from storybrief.nlp import load_nlp, parse_articles
+from storybrief.timeline import build_timeline
+
+ROOT = Path(__file__).resolve().parent.parent
+T17 = ROOT.parent / "shared" / "eval" / "timeline17_crisis"
+RESULTS = Path(__file__).resolve().parent / "results"
+_BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "``": '"', "''": '"'}
+
+
+def detokenize(text: str) -> str:
+    for token, char in _BRACKETS.items():
+        text = text.replace(token, char)
+    text = re.sub(r" ([,.;:!?%)\]])", r"\1", text)
+    text = re.sub(r"([(\[$]) ", r"\1", text)
+    return re.sub(r" (n't|'s|'re|'ve|'ll|'d|'m)\b", r"\1", text).replace("\\/", "/")
+
+
+def load_articles(topic: str, limit: int) -> list[Article]:
+    with gzip.open(T17 / "articles" / f"t17_{topic}.jsonl.gz", "rt", encoding="utf-8") as lines:
+        rows = sorted((json.loads(line) for line in lines), key=lambda r: r["pub_date"])
+    articles = []
+    for n, row in enumerate(rows[:limit]):
+        text = detokenize(row["text"])
+        day = DateRef(
+            dt.date.fromisoformat(row["pub_date"][:10]),
+            "day",
+            evidence=Evidence(row["pub_date"], "record"),
+        )
+        articles.append(
+            Article(
+                id=f"{topic}-{n}",
+                source=f"{topic}-{n}",
+                text=text,
+                content_hash=hashlib.sha256(text.encode()).hexdigest(),
+                published=day,
+            )
+        )
+    return articles
+
+
+def agreement_rouge1(system: dict[str, str], gold: dict[str, str], scorer: Any) -> float:
+    days = set(system) | set(gold)
+    if not days:
+        return 0.0
+    total = 0.0
+    for day in days & set(system) & set(gold):
+        total += scorer.score(gold[day], system[day])["rouge1"].fmeasure
+    return total / len(days)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--max-articles", type=int, default=150)
+    parser.add_argument("--topics", default="egypt,finan,h1n1,haiti,iraq,libya,mj,syria")
+    args = parser.parse_args()
+    if not T17.is_dir():
+        sys.exit(f"{T17} not found")
+    from rouge_score import rouge_scorer
+
+    scorer = rouge_scorer.RougeScorer(["rouge1"], use_stemmer=True)
+    with (T17 / "gold_timelines.jsonl").open(encoding="utf-8") as lines:
+        timelines = [t for line in lines if (t := json.loads(line))["dataset"] == "timeline17"]
+    nlp = load_nlp()
+    rows: dict[str, list[tuple[float, float, float, float]]] = defaultdict(list)
+    seconds: list[float] = []
+    n_articles = 0
+    for topic in args.topics.split(","):
+        gold_here = [t for t in timelines if t["topic"] == topic]
+        if not gold_here or not (T17 / "articles" / f"t17_{topic}.jsonl.gz").is_file():
+            continue
+        articles = load_articles(topic, args.max_articles)
+        n_articles += len(articles)
+        start = time.perf_counter()
+        docs = parse_articles(articles, nlp)
+        parsed = time.perf_counter() - start
+        start = time.perf_counter()
+        events = build_timeline(docs)
+        seconds.append(time.perf_counter() - start)
+        support: Counter[str] = Counter()
+        best: dict[str, tuple[int, str]] = {}
+        for e in events:
+            if e["granularity"] != "day":
+                continue
+            support[e["date"]] += len(e["documents"])
+            if e["date"] not in best or len(e["documents"]) > best[e["date"]][0]:
+                best[e["date"]] = (len(e["documents"]), e["text"])
+        published = Counter(a.published.iso() for a in articles if a.published)
+        for gold in gold_here:
+            gold_days = {e["date"]: " ".join(e["sentences"]) for e in gold["entries"]}
+            k = len(gold_days)
+            for name, ranking in (
+                ("storybrief timeline.v1", support),
+                ("baseline: busiest publication days", published),
+            ):
+                picked = [day for day, _ in ranking.most_common(k)]
+                system = {day: best[day][1] if day in best else "" for day in picked}
+                hits = len(set(picked) & set(gold_days))
+                p = hits / len(picked) if picked else 0.0
+                r = hits / k
+                f1 = 2 * p * r / (p + r) if p + r else 0.0
+                rows[name].append((p, r, f1, agreement_rouge1(system, gold_days, scorer)))
+        sys.stderr.write(f"{topic}: {len(articles)} articles parsed in {parsed:.0f} s\n")
+    lines = [
+        f"## Timeline17: {sum(1 for _ in rows.get('storybrief timeline.v1', []))} gold timelines, "
+        f"{n_articles} articles (first {args.max_articles} per topic by date), no query",
+        "",
+        "| system | date P | date R | date F1 | agreement R-1 F1 |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for name, scores in rows.items():
+        p, r, f1, r1 = (statistics.fmean(s[i] for s in scores) for i in range(4))
+        lines.append(f"| {name} | {p:.3f} | {r:.3f} | {f1:.3f} | {r1:.3f} |")
+    lines += [
+        "",
+        f"Timeline step (after parsing): median {statistics.median(seconds):.2f} s per topic. "
+        "Published anchor: news-tls DATEWISE date F1 0.544 (all articles, with a query).",
+        "",
+    ]
+    sys.stdout.write("\n".join(lines))
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "timeline.md").write_text("\n".join(lines), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
