@@ -111,3 +111,13 @@ def test_an_undated_different_figure_is_not_called_a_contradiction() -> None:
     )
     grouped = [c for c in brief.claims if len(c["documents"]) == 2]
     assert [c["relation"] for c in grouped] == ["differs"]
+
+
+def test_the_death_toll_reads_as_one_agreed_figure_then_a_later_one(seeds_brief: Any) -> None:
+    toll = next(
+        c for c in seeds_brief.claims if c["readings"] and c["readings"][0]["value"] >= 10_000
+    )
+    low, high = toll["readings"]
+    assert low["value"] < high["value"]
+    assert len(low["documents"]) == 3  # the three 2013 reports agree
+    assert toll["relation"] == "evolves"

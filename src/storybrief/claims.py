@@ -302,6 +302,7 @@ def _claim(
         "counts": next((m.counts for m in members if m.counts), None),
         "relation": _relation(members, apart),
         "documents": sorted({m.doc_id for m in members}),
+        "readings": _readings(members),
         "statements": [
             {
                 "doc_id": m.doc_id,
@@ -316,6 +317,22 @@ def _claim(
             for m in members
         ],
     }
+
+
+def _readings(members: Sequence[_Statement]) -> list[dict[str, Any]]:
+    """The distinct figures of a group (within 10% is one figure), smallest first."""
+    ratio = DURATION_RATIO if members[0].unit == "months" else AGREE_RATIO
+    out: list[dict[str, Any]] = []
+    for m in sorted(members, key=lambda m: m.value or 0.0):
+        if m.value is None:
+            continue
+        if not out or m.value / max(out[-1]["value"], 1e-9) > ratio:
+            out.append({"value": m.value, "documents": [], "times": []})
+        if m.doc_id not in out[-1]["documents"]:
+            out[-1]["documents"].append(m.doc_id)
+        if m.time and m.time not in out[-1]["times"]:
+            out[-1]["times"].append(m.time)
+    return out
 
 
 def _relation(members: Sequence[_Statement], apart: Collection[frozenset[str]]) -> str:
