@@ -5,7 +5,11 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: demo test lint typecheck unit clean
+.PHONY: demo test lint typecheck unit browser clean
+
+# Browser tests drive Debian's Chromium (no browser download at run time).
+CHROMIUM ?= /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,14 +27,20 @@ demo: $(STAMP_RUN)
 	$(BIN)/storybrief brief examples/harbor-strike --format text -o brief.html
 
 lint: $(STAMP_TEST)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks docs
+	$(BIN)/ruff format --check src tests benchmarks docs
 
 typecheck: $(STAMP_TEST)
 	$(BIN)/mypy
 
-unit: $(STAMP_TEST)
-	$(BIN)/pytest -q
+browser:
+	@command -v chromium >/dev/null || [ -x $(CHROMIUM) ] || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
+
+unit: $(STAMP_TEST) browser
+	STORYBRIEF_REQUIRE_BROWSER=1 $(BIN)/pytest -q
 
 test: lint typecheck unit
 

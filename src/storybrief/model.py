@@ -265,6 +265,8 @@ class Brief:
     sources: tuple[dict[str, Any], ...] = ()
     #: Stretches of the story: documents grouped by time and shared people.
     episodes: tuple[dict[str, Any], ...] = ()
+    #: Which documents share which content, and passages reused between them.
+    overlap: dict[str, Any] = field(default_factory=dict)
     version: str = field(default="0.1.0")
 
     @property
@@ -297,6 +299,7 @@ class Brief:
             "quotes": list(self.quotes),
             "timeline": list(self.timeline),
             "episodes": list(self.episodes),
+            "overlap": self.overlap,
             "claims": list(self.claims),
             "sources": list(self.sources),
         }

@@ -18,6 +18,7 @@ from storybrief.ingest import InputLike, load_articles
 from storybrief.model import Article, Brief, IngestFailure
 from storybrief.nlp import load_nlp, parse_articles, resolve_model_name
 from storybrief.quotes import extract_quotes
+from storybrief.sources import compare_sources
 from storybrief.summarize import summarize
 from storybrief.timeline import build_timeline, estimate_dates
 
@@ -81,14 +82,19 @@ def brief(
     dated, episodes = assign_episodes(estimated, entities, first_claims)
     episode_of = {doc_id: e["id"] for e in episodes for doc_id in e["documents"]}
     apart = jump_pairs(first_claims)
+    summary = summarize(dated, settings.words)
+    quotes = extract_quotes(dated, entities)
+    sources, overlap = compare_sources(dated, summary, quotes, episodes)
     return Brief(
         episodes=episodes,
         documents=dated,
-        summary=summarize(dated, settings.words),
+        summary=summary,
         timeline=build_timeline(dated),
         claims=build_claims(dated, episode_of, apart),
         entities=entities,
-        quotes=extract_quotes(dated, entities),
+        quotes=quotes,
+        sources=sources,
+        overlap=overlap,
         errors=failures,
         model=resolve_model_name(settings.model),
         config_digest=settings.digest(),

@@ -28,14 +28,23 @@ def render_markdown(brief: Brief) -> str:
         lines.append("")
     lines += ["## Sources", ""]
     lines += [
-        "| # | Title | Outlet | Byline | Published | Dateline | Words |",
-        "|---:|---|---|---|---|---|---:|",
+        "| # | Title | Outlet | Byline | Published | Dateline | Kind | Words |",
+        "|---:|---|---|---|---|---|---|---:|",
     ]
     for r in view.rows:
         lines.append(
             f"| {r.number} | {_cell(r.title)} | {_cell(r.outlet)} | {_cell(r.byline)} | "
-            f"{r.published} | {_cell(r.dateline)} | {r.doc.word_count()} |"
+            f"{r.published} | {_cell(r.dateline)} | {r.kind or '-'} | {r.doc.word_count()} |"
         )
+    if any(r.kind for r in view.rows):
+        lines += ["", "### What each source adds", ""]
+        for r in view.rows:
+            signals = "; ".join(r.signals)
+            lines.append(f"- **[{r.number}] {r.kind}** ({_cell(signals)})")
+            for text in r.contributions:
+                lines.append(f"  - {_cell(text)}")
+            if r.omits:
+                lines.append(f"  - _leaves out {r.omits} of the summary's points_")
     if view.names:
         lines += ["", "## Who and what", ""]
         for heading, entries in view.names:

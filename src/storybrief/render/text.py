@@ -47,6 +47,7 @@ def brief_renderable(brief: Brief) -> Group:
         ("Outlet / dateline", {"ratio": 2}),
         ("Byline", {"ratio": 2}),
         ("Published", {"no_wrap": True}),
+        ("Kind", {"no_wrap": True}),
         ("Words", {"justify": "right", "no_wrap": True}),
     ):
         docs.add_column(column, **kwargs)
@@ -57,7 +58,8 @@ def brief_renderable(brief: Brief) -> Group:
             Text(row.outlet or "-")
             + Text(f"\n{row.dateline}" if row.dateline else "", style="dim"),
             row.byline or "-",
-            row.published,
+            row.published + (f"\n{row.episode}" if row.episode else ""),
+            row.kind or "-",
             str(row.doc.word_count()),
         )
     parts.append(docs)

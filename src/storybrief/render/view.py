@@ -37,10 +37,19 @@ class DocumentRow:
     byline: str
     published: str
     dateline: str
+    #: From the sources comparison (empty when the brief has none).
+    kind: str = ""
+    signals: tuple[str, ...] = ()
+    contributions: tuple[str, ...] = ()
+    quotes: int = 0
+    #: Summary sentences this document does not carry.
+    omits: int = 0
+    episode: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class QuoteRow:
+    id: str
     text: str
     kind: str
     #: Numbers of the documents that carry it.
@@ -103,6 +112,8 @@ def describe_date(date: DateRef | None) -> str:
 
 
 def build_view(brief: Brief) -> BriefView:
+    compared = {str(s["doc_id"]): s for s in brief.sources}
+    main_episode = next((e["id"] for e in brief.episodes if e["main"]), None)
     rows = tuple(
         DocumentRow(
             number=i,
@@ -112,6 +123,7 @@ def build_view(brief: Brief) -> BriefView:
             byline=d.article.byline.value if d.article.byline else "",
             published=describe_date(d.article.published),
             dateline=d.article.dateline.value if d.article.dateline else "",
+            **_comparison(compared.get(d.id), main_episode),
         )
         for i, d in enumerate(brief.documents, 1)
     )
@@ -213,6 +225,7 @@ def _quotes_by_speaker(brief: Brief, number_of: dict[str, int]) -> tuple[Speaker
         kinds[key] = str(q["speaker_kind"]) if q["speaker"] else "unknown"
         groups.setdefault(key, []).append(
             QuoteRow(
+                id=str(q["id"]),
                 text=str(q["text"]),
                 kind=str(q["kind"]),
                 documents=tuple(sorted({number_of[s["doc_id"]] for s in q["sources"]})),
@@ -234,3 +247,18 @@ def _episode_line(episode: dict[str, Any], number_of: dict[str, int]) -> str:
     label = "main story" if episode["main"] else "another episode"
     noun = "documents" if len(episode["documents"]) > 1 else "document"
     return f"{label} · {when} · {noun} {numbers}"
+
+
+def _comparison(source: dict[str, Any] | None, main_episode: str | None) -> dict[str, Any]:
+    if source is None:
+        return {}
+    episode = source["episode"]
+    return {
+        "kind": str(source["kind"]),
+        "signals": tuple(source["signals"]),
+        "contributions": tuple(c["text"] for c in source["contributions"])
+        or (str(source["contributions_note"]),),
+        "quotes": len(source["quotes"]),
+        "omits": len(source["omits"]),
+        "episode": "" if episode is None or episode == main_episode else "another episode",
+    }

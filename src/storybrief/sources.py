@@ -1,0 +1,232 @@
+"""The sources compared: what kind of piece each is, what only it adds, what it leaves out.
+
+Method (``sources.v1``):
+
+- Kind, from signals counted outside quotation marks (so a quoted "we" is the
+  speaker's, not the writer's): the writer's first-person plural ("we
+  contend", "our"), evaluative or sarcastic asides ("of course", "sure
+  enough", "frankly"), scare quotes, exclamations and rhetorical questions —
+  per 100 sentences — against attribution density (speech cues and quotes per
+  sentence) and wire attribution ("according to Reuters", "(AP)"). Opinion:
+  the writer takes a stance ("we contend", "in my view"), speaks as "we"/"I"
+  with other signals, or the signals dominate (score ≥ 40 per 100 sentences);
+  analysis: a score of 15 or more, or evaluative asides with little
+  attribution; report otherwise. Every
+  decision lists its signals.
+- Contributions: each document's most central sentences (TF-IDF centrality
+  within the cluster) that no other document matches (cosine below
+  ``SAME_CONTENT``); "none" stated explicitly when it has none.
+- Omissions: the summary sentences neither it nor its matching sentences carry.
+- Overlap: for each pair of documents, the share of the first's sentences
+  that the second matches; reuse: sentence pairs so close (cosine ≥
+  ``REUSE``) that one text took them from the other or from a shared wire.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from storybrief.model import ParsedArticle
+from storybrief.quotes import SPEECH_LEMMAS
+
+METHOD = "sources.v1"
+SAME_CONTENT = 0.35
+REUSE = 0.8
+CONTRIBUTIONS = 3
+
+# The writer as "we"/"I"; "US" in capitals is the country.
+_WE = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|[Mm]y|me|I)\b")
+_STANCE = re.compile(
+    r"\b(?:we|I) (?:contend|argue|have argued|would argue|believe|maintain|insist)\b|"
+    r"\bin (?:our|my) (?:view|opinion)\b",
+    re.I,
+)
+_NORMATIVE = re.compile(r"\b(?:should|must|ought to|needs? to)\b", re.I)
+_EVALUATIVE = re.compile(
+    r"\b(?:of course|sure enough|frankly|clearly|obviously|absurd|ridiculous|laughable|"
+    r"needless to say|in other words|remember|we contend|let's be honest|so much for|"
+    r"no one should|shameful|disgrace|naturally|ironically|to be sure)\b",
+    re.I,
+)
+_WIRE = re.compile(
+    r"(?:according to|reported by|told|quoted by|said|reports?|reported|quotes?)\s+"
+    r"(?:the\s+)?(Reuters|AP|Associated Press|AFP|Agence[- ]France[- ]Presse?|Interfax|"
+    r"ITAR-TASS|TASS|Xinhua|dpa|Bloomberg)|\((AP|Reuters|AFP)\)|"
+    r"(Reuters|AP|AFP|Interfax|Agence[- ]France[- ]Presse?)\s+(?:reported|said|quoted|notes)",
+    re.I,
+)
+
+
+def _outside_quotes(text: str) -> str:
+    """The text with quoted passages blanked (offsets kept)."""
+    chars = list(text)
+    for match in re.finditer(r"“[^”\n]*”|\"[^\"\n]*\"", text):
+        for i in range(match.start(), match.end()):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def classify(doc: ParsedArticle, quotes_here: int) -> tuple[str, list[str]]:
+    """Kind of a piece (report, analysis, opinion) and the signals that decided it."""
+    text = _outside_quotes(doc.article.text)
+    sentences = max(len(doc.sentences), 1)
+    first_person = len(_WE.findall(text))
+    evaluative = len(_EVALUATIVE.findall(text))
+    normative = len(_NORMATIVE.findall(text))
+    stance = [m.group(0) for m in _STANCE.finditer(text)]
+    scare = len(re.findall(r"[“\"][^”\"\n]{1,25}[”\"]", doc.article.text)) - quotes_here
+    exclaim = text.count("!")
+    questions = text.count("?")
+    cues = sum(1 for t in doc.tokens if t.pos == "VERB" and t.lemma in SPEECH_LEMMAS)
+    wires = sorted({next(g for g in m.groups() if g) for m in _WIRE.finditer(doc.article.text)})
+    per100 = 100 / sentences
+    attribution = (cues + quotes_here) / sentences
+    signals = []
+    if stance:
+        signals.append("the writer takes a stance: " + ", ".join(f"“{x}”" for x in stance))
+    if first_person:
+        signals.append(f"writer's first person outside quotes ×{first_person}")
+    if evaluative:
+        signals.append(f"evaluative or sarcastic asides ×{evaluative}")
+    if scare > 0:
+        signals.append(f"short phrases in quotation marks beyond quotes ×{scare}")
+    if normative:
+        signals.append(f"the writer's should/must outside quotes ×{normative}")
+    if exclaim or questions:
+        signals.append(f"exclamations/questions outside quotes ×{exclaim + questions}")
+    signals.append(f"attribution {attribution:.2f} cues or quotes per sentence")
+    if wires:
+        signals.append(f"wire attribution: {', '.join(wires)}")
+    opinion_score = (first_person * 2 + evaluative * 2 + normative + exclaim + questions) * per100
+    if stance or (first_person >= 3 and opinion_score >= 15) or opinion_score >= 40:
+        return "opinion", signals
+    if opinion_score >= 15 or (evaluative and attribution < 0.3):
+        return "analysis", signals
+    return "report", signals
+
+
+def compare_sources(
+    documents: Sequence[ParsedArticle],
+    summary: Sequence[Mapping[str, Any]],
+    quotes: Sequence[Mapping[str, Any]],
+    episodes: Sequence[Mapping[str, Any]],
+) -> tuple[tuple[dict[str, Any], ...], dict[str, Any]]:
+    """Per-document comparison, and the cluster's overlap matrix and reuse pairs."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    sentences = [(d, s) for d in documents for s in d.sentences if len(s.text.split()) >= 6]
+    episode_of = {doc_id: e["id"] for e in episodes for doc_id in e["documents"]}
+    quotes_of: dict[str, list[str]] = {d.id: [] for d in documents}
+    for q in quotes:
+        for s in q["sources"]:
+            if q["id"] not in quotes_of[s["doc_id"]]:
+                quotes_of[s["doc_id"]].append(str(q["id"]))
+    similarity: Any = None
+    if len(sentences) >= 2:
+        try:
+            vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True)
+            vectors = vectorizer.fit_transform([s.text for _, s in sentences])
+            similarity = cosine_similarity(vectors)
+            centroid = vectors.mean(axis=0)
+            import numpy as np
+
+            centrality = cosine_similarity(vectors, np.asarray(centroid)).ravel()
+        except ValueError:
+            similarity = None
+    index_of = {id(d): k for k, d in enumerate(documents)}
+    n = len(documents)
+    matched = [[0] * n for _ in range(n)]
+    totals = [0] * n
+    reuse: list[dict[str, Any]] = []
+    unique: dict[str, list[tuple[float, int]]] = {d.id: [] for d in documents}
+    for i, (doc, sentence) in enumerate(sentences):
+        a = index_of[id(doc)]
+        totals[a] += 1
+        best_in: dict[int, float] = {}
+        if similarity is not None:
+            for j, (other, _) in enumerate(sentences):
+                b = index_of[id(other)]
+                if b != a:
+                    best_in[b] = max(best_in.get(b, 0.0), float(similarity[i][j]))
+                    if (
+                        a < b
+                        and float(similarity[i][j]) >= REUSE
+                        and len(sentence.text.split()) >= 10
+                    ):
+                        reuse.append(
+                            _reuse(doc, sentence, other, sentences[j][1], similarity[i][j])
+                        )
+        for b, sim in best_in.items():
+            if sim >= SAME_CONTENT:
+                matched[a][b] += 1
+        if not any(sim >= SAME_CONTENT for sim in best_in.values()) and similarity is not None:
+            unique[doc.id].append((float(centrality[i]), i))
+    in_summary = {d.id: set() for d in documents}  # type: dict[str, set[int]]
+    for k, item in enumerate(summary):
+        in_summary[str(item["doc_id"])].add(k)
+        for s in item["support"]:
+            in_summary[str(s["doc_id"])].add(k)
+    out = []
+    for doc in documents:
+        article = doc.article
+        kind, signals = classify(doc, len(quotes_of[doc.id]))
+        best = sorted(unique[doc.id], reverse=True)[:CONTRIBUTIONS]
+        contributions = [
+            {
+                "start": sentences[i][1].start,
+                "end": sentences[i][1].end,
+                "text": sentences[i][1].text,
+            }
+            for _, i in sorted(best, key=lambda x: x[1])
+        ]
+        published = article.published
+        out.append(
+            {
+                "doc_id": doc.id,
+                "outlet": article.outlet.value if article.outlet else None,
+                "byline": article.byline.value if article.byline else None,
+                "published": published.iso() if published else None,
+                "date_status": "unknown"
+                if published is None
+                else ("estimated" if published.estimated else "stated"),
+                "date_evidence": published.evidence.text
+                if published is not None and published.evidence is not None
+                else None,
+                "words": doc.word_count(),
+                "episode": episode_of.get(doc.id),
+                "kind": kind,
+                "signals": signals,
+                "contributions": contributions,
+                "contributions_note": None
+                if contributions
+                else "none: every sentence of it is carried by another source",
+                "quotes": quotes_of[doc.id],
+                "omits": sorted(set(range(len(summary))) - in_summary[doc.id]),
+            }
+        )
+    overlap = {
+        "documents": [d.id for d in documents],
+        "shared": [
+            [
+                round(matched[a][b] / totals[a], 2) if totals[a] and a != b else None
+                for b in range(n)
+            ]
+            for a in range(n)
+        ],
+        "reuse": reuse,
+    }
+    return tuple(out), overlap
+
+
+def _reuse(
+    doc: ParsedArticle, sentence: Any, other: ParsedArticle, match: Any, sim: float
+) -> dict[str, Any]:
+    return {
+        "similarity": round(float(sim), 3),
+        "a": {"doc_id": doc.id, "start": sentence.start, "end": sentence.end},
+        "b": {"doc_id": other.id, "start": match.start, "end": match.end},
+        "text": sentence.text,
+    }

@@ -1,0 +1,116 @@
+"""The HTML report in a real headless Chromium: sections, chips, no network, nothing executes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import storybrief
+from storybrief.render import render
+
+SECTIONS = ("summary", "timeline", "entities", "quotes", "claims", "sources", "documents")
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _chromium() -> str | None:
+    return os.environ.get("STORYBRIEF_CHROMIUM") or shutil.which("chromium")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    executable = _chromium()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        executable = None
+    if executable is None:
+        if os.environ.get("STORYBRIEF_REQUIRE_BROWSER"):
+            pytest.fail("headless Chromium and playwright are required (make test installs them)")
+        pytest.skip("no Chromium/playwright on this machine")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_FLAGS)
+        yield b
+        b.close()
+
+
+def _open(browser: Any, html: str, path: Path) -> tuple[Any, list[str]]:
+    path.write_text(html, encoding="utf-8")
+    url = path.resolve().as_uri()
+    page = browser.new_page(viewport={"width": 1280, "height": 1600})
+    outside: list[str] = []
+
+    def guard(route: Any) -> None:
+        if route.request.url.split("#")[0] == url:
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", guard)
+    page.goto(url)
+    return page, outside
+
+
+def test_seeds_report_has_every_section_and_chips_highlight_their_span(
+    browser: Any, seeds_brief: Any, tmp_path: Path
+) -> None:
+    page, outside = _open(browser, render(seeds_brief, "html"), tmp_path / "report.html")
+    for section in SECTIONS:
+        assert page.locator(f"section#{section}").is_visible(), section
+    assert page.locator("#timeline svg circle").count() > 0
+    assert page.locator("#entities svg.graph circle").count() > 1
+    shot = page.screenshot(full_page=True)
+    assert len(shot) > 10_000
+
+    chip = page.locator("#summary a.chip").first
+    target = chip.get_attribute("href")
+    assert target is not None
+    assert target.startswith("#s-")
+    chip.click()
+    page.wait_for_function("location.hash.length > 1")
+    lit = page.locator("span.hl")
+    assert lit.count() >= 1
+    assert target[1:] in (lit.first.get_attribute("data-s") or "").split()
+    assert lit.first.is_visible()
+    # The highlighted text is the summary sentence the chip belongs to.
+    sentence = seeds_brief.summary[0]["text"]
+    highlighted = " ".join(lit.nth(i).inner_text() for i in range(lit.count()))
+    assert sentence.split()[0] in highlighted
+    assert outside == []
+    page.close()
+
+
+def test_hostile_article_text_does_not_execute(browser: Any, tmp_path: Path) -> None:
+    hostile = (
+        "Harbour news <script>window.__pwned = 1</script>\n\n"
+        'The port reopened on Monday, officials said. <img src=x onerror="window.__pwned = 2">'
+        ' <a href="javascript:window.__pwned=3">read more</a> and '
+        '<svg onload="window.__pwned = 4"></svg> "We are back," the harbour master said.'
+    )
+    brief = storybrief.brief([{"text": hostile, "title": "<script>window.__pwned=5</script>"}])
+    page, outside = _open(browser, render(brief, "html"), tmp_path / "hostile.html")
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.wait_for_timeout(300)
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.locator("img").count() == 0
+    assert page.locator("main script, main svg[onload]").count() == 0
+    assert page.locator("script").count() == 1  # the report's own
+    assert page.locator('a[href^="javascript:"]').count() == 0
+    assert "<script>" in page.locator("#documents").inner_text()  # shown as text
+    assert dialogs == []
+    assert outside == []
+    page.close()
