@@ -111,6 +111,108 @@ def brief_command(
         typer.echo(f"wrote {path}", err=True)
 
 
+_DB_HELP = (
+    "Store: a SQLite file path or a SQLAlchemy URL (postgresql://...); "
+    "default in the user data dir."
+)
+
+
+@app.command("ingest")
+def ingest_command(
+    sources: Annotated[
+        list[str], typer.Argument(help="Files, folders, feeds, WARC, JSONL or URLs.")
+    ],
+    db: Annotated[Optional[str], typer.Option(help=_DB_HELP)] = None,  # noqa: UP045
+    allow_private: Annotated[
+        bool, typer.Option(help="Allow fetching URLs on private or loopback addresses.")
+    ] = False,
+    max_bytes: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(help="Refuse articles larger than this many bytes (default 5 MB)."),
+    ] = None,
+) -> None:
+    """Read SOURCES into the store (idempotent; near-duplicates are linked, not stored twice)."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    from storybrief.collect import ingest
+    from storybrief.store import open_store
+
+    store = open_store(db)
+    settings = Settings.from_env(max_bytes=max_bytes)
+    console = Console(stderr=True)
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), console=console, transient=True
+    ) as bar:
+        task = bar.add_task("reading", total=None)
+        counts = ingest(
+            store,
+            sources,
+            settings,
+            allow_private=allow_private,
+            progress=lambda label: bar.update(task, description=f"reading {label[-60:]}"),
+        )
+    typer.echo(
+        f"read {counts['read']} · new {counts['new']} · duplicate {counts['duplicate']} · "
+        f"near-duplicate {counts['near-duplicate']} · failed {counts['failed']}"
+    )
+
+
+@app.command("cluster")
+def cluster_command(
+    db: Annotated[Optional[str], typer.Option(help=_DB_HELP)] = None,  # noqa: UP045
+    briefs: Annotated[bool, typer.Option(help="Brief the stories that changed.")] = True,
+    max_briefs: Annotated[
+        Optional[int], typer.Option(help="Brief at most this many stories now.")  # noqa: UP045
+    ] = None,
+) -> None:
+    """Group the store's articles into stories and brief the stories that changed."""
+    from storybrief.collect import brief_stories, cluster_store
+    from storybrief.store import open_store
+
+    store = open_store(db)
+    result = cluster_store(store)
+    typer.echo(
+        f"placed {result['placed']} articles · {result['new_stories']} new stories · "
+        f"{result['stories']} stories"
+    )
+    if briefs:
+        from rich.progress import Progress, SpinnerColumn, TextColumn
+
+        with Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            console=Console(stderr=True),
+            transient=True,
+        ) as bar:
+            task = bar.add_task("briefing", total=None)
+            done = brief_stories(
+                store,
+                Settings.from_env(),
+                limit=max_briefs,
+                progress=lambda title: bar.update(task, description=f"briefed {title[:60]}"),
+            )
+        typer.echo(f"briefed {done} stories")
+
+
+@app.command("serve")
+def serve_command(
+    db: Annotated[Optional[str], typer.Option(help=_DB_HELP)] = None,  # noqa: UP045
+    host: Annotated[
+        str, typer.Option(help="Address to bind (local only by default).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the stories, their briefs and a JSON API on http://HOST:PORT."""
+    try:
+        import uvicorn
+    except ImportError:
+        _fail("serving needs the web extra: pip install 'storybrief[web]'")
+    from storybrief.store import open_store
+    from storybrief.web import create_app
+
+    uvicorn.run(create_app(open_store(db)), host=host, port=port, log_level="warning")
+
+
 @app.command("schema")
 def schema_command() -> None:
     """Print the JSON Schema of the brief (storybrief.brief/1)."""

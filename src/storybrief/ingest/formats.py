@@ -190,13 +190,20 @@ def read_json(
         r for r in records if isinstance(r[1], dict) and isinstance(r[1].get("documents"), list)
     ]
     if clusters:
-        label, chosen = _pick_cluster(source, clusters, cluster)
-        for i, doc in enumerate(chosen["documents"]):
-            doc_label = f"{label}/{doc.get('doc_id', i) if isinstance(doc, dict) else i}"
-            yield _record_article(doc_label, doc, encoding)
+        chosen_ones = (
+            clusters if cluster == ALL_CLUSTERS else [_pick_cluster(source, clusters, cluster)]
+        )
+        for label, chosen in chosen_ones:
+            for i, doc in enumerate(chosen["documents"]):
+                doc_label = f"{label}/{doc.get('doc_id', i) if isinstance(doc, dict) else i}"
+                yield _record_article(doc_label, doc, encoding)
         return
     for label, record in records:
         yield failures[label] if label in failures else _record_article(label, record, encoding)
+
+
+#: ``cluster`` value that reads every cluster of a file (the store's ingest does).
+ALL_CLUSTERS = -1
 
 
 def _pick_cluster(
@@ -281,11 +288,13 @@ def read_multinews(
     if not lines:
         yield IngestFailure(source, FailureReason.EMPTY, "the Multi-News file has no clusters")
         return
-    label, line = _pick_cluster(source, [(f"{source}:{n}", line) for n, line in lines], cluster)
-    for i, doc in enumerate(line.split(_MULTINEWS_DOC_SEP)):
-        doc_text = _MULTINEWS_NEWLINE.sub("\n", doc).strip()
-        doc_label = f"{label}/{i}"
-        if not doc_text:
-            yield IngestFailure(doc_label, FailureReason.EMPTY, "empty document in the cluster")
-            continue
-        yield RawArticle(doc_label, doc_text, encoding)
+    labelled = [(f"{source}:{n}", line) for n, line in lines]
+    chosen = labelled if cluster == ALL_CLUSTERS else [_pick_cluster(source, labelled, cluster)]
+    for label, line in chosen:
+        for i, doc in enumerate(line.split(_MULTINEWS_DOC_SEP)):
+            doc_text = _MULTINEWS_NEWLINE.sub("\n", doc).strip()
+            doc_label = f"{label}/{i}"
+            if not doc_text:
+                yield IngestFailure(doc_label, FailureReason.EMPTY, "empty document in the cluster")
+                continue
+            yield RawArticle(doc_label, doc_text, encoding)

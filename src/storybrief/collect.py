@@ -1,0 +1,110 @@
+"""The stream side of the service: ingest into the store, cluster into stories, brief them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from storybrief.config import Settings
+from storybrief.ingest.stream import iter_stream
+from storybrief.model import Article, IngestFailure
+from storybrief.store import Store
+from storybrief.stories import Item, cluster
+
+
+def ingest(
+    store: Store,
+    sources: Iterable[str | Path],
+    settings: Settings,
+    *,
+    allow_private: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> Counter[str]:
+    """Read every source into the store, one transaction per article.
+
+    Returns counts of ``read``, ``new``, ``duplicate``, ``near-duplicate`` and ``failed``.
+    """
+    counts: Counter[str] = Counter()
+    for result in iter_stream(sources, settings, allow_private=allow_private):
+        counts["read"] += 1
+        if isinstance(result, IngestFailure):
+            store.record_error(result)
+            counts["failed"] += 1
+        elif isinstance(result, Article):
+            counts[store.add_article(result).status] += 1
+        if progress is not None:
+            progress(result.source)
+    return counts
+
+
+def _day(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def cluster_store(store: Store) -> dict[str, int]:
+    """Place every unplaced article in a story (``storybrief.stories``), keeping earlier ones."""
+    rows = store.articles()
+    items = [Item(r.id, r.text, _day(r.published)) for r in rows]
+    by_story: dict[int, list[int]] = {}
+    for k, r in enumerate(rows):
+        if r.story_id is not None:
+            by_story.setdefault(r.story_id, []).append(k)
+    existing_ids = list(by_story)
+    labels, why = cluster(items, existing=[by_story[s] for s in existing_ids])
+    story_id_of: dict[int, int] = dict(enumerate(existing_ids))
+    placed = started = 0
+    for k, r in enumerate(rows):
+        if r.story_id is not None:
+            continue
+        label = labels[k]
+        if label not in story_id_of:
+            story_id_of[label] = store.new_story(r.title or r.text[:80])
+            started += 1
+        store.assign(r.id, story_id_of[label], why[k])
+        placed += 1
+    return {"placed": placed, "new_stories": started, "stories": len(set(story_id_of.values()))}
+
+
+def brief_stories(
+    store: Store,
+    settings: Settings,
+    *,
+    limit: int | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> int:
+    """Brief every story whose brief is missing or stale; returns how many were briefed."""
+    from storybrief.errors import InputError
+    from storybrief.render import render
+    from storybrief.render.view import build_view
+    from storybrief.service import brief
+
+    done = 0
+    for story in store.stale_stories()[:limit]:
+        members = store.members(story.id)
+        records: list[dict[str, Any]] = [
+            {
+                "text": m.text,
+                "title": m.title,
+                "url": m.url,
+                "outlet": m.outlet,
+                "published": m.published,
+                "source": m.source,
+            }
+            for m in members
+        ]
+        try:
+            result = brief(records, settings=settings)
+        except InputError:
+            continue
+        title = build_view(result).title
+        store.save_brief(story.id, title, result.to_dict(), render(result, "html"))
+        done += 1
+        if progress is not None:
+            progress(title)
+    return done

@@ -1,0 +1,77 @@
+"""Fetching a URL safely: httpx with timeouts, a size limit, few redirects, and no private hosts.
+
+Every hop of a redirect is checked again, so a public URL cannot bounce the
+fetch to ``localhost`` or the local network unless the user allows private
+addresses.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from urllib.parse import urlsplit
+
+from storybrief.errors import IngestError
+from storybrief.model import FailureReason
+
+TIMEOUT = 15.0
+MAX_REDIRECTS = 5
+USER_AGENT = "storybrief (+https://example.invalid/storybrief)"
+
+
+def _check_host(url: str, allow_private: bool) -> None:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        raise IngestError(FailureReason.UNREADABLE, f"{url}: only http and https URLs are fetched")
+    host = parts.hostname
+    if not host:
+        raise IngestError(FailureReason.UNREADABLE, f"{url}: no host")
+    if allow_private:
+        return
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+    except OSError as exc:
+        raise IngestError(
+            FailureReason.UNREADABLE, f"{url}: cannot resolve {host} ({exc})"
+        ) from exc
+    for address in addresses:
+        ip = ipaddress.ip_address(str(address).split("%")[0])
+        if not ip.is_global:
+            raise IngestError(
+                FailureReason.UNREADABLE,
+                f"{url}: {host} is a private or loopback address ({ip}); "
+                "allow it with --allow-private",
+            )
+
+
+def fetch(url: str, *, max_bytes: int, allow_private: bool = False) -> tuple[bytes, str]:
+    """The body and content type of a URL, or an ``IngestError`` saying why not."""
+    import httpx
+
+    current = url
+    with httpx.Client(
+        timeout=TIMEOUT, follow_redirects=False, headers={"User-Agent": USER_AGENT}
+    ) as client:
+        for _ in range(MAX_REDIRECTS + 1):
+            _check_host(current, allow_private)
+            try:
+                with client.stream("GET", current) as response:
+                    if response.is_redirect:
+                        location = response.headers.get("location", "")
+                        current = str(response.url.join(location))
+                        continue
+                    if response.status_code >= 400:
+                        raise IngestError(
+                            FailureReason.UNREADABLE, f"{url}: HTTP {response.status_code}"
+                        )
+                    body = bytearray()
+                    for chunk in response.iter_bytes():
+                        body += chunk
+                        if len(body) > max_bytes:
+                            raise IngestError(
+                                FailureReason.TOO_LARGE, f"{url}: larger than {max_bytes} bytes"
+                            )
+                    return bytes(body), response.headers.get("content-type", "")
+            except httpx.HTTPError as exc:
+                raise IngestError(FailureReason.UNREADABLE, f"{url}: {exc}") from exc
+    raise IngestError(FailureReason.UNREADABLE, f"{url}: more than {MAX_REDIRECTS} redirects")

@@ -1,0 +1,305 @@
+"""A small storage interface over SQLAlchemy: one transaction per article, migrations at open.
+
+``open_store(url)`` takes a SQLite path or any SQLAlchemy URL (``postgresql://...``),
+brings the schema to the newest migration (Alembic, versions under
+``storybrief/store/migrations``) and returns a ``Store``. Every write is its own
+transaction, so a process killed mid-ingest leaves every article it committed
+and nothing half-written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, func, select, text, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from storybrief.model import Article, IngestFailure
+from storybrief.store.models import ArticleRow, ErrorRow, StoryRow
+
+NEAR_DUPLICATE = 0.9  # estimated Jaccard similarity of word 5-shingles
+NUM_PERM = 128
+
+
+def default_db_url() -> str:
+    """A SQLite file in the user's data directory."""
+    from platformdirs import user_data_dir
+
+    folder = Path(user_data_dir("storybrief"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / 'store.db'}"
+
+
+def _url(db: str | Path | None) -> str:
+    if db is None:
+        return default_db_url()
+    db = str(db)
+    return db if "://" in db else f"sqlite:///{Path(db).expanduser().resolve()}"
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def minhash_of(text: str) -> Any:
+    """MinHash of a text's word 5-shingles (datasketch)."""
+    from datasketch import MinHash
+
+    words = text.lower().split()
+    shingles = {" ".join(words[i : i + 5]) for i in range(max(len(words) - 4, 1))}
+    mh = MinHash(num_perm=NUM_PERM, seed=1)
+    mh.update_batch([s.encode("utf-8") for s in shingles])
+    return mh
+
+
+@dataclass(frozen=True, slots=True)
+class Added:
+    """What happened to one article: ``new``, ``duplicate`` (same text) or ``near-duplicate``."""
+
+    status: str
+    id: str
+    duplicate_of: str | None = None
+
+
+class Store:
+    """Articles, stories and errors. Use ``open_store``."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._lsh: Any = None
+
+    def close(self) -> None:
+        """Close the store's connections."""
+        self.engine.dispose()
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def session(self) -> Session:
+        return self._sessions()
+
+    # -- articles ---------------------------------------------------------
+
+    def _index(self) -> Any:
+        if self._lsh is None:
+            from datasketch import LeanMinHash, MinHashLSH
+
+            lsh = MinHashLSH(threshold=NEAR_DUPLICATE, num_perm=NUM_PERM)
+            with self.session() as s:
+                for article_id, blob in s.execute(
+                    select(ArticleRow.id, ArticleRow.minhash).where(
+                        ArticleRow.duplicate_of.is_(None)
+                    )
+                ):
+                    lsh.insert(article_id, LeanMinHash.deserialize(blob))
+            self._lsh = lsh
+        return self._lsh
+
+    def add_article(self, article: Article) -> Added:
+        """Store one article in its own transaction, unless its text is already stored."""
+        from datasketch import LeanMinHash
+
+        with self.session() as s:
+            existing = s.scalar(
+                select(ArticleRow.id).where(ArticleRow.content_hash == article.content_hash)
+            )
+            if existing is not None:
+                return Added("duplicate", existing, existing)
+        mh = minhash_of(article.text)
+        lean = LeanMinHash(mh)
+        blob = bytearray(lean.bytesize())
+        lean.serialize(blob)
+        near = sorted(self._index().query(lean))
+        duplicate_of = near[0] if near else None
+        row = ArticleRow(
+            id=article.id,
+            content_hash=article.content_hash,
+            source=article.source,
+            url=article.url,
+            title=article.title.value if article.title else None,
+            outlet=article.outlet.value if article.outlet else None,
+            published=article.published.value.isoformat() if article.published else None,
+            text=article.text,
+            minhash=bytes(blob),
+            ingested_at=_now(),
+            duplicate_of=duplicate_of,
+        )
+        with self.session() as s, s.begin():
+            s.add(row)
+            s.flush()
+            if self.dialect == "sqlite":
+                s.execute(
+                    text("INSERT INTO articles_fts (id, title, text) VALUES (:id, :title, :text)"),
+                    {"id": row.id, "title": row.title or "", "text": row.text},
+                )
+        if duplicate_of is None:
+            self._index().insert(row.id, lean)
+            return Added("new", row.id)
+        return Added("near-duplicate", row.id, duplicate_of)
+
+    def record_error(self, failure: IngestFailure) -> None:
+        with self.session() as s, s.begin():
+            s.add(
+                ErrorRow(
+                    source=failure.source,
+                    reason=failure.reason.value,
+                    message=failure.message,
+                    at=_now(),
+                )
+            )
+
+    def articles(self, *, unassigned: bool = False) -> list[ArticleRow]:
+        """Stored articles (not near-duplicates), oldest publication first."""
+        query = select(ArticleRow).where(ArticleRow.duplicate_of.is_(None))
+        if unassigned:
+            query = query.where(ArticleRow.story_id.is_(None))
+        query = query.order_by(ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.id)
+        with self.session() as s:
+            return list(s.scalars(query))
+
+    def article(self, article_id: str) -> ArticleRow | None:
+        with self.session() as s:
+            return s.get(ArticleRow, article_id)
+
+    def counts(self) -> dict[str, int]:
+        with self.session() as s:
+            return {
+                "articles": s.scalar(select(func.count()).select_from(ArticleRow)) or 0,
+                "near_duplicates": s.scalar(
+                    select(func.count())
+                    .select_from(ArticleRow)
+                    .where(ArticleRow.duplicate_of.is_not(None))
+                )
+                or 0,
+                "stories": s.scalar(select(func.count()).select_from(StoryRow)) or 0,
+                "errors": s.scalar(select(func.count()).select_from(ErrorRow)) or 0,
+            }
+
+    def errors(self) -> list[ErrorRow]:
+        with self.session() as s:
+            return list(s.scalars(select(ErrorRow).order_by(ErrorRow.id)))
+
+    # -- stories ----------------------------------------------------------
+
+    def new_story(self, title: str) -> int:
+        with self.session() as s, s.begin():
+            story = StoryRow(title=title, created_at=_now(), updated_at=_now(), sources=0)
+            s.add(story)
+            s.flush()
+            return int(story.id)
+
+    def assign(self, article_id: str, story_id: int, why: dict[str, Any]) -> None:
+        with self.session() as s, s.begin():
+            s.execute(
+                update(ArticleRow)
+                .where(ArticleRow.id == article_id)
+                .values(story_id=story_id, membership=json.dumps(why))
+            )
+            s.execute(
+                update(StoryRow)
+                .where(StoryRow.id == story_id)
+                .values(
+                    updated_at=_now(),
+                    brief_json=None,
+                    brief_html=None,
+                    brief_at=None,
+                    sources=StoryRow.sources + 1,
+                )
+            )
+
+    def stories(self) -> list[StoryRow]:
+        """Stories, most recently changed first."""
+        with self.session() as s:
+            return list(s.scalars(select(StoryRow).order_by(StoryRow.updated_at.desc())))
+
+    def story(self, story_id: int) -> StoryRow | None:
+        with self.session() as s:
+            return s.get(StoryRow, story_id)
+
+    def members(self, story_id: int) -> list[ArticleRow]:
+        with self.session() as s:
+            return list(
+                s.scalars(
+                    select(ArticleRow)
+                    .where(ArticleRow.story_id == story_id)
+                    .order_by(ArticleRow.published, ArticleRow.id)
+                )
+            )
+
+    def save_brief(self, story_id: int, title: str, brief: dict[str, Any], html: str) -> None:
+        with self.session() as s, s.begin():
+            s.execute(
+                update(StoryRow)
+                .where(StoryRow.id == story_id)
+                .values(title=title, brief_json=json.dumps(brief), brief_html=html, brief_at=_now())
+            )
+
+    def stale_stories(self) -> list[StoryRow]:
+        """Stories whose brief is missing or older than their last change."""
+        with self.session() as s:
+            return list(s.scalars(select(StoryRow).where(StoryRow.brief_at.is_(None))))
+
+    # -- search -----------------------------------------------------------
+
+    def search(self, query: str, limit: int = 20) -> list[ArticleRow]:
+        """Full-text search: SQLite FTS5, PostgreSQL tsvector."""
+        terms = " ".join(f'"{w}"' for w in query.replace('"', " ").split())
+        if not terms:
+            return []
+        with self.session() as s:
+            if self.dialect == "sqlite":
+                ids = [
+                    r[0]
+                    for r in s.execute(
+                        text(
+                            "SELECT id FROM articles_fts WHERE articles_fts MATCH :q "
+                            "ORDER BY rank LIMIT :n"
+                        ),
+                        {"q": terms, "n": limit},
+                    )
+                ]
+            else:
+                ids = [
+                    r[0]
+                    for r in s.execute(
+                        text(
+                            "SELECT id FROM articles WHERE to_tsvector('english', "
+                            "coalesce(title, '') || ' ' || text) @@ plainto_tsquery('english', :q) "
+                            "LIMIT :n"
+                        ),
+                        {"q": query, "n": limit},
+                    )
+                ]
+            rows = {r.id: r for r in s.scalars(select(ArticleRow).where(ArticleRow.id.in_(ids)))}
+            return [rows[i] for i in ids if i in rows]
+
+
+def open_store(db: str | Path | None = None) -> Store:
+    """Open (creating and migrating as needed) the store at a path or SQLAlchemy URL."""
+    from alembic import command
+    from alembic.config import Config
+
+    url = _url(db)
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=FULL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.close()
+
+    config = Config()
+    config.set_main_option("script_location", "storybrief.store:migrations")
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    return Store(engine)
