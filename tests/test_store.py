@@ -76,6 +76,10 @@ def test_jsonl_documents_feeds_and_bad_items(tmp_path: Path) -> None:
     assert counts["failed"] == 3  # the empty document, the broken line, the missing file
     reasons = sorted(e.reason for e in store.errors())
     assert reasons == ["empty", "malformed", "not_found"]
+    # A second run adds nothing, not even the same failures again.
+    again = ingest(store, [jsonl, feed, tmp_path / "missing.txt"], _settings())
+    assert (again["new"], again["duplicate"]) == (0, 3)
+    assert len(store.errors()) == 3
     from_feed = [a for a in store.articles() if a.url == "https://example.invalid/ferry"]
     assert len(from_feed) == 1
     assert from_feed[0].published == "2024-03-05"

@@ -144,7 +144,15 @@ class Store:
         return Added("near-duplicate", row.id, duplicate_of)
 
     def record_error(self, failure: IngestFailure) -> None:
+        """Record a per-item failure (once: the same source and reason are not added again)."""
         with self.session() as s, s.begin():
+            seen = s.scalar(
+                select(ErrorRow.id).where(
+                    ErrorRow.source == failure.source, ErrorRow.reason == failure.reason.value
+                )
+            )
+            if seen is not None:
+                return
             s.add(
                 ErrorRow(
                     source=failure.source,
