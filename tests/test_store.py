@@ -216,3 +216,42 @@ def test_postgresql_store_round_trip() -> None:
     assert store.search("dockworkers")
     assert cluster_store(store)["stories"] >= 1
     store.close()
+
+
+def test_fetch_follows_redirects_only_to_public_hosts_and_caps_the_size() -> None:
+    import httpx
+
+    from storybrief.ingest.fetch import fetch
+
+    public = "http://93.184.216.34"  # an address literal: no DNS needed
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/moved":
+            return httpx.Response(302, headers={"location": "http://127.0.0.1:8080/admin"})
+        if request.url.path == "/big":
+            return httpx.Response(200, content=b"x" * 5000)
+        return httpx.Response(
+            200, content=b"<rss></rss>", headers={"content-type": "application/rss+xml"}
+        )
+
+    transport = httpx.MockTransport(handler)
+    body, kind = fetch(f"{public}/feed", max_bytes=1000, transport=transport)
+    assert (body, kind) == (b"<rss></rss>", "application/rss+xml")
+    with pytest.raises(IngestError, match="private or loopback"):
+        fetch(f"{public}/moved", max_bytes=1000, transport=transport)
+    with pytest.raises(IngestError, match="larger than 1000 bytes"):
+        fetch(f"{public}/big", max_bytes=1000, transport=transport)
+
+
+def test_a_store_that_cannot_open_is_a_one_line_user_error(tmp_path: Path) -> None:
+    storybrief_cli = str(Path(sys.executable).parent / "storybrief")
+    result = subprocess.run(
+        [storybrief_cli, "ingest", str(EXAMPLES / "harbor-strike"), "--db", "nosuchdriver://x/y"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert "store" in result.stderr

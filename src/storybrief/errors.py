@@ -4,6 +4,7 @@
     ├── ConfigError          bad settings or options (a user error)
     ├── InputError           nothing usable in what the user gave (a user error)
     ├── IngestError          one input could not be read; carries a FailureReason
+    ├── StorageError         the store cannot be opened or written (a user error: check --db)
     └── MissingDependency    (also an ImportError) an optional package or model is absent
 
 Per-document problems are not raised to the caller: ingestion turns an
@@ -25,6 +26,10 @@ class StorybriefError(Exception):
 
 class ConfigError(StorybriefError):
     """A setting or option has a value storybrief cannot use."""
+
+
+class StorageError(StorybriefError):
+    """The store could not be opened, migrated or written."""
 
 
 class InputError(StorybriefError):

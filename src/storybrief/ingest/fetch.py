@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+from typing import Any
 from urllib.parse import urlsplit
 
 from storybrief.errors import IngestError
@@ -44,13 +45,25 @@ def _check_host(url: str, allow_private: bool) -> None:
             )
 
 
-def fetch(url: str, *, max_bytes: int, allow_private: bool = False) -> tuple[bytes, str]:
-    """The body and content type of a URL, or an ``IngestError`` saying why not."""
+def fetch(
+    url: str, *, max_bytes: int, allow_private: bool = False, transport: Any = None
+) -> tuple[bytes, str]:
+    """The body and content type of a URL, or an ``IngestError`` saying why not.
+
+    Args:
+        url: an http(s) URL.
+        max_bytes: refuse bodies larger than this.
+        allow_private: allow hosts on private and loopback addresses.
+        transport: an ``httpx`` transport (tests pass ``httpx.MockTransport``).
+    """
     import httpx
 
     current = url
     with httpx.Client(
-        timeout=TIMEOUT, follow_redirects=False, headers={"User-Agent": USER_AGENT}
+        timeout=TIMEOUT,
+        follow_redirects=False,
+        headers={"User-Agent": USER_AGENT},
+        transport=transport,
     ) as client:
         for _ in range(MAX_REDIRECTS + 1):
             _check_host(current, allow_private)

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, func, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from storybrief.errors import StorageError
 from storybrief.model import Article, IngestFailure
 from storybrief.store.models import ArticleRow, ErrorRow, StoryRow
 
@@ -292,9 +293,15 @@ def open_store(db: str | Path | None = None) -> Store:
     """Open (creating and migrating as needed) the store at a path or SQLAlchemy URL."""
     from alembic import command
     from alembic.config import Config
+    from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
     url = _url(db)
-    engine = create_engine(url)
+    try:
+        engine = create_engine(url)
+    except (ArgumentError, ImportError) as exc:
+        raise StorageError(
+            f"cannot use the store URL {url!r}: {exc} (PostgreSQL needs storybrief[pg])"
+        ) from exc
     if engine.dialect.name == "sqlite":
 
         @event.listens_for(engine, "connect")
@@ -307,7 +314,14 @@ def open_store(db: str | Path | None = None) -> Store:
 
     config = Config()
     config.set_main_option("script_location", "storybrief.store:migrations")
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise StorageError(
+            f"cannot open the store at {engine.url!r}: {exc.__class__.__name__}: "
+            f"{str(exc).splitlines()[0]} (check --db)"
+        ) from exc
     return Store(engine)
