@@ -83,3 +83,27 @@ def test_summarize_quality_gate_on_multinews_slice() -> None:
         summary = " ".join(s["text"] for s in brief.summary)
         scores.append(100 * scorer.score(record["summaries"][0], summary)["rouge2"].fmeasure)
     assert statistics.fmean(scores) >= floor
+
+
+def test_summarize_skips_the_tail_of_a_quotation_that_spans_sentences() -> None:
+    # The second sentence of Ms. Varga's quotation repeats what both reports
+    # say, so only the filter keeps it out of the summary.
+    quote = (
+        'Mayor Ilse Varga said the ferry levy would stay. "We listened to every harbor '
+        "business. The ferry levy will fund the new Brackwater pier and the night "
+        'ferry service."'
+    )
+    plain = (
+        "The ferry levy will fund the new Brackwater pier and the night ferry service, "
+        "the council said on Tuesday."
+    )
+    inputs = [
+        {"text": f"Brackwater keeps ferry levy\n\n{quote} Ferry operators were not consulted."},
+        {"text": f"Council backs Brackwater levy\n\n{plain} Operators plan to appeal the levy."},
+    ]
+    brief = storybrief.brief(inputs, words=80)
+    texts = [item["text"] for item in brief.summary]
+    assert texts
+    assert not any(t.startswith("The ferry levy will fund") and t.endswith('"') for t in texts)
+    for text in texts:
+        assert text.count('"') % 2 == 0 or re.search(r"\bsaid\b", text)

@@ -8,7 +8,9 @@ word budget with an MMR redundancy penalty, and put in reading order (dated
 documents by date, then document order, then position).
 
 Candidates exclude headlines, photo captions, questions, very short or very long
-sentences, and sentences that open with an unresolved pronoun or connective.
+sentences, sentences that open with an unresolved pronoun or connective, and
+pieces of a quotation that runs over several sentences unless they name the
+speaker.
 """
 
 from __future__ import annotations
@@ -82,8 +84,21 @@ def _is_candidate(doc: ParsedArticle, sentence: Sentence) -> bool:
     first = _WORD.findall(text[:40].lower())
     if first and first[0] in _OPENERS:
         return False
+    # Part of a quotation that runs over several sentences, with no speaker named
+    # in it, reads as a fragment.
+    if _unbalanced_quotes(text) and not _ATTRIBUTION.search(text):
+        return False
     # A bare quote fragment: opens with a quotation mark and names no speaker.
     return not (_QUOTE_OPEN.match(text) and not _ATTRIBUTION.search(text))
+
+
+def _unbalanced_quotes(text: str) -> bool:
+    """Double quotation marks that do not pair up within the sentence."""
+    return (
+        text.count("“") != text.count("”")
+        or text.count("``") != text.count("''")
+        or text.count('"') % 2 == 1
+    )
 
 
 def summarize(documents: Sequence[ParsedArticle], words: int = 250) -> tuple[dict[str, Any], ...]:
