@@ -128,3 +128,48 @@ def test_an_undated_report_of_the_main_episode_gets_its_month_with_evidence(
     assert (published.iso(), published.granularity) == ("2013-02", "month")
     stated = _doc(seeds_brief, "001_8056b7e6942b9be6.txt")
     assert stated.id in published.evidence.text
+
+
+def test_an_undated_episode_with_a_far_larger_toll_is_placed_after_the_dated_one(
+    seeds_brief: Any,
+) -> None:
+    gold = json.loads((SHARED / "seeds-gold" / "dates.json").read_text(encoding="utf-8"))
+    latest = next(e for e in gold["documents"] if e["episode"].startswith("2015"))
+    doc = _doc(seeds_brief, latest["doc"])
+    episode = next(e for e in seeds_brief.episodes if doc.id in e["documents"])
+    assert episode["start"] is None
+    assert doc.article.published is None  # still unknown
+    after = episode["after"]
+    main = next(e for e in seeds_brief.episodes if e["main"])
+    assert after["date"] == main["end"]
+    evidence = after["evidence"]
+    assert after["doc_id"] == doc.id
+    assert doc.article.text[evidence["start"] : evidence["end"]].endswith("250,000")
+    # An episode that has dates needs no bound.
+    assert all("after" not in e for e in seeds_brief.episodes if e["start"] is not None)
+
+
+def test_only_a_growing_toll_gives_a_lower_bound() -> None:
+    dated = (
+        "Flooding in the Varn valley\n\nPublished on March 3, 2021.\n\n"
+        "The floods in the Varn valley have killed 1,200 people, officials Lena Ostrow "
+        "and Piet Halvar said on Wednesday. Some 3,000 volunteers joined the relief work."
+    )
+    later = (
+        "Varn valley rebuilds\n\nThe floods in the Varn valley killed 9,800 people, "
+        "Lena Ostrow and Piet Halvar said. Some 3,000 volunteers are still at work."
+    )
+    volunteers = (
+        "Varn valley volunteers\n\nSome 12,000 volunteers joined the Varn valley relief, "
+        "Lena Ostrow and Piet Halvar said."
+    )
+    brief = storybrief.brief(
+        [{"text": dated, "published": "2021-03-03"}, {"text": later}, {"text": volunteers}]
+    )
+    by_doc = {d: e for e in brief.episodes for d in e["documents"]}
+    later_id, volunteers_id = brief.documents[1].id, brief.documents[2].id
+    assert by_doc[later_id]["after"]["date"] == "2021-03-03"
+    assert "9,800" in by_doc[later_id]["after"]["evidence"]["text"]
+    # 12,000 volunteers against 3,000 sets that report apart, but volunteers are no toll.
+    assert by_doc[volunteers_id]["id"] != by_doc[brief.documents[0].id]["id"]
+    assert "after" not in by_doc[volunteers_id]

@@ -13,11 +13,18 @@ Method (``episodes.v1``):
   evidence. Otherwise it joins an undated document it shares enough people
   with, or forms an episode of its own with its date unknown.
 - The main episode is the one with the most documents (then the latest).
+- An episode with no date at all gets a lower bound, ``after``, where one of
+  its documents gives a toll (people killed, dead, displaced, fled...) at least
+  ``JUMP`` times the same quantity's figure in a dated episode: tolls of an
+  ongoing story only grow, so it reports a later time than that episode's
+  last date. The bound names both figures and points at the larger one's
+  span. Its publication date itself stays unknown.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -28,6 +35,10 @@ METHOD = "episodes.v1"
 EPISODE_GAP_DAYS = 21
 MIN_SHARED_PEOPLE = 2
 JUMP = 2.0
+# Words that make a figure a toll: a count that only grows as a story goes on.
+_TOLL = re.compile(
+    r"\b(?:kill(?:ed|ing)?|dead|deaths?|died|lives|toll|fled|displaced|refugees|missing)\b", re.I
+)
 
 
 def _people(doc: ParsedArticle, person_ids: set[str]) -> set[str]:
@@ -138,7 +149,53 @@ def assign_episodes(
             episodes[home].append(doc_id)
         episode_of[doc_id] = home
     docs = tuple(updated.get(d.id, d) for d in documents)
-    return docs, _describe(episodes, {d.id: d for d in docs})
+    described = _describe(episodes, {d.id: d for d in docs})
+    texts = {d.id: d.article.text for d in docs}
+    return docs, tuple(_with_lower_bound(e, described, claims, texts) for e in described)
+
+
+def _with_lower_bound(
+    episode: dict[str, Any],
+    episodes: Sequence[Mapping[str, Any]],
+    claims: Sequence[Mapping[str, Any]],
+    texts: Mapping[str, str],
+) -> dict[str, Any]:
+    """The episode, with ``after`` where a toll far above a dated episode's places it later."""
+    if episode["start"] is not None:
+        return episode
+    members = set(episode["documents"])
+    dated = {d: e for e in episodes if e["end"] is not None for d in e["documents"]}
+    best: tuple[str, dict[str, Any]] | None = None
+    for claim in claims:
+        if claim["unit"] != "count":
+            continue
+        tolls = [
+            st
+            for st in claim["statements"]
+            if st["value"] is not None
+            and _TOLL.search(texts[st["doc_id"]][st["sentence"]["start"] : st["sentence"]["end"]])
+        ]
+        for high in (st for st in tolls if st["doc_id"] in members):
+            for low in (st for st in tolls if st["doc_id"] in dated):
+                if float(high["value"]) < max(JUMP * float(low["value"]), 1000.0):
+                    continue
+                end = str(dated[low["doc_id"]]["end"])
+                if best is not None and best[0] >= end:
+                    continue
+                evidence = Evidence(
+                    f"gives {high['text']!r} where document {low['doc_id']}, of an episode "
+                    f"up to {end}, gives {low['text']!r}: a toll "
+                    f"{float(high['value']) / float(low['value']):.1f} times as large is a "
+                    "later count",
+                    "text",
+                    high["start"],
+                    high["end"],
+                )
+                best = (
+                    end,
+                    {"date": end, "doc_id": high["doc_id"], "evidence": evidence.to_dict()},
+                )
+    return episode if best is None else {**episode, "after": best[1]}
 
 
 def _describe(

@@ -239,6 +239,10 @@ def _quotes_by_speaker(brief: Brief, number_of: dict[str, int]) -> tuple[Speaker
 def _episode_line(episode: dict[str, Any], number_of: dict[str, int]) -> str:
     if episode["start"] is None:
         when = "date unknown"
+        if episode.get("after"):
+            when += (
+                f", later than {episode['after']['date']} ({episode['after']['evidence']['text']})"
+            )
     elif episode["start"] == episode["end"]:
         when = str(episode["start"])
     else:
