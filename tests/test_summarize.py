@@ -19,6 +19,7 @@ from .conftest import EXAMPLES, SHARED
 pytestmark = pytest.mark.model
 
 MULTINEWS = SHARED / "eval" / "multinews_longbench" / "multinews_test200.jsonl"
+DUC2004 = SHARED / "eval" / "duc2004_task2" / "duc2004_task2.jsonl"
 BASELINE = Path(__file__).resolve().parent / "gold" / "baseline.json"
 
 
@@ -67,22 +68,39 @@ def test_summarize_skips_headlines_captions_and_dangling_openers(seeds_brief: An
         assert not item["text"].rstrip("\"”’' ").endswith("?")
 
 
+def _gate_rouge2(path: Path, clusters: int, words: int, measure: str) -> float:
+    """Mean ROUGE-2 (in %) of storybrief's summaries of the first clusters of a set."""
+    from rouge_score import rouge_scorer
+
+    scorer = rouge_scorer.RougeScorer(["rouge2"], use_stemmer=True)
+    scores = []
+    with path.open(encoding="utf-8") as handle:
+        records = [json.loads(line) for line in itertools.islice(handle, clusters)]
+    for record in records:
+        docs = [{"text": d["text"]} for d in record["documents"] if d["text"].strip()]
+        brief = storybrief.brief(docs, words=words)
+        summary = " ".join(" ".join(s["text"] for s in brief.summary).split()[:words])
+        per = [getattr(scorer.score(r, summary)["rouge2"], measure) for r in record["summaries"]]
+        scores.append(100 * statistics.fmean(per))
+    return statistics.fmean(scores)
+
+
+def _floor(name: str) -> float:
+    return float(json.loads(BASELINE.read_text(encoding="utf-8"))[name])
+
+
 @pytest.mark.skipif(not MULTINEWS.is_file(), reason=f"{MULTINEWS} not found")
 def test_summarize_quality_gate_on_multinews_slice() -> None:
     """ROUGE-2 F1 on a fixed 20-cluster slice must not fall below the pinned floor."""
-    from rouge_score import rouge_scorer
+    score = _gate_rouge2(MULTINEWS, 20, 300, "fmeasure")
+    assert score >= _floor("summary_multinews20_rouge2_f1")
 
-    floor = json.loads(BASELINE.read_text(encoding="utf-8"))["summary_multinews20_rouge2_f1"]
-    scorer = rouge_scorer.RougeScorer(["rouge2"], use_stemmer=True)
-    scores = []
-    with MULTINEWS.open(encoding="utf-8") as handle:
-        records = [json.loads(line) for line in itertools.islice(handle, 20)]
-    for record in records:
-        docs = [{"text": d["text"]} for d in record["documents"] if d["text"].strip()]
-        brief = storybrief.brief(docs, words=300)
-        summary = " ".join(s["text"] for s in brief.summary)
-        scores.append(100 * scorer.score(record["summaries"][0], summary)["rouge2"].fmeasure)
-    assert statistics.fmean(scores) >= floor
+
+@pytest.mark.skipif(not DUC2004.is_file(), reason=f"{DUC2004} not found")
+def test_summarize_quality_gate_on_duc2004_slice() -> None:
+    """ROUGE-2 recall at 100 words on the first 25 DUC 2004 clusters, against the pinned floor."""
+    score = _gate_rouge2(DUC2004, 25, 100, "recall")
+    assert score >= _floor("summary_duc2004_25_rouge2_recall")
 
 
 def test_summarize_skips_the_tail_of_a_quotation_that_spans_sentences() -> None:

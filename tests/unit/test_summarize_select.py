@@ -1,0 +1,102 @@
+"""The summary's concept program: built by hand, no model."""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pytest
+
+from storybrief import summarize as summary_module
+from storybrief.model import Sentence
+from storybrief.summarize import concept_weights, select, trim_quote_marks
+
+
+def _sets(*groups: str) -> list[frozenset[tuple[str, str]]]:
+    return [frozenset((w, w) for w in group.split()) for group in groups]
+
+
+def test_select_covers_the_most_weight_within_the_budget() -> None:
+    # Greedy by weight per word takes C (1.5/5) then B (1/4) and has no room
+    # left for A; the exact program sees that A + C covers more (3.5 against 2.5).
+    concepts = _sets("x y", "x", "z")
+    weights = {("x", "x"): 1.0, ("y", "y"): 1.0, ("z", "z"): 1.5}
+    assert sorted(select([10, 4, 5], concepts, weights, 15)) == [0, 2]
+    assert sorted(select([10, 4, 5], concepts, weights, 10)) == [1, 2]
+
+
+def test_select_counts_a_concept_once_however_many_sentences_carry_it() -> None:
+    # B repeats A; with room for two sentences the second pick must add something new.
+    concepts = _sets("x y", "x y", "z")
+    weights = {("x", "x"): 2.0, ("y", "y"): 2.0, ("z", "z"): 0.5}
+    chosen = sorted(select([5, 5, 5], concepts, weights, 10))
+    assert chosen in ([0, 2], [1, 2])
+
+
+def test_select_never_exceeds_the_budget_and_handles_nothing_to_cover() -> None:
+    concepts = _sets("a b", "c", "d e f")
+    weights = {(w, w): 1.0 for w in "abcdef"}
+    for budget in range(30):
+        chosen = select([12, 7, 9], concepts, weights, budget)
+        assert sum([12, 7, 9][i] for i in chosen) <= budget
+    assert select([5, 5], _sets("a", "b"), {}, 20) == []
+    assert select([], [], {("a", "a"): 1.0}, 20) == []
+
+
+def test_select_keeps_only_the_densest_candidates_for_the_program(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    concepts = _sets("a b c", "d")
+    weights = {("a", "a"): 1.0, ("b", "b"): 1.0, ("c", "c"): 1.0, ("d", "d"): 1.0}
+    assert select([30, 2], concepts, weights, 30) == [0]
+    # With room for one candidate in the program, the densest one is chosen
+    # even though the other covers more weight.
+    monkeypatch.setattr(summary_module, "MAX_CANDIDATES", 1)
+    assert select([30, 2], concepts, weights, 30) == [1]
+
+
+def test_concept_weights_are_probabilities_that_grow_with_spread() -> None:
+    names = summary_module.CONCEPT_FEATURES
+    base = dict.fromkeys(names, 0.0)
+    base.update(content=1.0, log_cluster=float(np.log(4)), log_sentences=float(np.log1p(1)))
+    base.update(first_position=1 / np.sqrt(1 + 9), first_word_share=0.25, second_word_share=0.25)
+    base.update(documents=1.0, document_share=0.25)
+    spread = dict(base, log_sentences=float(np.log1p(4)), first_word_share=1.0)
+    spread.update(second_word_share=1.0, first_position=1.0, leads=4.0, early=4.0)
+    spread.update(documents=4.0, document_share=1.0)
+    rows = np.array([[row[n] for n in names] for row in (base, spread)])
+    rare, common = concept_weights(rows)
+    assert 0.0 < rare < common < 1.0
+
+
+def test_solver_output_is_kept_off_standard_output(capfd: pytest.CaptureFixture[str]) -> None:
+    with summary_module._solver_output_muted():
+        os.write(1, b"solver noise\n")
+    os.write(1, b"ours\n")
+    assert capfd.readouterr().out == "ours\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            '"Ten ships waited at anchor, the authority said.',
+            "Ten ships waited at anchor, the authority said.",
+        ),
+        (
+            "Four lines diverted ships, the authority said.”",
+            "Four lines diverted ships, the authority said.",
+        ),
+        ("``Talks resume on Monday, he said.", "Talks resume on Monday, he said."),
+        ('"We will talk," she said.', '"We will talk," she said.'),
+        ('The minister said talks were "over."', 'The minister said talks were "over."'),
+        ("No quotation here.", "No quotation here."),
+    ],
+)
+def test_trim_quote_marks_drops_only_a_mark_without_partner(text: str, kept: str) -> None:
+    document = f"Intro. {text} Outro."
+    start = document.index(text)
+    sentence = Sentence("d1", 1, start, start + len(text), text)
+    trimmed = trim_quote_marks(sentence)
+    assert trimmed.text == kept
+    assert document[trimmed.start : trimmed.end] == trimmed.text
