@@ -2,7 +2,7 @@
 
     python benchmarks/train_summary.py [--cache FILE] [--cv]
 
-The summary (storybrief.summarize, ``bigram-ilp.v1``) picks the sentences that
+The summary (storybrief.summarize, ``bigram-ilp.v2``) picks the sentences that
 cover the most concept weight. A concept is a lemma bigram; its weight is the
 probability that a human summary of the cluster carries it, from a logistic
 regression over ``CONCEPT_FEATURES``. This script parses the training clusters
@@ -43,6 +43,7 @@ from storybrief.summarize import (
     bigrams,
     candidates,
     concept_table,
+    needs,
     select,
 )
 
@@ -132,7 +133,13 @@ def summary_text(cluster: dict[str, Any], model: Any, floor: float) -> str:
         for b, p in zip(table.concepts, model.predict_proba(x)[:, 1], strict=True)
         if p >= floor
     }
-    chosen = select([f.words for f in found], table.sentence_concepts, weights, cluster["budget"])
+    chosen = select(
+        [f.words for f in found],
+        table.sentence_concepts,
+        weights,
+        cluster["budget"],
+        needs(found),
+    )
     chosen.sort(key=lambda i: (found[i].doc_index, found[i].sentence.start))
     return " ".join(found[i].sentence.text for i in chosen)
 

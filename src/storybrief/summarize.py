@@ -1,6 +1,6 @@
 """Extractive multi-document summary: every sentence is a source's own, with its support.
 
-Method (``bigram-ilp.v1``), after Gillick & Favre (2009) and Li, Qian & Liu
+Method (``bigram-ilp.v2``), after Gillick & Favre (2009) and Li, Qian & Liu
 (2013): the summary is the set of candidate sentences that, within the word
 budget, covers the most *concept* weight, solved exactly as an integer linear
 program (HiGHS through ``scipy.optimize.milp``). Concepts are lemma bigrams
@@ -13,10 +13,14 @@ buys nothing. The chosen sentences are put in reading order (dated documents by
 date, then document order, then position), and each names the sentences of
 other documents that report the same content (TF-IDF cosine).
 
-Candidates exclude headlines, photo captions, questions, very short or very long
-sentences, sentences that open with an unresolved pronoun or connective, and
-pieces of a quotation that runs over several sentences unless they name the
-speaker.
+Candidates exclude headlines, photo captions, questions, and very short or very
+long sentences. A sentence that cannot stand alone (it opens with a pronoun or
+connective, or with a quotation that names no speaker) may enter only together
+with the sentence before it in its article; a quotation that runs over several
+sentences of a paragraph enters whole or not at all. These are constraints of
+the program, and a sentence chosen with the one it needs is given as one
+passage with it, one span of the article: "He said..." always comes right
+after the sentence that says who he is.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ from typing import Any
 
 from storybrief.model import ParsedArticle, Sentence, Token
 
-METHOD = "bigram-ilp.v1"
+METHOD = "bigram-ilp.v2"
 
 # Concept weights: a logistic regression fitted by benchmarks/train_summary.py
 # on the references of DUC 2006 (50 topics, 250 words) and DUC 2007 update
@@ -60,20 +64,20 @@ CONCEPT_FEATURES = (
     "document_share",  # documents / articles in the cluster
 )
 CONCEPT_COEFFICIENTS = (
-    -0.0865,  # documents
-    1.5885,  # log_sentences
-    1.4089,  # first_position
-    -0.1544,  # leads
-    0.0381,  # early
-    0.5419,  # content
-    -0.0130,  # log_cluster
-    1.1947,  # first_word_share
-    1.1799,  # second_word_share
-    -0.0572,  # proper
-    0.1664,  # number
-    0.7956,  # document_share
+    -0.0830,  # documents
+    1.5493,  # log_sentences
+    1.4721,  # first_position
+    -0.1509,  # leads
+    0.0126,  # early
+    0.5258,  # content
+    -0.0257,  # log_cluster
+    1.0935,  # first_word_share
+    1.1059,  # second_word_share
+    -0.0442,  # proper
+    0.2039,  # number
+    0.8776,  # document_share
 )
-CONCEPT_INTERCEPT = -6.2987
+CONCEPT_INTERCEPT = -6.2264
 # Concepts below this weight are left out of the program: they change few
 # choices and slow the solver (chosen on DUC 2006/2007 cross-validation).
 CONCEPT_FLOOR = 0.05
@@ -120,6 +124,11 @@ class Candidate:
     position: int  # rank among the document's candidates
     sentence: Sentence
     words: int
+    # Index (among the cluster's candidates) of the sentence this one may only
+    # follow: it opens with a pronoun or connective, or continues a quotation.
+    follows: int | None = None
+    # It leaves a quotation open: it may only come with the sentence after it.
+    leads: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,31 +149,45 @@ def _word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def _is_candidate(doc: ParsedArticle, sentence: Sentence) -> bool:
+def _standing(doc: ParsedArticle, sentence: Sentence) -> str | None:
+    """``"alone"``, ``"follows"`` (only after the sentence before it) or None (never)."""
     text = sentence.text
     n = _word_count(text)
     if not MIN_WORDS <= n <= MAX_WORDS or "\n" in text:
-        return False
+        return None
     title = doc.article.title
     if (
         title is not None
         and title.evidence.location == "text"
         and sentence.start < (title.evidence.end or 0)
     ):
-        return False
+        return None
     if any(start <= sentence.start < end for start, end in doc.article.captions):
-        return False
+        return None
     if not _ENDS_SENTENCE.search(text):  # also drops questions
-        return False
+        return None
     first = _WORD.findall(text[:40].lower())
     if first and first[0] in _OPENERS:
-        return False
-    # Part of a quotation that runs over several sentences, with no speaker named
-    # in it, reads as a fragment.
-    if _unbalanced_quotes(text) and not _ATTRIBUTION.search(text):
-        return False
-    # A bare quote fragment: opens with a quotation mark and names no speaker.
-    return not (_QUOTE_OPEN.match(text) and not _ATTRIBUTION.search(text))
+        return "follows"
+    # A bare quotation names no speaker: the sentence before may.
+    if _QUOTE_OPEN.match(text) and not _ATTRIBUTION.search(text):
+        return "follows"
+    return "alone"
+
+
+_QUOTE_MARK = re.compile(r"``|''|[“”\"]")
+
+
+def _inside_quotation(text: str, inside: bool) -> bool:
+    """Whether a quotation is open after ``text``, given whether one was before it."""
+    for mark in _QUOTE_MARK.findall(text):
+        if mark in ("“", "``"):
+            inside = True
+        elif mark in ("”", "''"):
+            inside = False
+        else:
+            inside = not inside
+    return inside
 
 
 def _unbalanced_quotes(text: str) -> bool:
@@ -177,16 +200,67 @@ def _unbalanced_quotes(text: str) -> bool:
 
 
 def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
-    """The sentences of a cluster the summary may use, in document order."""
+    """The sentences of a cluster the summary may use, in document order.
+
+    A sentence that cannot stand alone is a candidate only if the sentence
+    before it in its article is one (``follows`` points at it); a quotation
+    that runs over several sentences of a paragraph is taken whole or not at
+    all (each piece follows the one before, each but the last ``leads``).
+    """
     found: list[Candidate] = []
     for d, doc in enumerate(documents):
-        position = 0
+        text = doc.article.text
+        rows: list[tuple[Sentence, bool, bool] | None] = []  # sentence, follows, leads
+        inside, previous_end = False, 0
         for sentence in doc.sentences:
-            if _is_candidate(doc, sentence):
-                trimmed = trim_quote_marks(sentence)
-                found.append(Candidate(d, position, trimmed, _word_count(trimmed.text)))
-                position += 1
+            if "\n" in text[previous_end : sentence.start]:
+                # A new paragraph: a quotation left open (as a quotation that
+                # runs on to the next paragraph is) counts as closed.
+                inside = False
+                if rows and rows[-1] is not None:
+                    sentence_before, follows_before, _ = rows[-1]
+                    rows[-1] = (sentence_before, follows_before, False)
+            opened = inside
+            inside = _inside_quotation(sentence.text, inside)
+            previous_end = sentence.end
+            standing = _standing(doc, sentence)
+            follows = opened or standing == "follows"
+            rows.append(None if standing is None else (sentence, follows, inside))
+        # A sentence that must follow one that is not a candidate is not one
+        # either. (One that leads into a sentence that is not a candidate, too
+        # long or a question, stands alone, its quotation mark trimmed.)
+        for k, row in enumerate(rows):
+            if row is not None and row[1] and (k == 0 or rows[k - 1] is None):
+                rows[k] = None
+        position = 0
+        for k, row in enumerate(rows):
+            if row is None:
+                continue
+            sentence, follows, _ = row
+            after = rows[k + 1] if k + 1 < len(rows) else None
+            found.append(
+                Candidate(
+                    d,
+                    position,
+                    sentence,
+                    _word_count(sentence.text),
+                    len(found) - 1 if follows else None,
+                    after is not None and row[2],
+                )
+            )
+            position += 1
     return found
+
+
+def needs(found: Sequence[Candidate]) -> list[tuple[int, int]]:
+    """Pairs ``(i, j)``: candidate ``i`` may only be chosen with candidate ``j``."""
+    pairs = []
+    for i, c in enumerate(found):
+        if c.follows is not None:
+            pairs.append((i, c.follows))
+        if c.leads:
+            pairs.append((i, i + 1))
+    return pairs
 
 
 _OPENING = re.compile(r"""^(?:``|["“])\s*""")
@@ -304,24 +378,44 @@ def select(
     sentence_concepts: Sequence[frozenset[Bigram]],
     weights: dict[Bigram, float],
     budget: int,
+    needs: Sequence[tuple[int, int]] = (),
 ) -> list[int]:
     """The sentences whose concepts weigh most within the budget (exact when it can).
 
     Integer program: maximise the sum of ``weights`` of the concepts covered,
     with sentence lengths within ``budget``; a concept is covered when a chosen
-    sentence carries it. Falls back to the greedy weight-per-word choice when
-    the solver gives no solution.
+    sentence carries it; for each pair ``(i, j)`` of ``needs``, sentence ``i``
+    is chosen only with sentence ``j``. Falls back to the greedy
+    weight-per-word choice when the solver gives no solution.
     """
+    required: dict[int, list[int]] = {}
+    for i, j in needs:
+        required.setdefault(i, []).append(j)
     concepts = {b for found in sentence_concepts for b in found if b in weights}
     if not concepts or min(words, default=budget + 1) > budget:
         return []
-    # Only the sentences densest in concept weight enter the program.
+    # Only the sentences densest in concept weight enter the program, with the
+    # sentences they must follow.
     density = [
         sum(weights.get(b, 0.0) for b in found) / max(w, 1)
         for found, w in zip(sentence_concepts, words, strict=True)
     ]
-    keep = sorted(sorted(range(len(words)), key=lambda i: (-density[i], i))[:MAX_CANDIDATES])
-    chosen = _solve([words[i] for i in keep], [sentence_concepts[i] for i in keep], weights, budget)
+    kept = set(sorted(range(len(words)), key=lambda i: (-density[i], i))[:MAX_CANDIDATES])
+    waiting = list(kept)
+    while waiting:
+        for j in required.get(waiting.pop(), ()):
+            if j not in kept:
+                kept.add(j)
+                waiting.append(j)
+    keep = sorted(kept)
+    local = {i: k for k, i in enumerate(keep)}
+    chosen = _solve(
+        [words[i] for i in keep],
+        [sentence_concepts[i] for i in keep],
+        weights,
+        budget,
+        [(local[i], local[j]) for i, j in needs if i in local],
+    )
     return [keep[i] for i in chosen]
 
 
@@ -330,6 +424,7 @@ def _solve(
     sentence_concepts: Sequence[frozenset[Bigram]],
     weights: dict[Bigram, float],
     budget: int,
+    needs: Sequence[tuple[int, int]],
 ) -> list[int]:
     import numpy as np
     from scipy.optimize import Bounds, LinearConstraint, milp
@@ -356,6 +451,12 @@ def _solve(
         values += [1.0] + [-1.0] * len(ids)
     upper = [float(budget)] + [0.0] * m
     r = 1 + m
+    for i, j in needs:  # s_i - s_j <= 0
+        rows += [r, r]
+        cols += [i, j]
+        values += [1.0, -1.0]
+        upper.append(0.0)
+        r += 1
     matrix = coo_matrix((values, (rows, cols)), shape=(r, n + m)).tocsr()
     with _solver_output_muted():
         result = milp(
@@ -367,7 +468,7 @@ def _solve(
         )
     if result.x is not None:
         return [i for i in range(n) if result.x[i] > 0.5]
-    return _greedy(words, sentence_concepts, weights, budget)
+    return _greedy(words, sentence_concepts, weights, budget, needs)
 
 
 _MUTE = threading.Lock()
@@ -409,23 +510,45 @@ def _greedy(
     sentence_concepts: Sequence[frozenset[Bigram]],
     weights: dict[Bigram, float],
     budget: int,
+    needs: Sequence[tuple[int, int]],
 ) -> list[int]:
-    chosen: list[int] = []
+    """Weight per word, best first; a sentence with needs comes with all it needs."""
+    required: dict[int, set[int]] = {}
+    for i, j in needs:
+        required.setdefault(i, set()).add(j)
+
+    def closure(i: int) -> set[int]:
+        group, waiting = {i}, [i]
+        while waiting:
+            for j in required.get(waiting.pop(), ()):
+                if j not in group:
+                    group.add(j)
+                    waiting.append(j)
+        return group
+
+    chosen: set[int] = set()
     covered: set[Bigram] = set()
     used = 0
     while True:
-        best, best_gain = -1, 0.0
-        for i, found in enumerate(sentence_concepts):
-            if i in chosen or used + words[i] > budget:
+        best: set[int] = set()
+        best_gain = 0.0
+        for i in range(len(words)):
+            if i in chosen:
                 continue
-            gain = sum(weights.get(b, 0.0) for b in found - covered) / max(words[i], 1)
+            group = closure(i) - chosen
+            cost = sum(words[k] for k in group)
+            if used + cost > budget:
+                continue
+            gained = set().union(*(sentence_concepts[k] for k in group)) - covered
+            gain = sum(weights.get(b, 0.0) for b in gained) / max(cost, 1)
             if gain > best_gain:
-                best, best_gain = i, gain
-        if best < 0:
-            return chosen
-        chosen.append(best)
-        covered |= sentence_concepts[best]
-        used += words[best]
+                best, best_gain = group, gain
+        if not best:
+            return sorted(chosen)
+        chosen |= best
+        for k in best:
+            covered |= sentence_concepts[k]
+            used += words[k]
 
 
 def summarize(documents: Sequence[ParsedArticle], words: int = 250) -> tuple[dict[str, Any], ...]:
@@ -448,13 +571,20 @@ def summarize(documents: Sequence[ParsedArticle], words: int = 250) -> tuple[dic
         for b, w in zip(table.concepts, concept_weights(table.features), strict=True)
         if w >= CONCEPT_FLOOR
     }
-    chosen = select([c.words for c in found], table.sentence_concepts, weights, words)
+    chosen = select(
+        [c.words for c in found],
+        table.sentence_concepts,
+        weights,
+        words,
+        needs(found),
+    )
     if not chosen:
         return ()
-    supports, all_sentences = _supports(documents, [found[i] for i in chosen])
+    passages = _passages(documents, found, chosen)
+    supports, all_sentences = _supports(documents, passages)
 
     def reading_order(k: int) -> tuple[int, str, int, int]:
-        c = found[chosen[k]]
+        c = passages[k]
         published = documents[c.doc_index].article.published
         return (
             published is None,
@@ -464,8 +594,8 @@ def summarize(documents: Sequence[ParsedArticle], words: int = 250) -> tuple[dic
         )
 
     result = []
-    for k in sorted(range(len(chosen)), key=reading_order):
-        c = found[chosen[k]]
+    for k in sorted(range(len(passages)), key=reading_order):
+        c = passages[k]
         support = [
             {
                 "doc_id": all_sentences[j].doc_id,
@@ -487,6 +617,30 @@ def summarize(documents: Sequence[ParsedArticle], words: int = 250) -> tuple[dic
             }
         )
     return tuple(result)
+
+
+def _passages(
+    documents: Sequence[ParsedArticle], found: Sequence[Candidate], chosen: Sequence[int]
+) -> list[Candidate]:
+    """The chosen sentences, each joined to the sentences that follow it.
+
+    A sentence chosen with the one it follows makes one passage with it: one
+    span of the article, from the first sentence's start to the last one's
+    end, without a quotation mark left unpaired at either end.
+    """
+    picked = set(chosen)
+    passages: list[Candidate] = []
+    for i in sorted(chosen):
+        c = found[i]
+        joined = c.follows is not None or (i > 0 and found[i - 1].leads)
+        if joined and i - 1 in picked and passages and passages[-1].doc_index == c.doc_index:
+            head = passages[-1]
+            text = documents[c.doc_index].article.text[head.sentence.start : c.sentence.end]
+            sentence = dataclasses.replace(head.sentence, end=c.sentence.end, text=text)
+            passages[-1] = dataclasses.replace(head, sentence=sentence, words=head.words + c.words)
+        else:
+            passages.append(c)
+    return [dataclasses.replace(p, sentence=trim_quote_marks(p.sentence)) for p in passages]
 
 
 def _supports(

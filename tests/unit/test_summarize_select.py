@@ -43,6 +43,38 @@ def test_select_never_exceeds_the_budget_and_handles_nothing_to_cover() -> None:
     assert select([], [], {("a", "a"): 1.0}, 20) == []
 
 
+def test_select_takes_a_sentence_only_with_the_sentence_it_needs() -> None:
+    # B alone is the best buy, but it may only come with A (it opens "He said").
+    concepts = _sets("a", "b c", "d")
+    weights = {("a", "a"): 0.1, ("b", "b"): 2.0, ("c", "c"): 2.0, ("d", "d"): 1.5}
+    assert sorted(select([5, 5, 5], concepts, weights, 10)) == [1, 2]
+    assert sorted(select([5, 5, 5], concepts, weights, 10, needs=[(1, 0)])) == [0, 1]
+    # No room for both: B cannot be had, D is taken instead.
+    assert sorted(select([6, 5, 5], concepts, weights, 10, needs=[(1, 0)])) == [2]
+    # A quotation over two sentences: both or neither.
+    pair = [(1, 0), (0, 1)]
+    assert sorted(select([5, 5, 5], concepts, weights, 5, needs=pair)) == [2]
+
+
+def test_select_keeps_what_a_dense_candidate_needs_in_the_program(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Only the densest candidate (B) enters the program, and with it the one it needs.
+    monkeypatch.setattr(summary_module, "MAX_CANDIDATES", 1)
+    concepts = _sets("a", "b c", "d")
+    weights = {("a", "a"): 0.1, ("b", "b"): 2.0, ("c", "c"): 2.0, ("d", "d"): 0.5}
+    assert sorted(select([5, 5, 5], concepts, weights, 10, needs=[(1, 0)])) == [0, 1]
+
+
+def test_greedy_fallback_takes_a_sentence_with_all_it_needs() -> None:
+    concepts = _sets("a", "b c", "d")
+    weights = {("a", "a"): 0.1, ("b", "b"): 2.0, ("c", "c"): 2.0, ("d", "d"): 1.5}
+    greedy = summary_module._greedy
+    assert sorted(greedy([5, 5, 5], concepts, weights, 10, [(1, 0)])) == [0, 1]
+    assert sorted(greedy([6, 5, 5], concepts, weights, 10, [(1, 0)])) == [2]
+    assert sorted(greedy([5, 5, 5], concepts, weights, 10, [])) == [1, 2]
+
+
 def test_select_keeps_only_the_densest_candidates_for_the_program(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

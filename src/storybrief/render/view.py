@@ -158,9 +158,10 @@ def build_view(brief: Brief) -> BriefView:
         )[:NAMES_PER_GROUP]
         if top:
             names.append((heading, top))
+    # A passage may run over a paragraph break of its article: one line here.
     summary = tuple(
         (
-            str(item["text"]),
+            " ".join(str(item["text"]).split()),
             tuple(number_of[d] for d in [item["doc_id"], *(s["doc_id"] for s in item["support"])]),
         )
         for item in brief.summary
