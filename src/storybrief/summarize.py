@@ -13,14 +13,16 @@ buys nothing. The chosen sentences are put in reading order (dated documents by
 date, then document order, then position), and each names the sentences of
 other documents that report the same content (TF-IDF cosine).
 
-Candidates exclude headlines, photo captions, questions, and very short or very
-long sentences. A sentence that cannot stand alone (it opens with a pronoun or
-connective, or with a quotation that names no speaker) may enter only together
-with the sentence before it in its article; a quotation that runs over several
-sentences of a paragraph enters whole or not at all. These are constraints of
-the program, and a sentence chosen with the one it needs is given as one
-passage with it, one span of the article: "He said..." always comes right
-after the sentence that says who he is.
+Candidates exclude headlines, photo captions, questions, very short or very
+long sentences, fragments that start in lower case, and sentences that start
+where the one before them in their paragraph did not end (a sentence the
+splitter cut in two). A sentence that cannot stand alone (it opens with a
+pronoun or connective, or with a quotation that names no speaker) may enter
+only together with the sentence before it in its article; a quotation that
+runs over several sentences of a paragraph enters whole or not at all. These
+are constraints of the program, and a sentence chosen with the one it needs is
+given as one passage with it, one span of the article: "He said..." always
+comes right after the sentence that says who he is.
 """
 
 from __future__ import annotations
@@ -65,19 +67,19 @@ CONCEPT_FEATURES = (
 )
 CONCEPT_COEFFICIENTS = (
     -0.0830,  # documents
-    1.5493,  # log_sentences
-    1.4721,  # first_position
-    -0.1509,  # leads
-    0.0126,  # early
-    0.5258,  # content
-    -0.0257,  # log_cluster
-    1.0935,  # first_word_share
-    1.1059,  # second_word_share
-    -0.0442,  # proper
-    0.2039,  # number
-    0.8776,  # document_share
+    1.5679,  # log_sentences
+    1.4904,  # first_position
+    -0.1533,  # leads
+    0.0097,  # early
+    0.5162,  # content
+    -0.0382,  # log_cluster
+    1.0838,  # first_word_share
+    1.0772,  # second_word_share
+    -0.0500,  # proper
+    0.2013,  # number
+    0.8124,  # document_share
 )
-CONCEPT_INTERCEPT = -6.2264
+CONCEPT_INTERCEPT = -6.1787
 # Concepts below this weight are left out of the program: they change few
 # choices and slow the solver (chosen on DUC 2006/2007 cross-validation).
 CONCEPT_FLOOR = 0.05
@@ -107,6 +109,12 @@ _OPENERS = frozenset(
 )
 # A candidate must end as a sentence ends: fragments cut at an abbreviation do not.
 _ENDS_SENTENCE = re.compile(r"""[.!]["'”’)]*$""")
+# A sentence that follows one ending otherwise in its paragraph starts mid-sentence
+# (the splitter broke it, at "Sheik" or a line-wrapped name). A dash ends a
+# dateline ("WASHINGTON _", "BAKERSFIELD (CN) -"); closing marks may stand apart.
+_ENDS_ANY_SENTENCE = re.compile(r"""[.!?:;…—–_-](?:\s*["'”’)\]])*$""")
+# A sentence that starts with a lower-case word ("and then...") is a fragment.
+_LOWER_START = re.compile(r"^[a-z]{2}")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _QUOTE_OPEN = re.compile(r"^[\"“‘']")
 _ATTRIBUTION = re.compile(
@@ -164,7 +172,7 @@ def _standing(doc: ParsedArticle, sentence: Sentence) -> str | None:
         return None
     if any(start <= sentence.start < end for start, end in doc.article.captions):
         return None
-    if not _ENDS_SENTENCE.search(text):  # also drops questions
+    if not _ENDS_SENTENCE.search(text) or _LOWER_START.match(text):  # also drops questions
         return None
     first = _WORD.findall(text[:40].lower())
     if first and first[0] in _OPENERS:
@@ -211,9 +219,10 @@ def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
     for d, doc in enumerate(documents):
         text = doc.article.text
         rows: list[tuple[Sentence, bool, bool] | None] = []  # sentence, follows, leads
-        inside, previous_end = False, 0
+        inside, previous_end, broken = False, 0, False
         for sentence in doc.sentences:
             if "\n" in text[previous_end : sentence.start]:
+                broken = False
                 # A new paragraph: a quotation left open (as a quotation that
                 # runs on to the next paragraph is) counts as closed.
                 inside = False
@@ -223,7 +232,8 @@ def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
             opened = inside
             inside = _inside_quotation(sentence.text, inside)
             previous_end = sentence.end
-            standing = _standing(doc, sentence)
+            standing = None if broken else _standing(doc, sentence)
+            broken = not _ENDS_ANY_SENTENCE.search(sentence.text.rstrip())
             follows = opened or standing == "follows"
             rows.append(None if standing is None else (sentence, follows, inside))
         # A sentence that must follow one that is not a candidate is not one

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pytest
 
 from storybrief import summarize as summary_module
-from storybrief.model import Sentence
-from storybrief.summarize import concept_weights, select, trim_quote_marks
+from storybrief.model import ParsedArticle, Sentence
+from storybrief.summarize import candidates, concept_weights, select, trim_quote_marks
 
 
 def _sets(*groups: str) -> list[frozenset[tuple[str, str]]]:
@@ -132,3 +134,58 @@ def test_trim_quote_marks_drops_only_a_mark_without_partner(text: str, kept: str
     trimmed = trim_quote_marks(sentence)
     assert trimmed.text == kept
     assert document[trimmed.start : trimmed.end] == trimmed.text
+
+
+def _split(make_article: Callable[..., Any], text: str, pieces: list[str]) -> ParsedArticle:
+    """An article split into the given sentences, as a sentence splitter might."""
+    sentences, at = [], 0
+    for k, piece in enumerate(pieces):
+        start = text.index(piece, at)
+        at = start + len(piece)
+        sentences.append(Sentence("d1", k, start, at, piece))
+    return ParsedArticle(make_article(text, "d1"), tuple(sentences), (), ())
+
+
+def test_candidates_need_the_sentence_before_and_take_quotations_whole(
+    make_article: Callable[..., Any],
+) -> None:
+    opener = "He said the pier would stay closed until the spring repairs end."
+    quote = [
+        'Harbor master Dele Okafor said: "The pier is not safe for the ferry now.',
+        'We will reopen it when the repairs are done and inspected."',
+    ]
+    text = f"{opener} Crews from the harbor office began work on the pier today. " + " ".join(quote)
+    pieces = [opener, "Crews from the harbor office began work on the pier today.", *quote]
+    found = candidates([_split(make_article, text, pieces)])
+    # Opening the article, "He said" has nothing to follow: not a candidate.
+    assert [c.sentence.text for c in found] == pieces[1:]
+    crews, first, tail = found
+    assert (crews.follows, crews.leads) == (None, False)
+    assert (first.follows, first.leads) == (None, True)
+    assert (tail.follows, tail.leads) == (1, False)
+    assert summary_module.needs(found) == [(1, 2), (2, 1)]
+
+
+def test_candidates_skip_a_sentence_the_splitter_cut_in_two(
+    make_article: Callable[..., Any],
+) -> None:
+    head = "The offer was made late last week by Sheik"
+    rest = "Ahmad Moaz al-Khatib, the coalition's elected leader, to the council members."
+    after = "Most members of the council welcomed the offer on Monday in the capital."
+    last = "Ahmad Moaz al-Khatib spoke to reporters in the capital."
+    # A heading ends without a full stop, but the paragraph after it starts afresh.
+    text = f"{head} {rest} {after}\n\nCouncil reactions\n\n{last}"
+    pieces = [head, rest, after, "Council reactions", last]
+    found = candidates([_split(make_article, text, pieces)])
+    assert [c.sentence.text for c in found] == [after, last]
+
+
+def test_candidates_keep_the_sentence_after_a_dateline_and_skip_lower_case_fragments(
+    make_article: Callable[..., Any],
+) -> None:
+    dateline = "BRACKWATER _"
+    lead = "The harbor office closed the ferry pier on Friday for repairs."
+    fragment = "and then the crews waited for the tide to turn before work began."
+    text = f"{dateline} {lead} {fragment}"
+    found = candidates([_split(make_article, text, [dateline, lead, fragment])])
+    assert [c.sentence.text for c in found] == [lead]
