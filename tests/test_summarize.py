@@ -169,3 +169,25 @@ def test_summarize_gives_a_pronoun_sentence_only_after_the_one_it_needs() -> Non
     passage = "Harbor master Dele Okafor reviewed the damaged pier on Friday. He said the"
     assert passage in render(brief, "markdown")
     assert passage in render(brief, "text")
+
+
+def test_summarize_reads_a_month_dated_document_after_those_dated_within_the_month() -> None:
+    month = (
+        "The Brackwater ferry pier will stay closed for repairs until March, the harbor "
+        "office said on Tuesday. Ferry operators plan to appeal the closure."
+    )
+    day = (
+        "Harbor master Dele Okafor said the Brackwater ferry pier will stay closed for "
+        "repairs until March. Tourism officials were not consulted about the pier."
+    )
+    later = "The Brackwater ferry pier reopened for repairs inspections in March, crews said."
+    inputs = [
+        {"text": month, "published": "2024-02"},
+        {"text": day, "published": "2024-02-20"},
+        {"text": later, "published": "2024-03-01"},
+    ]
+    brief = storybrief.brief(inputs, words=80)
+    order = [brief.documents.index(brief.document(item["doc_id"])) for item in brief.summary]
+    assert set(order) == {0, 1, 2}
+    # Dated to the day within February, then February as a whole, then March.
+    assert order == sorted(order, key=lambda d: (1, 0, 2)[d])

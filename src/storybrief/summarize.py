@@ -594,11 +594,16 @@ def summarize(documents: Sequence[ParsedArticle], words: int = 250) -> tuple[dic
     supports, all_sentences = _supports(documents, passages)
 
     def reading_order(k: int) -> tuple[int, str, int, int]:
+        # A document dated only to its month (or year) is read after the
+        # documents dated within that month: "2024-03~" sorts after
+        # "2024-03-31" and before "2024-04-01".
         c = passages[k]
         published = documents[c.doc_index].article.published
         return (
             published is None,
-            published.value.isoformat() if published else "",
+            published.iso() + ("~" if published.granularity in ("month", "year") else "")
+            if published
+            else "",
             c.doc_index,
             c.sentence.start,
         )
