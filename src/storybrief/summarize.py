@@ -40,6 +40,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from storybrief.ingest.clean import is_caption_like
 from storybrief.model import ParsedArticle, Sentence, Token
 
 METHOD = "bigram-ilp.v2"
@@ -172,10 +173,13 @@ def _standing(doc: ParsedArticle, sentence: Sentence) -> str | None:
         return None
     if any(start <= sentence.start < end for start, end in doc.article.captions):
         return None
+    if is_caption_like(text):  # a caption run into a paragraph
+        return None
     if not _ENDS_SENTENCE.search(text) or _LOWER_START.match(text):  # also drops questions
         return None
-    first = _WORD.findall(text[:40].lower())
-    if first and first[0] in _OPENERS:
+    # "It's", "They'd": the pronoun before the clitic.
+    first = _WORD.findall(text[:40].lower().replace("’", "'"))
+    if first and first[0].split("'")[0] in _OPENERS:
         return "follows"
     # A bare quotation names no speaker: the sentence before may.
     if _QUOTE_OPEN.match(text) and not _ATTRIBUTION.search(text):
@@ -233,7 +237,10 @@ def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
             inside = _inside_quotation(sentence.text, inside)
             previous_end = sentence.end
             standing = None if broken else _standing(doc, sentence)
-            broken = not _ENDS_ANY_SENTENCE.search(sentence.text.rstrip())
+            # A photo credit ends its caption ("... REUTERS/Jane Doe") as a full stop would.
+            broken = not _ENDS_ANY_SENTENCE.search(sentence.text.rstrip()) and not (
+                is_caption_like(sentence.text)
+            )
             follows = opened or standing == "follows"
             rows.append(None if standing is None else (sentence, follows, inside))
         # A sentence that must follow one that is not a candidate is not one

@@ -166,3 +166,60 @@ def test_clean_takes_no_title_from_a_lone_sentence() -> None:
     result = clean_text("Short note about the port.")
     assert result.title is None
     assert result.text == "Short note about the port."
+
+
+PAGE_WITH_NOTICES = """Ferry service resumes after the storm
+
+The harbour ferry resumed its full timetable on Thursday after three days of storm \
+cancellations, the operator said in a statement.
+
+Story continues below advertisement
+
+FILE - In this Tuesday, March 2, 2021, file photo, passengers board the harbour ferry \
+at the west pier. (AP Photo/Lina Moss)
+
+Please enable JavaScript to watch this video.
+
+Crews repaired the damaged gangway at the west pier overnight, and the first ferry \
+left on time at six in the morning.
+
+This undated photo provided by the ferry operator shows the repaired gangway. \
+REUTERS/Tom Berg
+
+Dow Jones Reprints: This copy is for your personal, non-commercial use only.
+
+Starting in 2001, the archive has added its crawl data to the Wayback Machine every day.
+"""
+
+
+def test_clean_removes_page_notices_and_marks_agency_captions() -> None:
+    result = clean_text(PAGE_WITH_NOTICES)
+    kinds = [p.kind for p in result.removed]
+    assert kinds.count("page_notice") == 4
+    for notice in ("advertisement", "JavaScript", "Reprints", "Wayback"):
+        assert notice not in result.text
+    captions = [result.text[s:e] for s, e in result.captions]
+    assert len(captions) == 2
+    assert captions[0].startswith("FILE - In this Tuesday")
+    assert captions[1].startswith("This undated photo provided by")
+    # Body paragraphs stay body text, and nothing is lost.
+    assert "resumed its full timetable" in result.text
+    assert "Crews repaired the damaged gangway" in result.text
+    assert not any(s <= result.text.index("Crews repaired") < e for s, e in result.captions)
+    for piece in result.removed:
+        assert PAGE_WITH_NOTICES[piece.start : piece.end] == piece.text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Users of the app can share photos with friends and view photos from events.",
+        "Historians at the Internet Archive said the collection now holds more pages "
+        "than any library, and the board approved a new budget.",
+        "The advertisement ran on every channel for a week before the vote.",
+    ],
+)
+def test_clean_keeps_body_text_that_only_mentions_photos_or_archives(body: str) -> None:
+    result = clean_text(f"Headline about the matter\n\n{body}")
+    assert body in result.text
+    assert result.captions == ()

@@ -189,3 +189,17 @@ def test_candidates_keep_the_sentence_after_a_dateline_and_skip_lower_case_fragm
     text = f"{dateline} {lead} {fragment}"
     found = candidates([_split(make_article, text, [dateline, lead, fragment])])
     assert [c.sentence.text for c in found] == [lead]
+
+
+def test_candidates_read_a_clitic_pronoun_as_an_opener_and_skip_run_in_captions(
+    make_article: Callable[..., Any],
+) -> None:
+    lead = "The harbor office closed the ferry pier on Friday for urgent repairs."
+    clitic = "It’s expected to stay closed for at least three more weeks."
+    caption = "This undated photo provided by the harbor office shows the damaged pier."
+    credit = "Workers inspect the pier in Brackwater on Friday, May 7, 2021. REUTERS/Tom Berg"
+    name = "O'Neill's crew finished the first inspection of the pier on Saturday."
+    pieces = [lead, clitic, caption, credit, name]
+    found = candidates([_split(make_article, " ".join(pieces), pieces)])
+    assert [c.sentence.text for c in found] == [lead, clitic, name]
+    assert [c.follows for c in found] == [None, 0, None]

@@ -90,9 +90,34 @@ _CREDIT_LINE = re.compile(
 )
 _CAPTION_CUE = re.compile(
     r"\bposes? for (?:photographers|a (?:photo|picture)|pictures)\b|\bpictured\b|"
-    r"\(pictured\)|\bis seen (?:here|in this)\b|\bin this (?:photo|picture|image)\b",
+    r"\(pictured\)|\bis seen (?:here|in this)\b|\bin this (?:photo|picture|image)\b|"
+    # Agency captions: "FILE - In this Jan. 12, 2012, file photo, ...", "This undated
+    # photo provided by ...", "Photo: ...", and the widgets of photo galleries.
+    r"^FILE\s*(?:[-_–—]|\bPHOTO\b)|\bin this\b[^.]{0,60}\b(?:photo|picture|image)\b|"
+    r"\b(?:file|undated|booking|handout) (?:photo|picture|image)\b|"
+    r"\b(?:photo|picture|image) (?:provided|released|taken|made available|obtained) by\b|"
+    r"^(?:photo|image)\s*[:–—]|\bimage (?:copyright|caption)\b|"
+    r"(?-i:\b(?:Buy|Share) Photo\b|\bView Photos\b)|"
+    r"\bfull screen autoplay\b|"
+    # A caption ends with its credit: "... Nov. 28, 2011. REUTERS/Jane Doe", "AFP/Getty Images".
+    r"(?:\b(?:REUTERS|Reuters|AFP|AP|EPA)/[A-Z][\w.'’ -]{0,40}|\bGetty Images)\s*$",
     re.IGNORECASE,
 )
+# Notices of the web page, not the article: advertising slots, script and
+# location notices, reprint terms, and the placeholders that web archives
+# serve instead of a page. A block that is one of these (and short) goes.
+_PAGE_NOTICE = re.compile(
+    r"^(?:photo\s+)?(?:advertisement\s*)+(?:continue reading the main story)?$|"
+    r"^story continues below advertisement$|^tweet with a location$|"
+    r"\bwhen you tweet with a location\b|"
+    r"\b(?:enable|turn on)\b.{0,20}\bjavascript\b|\bjavascript is (?:disabled|off)\b|"
+    r"\bfor your personal,? non-commercial use only\b|"
+    r"\bcrawl(?:s|ed)?(?: data)?\b.{0,80}\b(?:internet archive|wayback machine)\b|"
+    r"\b(?:internet archive|wayback machine)\b.{0,80}\bcrawl(?:s|ed)?\b|"
+    r"\bWARCs?\b.{0,120}\bwayback machine\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_PAGE_NOTICE_MAX_WORDS = 60
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3}"
     r"(?:,\s+[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){0,2})?)"
@@ -203,6 +228,21 @@ def _is_caption_like(text: str) -> bool:
     return bool(_INLINE_CREDIT.search(text) or _CAPTION_CUE.search(text))
 
 
+def is_caption_like(text: str) -> bool:
+    """Whether a sentence or paragraph reads as a photo caption or credit.
+
+    Used on blocks here, and on sentences by the summary: plain-text sources
+    (Multi-News, JSON) often run a caption into a body paragraph.
+    """
+    return _is_caption_like(text.strip())
+
+
+def is_page_notice(text: str) -> bool:
+    """Whether a short block is a notice of the web page (ads, scripts, archives)."""
+    text = text.strip()
+    return len(words(text)) <= _PAGE_NOTICE_MAX_WORDS and bool(_PAGE_NOTICE.search(text))
+
+
 class _Cleaner:
     def __init__(self, raw: str, known_title: str | None) -> None:
         self.raw = raw
@@ -271,6 +311,8 @@ class _Cleaner:
                 continue
             if _CREDIT_LINE.match(block.text):
                 self._remove(block, "photo_credit")
+            elif is_page_notice(block.text):
+                self._remove(block, "page_notice")
 
     def _header_pass(self) -> None:
         """Title, byline, date and outlet lines before the body starts."""
