@@ -189,19 +189,24 @@ REUTERS/Tom Berg
 Dow Jones Reprints: This copy is for your personal, non-commercial use only.
 
 Starting in 2001, the archive has added its crawl data to the Wayback Machine every day.
+
+Add Harbour Ferries as an interest to stay up to date on the latest ferry news.
+
+View Images The repaired gangway at the west pier, seen from the water.
 """
 
 
 def test_clean_removes_page_notices_and_marks_agency_captions() -> None:
     result = clean_text(PAGE_WITH_NOTICES)
     kinds = [p.kind for p in result.removed]
-    assert kinds.count("page_notice") == 4
-    for notice in ("advertisement", "JavaScript", "Reprints", "Wayback"):
+    assert kinds.count("page_notice") == 5
+    for notice in ("advertisement", "JavaScript", "Reprints", "Wayback", "as an interest"):
         assert notice not in result.text
     captions = [result.text[s:e] for s, e in result.captions]
-    assert len(captions) == 2
+    assert len(captions) == 3
     assert captions[0].startswith("FILE - In this Tuesday")
     assert captions[1].startswith("This undated photo provided by")
+    assert captions[2].startswith("View Images")
     # Body paragraphs stay body text, and nothing is lost.
     assert "resumed its full timetable" in result.text
     assert "Crews repaired the damaged gangway" in result.text

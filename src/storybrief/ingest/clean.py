@@ -97,7 +97,7 @@ _CAPTION_CUE = re.compile(
     r"\b(?:file|undated|booking|handout) (?:photo|picture|image)\b|"
     r"\b(?:photo|picture|image) (?:provided|released|taken|made available|obtained) by\b|"
     r"^(?:photo|image)\s*[:–—]|\bimage (?:copyright|caption)\b|"
-    r"(?-i:\b(?:Buy|Share) Photo\b|\bView Photos\b)|"
+    r"(?-i:\b(?:Buy|Share) Photo\b|\bView (?:Photos|Images)\b)|"
     r"\bfull screen autoplay\b|"
     # A caption ends with its credit: "... Nov. 28, 2011. REUTERS/Jane Doe", "AFP/Getty Images".
     r"(?:\b(?:REUTERS|Reuters|AFP|AP|EPA)/[A-Z][\w.'’ -]{0,40}|\bGetty Images)\s*$",
@@ -109,7 +109,8 @@ _CAPTION_CUE = re.compile(
 _PAGE_NOTICE = re.compile(
     r"^(?:photo\s+)?(?:advertisement\s*)+(?:continue reading the main story)?$|"
     r"^story continues below advertisement$|^tweet with a location$|"
-    r"\bwhen you tweet with a location\b|"
+    r"\bwhen you tweet with a location\b|\btweet location history\b|"
+    r"\bas an interest to stay up to date\b|"
     r"\b(?:enable|turn on)\b.{0,20}\bjavascript\b|\bjavascript is (?:disabled|off)\b|"
     r"\bfor your personal,? non-commercial use only\b|"
     r"\bcrawl(?:s|ed)?(?: data)?\b.{0,80}\b(?:internet archive|wayback machine)\b|"
