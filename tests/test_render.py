@@ -90,3 +90,34 @@ def test_renderings_show_entities_with_aliases_and_quotes_by_speaker(
         assert f'href="#entity-{top["id"]}"' in out or top["id"] not in {
             q["entity_id"] for q in seeds_brief.quotes
         }
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "html"])
+def test_renderings_give_the_evidence_of_estimated_dates_by_document_number(
+    seeds_brief: Any, fmt: str
+) -> None:
+    import html as html_module
+
+    out = render(seeds_brief, fmt)
+    if fmt == "html":
+        out = html_module.unescape(re.sub(r"<[^>]+>", " ", out))
+    out = " ".join(out.replace("│", " ").split())
+    estimated = [
+        (i, d.article.published)
+        for i, d in enumerate(seeds_brief.documents, 1)
+        if d.article.published is not None and d.article.published.estimated
+    ]
+    assert estimated
+    ids = [d.id for d in seeds_brief.documents]
+    for _, date in estimated:
+        evidence = " ".join(date.evidence.text.split())
+        named = re.findall(r"document (\w+)", evidence)
+        for doc_id in named:
+            evidence = evidence.replace(f"document {doc_id}", f"document {ids.index(doc_id) + 1}")
+        # The text rendering wraps long lines: compare the start of the evidence.
+        assert evidence[:60] in out
+    # Documents are named by their number, never by an internal id.
+    later = [e for e in seeds_brief.episodes if e.get("after")]
+    for episode in later:
+        assert episode["after"]["evidence"]["text"].split("document ")[1].split(",")[0] in ids
+    assert not any(f"document {doc_id}" in out for doc_id in ids)

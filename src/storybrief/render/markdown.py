@@ -36,6 +36,13 @@ def render_markdown(brief: Brief) -> str:
             f"| {r.number} | {_cell(r.title)} | {_cell(r.outlet)} | {_cell(r.byline)} | "
             f"{r.published} | {_cell(r.dateline)} | {r.kind or '-'} | {r.doc.word_count()} |"
         )
+    estimated = [r for r in view.rows if r.date_evidence]
+    if estimated:
+        lines += ["", "Estimated dates:", ""]
+        lines += [
+            f"- [{r.number}] {r.published.removesuffix(' (estimated)')}: {_cell(r.date_evidence)}"
+            for r in estimated
+        ]
     if any(r.kind for r in view.rows):
         lines += ["", "### What each source adds", ""]
         for r in view.rows:

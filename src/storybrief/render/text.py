@@ -63,6 +63,13 @@ def brief_renderable(brief: Brief) -> Group:
             str(row.doc.word_count()),
         )
     parts.append(docs)
+    estimated = [row for row in view.rows if row.date_evidence]
+    if estimated:
+        notes = Text("Estimated dates", style="bold")
+        for row in estimated:
+            notes.append(f"\n{row.number} · {row.published.removesuffix(' (estimated)')} · ")
+            notes.append(row.date_evidence, style="dim")
+        parts.append(notes)
 
     if view.names:
         names = Table(title="Who and what", title_justify="left", expand=True)

@@ -45,6 +45,8 @@ class DocumentRow:
     #: Summary sentences this document does not carry.
     omits: int = 0
     episode: str = ""
+    #: For an estimated publication date, what supports it.
+    date_evidence: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,9 +113,23 @@ def describe_date(date: DateRef | None) -> str:
     return date.iso() + (" (estimated)" if date.estimated else "")
 
 
+def numbered(text: str, number_of: dict[str, int]) -> str:
+    """Evidence names documents by id; a rendering names them by their number."""
+    for doc_id, number in number_of.items():
+        text = text.replace(f"document {doc_id}", f"document {number}")
+    return text
+
+
+def _date_evidence(date: DateRef | None, number_of: dict[str, int]) -> str:
+    if date is None or not date.estimated or date.evidence is None:
+        return ""
+    return numbered(date.evidence.text, number_of)
+
+
 def build_view(brief: Brief) -> BriefView:
     compared = {str(s["doc_id"]): s for s in brief.sources}
     main_episode = next((e["id"] for e in brief.episodes if e["main"]), None)
+    number_of = {d.id: i for i, d in enumerate(brief.documents, 1)}
     rows = tuple(
         DocumentRow(
             number=i,
@@ -124,6 +140,7 @@ def build_view(brief: Brief) -> BriefView:
             published=describe_date(d.article.published),
             dateline=d.article.dateline.value if d.article.dateline else "",
             **_comparison(compared.get(d.id), main_episode),
+            date_evidence=_date_evidence(d.article.published, number_of),
         )
         for i, d in enumerate(brief.documents, 1)
     )
@@ -135,7 +152,6 @@ def build_view(brief: Brief) -> BriefView:
         date_range = dates[0]
     else:
         date_range = f"{dates[0]} to {dates[-1]}"
-    number_of = {r.doc.id: r.number for r in rows}
     names = []
     for label, heading in NAME_GROUPS:
         top = tuple(
@@ -242,7 +258,8 @@ def _episode_line(episode: dict[str, Any], number_of: dict[str, int]) -> str:
         when = "date unknown"
         if episode.get("after"):
             when += (
-                f", later than {episode['after']['date']} ({episode['after']['evidence']['text']})"
+                f", later than {episode['after']['date']} "
+                f"({numbered(episode['after']['evidence']['text'], number_of)})"
             )
     elif episode["start"] == episode["end"]:
         when = str(episode["start"])
