@@ -193,17 +193,39 @@ Starting in 2001, the archive has added its crawl data to the Wayback Machine ev
 Add Harbour Ferries as an interest to stay up to date on the latest ferry news.
 
 View Images The repaired gangway at the west pier, seen from the water.
+
+The best harbour newsletter. Sign up for Harbour Daily and get the news in your inbox. \
+By signing up you agree to receive emails from us.
+
+Follow us on Facebook, Twitter and Instagram!
+
+The interactive transcript could not be loaded.
+
+EMBED More News Videos The ferry leaves the west pier. Watch the report at 6 p.m.
+
+Passengers wait for the first ferry at the west pier in Portby, Tuesday, March 9, 2021.
+
+These crawls are part of an effort to archive pages as they are created, so that a \
+link keeps working after the page it points to has changed or gone. The archive then \
+hopes that references to these copies will replace links that would otherwise be \
+broken, or sit beside them, so readers can see what the authors of a page intended. \
+The goal is to fix broken links. Crawls of supported sites.
 """
 
 
 def test_clean_removes_page_notices_and_marks_agency_captions() -> None:
     result = clean_text(PAGE_WITH_NOTICES)
     kinds = [p.kind for p in result.removed]
-    assert kinds.count("page_notice") == 5
-    for notice in ("advertisement", "JavaScript", "Reprints", "Wayback", "as an interest"):
+    assert kinds.count("page_notice") == 9
+    for notice in (
+        *("advertisement", "JavaScript", "Reprints", "Wayback", "as an interest"),
+        *("Sign up", "Follow us", "transcript", "These crawls"),
+    ):
         assert notice not in result.text
     captions = [result.text[s:e] for s, e in result.captions]
-    assert len(captions) == 3
+    assert len(captions) == 5
+    assert captions[3].startswith("EMBED More News Videos")
+    assert captions[4].startswith("Passengers wait for the first ferry")
     assert captions[0].startswith("FILE - In this Tuesday")
     assert captions[1].startswith("This undated photo provided by")
     assert captions[2].startswith("View Images")
@@ -222,6 +244,10 @@ def test_clean_removes_page_notices_and_marks_agency_captions() -> None:
         "Historians at the Internet Archive said the collection now holds more pages "
         "than any library, and the board approved a new budget.",
         "The advertisement ran on every channel for a week before the vote.",
+        "Voters were asked to sign up for email alerts about polling places.",
+        "Follow the money, investigators said on Twitter after the hearing.",
+        "Close to 300 people attended the meeting, USA TODAY reported.",
+        "The vote is set for Monday, Jan. 2, 2012, officials said.",
     ],
 )
 def test_clean_keeps_body_text_that_only_mentions_photos_or_archives(body: str) -> None:

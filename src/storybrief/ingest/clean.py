@@ -99,6 +99,11 @@ _CAPTION_CUE = re.compile(
     r"^(?:photo|image)\s*[:–—]|\bimage (?:copyright|caption)\b|"
     r"(?-i:\b(?:Buy|Share) Photo\b|\bView (?:Photos|Images)\b)|"
     r"\bfull screen autoplay\b|"
+    # Video widgets of station and newspaper sites, with the video's caption.
+    r"(?-i:^EMBED More News Videos\b|^CLOSE\b[^\n]{0,600}\bUSA TODAY\s*$)|"
+    # An agency caption ends with the day it shows: "... in Cairo, Monday, Jan. 2, 2012."
+    r",\s(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2},\s\d{4}\.?\s*$|"
     # A caption ends with its credit: "... Nov. 28, 2011. REUTERS/Jane Doe", "AFP/Getty Images".
     r"(?:\b(?:REUTERS|Reuters|AFP|AP|EPA)/[A-Z][\w.'’ -]{0,40}|\bGetty Images)\s*$",
     re.IGNORECASE,
@@ -115,10 +120,26 @@ _PAGE_NOTICE = re.compile(
     r"\bfor your personal,? non-commercial use only\b|"
     r"\bcrawl(?:s|ed)?(?: data)?\b.{0,80}\b(?:internet archive|wayback machine)\b|"
     r"\b(?:internet archive|wayback machine)\b.{0,80}\bcrawl(?:s|ed)?\b|"
-    r"\bWARCs?\b.{0,120}\bwayback machine\b",
+    r"\bWARCs?\b.{0,120}\bwayback machine\b|"
+    # Newsletter and follow widgets.
+    r"(?:^|[.!?]\s+)(?-i:Sign up) (?:here )?for\b.{0,80}\b(?:newsletters?|e-?mails?|inbox)\b|"
+    r"\bby (?:signing up|clicking\W{0,2}subscribe\W{0,2}),? you agree\b|"
+    r"\bsign up for our (?:\w+ )?newsletters?\b|\bthanks? (?:you )?for subscribing\b|"
+    r"^view all\b.{0,40}\bnewsletters\.?$|"
+    r"^follow us\b|\bfollow @\w+ on twitter\b|^follow\b.{0,40}\bon twitter @\w+|"
+    r"^like this: like loading|^read or share this story:|"
+    # What a video player shows when the video does not load.
+    r"^the interactive transcript could not be loaded\b|"
+    r"^rating is available when the video has been rented\b|"
+    r"^this feature is not available right now\b",
     re.IGNORECASE | re.DOTALL,
 )
 _PAGE_NOTICE_MAX_WORDS = 60
+# The Internet Archive's "No More 404" placeholder runs longer than other notices.
+_ARCHIVE_PLACEHOLDER = re.compile(
+    r"^these crawls are part of an effort to archive pages\b", re.IGNORECASE
+)
+_ARCHIVE_PLACEHOLDER_MAX_WORDS = 150
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3}"
     r"(?:,\s+[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){0,2})?)"
@@ -241,7 +262,10 @@ def is_caption_like(text: str) -> bool:
 def is_page_notice(text: str) -> bool:
     """Whether a short block is a notice of the web page (ads, scripts, archives)."""
     text = text.strip()
-    return len(words(text)) <= _PAGE_NOTICE_MAX_WORDS and bool(_PAGE_NOTICE.search(text))
+    n = len(words(text))
+    if n <= _ARCHIVE_PLACEHOLDER_MAX_WORDS and _ARCHIVE_PLACEHOLDER.search(text):
+        return True
+    return n <= _PAGE_NOTICE_MAX_WORDS and bool(_PAGE_NOTICE.search(text))
 
 
 class _Cleaner:
