@@ -191,3 +191,26 @@ def test_summarize_reads_a_month_dated_document_after_those_dated_within_the_mon
     assert set(order) == {0, 1, 2}
     # Dated to the day within February, then February as a whole, then March.
     assert order == sorted(order, key=lambda d: (1, 0, 2)[d])
+
+
+def test_summarize_leaves_out_the_dateline_that_opens_a_sentence() -> None:
+    first = (
+        "Ferry strike ends\n\n"
+        "PORTBY (Harbor Wire) - Ferry crews in Portby ended their strike on Tuesday "
+        "after the operator agreed to a new pay deal.\n\n"
+        "The first ferries left the west pier on Wednesday morning."
+    )
+    second = (
+        "Strike over in Portby\n\n"
+        "SOUTH QUAY, Norland - Ferry crews in Portby ended their strike after the "
+        "operator agreed to a new pay deal, union leaders said.\n\n"
+        "Passengers had waited for a week."
+    )
+    brief = storybrief.brief([{"text": first}, {"text": second}], words=60)
+    deal = [item for item in brief.summary if "new pay deal" in item["text"]]
+    assert deal
+    for item in brief.summary:
+        assert not item["text"].startswith(("PORTBY", "SOUTH QUAY"))
+        text = brief.document(item["doc_id"]).article.text
+        assert text[item["start"] : item["end"]] == item["text"]
+    assert deal[0]["text"].startswith("Ferry crews in Portby ended their strike")

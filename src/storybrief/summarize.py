@@ -22,7 +22,8 @@ only together with the sentence before it in its article; a quotation that
 runs over several sentences of a paragraph enters whole or not at all. These
 are constraints of the program, and a sentence chosen with the one it needs is
 given as one passage with it, one span of the article: "He said..." always
-comes right after the sentence that says who he is.
+comes right after the sentence that says who he is. A sentence that opens its
+paragraph with a dateline ("CAIRO (Reuters) - ") is given without it.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from storybrief.ingest.clean import is_caption_like
+from storybrief.ingest.clean import dateline_length, is_caption_like
 from storybrief.model import ParsedArticle, Sentence, Token
 
 METHOD = "bigram-ilp.v2"
@@ -254,6 +255,7 @@ def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
             if row is None:
                 continue
             sentence, follows, _ = row
+            sentence = without_dateline(doc, sentence)
             after = rows[k + 1] if k + 1 < len(rows) else None
             found.append(
                 Candidate(
@@ -267,6 +269,21 @@ def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
             )
             position += 1
     return found
+
+
+def without_dateline(doc: ParsedArticle, sentence: Sentence) -> Sentence:
+    """The sentence without the dateline that opens its paragraph ("CAIRO (Reuters) - ").
+
+    The place is in the brief's sources; in a summary a dateline reads as
+    noise. The span shrinks, so the text stays the document's own.
+    """
+    text = doc.article.text
+    if sentence.start > 0 and text[sentence.start - 1] != "\n":
+        return sentence
+    cut = sentence.start + dateline_length(sentence.text)
+    if cut == sentence.start or not text[cut : cut + 1].isupper():
+        return sentence
+    return dataclasses.replace(sentence, start=cut, text=text[cut : sentence.end])
 
 
 def needs(found: Sequence[Candidate]) -> list[tuple[int, int]]:

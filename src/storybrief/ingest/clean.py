@@ -147,6 +147,12 @@ _DATELINE = re.compile(
 )
 
 
+def dateline_length(text: str) -> int:
+    """Length of the dateline that opens ``text`` ("CAIRO (Reuters) - "), or 0."""
+    found = _DATELINE.match(text)
+    return found.end() if found else 0
+
+
 def normalize_newlines(text: str) -> str:
     """``\\r\\n`` and lone ``\\r`` become ``\\n``; all offsets refer to the result."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
