@@ -167,7 +167,7 @@ def test_summarize_gives_a_pronoun_sentence_only_after_the_one_it_needs() -> Non
             assert item["text"].startswith("Harbor master Dele Okafor reviewed")
     # The passage runs over a paragraph break; renderings give it on one line.
     passage = "Harbor master Dele Okafor reviewed the damaged pier on Friday. He said the"
-    assert passage in render(brief, "markdown")
+    assert passage in render(brief, "md")
     assert passage in render(brief, "text")
 
 

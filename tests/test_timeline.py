@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 import storybrief
+from storybrief.render import render
 
 from .conftest import ROOT, SHARED
 
@@ -74,6 +75,55 @@ def test_the_same_event_in_two_sources_is_one_entry() -> None:
     monday = [e for e in brief.timeline if e["date"] == "2024-05-06"]
     assert len(monday) == 1
     assert len(monday[0]["documents"]) == 2
+
+
+def test_a_date_is_reported_by_articles_of_that_day_and_later_not_by_announcements() -> None:
+    texts = [
+        {
+            "text": "Vote ahead\n\nThe council will vote on the harbour plan on Friday, "
+            "its chair said.",
+            "published": "2024-02-27",  # a Tuesday: "Friday" is 2024-03-01, ahead
+        },
+        {
+            "text": "Council backs plan\n\nThe council approved the harbour plan in a "
+            "late vote, with nine members in favour.",
+            "published": "2024-03-01",
+        },
+        {
+            "text": "Plan under way\n\nWork began a week after the council approved the "
+            "harbour plan on Friday, March 1, 2024.",
+            "published": "2024-03-08",
+        },
+    ]
+    brief = storybrief.brief(texts)
+    ids = [d.id for d in brief.documents]
+    march_1 = [e for e in brief.timeline if e["date"] == "2024-03-01"]
+    assert march_1
+    assert {d for e in march_1 for d in e["documents"]} == {ids[0], ids[2]}
+    # Published that day, or looking back on it: 2 reports; the announcement is not one.
+    assert {e["reports"] for e in march_1} == {2}
+
+
+def test_text_and_markdown_keep_the_events_of_the_most_reported_dates() -> None:
+    days = [dt.date(2024, 1, 1) + dt.timedelta(days=n) for n in range(34)]
+    diary = " ".join(
+        f"On {d:%B} {d.day}, {d.year}, crews finished section {n} of the Harlow sea wall."
+        for n, d in enumerate(days, 1)
+    )
+    recap = "The storm of January 20, 2024 broke the Harlow sea wall, engineers said."
+    texts = [
+        {"text": f"Sea wall diary\n\n{diary}", "published": "2024-03-01"},
+        {"text": f"Storm damage\n\n{recap}", "published": "2024-03-02"},
+    ]
+    brief = storybrief.brief(texts)
+    assert len(brief.timeline) > 30
+    markdown = render(brief, "md")
+    assert f"30 of {len(brief.timeline)} dated events" in markdown
+    rows = [line for line in markdown.splitlines() if line.startswith("| 2024-")]
+    assert len(rows) == 30
+    # Two documents report January 20: its events are among those shown.
+    assert any(row.startswith("| 2024-01-20 |") for row in rows)
+    assert f"30 of {len(brief.timeline)} dated events" in render(brief, "text")
 
 
 @pytest.mark.skipif(not TEMPEVAL.is_file(), reason=f"{TEMPEVAL} not found")

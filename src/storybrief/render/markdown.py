@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storybrief.model import Brief
-from storybrief.render.view import build_view
+from storybrief.render.view import build_view, key_events
 
 
 def _cell(value: str) -> str:
@@ -63,8 +63,16 @@ def render_markdown(brief: Brief) -> str:
                 lines.append(f"- {_cell(e.canonical)}{role}{also} ×{e.mentions}{cites}")
             lines.append("")
     if view.timeline:
-        lines += ["", "## Timeline", "", "| Date | What happened | Docs |", "|---|---|---|"]
-        for event in view.timeline:
+        shown = key_events(view.timeline)
+        lines += ["", "## Timeline", ""]
+        if len(shown) < len(view.timeline):
+            lines += [
+                f"{len(shown)} of {len(view.timeline)} dated events: those of the dates most "
+                "documents report (all in the JSON).",
+                "",
+            ]
+        lines += ["| Date | What happened | Docs |", "|---|---|---|"]
+        for event in shown:
             cites = "".join(f"[^{n}]" for n in event.documents)
             mark = " (estimated)" if event.estimated else ""
             lines.append(f"| {event.date}{mark} | {_cell(event.text)} | {cites} |")

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from storybrief.model import Brief
-from storybrief.render.view import build_view
+from storybrief.render.view import build_view, key_events
 
 
 def brief_renderable(brief: Brief) -> Group:
@@ -89,11 +89,18 @@ def brief_renderable(brief: Brief) -> Group:
         parts.append(names)
 
     if view.timeline:
-        timeline = Table(title="Timeline", title_justify="left", expand=True)
+        shown = key_events(view.timeline)
+        title = "Timeline"
+        if len(shown) < len(view.timeline):
+            title += (
+                f" ({len(shown)} of {len(view.timeline)} dated events: those of the dates "
+                "most documents report; all in the JSON)"
+            )
+        timeline = Table(title=title, title_justify="left", expand=True)
         timeline.add_column("Date", no_wrap=True)
         timeline.add_column("What happened (as a source reports it)", ratio=1)
         timeline.add_column("Docs", no_wrap=True)
-        for event in view.timeline:
+        for event in shown:
             timeline.add_row(
                 event.date + (" ~" if event.estimated else ""),
                 event.text,

@@ -75,6 +75,23 @@ class TimelineRow:
     #: Numbers of the documents that report it (the quoted sentence's own first).
     documents: tuple[int, ...]
     estimated: bool
+    #: Documents that report its date (see ``storybrief.timeline.date_reports``).
+    reports: int = 0
+
+
+#: Text and Markdown renderings show at most this many timeline events: those
+#: of the dates most documents report (the JSON and HTML keep them all).
+TIMELINE_ROWS = 30
+
+
+def key_events(
+    rows: tuple[TimelineRow, ...], limit: int = TIMELINE_ROWS
+) -> tuple[TimelineRow, ...]:
+    """At most ``limit`` events, those of the most-reported dates, in date order."""
+    if len(rows) <= limit:
+        return rows
+    ranked = sorted(range(len(rows)), key=lambda i: (-rows[i].reports, -len(rows[i].documents), i))
+    return tuple(rows[i] for i in sorted(ranked[:limit]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +221,7 @@ def build_view(brief: Brief) -> BriefView:
                 text=str(e["text"]),
                 documents=tuple(number_of[d] for d in e["documents"]),
                 estimated=bool(e["estimated"]),
+                reports=int(e.get("reports", len(e["documents"]))),
             )
             for e in brief.timeline
         ),
