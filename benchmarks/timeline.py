@@ -77,6 +77,18 @@ def load_articles(topic: str, limit: int | None) -> list[Article]:
     return articles
 
 
+def date_scores(
+    ranking: Counter[str], gold_days: set[str]
+) -> tuple[list[str], float, float, float]:
+    """The k best-ranked days (k = len(gold_days)), with date precision, recall and F1."""
+    k = len(gold_days)
+    picked = [day for day, _ in ranking.most_common(k)]
+    hits = len(set(picked) & gold_days)
+    p = hits / len(picked) if picked else 0.0
+    r = hits / k if k else 0.0
+    return picked, p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
 def agreement_rouge1(system: dict[str, str], gold: dict[str, str], scorer: Any) -> float:
     days = set(system) | set(gold)
     if not days:
@@ -129,7 +141,6 @@ def main() -> None:
         )
         for gold in gold_here:
             gold_days = {e["date"]: " ".join(e["sentences"]) for e in gold["entries"]}
-            k = len(gold_days)
             # Fixed a priori (not tuned): reports dated to a day plus articles published on it.
             combined = support + published
             for name, ranking in (
@@ -138,12 +149,8 @@ def main() -> None:
                 ("event mentions + publication days", combined),
                 ("baseline: busiest publication days", published),
             ):
-                picked = [day for day, _ in ranking.most_common(k)]
+                picked, p, r, f1 = date_scores(ranking, set(gold_days))
                 system = {day: best[day][1] if day in best else "" for day in picked}
-                hits = len(set(picked) & set(gold_days))
-                p = hits / len(picked) if picked else 0.0
-                r = hits / k
-                f1 = 2 * p * r / (p + r) if p + r else 0.0
                 rows[name].append((p, r, f1, agreement_rouge1(system, gold_days, scorer)))
         sys.stderr.write(f"{topic}: {len(articles)} articles parsed in {parsed:.0f} s\n")
     lines = [

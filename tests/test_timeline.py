@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import json
+import statistics
 import sys
 from pathlib import Path
 from typing import Any
@@ -153,6 +154,42 @@ def test_timex_value_f1_on_tempeval3_beats_dateparser() -> None:
     floor = json.loads(BASELINE.read_text(encoding="utf-8"))["timex_tempeval3_value_f1"]
     assert f1 >= floor
     assert f1 >= 100 * bench.value_f1(gold, theirs)[2] + 15
+
+
+T17 = SHARED / "eval" / "timeline17_crisis"
+
+
+@pytest.mark.skipif(not (T17 / "articles" / "t17_mj.jsonl.gz").is_file(), reason="no Timeline17")
+def test_timeline17_gate_the_most_reported_days_are_the_gold_timeline_days() -> None:
+    """Date F1 on one Timeline17 topic (121 articles) against the pinned floor."""
+    from collections import Counter
+
+    from storybrief.nlp import load_nlp, parse_articles
+    from storybrief.timeline import build_timeline, date_reports
+
+    spec = importlib.util.spec_from_file_location("_bench_t17", ROOT / "benchmarks" / "timeline.py")
+    assert spec is not None
+    assert spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = bench
+    spec.loader.exec_module(bench)
+    articles = bench.load_articles("mj", None)
+    docs = parse_articles(articles, load_nlp())
+    reports = date_reports(docs, build_timeline(docs))
+    ranking = Counter({day: len(ids) for day, ids in reports.items() if len(day) == 10})
+    published = Counter(a.published.iso() for a in articles if a.published)
+    with (T17 / "gold_timelines.jsonl").open(encoding="utf-8") as lines:
+        golds = [
+            {e["date"] for e in t["entries"]}
+            for line in lines
+            if (t := json.loads(line))["dataset"] == "timeline17" and t["topic"] == "mj"
+        ]
+    assert golds
+    f1 = statistics.fmean(bench.date_scores(ranking, gold)[3] for gold in golds)
+    baseline = statistics.fmean(bench.date_scores(published, gold)[3] for gold in golds)
+    floor = json.loads(BASELINE.read_text(encoding="utf-8"))["timeline17_mj_date_f1"]
+    assert f1 >= floor
+    assert f1 > baseline
 
 
 def test_seed_episodes_keep_the_three_stretches_apart(seeds_brief: Any) -> None:
