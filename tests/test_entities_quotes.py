@@ -2,37 +2,23 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from collections import defaultdict
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
 from storybrief.evaluate import coverage
 
-from .conftest import ROOT, SEEDS_GOLD, SHARED
+from .conftest import SEEDS_GOLD, SHARED, load_benchmark
 
 BASELINE = Path(__file__).resolve().parent / "gold" / "baseline.json"
 
 
 def _floors() -> dict[str, Any]:
     return dict(json.loads(BASELINE.read_text(encoding="utf-8")))
-
-
-def _benchmark(name: str) -> ModuleType:
-    path = ROOT / "benchmarks" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(f"_bench_{name}", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def _doc_ids(brief: Any, names: set[str]) -> dict[str, str]:
@@ -46,7 +32,7 @@ def _doc_ids(brief: Any, names: set[str]) -> dict[str, str]:
 
 def test_seed_entities_meet_the_gold(seeds_brief: Any) -> None:
     gold = json.loads((SEEDS_GOLD / "entities.json").read_text(encoding="utf-8"))
-    score = _benchmark("entities").score_seeds(seeds_brief, gold)
+    score = load_benchmark("entities").score_seeds(seeds_brief, gold)
     assert score["forms_found"] >= 0.9 * score["forms_total"], score["missing"]
     assert score["pairwise_f1"] >= 0.90, (score["split"], score["merged"])
     assert score["apart"] == score["must_not_merge"], score["merged"]
@@ -144,7 +130,7 @@ def test_entity_resolution_beats_exact_strings_on_public_sets(set_name: str) -> 
     from storybrief.entities import NameMention, resolve_mentions
     from storybrief.evaluate import b_cubed
 
-    bench = _benchmark("entities")
+    bench = load_benchmark("entities")
     gold_set = {"newswcl50": bench.load_newswcl50, "meantime": bench.load_meantime}[set_name]()
     by_topic: dict[str, list[Any]] = defaultdict(list)
     for mention in gold_set.mentions:
@@ -174,7 +160,7 @@ def test_direct_quotes_with_sources_on_a_polnear_slice() -> None:
     import storybrief
     from storybrief.nlp import load_nlp
 
-    bench = _benchmark("quotes")
+    bench = load_benchmark("quotes")
     heads = bench.make_heads(load_nlp())
     total = bench.Tally()
     for article in bench.load_polnear(30):

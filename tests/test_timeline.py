@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 import statistics
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +13,7 @@ import pytest
 import storybrief
 from storybrief.render import render
 
-from .conftest import ROOT, SHARED
+from .conftest import SHARED, load_benchmark
 
 TEMPEVAL = SHARED / "eval" / "tempeval3" / "tempeval3_timex.jsonl"
 BASELINE = Path(__file__).resolve().parent / "gold" / "baseline.json"
@@ -129,12 +127,7 @@ def test_text_and_markdown_keep_the_events_of_the_most_reported_dates() -> None:
 
 @pytest.mark.skipif(not TEMPEVAL.is_file(), reason=f"{TEMPEVAL} not found")
 def test_timex_value_f1_on_tempeval3_beats_dateparser() -> None:
-    spec = importlib.util.spec_from_file_location("_bench_timex", ROOT / "benchmarks" / "timex.py")
-    assert spec is not None
-    assert spec.loader is not None
-    bench = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = bench
-    spec.loader.exec_module(bench)
+    bench = load_benchmark("timex")
     with TEMPEVAL.open(encoding="utf-8") as lines:
         records = [r for line in lines if (r := json.loads(line))["split"] == "test_platinum"]
     docs = bench.parse(records)
@@ -167,12 +160,7 @@ def test_timeline17_gate_the_most_reported_days_are_the_gold_timeline_days() -> 
     from storybrief.nlp import load_nlp, parse_articles
     from storybrief.timeline import build_timeline, date_reports
 
-    spec = importlib.util.spec_from_file_location("_bench_t17", ROOT / "benchmarks" / "timeline.py")
-    assert spec is not None
-    assert spec.loader is not None
-    bench = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = bench
-    spec.loader.exec_module(bench)
+    bench = load_benchmark("timeline")
     articles = bench.load_articles("mj", None)
     docs = parse_articles(articles, load_nlp())
     reports = date_reports(docs, build_timeline(docs))
