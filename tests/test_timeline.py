@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import statistics
 from pathlib import Path
 from typing import Any
@@ -74,6 +75,28 @@ def test_the_same_event_in_two_sources_is_one_entry() -> None:
     monday = [e for e in brief.timeline if e["date"] == "2024-05-06"]
     assert len(monday) == 1
     assert len(monday[0]["documents"]) == 2
+
+
+def test_timeline_events_read_as_whole_sentences_without_datelines(seeds_brief: Any) -> None:
+    for brief in (
+        seeds_brief,
+        storybrief.brief(
+            [
+                {
+                    "text": "Ferry deal\n\nPORTBY (Harbor Wire) - Ferry crews ended their "
+                    "strike on Monday after a new pay offer.",
+                    "published": "2024-03-06",
+                }
+            ]
+        ),
+    ):
+        assert brief.timeline
+        for e in brief.timeline:
+            text = brief.document(e["doc_id"]).article.text
+            assert text[e["start"] : e["end"]] == e["text"]
+            # The splitter cuts at "Sheik" or "Capt."; an event is the whole sentence.
+            assert re.search(r"""[.!?]["'”’)]*$""", e["text"]), e["text"]
+            assert not re.match(r"[A-Z]{3,}[ ,(]", e["text"]), e["text"]
 
 
 def test_a_date_is_reported_by_articles_of_that_day_and_later_not_by_announcements() -> None:

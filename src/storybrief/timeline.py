@@ -14,6 +14,8 @@ Method (``timeline.v1``):
   that expression. Events of the same date whose sentences match (TF-IDF
   cosine ≥ ``SAME_EVENT``) are one event with all the documents that report
   it. Headlines and captions are not events; undated events are not placed.
+  An event reads as a whole sentence (pieces the splitter cut at an
+  abbreviation are joined back) without the dateline that opens it.
 - Each event says how many documents report its date (``reports``): those
   published on it, and those that mention it and were published on or after
   it (or whose publication date is unknown). A mention made in advance ("the
@@ -31,7 +33,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from storybrief.model import DateRef, Evidence, Granularity, ParsedArticle
+from storybrief.model import DateRef, Evidence, Granularity, ParsedArticle, Sentence
+from storybrief.summarize import without_dateline
 from storybrief.timex import Timex, document_timexes, tense_of
 
 METHOD = "timeline.v2"
@@ -117,6 +120,7 @@ def build_timeline(documents: Sequence[ParsedArticle]) -> tuple[dict[str, Any], 
                 continue
             if any(s <= sentence.start < e for s, e in doc.article.captions):
                 continue
+            sentence = event_sentence(doc, sentence)
             if len(sentence.text.split()) > MAX_EVENT_WORDS:
                 continue
             day, granularity = parsed
@@ -190,6 +194,30 @@ def _last_day(first: dt.date, granularity: Granularity) -> dt.date:
     if granularity == "year":
         return dt.date(first.year, 12, 31)
     return first
+
+
+_ENDS_SENTENCE = re.compile(r"""[.!?]["'”’)]*$""")
+
+
+def event_sentence(doc: ParsedArticle, sentence: Sentence) -> Sentence:
+    """The sentence as an event reads: whole, without the dateline that opens it.
+
+    Where the splitter cut a sentence at an abbreviation ("... by Sheik" |
+    "Moaz al-Khatib ..."), the pieces that follow in the paragraph join it
+    until one ends as a sentence does. The span stays one span of the text.
+    """
+    text = doc.article.text
+    following = iter(doc.sentences[sentence.index + 1 :])
+    end = sentence.end
+    for _ in range(3):
+        if _ENDS_SENTENCE.search(text[sentence.start : end].rstrip()):
+            break
+        after = next(following, None)
+        if after is None or "\n" in text[end : after.start]:
+            break
+        end = after.end
+    joined = replace(sentence, end=end, text=text[sentence.start : end])
+    return without_dateline(doc, joined)
 
 
 def _iso(day: dt.date, granularity: Granularity) -> str:
