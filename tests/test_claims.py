@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 import storybrief
+from storybrief.render import render
 
 from .conftest import SEEDS_GOLD
 
@@ -121,3 +122,19 @@ def test_the_death_toll_reads_as_one_agreed_figure_then_a_later_one(seeds_brief:
     assert low["value"] < high["value"]
     assert len(low["documents"]) == 3  # the three 2013 reports agree
     assert toll["relation"] == "evolves"
+
+
+def test_a_group_says_what_it_counts_in_the_sources_words(seeds_brief: Any) -> None:
+    brief = _brief(
+        ("Flood toll\n\nThe floods killed 41 people on Monday, police said.", "2024-05-07"),
+        ("Flood deaths\n\nAbout 40 people died in the floods on Monday.", "2024-05-07"),
+    )
+    (grouped,) = [c for c in brief.claims if len(c["documents"]) == 2]
+    assert set(grouped["what"].split(" / ")) == {"people killed", "people died"}
+    # The seeds' death toll: the verbs of the event, not the lemma "life" alone.
+    toll = next(
+        c for c in seeds_brief.claims if any(st["value"] == 250000 for st in c["statements"])
+    )
+    assert "people killed" in toll["what"].split(" / ")
+    assert "Numbers across sources" in render(brief, "text")
+    assert "people killed" in render(brief, "md")

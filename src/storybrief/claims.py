@@ -9,7 +9,9 @@ Method (``claims.v1``):
   "some", "over"...), unit, the noun it counts, the words around it, the time
   it holds for (a date in its sentence, else the document's publication date,
   else unknown) and its span. Single numbers that are not counts ("one of",
-  "No. 1", "two sides") are left out.
+  "No. 1", "two sides") are left out. What a figure counts is also given in
+  the source's words: the counted noun and the past-tense verb it is argument
+  of ("people killed", "lives claimed"); a group lists its sources' labels.
 - Grouping: statements of the same unit whose contexts match (TF-IDF cosine of
   the content words of their sentences, minus the number, ≥ ``SAME_QUANTITY``)
   and whose counted nouns agree when both have one; durations of the story
@@ -66,6 +68,7 @@ class _Statement:
     unit: str  # "count", "percent", "money", "months", a quantity's unit
     counts: str | None  # the noun counted
     verb: str | None  # the verb the number or its noun attaches to
+    label: str | None  # what it counts, as written: "people killed", "lives claimed"
     context: str
     time: str | None
     sentence: tuple[int, int]
@@ -125,6 +128,34 @@ def _verb_of(tokens: Sequence[Token], start: int, end: int) -> str | None:
     return None
 
 
+def _label(tokens: Sequence[Token], noun: Token | None, start: int, end: int) -> str | None:
+    """What a figure counts, in the source's words: the noun and the verb it is argument of.
+
+    "killed over 60,000 people" -> "people killed"; "more than 60,000 people
+    have died" -> "people died"; "claimed some 60,000 lives" -> "lives
+    claimed"; "killed some 250,000" -> "killed"; "grew to 3,400 containers"
+    -> "containers" (the containers did not grow). None without either.
+    """
+    by_index = {t.index: t for t in tokens}
+    if noun is not None:
+        head = by_index.get(noun.head)
+    else:  # the number itself is the argument: the head of its span
+        inside = [t for t in tokens if start <= t.start < end]
+        outside = [t for t in inside if not start <= by_index.get(t.head, t).start < end]
+        top = outside[0] if outside else None
+        head = by_index.get(top.head) if top is not None else None
+    verb = (
+        head
+        if head is not None
+        and head.pos == "VERB"
+        and head.tag in ("VBD", "VBN")
+        and head.lemma.lower() not in _GENERIC_VERBS
+        else None
+    )
+    words = [w.text.lower() for w in (noun, verb) if w is not None]
+    return " ".join(words) or None
+
+
 def extract_statements(doc: ParsedArticle) -> list[_Statement]:
     """The numeric statements of one document."""
     text = doc.article.text
@@ -169,6 +200,10 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
                 unit,
                 noun.lemma.lower() if noun is not None else None,
                 _verb_of(doc.tokens, start, end),
+                # A duration ("22-month-old conflict") is named by what lasts, not by a verb.
+                _label(doc.tokens, noun, start, end)
+                if unit != "months"
+                else (noun.text.lower() if noun is not None else None),
                 context,
                 sentence_dates.get(sentence.index, doc_time),
                 (sentence.start, sentence.end),
@@ -300,6 +335,7 @@ def _claim(
         "id": "",
         "unit": members[0].unit,
         "counts": next((m.counts for m in members if m.counts), None),
+        "what": _what(members),
         "relation": _relation(members, apart),
         "documents": sorted({m.doc_id for m in members}),
         "readings": _readings(members),
@@ -317,6 +353,14 @@ def _claim(
             for m in members
         ],
     }
+
+
+def _what(members: Sequence[_Statement]) -> str | None:
+    """What the group counts, as its sources put it: their distinct labels, fullest first."""
+    labels = list(dict.fromkeys(m.label for m in members if m.label))
+    full = [label for label in labels if " " in label]
+    nouns = list(dict.fromkeys(m.label for m in members if m.label and m.counts))
+    return " / ".join((full or nouns or labels)[:3]) or None
 
 
 def _readings(members: Sequence[_Statement]) -> list[dict[str, Any]]:

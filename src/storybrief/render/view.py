@@ -206,7 +206,7 @@ def build_view(brief: Brief) -> BriefView:
         claims=tuple(
             ClaimRow(
                 relation=str(c["relation"]),
-                counts=str(c["counts"] or c["unit"]),
+                counts=str(c.get("what") or c["counts"] or c["unit"]),
                 statements=tuple(
                     (str(st["text"]), number_of[st["doc_id"]], str(st["time"] or "date unknown"))
                     for st in sorted(c["statements"], key=lambda st: st["time"] or "~")
