@@ -30,7 +30,7 @@ from typing import Any
 
 from storybrief.model import Article, ParsedArticle
 from storybrief.nlp import load_nlp, parse_articles
-from storybrief.timex import document_timexes, normalize, tense_of
+from storybrief.timex import METHOD, document_timexes, normalize, tense_of
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPEVAL = ROOT.parent / "shared" / "eval" / "tempeval3" / "tempeval3_timex.jsonl"
@@ -151,7 +151,7 @@ def main() -> None:
 
     n_gold = sum(len(g) for g in gold)
     rows = [
-        ("storybrief timex.v1", on_gold(ours), value_f1(gold, our_spans), our_seconds),
+        (f"storybrief {METHOD}", on_gold(ours), value_f1(gold, our_spans), our_seconds),
         ("dateparser (same spans)", on_gold(theirs), value_f1(gold, dp_same_spans), dp_seconds),
         ("dateparser search_dates", None, value_f1(gold, dp_search), None),
     ]

@@ -1,6 +1,6 @@
 """Temporal expressions: found in the parse, normalised against an anchor date.
 
-Method (``timex.v1``): spaCy's DATE and TIME mentions, plus reference words it
+Method (``timex.v2``): spaCy's DATE and TIME mentions, plus reference words it
 does not tag ("now", "currently"), are normalised to TimeML values (TIMEX3):
 ``2013-02-04`` (day), ``2013-W06`` (week), ``2013-02`` (month), ``2013``,
 ``201`` (decade), ``19`` (century), ``2012-SU`` (season), ``2013-Q1``,
@@ -11,6 +11,9 @@ publication date) with the tense of the verb they attach to: a past-tense
 "Monday" is the Monday before, a future one the Monday after. Absolute dates
 are read by dateparser; the granularity is the finest part the text states.
 Without an anchor, relative expressions stay unresolved (``value`` None).
+A range is two expressions, as TimeML annotates it: "2009-2010" and "1957-58"
+are two years, "between 12 and 18 months" two durations. Hedges ("just",
+"a mere") are dropped, and "a month earlier" is the duration it states.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from typing import Any, Literal
 
 from storybrief.model import ParsedArticle, Token
 
-METHOD = "timex.v1"
+METHOD = "timex.v2"
 
 Tense = Literal["past", "future"] | None
 
@@ -152,6 +155,7 @@ def normalize(
         return "DATE", "PAST_REF", None, True
     if t in _FUTURE:
         return "DATE", "FUTURE_REF", None, True
+    t = re.sub(r"^(?:just|only|a mere|mere)\s+", "", t)
     mod = None
     for pattern, name in _MODS:
         if pattern.match(t):
@@ -166,6 +170,11 @@ def _normalize_core(t: str, anchor: dt.date | None, tense: Tense) -> tuple[str, 
     # Durations: "22 months", "two-year", "the past three months", "a decade", "years".
     duration = _duration(t)
     if duration is not None:
+        return "DURATION", duration, False
+    # "a month earlier", "two years later": the expression is the duration.
+    if (m := re.fullmatch(r"(.+?)\s+(?:earlier|later|before|after|afterwards)", t)) and (
+        duration := _duration(m.group(1))
+    ):
         return "DURATION", duration, False
     words = t.split()
     # "two years ago", "a week ago"
@@ -391,8 +400,8 @@ def document_timexes(doc: ParsedArticle, anchor: dt.date | None) -> tuple[Timex,
             spans.append(match.span())
     out = []
     starts = {t.start: t for t in doc.tokens}
-    for start, end in sorted(spans):
-        written = text[start:end]
+    pieces = [piece for start, end in sorted(spans) for piece in range_pieces(text, start, end)]
+    for start, end, written in pieces:
         first = starts.get(start)
         if (
             first is not None
@@ -405,8 +414,38 @@ def document_timexes(doc: ParsedArticle, anchor: dt.date | None) -> tuple[Timex,
         ):
             continue  # "Sunday shifts": a kind of shift, not a date
         kind, value, mod, relative = normalize(written, anchor, tense_of(doc.tokens, start, end))
-        out.append(Timex(start, end, written, kind, value, mod, relative))
+        out.append(Timex(start, end, text[start:end], kind, value, mod, relative))
     return tuple(out)
+
+
+_YEAR_RANGE = re.compile(r"(\d{4})\s*[-–]\s*(\d{4}|\d{2})")
+_NUMBER_RANGE = re.compile(
+    r"(?:between\s+)?(\w+)\s+(?:and|to|or|-|–)\s+(\w+\s+(second|minute|hour|day|week|month|year)s?)",
+    re.IGNORECASE,
+)
+
+
+def range_pieces(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """A span, or the two ends of a range it gives, each with the text to normalise.
+
+    "2009-2010" and "1957-58" are two years; "between 12 and 18 months" is
+    "12 months" (written "12") and "18 months".
+    """
+    written = text[start:end]
+    if m := _YEAR_RANGE.fullmatch(written):
+        first, second = m.group(1), m.group(2)
+        if len(second) == 2:
+            second = first[:2] + second
+        return [
+            (start + m.start(1), start + m.end(1), first),
+            (start + m.start(2), start + m.end(2), second),
+        ]
+    if (m := _NUMBER_RANGE.fullmatch(written)) and _number(m.group(1).lower()) is not None:
+        return [
+            (start + m.start(1), start + m.end(1), f"{m.group(1)} {m.group(3)}s"),
+            (start + m.start(2), end, m.group(2)),
+        ]
+    return [(start, end, written)]
 
 
 def _modifier_weekday(tokens: Sequence[Token], index: int) -> bool:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from storybrief.timex import normalize
+from storybrief.timex import normalize, range_pieces
 
 FRIDAY = dt.date(2024, 3, 8)  # a Friday
 
@@ -62,6 +62,9 @@ def test_dates_resolve_against_the_anchor_and_tense(
         ("several days", "PXD"),
         ("years", "PXY"),
         ("a couple of years", "P2Y"),
+        ("a mere 24 hours", "PT24H"),
+        ("about a month earlier", "P1M"),
+        ("two years later", "P2Y"),
     ],
 )
 def test_durations_have_their_length_and_no_anchor(text: str, value: str) -> None:
@@ -73,6 +76,8 @@ def test_modifiers_are_kept_apart_from_the_value() -> None:
     assert normalize("early December", FRIDAY, "past")[1:3] == ("2023-12", "START")
     assert normalize("late 2013", None)[1:3] == ("2013", "END")
     assert normalize("almost seven years", None)[1:3] == ("P7Y", "LESS_THAN")
+    assert normalize("just over a week", None)[1:3] == ("P1W", "MORE_THAN")
+    assert normalize("just six years ago", FRIDAY)[1] == "2018"
 
 
 def test_relative_expressions_without_an_anchor_stay_unknown() -> None:
@@ -82,3 +87,19 @@ def test_relative_expressions_without_an_anchor_stay_unknown() -> None:
         assert relative
     # ... but absolute ones do not need it.
     assert normalize("March 5, 2024", None)[1] == "2024-03-05"
+
+
+@pytest.mark.parametrize(
+    ("written", "pieces"),
+    [
+        ("2009-2010", [("2009", "2009"), ("2010", "2010")]),
+        ("1957-58", [("1957", "1957"), ("58", "1958")]),
+        ("between 12 and 18 months", [("12", "P12M"), ("18 months", "P18M")]),
+        ("March 5, 2024", [("March 5, 2024", "2024-03-05")]),
+    ],
+)
+def test_a_range_gives_each_of_its_ends(written: str, pieces: list[tuple[str, str]]) -> None:
+    text = f"It ran {written}, the report said."
+    start = text.index(written)
+    found = range_pieces(text, start, start + len(written))
+    assert [(text[s:e], normalize(t, FRIDAY)[1]) for s, e, t in found] == pieces
