@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from storybrief.ingest.clean import clean_text
+from storybrief.ingest.clean import clean_text, is_caption_like
 
 CAPTION = (
     "Volunteers stack sandbags along the river wall in Lennox on Friday evening. "
@@ -254,3 +254,18 @@ def test_clean_keeps_body_text_that_only_mentions_photos_or_archives(body: str) 
     result = clean_text(f"Headline about the matter\n\n{body}")
     assert body in result.text
     assert result.captions == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "caption"),
+    [
+        ("CLOSE Jane Doe is tired of being told what to wear.", True),
+        ("CLOSE Skip in Skip x Embed x Share Officials say the road is open.", True),
+        ("Crews reopened the road in Portby, Tuesday, March 9, 2021.", True),
+        ("Close to 300 people attended the meeting.", False),
+        ("CLOSE CALL FOR FERRY", False),
+        ("The vote is set for Tuesday, March 9, 2021, officials said.", False),
+    ],
+)
+def test_caption_cues_of_sentences_run_into_a_paragraph(text: str, caption: bool) -> None:
+    assert is_caption_like(text) is caption
