@@ -271,3 +271,21 @@ def test_only_a_growing_toll_gives_a_lower_bound() -> None:
     # 12,000 volunteers against 3,000 sets that report apart, but volunteers are no toll.
     assert by_doc[volunteers_id]["id"] != by_doc[brief.documents[0].id]["id"]
     assert "after" not in by_doc[volunteers_id]
+
+
+def test_a_weekday_and_its_part_of_the_day_are_one_expression() -> None:
+    from storybrief.timex import document_timexes
+
+    brief = storybrief.brief(
+        [
+            {
+                "text": "Ferry talks\n\nThe two sides met again on Friday afternoon and agreed "
+                "on a timetable, the operator said.",
+                "published": "2024-03-09",
+            }
+        ]
+    )
+    doc = brief.documents[0]
+    found = [(t.text, t.value) for t in document_timexes(doc, dt.date(2024, 3, 9))]
+    assert ("Friday afternoon", "2024-03-08TAF") in found
+    assert [e["date"] for e in brief.timeline] == ["2024-03-08"]

@@ -13,7 +13,8 @@ are read by dateparser; the granularity is the finest part the text states.
 Without an anchor, relative expressions stay unresolved (``value`` None).
 A range is two expressions, as TimeML annotates it: "2009-2010" and "1957-58"
 are two years, "between 12 and 18 months" two durations. Hedges ("just",
-"a mere") are dropped, and "a month earlier" is the duration it states.
+"a mere") are dropped, "a month earlier" is the duration it states, and a
+weekday tagged apart from its part of the day ("Friday" "afternoon") joins it.
 """
 
 from __future__ import annotations
@@ -400,6 +401,19 @@ def document_timexes(doc: ParsedArticle, anchor: dt.date | None) -> tuple[Timex,
             spans.append(match.span())
     out = []
     starts = {t.start: t for t in doc.tokens}
+    # "Friday afternoon" tagged as "Friday" and "afternoon": one expression.
+    joined: list[tuple[int, int]] = []
+    weekdays: set[tuple[int, int]] = set()
+    for start, end in spans:
+        before = re.search(r"\b(\w+)\s+$", text[max(0, start - 12) : start])
+        if before and text[start:end].lower() in _PARTS_OF_DAY:
+            day = before.group(1)
+            if day.lower() in _WEEKDAYS:
+                day_start = start - len(before.group(0))
+                weekdays.add((day_start, day_start + len(day)))
+                start = day_start
+        joined.append((start, end))
+    spans = [span for span in joined if span not in weekdays]
     pieces = [piece for start, end in sorted(spans) for piece in range_pieces(text, start, end)]
     for start, end, written in pieces:
         first = starts.get(start)
