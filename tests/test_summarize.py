@@ -214,3 +214,18 @@ def test_summarize_leaves_out_the_dateline_that_opens_a_sentence() -> None:
         text = brief.document(item["doc_id"]).article.text
         assert text[item["start"] : item["end"]] == item["text"]
     assert deal[0]["text"].startswith("Ferry crews in Portby ended their strike")
+
+
+def test_summarize_leaves_out_a_teaser_cut_short_with_an_ellipsis() -> None:
+    teaser = "The harbour board said the new ferry timetable would start in May and that..."
+    text = (
+        "Ferry timetable\n\n"
+        "The harbour board approved the new ferry timetable on Monday after a long debate.\n\n"
+        f"{teaser}\n\n"
+        "The first ferries under the new timetable will leave the west pier at six."
+    )
+    brief = storybrief.brief([{"text": text}], words=60)
+    texts = [c.sentence.text for c in candidates(brief.documents)]
+    assert any(t.startswith("The harbour board approved") for t in texts)
+    assert not any(t.endswith(("...", "…")) for t in texts)
+    assert all(not item["text"].endswith("...") for item in brief.summary)

@@ -14,7 +14,8 @@ date, then document order, then position), and each names the sentences of
 other documents that report the same content (TF-IDF cosine).
 
 Candidates exclude headlines, photo captions, questions, very short or very
-long sentences, fragments that start in lower case, and sentences that start
+long sentences, fragments that start in lower case, teasers cut short with an
+ellipsis, and sentences that start
 where the one before them in their paragraph did not end (a sentence the
 splitter cut in two). A sentence that cannot stand alone (it opens with a
 pronoun or connective, or with a quotation that names no speaker) may enter
@@ -115,6 +116,7 @@ _ENDS_SENTENCE = re.compile(r"""[.!]["'”’)]*$""")
 # (the splitter broke it, at "Sheik" or a line-wrapped name). A dash ends a
 # dateline ("WASHINGTON _", "BAKERSFIELD (CN) -"); closing marks may stand apart.
 _ENDS_ANY_SENTENCE = re.compile(r"""[.!?:;…—–_-](?:\s*["'”’)\]])*$""")
+_TRAILING_ELLIPSIS = re.compile(r"""(?:\.\.\.|…)["'”’)]*$""")
 # A sentence that starts with a lower-case word ("and then...") is a fragment.
 _LOWER_START = re.compile(r"^[a-z]{2}")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -177,6 +179,8 @@ def _standing(doc: ParsedArticle, sentence: Sentence) -> str | None:
     if is_caption_like(text):  # a caption run into a paragraph
         return None
     if not _ENDS_SENTENCE.search(text) or _LOWER_START.match(text):  # also drops questions
+        return None
+    if _TRAILING_ELLIPSIS.search(text):  # a teaser cut short: "... argues that the police..."
         return None
     # "It's", "They'd": the pronoun before the clitic.
     first = _WORD.findall(text[:40].lower().replace("’", "'"))

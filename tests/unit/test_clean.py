@@ -264,6 +264,9 @@ def test_clean_keeps_body_text_that_only_mentions_photos_or_archives(body: str) 
         ("Crews reopened the road in Portby, Tuesday, March 9, 2021.", True),
         ("Close to 300 people attended the meeting.", False),
         ("CLOSE CALL FOR FERRY", False),
+        ("CORRECTS DAY TO SATURDAY Ferries wait at the west pier.", True),
+        ("Jane Doe reports for the Channel 4 News at 5 on Saturday, March 9, 2021.", True),
+        ("Correspondents reporting for ABC News at the pier said crews had left.", False),
         ("The vote is set for Tuesday, March 9, 2021, officials said.", False),
     ],
 )

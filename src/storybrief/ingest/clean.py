@@ -101,7 +101,9 @@ _CAPTION_CUE = re.compile(
     r"\bfull screen autoplay\b|"
     # Video widgets of station and newspaper sites, with the video's caption.
     r"(?-i:^EMBED More News Videos\b|^CLOSE\b[^\n]{0,600}\bUSA TODAY\s*$|"
-    r"^CLOSE (?:Skip\b|[A-Z][a-z]))|"
+    r"^CLOSE (?:Skip\b|[A-Z][a-z])|^CORRECTS\b)|"
+    # The caption of a station's video: "Jane Doe reports for NBC4 News at 5 on ...".
+    r"\breports (?:for|during|on) (?:the )?[\w.' ]{1,40}(?-i:\bNews) at \d|"
     # An agency caption ends with the day it shows: "... in Cairo, Monday, Jan. 2, 2012."
     r",\s(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2},\s\d{4}\.?\s*$|"
