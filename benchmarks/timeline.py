@@ -10,7 +10,9 @@ give each day the number of documents that report it (``reports``: published
 that day, or mentioning it and published on or after it), and the k
 most-reported days are picked, k = the number of dates in each gold timeline
 (the usual setting, as in news-tls). Each picked day is summarised by its
-best-supported event sentence.
+first L events in timeline order (the event that stands for the day first), L
+= the gold timeline's mean number of sentences per day, as in news-tls; a
+second table compares day summaries on the same days.
 
 Scores, averaged over the gold timelines of the topics: date-selection
 precision/recall/F1, and agreement ROUGE-1 F1 (rouge-score, stemming; system
@@ -113,6 +115,7 @@ def main() -> None:
         timelines = [t for line in lines if (t := json.loads(line))["dataset"] == "timeline17"]
     nlp = load_nlp()
     rows: dict[str, list[tuple[float, float, float, float]]] = defaultdict(list)
+    texts: dict[str, list[float]] = defaultdict(list)
     seconds: list[float] = []
     n_articles = 0
     for topic in args.topics.split(","):
@@ -129,10 +132,12 @@ def main() -> None:
         seconds.append(time.perf_counter() - start)
         support: Counter[str] = Counter()
         best: dict[str, tuple[int, str]] = {}
+        by_day: dict[str, list[str]] = defaultdict(list)
         for e in events:
             if e["granularity"] != "day":
                 continue
             support[e["date"]] += len(e["documents"])
+            by_day[e["date"]].append(e["text"])
             if e["date"] not in best or len(e["documents"]) > best[e["date"]][0]:
                 best[e["date"]] = (len(e["documents"]), e["text"])
         published = Counter(a.published.iso() for a in articles if a.published)
@@ -141,17 +146,36 @@ def main() -> None:
         )
         for gold in gold_here:
             gold_days = {e["date"]: " ".join(e["sentences"]) for e in gold["entries"]}
+            # As news-tls: each day gets as many sentences as the gold has per day on average.
+            per_day = max(1, round(statistics.fmean(len(e["sentences"]) for e in gold["entries"])))
             # Fixed a priori (not tuned): reports dated to a day plus articles published on it.
             combined = support + published
             for name, ranking in (
-                ("storybrief timeline.v2: documents reporting the day", reports),
+                ("storybrief timeline.v3: documents reporting the day", reports),
                 ("timeline.v1: event mentions", support),
                 ("event mentions + publication days", combined),
                 ("baseline: busiest publication days", published),
             ):
                 picked, p, r, f1 = date_scores(ranking, set(gold_days))
-                system = {day: best[day][1] if day in best else "" for day in picked}
+                system = {day: " ".join(by_day[day][:per_day]) for day in picked}
                 rows[name].append((p, r, f1, agreement_rouge1(system, gold_days, scorer)))
+            # The same days, summarised three ways.
+            picked = date_scores(reports, set(gold_days))[0]
+            for name, system in (
+                (
+                    "timeline.v3: the first L events of the day",
+                    {day: " ".join(by_day[day][:per_day]) for day in picked},
+                ),
+                (
+                    "timeline.v3: the first event of the day",
+                    {day: " ".join(by_day[day][:1]) for day in picked},
+                ),
+                (
+                    "timeline.v2: the event most documents report",
+                    {day: best[day][1] if day in best else "" for day in picked},
+                ),
+            ):
+                texts[name].append(agreement_rouge1(system, gold_days, scorer))
         sys.stderr.write(f"{topic}: {len(articles)} articles parsed in {parsed:.0f} s\n")
     lines = [
         f"## Timeline17: {len(next(iter(rows.values()), []))} gold timelines, "
@@ -165,6 +189,16 @@ def main() -> None:
     for name, scores in rows.items():
         p, r, f1, r1 = (statistics.fmean(s[i] for s in scores) for i in range(4))
         lines.append(f"| {name} | {p:.3f} | {r:.3f} | {f1:.3f} | {r1:.3f} |")
+    lines += [
+        "",
+        "Day summaries on the days timeline.v3 picks (L = the gold timeline's mean "
+        "sentences per day, as news-tls):",
+        "",
+        "| day summary | agreement R-1 F1 |",
+        "|---|---:|",
+    ]
+    for name, values in texts.items():
+        lines.append(f"| {name} | {statistics.fmean(values):.3f} |")
     lines += [
         "",
         f"Timeline step (after parsing): median {statistics.median(seconds):.2f} s per topic. "

@@ -13,6 +13,7 @@ import pytest
 
 import storybrief
 from storybrief.render import render
+from storybrief.render.view import TimelineRow, key_events
 
 from .conftest import SHARED, load_benchmark
 
@@ -124,6 +125,34 @@ def test_a_date_is_reported_by_articles_of_that_day_and_later_not_by_announcemen
     assert {d for e in march_1 for d in e["documents"]} == {ids[0], ids[2]}
     # Published that day, or looking back on it: 2 reports; the announcement is not one.
     assert {e["reports"] for e in march_1} == {2}
+    # The event reads as the report after the fact, not as the announcement.
+    assert march_1[0]["doc_id"] == ids[2]
+    assert march_1[0]["documents"][0] == ids[2]
+    assert "approved" in march_1[0]["text"]
+
+
+def test_a_busy_date_shows_once_in_a_long_rendered_timeline() -> None:
+    march = [
+        TimelineRow("2024-03", f"Crews repaired berth {n} in March.", (1,), False, 60)
+        for n in range(40)
+    ]
+    days = [
+        TimelineRow(f"2024-04-{n:02d}", f"Berth {n} reopened.", (2,), False, n)
+        for n in range(1, 31)
+    ]
+    rows = (*march, *days)
+    shown = key_events(rows)
+    assert len(shown) == 30
+    dates = [row.date for row in shown]
+    # One event per date: the month once (its first event), then the 29
+    # most-reported days; in date order.
+    assert len(set(dates)) == 30
+    assert shown[0] == march[0]
+    assert dates[1:] == [f"2024-04-{n:02d}" for n in range(2, 31)]
+    # With fewer dates than the limit, a date's next events fill the rest.
+    few = key_events((*march, *days[:5]))
+    assert len(few) == 30
+    assert sum(row.date == "2024-03" for row in few) == 25
 
 
 def test_text_and_markdown_keep_the_events_of_the_most_reported_dates() -> None:

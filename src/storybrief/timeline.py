@@ -1,6 +1,6 @@
 """When things happened: publication-date estimates and the timeline of dated events.
 
-Method (``timeline.v1``):
+Method (``timeline.v3``):
 
 - Every document's temporal expressions are normalised (``storybrief.timex``)
   against its publication date when that is known to the day. A document
@@ -21,8 +21,12 @@ Method (``timeline.v1``):
   it (or whose publication date is unknown). A mention made in advance ("the
   vote on Friday") is not a report that it happened. On Timeline17 this count
   ranks the days of the gold timelines better than publication counts or
-  mentions alone (benchmarks/timeline.py); renderings of a long timeline keep
-  the events of the most-reported days.
+  mentions alone (benchmarks/timeline.py).
+- Within a date, the event that best stands for it comes first: one that a
+  document reports after the fact (not announced in advance), then the one
+  most documents report, then the one closest to all that date's sentences
+  (mean TF-IDF cosine). Renderings of a long timeline show the first event of
+  each of the most-reported dates, so one busy month cannot fill them.
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ from storybrief.model import DateRef, Evidence, Granularity, ParsedArticle, Sent
 from storybrief.summarize import without_dateline
 from storybrief.timex import Timex, document_timexes, tense_of
 
-METHOD = "timeline.v2"
+METHOD = "timeline.v3"
 SAME_EVENT = 0.3
 MAX_EVENT_WORDS = 60
 
@@ -140,11 +144,34 @@ def build_timeline(documents: Sequence[ParsedArticle]) -> tuple[dict[str, Any], 
                 }
             )
     merged = _merge(events)
-    merged.sort(key=lambda e: (e["_day"], e["granularity"] != "day", e["doc_id"], e["start"]))
     reports = date_reports(documents, merged)
     for e in merged:
+        # A merged event reads as the sentence of a document that reports it
+        # after the fact, the one closest to the date's other sentences.
+        lead = min(
+            e.pop("_members", None) or [dict(e)],
+            key=lambda m: (m["doc_id"] not in reports[e["date"]], -m["_central"]),
+        )
+        others = [d for d in e["documents"] if d != lead["doc_id"]]
+        e.update({k: v for k, v in lead.items() if k != "documents"})
+        e["documents"] = [lead["doc_id"], *others]
+    merged.sort(
+        key=lambda e: (
+            e["_day"],
+            e["granularity"] != "day",
+            e["date"],
+            # The event that stands for its date first: reported after the fact,
+            # by the most documents, closest to the date's other sentences.
+            not set(e["documents"]) & reports[e["date"]],
+            -len(e["documents"]),
+            -e["_central"],
+            e["doc_id"],
+            e["start"],
+        )
+    )
+    for e in merged:
         e["reports"] = len(reports[e["date"]])
-        del e["_day"]
+        del e["_day"], e["_central"]
     return tuple(merged)
 
 
@@ -230,10 +257,14 @@ def _iso(day: dt.date, granularity: Granularity) -> str:
 
 
 def _merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One event per (date, matching sentences); one entry per sentence and date."""
+    """One event per (date, matching sentences); one entry per sentence and date.
+
+    Each event gets ``_central``: the mean cosine of its sentence with all the
+    sentences dated the same (itself included).
+    """
     unique: dict[tuple[str, str, int], dict[str, Any]] = {}
     for e in events:
-        unique.setdefault((e["date"], e["doc_id"], e["start"]), e)
+        unique.setdefault((e["date"], e["doc_id"], e["start"]), {**e, "_central": 1.0})
     events = list(unique.values())
     if len(events) < 2:
         return events
@@ -245,12 +276,18 @@ def _merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     except ValueError:
         return events
     similarity = cosine_similarity(vectors)
+    same_date: dict[str, list[int]] = {}
+    for i, e in enumerate(events):
+        same_date.setdefault(e["date"], []).append(i)
+    for rows in same_date.values():
+        for i in rows:
+            events[i]["_central"] = float(similarity[i, rows].mean())
     merged: list[dict[str, Any]] = []
     taken: set[int] = set()
     for i, e in enumerate(events):
         if i in taken:
             continue
-        group = dict(e)
+        group = {**e, "_members": [e]}
         for j in range(i + 1, len(events)):
             other = events[j]
             if (
@@ -260,6 +297,7 @@ def _merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 and similarity[i, j] >= SAME_EVENT
             ):
                 group["documents"] = [*group["documents"], other["doc_id"]]
+                group["_members"].append(other)
                 taken.add(j)
         merged.append(group)
     return merged

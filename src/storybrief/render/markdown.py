@@ -67,8 +67,8 @@ def render_markdown(brief: Brief) -> str:
         lines += ["", "## Timeline", ""]
         if len(shown) < len(view.timeline):
             lines += [
-                f"{len(shown)} of {len(view.timeline)} dated events: those of the dates most "
-                "documents report (all in the JSON).",
+                f"{len(shown)} of {len(view.timeline)} dated events: the main one of each date "
+                "most documents report (all in the JSON).",
                 "",
             ]
         lines += ["| Date | What happened | Docs |", "|---|---|---|"]

@@ -93,8 +93,8 @@ def brief_renderable(brief: Brief) -> Group:
         title = "Timeline"
         if len(shown) < len(view.timeline):
             title += (
-                f" ({len(shown)} of {len(view.timeline)} dated events: those of the dates "
-                "most documents report; all in the JSON)"
+                f" ({len(shown)} of {len(view.timeline)} dated events: the main one of each "
+                "date most documents report; all in the JSON)"
             )
         timeline = Table(title=title, title_justify="left", expand=True)
         timeline.add_column("Date", no_wrap=True)

@@ -79,18 +79,33 @@ class TimelineRow:
     reports: int = 0
 
 
-#: Text and Markdown renderings show at most this many timeline events: those
-#: of the dates most documents report (the JSON and HTML keep them all).
+#: Text and Markdown renderings show at most this many timeline events: the
+#: first event of each of the dates most documents report (the JSON and HTML
+#: keep them all).
 TIMELINE_ROWS = 30
 
 
 def key_events(
     rows: tuple[TimelineRow, ...], limit: int = TIMELINE_ROWS
 ) -> tuple[TimelineRow, ...]:
-    """At most ``limit`` events, those of the most-reported dates, in date order."""
+    """At most ``limit`` events, in date order: the event that stands for each date.
+
+    The timeline lists the events of a date with the one that stands for it
+    first (``storybrief.timeline``). Dates are taken most-reported first, one
+    event each; only when there are fewer dates than ``limit`` do second and
+    later events of a date fill the rest, in the same order.
+    """
     if len(rows) <= limit:
         return rows
-    ranked = sorted(range(len(rows)), key=lambda i: (-rows[i].reports, -len(rows[i].documents), i))
+    position: list[int] = []
+    for i, row in enumerate(rows):
+        same = i > 0 and rows[i - 1].date == row.date
+        position.append(position[-1] + 1 if same else 0)
+    first = {row.date: i for i, row in reversed(list(enumerate(rows)))}
+    ranked = sorted(
+        range(len(rows)),
+        key=lambda i: (position[i], -rows[i].reports, -len(rows[first[rows[i].date]].documents), i),
+    )
     return tuple(rows[i] for i in sorted(ranked[:limit]))
 
 
