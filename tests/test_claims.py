@@ -63,7 +63,7 @@ def test_statements_point_at_their_figures(seeds_brief: Any) -> None:
             assert st["sentence"]["start"] <= st["start"] < st["sentence"]["end"]
 
 
-def _brief(*texts: tuple[str, str]) -> Any:
+def _brief(*texts: tuple[str, str | None]) -> Any:
     return storybrief.brief([{"text": t, "published": p} for t, p in texts])
 
 
@@ -138,3 +138,65 @@ def test_a_group_says_what_it_counts_in_the_sources_words(seeds_brief: Any) -> N
     assert "people killed" in toll["what"].split(" / ")
     assert "Numbers across sources" in render(brief, "text")
     assert "people killed" in render(brief, "md")
+
+
+def test_a_length_is_as_precise_as_its_unit() -> None:
+    # 22 months is "two years" to the nearest year; 25 years is not a 30-year career.
+    close = _brief(
+        ("Talks\n\nThe two-year strike has shut the Calder yard.", "2024-05-07"),
+        ("Yard shut\n\nThe strike at the Calder yard is 22 months old.", "2024-05-07"),
+    )
+    (grouped,) = [c for c in close.claims if len(c["documents"]) == 2]
+    assert grouped["relation"] == "agree"
+    apart = _brief(
+        ("Tributes\n\nTributes poured in for Ana Ruiz and her 30-year career.", "2024-05-07"),
+        (
+            "Obituary\n\nAna Ruiz worked at the Calder yard for the past 25 years.",
+            "2024-05-07",
+        ),
+    )
+    for claim in apart.claims:
+        if len(claim["documents"]) == 2:
+            assert claim["relation"] != "agree"
+
+
+def test_ages_of_two_people_are_not_one_figure() -> None:
+    brief = _brief(
+        ("Crash\n\nA 15-year-old girl was hurt in the crash on Monday.", "2024-05-07"),
+        ("Crash victims\n\nA 15-year-old boy was also hurt on Monday.", "2024-05-07"),
+    )
+    assert not [c for c in brief.claims if len(c["documents"]) == 2]
+
+
+def test_addresses_names_and_years_are_not_counts() -> None:
+    brief = _brief(
+        (
+            "Car stolen\n\nPolice found the 2008 Porsche 911 Carrera in the 5000 block of "
+            "Calder Road, and 12 officers searched the house.",
+            "2024-05-07",
+        ),
+    )
+    values = sorted(st["value"] for c in brief.claims for st in c["statements"])
+    assert values == [12]
+
+
+def test_money_is_read_with_its_scale_and_needs_a_currency() -> None:
+    brief = _brief(
+        ("Losses\n\nThe bank lost $5.2 billion in the quarter, it said.", "2024-05-07"),
+        ("Bank loss\n\nThe bank reported a £5.2bn loss for the quarter.", "2024-05-07"),
+        ("Fossils\n\nThe reptile lived some 160 million years ago, the museum said.", None),
+    )
+    money = [c for c in brief.claims if c["unit"] == "money"]
+    assert len(money) == 1
+    assert [st["value"] for st in money[0]["statements"]] == [5.2e9, 5.2e9]
+    assert money[0]["relation"] == "agree"
+
+
+def test_measures_are_compared_only_with_the_same_measure() -> None:
+    brief = _brief(
+        ("Storm\n\nThe storm killed 40 people along the coast, officials said.", "2024-05-07"),
+        ("Storm path\n\nThe storm hit 40 miles of the coast, officials said.", "2024-05-07"),
+    )
+    assert not [c for c in brief.claims if len(c["documents"]) == 2]
+    units = {c["unit"] for c in brief.claims}
+    assert "mile" in units

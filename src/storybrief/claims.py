@@ -1,6 +1,6 @@
 """Numbers the sources state, grouped by what they count, with how the sources relate.
 
-Method (``claims.v1``):
+Method (``claims.v2``):
 
 - Statements: the tagger's CARDINAL, QUANTITY, MONEY and PERCENT mentions,
   durations of a month or more (``storybrief.timex``: "22-month", "two-year"),
@@ -9,22 +9,32 @@ Method (``claims.v1``):
   "some", "over"...), unit, the noun it counts, the words around it, the time
   it holds for (a date in its sentence, else the document's publication date,
   else unknown) and its span. Single numbers that are not counts ("one of",
-  "No. 1", "two sides") are left out. What a figure counts is also given in
-  the source's words: the counted noun and the past-tense verb it is argument
-  of ("people killed", "lives claimed"); a group lists its sources' labels.
+  "No. 1", "two sides"), numbers in names ("Porsche 911 Carrera") and
+  addresses ("the 5000 block of") are left out. Money needs a currency ("$",
+  "£", "dollars"; "161 million years ago" is not money) and reads the trade's
+  scales ("£14m", "5.2bn"); anything "per cent" is a percentage; a measure's
+  unit is its noun ("40 miles": mile), compared only with the same measure.
+  What a figure counts is also given in the source's words: the counted noun
+  and the past-tense verb it is argument of ("people killed", "lives
+  claimed"); a group lists its sources' labels.
 - Grouping: statements of the same unit whose contexts match (TF-IDF cosine of
   the content words of their sentences, minus the number, ≥ ``SAME_QUANTITY``)
-  and whose counted nouns agree when both have one; durations of the story
-  ("22 months", "two years") group when within a quarter of each other.
-- Relation: ``single`` (one document), ``agree`` (values within 10%, or a
-  vague count beside exact ones), ``evolves`` (values differ and the
-  statements hold for different known times, or come from reports that the
-  episodes stage set apart because a figure of a thousand or more jumped
-  ``storybrief.episodes.JUMP``-fold), ``conflict`` (values differ for the same
-  known time), ``differs`` (values differ and a time is unknown: not called a
-  contradiction without evidence). A statement's time is a date in its
-  sentence, else its document's publication day; an estimated month is too
-  coarse and counts as unknown.
+  and whose counted nouns agree when both have one. Durations: the same
+  stated length is one quantity whatever its noun ("the two-year conflict",
+  "a two-year long atrocity"), except ages ("-old") of different nouns (a
+  15-year-old girl is not a 15-year-old boy); different lengths need the same
+  noun or context and to be within a quarter of each other.
+- Relation: ``single`` (one document), ``agree`` (the same figure: counts,
+  money and percentages within 10%, durations within the precision of their
+  units and qualifiers: "22 months" is "two years" to the year, "25 years" is
+  not "30-year"; or a vague count beside exact ones), ``evolves`` (figures
+  differ and the statements hold for different known times, or come from
+  reports that the episodes stage set apart because a figure of a thousand or
+  more jumped ``storybrief.episodes.JUMP``-fold), ``conflict`` (figures differ
+  for the same known time), ``differs`` (figures differ and a time is
+  unknown: not called a contradiction without evidence). A statement's time is
+  a date in its sentence, else its document's publication day; an estimated
+  month is too coarse and counts as unknown.
 """
 
 from __future__ import annotations
@@ -38,7 +48,7 @@ from storybrief.model import ParsedArticle, Token
 from storybrief.timeline import date_of
 from storybrief.timex import document_timexes
 
-METHOD = "claims.v1"
+METHOD = "claims.v2"
 SAME_QUANTITY = 0.25
 CONTEXT_CHARS = 45  # characters on each side of the number whose words describe it
 AGREE_RATIO = 1.1
@@ -50,7 +60,27 @@ _QUALIFIERS = (
     "approximately", "an estimated", "estimated",
 )  # fmt: skip
 _VAGUE = {"several": None, "dozens": None, "hundreds": None, "thousands": None, "millions": None}
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALE = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "k": 1e3, "m": 1e6, "mn": 1e6, "mil": 1e6, "bn": 1e9, "tn": 1e12,
+}  # fmt: skip
+_SCALE_WORDS = "thousand|million|billion|trillion"
+_MONEY_SCALE = _SCALE_WORDS + "|bn|mn|mil|tn|m|k"
+# A currency sign or word in the figure, just before it ("$" is often left out
+# of the tagger's span), or just after it ("50 dollars").
+_CURRENCY = re.compile(
+    r"[$£€¥₹]|\b(?:dollars?|pounds?|euros?|yen|cents?|pence|rupees?|yuan|francs?|"
+    r"USD|GBP|EUR)\b",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(r"%|\bper\s?cent\b|\bpercent", re.IGNORECASE)
+# "the 5000 block of Main Street" is an address, not a count.
+_ADDRESS = re.compile(r"^\s*block\b", re.IGNORECASE)
+# Half the step of a duration's unit, in months: "two years" is not more
+# precise than a year, "22 months" than a month.
+_OLD = re.compile(r"[\s-]old\b", re.IGNORECASE)
+_HALF_STEP = {"Y": 6.0, "M": 0.5, "W": 0.125, "D": 1 / 60}
+_MEASURE_SPELLING = {"tonne": "ton", "metre": "meter", "kilometre": "kilometer"}
 _NOT_COUNTS = frozenset(("side", "way", "thing", "of", "time", "point", "hand", "another"))
 _GENERIC_VERBS = frozenset(("be", "have", "say", "do", "make", "get", "go", "take", "include"))
 _LABELS = frozenset(("CARDINAL", "QUANTITY", "MONEY", "PERCENT"))
@@ -72,10 +102,16 @@ class _Statement:
     context: str
     time: str | None
     sentence: tuple[int, int]
+    #: For a duration or an age: how far its value may be from the truth, from
+    #: the step of its unit ("two years": 6 months) and its qualifier.
+    tolerance: float = 0.0
 
 
-def _value(text: str) -> tuple[float | None, str | None]:
-    """Numeric value and qualifier of a number phrase ("more than 60,000", "1.5 million")."""
+def _value(text: str, money: bool = False) -> tuple[float | None, str | None]:
+    """Numeric value and qualifier of a number phrase ("more than 60,000", "1.5 million").
+
+    With ``money``, the abbreviations of the trade count as scales ("£14m", "5.2bn").
+    """
     t = " ".join(text.lower().replace("\u00a0", " ").split())
     qualifier = next((q for q in _QUALIFIERS if t.startswith(q + " ")), None)
     if qualifier:
@@ -83,7 +119,8 @@ def _value(text: str) -> tuple[float | None, str | None]:
     t = re.sub(r"^(?:where|the|a|an)\s+", "", t)
     if t.split(" ")[-1] in _VAGUE:
         return None, qualifier or t.split(" ")[-1]
-    if m := re.search(r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion)?", t):
+    scales = _MONEY_SCALE if money else _SCALE_WORDS
+    if m := re.search(rf"(\d[\d,]*(?:\.\d+)?)\s*(?:({scales})\b)?", t):
         number = float(m.group(1).replace(",", ""))
         return number * _SCALE.get(m.group(2) or "", 1.0), qualifier
     words = re.sub(r"[^a-z\s-]", " ", t).split()
@@ -173,13 +210,22 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
                     sentence_dates.setdefault(s.index, timex.value or "")
     out: list[_Statement] = []
 
-    def add(start: int, end: int, value: float | None, qualifier: str | None, unit: str) -> None:
+    def add(
+        start: int,
+        end: int,
+        value: float | None,
+        qualifier: str | None,
+        unit: str,
+        tolerance: float = 0.0,
+    ) -> None:
         sentence = next((s for s in sentences if s.start <= start < s.end), None)
         if sentence is None:
             return
         noun = _counted_noun(doc.tokens, start, end)
         if noun is not None and noun.lemma.lower() in _NOT_COUNTS:
             return
+        if unit == "count" and noun is not None and noun.tag == "NNP":
+            return  # part of a name: "Porsche 911 Carrera", "Apollo 11"
         context = " ".join(
             t.lemma.lower()
             for t in doc.tokens
@@ -207,21 +253,28 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
                 context,
                 sentence_dates.get(sentence.index, doc_time),
                 (sentence.start, sentence.end),
+                tolerance,
             )
         )
 
     for m in doc.mentions:
         if m.label not in _LABELS:
             continue
-        value, qualifier = _value(m.span.text)
-        if m.label == "CARDINAL" and (
+        start, end = m.span.start, m.span.end
+        unit = _unit_of(doc, m.label, start, end)
+        if unit is None:
+            continue
+        value, qualifier = _value(m.span.text, money=unit == "money")
+        if unit != "count" and value is None:
+            continue  # "as much", "a few feet": no figure to compare
+        if unit == "count" and (
             value is None
             or value < 2
-            or "no." in text[max(0, m.span.start - 4) : m.span.start].lower()
+            or "no." in text[max(0, start - 4) : start].lower()
+            or _ADDRESS.match(text[end : end + 8])
         ):
             continue
-        unit = {"PERCENT": "percent", "MONEY": "money"}.get(m.label, "count")
-        add(m.span.start, m.span.end, value, qualifier, unit)
+        add(start, end, value, qualifier, unit)
     for timex in timexes:
         if timex.type != "DURATION" or not timex.value:
             continue
@@ -230,8 +283,9 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
             continue
         n, code = int(dm.group(1)), dm.group(2)
         months = n * {"Y": 12, "M": 1, "W": 12 / 52, "D": 12 / 365}[code]
+        tolerance = _HALF_STEP[code] + (0.25 * months if timex.mod else 0.0)
         if months >= 1:
-            add(timex.start, timex.end, months, timex.mod, "months")
+            add(timex.start, timex.end, months, timex.mod, "months", tolerance)
     for match in re.finditer(r"\b(several|dozens|hundreds|thousands|millions)\b", text):
         start, end = match.span()
         if any(s.start <= start < s.end + 1 for s in out if s.doc_id == doc.id):
@@ -242,13 +296,45 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
     return out
 
 
+def _unit_of(doc: ParsedArticle, label: str, start: int, end: int) -> str | None:
+    """What a tagged figure measures: percent, money, count, or a measure ("mile")."""
+    text = doc.article.text
+    span = text[start:end]
+    if _PERCENT.search(text[start : end + 9]):
+        return "percent"
+    if label == "MONEY":
+        # A figure with no currency is not money, whatever the tagger says
+        # ("161 million years ago", "100 million Kalashnikov rifles").
+        if _CURRENCY.search(text[max(0, start - 3) : end]) or _CURRENCY.match(
+            text[end : end + 9].lstrip()
+        ):
+            return "money"
+        return None if re.search(r"\b(?:years?|ago)\b", span) else "count"
+    if label == "QUANTITY":
+        nouns = [t.lemma.lower() for t in doc.tokens if start <= t.start < end and t.pos == "NOUN"]
+        return _MEASURE_SPELLING.get(nouns[-1], nouns[-1]) if nouns else None
+    return {"PERCENT": "percent"}.get(label, "count")
+
+
+def _close(a: _Statement, b: _Statement) -> bool:
+    """Whether two values of one quantity are the same figure.
+
+    Durations (and ages, "a 49-year-old"): within the precision their units and qualifiers allow
+    ("22 months" and "two years" are; "25 years" and "30-year" are not).
+    Other figures: within 10%.
+    """
+    if a.value is None or b.value is None:
+        return True
+    if a.unit == "months":
+        return abs(a.value - b.value) <= a.tolerance + b.tolerance + 1e-9
+    return max(a.value, b.value) / max(min(a.value, b.value), 1e-9) <= AGREE_RATIO
+
+
 def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
     if a.unit != b.unit:
         return False
     if a.unit == "months":
-        if a.value is None or b.value is None:
-            return False
-        return max(a.value, b.value) / max(min(a.value, b.value), 1e-9) <= DURATION_RATIO
+        return _similar_durations(a, b, similarity)
     if a.counts and b.counts and a.counts != b.counts:
         return False  # containers are not vessels
     if a.verb is not None and a.verb == b.verb:
@@ -256,6 +342,26 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
     if (a.counts is None) != (b.counts is None) and a.unit == "count":
         return similarity >= 2 * SAME_QUANTITY  # a bare number needs more context to match
     return similarity >= SAME_QUANTITY
+
+
+def _similar_durations(a: _Statement, b: _Statement, similarity: float) -> bool:
+    """Whether two durations measure one length ("22-month-old conflict", "two-year war").
+
+    The same stated length in one story is one quantity, whatever noun it
+    goes with ("the two-year conflict", "a two-year long atrocity"), except
+    ages: "-old" of two different nouns (a 15-year-old girl, a 15-year-old
+    boy) are two people. Different lengths need the same noun or the same
+    words around them, and to be within a quarter of each other.
+    """
+    if a.value is None or b.value is None:
+        return False
+    if a.counts and b.counts and a.counts != b.counts:
+        return a.value == b.value and not (_OLD.search(a.text) or _OLD.search(b.text))
+    if a.value == b.value:
+        return True
+    return max(a.value, b.value) / max(min(a.value, b.value), 1e-9) <= DURATION_RATIO and (
+        (a.counts is not None and a.counts == b.counts) or similarity >= SAME_QUANTITY
+    )
 
 
 def _same_figure(a: _Statement, b: _Statement) -> bool:
@@ -364,13 +470,14 @@ def _what(members: Sequence[_Statement]) -> str | None:
 
 
 def _readings(members: Sequence[_Statement]) -> list[dict[str, Any]]:
-    """The distinct figures of a group (within 10% is one figure), smallest first."""
-    ratio = DURATION_RATIO if members[0].unit == "months" else AGREE_RATIO
+    """The distinct figures of a group, smallest first (``_close`` to a first value: one)."""
     out: list[dict[str, Any]] = []
+    first: _Statement | None = None
     for m in sorted(members, key=lambda m: m.value or 0.0):
         if m.value is None:
             continue
-        if not out or m.value / max(out[-1]["value"], 1e-9) > ratio:
+        if first is None or not _close(first, m):
+            first = m
             out.append({"value": m.value, "documents": [], "times": []})
         if m.doc_id not in out[-1]["documents"]:
             out[-1]["documents"].append(m.doc_id)
@@ -382,28 +489,17 @@ def _readings(members: Sequence[_Statement]) -> list[dict[str, Any]]:
 def _relation(members: Sequence[_Statement], apart: Collection[frozenset[str]]) -> str:
     if len({m.doc_id for m in members}) < 2:
         return "single"
-    values = [m.value for m in members if m.value is not None]
-    if not values:
+    readings = _readings(members)
+    if len(readings) < 2:
         return "agree"
-    ratio = DURATION_RATIO if members[0].unit == "months" else AGREE_RATIO
-    if max(values) / max(min(values), 1e-9) <= ratio:
-        return "agree"
-    # Values differ. Figures within 10% of each other are one reading; each reading
-    # holds for the known times of its statements.
-    readings: list[tuple[float, set[str], set[str]]] = []
-    for m in sorted(members, key=lambda m: m.value or 0.0):
-        if m.value is None:
-            continue
-        if not readings or m.value / max(readings[-1][0], 1e-9) > ratio:
-            readings.append((m.value, set(), set()))
-        readings[-1][1].update([m.time] if m.time else [])
-        readings[-1][2].add(m.doc_id)
-    pairs = [(a, b) for i, a in enumerate(readings) for b in readings[i + 1 :]]
-    if any(a[1] & b[1] for a, b in pairs):
+    # Values differ. Each reading holds for the known times of its statements.
+    known = [(set(r["times"]), set(r["documents"])) for r in readings]
+    pairs = [(a, b) for i, a in enumerate(known) for b in known[i + 1 :]]
+    if any(a[0] & b[0] for a, b in pairs):
         return "conflict"
-    if all(a[1] and b[1] for a, b in pairs):
+    if all(a[0] and b[0] for a, b in pairs):
         return "evolves"
     # A time is unknown: reports set apart in time by their figures still evolve.
-    if all(frozenset((x, y)) in apart for a, b in pairs for x in a[2] for y in b[2]):
+    if all(frozenset((x, y)) in apart for a, b in pairs for x in a[1] for y in b[1]):
         return "evolves"
     return "differs"
