@@ -62,6 +62,10 @@ def test_cli_exits_2_with_one_line_when_nothing_is_usable(tmp_path: Path) -> Non
     assert stderr.startswith("storybrief: error: no usable article")
     assert "Traceback" not in stderr
     assert result.stdout == b""
+    # An argument is a path: a missing one is not read as a one-word article.
+    word = run_cli("brief", "no-such-story")
+    assert word.returncode == 2
+    assert "not_found" in word.stderr.decode()
 
 
 def test_cli_reads_stdin_and_writes_files_by_extension(tmp_path: Path) -> None:

@@ -255,3 +255,52 @@ def test_a_store_that_cannot_open_is_a_one_line_user_error(tmp_path: Path) -> No
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0
     assert "store" in result.stderr
+
+
+def test_a_url_served_again_with_new_text_is_stored_not_a_crash(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "store.db")
+    url = "https://example.org/ferry"
+    first = tmp_path / "v1.jsonl"
+    first.write_text(
+        json.dumps({"url": url, "text": PORT_TEXT.format(day="Monday", n=300)}) + "\n",
+        encoding="utf-8",
+    )
+    second = tmp_path / "v2.jsonl"
+    update = PORT_TEXT.format(day="Monday", n=300) + " Sailings resumed on Tuesday evening."
+    other = PORT_TEXT.format(day="Friday", n=900).replace("Ferry", "Tram")
+    second.write_text(
+        json.dumps({"url": url, "text": update}) + "\n" + json.dumps({"text": other}) + "\n",
+        encoding="utf-8",
+    )
+    assert ingest(store, [first], _settings())["new"] == 1
+    counts = ingest(store, [second], _settings())
+    # The update is kept (linked to the first version); the next record is not lost.
+    assert counts["failed"] == 0
+    assert counts["new"] + counts["near-duplicate"] == 2
+    stored = {row.url for row in store.articles()}
+    assert url in stored
+
+
+def test_feed_dates_that_cannot_be_are_unknown(tmp_path: Path) -> None:
+    feed = tmp_path / "dates.atom"
+    entries = "".join(
+        f"<entry><title>Ferry {n}</title><link href='https://example.org/{n}'/>"
+        f"<updated>{stamp}</updated><content type='html'>&lt;p&gt;"
+        f"{PORT_TEXT.format(day='Monday', n=100 + n)}&lt;/p&gt;</content></entry>"
+        for n, stamp in enumerate(
+            ["0000-00-00T00:00:00Z", "2024-02-30T10:00:00Z", "2024-13-45T99:00:00Z",
+             "9999-12-31T00:00:00Z", "2024-03-04T10:00:00Z"]
+        )
+    )  # fmt: skip
+    feed.write_text(
+        "<?xml version='1.0' encoding='utf-8'?><feed xmlns='http://www.w3.org/2005/Atom'>"
+        f"<title>Port news</title>{entries}</feed>",
+        encoding="utf-8",
+    )
+    store = open_store(tmp_path / "store.db")
+    counts = ingest(store, [feed], _settings())
+    assert counts["failed"] == 0
+    published = sorted(row.published or "unknown" for row in store.articles())
+    # Only the real date is kept; no date is rolled over into another one.
+    assert published.count("2024-03-04") == 1
+    assert set(published) <= {"2024-03-04", "unknown"}

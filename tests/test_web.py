@@ -52,6 +52,11 @@ def test_pages_and_statuses(client: Any, store: Store) -> None:
     assert client.get("/stories/9999").status_code == 404
     assert client.get("/articles/nope").status_code == 404
     assert client.get("/stories/abc").status_code == 422
+    # Hostile input is a 404 or an empty result, never a server error.
+    assert client.get("/stories/99999999999999999999999").status_code == 404
+    assert client.get("/api/stories/99999999999999999999999").status_code == 404
+    assert client.get("/search", params={"q": "dock\x00workers"}).status_code == 200
+    assert client.get("/api/search", params={"q": "\x00"}).status_code == 200
 
 
 def test_search_and_the_json_api(client: Any, store: Store) -> None:

@@ -92,7 +92,9 @@ def brief_command(
         _fail(f"unknown --format {fmt!r}; choose one of {', '.join(FORMATS)}")
     targets = [(path, _format_for_path(path, fmt)) for path in output or []]
     settings = Settings.from_env(words=words, model=model, max_bytes=max_bytes)
-    result = brief(paths, settings=settings, words=words, model=model, cluster=cluster)
+    # On the command line every argument is a path ("-": standard input), never article text.
+    inputs = [p if p == "-" else Path(p) for p in paths]
+    result = brief(inputs, settings=settings, words=words, model=model, cluster=cluster)
     for path, path_fmt in targets:
         try:
             path.write_text(render(result, path_fmt), encoding="utf-8")

@@ -66,11 +66,11 @@ def test_sources_reports_unreadable_files(tmp_path: Path, monkeypatch: pytest.Mo
     locked = tmp_path / "locked.txt"
     locked.write_text(REPORT, encoding="utf-8")
 
-    def deny(self: Path) -> bytes:
+    def deny(self: Path, *args: object, **kwargs: object) -> bytes:
         raise PermissionError(13, "Permission denied", str(self))
 
     # chmod 0 does not stop root (CI runs as root), so the OS refusal is simulated.
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr(Path, "open", deny)
     (result,) = load_articles([locked], Settings())
     assert isinstance(result, IngestFailure)
     assert result.reason is FailureReason.UNREADABLE
@@ -121,3 +121,30 @@ def test_sources_ids_are_stable_and_distinct(tmp_path: Path) -> None:
     other = load_articles([REPORT.replace("Monday", "Tuesday")], Settings())
     assert first[0].id == again[0].id  # type: ignore[union-attr]
     assert first[0].id != other[0].id  # type: ignore[union-attr]
+
+
+def test_special_files_nested_json_odd_names_and_empty_strings_fail_alone(
+    tmp_path: Path,
+) -> None:
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(REPORT, encoding="utf-8")
+    (folder / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    os.mkfifo(folder / "pipe.txt")  # would block a plain read forever
+    (folder / "zero.txt").symlink_to("/dev/zero")  # reports size 0, never ends
+    odd = folder / os.fsdecode(b"bad\xffname.txt")  # not UTF-8: a surrogate in Python
+    odd.write_bytes(REPORT.replace("ferry", "tram").encode())
+    results = load_articles([folder, "", "no-such-file.txt"], Settings(max_bytes=300_000))
+    reasons = _reasons(results)
+    assert reasons["deep.json"] == FailureReason.MALFORMED
+    assert reasons["pipe.txt"] == FailureReason.UNREADABLE
+    assert reasons["zero.txt"] == FailureReason.UNREADABLE
+    assert reasons["no-such-file.txt"] == FailureReason.NOT_FOUND
+    # "" is an empty text, not the current folder.
+    assert any(isinstance(r, IngestFailure) and r.reason == FailureReason.EMPTY for r in results)
+    articles = [r for r in results if isinstance(r, Article)]
+    assert len(articles) == 2
+    for result in results:
+        result.source.encode("utf-8")  # every label can be stored and printed

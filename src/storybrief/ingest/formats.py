@@ -171,7 +171,7 @@ def read_json(
             label = f"{source}:{number}"
             try:
                 records.append((label, json.loads(line)))
-            except json.JSONDecodeError as exc:
+            except (json.JSONDecodeError, RecursionError) as exc:
                 failures[label] = IngestFailure(
                     label, FailureReason.MALFORMED, f"invalid JSON: {exc}"
                 )
@@ -179,7 +179,7 @@ def read_json(
     else:
         try:
             data = json.loads(text)
-        except json.JSONDecodeError as exc:
+        except (json.JSONDecodeError, RecursionError) as exc:  # "[[[[…" nested past Python's limit
             yield IngestFailure(source, FailureReason.MALFORMED, f"invalid JSON: {exc}")
             return
         items = data if isinstance(data, list) else [data]

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -22,8 +23,10 @@ from storybrief.ingest.formats import (
     read_items,
 )
 from storybrief.ingest.language import MIN_CONFIDENCE, identify_language
-from storybrief.model import Article, FailureReason, IngestFailure
+from storybrief.model import Article, DateRef, FailureReason, IngestFailure
 
+#: Publication years before this are taken as mistakes, as are years after next year.
+EARLIEST_YEAR = 1800
 _PATH_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".src", ".ndjson")
 
 
@@ -123,15 +126,19 @@ def _expand(
             yield from _from_bytes("<stdin>", data, settings, cluster)
         elif isinstance(given, str) and not _looks_like_path(given):
             yield from _from_bytes(
-                f"<text:{number}>", given.encode("utf-8"), settings, cluster, name=".txt"
+                f"<text:{number}>",
+                no_surrogates(given).encode("utf-8"),
+                settings,
+                cluster,
+                name=".txt",
             )
         else:
             yield from _from_path(Path(given), settings, cluster)
 
 
 def _looks_like_path(value: str) -> bool:
-    if "\n" in value or len(value) > 1024:
-        return False
+    if "\n" in value or len(value) > 1024 or not value.strip():
+        return False  # "" is empty text, not the current folder
     if Path(value).exists():
         return True
     return " " not in value.strip() and (
@@ -142,13 +149,13 @@ def _looks_like_path(value: str) -> bool:
 def _from_path(
     path: Path, settings: Settings, cluster: int | None
 ) -> Iterator[RawArticle | IngestFailure]:
-    label = str(path)
+    label = no_surrogates(str(path))
     try:
         if path.is_dir():
             files = sorted(
                 p
                 for p in path.rglob("*")
-                if p.is_file()
+                if not p.is_dir()
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not files:
@@ -159,6 +166,10 @@ def _from_path(
         if not path.exists():
             yield IngestFailure(label, FailureReason.NOT_FOUND, "no such file or folder")
             return
+        if not path.is_file():
+            # A pipe or a device (/dev/zero) could block or never end.
+            yield IngestFailure(label, FailureReason.UNREADABLE, "not a regular file")
+            return
         size = path.stat().st_size
         if size > settings.max_bytes:
             yield IngestFailure(
@@ -168,7 +179,8 @@ def _from_path(
                 "(raise it with --max-bytes or STORYBRIEF_MAX_BYTES)",
             )
             return
-        data = path.read_bytes()
+        with path.open("rb") as handle:  # the size a file reports is not always its size
+            data = handle.read(settings.max_bytes + 1)
     except OSError as exc:
         yield IngestFailure(label, FailureReason.UNREADABLE, exc.strerror or str(exc))
         return
@@ -197,9 +209,29 @@ def _from_bytes(
     yield from read_items(label, text, format_for(name, text), encoding=encoding, cluster=cluster)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def no_surrogates(text: str) -> str:
+    """The text with lone surrogates (undecodable file names, broken strings) replaced by U+FFFD.
+
+    They cannot be written as UTF-8: a store or a JSON file would fail on them.
+    """
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def _plausible(date: DateRef | None) -> DateRef | None:
+    """A stated publication date, unless no news article can bear it (year 9999, year 1)."""
+    if date is None:
+        return None
+    latest = dt.date.today().year + 1
+    return date if EARLIEST_YEAR <= date.value.year <= latest else None
+
+
 def finish_article(raw: RawArticle, settings: Settings) -> Article | IngestFailure:
     """Clean one raw article, check its language, and give it its id."""
-    text = normalize_newlines(raw.text)
+    raw = replace(raw, source=no_surrogates(raw.source))
+    text = normalize_newlines(no_surrogates(raw.text))
     if not text.strip():
         return IngestFailure(raw.source, FailureReason.EMPTY, "the article text is empty")
     cleaned = clean_text(text, known_title=raw.title.value if raw.title else None)
@@ -219,7 +251,8 @@ def finish_article(raw: RawArticle, settings: Settings) -> Article | IngestFailu
     normalized = squash(cleaned.text)
     content_hash = hashlib.sha256(normalized.encode()).hexdigest()[:16]
     url = raw.url or cleaned.url
-    id_basis = url or normalized
+    # The text is part of the id: one URL can serve an article and, later, its update.
+    id_basis = f"{url}\n{normalized}" if url else normalized
     return Article(
         id=hashlib.sha256(id_basis.encode()).hexdigest()[:12],
         source=raw.source,
@@ -229,7 +262,7 @@ def finish_article(raw: RawArticle, settings: Settings) -> Article | IngestFailu
         outlet=raw.outlet or cleaned.outlet,
         byline=raw.byline or cleaned.byline,
         dateline=cleaned.dateline,
-        published=raw.published or cleaned.published,
+        published=_plausible(raw.published) or _plausible(cleaned.published),
         url=url,
         lang=lang,
         encoding=raw.encoding,

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -103,7 +104,7 @@ def _jsonl(path: Path) -> Iterator[RawArticle | IngestFailure]:
                 label = f"{path}:{number}"
                 try:
                     record = json.loads(line)
-                except json.JSONDecodeError as exc:
+                except (json.JSONDecodeError, RecursionError) as exc:
                     yield IngestFailure(label, FailureReason.MALFORMED, f"invalid JSON: {exc}")
                     continue
                 if isinstance(record, dict) and isinstance(record.get("documents"), list):
@@ -176,10 +177,11 @@ def _feed(label: str, data: bytes) -> Iterator[RawArticle | IngestFailure]:
             # Short entries are often plain text that trafilatura does not keep.
             item = RawArticle(entry_label, _plain(body), None)
         published = None
-        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        if stamp:
-            day = dt.date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday)
-            published = DateRef(day, "day", False, Evidence(entry.get("published", ""), "record"))
+        for key in ("published", "updated"):
+            day = _feed_day(entry.get(key), entry.get(f"{key}_parsed"))
+            if day is not None:
+                published = DateRef(day, "day", False, Evidence(entry[key], "record"))
+                break
         title = entry.get("title")
         yield RawArticle(
             **{
@@ -189,6 +191,27 @@ def _feed(label: str, data: bytes) -> Iterator[RawArticle | IngestFailure]:
                 "published": published or item.published,
             }
         )
+
+
+def _feed_day(raw: Any, stamp: Any) -> dt.date | None:
+    """The day of a feed's date, only when the text states that very day.
+
+    feedparser rolls impossible dates over ("2024-02-30" becomes March 1,
+    "2024-13-45" next January) and fails on year 0: such a date is unknown.
+    """
+    if not isinstance(raw, str) or stamp is None:
+        return None
+    try:
+        day = dt.date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday)
+    except (ValueError, TypeError, AttributeError):
+        return None
+    month = day.strftime("%b")
+    stated = (
+        day.isoformat() in raw
+        or re.search(rf"\b0?{day.day}\s+{month}[a-z]*\.?\s+{day.year}\b", raw, re.IGNORECASE)
+        or re.search(rf"\b{month}[a-z]*\.?\s+0?{day.day},?\s+{day.year}\b", raw, re.IGNORECASE)
+    )
+    return day if stated else None
 
 
 def _plain(html: str) -> str:

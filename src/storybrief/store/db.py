@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from sqlalchemy import Engine, create_engine, event, func, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from storybrief.errors import StorageError
+from storybrief.ingest.sources import no_surrogates
 from storybrief.model import Article, IngestFailure
 from storybrief.store.models import ArticleRow, ErrorRow, StoryRow
 
@@ -149,16 +151,17 @@ class Store:
         with self.session() as s, s.begin():
             seen = s.scalar(
                 select(ErrorRow.id).where(
-                    ErrorRow.source == failure.source, ErrorRow.reason == failure.reason.value
+                    ErrorRow.source == no_surrogates(failure.source),
+                    ErrorRow.reason == failure.reason.value,
                 )
             )
             if seen is not None:
                 return
             s.add(
                 ErrorRow(
-                    source=failure.source,
+                    source=no_surrogates(failure.source),
                     reason=failure.reason.value,
-                    message=failure.message,
+                    message=no_surrogates(failure.message),
                     at=_now(),
                 )
             )
@@ -258,6 +261,7 @@ class Store:
 
     def search(self, query: str, limit: int = 20) -> list[ArticleRow]:
         """Full-text search: SQLite FTS5, PostgreSQL tsvector."""
+        query = re.sub(r"[\x00-\x1f\x7f]", " ", query)  # neither engine takes a NUL
         terms = " ".join(f'"{w}"' for w in query.replace('"', " ").split())
         if not terms:
             return []

@@ -36,7 +36,8 @@ def create_app(store: Store) -> FastAPI:
     )
 
     def story_or_404(story_id: int) -> Any:
-        story = store.story(story_id)
+        # Story ids are database integers: a larger number names no story.
+        story = store.story(story_id) if 0 < story_id < 2**63 else None
         if story is None:
             raise HTTPException(status_code=404, detail=f"no story {story_id}")
         return story
