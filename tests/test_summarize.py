@@ -229,3 +229,39 @@ def test_summarize_leaves_out_a_teaser_cut_short_with_an_ellipsis() -> None:
     assert any(t.startswith("The harbour board approved") for t in texts)
     assert not any(t.endswith(("...", "…")) for t in texts)
     assert all(not item["text"].endswith("...") for item in brief.summary)
+
+
+def test_support_needs_the_same_content_not_only_the_same_names_or_words() -> None:
+    gazette = (
+        "Bridge to close\n\n"
+        "The Harlow bridge will close for repairs on Monday, the county said.\n\n"
+        "The repairs are expected to cost about $4.2 million.\n\n"
+        '"We cannot keep a bridge open when its girders are failing," said county engineer '
+        "Tobias Wrenfield.\n\n"
+        "About 9,000 vehicles cross the Harlow bridge every day."
+    )
+    news = (
+        "Shuttle approved\n\n"
+        "The council voted to fund a free shuttle bus while the Harlow bridge is closed.\n\n"
+        "The shuttle is expected to cost $310,000.\n\n"
+        "County engineer Tobias Wrenfield told councillors the timetable was tight.\n\n"
+        "Some 9,000 vehicles cross the Harlow bridge each day, the county said."
+    )
+    brief = storybrief.brief(
+        [
+            {"text": gazette, "published": "2024-04-02"},
+            {"text": news, "published": "2024-04-05"},
+        ],
+        words=200,
+    )
+    by_text = {item["text"]: item for item in brief.summary}
+    cost = by_text["The repairs are expected to cost about $4.2 million."]
+    quote = next(item for t, item in by_text.items() if t.startswith('"We cannot keep'))
+    traffic = by_text["About 9,000 vehicles cross the Harlow bridge every day."]
+    # A different cost is not support, nor is the same engineer saying something else.
+    assert cost["support"] == []
+    assert quote["support"] == []
+    # The same figure for the same thing is.
+    assert [s["text"] for s in traffic["support"]] == [
+        "Some 9,000 vehicles cross the Harlow bridge each day, the county said."
+    ]

@@ -44,7 +44,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from storybrief.model import ParsedArticle, Token
+from storybrief.model import Mention, ParsedArticle, Token
 from storybrief.timeline import date_of
 from storybrief.timex import document_timexes
 
@@ -224,8 +224,6 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
         noun = _counted_noun(doc.tokens, start, end)
         if noun is not None and noun.lemma.lower() in _NOT_COUNTS:
             return
-        if unit == "count" and noun is not None and noun.tag == "NNP":
-            return  # part of a name: "Porsche 911 Carrera", "Apollo 11"
         context = " ".join(
             t.lemma.lower()
             for t in doc.tokens
@@ -267,12 +265,7 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
         value, qualifier = _value(m.span.text, money=unit == "money")
         if unit != "count" and value is None:
             continue  # "as much", "a few feet": no figure to compare
-        if unit == "count" and (
-            value is None
-            or value < 2
-            or "no." in text[max(0, start - 4) : start].lower()
-            or _ADDRESS.match(text[end : end + 8])
-        ):
+        if unit == "count" and not _is_count(doc, start, end, value):
             continue
         add(start, end, value, qualifier, unit)
     for timex in timexes:
@@ -294,6 +287,36 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
         if noun is not None and noun.tag in ("NNS", "NNPS"):
             add(start, end, None, match.group(1), "count")
     return out
+
+
+def figure_of(doc: ParsedArticle, mention: Mention) -> tuple[str, float] | None:
+    """The unit and value of a tagged figure ("$4.2 million": money, 4.2e6), if it has both."""
+    if mention.label not in _LABELS:
+        return None
+    unit = _unit_of(doc, mention.label, mention.span.start, mention.span.end)
+    if unit is None:
+        return None
+    value, _ = _value(mention.span.text, money=unit == "money")
+    if value is None or value <= 0:
+        return None
+    if unit == "count" and not _is_count(doc, mention.span.start, mention.span.end, value):
+        return None
+    return unit, value
+
+
+def _is_count(doc: ParsedArticle, start: int, end: int, value: float | None) -> bool:
+    """Whether a bare number counts something: not "one of", "No. 1", an address or a name."""
+    text = doc.article.text
+    if (
+        value is None
+        or value < 2
+        or "no." in text[max(0, start - 4) : start].lower()
+        or _ADDRESS.match(text[end : end + 8])
+    ):
+        return False
+    noun = _counted_noun(doc.tokens, start, end)
+    # "Porsche 911 Carrera", "Apollo 11": part of a name.
+    return noun is None or noun.tag != "NNP"
 
 
 def _unit_of(doc: ParsedArticle, label: str, start: int, end: int) -> str | None:

@@ -99,6 +99,9 @@ MIP_GAP = 1e-4
 # Cosine similarity above which a sentence of another document counts as
 # reporting the same content.
 SUPPORT_THRESHOLD = 0.3
+# Two sentences alike only in their names support each other from this cosine
+# on ("Parker, the S. Chandrasekhar Distinguished Service Professor …").
+NAMES_ALONE_SUPPORT = 0.5
 MIN_WORDS = 6
 MAX_WORDS = 60
 
@@ -704,13 +707,93 @@ def _supports(
         vectorizer.transform([c.sentence.text for c in chosen]), sentence_vectors
     )
     supports: list[list[tuple[int, float]]] = []
+    gist: dict[int, _Gist] = {}
     for i, cand in enumerate(chosen):
+        mine = _gist(documents[cand.doc_index], cand.sentence.start, cand.sentence.end)
         best: dict[int, tuple[int, float]] = {}
         for j, sim in enumerate(cross[i]):
             d = doc_of_sentence[j]
             if d == cand.doc_index or sim < SUPPORT_THRESHOLD:
                 continue
-            if d not in best or sim > best[d][1]:
+            if d in best and sim <= best[d][1]:
+                continue
+            if j not in gist:
+                gist[j] = _gist(documents[d], all_sentences[j].start, all_sentences[j].end)
+            if _same_content(mine, gist[j], float(sim)):
                 best[d] = (j, float(sim))
         supports.append(sorted(best.values(), key=lambda x: doc_of_sentence[x[0]]))
     return supports, all_sentences
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Gist:
+    #: Lemmas of the common nouns, verbs, adjectives and adverbs, bar speech verbs.
+    words: frozenset[str]
+    #: The figures stated, as (unit, value).
+    figures: tuple[tuple[str, float], ...]
+
+
+_SPEECH = frozenset(("say", "tell", "add", "according", "report", "state"))
+
+
+def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
+    from storybrief.claims import figure_of
+
+    inside = [t for t in doc.tokens if start <= t.start < end]
+    by_index = {t.index: t for t in inside}
+
+    def of_a_name(t: Token) -> bool:  # "county engineer" in "county engineer Tobias Wrenfield"
+        for _ in range(3):
+            if t.dep not in ("compound", "amod", "appos", "nmod"):
+                return False
+            head = by_index.get(t.head)
+            if head is None or head is t:
+                return False
+            if head.pos == "PROPN":
+                return True
+            t = head
+        return False
+
+    when = [
+        (m.span.start, m.span.end)
+        for m in doc.mentions
+        if m.label in ("DATE", "TIME") and start <= m.span.start < end
+    ]
+    words = frozenset(
+        t.lemma.lower()
+        for t in inside
+        if (
+            t.pos in ("NOUN", "VERB", "ADJ", "ADV")
+            and not t.is_stop
+            and t.lemma.lower() not in _SPEECH
+            and not of_a_name(t)
+        )
+        # The day of an event is content too ("on strike since Monday").
+        or (t.pos in ("PROPN", "NOUN", "NUM") and any(a <= t.start < b for a, b in when))
+    )
+    figures = tuple(
+        f
+        for m in doc.mentions
+        if start <= m.span.start < end and (f := figure_of(doc, m)) is not None
+    )
+    return _Gist(words, figures)
+
+
+def _same_content(a: _Gist, b: _Gist, similarity: float) -> bool:
+    """Whether two similar sentences report the same thing, not only the same names.
+
+    They share a content word (a day, an agreeing figure) besides the names
+    and their titles ("county engineer Tobias Wrenfield told councillors…"
+    does not support a quote of his on another matter), unless they are alike
+    even in their names (``NAMES_ALONE_SUPPORT``),
+    and the figures they both state for one unit agree ("it is expected to
+    cost $310,000" does not support "about $4.2 million").
+    """
+    shared = len(a.words & b.words)
+    for unit in {u for u, _ in a.figures} & {u for u, _ in b.figures}:
+        ours = [v for u, v in a.figures if u == unit]
+        theirs = [v for u, v in b.figures if u == unit]
+        if not any(max(x, y) <= 1.1 * min(x, y) for x in ours for y in theirs):
+            return False
+        shared += 1  # "four people were taken to …" / "… received four patients"
+    return shared >= 1 or similarity >= NAMES_ALONE_SUPPORT
