@@ -318,3 +318,23 @@ def test_a_weekday_and_its_part_of_the_day_are_one_expression() -> None:
     found = [(t.text, t.value) for t in document_timexes(doc, dt.date(2024, 3, 9))]
     assert ("Friday afternoon", "2024-03-08TAF") in found
     assert [e["date"] for e in brief.timeline] == ["2024-03-08"]
+
+
+def test_what_a_source_said_would_happen_is_dated_ahead() -> None:
+    from storybrief.timex import document_timexes
+
+    brief = storybrief.brief(
+        [
+            {
+                "text": "Lights review\n\nThe highways department said it would review the "
+                "traffic lights on the detour in May, after the bridge reopened in March.",
+                "published": "2024-04-05",
+            }
+        ]
+    )
+    # Without a publication day, a month without its year stays unknown.
+    assert all(t.value is None for t in document_timexes(brief.documents[0], None))
+    found = {t.text: t.value for t in document_timexes(brief.documents[0], dt.date(2024, 4, 5))}
+    # "would review … in May": the May to come; "reopened in March": the one past.
+    assert found["May"] == "2024-05"
+    assert found["March"] == "2024-03"

@@ -8,7 +8,8 @@ does not tag ("now", "currently"), are normalised to TimeML values (TIMEX3):
 ``PXY`` (unspecified number). Relative expressions ("on Monday", "last week",
 "next June", "two years ago") are resolved against the anchor (the document's
 publication date) with the tense of the verb they attach to: a past-tense
-"Monday" is the Monday before, a future one the Monday after. Absolute dates
+"Monday" is the Monday before, a future one (also "said it would … in May",
+the future of the saying) the Monday after. Absolute dates
 are read by dateparser; the granularity is the finest part the text states.
 Without an anchor, relative expressions stay unresolved (``value`` None).
 A range is two expressions, as TimeML annotates it: "2009-2010" and "1957-58"
@@ -385,6 +386,9 @@ def tense_of(tokens: Sequence[Token], span_start: int, span_end: int) -> Tense:
                 return "future"
             if token.tag in ("VBD", "VBN") or aux & {"was", "were", "had", "did"}:
                 return "past"
+            # "said it would review the lights in May": the future of the saying.
+            if aux & {"would", "'d"}:
+                return "future"
             return None
         if token.head == token.index:
             return None
