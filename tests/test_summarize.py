@@ -265,3 +265,19 @@ def test_support_needs_the_same_content_not_only_the_same_names_or_words() -> No
     assert [s["text"] for s in traffic["support"]] == [
         "Some 9,000 vehicles cross the Harlow bridge each day, the county said."
     ]
+
+
+def test_a_quotation_that_ends_a_paragraph_keeps_its_closing_mark() -> None:
+    text = (
+        "Bridge costs\n\n"
+        "The county engineer told councillors on Monday that the bridge repairs would cost "
+        '"a little over four million dollars."\n\n'
+        "The council will vote on the repair budget at its next meeting in April."
+    )
+    brief = storybrief.brief([{"text": text, "published": "2024-04-02"}], words=80)
+    doc = brief.documents[0].article.text
+    quoted = [item for item in brief.summary if "four million" in item["text"]]
+    assert quoted
+    for item in quoted:
+        assert item["text"] == doc[item["start"] : item["end"]]
+        assert item["text"].endswith('dollars."')

@@ -308,7 +308,7 @@ _OPENING = re.compile(r"""^(?:``|["“])\s*""")
 _CLOSING = re.compile(r"""\s*(?:''|["”])$""")
 
 
-def trim_quote_marks(sentence: Sentence) -> Sentence:
+def trim_quote_marks(sentence: Sentence, doc_text: str | None = None) -> Sentence:
     """The sentence without the quotation mark that opens or closes a longer quotation.
 
     A sentence that starts a quotation running over several sentences (or ends
@@ -316,6 +316,13 @@ def trim_quote_marks(sentence: Sentence) -> Sentence:
     The span shrinks to leave it out, so the text stays the document's own.
     """
     text, start, end = sentence.text, sentence.start, sentence.end
+    if doc_text is not None and _unbalanced_quotes(text):
+        # The splitter left the closing mark of a quotation that ends the
+        # sentence outside it ('… "a little over four million dollars.' + '"').
+        after = re.match(r"""["”]""", doc_text[end : end + 1])
+        if after and text.rstrip().endswith((".", "!", "?", ",")):
+            end += 1
+            text = doc_text[start:end]
     opening = _OPENING.match(text)
     if opening and _unbalanced_quotes(text):
         text, start = text[opening.end() :], start + opening.end()
@@ -686,7 +693,12 @@ def _passages(
             passages[-1] = dataclasses.replace(head, sentence=sentence, words=head.words + c.words)
         else:
             passages.append(c)
-    return [dataclasses.replace(p, sentence=trim_quote_marks(p.sentence)) for p in passages]
+    return [
+        dataclasses.replace(
+            p, sentence=trim_quote_marks(p.sentence, documents[p.doc_index].article.text)
+        )
+        for p in passages
+    ]
 
 
 def _supports(
