@@ -282,7 +282,9 @@ def _calendar(t: str, anchor: dt.date | None, tense: Tense) -> tuple[str, str | 
         year = _month_year(anchor, month, tense, None)
     else:
         return "DATE", None, True
-    if day_match and 1 <= int(day_match.group(1)) <= 31:
+    if day_match and not 1 <= int(day_match.group(1)) <= 31:
+        return "DATE", None, relative  # "32 March", "0 June": no such day, and no month either
+    if day_match:
         day = int(day_match.group(1))
         try:
             date = dt.date(year, month, day)

@@ -272,3 +272,25 @@ def test_clean_keeps_body_text_that_only_mentions_photos_or_archives(body: str) 
 )
 def test_caption_cues_of_sentences_run_into_a_paragraph(text: str, caption: bool) -> None:
     assert is_caption_like(text) is caption
+
+
+def test_a_markdown_header_gives_its_title_outlet_and_date() -> None:
+    raw = (
+        "# Ferry crews accept new rota\n\n"
+        "*Harbor Valley News, April 5, 2024*\n\n"
+        "By Lena Marsh\n\n"
+        "Ferry crews at Brackwater voted on Thursday to accept a new rota, ending a "
+        "two-week dispute with the operator, the union said.\n\n"
+        "## What changes\n\n"
+        "Weekend shifts will rotate among all crews from May, the operator said."
+    )
+    result = clean_text(raw)
+    assert result.title is not None
+    assert result.title.value == "Ferry crews accept new rota"
+    assert result.outlet is not None
+    assert result.outlet.value == "Harbor Valley News"
+    assert result.published is not None
+    assert result.published.value == dt.date(2024, 4, 5)
+    assert "#" not in result.text
+    assert "What changes" in result.text  # a subhead keeps its words, not its marks
+    assert {r.kind for r in result.removed} >= {"markdown_heading", "outlet_and_date"}

@@ -148,3 +148,40 @@ def test_special_files_nested_json_odd_names_and_empty_strings_fail_alone(
     assert len(articles) == 2
     for result in results:
         result.source.encode("utf-8")  # every label can be stored and printed
+
+
+def test_inputs_of_the_wrong_type_fail_alone() -> None:
+    results = load_articles([None, 5, REPORT])  # type: ignore[list-item]
+    assert [type(r).__name__ for r in results] == ["IngestFailure", "IngestFailure", "Article"]
+    assert all(r.reason == FailureReason.MALFORMED for r in results[:2])  # type: ignore[union-attr]
+
+
+def test_a_text_without_spaces_between_words_is_language_checked() -> None:
+    # Written for this test: "The island ferry resumed its timetable on Monday after
+    # storms; passengers may use their tickets until the end of the month."
+    chinese = (
+        "岛上的渡轮在暴风雨过后于周一恢复了正常时刻表，运营方表示，乘客可以在月底前继续使用车票。"
+    )
+    (result,) = load_articles([chinese])
+    assert isinstance(result, IngestFailure)
+    assert result.reason == FailureReason.NOT_ENGLISH
+
+
+def test_feeds_are_read_as_their_items_not_as_text(tmp_path: Path) -> None:
+    feed = tmp_path / "port.rss"
+    feed.write_text(
+        "<?xml version='1.0'?><rss version='2.0'><channel><title>Port</title>"
+        "<item><title>Ferry back on schedule</title><link>https://example.org/ferry</link>"
+        "<pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate>"
+        f"<description>{REPORT.split(chr(10) * 2)[-1]}</description></item>"
+        "</channel></rss>",
+        encoding="utf-8",
+    )
+    (article,) = load_articles([feed])
+    assert isinstance(article, Article)
+    assert article.title is not None
+    assert article.title.value == "Ferry back on schedule"
+    assert article.url == "https://example.org/ferry"
+    assert article.published is not None
+    assert article.published.value.isoformat() == "2024-03-05"
+    assert "<" not in article.text

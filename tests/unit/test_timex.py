@@ -89,6 +89,12 @@ def test_relative_expressions_without_an_anchor_stay_unknown() -> None:
     assert normalize("March 5, 2024", None)[1] == "2024-03-05"
 
 
+def test_a_day_that_cannot_be_gives_no_date_not_its_month() -> None:
+    for text in ("32 March 2025", "0 June 2010", "Feb. 30, 2024"):
+        assert normalize(text, FRIDAY)[1] is None, text
+    assert normalize("June 2010", FRIDAY)[1] == "2010-06"
+
+
 @pytest.mark.parametrize(
     ("written", "pieces"),
     [

@@ -233,6 +233,18 @@ def _is_body(text: str) -> bool:
     return n >= _BODY_MIN_WORDS_SENTENCE and bool(_SENTENCE_END.search(text))
 
 
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+(?=\S)")
+_MD_EMPHASIS = re.compile(r"^(\*{1,2}|_{1,2})(?P<inner>\S(?:.*\S)?)\1$")
+_OUTLET_AND_DATE = re.compile(r"^(?P<outlet>[^,|]{2,60}?)\s*[,|]\s+(?P<date>.{6,40})$")
+
+
+def _unmark(text: str) -> str:
+    """A header line without its Markdown: "# Title" -> "Title", "*Outlet*" -> "Outlet"."""
+    text = _MD_HEADING.sub("", text.strip())
+    m = _MD_EMPHASIS.match(text)
+    return m.group("inner") if m else text
+
+
 def _looks_like_outlet(value: str) -> bool:
     # People's names do not start with "The"; outlets often do ("The Lennox Ledger").
     short = len(words(value)) <= 6
@@ -359,7 +371,7 @@ class _Cleaner:
             if block.removed:
                 continue
             one_line = "\n" not in block.text
-            text = _strip_links(block.text)
+            text = _unmark(_strip_links(block.text))
             key = squash(text)
             if one_line and _BYLINE_RESIDUE.match(text):
                 self._remove(block, "byline_residue")
@@ -372,6 +384,17 @@ class _Cleaner:
                     res.published = DateRef(value, granularity, False, self._evidence(block))
             elif one_line and key in self.outlet_forms:
                 self._remove(block, "outlet")
+            elif (
+                one_line
+                and (m := _OUTLET_AND_DATE.match(text))
+                and _looks_like_outlet(m.group("outlet"))
+                and (date := parse_date_line(m.group("date"))) is not None
+            ):  # "Tarrow Valley News, April 5, 2024"
+                self._set_outlet(m.group("outlet"), block)
+                self._remove(block, "outlet_and_date")
+                if res.published is None:
+                    value, granularity = date
+                    res.published = DateRef(value, granularity, False, self._evidence(block))
             elif title is not None and key == squash(title.text):
                 self._remove(block, "title_duplicate")
             elif (
@@ -501,6 +524,9 @@ class _Cleaner:
         for m in _INLINE_CREDIT.finditer(text):
             if not any(s <= m.start() < e for s, e, _, _ in edits):
                 edits.append((m.start(), m.end(), "", "photo_credit"))
+        heading = _MD_HEADING.match(text)
+        if heading:  # "# Title", "## Background": Markdown marks
+            edits.append((heading.start(), heading.end(), "", "markdown_heading"))
         for start, end, replacement, kind in sorted(edits):
             out.append(text[pos:start])
             out.append(replacement)

@@ -132,8 +132,14 @@ def _expand(
                 cluster,
                 name=".txt",
             )
-        else:
+        elif isinstance(given, (str, os.PathLike)):
             yield from _from_path(Path(given), settings, cluster)
+        else:  # None, a number…: an input of its own that fails alone
+            yield IngestFailure(
+                f"<input:{number}>",
+                FailureReason.MALFORMED,
+                f"cannot read a {type(given).__name__}: give text, bytes, a path or a record",
+            )
 
 
 def _looks_like_path(value: str) -> bool:
@@ -169,6 +175,17 @@ def _from_path(
         if not path.is_file():
             # A pipe or a device (/dev/zero) could block or never end.
             yield IngestFailure(label, FailureReason.UNREADABLE, "not a regular file")
+            return
+        from storybrief.ingest import stream  # it builds on this module
+
+        if path.name.lower().endswith(stream.WARC_SUFFIXES):
+            yield from stream.read_warc(path, settings)
+            return
+        if path.name.lower().endswith(stream.FEED_SUFFIXES) or stream.looks_like_feed(path):
+            if path.stat().st_size > settings.max_bytes:
+                yield IngestFailure(label, FailureReason.TOO_LARGE, "over the size limit")
+                return
+            yield from stream.read_feed(label, path.read_bytes())
             return
         size = path.stat().st_size
         if size > settings.max_bytes:
@@ -220,6 +237,15 @@ def no_surrogates(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
+# Scripts written without spaces between words: each character counts as a word.
+_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+
+
+def _language_units(text: str) -> int:
+    """How many words the text has, for deciding whether its language can be told."""
+    return len(words(text)) + len(_UNSPACED.findall(text[:20000]))
+
+
 def _plausible(date: DateRef | None) -> DateRef | None:
     """A stated publication date, unless no news article can bear it (year 9999, year 1)."""
     if date is None:
@@ -240,9 +266,13 @@ def finish_article(raw: RawArticle, settings: Settings) -> Article | IngestFailu
             raw.source, FailureReason.NO_TEXT, "nothing is left once headers and debris are removed"
         )
     lang: str | None = None
-    if len(words(cleaned.text)) >= settings.min_language_words:
+    if _language_units(cleaned.text) >= settings.min_language_words:
         lang, confidence = identify_language(cleaned.text)
-        if lang != "en" and confidence >= MIN_CONFIDENCE:
+        sample = cleaned.text[:20000]
+        letters = sum(ch.isalpha() for ch in sample)
+        # Mostly in a script English is not written in: not English, however short.
+        unspaced = len(_UNSPACED.findall(sample)) >= 0.5 * max(letters, 1)
+        if lang != "en" and (confidence >= MIN_CONFIDENCE or unspaced):
             return IngestFailure(
                 raw.source,
                 FailureReason.NOT_ENGLISH,

@@ -71,19 +71,19 @@ def _from_file(path: Path, settings: Settings) -> Iterator[Result]:
     elif name.endswith(JSONL_SUFFIXES):
         yield from _finish(_jsonl(path), settings)
     elif name.endswith(WARC_SUFFIXES):
-        yield from _finish(_warc(path, settings), settings)
-    elif name.endswith(FEED_SUFFIXES) or _looks_like_feed(path):
+        yield from _finish(read_warc(path, settings), settings)
+    elif name.endswith(FEED_SUFFIXES) or looks_like_feed(path):
         try:
             data = path.read_bytes()
         except OSError as exc:
             yield IngestFailure(str(path), FailureReason.UNREADABLE, str(exc))
             return
-        yield from _finish(_feed(str(path), data), settings)
+        yield from _finish(read_feed(str(path), data), settings)
     else:
         yield from _finish(_from_path(path, settings, ALL_CLUSTERS), settings)
 
 
-def _looks_like_feed(path: Path) -> bool:
+def looks_like_feed(path: Path) -> bool:
     try:
         with path.open("rb") as handle:
             head = handle.read(512).lower()
@@ -117,7 +117,7 @@ def _jsonl(path: Path) -> Iterator[RawArticle | IngestFailure]:
         yield IngestFailure(str(path), FailureReason.UNREADABLE, str(exc))
 
 
-def _warc(path: Path, settings: Settings) -> Iterator[RawArticle | IngestFailure]:
+def read_warc(path: Path, settings: Settings) -> Iterator[RawArticle | IngestFailure]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -154,7 +154,7 @@ def _fields(item: RawArticle) -> dict[str, Any]:
     return {name: getattr(item, name) for name in item.__dataclass_fields__}
 
 
-def _feed(label: str, data: bytes) -> Iterator[RawArticle | IngestFailure]:
+def read_feed(label: str, data: bytes) -> Iterator[RawArticle | IngestFailure]:
     import feedparser
 
     parsed = feedparser.parse(data)
@@ -230,6 +230,6 @@ def _from_url(url: str, settings: Settings, allow_private: bool) -> Iterator[Res
         return
     head = body[:512].lower()
     if "xml" in kind or "rss" in kind or "atom" in kind or b"<rss" in head or b"<feed" in head:
-        yield from _finish(_feed(url, body), settings)
+        yield from _finish(read_feed(url, body), settings)
     else:
         yield from _finish(_from_bytes(url, body, settings, ALL_CLUSTERS, name=".html"), settings)
