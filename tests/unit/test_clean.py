@@ -285,12 +285,16 @@ def test_a_markdown_header_gives_its_title_outlet_and_date() -> None:
         "Weekend shifts will rotate among all crews from May, the operator said."
     )
     result = clean_text(raw)
-    assert result.title is not None
-    assert result.title.value == "Ferry crews accept new rota"
-    assert result.outlet is not None
-    assert result.outlet.value == "Harbor Valley News"
-    assert result.published is not None
-    assert result.published.value == dt.date(2024, 4, 5)
+    stated = {
+        name: getattr(result, name).value if getattr(result, name) else None
+        for name in ("title", "outlet", "published", "byline")
+    }
+    assert stated == {
+        "title": "Ferry crews accept new rota",
+        "outlet": "Harbor Valley News",
+        "published": dt.date(2024, 4, 5),
+        "byline": "Lena Marsh",
+    }
     assert "#" not in result.text
     assert "What changes" in result.text  # a subhead keeps its words, not its marks
     assert {r.kind for r in result.removed} >= {"markdown_heading", "outlet_and_date"}
