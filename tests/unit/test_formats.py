@@ -114,3 +114,18 @@ def test_formats_read_items_dispatches_text() -> None:
     (raw,) = read_items("a.txt", BODY, "text", encoding="utf-8", cluster=None)
     assert isinstance(raw, RawArticle)
     assert raw.text == BODY
+
+
+def test_a_file_of_clusters_reports_its_other_lines() -> None:
+
+    lines = [
+        json.dumps({"id": "c1", "documents": [{"text": "Ferry crews walked out on Monday."}]}),
+        json.dumps({"text": "A record of its own, not in a cluster."}),
+        "{not json",
+    ]
+    items = list(read_json("mixed.jsonl", "\n".join(lines), "utf-8", None, lines=True))
+    articles = [i for i in items if isinstance(i, RawArticle)]
+    failures = [i for i in items if isinstance(i, IngestFailure)]
+    assert [a.text for a in articles] == ["Ferry crews walked out on Monday."]
+    assert sorted(f.source for f in failures) == ["mixed.jsonl:2", "mixed.jsonl:3"]
+    assert all(f.reason == FailureReason.MALFORMED for f in failures)

@@ -197,6 +197,18 @@ def read_json(
             for i, doc in enumerate(chosen["documents"]):
                 doc_label = f"{label}/{doc.get('doc_id', i) if isinstance(doc, dict) else i}"
                 yield _record_article(doc_label, doc, encoding)
+        # The other records of a file of clusters are not dropped without a word.
+        in_clusters = {label for label, _ in clusters}
+        for label, _record in records:
+            if label in failures:
+                yield failures[label]
+            elif label not in in_clusters:
+                yield IngestFailure(
+                    label,
+                    FailureReason.MALFORMED,
+                    "a single record in a file of clusters (records with 'documents'); "
+                    "give it in a file of its own",
+                )
         return
     for label, record in records:
         yield failures[label] if label in failures else _record_article(label, record, encoding)
