@@ -129,3 +129,17 @@ def test_a_file_of_clusters_reports_its_other_lines() -> None:
     assert [a.text for a in articles] == ["Ferry crews walked out on Monday."]
     assert sorted(f.source for f in failures) == ["mixed.jsonl:2", "mixed.jsonl:3"]
     assert all(f.reason == FailureReason.MALFORMED for f in failures)
+
+
+def test_markup_written_inside_a_title_is_not_part_of_it() -> None:
+    html = (
+        "<html><head><title>Ferry <b>news</b> today</title></head><body><article>"
+        "<p>The ferry operator said on Friday that 40 sailings were cancelled because of "
+        "the storm, and that services would resume on Saturday morning.</p>"
+        "<p>Passengers with tickets for cancelled sailings can travel on any later "
+        "sailing this week, the operator said.</p></article></body></html>"
+    )
+    raw = read_html("ferry.html", html, "utf-8")
+    assert isinstance(raw, RawArticle)
+    assert raw.title is not None
+    assert raw.title.value == "Ferry news today"

@@ -104,6 +104,9 @@ def read_items(
 # -- HTML ----------------------------------------------------------------------------
 
 
+_TAG = re.compile(r"<(script|style)\b.*?(?:</\1\s*>|$)|<[^>]*>", re.IGNORECASE | re.DOTALL)
+
+
 def read_html(source: str, html: str, encoding: str | None) -> Item:
     """Main text and metadata with trafilatura, the publication date with htmldate."""
     import trafilatura
@@ -136,7 +139,11 @@ def read_html(source: str, html: str, encoding: str | None) -> Item:
 
     def stated(key: str) -> Stated | None:
         value = data.get(key)
-        return Stated(str(value), Evidence(str(value), "html")) if value else None
+        if not value:
+            return None
+        # A <title> holds text only: markup written inside it is not part of the title.
+        value = " ".join(_TAG.sub(" ", str(value)).split())
+        return Stated(value, Evidence(value, "html")) if value else None
 
     return RawArticle(
         source,
