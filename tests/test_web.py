@@ -46,6 +46,10 @@ def test_pages_and_statuses(client: Any, store: Store) -> None:
     page = client.get(f"/stories/{story.id}")
     assert page.status_code == 200
     assert "/articles/" in page.text
+    # Why each article is in the story reads as words, not as the stored JSON.
+    assert "{&#34;" not in page.text
+    assert '{"' not in page.text
+    assert "joined" in page.text or "grouped with" in page.text or "started the story" in page.text
     report = client.get(f"/stories/{story.id}/report")
     assert report.status_code == 200
     assert 'id="summary"' in report.text

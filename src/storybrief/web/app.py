@@ -34,6 +34,7 @@ def create_app(store: Store) -> FastAPI:
             autoescape=select_autoescape(default=True, default_for_string=True),
         )
     )
+    templates.env.filters["membership"] = describe_membership
 
     def story_or_404(story_id: int) -> Any:
         # Story ids are database integers: a larger number names no story.
@@ -112,6 +113,27 @@ def create_app(store: Store) -> FastAPI:
         return [_article(a, text=False) for a in store.search(q)]
 
     return app
+
+
+def describe_membership(raw: str | None) -> str:
+    """Why an article is in its story, in words (the store keeps it as JSON)."""
+    if not raw:
+        return ""
+    try:
+        why = json.loads(raw)
+    except ValueError:
+        return ""
+    if not isinstance(why, dict):
+        return ""
+    if why.get("joined"):
+        parts = [f"joined: similarity {why.get('similarity', why.get('score'))}"]
+        if why.get("shared_names"):
+            parts.append("shared names: " + ", ".join(map(str, why["shared_names"])))
+        return "; ".join(parts)
+    if (why.get("group") or 1) > 1:
+        return f"grouped with {why['group'] - 1} other(s), similarity {why.get('group_similarity')}"
+    closest = why.get("best_score", why.get("best_similarity"))
+    return "started the story" + (f" (closest other story: {closest})" if closest else "")
 
 
 def _article(row: Any, *, text: bool) -> dict[str, Any]:
