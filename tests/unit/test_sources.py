@@ -185,3 +185,9 @@ def test_feeds_are_read_as_their_items_not_as_text(tmp_path: Path) -> None:
     assert article.published is not None
     assert article.published.value.isoformat() == "2024-03-05"
     assert "<" not in article.text
+
+
+def test_a_text_without_a_word_is_not_an_article() -> None:
+    (result,) = load_articles(["a" * 50_000])
+    assert isinstance(result, IngestFailure)
+    assert result.reason == FailureReason.NO_TEXT

@@ -25,6 +25,8 @@ from storybrief.ingest.formats import (
 from storybrief.ingest.language import MIN_CONFIDENCE, identify_language
 from storybrief.model import Article, DateRef, FailureReason, IngestFailure
 
+#: A text with no word this short or shorter is not prose ("aaaa…" for two megabytes).
+MAX_WORD_CHARS = 40
 #: Publication years before this are taken as mistakes, as are years after next year.
 EARLIEST_YEAR = 1800
 _PATH_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".src", ".ndjson")
@@ -264,6 +266,15 @@ def finish_article(raw: RawArticle, settings: Settings) -> Article | IngestFailu
     if not cleaned.text.strip():
         return IngestFailure(
             raw.source, FailureReason.NO_TEXT, "nothing is left once headers and debris are removed"
+        )
+    if not any(len(w) <= MAX_WORD_CHARS for w in words(cleaned.text)) and not _UNSPACED.search(
+        cleaned.text[:20000]
+    ):
+        return IngestFailure(
+            raw.source,
+            FailureReason.NO_TEXT,
+            f"no words: {len(cleaned.text):,} characters without a word of "
+            f"{MAX_WORD_CHARS} letters or fewer",
         )
     lang: str | None = None
     if _language_units(cleaned.text) >= settings.min_language_words:
