@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+import storybrief
 from storybrief.evaluate import coverage
 
 from .conftest import SEEDS_GOLD, SHARED, load_benchmark
@@ -168,3 +169,18 @@ def test_direct_quotes_with_sources_on_a_polnear_slice() -> None:
         total.add(bench.score_polnear(brief.quotes, article.gold, article.ignored, heads))
     assert total.gold > 100
     assert total.scores(with_speaker=True)[2] >= _floors()["quotes_polnear30_f1_with_source"]
+
+
+def test_a_name_after_a_title_the_tagger_missed_is_its_own_person() -> None:
+    text = (
+        "Flood hits Calder\n\n"
+        "Mayor Ana Ruiz said rescuers were still searching for nine people. "
+        '"We have lost neighbours," Mayor Ana Ruiz said at the town hall.\n\n'
+        "Fire chief Carlos Ruiz, who is not related to the mayor, said his crews had "
+        "pulled 37 people from rooftops overnight."
+    )
+    brief = storybrief.brief([{"text": text, "published": "2024-06-10"}])
+    people = {e["canonical"] for e in brief.entities if e["type"] == "PERSON"}
+    assert {"Ana Ruiz", "Carlos Ruiz"} <= people
+    (quote,) = [q for q in brief.quotes if "lost neighbours" in q["text"]]
+    assert quote["speaker_name"] == "Ana Ruiz"

@@ -458,6 +458,9 @@ def _after_roles(documents: Sequence[ParsedArticle], mentions: list[Mention]) ->
             out.append(m)
         k = 0
         while k < len(tokens):
+            if _fold(tokens[k].text) in _ROLE_WORDS:
+                k += 1  # "Mayor Ana Ruiz": the title is tagged PROPN; the name follows it
+                continue
             run = k
             while (
                 run < len(tokens)
