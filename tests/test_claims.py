@@ -180,16 +180,20 @@ def test_addresses_names_and_years_are_not_counts() -> None:
     assert values == [12]
 
 
-def test_money_is_read_with_its_scale_and_needs_a_currency() -> None:
+def test_money_is_read_with_its_scale_and_currency() -> None:
     brief = _brief(
         ("Losses\n\nThe bank lost $5.2 billion in the quarter, it said.", "2024-05-07"),
-        ("Bank loss\n\nThe bank reported a £5.2bn loss for the quarter.", "2024-05-07"),
+        ("Bank loss\n\nThe bank reported a US$5.2bn loss for the quarter.", "2024-05-07"),
+        ("Aid\n\nThe bank said it lost 5.2 billion euros in the quarter.", "2024-05-07"),
         ("Fossils\n\nThe reptile lived some 160 million years ago, the museum said.", None),
     )
     money = [c for c in brief.claims if c["unit"] == "money"]
-    assert len(money) == 1
-    assert [st["value"] for st in money[0]["statements"]] == [5.2e9, 5.2e9]
-    assert money[0]["relation"] == "agree"
+    # Dollars agree with dollars; 5.2 billion euros is money too, but not the same figure.
+    assert sorted(len(c["documents"]) for c in money) == [1, 2]
+    (dollars,) = [c for c in money if len(c["documents"]) == 2]
+    assert [st["value"] for st in dollars["statements"]] == [5.2e9, 5.2e9]
+    assert dollars["relation"] == "agree"
+    assert not any("million years" in st["text"] for c in money for st in c["statements"])
 
 
 def test_measures_are_compared_only_with_the_same_measure() -> None:
@@ -200,3 +204,22 @@ def test_measures_are_compared_only_with_the_same_measure() -> None:
     assert not [c for c in brief.claims if len(c["documents"]) == 2]
     units = {c["unit"] for c in brief.claims}
     assert "mile" in units
+
+
+def test_percentages_are_as_precise_as_written_and_figures_take_their_nearest_date() -> None:
+    brief = _brief(
+        (
+            "Deficit\n\nThe deficit was 3.1% of output in March, the ministry said on Monday.",
+            "2024-05-07",
+        ),
+        (
+            "Deficit revised\n\nAfter the floods of last week, the deficit stood at 3.4% of "
+            "output on Tuesday, the ministry said.",
+            "2024-05-08",
+        ),
+    )
+    (deficit,) = [c for c in brief.claims if c["unit"] == "percent" and len(c["documents"]) == 2]
+    assert deficit["relation"] != "agree"
+    times = sorted(st["time"] for st in deficit["statements"])
+    # "3.4% … on Tuesday" holds for that Tuesday, not for "last week".
+    assert times == ["2024-03", "2024-05-07"]

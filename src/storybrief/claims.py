@@ -11,8 +11,9 @@ Method (``claims.v2``):
   else unknown) and its span. Single numbers that are not counts ("one of",
   "No. 1", "two sides"), numbers in names ("Porsche 911 Carrera") and
   addresses ("the 5000 block of") are left out. Money needs a currency ("$",
-  "£", "dollars"; "161 million years ago" is not money) and reads the trade's
-  scales ("£14m", "5.2bn"); anything "per cent" is a percentage; a measure's
+  "£", "dollars", "2 million euros"; "161 million years ago" is not money),
+  reads the trade's scales ("£14m", "5.2bn") and is compared only within one
+  currency; anything "per cent" is a percentage; a measure's
   unit is its noun ("40 miles": mile), compared only with the same measure.
   What a figure counts is also given in the source's words: the counted noun
   and the past-tense verb it is argument of ("people killed", "lives
@@ -24,8 +25,9 @@ Method (``claims.v2``):
   "a two-year long atrocity"), except ages ("-old") of different nouns (a
   15-year-old girl is not a 15-year-old boy); different lengths need the same
   noun or context and to be within a quarter of each other.
-- Relation: ``single`` (one document), ``agree`` (the same figure: counts,
-  money and percentages within 10%, durations within the precision of their
+- Relation: ``single`` (one document), ``agree`` (the same figure: counts
+  and money within 10%, percentages as precise as they are written (3.1% is
+  not 3.4%) unless qualified, durations within the precision of their
   units and qualifiers: "22 months" is "two years" to the year, "25 years" is
   not "30-year"; or a vague count beside exact ones), ``evolves`` (figures
   differ and the statements hold for different known times, or come from
@@ -33,7 +35,8 @@ Method (``claims.v2``):
   more jumped ``storybrief.episodes.JUMP``-fold), ``conflict`` (figures differ
   for the same known time), ``differs`` (figures differ and a time is
   unknown: not called a contradiction without evidence). A statement's time is
-  a date in its sentence, else its document's publication day; an estimated
+  the date in its sentence nearest the figure ("rose to 11 on Wednesday"), else
+  its document's publication day; an estimated
   month is too coarse and counts as unknown.
 """
 
@@ -68,11 +71,33 @@ _SCALE_WORDS = "thousand|million|billion|trillion"
 _MONEY_SCALE = _SCALE_WORDS + "|bn|mn|mil|tn|m|k"
 # A currency sign or word in the figure, just before it ("$" is often left out
 # of the tagger's span), or just after it ("50 dollars").
+_CURRENCY_CODES = {
+    "$": "USD", "dollar": "USD", "usd": "USD", "£": "GBP", "pound": "GBP", "gbp": "GBP",
+    "pence": "GBP", "€": "EUR", "euro": "EUR", "eur": "EUR", "¥": "JPY", "yen": "JPY",
+    "₹": "INR", "rupee": "INR", "yuan": "CNY", "renminbi": "CNY", "franc": "CHF",
+    "krone": "KRONE", "kroner": "KRONE", "krona": "SEK", "kronor": "SEK",
+    "rouble": "RUB", "ruble": "RUB", "peso": "PESO", "lira": "TRY", "rand": "ZAR",
+    "cent": "cent", "shekel": "ILS", "dinar": "DINAR", "riyal": "SAR", "dirham": "AED",
+    "zloty": "PLN", "forint": "HUF", "baht": "THB", "rupiah": "IDR", "ringgit": "MYR",
+}  # fmt: skip
 _CURRENCY = re.compile(
-    r"[$£€¥₹]|\b(?:dollars?|pounds?|euros?|yen|cents?|pence|rupees?|yuan|francs?|"
-    r"USD|GBP|EUR)\b",
+    r"(?:\b(?:US|A|C|NZ|HK|S))?[$£€¥₹]|\b(?:USD|GBP|EUR|dollars?|pounds?|euros?|yen|cents?|"
+    r"pence|rupees?|yuan|renminbi|francs?|kroner|krone|kronor|krona|roubles?|rubles?|pesos?|"
+    r"lira|rand|shekels?|dinars?|riyals?|dirhams?|zloty|forints?|baht|rupiah|ringgit)\b",
     re.IGNORECASE,
 )
+
+
+def _currency(found: re.Match[str]) -> str:
+    """A currency's code from its sign or word ("A$" stays apart from "$")."""
+    written = found.group().lower()
+    if written.endswith("$") and len(written) > 1:
+        prefix = written[:-1].upper()
+        return "USD" if prefix == "US" else f"{prefix}$"
+    key = written if written in _CURRENCY_CODES else written.rstrip("s")
+    return _CURRENCY_CODES.get(key, written)
+
+
 _PERCENT = re.compile(r"%|\bper\s?cent\b|\bpercent", re.IGNORECASE)
 # "the 5000 block of Main Street" is an address, not a count.
 _ADDRESS = re.compile(r"^\s*block\b", re.IGNORECASE)
@@ -105,6 +130,8 @@ class _Statement:
     #: For a duration or an age: how far its value may be from the truth, from
     #: the step of its unit ("two years": 6 months) and its qualifier.
     tolerance: float = 0.0
+    #: For money: the currency's code ("USD", "GBP", "A$").
+    currency: str | None = None
 
 
 def _value(text: str, money: bool = False) -> tuple[float | None, str | None]:
@@ -199,7 +226,7 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
     published = doc.article.published
     # A figure holds for its publication day; an estimated month is too coarse to compare.
     doc_time = published.iso() if published and published.granularity == "day" else None
-    sentence_dates: dict[int, str] = {}
+    sentence_dates: dict[int, list[tuple[int, int, str]]] = {}
     timexes = document_timexes(doc, published.value if doc_time and published else None)
     sentences = doc.sentences
     for timex in timexes:
@@ -207,7 +234,17 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
         if timex.type == "DATE" and parsed is not None:
             for s in sentences:
                 if s.start <= timex.start < s.end:
-                    sentence_dates.setdefault(s.index, timex.value or "")
+                    sentence_dates.setdefault(s.index, []).append(
+                        (timex.start, timex.end, timex.value or "")
+                    )
+
+    def time_of(sentence: int, start: int, end: int) -> str | None:
+        """The date of the sentence nearest the figure ("rose to 11 on Wednesday")."""
+        dates = sentence_dates.get(sentence)
+        if not dates:
+            return doc_time
+        return min(dates, key=lambda d: max(d[0] - end, start - d[1], 0))[2]
+
     out: list[_Statement] = []
 
     def add(
@@ -249,9 +286,10 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
                 if unit != "months"
                 else (noun.text.lower() if noun is not None else None),
                 context,
-                sentence_dates.get(sentence.index, doc_time),
+                time_of(sentence.index, start, end),
                 (sentence.start, sentence.end),
                 tolerance,
+                _currency_of(text, start, end) if unit == "money" else None,
             )
         )
 
@@ -301,6 +339,9 @@ def figure_of(doc: ParsedArticle, mention: Mention) -> tuple[str, float] | None:
         return None
     if unit == "count" and not _is_count(doc, mention.span.start, mention.span.end, value):
         return None
+    if unit == "money":
+        currency = _currency_of(doc.article.text, mention.span.start, mention.span.end)
+        return f"money {currency}", value
     return unit, value
 
 
@@ -319,19 +360,25 @@ def _is_count(doc: ParsedArticle, start: int, end: int, value: float | None) -> 
     return noun is None or noun.tag != "NNP"
 
 
+def _currency_of(text: str, start: int, end: int) -> str | None:
+    """The currency of a figure: a sign or word in it, just before it, or just after it."""
+    inside = _CURRENCY.search(text[max(0, start - 3) : end])
+    after = _CURRENCY.match(text[end : end + 12].lstrip())
+    found = inside or after
+    return _currency(found) if found else None
+
+
 def _unit_of(doc: ParsedArticle, label: str, start: int, end: int) -> str | None:
     """What a tagged figure measures: percent, money, count, or a measure ("mile")."""
     text = doc.article.text
     span = text[start:end]
     if _PERCENT.search(text[start : end + 9]):
         return "percent"
+    if _currency_of(text, start, end) is not None and label in ("MONEY", "CARDINAL"):
+        return "money"  # "$4.2 million", "2 million euros" (tagged a number)
     if label == "MONEY":
         # A figure with no currency is not money, whatever the tagger says
         # ("161 million years ago", "100 million Kalashnikov rifles").
-        if _CURRENCY.search(text[max(0, start - 3) : end]) or _CURRENCY.match(
-            text[end : end + 9].lstrip()
-        ):
-            return "money"
         return None if re.search(r"\b(?:years?|ago)\b", span) else "count"
     if label == "QUANTITY":
         nouns = [t.lemma.lower() for t in doc.tokens if start <= t.start < end and t.pos == "NOUN"]
@@ -350,7 +397,17 @@ def _close(a: _Statement, b: _Statement) -> bool:
         return True
     if a.unit == "months":
         return abs(a.value - b.value) <= a.tolerance + b.tolerance + 1e-9
+    if a.unit == "percent" and not (a.qualifier or b.qualifier):
+        # Percentages as precise as they are written: 3.1% is not 3.4%, 38% not 40%.
+        return abs(a.value - b.value) <= _half_step(a.text) + _half_step(b.text) + 1e-9
     return max(a.value, b.value) / max(min(a.value, b.value), 1e-9) <= AGREE_RATIO
+
+
+def _half_step(written: str) -> float:
+    """Half the step of the last digit a figure is written to ("3.1%": 0.05, "38%": 0.5)."""
+    m = re.search(r"\d+(?:\.(\d+))?", written)
+    decimals = len(m.group(1)) if m and m.group(1) else 0
+    return 0.5 * 10.0**-decimals
 
 
 def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
@@ -360,6 +417,8 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
         return _similar_durations(a, b, similarity)
     if a.counts and b.counts and a.counts != b.counts:
         return False  # containers are not vessels
+    if a.currency and b.currency and a.currency != b.currency:
+        return False  # £14m and $19.6m may be one sum, but not one figure
     if a.verb is not None and a.verb == b.verb:
         return True  # "killed over 60,000 people" / "killed some 250,000"
     if (a.counts is None) != (b.counts is None) and a.unit == "count":
@@ -390,6 +449,7 @@ def _similar_durations(a: _Statement, b: _Statement, similarity: float) -> bool:
 def _same_figure(a: _Statement, b: _Statement) -> bool:
     return (
         a.unit == b.unit
+        and a.currency == b.currency
         and a.value is not None
         and b.value is not None
         and min(a.value, b.value) >= 1000
