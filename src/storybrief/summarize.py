@@ -102,6 +102,7 @@ SUPPORT_THRESHOLD = 0.3
 # Two sentences alike only in their names support each other from this cosine
 # on ("Parker, the S. Chandrasekhar Distinguished Service Professor …").
 NAMES_ALONE_SUPPORT = 0.5
+MIN_SHARED = 2
 MIN_WORDS = 6
 MAX_WORDS = 60
 
@@ -745,6 +746,8 @@ class _Gist:
     figures: tuple[tuple[str, float], ...]
 
 
+_TITLE_DEPS = frozenset(("compound", "amod", "appos", "nmod", "flat"))
+_NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"))
 _SPEECH = frozenset(("say", "tell", "add", "according", "report", "state"))
 
 
@@ -766,11 +769,13 @@ def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
             t = head
         return False
 
-    when = [
-        (m.span.start, m.span.end)
-        for m in doc.mentions
-        if m.label in ("DATE", "TIME") and start <= m.span.start < end
-    ]
+    here = [m for m in doc.mentions if start <= m.span.start < end]
+
+    def in_name(t: Token) -> bool:
+        return any(a <= t.start < b for a, b in names)
+
+    when = [(m.span.start, m.span.end) for m in here if m.label in ("DATE", "TIME")]
+    names = [(m.span.start, m.span.end) for m in here if m.label in _NAME_LABELS]
     words = frozenset(
         t.lemma.lower()
         for t in inside
@@ -780,8 +785,16 @@ def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
             and t.lemma.lower() not in _SPEECH
             and not of_a_name(t)
         )
-        # The day of an event is content too ("on strike since Monday").
+        # The day of an event is content too ("on strike since Monday"), as is a
+        # capitalised title that names no one ("Vice President of Education").
         or (t.pos in ("PROPN", "NOUN", "NUM") and any(a <= t.start < b for a, b in when))
+        or (
+            t.pos == "PROPN"
+            and not t.is_stop
+            and not in_name(t)
+            and not (t.dep in _TITLE_DEPS and in_name(by_index.get(t.head, t)))
+            and not of_a_name(by_index.get(t.head, t))
+        )
     )
     figures = tuple(
         f
@@ -794,7 +807,7 @@ def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
 def _same_content(a: _Gist, b: _Gist, similarity: float) -> bool:
     """Whether two similar sentences report the same thing, not only the same names.
 
-    They share a content word (a day, an agreeing figure) besides the names
+    They share ``MIN_SHARED`` content words (a day, an agreeing figure) besides the names
     and their titles ("county engineer Tobias Wrenfield told councillors…"
     does not support a quote of his on another matter), unless they are alike
     even in their names (``NAMES_ALONE_SUPPORT``),
@@ -808,4 +821,4 @@ def _same_content(a: _Gist, b: _Gist, similarity: float) -> bool:
         if not any(max(x, y) <= 1.1 * min(x, y) for x in ours for y in theirs):
             return False
         shared += 1  # "four people were taken to …" / "… received four patients"
-    return shared >= 1 or similarity >= NAMES_ALONE_SUPPORT
+    return shared >= MIN_SHARED or similarity >= NAMES_ALONE_SUPPORT
