@@ -298,3 +298,17 @@ def test_a_markdown_header_gives_its_title_outlet_and_date() -> None:
     assert "#" not in result.text
     assert "What changes" in result.text  # a subhead keeps its words, not its marks
     assert {r.kind for r in result.removed} >= {"markdown_heading", "outlet_and_date"}
+
+
+@pytest.mark.parametrize("outlet", ["Copenhagen Ledger", "Brennick Echo", "Meridian World"])
+def test_outlet_lines_with_newspaper_words_are_outlets(outlet: str) -> None:
+    raw = (
+        "Dairy group sold\n\nBy Anna Berg\n\nMarch 4, 2025\n\n"
+        f"{outlet}\n\n"
+        "COPENHAGEN — The dairy group will be sold to a British buyer, the companies said "
+        "on Monday, in a deal that ends two years of talks."
+    )
+    result = clean_text(raw)
+    assert result.outlet is not None
+    assert result.outlet.value == outlet
+    assert outlet not in result.text
