@@ -74,9 +74,11 @@ _OUTLET_WORD = re.compile(
     r"\b(?:Times|News|Post|Press|Journal|Herald|Tribune|Guardian|Courier|Gazette|Daily|"
     r"Wire|Agency|Telegraph|Chronicle|Observer|Monitor|Reuters|AFP|AP|BBC|CNN|Bloomberg|"
     r"Independent|Standard|Express|Mail|Star|Sun|Globe|Review|Magazine|Weekly|Radio|TV|"
-    r"Television|Network|Broadcasting|Online|Ledger|Echo|World|Record|Register|Bulletin|"
-    r"Dispatch|Sentinel|Advocate|Examiner|Inquirer|Enquirer|Mirror|Leader|Beacon|Argus|"
-    r"Courant|Gazette|Despatch|Statesman|Clarion|Banner|Item|Messenger|Today)\b"
+    r"Television|Network|Broadcasting|Online|Ledger|Record|Register|Bulletin|"
+    r"Dispatch|Sentinel|Advocate|Examiner|Inquirer|Enquirer|Mirror|Beacon|Argus|"
+    r"Courant|Despatch|Statesman|Clarion|Banner|Messenger)\b"
+    # Words that also open ordinary lines ("World leaders meet") count only after a name.
+    r"|(?<=\w )(?:World|Echo|Today|Leader|Item)\b"
 )
 _PERSON_NAME = re.compile(
     r"^(?:[A-Z][a-z]+\.? )?[A-Z][a-zà-ÿ'’]+(?:[- ](?:(?:de|van|von|al|el|bin|da|di|le)[- ])?"
