@@ -223,3 +223,32 @@ def test_percentages_are_as_precise_as_written_and_figures_take_their_nearest_da
     times = sorted(st["time"] for st in deficit["statements"])
     # "3.4% … on Tuesday" holds for that Tuesday, not for "last week".
     assert times == ["2024-03", "2024-05-07"]
+
+
+def test_a_death_toll_is_one_quantity_however_put_and_apart_from_the_injured() -> None:
+    brief = _brief(
+        (
+            "Flood\n\nAt least four people were killed on Sunday when the river burst its "
+            "banks, officials said. Rescuers said more than 200 people were injured.",
+            "2024-06-10",
+        ),
+        (
+            "Toll rises\n\nThe death toll from Sunday's flood rose to 11 on Wednesday, the "
+            "agency said.",
+            "2024-06-12",
+        ),
+        (
+            "Hospital count\n\nFourteen people have died in the flood, the director of the "
+            "hospital said on Wednesday.",
+            "2024-06-12",
+        ),
+    )
+    (toll,) = [c for c in brief.claims if any(st["value"] == 11 for st in c["statements"])]
+    assert sorted(st["value"] for st in toll["statements"]) == [4, 11, 14]
+    # 11 and 14 for the same Wednesday: a conflict, not an evolution.
+    assert toll["relation"] == "conflict"
+    eleven = next(st for st in toll["statements"] if st["value"] == 11)
+    assert eleven["time"] == "2024-06-12"  # not "Sunday's", the day of the flood
+    injured = [c for c in brief.claims if any(st["value"] == 200 for st in c["statements"])]
+    assert injured
+    assert all(c["id"] != toll["id"] for c in injured)

@@ -18,6 +18,11 @@ Method (``claims.v2``):
   What a figure counts is also given in the source's words: the counted noun
   and the past-tense verb it is argument of ("people killed", "lives
   claimed"); a group lists its sources' labels.
+- Tolls: a count of people killed, dead, injured, missing, displaced or
+  arrested is of that toll (the toll word nearest it, or in the subject of
+  its verb: "the number of people killed rose to 30"). Counts of one toll
+  group however they are put ("four people were killed", "the death toll
+  rose to 11", "fourteen people have died"); different tolls never do.
 - Grouping: statements of the same unit whose contexts match (TF-IDF cosine of
   the content words of their sentences, minus the number, ≥ ``SAME_QUANTITY``)
   and whose counted nouns agree when both have one. Durations: the same
@@ -35,7 +40,8 @@ Method (``claims.v2``):
   more jumped ``storybrief.episodes.JUMP``-fold), ``conflict`` (figures differ
   for the same known time), ``differs`` (figures differ and a time is
   unknown: not called a contradiction without evidence). A statement's time is
-  the date in its sentence nearest the figure ("rose to 11 on Wednesday"), else
+  the date in its sentence nearest the figure ("rose to 11 on Wednesday"; not
+  a date that names the event, "Sunday's flood"), else
   its document's publication day; an estimated
   month is too coarse and counts as unknown.
 """
@@ -103,6 +109,16 @@ _PERCENT = re.compile(r"%|\bper\s?cent\b|\bpercent", re.IGNORECASE)
 _ADDRESS = re.compile(r"^\s*block\b", re.IGNORECASE)
 # Half the step of a duration's unit, in months: "two years" is not more
 # precise than a year, "22 months" than a month.
+_TOLL_WORDS = {
+    **dict.fromkeys(("kill", "killed", "die", "died", "dead", "death", "deaths", "toll",
+                     "fatality", "fatalities", "life", "lives", "body", "bodies"), "deaths"),
+    **dict.fromkeys(("injure", "injured", "wound", "wounded", "hurt", "injury",
+                     "injuries"), "injured"),
+    **dict.fromkeys(("missing",), "missing"),
+    **dict.fromkeys(("displace", "displaced", "flee", "fled", "refugee", "refugees",
+                     "evacuate", "evacuated", "homeless"), "displaced"),
+    **dict.fromkeys(("arrest", "arrested", "detain", "detained"), "arrested"),
+}  # fmt: skip
 _OLD = re.compile(r"[\s-]old\b", re.IGNORECASE)
 _HALF_STEP = {"Y": 6.0, "M": 0.5, "W": 0.125, "D": 1 / 60}
 _MEASURE_SPELLING = {"tonne": "ton", "metre": "meter", "kilometre": "kilometer"}
@@ -132,6 +148,8 @@ class _Statement:
     tolerance: float = 0.0
     #: For money: the currency's code ("USD", "GBP", "A$").
     currency: str | None = None
+    #: For a count of people harmed: which toll ("deaths", "injured", "displaced"...).
+    toll: str | None = None
 
 
 def _value(text: str, money: bool = False) -> tuple[float | None, str | None]:
@@ -232,6 +250,8 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
     for timex in timexes:
         parsed = date_of(timex.value)
         if timex.type == "DATE" and parsed is not None:
+            if re.match(r"['’]s\b", text[timex.end : timex.end + 3]):
+                continue  # "Monday's earthquake" names the event, not when a figure holds
             for s in sentences:
                 if s.start <= timex.start < s.end:
                     sentence_dates.setdefault(s.index, []).append(
@@ -290,6 +310,10 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
                 (sentence.start, sentence.end),
                 tolerance,
                 _currency_of(text, start, end) if unit == "money" else None,
+                # People come in whole numbers: "a magnitude 6.1 earthquake" is no toll.
+                _toll_of(doc.tokens, sentence.start, sentence.end, start, end)
+                if unit == "count" and (value is None or value == int(value))
+                else None,
             )
         )
 
@@ -410,9 +434,61 @@ def _half_step(written: str) -> float:
     return 0.5 * 10.0**-decimals
 
 
+def _toll_of(
+    tokens: Sequence[Token], sentence_start: int, sentence_end: int, start: int, end: int
+) -> str | None:
+    """The toll a count is of: the toll word nearest it, or in the subject of its verb.
+
+    "killing at least 12 people and injuring more than 200": 12 dead, 200
+    injured; "the number of people killed rose to 30": 30 dead.
+    """
+    here = [t for t in tokens if sentence_start <= t.start < sentence_end]
+    by_index = {t.index: t for t in here}
+
+    def toll_of(t: Token) -> str | None:
+        return _TOLL_WORDS.get(t.lemma.lower()) or _TOLL_WORDS.get(t.text.lower())
+
+    best: tuple[int, str] | None = None
+    for t in here:
+        if start <= t.start < end or (toll := toll_of(t)) is None:
+            continue
+        gap = t.start - end if t.start >= end else start - t.end
+        if gap <= CONTEXT_CHARS and (best is None or gap < best[0]):
+            best = (gap, toll)
+    if best:
+        return best[1]
+    number = next((t for t in here if start <= t.start < end), None)
+    verb = number
+    for _ in range(4):  # up to the verb the figure hangs from ("rose to 30")
+        if verb is None or verb.pos == "VERB" or verb.head == verb.index:
+            break
+        verb = by_index.get(verb.head)
+    if verb is None or verb.pos != "VERB":
+        return None
+    subject = next((t for t in here if t.head == verb.index and t.dep == "nsubj"), None)
+    if subject is None:
+        return None
+
+    def under_subject(t: Token) -> bool:
+        for _ in range(6):
+            if t.index == subject.index:
+                return True
+            parent = by_index.get(t.head)
+            if parent is None or parent.index == t.index:
+                return False
+            t = parent
+        return False
+
+    return next((toll for t in here if under_subject(t) and (toll := toll_of(t))), None)
+
+
 def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
     if a.unit != b.unit:
         return False
+    if a.toll and b.toll:
+        # People killed, dead, the death toll: one quantity however it is put;
+        # the injured are another.
+        return a.toll == b.toll
     if a.unit == "months":
         return _similar_durations(a, b, similarity)
     if a.counts and b.counts and a.counts != b.counts:
