@@ -184,3 +184,19 @@ def test_a_name_after_a_title_the_tagger_missed_is_its_own_person() -> None:
     assert {"Ana Ruiz", "Carlos Ruiz"} <= people
     (quote,) = [q for q in brief.quotes if "lost neighbours" in q["text"]]
     assert quote["speaker_name"] == "Ana Ruiz"
+
+
+def test_she_said_goes_to_the_person_who_spoke_last_even_in_indirect_speech() -> None:
+    text = (
+        "Flood count\n\n"
+        "Dr. Hugo Salas, the hospital director, said three of the victims had died in "
+        'intensive care. "The official count does not yet include them," Salas said.\n\n'
+        "Civil protection spokeswoman Marta Lind said the agency would review the figure. "
+        '"We count only cases that a coroner has confirmed," she said.\n\n'
+        "A bank manager, Rita Holloway, 52, testified that she had raised concerns. "
+        '"I wrote three emails to the board," she said.'
+    )
+    brief = storybrief.brief([{"text": text, "published": "2024-06-12"}])
+    speaker = {q["text"]: q["speaker_name"] for q in brief.quotes if q["kind"] == "direct"}
+    assert speaker["We count only cases that a coroner has confirmed"] == "Marta Lind"
+    assert speaker["I wrote three emails to the board"] == "Rita Holloway"

@@ -17,7 +17,9 @@ Method (``cues.v1``), per document, on the parse:
   previous sentence with a colon.
 - The speaker phrase is linked to an entity: a mention inside it (its head
   first, then an apposition: "the head of X, General Y"); a pronoun goes to the
-  most recent speaker or named person before it; a role phrase ("the coalition
+  most recent speaker (of a quotation, or the named subject of any speech verb:
+  "spokeswoman Marta Lind said the agency would…"; "a bank manager, Rita
+  Holloway, testified…") or named person before it; a role phrase ("the coalition
   leader") to the person most recently named with that role. Unlinked phrases
   keep their kind: ``anonymous`` ("one diplomatic source"), ``collective``
   ("Iranian media", "diplomats from Moscow") or ``unknown``.
@@ -31,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -329,11 +331,11 @@ def _resolve_pronoun(
             for s in people:
                 if s[0] <= subject.start < s[1]:
                     return s[2]
-    recent = [
+    recent = sorted(
         s
         for s in recent_speakers
         if s[0] < pronoun.start and d.sentence_at(s[0]) >= pronoun.sentence - 2
-    ]
+    )
     if recent:
         return recent[-1][1]
     subjects = {t.start for t in d.tokens if t.dep in ("nsubj", "nsubjpass")}
@@ -344,7 +346,7 @@ def _resolve_pronoun(
     ]
     if window:
         return window[-1][2]
-    before = [s for s in recent_speakers if s[0] < pronoun.start]
+    before = sorted(s for s in recent_speakers if s[0] < pronoun.start)
     if before:
         return before[-1][1]
     return people[-1][2] if people else None
@@ -386,7 +388,9 @@ def _document_quotes(
     title = d.doc.article.title
     title_end = title.evidence.end if title and title.evidence.location == "text" else None
     found: list[_Quote] = []
-    recent: list[tuple[int, str]] = []
+    # Who spoke, in text order: the named subjects of speech verbs ("Civil protection
+    # spokeswoman Marta Lind said the agency would…") and then the direct quotes' speakers.
+    recent: list[tuple[int, str]] = _named_speakers(d, entity_spans)
     previous: _Quote | None = None
     for start, end, opens, continues in _segments(text):
         raw = text[start:end]
@@ -424,6 +428,34 @@ def _document_quotes(
     return found
 
 
+def _cues(d: _Doc, lemmas: Collection[str], dep: str) -> Iterator[tuple[Token, Token]]:
+    """Verbs of ``lemmas`` with their child of relation ``dep`` (the subject, the clause)."""
+    for cue in d.tokens:
+        if cue.pos == "VERB" and cue.lemma in lemmas:
+            child = d.child(cue, dep)
+            if child is not None:
+                yield cue, child
+
+
+def _named_speakers(
+    d: _Doc, entity_spans: Sequence[tuple[int, int, str, str | None]]
+) -> list[tuple[int, str]]:
+    """(position, entity) of every speech verb whose subject is a named person."""
+    people = [s for s in entity_spans if s[3] == "PERSON"]
+    out = []
+    for cue, subject in _cues(d, SPEECH_LEMMAS, "nsubj"):
+        # "a bank manager, Rita Holloway, 52, testified": the name is in apposition.
+        named = d.child(subject, "appos")
+        for token in (subject, named):
+            if token is None:
+                continue
+            person = next((s for s in people if s[0] <= token.start < s[1]), None)
+            if person is not None:
+                out.append((cue.start, person[2]))
+                break
+    return out
+
+
 def _colon_cue(d: _Doc, quote: _Quote) -> Token | None:
     """A cue ending the previous sentence with a colon ("Zakharova said:")."""
     previous = d.in_sentence.get(quote.sentence - 1, [])
@@ -445,12 +477,7 @@ def _indirect(
     text = d.doc.article.text
     quoted = [(q.start - 1, q.end + 1) for q in direct]
     out: list[_Quote] = []
-    for cue in d.tokens:
-        if cue.pos != "VERB" or cue.lemma not in INDIRECT_LEMMAS:
-            continue
-        clause = d.child(cue, "ccomp")
-        if clause is None:
-            continue
+    for cue, clause in _cues(d, INDIRECT_LEMMAS, "ccomp"):
         tokens = [t for t in d.subtree(clause) if t.dep != "mark" or t.head != clause.index]
         if len(tokens) < 4:
             continue
