@@ -200,3 +200,23 @@ def test_she_said_goes_to_the_person_who_spoke_last_even_in_indirect_speech() ->
     speaker = {q["text"]: q["speaker_name"] for q in brief.quotes if q["kind"] == "direct"}
     assert speaker["We count only cases that a coroner has confirmed"] == "Marta Lind"
     assert speaker["I wrote three emails to the board"] == "Rita Holloway"
+
+
+def test_a_given_name_alone_joins_the_one_person_of_that_name() -> None:
+    texts = [
+        {
+            "text": "Fraud trial\n\nSamuel Okoro told the jury on Thursday that his brother "
+            "Daniel Okoro had run the scheme. Samuel said he had only followed orders.",
+            "published": "2024-11-22",
+        },
+        {
+            "text": "Verdicts\n\nThe judge jailed Daniel Okoro for six years, and his brother "
+            "Samuel was sentenced to 30 months, the court heard.",
+            "published": "2024-12-13",
+        },
+    ]
+    brief = storybrief.brief(texts)
+    people = {e["canonical"]: e for e in brief.entities if e["type"] == "PERSON"}
+    assert "Samuel" not in people
+    assert "Samuel" in people["Samuel Okoro"]["aliases"]
+    assert "Samuel" not in people["Daniel Okoro"]["aliases"]

@@ -17,7 +17,9 @@ Method (``names.v1``), on the tagger's named mentions of all documents:
 3. A surname alone ("Khatib", "Lavrov") joins the one person of that surname
    named in its own document, else the one person of that surname in the
    cluster; when two people share it and context does not decide, it stays
-   apart rather than guessing.
+   apart rather than guessing. A word that is no one's surname but someone's
+   given name or its nickname ("Samuel", "Sam") joins the one person of that
+   given name in its own document, else in the cluster.
 4. An entity's type is the majority over its surface forms (each form voting
    with its own majority label), so a name the tagger calls ORG in most
    sentences but PERSON in its full forms is a PERSON. Once resolved, the
@@ -268,16 +270,36 @@ def resolve_mentions(
     # 3. Surnames alone, mention by mention, in context.
     entity_of = [uf.find(form_of[i]) for i in range(len(mentions))]
     persons_in_doc: dict[str, set[int]] = defaultdict(set)
+    forms_of: dict[int, set[int]] = defaultdict(set)
     for i, m in enumerate(mentions):
         f = form_of[i]
         if form_label[f] in (None, "PERSON") and not form_names[f].single:
             persons_in_doc[m.doc_id].add(uf.find(f))
+            forms_of[uf.find(f)].add(f)
     for i, m in enumerate(mentions):
         name = names[i]
         if not name.single or name.acronym:
             continue
         candidates = _persons_with_surname(name.surname, form_names, by_surname, uf)
         if not candidates:
+            # A given name alone ("his brother Samuel", "Sam"): the one person of
+            # that given name (or a nickname of it) named in its own document,
+            # else in the whole story.
+            if name.label in (None, "PERSON"):
+                for pool in (persons_in_doc[m.doc_id], set(forms_of)):
+                    same_given = {
+                        e
+                        for e in pool
+                        if any(
+                            form_names[f].given
+                            and _givens_compatible((name.surname,), form_names[f].given[:1])
+                            for f in forms_of[e]
+                        )
+                    }
+                    if same_given:
+                        if len(same_given) == 1:
+                            entity_of[i] = next(iter(same_given))
+                        break
             continue
         local = candidates & persons_in_doc[m.doc_id]
         if len(local) == 1:
