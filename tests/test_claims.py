@@ -252,3 +252,26 @@ def test_a_death_toll_is_one_quantity_however_put_and_apart_from_the_injured() -
     injured = [c for c in brief.claims if any(st["value"] == 200 for st in c["statements"])]
     assert injured
     assert all(c["id"] != toll["id"] for c in injured)
+
+
+def test_a_figure_the_source_denies_is_not_a_statement_of_it() -> None:
+    brief = _brief(
+        ("Deal\n\nHarlow Foods agreed to buy the dairy group for $1.8 billion.", "2025-03-03"),
+        (
+            "Correction\n\nThe deal is worth $1.6 billion, not $1.8 billion, the company said.",
+            "2025-03-05",
+        ),
+    )
+    stated = [(st["text"], st["doc_id"]) for c in brief.claims for st in c["statements"]]
+    correction = brief.documents[1].id
+    assert ("$1.6 billion", correction) in stated
+    assert ("$1.8 billion", correction) not in stated
+    assert all(c["relation"] != "agree" for c in brief.claims if len(c["documents"]) == 2)
+
+
+def test_a_currency_after_an_adjective_is_money() -> None:
+    brief = _brief(
+        ("Deal\n\nThe group was sold for 12.4 billion Danish kroner on Monday.", "2025-03-03"),
+    )
+    (claim,) = [c for c in brief.claims if c["statements"][0]["value"] == 12.4e9]
+    assert claim["unit"] == "money"

@@ -9,7 +9,8 @@ Method (``claims.v2``):
   "some", "over"...), unit, the noun it counts, the words around it, the time
   it holds for (a date in its sentence, else the document's publication date,
   else unknown) and its span. Single numbers that are not counts ("one of",
-  "No. 1", "two sides"), numbers in names ("Porsche 911 Carrera") and
+  "No. 1", "two sides"), figures a source denies ("$1.6 billion, not $1.8
+  billion"), numbers in names ("Porsche 911 Carrera") and
   addresses ("the 5000 block of") are left out. Money needs a currency ("$",
   "£", "dollars", "2 million euros"; "161 million years ago" is not money),
   reads the trade's scales ("£14m", "5.2bn") and is compared only within one
@@ -109,6 +110,7 @@ _PERCENT = re.compile(r"%|\bper\s?cent\b|\bpercent", re.IGNORECASE)
 _ADDRESS = re.compile(r"^\s*block\b", re.IGNORECASE)
 # Half the step of a duration's unit, in months: "two years" is not more
 # precise than a year, "22 months" than a month.
+_DENIED = re.compile(r"\b(?:not|rather than|instead of)\s+(?:the\s+)?[$£€¥]?$", re.IGNORECASE)
 _TOLL_WORDS = {
     **dict.fromkeys(("kill", "killed", "die", "died", "dead", "death", "deaths", "toll",
                      "fatality", "fatalities", "life", "lives", "body", "bodies"), "deaths"),
@@ -278,6 +280,8 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
         sentence = next((s for s in sentences if s.start <= start < s.end), None)
         if sentence is None:
             return
+        if _DENIED.search(text[max(sentence.start, start - 16) : start]):
+            return  # "$1.6 billion, not $1.8 billion": a figure the source denies
         noun = _counted_noun(doc.tokens, start, end)
         if noun is not None and noun.lemma.lower() in _NOT_COUNTS:
             return
@@ -387,7 +391,9 @@ def _is_count(doc: ParsedArticle, start: int, end: int, value: float | None) -> 
 def _currency_of(text: str, start: int, end: int) -> str | None:
     """The currency of a figure: a sign or word in it, just before it, or just after it."""
     inside = _CURRENCY.search(text[max(0, start - 3) : end])
-    after = _CURRENCY.match(text[end : end + 12].lstrip())
+    # "50 dollars", "12.4 billion Danish kroner"
+    following = re.sub(r"^\s*(?:[A-Z][a-z]+\s+)?", "", text[end : end + 30])
+    after = _CURRENCY.match(following)
     found = inside or after
     return _currency(found) if found else None
 
@@ -398,7 +404,7 @@ def _unit_of(doc: ParsedArticle, label: str, start: int, end: int) -> str | None
     span = text[start:end]
     if _PERCENT.search(text[start : end + 9]):
         return "percent"
-    if _currency_of(text, start, end) is not None and label in ("MONEY", "CARDINAL"):
+    if _currency_of(text, start, end) is not None and label in ("MONEY", "CARDINAL", "QUANTITY"):
         return "money"  # "$4.2 million", "2 million euros" (tagged a number)
     if label == "MONEY":
         # A figure with no currency is not money, whatever the tagger says
