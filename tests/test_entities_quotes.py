@@ -220,3 +220,15 @@ def test_a_given_name_alone_joins_the_one_person_of_that_name() -> None:
     assert "Samuel" not in people
     assert "Samuel" in people["Samuel Okoro"]["aliases"]
     assert "Samuel" not in people["Daniel Okoro"]["aliases"]
+
+
+def test_a_name_with_an_age_or_a_person_noun_in_apposition_is_a_person() -> None:
+    text = (
+        "Flood victims\n\n"
+        "Among the dead was an 84-year-old woman, Pilar Esteve, who was found in her flat. "
+        "Her neighbour, Tomas Ferreira, 59, said she had refused to leave."
+    )
+    brief = storybrief.brief([{"text": text, "published": "2024-06-12"}])
+    types = {e["canonical"]: e["type"] for e in brief.entities}
+    assert types.get("Pilar Esteve") == "PERSON"
+    assert types.get("Tomas Ferreira") == "PERSON"

@@ -439,6 +439,14 @@ def _with_entity_ids(
     return replace(doc, mentions=mentions)
 
 
+# An age in apposition ("Karin Dahl, 71,") or a person noun before a name in
+# apposition ("an 84-year-old woman, Pilar Esteve") makes the name a person's.
+_AGE_AFTER = re.compile(r",\s*\d{1,3}\s*[,.;)]")
+_PERSON_BEFORE = re.compile(
+    r"\b(?:woman|man|boy|girl|mother|father|son|daughter|wife|husband|brother|sister|"
+    r"grandson|granddaughter|grandmother|grandfather|widow|founder|resident|teenager),\s*$",
+    re.IGNORECASE,
+)
 _PARTICLES = frozenset(("de", "al", "el", "van", "von", "bin", "da", "di", "du", "la", "le"))
 
 
@@ -446,7 +454,9 @@ def _after_roles(documents: Sequence[ParsedArticle], mentions: list[Mention]) ->
     """Names right after a role word ("envoy", "minister") are persons.
 
     A mention the tagger labelled otherwise is relabelled PERSON when a role
-    word directly precedes it; a run of two or more capitalised proper nouns
+    word directly precedes it, an age follows it in apposition ("Karin Dahl,
+    71,") or a person noun precedes it in apposition ("a woman, Pilar
+    Esteve"); a run of two or more capitalised proper nouns
     the tagger missed is added as a PERSON when a role word comes shortly
     before it in the sentence ("UN special envoy for Syria Lakhdar Brahimi").
     """
@@ -469,12 +479,20 @@ def _after_roles(documents: Sequence[ParsedArticle], mentions: list[Mention]) ->
                 while end < len(tokens) and tokens[end].start < m.span.end:
                     covered.add(end)
                     end += 1
+            text = doc.article.text
             if (
                 m.label != "PERSON"
                 and k
-                and tokens[k - 1].sentence == tokens[k].sentence
-                and _fold(tokens[k - 1].text) in _ROLE_WORDS
                 and len(m.span.text.split()) >= 2
+                and (
+                    (
+                        tokens[k - 1].sentence == tokens[k].sentence
+                        and _fold(tokens[k - 1].text) in _ROLE_WORDS
+                    )
+                    # "a woman, Pilar Esteve,", "founder, Karin Dahl, 71,"
+                    or _AGE_AFTER.match(text[m.span.end : m.span.end + 8])
+                    or _PERSON_BEFORE.search(text[max(0, m.span.start - 24) : m.span.start])
+                )
             ):
                 m = replace(m, label="PERSON")
             out.append(m)
