@@ -52,3 +52,17 @@ def test_overlap_matrix_and_wire_reuse_on_the_example() -> None:
     assert frozenset(("02_apa_wire.txt", "03_harbour_review.txt")) in pairs
     assert _source(brief, "03_harbour_review.txt")["kind"] == "opinion"
     assert _source(brief, "02_apa_wire.txt")["kind"] == "report"
+
+
+def test_a_quotation_over_two_paragraphs_is_not_the_writers_first_person() -> None:
+    from storybrief.sources import _outside_quotes
+
+    text = (
+        'The minister said: "We will rebuild every home.\n\n'
+        '"We will not leave the town alone. The money will come."\n\n'
+        "The ministry said aid would rise."
+    )
+    outside = _outside_quotes(text)
+    assert len(outside) == len(text)
+    assert "We" not in outside
+    assert "The ministry said aid would rise." in outside

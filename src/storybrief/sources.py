@@ -60,11 +60,21 @@ _WIRE = re.compile(
 
 
 def _outside_quotes(text: str) -> str:
-    """The text with quoted passages blanked (offsets kept)."""
+    """The text with quoted passages blanked (offsets kept).
+
+    A quotation running over paragraphs leaves its mark open at the end of
+    each paragraph but the last, and the next paragraph opens with a mark: the
+    open part is quoted too.
+    """
     chars = list(text)
     for match in re.finditer(r"“[^”\n]*”|\"[^\"\n]*\"", text):
         for i in range(match.start(), match.end()):
             chars[i] = " "
+    blanked = "".join(chars)
+    for match in re.finditer(r"[“\"][^\n]*", blanked):
+        if re.match(r"\n\s*[“\"]", text[match.end() :]):
+            for i in range(match.start(), match.end()):
+                chars[i] = " "
     return "".join(chars)
 
 
