@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+import json
 import random
 from pathlib import Path
 
@@ -191,3 +192,20 @@ def test_a_text_without_a_word_is_not_an_article() -> None:
     (result,) = load_articles(["a" * 50_000])
     assert isinstance(result, IngestFailure)
     assert result.reason == FailureReason.NO_TEXT
+
+
+def test_a_jsonl_line_with_a_nul_byte_fails_alone(tmp_path: Path) -> None:
+    path = tmp_path / "records.jsonl"
+    good = json.dumps({"text": REPORT.replace("\n", " ")})
+    path.write_bytes(
+        good.encode()
+        + b"\n"
+        + b'{"text": "bad\x00line"}\n'
+        + good.replace("ferry", "tram").encode()
+    )
+    results = load_articles([path])
+    assert [type(r).__name__ for r in results].count("Article") == 2
+    failures = [r for r in results if isinstance(r, IngestFailure)]
+    assert [(f.source.rsplit(":", 1)[-1], f.reason) for f in failures] == [
+        ("2", FailureReason.BINARY)
+    ]

@@ -216,6 +216,18 @@ def _from_bytes(
             f"over the {settings.max_bytes:,}-byte limit (raise it with --max-bytes)",
         )
         return
+    if name.lower().endswith((".jsonl", ".ndjson")) and b"\x00" in data:
+        # One line of JSONL with a NUL in it does not make the other lines binary.
+        kept = []
+        for number, line in enumerate(data.split(b"\n"), 1):
+            if b"\x00" in line:
+                yield IngestFailure(
+                    f"{label}:{number}", FailureReason.BINARY, "the line contains NUL bytes"
+                )
+                kept.append(b"")
+            else:
+                kept.append(line)
+        data = b"\n".join(kept)
     try:
         text, encoding = decode_bytes(data)
     except IngestError as exc:
