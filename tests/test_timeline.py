@@ -338,3 +338,20 @@ def test_what_a_source_said_would_happen_is_dated_ahead() -> None:
     # "would review … in May": the May to come; "reopened in March": the one past.
     assert found["May"] == "2024-05"
     assert found["March"] == "2024-03"
+
+
+def test_a_timetable_in_the_present_tense_is_dated_ahead() -> None:
+    from storybrief.timex import document_timexes
+
+    brief = storybrief.brief(
+        [
+            {
+                "text": "Bridge works\n\nThe Harlow bridge reopens on Monday after six months "
+                "of repairs. The tender for the works closes Nov. 21, the county said.",
+                "published": "2024-11-06",  # a Wednesday
+            }
+        ]
+    )
+    found = {t.text: t.value for t in document_timexes(brief.documents[0], dt.date(2024, 11, 6))}
+    assert found["Monday"] == "2024-11-11"
+    assert found["Nov. 21"] == "2024-11-21"
