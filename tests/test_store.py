@@ -273,12 +273,20 @@ def test_a_url_served_again_with_new_text_is_stored_not_a_crash(tmp_path: Path) 
         encoding="utf-8",
     )
     assert ingest(store, [first], _settings())["new"] == 1
+    cluster_store(store)
+    (story,) = store.stories()
     counts = ingest(store, [second], _settings())
-    # The update is kept (linked to the first version); the next record is not lost.
+    # The update replaces the first version; the next record is not lost.
     assert counts["failed"] == 0
-    assert counts["new"] + counts["near-duplicate"] == 2
-    stored = {row.url for row in store.articles()}
-    assert url in stored
+    assert counts["updated"] == 1
+    assert counts["new"] == 1
+    current = [row for row in store.articles() if row.url == url]
+    assert [row.text for row in current] == [update]
+    # The story lost the old version and must be briefed again.
+    assert store.members(story.id) == []
+    assert story.id in {s.id for s in store.stale_stories()}
+    cluster_store(store)
+    assert [row.text for row in store.articles() if row.url == url and row.story_id] == [update]
 
 
 def test_feed_dates_that_cannot_be_are_unknown(tmp_path: Path) -> None:

@@ -365,8 +365,13 @@ def figure_of(doc: ParsedArticle, mention: Mention) -> tuple[str, float] | None:
     value, _ = _value(mention.span.text, money=unit == "money")
     if value is None or value <= 0:
         return None
-    if unit == "count" and not _is_count(doc, mention.span.start, mention.span.end, value):
-        return None
+    if unit == "count":
+        if not _is_count(doc, mention.span.start, mention.span.end, value):
+            return None
+        # What it counts is part of the unit: 340 households and 45 people are
+        # two figures, 60 people and 45 people one that differs.
+        noun = _counted_noun(doc.tokens, mention.span.start, mention.span.end)
+        return (f"count {noun.lemma.lower()}" if noun is not None else "count"), value
     if unit == "money":
         currency = _currency_of(doc.article.text, mention.span.start, mention.span.end)
         return f"money {currency}", value

@@ -154,8 +154,9 @@ def ingest_command(
             progress=lambda label: bar.update(task, description=f"reading {label[-60:]}"),
         )
     typer.echo(
-        f"read {counts['read']} · new {counts['new']} · duplicate {counts['duplicate']} · "
-        f"near-duplicate {counts['near-duplicate']} · failed {counts['failed']}"
+        f"read {counts['read']} · new {counts['new']} · updated {counts['updated']} · "
+        f"duplicate {counts['duplicate']} · near-duplicate {counts['near-duplicate']} · "
+        f"failed {counts['failed']}"
     )
 
 

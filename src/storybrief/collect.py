@@ -25,7 +25,8 @@ def ingest(
 ) -> Counter[str]:
     """Read every source into the store, one transaction per article.
 
-    Returns counts of ``read``, ``new``, ``duplicate``, ``near-duplicate`` and ``failed``.
+    Returns counts of ``read``, ``new``, ``updated`` (a new version from a URL already
+    stored), ``duplicate``, ``near-duplicate`` and ``failed``.
     """
     counts: Counter[str] = Counter()
     for result in iter_stream(sources, settings, allow_private=allow_private):

@@ -61,7 +61,9 @@ def minhash_of(text: str) -> Any:
 
 @dataclass(frozen=True, slots=True)
 class Added:
-    """What happened to one article: ``new``, ``duplicate`` (same text) or ``near-duplicate``."""
+    """What happened to one article: ``new``, ``duplicate`` (same text), ``near-duplicate``,
+    or ``updated`` (a new version of an article stored from the same URL: ``duplicate_of``
+    names the version it replaces)."""
 
     status: str
     id: str
@@ -114,12 +116,25 @@ class Store:
             )
             if existing is not None:
                 return Added("duplicate", existing, existing)
+        with self.session() as s:
+            # An article served again from its URL with new text is its new version.
+            previous = (
+                list(
+                    s.scalars(
+                        select(ArticleRow.id).where(
+                            ArticleRow.url == article.url, ArticleRow.duplicate_of.is_(None)
+                        )
+                    )
+                )
+                if article.url
+                else []
+            )
         mh = minhash_of(article.text)
         lean = LeanMinHash(mh)
         blob = bytearray(lean.bytesize())
         lean.serialize(blob)
-        near = sorted(self._index().query(lean))
-        duplicate_of = near[0] if near else None
+        near = sorted(set(self._index().query(lean)) - set(previous))
+        duplicate_of = near[0] if near and not previous else None
         row = ArticleRow(
             id=article.id,
             content_hash=article.content_hash,
@@ -141,9 +156,30 @@ class Store:
                     text("INSERT INTO articles_fts (id, title, text) VALUES (:id, :title, :text)"),
                     {"id": row.id, "title": row.title or "", "text": row.text},
                 )
+            # The old versions leave their story (whose brief must be made again)
+            # and point at the new one; the new one is placed by the next clustering.
+            for old_id in previous:
+                old_row = s.get(ArticleRow, old_id)
+                if old_row is None:
+                    continue
+                if old_row.story_id is not None:
+                    s.execute(
+                        update(StoryRow)
+                        .where(StoryRow.id == old_row.story_id)
+                        .values(
+                            updated_at=_now(),
+                            brief_json=None,
+                            brief_html=None,
+                            brief_at=None,
+                            sources=StoryRow.sources - 1,
+                        )
+                    )
+                old_row.duplicate_of = row.id
+                old_row.story_id = None
+                old_row.membership = None
         if duplicate_of is None:
             self._index().insert(row.id, lean)
-            return Added("new", row.id)
+            return Added("updated", row.id, previous[0]) if previous else Added("new", row.id)
         return Added("near-duplicate", row.id, duplicate_of)
 
     def record_error(self, failure: IngestFailure) -> None:

@@ -126,7 +126,8 @@ def describe_membership(raw: str | None) -> str:
     if not isinstance(why, dict):
         return ""
     if why.get("joined"):
-        parts = [f"joined: similarity {why.get('similarity', why.get('score'))}"]
+        similarity = why.get("similarity", why.get("average_similarity", why.get("score")))
+        parts = [f"joined: similarity {similarity}"]
         if why.get("shared_names"):
             parts.append("shared names: " + ", ".join(map(str, why["shared_names"])))
         return "; ".join(parts)
@@ -145,6 +146,8 @@ def _article(row: Any, *, text: bool) -> dict[str, Any]:
         "url": row.url,
         "source": row.source,
         "story_id": row.story_id,
+        # A near-duplicate, or an old version of an article updated at its URL.
+        "duplicate_of": row.duplicate_of,
         "membership": json.loads(row.membership) if row.membership else None,
     }
     if text:
