@@ -209,3 +209,20 @@ def test_a_jsonl_line_with_a_nul_byte_fails_alone(tmp_path: Path) -> None:
     assert [(f.source.rsplit(":", 1)[-1], f.reason) for f in failures] == [
         ("2", FailureReason.BINARY)
     ]
+
+
+def test_of_two_versions_at_one_url_the_later_is_used() -> None:
+    url = "https://example.org/ferry"
+    first = {"text": REPORT, "url": url, "published": "2024-03-05"}
+    second = {
+        "text": REPORT + " Sailings were full on Tuesday.",
+        "url": url,
+        "published": "2024-03-06",
+    }
+    for records in ([first, second], [second, first]):
+        results = load_articles(records)
+        articles = [r for r in results if isinstance(r, Article)]
+        assert [a.text.endswith("Tuesday.") for a in articles] == [True]
+        (failure,) = [r for r in results if isinstance(r, IngestFailure)]
+        assert failure.reason == FailureReason.DUPLICATE
+        assert url in failure.message

@@ -105,7 +105,42 @@ def load_articles(
             else:
                 seen[result.content_hash] = result.source
         results.append(result)
-    return results
+    return _latest_versions(results)
+
+
+def _latest_versions(results: list[Article | IngestFailure]) -> list[Article | IngestFailure]:
+    """One article per URL: an earlier version of an updated article is a duplicate.
+
+    The later version is the one published later, else the one given later.
+    """
+    latest: dict[str, tuple[int, Article]] = {}
+    for k, result in enumerate(results):
+        if not isinstance(result, Article) or not result.url:
+            continue
+        seen = latest.get(result.url)
+        older = (
+            seen is not None
+            and seen[1].published is not None
+            and result.published is not None
+            and result.published.value < seen[1].published.value
+        )
+        if not older:
+            latest[result.url] = (k, result)
+    keep = {k for k, _ in latest.values()}
+    out: list[Article | IngestFailure] = []
+    for k, result in enumerate(results):
+        if isinstance(result, Article) and result.url and k not in keep:
+            newer = latest[result.url][1]
+            out.append(
+                IngestFailure(
+                    result.source,
+                    FailureReason.DUPLICATE,
+                    f"an earlier version of {result.url}; {newer.source} is used",
+                )
+            )
+        else:
+            out.append(result)
+    return out
 
 
 def _expand(
