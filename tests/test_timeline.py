@@ -355,3 +355,15 @@ def test_a_timetable_in_the_present_tense_is_dated_ahead() -> None:
     found = {t.text: t.value for t in document_timexes(brief.documents[0], dt.date(2024, 11, 6))}
     assert found["Monday"] == "2024-11-11"
     assert found["Nov. 21"] == "2024-11-21"
+    # An untensed verb takes the tense of the verb it completes.
+    later = storybrief.brief(
+        [
+            {
+                "text": "Port calls\n\nBaltic Arrow said it would keep calling at the port "
+                "until July, a spokesman said.",
+                "published": "2024-05-24",
+            }
+        ]
+    )
+    values = {t.text: t.value for t in document_timexes(later.documents[0], dt.date(2024, 5, 24))}
+    assert values["July"] == "2024-07"

@@ -406,6 +406,11 @@ def tense_of(tokens: Sequence[Token], span_start: int, span_end: int) -> Tense:
             # "The bridge shuts on Monday": a timetable in the present tense.
             if token.tag in ("VBZ", "VBP") and token.lemma.lower() in _TIMETABLE_VERBS:
                 return "future"
+            # "would keep calling … until July": an untensed verb takes the tense
+            # of the verb it completes.
+            if token.tag in ("VBG", "VB") and not aux and token.dep == "xcomp":
+                token = by_index.get(token.head)
+                continue
             return None
         if token.head == token.index:
             return None
