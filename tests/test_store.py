@@ -312,3 +312,25 @@ def test_feed_dates_that_cannot_be_are_unknown(tmp_path: Path) -> None:
     # Only the real date is kept; no date is rolled over into another one.
     assert published.count("2024-03-04") == 1
     assert set(published) <= {"2024-03-04", "unknown"}
+
+
+def test_a_groups_similarity_is_over_pairs_of_different_articles() -> None:
+    import datetime as dt
+
+    from storybrief.stories import Item, cluster
+
+    items = [
+        Item("a", PORT_TEXT.format(day="Monday", n=300), dt.date(2024, 3, 4)),
+        Item(
+            "b",
+            "The orchid show opened at the botanic garden with 400 rare plants on display, "
+            "and the gardeners said the cold spring had delayed the flowering by weeks.",
+            dt.date(2024, 3, 5),
+        ),
+    ]
+    # A cut that joins anything: the two unrelated articles share a group, and its
+    # similarity says how little they have in common (an article's similarity to
+    # itself does not count; with it, the pair read about 0.5).
+    labels, why = cluster(items, distance=1.0)
+    assert labels[0] == labels[1]
+    assert why[0]["group_similarity"] < 0.2

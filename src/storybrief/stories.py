@@ -228,12 +228,16 @@ def _batch(
             target, next_story = next_story, next_story + 1
             reason = {"joined": False, "best_similarity": round(best[0], 3) if best else None}
         inner = similarity[np.ix_(group, columns)]
+        # The mean over pairs of different articles (an article's similarity to
+        # itself, 1, would make a loose group look close).
+        pairs = len(group) * (len(group) - 1)
+        between = (float(inner.sum()) - float(np.trace(inner))) / pairs if pairs else None
         for k in group:
             story_of[k] = target
             why[k] = {
                 **reason,
                 "group": len(group),
-                "group_similarity": round(float(inner.mean()), 3) if len(group) > 1 else None,
+                "group_similarity": round(between, 3) if between is not None else None,
             }
     return story_of, why
 
