@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from storybrief.collect import cluster_store, ingest
+from storybrief.collect import brief_stories, cluster_store, ingest
 from storybrief.config import Settings
 from storybrief.errors import IngestError
 from storybrief.ingest.fetch import _check_host
@@ -197,6 +197,12 @@ def test_stories_keep_different_events_apart_and_say_why(tmp_path: Path) -> None
     assert sorted(sorted(g) for g in groups.values()) == [["harbor-strike"], ["other"]]
     # A second run places nothing new and keeps the stories.
     assert cluster_store(store)["placed"] == 0
+    # The stored briefs keep the bylines that cleaning took off the text.
+    assert brief_stories(store, _settings()) == 2
+    stored = [a.byline for a in store.articles() if a.source.endswith("01_calder_courier.txt")]
+    assert stored == ["Nadia Ferrant"]
+    briefed = json.dumps([json.loads(story.brief_json or "{}") for story in store.stories()])
+    assert '"Nadia Ferrant"' in briefed
 
 
 @pytest.mark.skipif(

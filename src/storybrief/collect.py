@@ -94,6 +94,7 @@ def brief_stories(
                 "title": m.title,
                 "url": m.url,
                 "outlet": m.outlet,
+                "byline": m.byline,
                 "published": m.published,
                 "source": m.source,
             }

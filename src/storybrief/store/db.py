@@ -142,6 +142,7 @@ class Store:
             url=article.url,
             title=article.title.value if article.title else None,
             outlet=article.outlet.value if article.outlet else None,
+            byline=article.byline.value if article.byline else None,
             published=article.published.value.isoformat() if article.published else None,
             text=article.text,
             minhash=bytes(blob),

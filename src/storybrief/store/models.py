@@ -35,6 +35,7 @@ class ArticleRow(Base):
     url: Mapped[str | None] = mapped_column(Text, nullable=True)
     title: Mapped[str | None] = mapped_column(Text, nullable=True)
     outlet: Mapped[str | None] = mapped_column(Text, nullable=True)
+    byline: Mapped[str | None] = mapped_column(Text, nullable=True)
     published: Mapped[str | None] = mapped_column(String(10), nullable=True)
     text: Mapped[str] = mapped_column(Text)
     minhash: Mapped[bytes] = mapped_column(LargeBinary)

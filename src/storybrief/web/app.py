@@ -142,6 +142,7 @@ def _article(row: Any, *, text: bool) -> dict[str, Any]:
         "id": row.id,
         "title": row.title,
         "outlet": row.outlet,
+        "byline": row.byline,
         "published": row.published,
         "url": row.url,
         "source": row.source,
