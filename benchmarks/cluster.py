@@ -32,9 +32,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-import storybrief.stories as stories_module
+import storybrief.stories.cluster as stories_module
 from storybrief.evaluate import b_cubed
-from storybrief.stories import Item, cluster, phrase_vectors, similarities, single_pass
+from storybrief.stories.cluster import Item, cluster, phrase_vectors, similarities, single_pass
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"

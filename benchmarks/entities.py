@@ -44,8 +44,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import storybrief
-from storybrief import entities as entities_module
-from storybrief.entities import NameMention, resolve_mentions
+from storybrief.analysis import entities as entities_module
+from storybrief.analysis.entities import NameMention, resolve_mentions
 from storybrief.evaluate import b_cubed, pairwise
 from storybrief.model import Brief, Mention, ParsedArticle
 

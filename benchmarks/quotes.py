@@ -542,7 +542,7 @@ class Row:
 
 def has_quote_stage() -> bool:
     """Whether storybrief fills ``Brief.quotes`` yet (the stage is written in parallel)."""
-    return importlib.util.find_spec("storybrief.quotes") is not None
+    return importlib.util.find_spec("storybrief.analysis.quotes") is not None
 
 
 def run_seeds() -> tuple[list[Row], list[str]]:
@@ -702,7 +702,7 @@ def main() -> None:
     notes: list[str] = []
     if not has_quote_stage():
         notes.append(
-            "storybrief has no quote stage yet (storybrief.quotes): its rows are left out."
+            "storybrief has no quote stage yet (storybrief.analysis.quotes): its rows are left out."
         )
     for name in args.sets.split(","):
         if name == "seeds":

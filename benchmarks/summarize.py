@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import Any
 
 import storybrief
+from storybrief.analysis.summarize import summarize
 from storybrief.errors import InputError
 from storybrief.model import ParsedArticle, Sentence
-from storybrief.summarize import summarize
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"

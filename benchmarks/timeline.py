@@ -38,9 +38,9 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+from storybrief.analysis.timeline import build_timeline, date_reports
 from storybrief.model import Article, DateRef, Evidence
 from storybrief.nlp import load_nlp, parse_articles
-from storybrief.timeline import build_timeline, date_reports
 
 ROOT = Path(__file__).resolve().parent.parent
 T17 = ROOT.parent / "shared" / "eval" / "timeline17_crisis"

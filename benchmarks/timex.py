@@ -28,9 +28,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from storybrief.analysis.timex import METHOD, document_timexes, normalize, tense_of
 from storybrief.model import Article, ParsedArticle
 from storybrief.nlp import load_nlp, parse_articles
-from storybrief.timex import METHOD, document_timexes, normalize, tense_of
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPEVAL = ROOT.parent / "shared" / "eval" / "tempeval3" / "tempeval3_timex.jsonl"

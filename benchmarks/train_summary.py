@@ -2,7 +2,7 @@
 
     python benchmarks/train_summary.py [--cache FILE] [--cv]
 
-The summary (storybrief.summarize, ``bigram-ilp.v2``) picks the sentences that
+The summary (storybrief.analysis.summarize, ``bigram-ilp.v2``) picks the sentences that
 cover the most concept weight. A concept is a lemma bigram; its weight is the
 probability that a human summary of the cluster carries it, from a logistic
 regression over ``CONCEPT_FEATURES``. This script parses the training clusters
@@ -34,11 +34,7 @@ from pathlib import Path
 from typing import Any
 
 import storybrief
-from storybrief.errors import InputError
-from storybrief.ingest import load_articles
-from storybrief.model import Article
-from storybrief.nlp import load_nlp, parse_articles
-from storybrief.summarize import (
+from storybrief.analysis.summarize import (
     CONCEPT_FEATURES,
     bigrams,
     candidates,
@@ -46,6 +42,10 @@ from storybrief.summarize import (
     needs,
     select,
 )
+from storybrief.errors import InputError
+from storybrief.ingest import load_articles
+from storybrief.model import Article
+from storybrief.nlp import load_nlp, parse_articles
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"

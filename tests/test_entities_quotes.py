@@ -128,7 +128,7 @@ def test_quote_offsets_point_at_the_quotation(seeds_brief: Any) -> None:
 def test_entity_resolution_beats_exact_strings_on_public_sets(set_name: str) -> None:
     if not (SHARED / "eval" / {"meantime": "meantime_en"}.get(set_name, set_name)).is_dir():
         pytest.skip(f"{set_name} not found")
-    from storybrief.entities import NameMention, resolve_mentions
+    from storybrief.analysis.entities import NameMention, resolve_mentions
     from storybrief.evaluate import b_cubed
 
     bench = load_benchmark("entities")

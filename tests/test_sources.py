@@ -55,7 +55,7 @@ def test_overlap_matrix_and_wire_reuse_on_the_example() -> None:
 
 
 def test_a_quotation_over_two_paragraphs_is_not_the_writers_first_person() -> None:
-    from storybrief.sources import _outside_quotes
+    from storybrief.analysis.compare import _outside_quotes
 
     text = (
         'The minister said: "We will rebuild every home.\n\n'

@@ -13,11 +13,11 @@ from typing import Any
 
 import pytest
 
-from storybrief.collect import brief_stories, cluster_store, ingest
 from storybrief.config import Settings
 from storybrief.errors import IngestError
 from storybrief.ingest.fetch import _check_host
 from storybrief.store import open_store
+from storybrief.stories.collect import brief_stories, cluster_store, ingest
 
 from .conftest import EXAMPLES
 
@@ -323,7 +323,7 @@ def test_feed_dates_that_cannot_be_are_unknown(tmp_path: Path) -> None:
 def test_a_groups_similarity_is_over_pairs_of_different_articles() -> None:
     import datetime as dt
 
-    from storybrief.stories import Item, cluster
+    from storybrief.stories.cluster import Item, cluster
 
     items = [
         Item("a", PORT_TEXT.format(day="Monday", n=300), dt.date(2024, 3, 4)),

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 import storybrief
+from storybrief.analysis.summarize import candidates, summarize
 from storybrief.render import render
-from storybrief.summarize import candidates, summarize
 
 from .conftest import EXAMPLES, SHARED
 

@@ -185,7 +185,7 @@ def test_timex_value_f1_on_tempeval3_beats_dateparser() -> None:
     docs = bench.parse(records)
     anchors = [dt.date.fromisoformat(r["dct"][:10]) for r in records]
     gold = [[(t["start"], t["end"], t["value"]) for t in r["timexes"]] for r in records]
-    from storybrief.timex import document_timexes
+    from storybrief.analysis.timex import document_timexes
 
     ours = [
         [(t.start, t.end, t.value) for t in document_timexes(d, a)]
@@ -209,8 +209,8 @@ def test_timeline17_gate_the_most_reported_days_are_the_gold_timeline_days() -> 
     """Date F1 on one Timeline17 topic (121 articles) against the pinned floor."""
     from collections import Counter
 
+    from storybrief.analysis.timeline import build_timeline, date_reports
     from storybrief.nlp import load_nlp, parse_articles
-    from storybrief.timeline import build_timeline, date_reports
 
     bench = load_benchmark("timeline")
     articles = bench.load_articles("mj", None)
@@ -303,7 +303,7 @@ def test_only_a_growing_toll_gives_a_lower_bound() -> None:
 
 
 def test_a_weekday_and_its_part_of_the_day_are_one_expression() -> None:
-    from storybrief.timex import document_timexes
+    from storybrief.analysis.timex import document_timexes
 
     brief = storybrief.brief(
         [
@@ -321,7 +321,7 @@ def test_a_weekday_and_its_part_of_the_day_are_one_expression() -> None:
 
 
 def test_what_a_source_said_would_happen_is_dated_ahead() -> None:
-    from storybrief.timex import document_timexes
+    from storybrief.analysis.timex import document_timexes
 
     brief = storybrief.brief(
         [
@@ -341,7 +341,7 @@ def test_what_a_source_said_would_happen_is_dated_ahead() -> None:
 
 
 def test_a_timetable_in_the_present_tense_is_dated_ahead() -> None:
-    from storybrief.timex import document_timexes
+    from storybrief.analysis.timex import document_timexes
 
     brief = storybrief.brief(
         [

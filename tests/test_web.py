@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from storybrief.collect import brief_stories, cluster_store, ingest
 from storybrief.config import Settings
 from storybrief.store import Store, open_store
+from storybrief.stories.collect import brief_stories, cluster_store, ingest
 
 from .conftest import EXAMPLES
 

@@ -136,8 +136,8 @@ def ingest_command(
     """Read SOURCES into the store (idempotent; near-duplicates are linked, not stored twice)."""
     from rich.progress import Progress, SpinnerColumn, TextColumn
 
-    from storybrief.collect import ingest
     from storybrief.store import open_store
+    from storybrief.stories.collect import ingest
 
     store = open_store(db)
     settings = Settings.from_env(max_bytes=max_bytes)
@@ -169,8 +169,8 @@ def cluster_command(
     ] = None,
 ) -> None:
     """Group the store's articles into stories and brief the stories that changed."""
-    from storybrief.collect import brief_stories, cluster_store
     from storybrief.store import open_store
+    from storybrief.stories.collect import brief_stories, cluster_store
 
     store = open_store(db)
     result = cluster_store(store)

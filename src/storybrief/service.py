@@ -9,18 +9,18 @@ from collections.abc import Iterable
 from typing import BinaryIO
 
 from storybrief import __version__
-from storybrief.claims import build_claims
+from storybrief.analysis.claims import build_claims
+from storybrief.analysis.compare import compare_sources
+from storybrief.analysis.entities import resolve_entities
+from storybrief.analysis.episodes import assign_episodes, jump_pairs
+from storybrief.analysis.quotes import extract_quotes
+from storybrief.analysis.summarize import summarize
+from storybrief.analysis.timeline import build_timeline, estimate_dates
 from storybrief.config import Settings
-from storybrief.entities import resolve_entities
-from storybrief.episodes import assign_episodes, jump_pairs
 from storybrief.errors import InputError
 from storybrief.ingest import InputLike, load_articles
 from storybrief.model import Article, Brief, IngestFailure
 from storybrief.nlp import load_nlp, parse_articles, resolve_model_name
-from storybrief.quotes import extract_quotes
-from storybrief.sources import compare_sources
-from storybrief.summarize import summarize
-from storybrief.timeline import build_timeline, estimate_dates
 
 logger = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storybrief.entities import NameMention, resolve_mentions
+from storybrief.analysis.entities import NameMention, resolve_mentions
 
 
 def _same(labels: list[int], i: int, j: int) -> bool:

@@ -9,9 +9,9 @@ from typing import Any
 import numpy as np
 import pytest
 
-from storybrief import summarize as summary_module
+from storybrief.analysis import summarize as summary_module
+from storybrief.analysis.summarize import candidates, concept_weights, select, trim_quote_marks
 from storybrief.model import ParsedArticle, Sentence
-from storybrief.summarize import candidates, concept_weights, select, trim_quote_marks
 
 
 def _sets(*groups: str) -> list[frozenset[tuple[str, str]]]:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from storybrief.timex import normalize, range_pieces
+from storybrief.analysis.timex import normalize, range_pieces
 
 FRIDAY = dt.date(2024, 3, 8)  # a Friday
 

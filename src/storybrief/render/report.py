@@ -189,7 +189,7 @@ def _chart(
 
 
 def _first_day(value: str) -> dt.date | None:
-    from storybrief.timeline import date_of
+    from storybrief.analysis.timeline import date_of
 
     parsed = date_of(value)
     return parsed[0] if parsed else None

@@ -75,7 +75,7 @@ class TimelineRow:
     #: Numbers of the documents that report it (the quoted sentence's own first).
     documents: tuple[int, ...]
     estimated: bool
-    #: Documents that report its date (see ``storybrief.timeline.date_reports``).
+    #: Documents that report its date (see ``storybrief.analysis.timeline.date_reports``).
     reports: int = 0
 
 
@@ -91,7 +91,7 @@ def key_events(
     """At most ``limit`` events, in date order: the event that stands for each date.
 
     The timeline lists the events of a date with the one that stands for it
-    first (``storybrief.timeline``). Dates are taken most-reported first, one
+    first (``storybrief.analysis.timeline``). Dates are taken most-reported first, one
     event each; only when there are fewer dates than ``limit`` do second and
     later events of a date fill the rest, in the same order.
     """

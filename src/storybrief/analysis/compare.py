@@ -28,8 +28,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from storybrief.analysis.quotes import SPEECH_LEMMAS
 from storybrief.model import ParsedArticle
-from storybrief.quotes import SPEECH_LEMMAS
 
 METHOD = "sources.v1"
 SAME_CONTENT = 0.35

@@ -2,7 +2,7 @@
 
 Method (``timeline.v3``):
 
-- Every document's temporal expressions are normalised (``storybrief.timex``)
+- Every document's temporal expressions are normalised (``storybrief.analysis.timex``)
   against its publication date when that is known to the day. A document
   whose date is not stated gets an estimate when its text states a full date
   (day, month, year) outside future-tense context (a dated caption, "Feb. 3,
@@ -37,9 +37,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from storybrief.analysis.summarize import without_dateline
+from storybrief.analysis.timex import Timex, document_timexes, tense_of
 from storybrief.model import DateRef, Evidence, Granularity, ParsedArticle, Sentence
-from storybrief.summarize import without_dateline
-from storybrief.timex import Timex, document_timexes, tense_of
 
 METHOD = "timeline.v3"
 SAME_EVENT = 0.3

@@ -12,7 +12,7 @@ from storybrief.config import Settings
 from storybrief.ingest.stream import iter_stream
 from storybrief.model import Article, IngestFailure
 from storybrief.store import Store
-from storybrief.stories import Item, cluster
+from storybrief.stories.cluster import Item, cluster
 
 
 def ingest(
@@ -49,7 +49,7 @@ def _day(value: str | None) -> dt.date | None:
 
 
 def cluster_store(store: Store) -> dict[str, int]:
-    """Place every unplaced article in a story (``storybrief.stories``), keeping earlier ones."""
+    """Place every unplaced article in a story (``stories.cluster``), keeping earlier ones."""
     rows = store.articles()
     items = [Item(r.id, r.text, _day(r.published)) for r in rows]
     by_story: dict[int, list[int]] = {}

@@ -752,7 +752,7 @@ _SPEECH = frozenset(("say", "tell", "add", "according", "report", "state"))
 
 
 def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
-    from storybrief.claims import figure_of
+    from storybrief.analysis.claims import figure_of
 
     inside = [t for t in doc.tokens if start <= t.start < end]
     by_index = {t.index: t for t in inside}

@@ -3,7 +3,7 @@
 Method (``claims.v2``):
 
 - Statements: the tagger's CARDINAL, QUANTITY, MONEY and PERCENT mentions,
-  durations of a month or more (``storybrief.timex``: "22-month", "two-year"),
+  durations of a month or more (``storybrief.analysis.timex``: "22-month", "two-year"),
   and vague counts before a plural noun ("several resolutions", "thousands of
   people"). Each has its value (None when vague), qualifier ("more than",
   "some", "over"...), unit, the noun it counts, the words around it, the time
@@ -38,7 +38,7 @@ Method (``claims.v2``):
   not "30-year"; or a vague count beside exact ones), ``evolves`` (figures
   differ and the statements hold for different known times, or come from
   reports that the episodes stage set apart because a figure of a thousand or
-  more jumped ``storybrief.episodes.JUMP``-fold), ``conflict`` (figures differ
+  more jumped ``storybrief.analysis.episodes.JUMP``-fold), ``conflict`` (figures differ
   for the same known time), ``differs`` (figures differ and a time is
   unknown: not called a contradiction without evidence). A statement's time is
   the date in its sentence nearest the figure ("rose to 11 on Wednesday"; not
@@ -54,9 +54,9 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from storybrief.analysis.timeline import date_of
+from storybrief.analysis.timex import document_timexes
 from storybrief.model import Mention, ParsedArticle, Token
-from storybrief.timeline import date_of
-from storybrief.timex import document_timexes
 
 METHOD = "claims.v2"
 SAME_QUANTITY = 0.25
@@ -555,7 +555,7 @@ def build_claims(
         documents: the parsed articles.
         episode_of: each document's episode.
         apart: pairs of documents put in different episodes on the evidence of
-            their figures (``storybrief.episodes``): their figures hold for
+            their figures (``storybrief.analysis.episodes``): their figures hold for
             different times even where a date is unknown.
     """
     statements = [s for doc in documents for s in extract_statements(doc)]

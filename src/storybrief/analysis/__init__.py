@@ -1,0 +1,1 @@
+"""ParsedArticle → brief sections: pure, no I/O."""

@@ -1,0 +1,1 @@
+"""The stream side: ingest into the store, group articles into stories, brief the stories."""
