@@ -69,7 +69,10 @@ def brief_command(
             "(.json, .md, .html, .txt). May be repeated.",
         ),
     ] = None,
-    words: Annotated[int, typer.Option(help="Word budget of the summary.")] = 250,
+    words: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(help="Word budget of the summary (default 250; env STORYBRIEF_WORDS)."),
+    ] = None,
     model: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(help="spaCy pipeline to use (env STORYBRIEF_SPACY_MODEL)."),
@@ -94,7 +97,7 @@ def brief_command(
     settings = Settings.from_env(words=words, model=model, max_bytes=max_bytes)
     # On the command line every argument is a path ("-": standard input), never article text.
     inputs = [p if p == "-" else Path(p) for p in paths]
-    result = brief(inputs, settings=settings, words=words, model=model, cluster=cluster)
+    result = brief(inputs, settings=settings, cluster=cluster)
     for path, path_fmt in targets:
         try:
             path.write_text(render(result, path_fmt), encoding="utf-8")

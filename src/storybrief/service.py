@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from collections import Counter
@@ -28,7 +29,7 @@ logger = logging.getLogger(__name__)
 def brief(
     sources: InputLike | Iterable[InputLike],
     *,
-    words: int = 250,
+    words: int | None = None,
     model: str | None = None,
     settings: Settings | None = None,
     cluster: int | None = None,
@@ -40,9 +41,11 @@ def brief(
         sources: paths (files or folders), ``"-"`` for standard input, raw text,
             bytes, ``ArticleInput`` records or mappings with a ``text`` key; one
             such value or an iterable of them.
-        words: the summary's word budget.
-        model: the spaCy pipeline to use (default: see ``storybrief.nlp.pipeline``).
-        settings: all other settings; ``words`` and ``model`` override its values.
+        words: the summary's word budget; None takes it from ``settings``.
+        model: the spaCy pipeline to use; None takes it from ``settings`` (whose
+            default is described in ``storybrief.nlp.pipeline``).
+        settings: all settings; None reads them from the environment
+            (``Settings.from_env``). An explicit ``words`` or ``model`` wins over it.
         cluster: which cluster to read from files that hold several.
         stdin: the stream that ``"-"`` reads.
 
@@ -58,11 +61,7 @@ def brief(
         >>> b.to_dict()["schema"]  # doctest: +SKIP
         'storybrief.brief/1'
     """
-    base = settings or Settings.from_env()
-    settings = Settings.from_env(
-        {},
-        **{**_as_dict(base), "words": words, "model": model or base.model},
-    )
+    settings = merge_settings(settings, words=words, model=model)
     if isinstance(sources, (str, bytes)) or not isinstance(sources, Iterable):
         sources = [sources]
     elif hasattr(sources, "keys"):  # a single mapping record
@@ -103,8 +102,11 @@ def brief(
     )
 
 
-def _as_dict(settings: Settings) -> dict[str, object]:
-    return {name: getattr(settings, name) for name in settings.__dataclass_fields__}
+def merge_settings(settings: Settings | None, **explicit: object) -> Settings:
+    """Explicit arguments (those not None) > ``settings`` (else the environment) > defaults."""
+    base = Settings.from_env() if settings is None else settings
+    given = {name: value for name, value in explicit.items() if value is not None}
+    return dataclasses.replace(base, **given) if given else base  # type: ignore[arg-type]
 
 
 def _nothing_usable(failures: tuple[IngestFailure, ...]) -> str:
