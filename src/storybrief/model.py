@@ -9,6 +9,7 @@ layer converts its Docs into these records in ``storybrief.nlp.convert``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Literal
@@ -75,6 +76,50 @@ class Stated:
         return {"value": self.value, "evidence": self.evidence.to_dict()}
 
 
+def iso_date(day: dt.date, granularity: Granularity) -> str:
+    """A date as ISO text at its granularity: ``2013``, ``2013-02``, ``2013-W05``, ``2013-02-02``.
+
+    The one way a date is printed; ``date_of`` reads it back.
+    """
+    if granularity == "year":
+        return f"{day.year:04d}"
+    if granularity == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    if granularity == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    return day.isoformat()
+
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+
+
+def date_of(value: str | None) -> tuple[dt.date, Granularity] | None:
+    """The first day and granularity of a TIMEX3 date value, if it names a calendar period."""
+    if not value:
+        return None
+    if m := _DAY.match(value):
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3])), "day"
+        except ValueError:
+            return None
+    if m := _WEEK.match(value):
+        try:
+            return dt.date.fromisocalendar(int(m[1]), int(m[2]), 1), "week"
+        except ValueError:
+            return None
+    if m := _MONTH.match(value):
+        if 1 <= int(m[2]) <= 12:
+            return dt.date(int(m[1]), int(m[2]), 1), "month"
+        return None
+    if m := _YEAR.match(value):
+        return dt.date(int(m[1]), 1, 1), "year"
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class DateRef:
     """A calendar date known to a granularity.
@@ -97,12 +142,8 @@ class DateRef:
         }
 
     def iso(self) -> str:
-        """The date as ISO text cut to its granularity (``2013``, ``2013-02``, ``2013-02-02``)."""
-        if self.granularity == "year":
-            return f"{self.value.year:04d}"
-        if self.granularity == "month":
-            return f"{self.value.year:04d}-{self.value.month:02d}"
-        return self.value.isoformat()
+        """The date as ISO text cut to its granularity (``iso_date``)."""
+        return iso_date(self.value, self.granularity)
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,13 +284,387 @@ def article_to_dict(parsed: ParsedArticle) -> dict[str, Any]:
     }
 
 
+# --- The sections of a brief: what the analysis stages assign and the renderers read. ---
+# Collections are tuples; ``to_dict()`` gives the published JSON (schema ``storybrief.brief/1``).
+
+
+@dataclass(frozen=True, slots=True)
+class SpanRef:
+    """Offsets into one document's cleaned text, without the text."""
+
+    doc_id: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"doc_id": self.doc_id, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    """One mention of a resolved entity, with the label it was found under."""
+
+    span: Span
+    label: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.span.to_dict(), "label": self.label}
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One person, organisation or place, every spelling of it resolved to one id."""
+
+    id: str
+    canonical: str
+    type: str | None
+    aliases: tuple[str, ...]
+    roles: tuple[str, ...]
+    documents: tuple[str, ...]
+    mentions: tuple[EntityMention, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "canonical": self.canonical,
+            "type": self.type,
+            "aliases": list(self.aliases),
+            "roles": list(self.roles),
+            "documents": list(self.documents),
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+
+QuoteKind = Literal["direct", "indirect"]
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words someone said, grouped across the documents that carry them.
+
+    ``text`` is the fullest version of the group; ``doc_id``, ``start`` and
+    ``end`` locate its first occurrence, ``sources`` every occurrence.
+    """
+
+    id: str
+    kind: QuoteKind
+    text: str
+    doc_id: str
+    start: int
+    end: int
+    speaker: str | None
+    speaker_kind: str
+    entity_id: str | None
+    speaker_name: str | None
+    sources: tuple[SpanRef, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "text": self.text,
+            "doc_id": self.doc_id,
+            "start": self.start,
+            "end": self.end,
+            "speaker": self.speaker,
+            "speaker_kind": self.speaker_kind,
+            "entity_id": self.entity_id,
+            "speaker_name": self.speaker_name,
+            "sources": [s.to_dict() for s in self.sources],
+        }
+
+
+#: A figure as read: a float, or an int where a duration counts whole months.
+Figure = float | int
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One document's statement of a quantity: the figure, its qualifier, when it holds."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    value: Figure | None
+    qualifier: str | None
+    time: str | None
+    sentence: tuple[int, int]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": self.value,
+            "qualifier": self.qualifier,
+            "time": self.time,
+            "sentence": {"start": self.sentence[0], "end": self.sentence[1]},
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One distinct figure of a claim, with the documents and times that give it."""
+
+    value: Figure
+    documents: tuple[str, ...]
+    times: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "documents": list(self.documents), "times": list(self.times)}
+
+
+ClaimRelation = Literal["single", "agree", "evolves", "conflict", "differs"]
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """Statements of one quantity across documents, and how their figures relate."""
+
+    id: str
+    unit: str
+    counts: str | None
+    what: str | None
+    relation: ClaimRelation
+    documents: tuple[str, ...]
+    readings: tuple[Reading, ...]
+    statements: tuple[Statement, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "unit": self.unit,
+            "counts": self.counts,
+            "what": self.what,
+            "relation": self.relation,
+            "documents": list(self.documents),
+            "readings": [r.to_dict() for r in self.readings],
+            "statements": [s.to_dict() for s in self.statements],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TimexRef:
+    """The temporal expression that dates an event."""
+
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    """A dated event: the sentence that reports it first, and every document that does."""
+
+    date: str
+    granularity: Granularity
+    estimated: bool
+    text: str
+    doc_id: str
+    start: int
+    end: int
+    timex: TimexRef
+    documents: tuple[str, ...]
+    reports: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.date,
+            "granularity": self.granularity,
+            "estimated": self.estimated,
+            "text": self.text,
+            "doc_id": self.doc_id,
+            "start": self.start,
+            "end": self.end,
+            "timex": self.timex.to_dict(),
+            "documents": list(self.documents),
+            "reports": self.reports,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class EpisodeAfter:
+    """An undated episode's lower bound: it comes after ``date``, on this evidence."""
+
+    date: str
+    doc_id: str
+    evidence: Evidence
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"date": self.date, "doc_id": self.doc_id, "evidence": self.evidence.to_dict()}
+
+
+@dataclass(frozen=True, slots=True)
+class Episode:
+    """Documents that report the same stretch of the story."""
+
+    id: str
+    documents: tuple[str, ...]
+    start: str | None
+    end: str | None
+    main: bool
+    after: EpisodeAfter | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "documents": list(self.documents),
+            "start": self.start,
+            "end": self.end,
+            "main": self.main,
+        }
+        if self.after is not None:
+            out["after"] = self.after.to_dict()
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Contribution:
+    """A passage only one source carries."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+SourceKind = Literal["report", "analysis", "opinion"]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceProfile:
+    """One document compared with the others: its kind, what only it adds, what it omits."""
+
+    doc_id: str
+    outlet: str | None
+    byline: str | None
+    published: str | None
+    date_status: Literal["stated", "estimated", "unknown"]
+    date_evidence: str | None
+    words: int
+    episode: str | None
+    kind: SourceKind
+    signals: tuple[str, ...]
+    contributions: tuple[Contribution, ...]
+    contributions_note: str | None
+    quotes: tuple[str, ...]
+    omits: tuple[int, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id,
+            "outlet": self.outlet,
+            "byline": self.byline,
+            "published": self.published,
+            "date_status": self.date_status,
+            "date_evidence": self.date_evidence,
+            "words": self.words,
+            "episode": self.episode,
+            "kind": self.kind,
+            "signals": list(self.signals),
+            "contributions": [c.to_dict() for c in self.contributions],
+            "contributions_note": self.contributions_note,
+            "quotes": list(self.quotes),
+            "omits": list(self.omits),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Support:
+    """A sentence of another document that says what a summary passage says."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    similarity: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "similarity": self.similarity,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryPassage:
+    """One passage of the summary: an exact span of one document, and its support."""
+
+    text: str
+    doc_id: str
+    start: int
+    end: int
+    support: tuple[Support, ...]
+
+    @property
+    def sources(self) -> int:
+        """How many documents carry the passage: its own and each supporting one."""
+        return 1 + len(self.support)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "doc_id": self.doc_id,
+            "start": self.start,
+            "end": self.end,
+            "support": [s.to_dict() for s in self.support],
+            "sources": self.sources,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Reuse:
+    """A sentence one document shares almost word for word with another."""
+
+    similarity: float
+    a: SpanRef
+    b: SpanRef
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "similarity": self.similarity,
+            "a": self.a.to_dict(),
+            "b": self.b.to_dict(),
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Overlap:
+    """Which documents share which content: ``shared[a][b]`` is the share of a's
+    sentences that b also carries (None on the diagonal and for a document of no
+    countable sentence), and the passages reused between documents."""
+
+    documents: tuple[str, ...]
+    shared: tuple[tuple[float | None, ...], ...]
+    reuse: tuple[Reuse, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "documents": list(self.documents),
+            "shared": [list(row) for row in self.shared],
+            "reuse": [r.to_dict() for r in self.reuse],
+        }
+
+
 @dataclass(frozen=True, slots=True)
 class Brief:
     """A story brief: documents, their mentions, per-input errors, and the analysis sections.
 
-    The sections that later stages fill (``summary``, ``entities``, ``quotes``,
-    ``timeline``, ``claims``, ``sources``) hold plain JSON-ready dicts so that the
-    output schema is the single contract between stages and renderers.
+    The sections are the records the analysis stages assign
+    (``storybrief.analysis.STAGES``); ``methods`` names the method of each stage
+    that made them.
     """
 
     documents: tuple[ParsedArticle, ...]
@@ -257,16 +672,18 @@ class Brief:
     model: str
     config_digest: str
     created_at: dt.datetime
-    summary: tuple[dict[str, Any], ...] = ()
-    entities: tuple[dict[str, Any], ...] = ()
-    quotes: tuple[dict[str, Any], ...] = ()
-    timeline: tuple[dict[str, Any], ...] = ()
-    claims: tuple[dict[str, Any], ...] = ()
-    sources: tuple[dict[str, Any], ...] = ()
+    summary: tuple[SummaryPassage, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    timeline: tuple[TimelineEvent, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    sources: tuple[SourceProfile, ...] = ()
     #: Stretches of the story: documents grouped by time and shared people.
-    episodes: tuple[dict[str, Any], ...] = ()
+    episodes: tuple[Episode, ...] = ()
     #: Which documents share which content, and passages reused between them.
-    overlap: dict[str, Any] = field(default_factory=dict)
+    overlap: Overlap | None = None
+    #: Each analysis stage's name and the id of the method it ran.
+    methods: tuple[tuple[str, str], ...] = ()
     version: str = field(default="0.1.0")
 
     @property
@@ -290,16 +707,17 @@ class Brief:
                 "model": self.model,
                 "config_digest": self.config_digest,
                 "created_at": self.created_at.isoformat(timespec="seconds"),
+                "methods": dict(self.methods),
             },
             "documents": [article_to_dict(d) for d in self.documents],
             "mentions": [m.to_dict() for m in self.mentions],
             "errors": [e.to_dict() for e in self.errors],
-            "summary": list(self.summary),
-            "entities": list(self.entities),
-            "quotes": list(self.quotes),
-            "timeline": list(self.timeline),
-            "episodes": list(self.episodes),
-            "overlap": self.overlap,
-            "claims": list(self.claims),
-            "sources": list(self.sources),
+            "summary": [p.to_dict() for p in self.summary],
+            "entities": [e.to_dict() for e in self.entities],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "timeline": [e.to_dict() for e in self.timeline],
+            "episodes": [e.to_dict() for e in self.episodes],
+            "overlap": {} if self.overlap is None else self.overlap.to_dict(),
+            "claims": [c.to_dict() for c in self.claims],
+            "sources": [s.to_dict() for s in self.sources],
         }

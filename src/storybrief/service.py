@@ -10,13 +10,7 @@ from collections.abc import Iterable
 from typing import BinaryIO
 
 from storybrief import __version__
-from storybrief.analysis.claims import build_claims
-from storybrief.analysis.compare import compare_sources
-from storybrief.analysis.entities import resolve_entities
-from storybrief.analysis.episodes import assign_episodes, jump_pairs
-from storybrief.analysis.quotes import extract_quotes
-from storybrief.analysis.summarize import summarize
-from storybrief.analysis.timeline import build_timeline, estimate_dates
+from storybrief.analysis import methods, run
 from storybrief.config import Settings
 from storybrief.errors import InputError
 from storybrief.ingest import InputLike, load_articles
@@ -74,30 +68,22 @@ def brief(
     if not articles:
         raise InputError(_nothing_usable(failures), failures)
     nlp = load_nlp(settings.model)
-    parsed = parse_articles(articles, nlp, batch_size=settings.batch_size)
-    entities, linked = resolve_entities(parsed)
-    estimated = estimate_dates(linked)
-    first_claims = build_claims(estimated)
-    dated, episodes = assign_episodes(estimated, entities, first_claims)
-    episode_of = {doc_id: e["id"] for e in episodes for doc_id in e["documents"]}
-    apart = jump_pairs(first_claims)
-    summary = summarize(dated, settings.words)
-    quotes = extract_quotes(dated, entities)
-    sources, overlap = compare_sources(dated, summary, quotes, episodes)
+    analysis = run(parse_articles(articles, nlp, batch_size=settings.batch_size), settings.words)
     return Brief(
-        episodes=episodes,
-        documents=dated,
-        summary=summary,
-        timeline=build_timeline(dated),
-        claims=build_claims(dated, episode_of, apart),
-        entities=entities,
-        quotes=quotes,
-        sources=sources,
-        overlap=overlap,
+        documents=analysis.documents,
         errors=failures,
         model=resolve_model_name(settings.model),
         config_digest=settings.digest(),
         created_at=dt.datetime.now(dt.timezone.utc),
+        summary=analysis.summary,
+        entities=analysis.entities,
+        quotes=analysis.quotes,
+        timeline=analysis.timeline,
+        claims=analysis.claims,
+        sources=analysis.sources,
+        episodes=analysis.episodes,
+        overlap=analysis.overlap,
+        methods=methods(),
         version=__version__,
     )
 

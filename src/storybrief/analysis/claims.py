@@ -50,13 +50,22 @@ Method (``claims.v2``):
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
 
-from storybrief.analysis.timeline import date_of
 from storybrief.analysis.timex import document_timexes
-from storybrief.model import Mention, ParsedArticle, Token
+from storybrief.model import (
+    Claim,
+    ClaimRelation,
+    Episode,
+    Figure,
+    Mention,
+    ParsedArticle,
+    Reading,
+    Statement,
+    Token,
+    date_of,
+)
 
 METHOD = "claims.v2"
 SAME_QUANTITY = 0.25
@@ -544,19 +553,11 @@ def _same_figure(a: _Statement, b: _Statement) -> bool:
     )
 
 
-def build_claims(
-    documents: Sequence[ParsedArticle],
-    episode_of: Mapping[str, str] | None = None,
-    apart: Collection[frozenset[str]] = (),
-) -> tuple[dict[str, Any], ...]:
+def build_claims(documents: Sequence[ParsedArticle]) -> tuple[Claim, ...]:
     """Groups of statements of one quantity, most sources first.
 
-    Args:
-        documents: the parsed articles.
-        episode_of: each document's episode.
-        apart: pairs of documents put in different episodes on the evidence of
-            their figures (``storybrief.analysis.episodes``): their figures hold for
-            different times even where a date is unknown.
+    Each claim's relation is what its figures and their times say;
+    ``relate_claims`` adds what the episodes say about times left unknown.
     """
     statements = [s for doc in documents for s in extract_statements(doc)]
     if not statements:
@@ -587,48 +588,56 @@ def build_claims(
                 break
         else:
             groups.append([i])
-    separate = {
-        pair for pair in apart if episode_of is None or len({episode_of.get(d) for d in pair}) == 2
-    }
-    out = [_claim(statements, group, separate) for group in groups]
-    out.sort(
-        key=lambda c: (
-            -len(c["documents"]),
-            c["statements"][0]["doc_id"],
-            c["statements"][0]["start"],
-        )
-    )
-    for n, claim in enumerate(out, 1):
-        claim["id"] = f"c{n}"
-    return tuple(out)
+    out = [_claim([statements[i] for i in group]) for group in groups]
+    out.sort(key=lambda c: (-len(c.documents), c.statements[0].doc_id, c.statements[0].start))
+    return tuple(replace(claim, id=f"c{n}") for n, claim in enumerate(out, 1))
 
 
-def _claim(
-    statements: Sequence[_Statement], group: Sequence[int], apart: Collection[frozenset[str]]
-) -> dict[str, Any]:
-    members = [statements[i] for i in group]
-    return {
-        "id": "",
-        "unit": members[0].unit,
-        "counts": next((m.counts for m in members if m.counts), None),
-        "what": _what(members),
-        "relation": _relation(members, apart),
-        "documents": sorted({m.doc_id for m in members}),
-        "readings": _readings(members),
-        "statements": [
-            {
-                "doc_id": m.doc_id,
-                "start": m.start,
-                "end": m.end,
-                "text": m.text,
-                "value": m.value,
-                "qualifier": m.qualifier,
-                "time": m.time,
-                "sentence": {"start": m.sentence[0], "end": m.sentence[1]},
-            }
+def relate_claims(
+    claims: Sequence[Claim], episodes: Sequence[Episode], apart: Collection[frozenset[str]]
+) -> tuple[Claim, ...]:
+    """The claims, their relations given the episodes.
+
+    Args:
+        claims: the claims of ``build_claims``.
+        episodes: the story's episodes.
+        apart: pairs of documents put in different episodes on the evidence of
+            their figures (``storybrief.analysis.episodes``): where they are in
+            different episodes, their figures hold for different times even
+            where a date is unknown.
+    """
+    episode_of = {doc_id: e.id for e in episodes for doc_id in e.documents}
+    separate = {pair for pair in apart if len({episode_of.get(d) for d in pair}) == 2}
+    if not separate:
+        return tuple(claims)
+    return tuple(replace(c, relation=_relation(c.documents, c.readings, separate)) for c in claims)
+
+
+def _claim(members: Sequence[_Statement]) -> Claim:
+    readings = _readings(members)
+    documents = tuple(sorted({m.doc_id for m in members}))
+    return Claim(
+        id="",
+        unit=members[0].unit,
+        counts=next((m.counts for m in members if m.counts), None),
+        what=_what(members),
+        relation=_relation(documents, readings, ()),
+        documents=documents,
+        readings=readings,
+        statements=tuple(
+            Statement(
+                doc_id=m.doc_id,
+                start=m.start,
+                end=m.end,
+                text=m.text,
+                value=m.value,
+                qualifier=m.qualifier,
+                time=m.time,
+                sentence=m.sentence,
+            )
             for m in members
-        ],
-    }
+        ),
+    )
 
 
 def _what(members: Sequence[_Statement]) -> str | None:
@@ -639,31 +648,33 @@ def _what(members: Sequence[_Statement]) -> str | None:
     return " / ".join((full or nouns or labels)[:3]) or None
 
 
-def _readings(members: Sequence[_Statement]) -> list[dict[str, Any]]:
+def _readings(members: Sequence[_Statement]) -> tuple[Reading, ...]:
     """The distinct figures of a group, smallest first (``_close`` to a first value: one)."""
-    out: list[dict[str, Any]] = []
+    out: list[tuple[Figure, list[str], list[str]]] = []
     first: _Statement | None = None
     for m in sorted(members, key=lambda m: m.value or 0.0):
         if m.value is None:
             continue
         if first is None or not _close(first, m):
             first = m
-            out.append({"value": m.value, "documents": [], "times": []})
-        if m.doc_id not in out[-1]["documents"]:
-            out[-1]["documents"].append(m.doc_id)
-        if m.time and m.time not in out[-1]["times"]:
-            out[-1]["times"].append(m.time)
-    return out
+            out.append((m.value, [], []))
+        _, documents, times = out[-1]
+        if m.doc_id not in documents:
+            documents.append(m.doc_id)
+        if m.time and m.time not in times:
+            times.append(m.time)
+    return tuple(Reading(value, tuple(docs), tuple(times)) for value, docs, times in out)
 
 
-def _relation(members: Sequence[_Statement], apart: Collection[frozenset[str]]) -> str:
-    if len({m.doc_id for m in members}) < 2:
+def _relation(
+    documents: Sequence[str], readings: Sequence[Reading], apart: Collection[frozenset[str]]
+) -> ClaimRelation:
+    if len(documents) < 2:
         return "single"
-    readings = _readings(members)
     if len(readings) < 2:
         return "agree"
     # Values differ. Each reading holds for the known times of its statements.
-    known = [(set(r["times"]), set(r["documents"])) for r in readings]
+    known = [(set(r.times), set(r.documents)) for r in readings]
     pairs = [(a, b) for i, a in enumerate(known) for b in known[i + 1 :]]
     if any(a[0] & b[0] for a, b in pairs):
         return "conflict"

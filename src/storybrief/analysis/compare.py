@@ -25,11 +25,23 @@ Method (``sources.v1``):
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from storybrief.analysis.quotes import SPEECH_LEMMAS
-from storybrief.model import ParsedArticle
+from storybrief.model import (
+    Contribution,
+    Episode,
+    Overlap,
+    ParsedArticle,
+    Quote,
+    Reuse,
+    Sentence,
+    SourceKind,
+    SourceProfile,
+    SpanRef,
+    SummaryPassage,
+)
 
 METHOD = "sources.v1"
 SAME_CONTENT = 0.35
@@ -78,7 +90,7 @@ def _outside_quotes(text: str) -> str:
     return "".join(chars)
 
 
-def classify(doc: ParsedArticle, quotes_here: int) -> tuple[str, list[str]]:
+def classify(doc: ParsedArticle, quotes_here: int) -> tuple[SourceKind, list[str]]:
     """Kind of a piece (report, analysis, opinion) and the signals that decided it."""
     text = _outside_quotes(doc.article.text)
     sentences = max(len(doc.sentences), 1)
@@ -119,21 +131,21 @@ def classify(doc: ParsedArticle, quotes_here: int) -> tuple[str, list[str]]:
 
 def compare_sources(
     documents: Sequence[ParsedArticle],
-    summary: Sequence[Mapping[str, Any]],
-    quotes: Sequence[Mapping[str, Any]],
-    episodes: Sequence[Mapping[str, Any]],
-) -> tuple[tuple[dict[str, Any], ...], dict[str, Any]]:
+    summary: Sequence[SummaryPassage],
+    quotes: Sequence[Quote],
+    episodes: Sequence[Episode],
+) -> tuple[tuple[SourceProfile, ...], Overlap]:
     """Per-document comparison, and the cluster's overlap matrix and reuse pairs."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics.pairwise import cosine_similarity
 
     sentences = [(d, s) for d in documents for s in d.sentences if len(s.text.split()) >= 6]
-    episode_of = {doc_id: e["id"] for e in episodes for doc_id in e["documents"]}
+    episode_of = {doc_id: e.id for e in episodes for doc_id in e.documents}
     quotes_of: dict[str, list[str]] = {d.id: [] for d in documents}
     for q in quotes:
-        for s in q["sources"]:
-            if q["id"] not in quotes_of[s["doc_id"]]:
-                quotes_of[s["doc_id"]].append(str(q["id"]))
+        for s in q.sources:
+            if q.id not in quotes_of[s.doc_id]:
+                quotes_of[s.doc_id].append(q.id)
     similarity: Any = None
     if len(sentences) >= 2:
         try:
@@ -150,7 +162,7 @@ def compare_sources(
     n = len(documents)
     matched = [[0] * n for _ in range(n)]
     totals = [0] * n
-    reuse: list[dict[str, Any]] = []
+    reuse: list[Reuse] = []
     unique: dict[str, list[tuple[float, int]]] = {d.id: [] for d in documents}
     for i, (doc, sentence) in enumerate(sentences):
         a = index_of[id(doc)]
@@ -176,67 +188,63 @@ def compare_sources(
             unique[doc.id].append((float(centrality[i]), i))
     in_summary = {d.id: set() for d in documents}  # type: dict[str, set[int]]
     for k, item in enumerate(summary):
-        in_summary[str(item["doc_id"])].add(k)
-        for s in item["support"]:
-            in_summary[str(s["doc_id"])].add(k)
+        in_summary[item.doc_id].add(k)
+        for support in item.support:
+            in_summary[support.doc_id].add(k)
     out = []
     for doc in documents:
         article = doc.article
         kind, signals = classify(doc, len(quotes_of[doc.id]))
         best = sorted(unique[doc.id], reverse=True)[:CONTRIBUTIONS]
-        contributions = [
-            {
-                "start": sentences[i][1].start,
-                "end": sentences[i][1].end,
-                "text": sentences[i][1].text,
-            }
+        contributions = tuple(
+            Contribution(sentences[i][1].start, sentences[i][1].end, sentences[i][1].text)
             for _, i in sorted(best, key=lambda x: x[1])
-        ]
+        )
         published = article.published
         out.append(
-            {
-                "doc_id": doc.id,
-                "outlet": article.outlet.value if article.outlet else None,
-                "byline": article.byline.value if article.byline else None,
-                "published": published.iso() if published else None,
-                "date_status": "unknown"
+            SourceProfile(
+                doc_id=doc.id,
+                outlet=article.outlet.value if article.outlet else None,
+                byline=article.byline.value if article.byline else None,
+                published=published.iso() if published else None,
+                date_status="unknown"
                 if published is None
                 else ("estimated" if published.estimated else "stated"),
-                "date_evidence": published.evidence.text
+                date_evidence=published.evidence.text
                 if published is not None and published.evidence is not None
                 else None,
-                "words": doc.word_count(),
-                "episode": episode_of.get(doc.id),
-                "kind": kind,
-                "signals": signals,
-                "contributions": contributions,
-                "contributions_note": None
+                words=doc.word_count(),
+                episode=episode_of.get(doc.id),
+                kind=kind,
+                signals=tuple(signals),
+                contributions=contributions,
+                contributions_note=None
                 if contributions
                 else "none: every sentence of it is carried by another source",
-                "quotes": quotes_of[doc.id],
-                "omits": sorted(set(range(len(summary))) - in_summary[doc.id]),
-            }
+                quotes=tuple(quotes_of[doc.id]),
+                omits=tuple(sorted(set(range(len(summary))) - in_summary[doc.id])),
+            )
         )
-    overlap = {
-        "documents": [d.id for d in documents],
-        "shared": [
-            [
+    overlap = Overlap(
+        documents=tuple(d.id for d in documents),
+        shared=tuple(
+            tuple(
                 round(matched[a][b] / totals[a], 2) if totals[a] and a != b else None
                 for b in range(n)
-            ]
+            )
             for a in range(n)
-        ],
-        "reuse": reuse,
-    }
+        ),
+        reuse=tuple(reuse),
+    )
     return tuple(out), overlap
 
 
 def _reuse(
-    doc: ParsedArticle, sentence: Any, other: ParsedArticle, match: Any, sim: float
-) -> dict[str, Any]:
-    return {
-        "similarity": round(float(sim), 3),
-        "a": {"doc_id": doc.id, "start": sentence.start, "end": sentence.end},
-        "b": {"doc_id": other.id, "start": match.start, "end": match.end},
-        "text": sentence.text,
-    }
+    doc: ParsedArticle, sentence: Sentence, other: ParsedArticle, match: Sentence, sim: float
+) -> Reuse:
+    return Reuse(
+        similarity=round(float(sim), 3),
+        a=SpanRef(doc.id, sentence.start, sentence.end),
+        b=SpanRef(other.id, match.start, match.end),
+        text=sentence.text,
+    )

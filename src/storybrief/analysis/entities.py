@@ -33,11 +33,11 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from storybrief.model import Mention, ParsedArticle, Token
+from storybrief.model import Entity, EntityMention, Mention, ParsedArticle, Span, Token
 
 METHOD = "names.v1"
 
@@ -383,12 +383,12 @@ _DEFINITION = re.compile(r"^\s*\(([A-Z][A-Za-z.&]{1,9})\)")
 
 def resolve_entities(
     documents: Sequence[ParsedArticle],
-) -> tuple[tuple[dict[str, Any], ...], tuple[ParsedArticle, ...]]:
+) -> tuple[tuple[Entity, ...], tuple[ParsedArticle, ...]]:
     """The brief's entities, and the documents with each mention's ``entity_id`` set.
 
     Returns:
-        JSON-ready entity dicts (most mentioned first; ids ``e1``, ``e2``, ...)
-        and the documents, whose mentions now carry the id of their entity.
+        The entities (most mentioned first; ids ``e1``, ``e2``, ...) and the
+        documents, whose mentions now carry the id of their entity.
     """
     mentions = [m for d in documents for m in d.mentions if m.label in NAME_LABELS]
     mentions = _after_roles(documents, mentions)
@@ -412,17 +412,13 @@ def resolve_entities(
             if role:
                 group.roles[role] += 1
 
-    built = [_entity_dict(e) for e in groups.values()]
-    order = sorted(
-        range(len(built)), key=lambda k: (-len(built[k]["mentions"]), built[k]["canonical"])
-    )
-    entities: list[dict[str, Any]] = []
+    built = [_entity_record(e) for e in groups.values()]
+    built.sort(key=lambda e: (-len(e.mentions), e.canonical))
+    entities = [replace(e, id=f"e{n}") for n, e in enumerate(built, 1)]
     entity_at: dict[tuple[str, int, int], str] = {}
-    for n, k in enumerate(order, 1):
-        entity = {"id": f"e{n}", **built[k]}
-        entities.append(entity)
-        for m in entity["mentions"]:
-            entity_at[(m["doc_id"], m["start"], m["end"])] = entity["id"]
+    for entity in entities:
+        for m in entity.mentions:
+            entity_at[(m.span.doc_id, m.span.start, m.span.end)] = entity.id
     linked = tuple(_with_entity_ids(d, entity_at) for d in documents)
     return tuple(entities), linked
 
@@ -430,8 +426,6 @@ def resolve_entities(
 def _with_entity_ids(
     doc: ParsedArticle, entity_at: dict[tuple[str, int, int], str]
 ) -> ParsedArticle:
-    from dataclasses import replace
-
     mentions = tuple(
         replace(m, entity_id=entity_at.get((m.span.doc_id, m.span.start, m.span.end)))
         for m in doc.mentions
@@ -461,8 +455,6 @@ def _after_roles(documents: Sequence[ParsedArticle], mentions: list[Mention]) ->
     before it in the sentence ("UN special envoy for Syria Lakhdar Brahimi").
     """
     from dataclasses import replace
-
-    from storybrief.model import Span
 
     out: list[Mention] = []
     by_doc: dict[str, list[Mention]] = defaultdict(list)
@@ -529,7 +521,6 @@ def _parenthetical_acronyms(
     documents: Sequence[ParsedArticle], mentions: Sequence[Mention]
 ) -> list[Mention]:
     """Acronyms defined in parentheses right after a name that the tagger did not tag."""
-    from storybrief.model import Span
 
     tagged = {(m.span.doc_id, m.span.start) for m in mentions}
     added: list[Mention] = []
@@ -566,7 +557,6 @@ def _definitions(
 
 def _add_missed_mentions(documents: Sequence[ParsedArticle], groups: dict[int, _Entity]) -> None:
     """Look up persons' names again where the tagger missed them ("Khatib" untagged)."""
-    from storybrief.model import Span
 
     surface_owner: dict[str, set[int]] = defaultdict(set)
     for key, entity in groups.items():
@@ -644,18 +634,18 @@ def _canonical(entity: _Entity) -> str:
     return max(spellings, key=lambda s: (len(parts[s].tokens), counts[s], s))
 
 
-def _entity_dict(entity: _Entity) -> dict[str, Any]:
+def _entity_record(entity: _Entity) -> Entity:
+    """The entity without its id (given once all are sorted)."""
     entity.mentions.sort(key=lambda mn: (mn[0].span.doc_id, mn[0].span.start))
-    aliases = sorted({m.span.text.strip() for m, _ in entity.mentions})
-    documents = sorted({m.span.doc_id for m, _ in entity.mentions})
-    return {
-        "canonical": _canonical(entity),
-        "type": _entity_type(entity),
-        "aliases": aliases,
-        "roles": [role for role, _ in entity.roles.most_common()],
-        "documents": documents,
-        "mentions": [{**m.span.to_dict(), "label": m.label} for m, _ in entity.mentions],
-    }
+    return Entity(
+        id="",
+        canonical=_canonical(entity),
+        type=_entity_type(entity),
+        aliases=tuple(sorted({m.span.text.strip() for m, _ in entity.mentions})),
+        roles=tuple(role for role, _ in entity.roles.most_common()),
+        documents=tuple(sorted({m.span.doc_id for m, _ in entity.mentions})),
+        mentions=tuple(EntityMention(m.span, m.label) for m, _ in entity.mentions),
+    )
 
 
 def _role_before(tokens: Sequence[Token], mention: Mention, text: str) -> str | None:

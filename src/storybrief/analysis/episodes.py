@@ -27,9 +27,16 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import Any
 
-from storybrief.model import DateRef, Evidence, ParsedArticle
+from storybrief.model import (
+    Claim,
+    DateRef,
+    Entity,
+    Episode,
+    EpisodeAfter,
+    Evidence,
+    ParsedArticle,
+)
 
 METHOD = "episodes.v1"
 EPISODE_GAP_DAYS = 21
@@ -45,44 +52,43 @@ def _people(doc: ParsedArticle, person_ids: set[str]) -> set[str]:
     return {m.entity_id for m in doc.mentions if m.entity_id in person_ids}
 
 
-def jump_pairs(claims: Sequence[Mapping[str, Any]]) -> set[frozenset[str]]:
+def jump_pairs(claims: Sequence[Claim]) -> frozenset[frozenset[str]]:
     """Document pairs whose figures for one quantity differ ``JUMP``-fold or more."""
     pairs: set[frozenset[str]] = set()
     for claim in claims:
-        if claim["unit"] != "count":
+        if claim.unit != "count":
             continue
         figures = [
-            (st["doc_id"], float(st["value"]))
-            for st in claim["statements"]
-            if st["value"] is not None and st["value"] >= 1000
+            (st.doc_id, float(st.value))
+            for st in claim.statements
+            if st.value is not None and st.value >= 1000
         ]
         for a, x in figures:
             for b, y in figures:
                 if a != b and max(x, y) / min(x, y) >= JUMP:
                     pairs.add(frozenset((a, b)))
-    return pairs
+    return frozenset(pairs)
 
 
 def assign_episodes(
     documents: Sequence[ParsedArticle],
-    entities: Sequence[Mapping[str, Any]],
-    claims: Sequence[Mapping[str, Any]] = (),
-) -> tuple[tuple[ParsedArticle, ...], tuple[dict[str, Any], ...]]:
+    entities: Sequence[Entity],
+    claims: Sequence[Claim] = (),
+) -> tuple[tuple[ParsedArticle, ...], tuple[Episode, ...], frozenset[frozenset[str]]]:
     """Episodes of a cluster, and the documents with estimated months where an episode gives one.
 
     Returns:
         The documents (undated ones that joined a dated episode now carry an
-        estimated publication month with evidence) and the episodes, as
-        JSON-ready dicts: ``id``, ``documents``, ``start``, ``end`` (ISO dates or
-        None), ``main``.
+        estimated publication month with evidence), the episodes, and the pairs
+        of documents whose figures set them apart in time (``jump_pairs``).
     """
     jumps = jump_pairs(claims)
 
     def _jumps(a: ParsedArticle, b: ParsedArticle) -> bool:
         return frozenset((a.id, b.id)) in jumps
 
-    person_ids = {str(e["id"]) for e in entities if e["type"] == "PERSON"}
-    names = {str(e["id"]): str(e["canonical"]) for e in entities}
+    person_ids = {e.id for e in entities if e.type == "PERSON"}
+    names = {e.id: e.canonical for e in entities}
     people = {d.id: _people(d, person_ids) for d in documents}
     by_id = {d.id: d for d in documents}
     dated = sorted(
@@ -151,79 +157,81 @@ def assign_episodes(
     docs = tuple(updated.get(d.id, d) for d in documents)
     described = _describe(episodes, {d.id: d for d in docs})
     texts = {d.id: d.article.text for d in docs}
-    return docs, tuple(_with_lower_bound(e, described, claims, texts) for e in described)
+    return (
+        docs,
+        tuple(_with_lower_bound(e, described, claims, texts) for e in described),
+        jumps,
+    )
 
 
 def _with_lower_bound(
-    episode: dict[str, Any],
-    episodes: Sequence[Mapping[str, Any]],
-    claims: Sequence[Mapping[str, Any]],
+    episode: Episode,
+    episodes: Sequence[Episode],
+    claims: Sequence[Claim],
     texts: Mapping[str, str],
-) -> dict[str, Any]:
+) -> Episode:
     """The episode, with ``after`` where a toll far above a dated episode's places it later."""
-    if episode["start"] is not None:
+    if episode.start is not None:
         return episode
-    members = set(episode["documents"])
-    dated = {d: e for e in episodes if e["end"] is not None for d in e["documents"]}
-    best: tuple[str, dict[str, Any]] | None = None
+    members = set(episode.documents)
+    dated = {d: e for e in episodes if e.end is not None for d in e.documents}
+    best: EpisodeAfter | None = None
     for claim in claims:
-        if claim["unit"] != "count":
+        if claim.unit != "count":
             continue
         tolls = [
             st
-            for st in claim["statements"]
-            if st["value"] is not None
-            and _TOLL.search(texts[st["doc_id"]][st["sentence"]["start"] : st["sentence"]["end"]])
+            for st in claim.statements
+            if st.value is not None
+            and _TOLL.search(texts[st.doc_id][st.sentence[0] : st.sentence[1]])
         ]
-        for high in (st for st in tolls if st["doc_id"] in members):
-            for low in (st for st in tolls if st["doc_id"] in dated):
-                if float(high["value"]) < max(JUMP * float(low["value"]), 1000.0):
+        for high in (st for st in tolls if st.doc_id in members):
+            for low in (st for st in tolls if st.doc_id in dated):
+                assert high.value is not None
+                assert low.value is not None
+                if float(high.value) < max(JUMP * float(low.value), 1000.0):
                     continue
-                end = str(dated[low["doc_id"]]["end"])
-                if best is not None and best[0] >= end:
+                end = str(dated[low.doc_id].end)
+                if best is not None and best.date >= end:
                     continue
                 evidence = Evidence(
-                    f"gives {high['text']!r} where document {low['doc_id']}, of an episode "
-                    f"up to {end}, gives {low['text']!r}: a toll "
-                    f"{float(high['value']) / float(low['value']):.1f} times as large is a "
+                    f"gives {high.text!r} where document {low.doc_id}, of an episode "
+                    f"up to {end}, gives {low.text!r}: a toll "
+                    f"{float(high.value) / float(low.value):.1f} times as large is a "
                     "later count",
                     "text",
-                    high["start"],
-                    high["end"],
+                    high.start,
+                    high.end,
                 )
-                best = (
-                    end,
-                    {"date": end, "doc_id": high["doc_id"], "evidence": evidence.to_dict()},
-                )
-    return episode if best is None else {**episode, "after": best[1]}
+                best = EpisodeAfter(end, high.doc_id, evidence)
+    return episode if best is None else replace(episode, after=best)
 
 
 def _describe(
     episodes: Sequence[Sequence[str]], docs: Mapping[str, ParsedArticle]
-) -> tuple[dict[str, Any], ...]:
-    described: list[dict[str, Any]] = []
+) -> tuple[Episode, ...]:
+    described: list[Episode] = []
     for members in episodes:
         dates = sorted(
             (ref for m in members if (ref := docs[m].article.published) is not None),
             key=lambda ref: (ref.value, ref.granularity != "day"),
         )
         described.append(
-            {
-                "documents": list(members),
-                "start": dates[0].iso() if dates else None,
-                "end": dates[-1].iso() if dates else None,
-            }
+            Episode(
+                id="",
+                documents=tuple(members),
+                start=dates[0].iso() if dates else None,
+                end=dates[-1].iso() if dates else None,
+                main=False,
+            )
         )
     main = max(
         range(len(described)),
-        key=lambda k: (len(described[k]["documents"]), described[k]["end"] or ""),
+        key=lambda k: (len(described[k].documents), described[k].end or ""),
         default=None,
     )
-    out = []
     order = sorted(
         range(len(described)),
-        key=lambda k: (described[k]["start"] is None, described[k]["start"] or ""),
+        key=lambda k: (described[k].start is None, described[k].start or ""),
     )
-    for n, k in enumerate(order, 1):
-        out.append({"id": f"p{n}", **described[k], "main": k == main})
-    return tuple(out)
+    return tuple(replace(described[k], id=f"p{n}", main=k == main) for n, k in enumerate(order, 1))

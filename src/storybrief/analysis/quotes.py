@@ -35,9 +35,8 @@ import re
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
-from storybrief.model import ParsedArticle, Token
+from storybrief.model import Entity, ParsedArticle, Quote, QuoteKind, SpanRef, Token
 
 METHOD = "cues.v1"
 
@@ -84,7 +83,7 @@ class _Quote:
     start: int
     end: int
     text: str
-    kind: str
+    kind: QuoteKind
     sentence: int
     opens_paragraph: bool = False
     continues: bool = False  # left open at its paragraph's end
@@ -353,8 +352,8 @@ def _resolve_pronoun(
 
 
 def extract_quotes(
-    documents: Sequence[ParsedArticle], entities: Sequence[Mapping[str, Any]] = ()
-) -> tuple[dict[str, Any], ...]:
+    documents: Sequence[ParsedArticle], entities: Sequence[Entity] = ()
+) -> tuple[Quote, ...]:
     """The brief's quotes: direct and indirect, each with speaker and sources.
 
     Args:
@@ -365,12 +364,12 @@ def extract_quotes(
     # role word -> {entity id: the role phrases it was written with}
     roles: dict[str, dict[str, list[str]]] = defaultdict(dict)
     for e in entities:
-        for m in e["mentions"]:
-            spans_by_doc[m["doc_id"]].append((m["start"], m["end"], e["id"], e["type"]))
-        if e["type"] == "PERSON":
-            for role in e["roles"]:
+        for m in e.mentions:
+            spans_by_doc[m.span.doc_id].append((m.span.start, m.span.end, e.id, e.type))
+        if e.type == "PERSON":
+            for role in e.roles:
                 for word in _WORD.findall(role.lower()):
-                    roles[word].setdefault(e["id"], []).append(role)
+                    roles[word].setdefault(e.id, []).append(role)
     for spans in spans_by_doc.values():
         spans.sort()
     quotes: list[_Quote] = []
@@ -505,12 +504,12 @@ def _norm(text: str) -> str:
 def _group(
     quotes: Sequence[_Quote],
     documents: Sequence[ParsedArticle],
-    entities: Sequence[Mapping[str, Any]],
-) -> tuple[dict[str, Any], ...]:
+    entities: Sequence[Entity],
+) -> tuple[Quote, ...]:
     """One quote per quotation, with every document that carries it."""
     from rapidfuzz import fuzz
 
-    names = {str(e["id"]): str(e["canonical"]) for e in entities}
+    names = {e.id: e.canonical for e in entities}
     texts = {d.id: d.article.text for d in documents}
     groups: list[list[_Quote]] = []
     for q in quotes:
@@ -525,7 +524,7 @@ def _group(
                 break
         else:
             groups.append([q])
-    out: list[dict[str, Any]] = []
+    out: list[Quote] = []
     for n, group in enumerate(groups, 1):
         main = max(group, key=lambda q: (q.entity_id is not None, len(q.text)))
         first = group[0]
@@ -534,18 +533,18 @@ def _group(
             text = texts[main.doc_id]
             speaker = text[main.speaker_tokens[0].start : main.speaker_tokens[-1].end]
         out.append(
-            {
-                "id": f"q{n}",
-                "kind": first.kind,
-                "text": main.text,
-                "doc_id": first.doc_id,
-                "start": first.start,
-                "end": first.end,
-                "speaker": speaker,
-                "speaker_kind": main.speaker_kind if speaker else "unknown",
-                "entity_id": main.entity_id,
-                "speaker_name": names.get(main.entity_id) if main.entity_id else None,
-                "sources": [{"doc_id": q.doc_id, "start": q.start, "end": q.end} for q in group],
-            }
+            Quote(
+                id=f"q{n}",
+                kind=first.kind,
+                text=main.text,
+                doc_id=first.doc_id,
+                start=first.start,
+                end=first.end,
+                speaker=speaker,
+                speaker_kind=main.speaker_kind if speaker else "unknown",
+                entity_id=main.entity_id,
+                speaker_name=names.get(main.entity_id) if main.entity_id else None,
+                sources=tuple(SpanRef(q.doc_id, q.start, q.end) for q in group),
+            )
         )
     return tuple(out)

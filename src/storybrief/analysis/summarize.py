@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storybrief.ingest.clean import dateline_length, is_caption_like
-from storybrief.model import ParsedArticle, Sentence, Token
+from storybrief.model import ParsedArticle, Sentence, SummaryPassage, Support, Token
 
 METHOD = "bigram-ilp.v2"
 
@@ -600,16 +600,16 @@ def _greedy(
             used += words[k]
 
 
-def summarize(documents: Sequence[ParsedArticle], words: int = 250) -> tuple[dict[str, Any], ...]:
-    """The summary of a cluster, as JSON-ready dicts (see the brief schema).
+def summarize(documents: Sequence[ParsedArticle], words: int = 250) -> tuple[SummaryPassage, ...]:
+    """The summary of a cluster.
 
     Args:
         documents: the parsed articles of one story.
         words: the word budget; the summary never exceeds it.
 
     Returns:
-        Ordered sentences, each with ``text``, ``doc_id``, ``start``, ``end``,
-        ``support`` (matching sentences of other documents) and ``sources``.
+        Passages in reading order, each an exact span of one document with its
+        ``support`` (matching sentences of other documents).
     """
     found = candidates(documents)
     if not found:
@@ -650,25 +650,19 @@ def summarize(documents: Sequence[ParsedArticle], words: int = 250) -> tuple[dic
     result = []
     for k in sorted(range(len(passages)), key=reading_order):
         c = passages[k]
-        support = [
-            {
-                "doc_id": all_sentences[j].doc_id,
-                "start": all_sentences[j].start,
-                "end": all_sentences[j].end,
-                "text": all_sentences[j].text,
-                "similarity": round(sim, 3),
-            }
+        support = tuple(
+            Support(
+                doc_id=all_sentences[j].doc_id,
+                start=all_sentences[j].start,
+                end=all_sentences[j].end,
+                text=all_sentences[j].text,
+                similarity=round(sim, 3),
+            )
             for j, sim in supports[k]
-        ]
+        )
+        sentence = c.sentence
         result.append(
-            {
-                "text": c.sentence.text,
-                "doc_id": c.sentence.doc_id,
-                "start": c.sentence.start,
-                "end": c.sentence.end,
-                "support": support,
-                "sources": 1 + len(support),
-            }
+            SummaryPassage(sentence.text, sentence.doc_id, sentence.start, sentence.end, support)
         )
     return tuple(result)
 

@@ -1,14 +1,10 @@
-"""When things happened: publication-date estimates and the timeline of dated events.
+"""When things happened: the timeline of dated events.
 
 Method (``timeline.v3``):
 
 - Every document's temporal expressions are normalised (``storybrief.analysis.timex``)
-  against its publication date when that is known to the day. A document
-  whose date is not stated gets an estimate when its text states a full date
-  (day, month, year) outside future-tense context (a dated caption, "Feb. 3,
-  2013"): the latest such date, marked ``estimated`` with that expression as
-  evidence (an article is written on or after the latest day it reports).
-  A month or a year alone is no evidence; without one the date stays unknown.
+  against its publication date when that is known to the day (stated, or
+  estimated by ``storybrief.analysis.dates``).
 - Each sentence holding a date resolved to a day, week or month (never a bare
   year, a reference like "now", or a duration) is a timeline event, dated by
   that expression. Events of the same date whose sentences match (TF-IDF
@@ -34,79 +30,49 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import replace
-from typing import Any
+from dataclasses import dataclass, field, replace
+from typing import Protocol
 
 from storybrief.analysis.summarize import without_dateline
-from storybrief.analysis.timex import Timex, document_timexes, tense_of
-from storybrief.model import DateRef, Evidence, Granularity, ParsedArticle, Sentence
+from storybrief.analysis.timex import document_timexes
+from storybrief.model import (
+    Granularity,
+    ParsedArticle,
+    Sentence,
+    TimelineEvent,
+    TimexRef,
+    date_of,
+    iso_date,
+)
 
 METHOD = "timeline.v3"
 SAME_EVENT = 0.3
 MAX_EVENT_WORDS = 60
 
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_YEAR = re.compile(r"^(\d{4})$")
+
+@dataclass(slots=True)
+class _Candidate:
+    """An event while the timeline is built: a dated sentence, and what merging adds."""
+
+    date: str
+    granularity: Granularity
+    estimated: bool
+    text: str
+    doc_id: str
+    start: int
+    end: int
+    timex: TimexRef
+    documents: list[str]
+    day: dt.date
+    #: The mean cosine of its sentence with all the sentences dated the same (itself included).
+    central: float = 1.0
+    #: The events merged into this one (itself first); empty when none was.
+    members: list[_Candidate] = field(default_factory=list)
 
 
-def date_of(value: str | None) -> tuple[dt.date, Granularity] | None:
-    """The first day and granularity of a TIMEX3 date value, if it names a calendar period."""
-    if not value:
-        return None
-    if m := _DAY.match(value):
-        try:
-            return dt.date(int(m[1]), int(m[2]), int(m[3])), "day"
-        except ValueError:
-            return None
-    if m := _WEEK.match(value):
-        try:
-            return dt.date.fromisocalendar(int(m[1]), int(m[2]), 1), "week"
-        except ValueError:
-            return None
-    if m := _MONTH.match(value):
-        if 1 <= int(m[2]) <= 12:
-            return dt.date(int(m[1]), int(m[2]), 1), "month"
-        return None
-    if m := _YEAR.match(value):
-        return dt.date(int(m[1]), 1, 1), "year"
-    return None
-
-
-def estimate_dates(documents: Sequence[ParsedArticle]) -> tuple[ParsedArticle, ...]:
-    """The documents, with an estimated publication date where the text supports one."""
-    out = []
-    for doc in documents:
-        if doc.article.published is not None:
-            out.append(doc)
-            continue
-        best: tuple[dt.date, Granularity, Timex] | None = None
-        for timex in document_timexes(doc, None):
-            if timex.type != "DATE" or timex.relative or timex.mod is not None:
-                continue
-            parsed = date_of(timex.value)
-            if parsed is None or parsed[1] != "day":
-                continue
-            if tense_of(doc.tokens, timex.start, timex.end) == "future":
-                continue
-            if best is None or parsed[0] > best[0]:
-                best = (parsed[0], parsed[1], timex)
-        if best is None:
-            out.append(doc)
-            continue
-        day, granularity, timex = best
-        evidence = Evidence(
-            f"latest date the text states: {timex.text!r}", "text", timex.start, timex.end
-        )
-        published = DateRef(day, granularity, estimated=True, evidence=evidence)
-        out.append(replace(doc, article=replace(doc.article, published=published)))
-    return tuple(out)
-
-
-def build_timeline(documents: Sequence[ParsedArticle]) -> tuple[dict[str, Any], ...]:
+def build_timeline(documents: Sequence[ParsedArticle]) -> tuple[TimelineEvent, ...]:
     """Dated events, earliest first, each with every document that reports it."""
-    events: list[dict[str, Any]] = []
+    events: list[_Candidate] = []
     for doc in documents:
         published = doc.article.published
         # Relative expressions count from a publication day, never from a coarser date.
@@ -129,19 +95,19 @@ def build_timeline(documents: Sequence[ParsedArticle]) -> tuple[dict[str, Any], 
                 continue
             day, granularity = parsed
             events.append(
-                {
-                    "date": _iso(day, granularity),
-                    "granularity": granularity,
-                    "estimated": bool(doc.article.published and doc.article.published.estimated)
+                _Candidate(
+                    date=iso_date(day, granularity),
+                    granularity=granularity,
+                    estimated=bool(doc.article.published and doc.article.published.estimated)
                     and timex.relative,
-                    "text": sentence.text,
-                    "doc_id": doc.id,
-                    "start": sentence.start,
-                    "end": sentence.end,
-                    "timex": {"text": timex.text, "start": timex.start, "end": timex.end},
-                    "documents": [doc.id],
-                    "_day": day,
-                }
+                    text=sentence.text,
+                    doc_id=doc.id,
+                    start=sentence.start,
+                    end=sentence.end,
+                    timex=TimexRef(timex.text, timex.start, timex.end),
+                    documents=[doc.id],
+                    day=day,
+                )
             )
     merged = _merge(events)
     reports = date_reports(documents, merged)
@@ -149,34 +115,57 @@ def build_timeline(documents: Sequence[ParsedArticle]) -> tuple[dict[str, Any], 
         # A merged event reads as the sentence of a document that reports it
         # after the fact, the one closest to the date's other sentences.
         lead = min(
-            e.pop("_members", None) or [dict(e)],
-            key=lambda m: (m["doc_id"] not in reports[e["date"]], -m["_central"]),
+            e.members or [e],
+            key=lambda m: (m.doc_id not in reports[e.date], -m.central),
         )
-        others = [d for d in e["documents"] if d != lead["doc_id"]]
-        e.update({k: v for k, v in lead.items() if k != "documents"})
-        e["documents"] = [lead["doc_id"], *others]
+        others = [d for d in e.documents if d != lead.doc_id]
+        e.granularity, e.day = lead.granularity, lead.day
+        e.estimated, e.text, e.doc_id = lead.estimated, lead.text, lead.doc_id
+        e.start, e.end, e.timex, e.central = lead.start, lead.end, lead.timex, lead.central
+        e.documents = [lead.doc_id, *others]
     merged.sort(
         key=lambda e: (
-            e["_day"],
-            e["granularity"] != "day",
-            e["date"],
+            e.day,
+            e.granularity != "day",
+            e.date,
             # The event that stands for its date first: reported after the fact,
             # by the most documents, closest to the date's other sentences.
-            not set(e["documents"]) & reports[e["date"]],
-            -len(e["documents"]),
-            -e["_central"],
-            e["doc_id"],
-            e["start"],
+            not set(e.documents) & reports[e.date],
+            -len(e.documents),
+            -e.central,
+            e.doc_id,
+            e.start,
         )
     )
-    for e in merged:
-        e["reports"] = len(reports[e["date"]])
-        del e["_day"], e["_central"]
-    return tuple(merged)
+    return tuple(
+        TimelineEvent(
+            date=e.date,
+            granularity=e.granularity,
+            estimated=e.estimated,
+            text=e.text,
+            doc_id=e.doc_id,
+            start=e.start,
+            end=e.end,
+            timex=e.timex,
+            documents=tuple(e.documents),
+            reports=len(reports[e.date]),
+        )
+        for e in merged
+    )
+
+
+class DatedEvent(Protocol):
+    """What ``date_reports`` reads of an event."""
+
+    @property
+    def date(self) -> str: ...
+
+    @property
+    def documents(self) -> Sequence[str]: ...
 
 
 def date_reports(
-    documents: Sequence[ParsedArticle], events: Sequence[dict[str, Any]]
+    documents: Sequence[ParsedArticle], events: Sequence[DatedEvent]
 ) -> dict[str, set[str]]:
     """For each date, the documents that report it.
 
@@ -194,18 +183,18 @@ def date_reports(
             on_day.setdefault(date.value, set()).add(doc.id)
     found = {day.isoformat(): set(ids) for day, ids in on_day.items()}
     for e in events:
-        parsed = date_of(e["date"])
+        parsed = date_of(e.date)
         if parsed is None:
             continue
         first, granularity = parsed
-        if e["date"] not in found:
-            found[e["date"]] = set()
+        if e.date not in found:
+            found[e.date] = set()
             day, last = first, _last_day(first, granularity)
             while day <= last:
-                found[e["date"]] |= on_day.get(day, set())
+                found[e.date] |= on_day.get(day, set())
                 day += dt.timedelta(days=1)
-        reporting = found[e["date"]]
-        for doc_id in e["documents"]:
+        reporting = found[e.date]
+        for doc_id in e.documents:
             date = published.get(doc_id)
             if date is None or _last_day(date.value, date.granularity) >= first:
                 reporting.add(doc_id)
@@ -247,24 +236,15 @@ def event_sentence(doc: ParsedArticle, sentence: Sentence) -> Sentence:
     return without_dateline(doc, joined)
 
 
-def _iso(day: dt.date, granularity: Granularity) -> str:
-    if granularity == "month":
-        return f"{day.year:04d}-{day.month:02d}"
-    if granularity == "week":
-        year, week, _ = day.isocalendar()
-        return f"{year:04d}-W{week:02d}"
-    return day.isoformat()
-
-
-def _merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _merge(events: list[_Candidate]) -> list[_Candidate]:
     """One event per (date, matching sentences); one entry per sentence and date.
 
-    Each event gets ``_central``: the mean cosine of its sentence with all the
+    Each event gets ``central``: the mean cosine of its sentence with all the
     sentences dated the same (itself included).
     """
-    unique: dict[tuple[str, str, int], dict[str, Any]] = {}
+    unique: dict[tuple[str, str, int], _Candidate] = {}
     for e in events:
-        unique.setdefault((e["date"], e["doc_id"], e["start"]), {**e, "_central": 1.0})
+        unique.setdefault((e.date, e.doc_id, e.start), e)
     events = list(unique.values())
     if len(events) < 2:
         return events
@@ -272,32 +252,32 @@ def _merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     from sklearn.metrics.pairwise import cosine_similarity
 
     try:
-        vectors = TfidfVectorizer(stop_words="english").fit_transform([e["text"] for e in events])
+        vectors = TfidfVectorizer(stop_words="english").fit_transform([e.text for e in events])
     except ValueError:
         return events
     similarity = cosine_similarity(vectors)
     same_date: dict[str, list[int]] = {}
     for i, e in enumerate(events):
-        same_date.setdefault(e["date"], []).append(i)
+        same_date.setdefault(e.date, []).append(i)
     for rows in same_date.values():
         for i in rows:
-            events[i]["_central"] = float(similarity[i, rows].mean())
-    merged: list[dict[str, Any]] = []
+            events[i].central = float(similarity[i, rows].mean())
+    merged: list[_Candidate] = []
     taken: set[int] = set()
     for i, e in enumerate(events):
         if i in taken:
             continue
-        group = {**e, "_members": [e]}
+        group = replace(e, documents=list(e.documents), members=[e])
         for j in range(i + 1, len(events)):
             other = events[j]
             if (
                 j not in taken
-                and other["date"] == e["date"]
-                and other["doc_id"] not in group["documents"]
+                and other.date == e.date
+                and other.doc_id not in group.documents
                 and similarity[i, j] >= SAME_EVENT
             ):
-                group["documents"] = [*group["documents"], other["doc_id"]]
-                group["_members"].append(other)
+                group.documents = [*group.documents, other.doc_id]
+                group.members.append(other)
                 taken.add(j)
         merged.append(group)
     return merged

@@ -15,9 +15,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import combinations, pairwise
-from typing import Any
 
-from storybrief.model import Brief
+from storybrief.model import Brief, TimelineEvent, date_of
 
 Link = tuple[int, str]  # (document number, span id)
 
@@ -94,30 +93,24 @@ def build_report(brief: Brief) -> Report:
         return number_of[doc_id], span_id(doc_id, start, end)
 
     summary = tuple(
-        tuple(
-            link(str(x["doc_id"]), int(x["start"]), int(x["end"])) for x in [item, *item["support"]]
+        (
+            link(item.doc_id, item.start, item.end),
+            *(link(s.doc_id, s.start, s.end) for s in item.support),
         )
         for item in brief.summary
     )
-    quotes = {
-        str(q["id"]): tuple(link(s["doc_id"], s["start"], s["end"]) for s in q["sources"])
-        for q in brief.quotes
-    }
-    timeline = tuple(
-        (link(str(e["doc_id"]), int(e["start"]), int(e["end"])),) for e in brief.timeline
-    )
+    quotes = {q.id: tuple(link(s.doc_id, s.start, s.end) for s in q.sources) for q in brief.quotes}
+    timeline = tuple((link(e.doc_id, e.start, e.end),) for e in brief.timeline)
     claims = tuple(
         tuple(
-            link(st["doc_id"], st["start"], st["end"])
-            for st in sorted(c["statements"], key=lambda st: st["time"] or "~")
+            link(st.doc_id, st.start, st.end)
+            for st in sorted(c.statements, key=lambda st: st.time or "~")
         )
         for c in brief.claims
-        if len(c["documents"]) > 1
+        if len(c.documents) > 1
     )
     contributions = {
-        str(s["doc_id"]): tuple(
-            link(str(s["doc_id"]), c["start"], c["end"]) for c in s["contributions"]
-        )
+        s.doc_id: tuple(link(s.doc_id, c.start, c.end) for c in s.contributions)
         for s in brief.sources
     }
     segments = {d.id: tuple(_segments(d.article.text, d.id, spans[d.id])) for d in brief.documents}
@@ -154,9 +147,9 @@ def _chart(
     brief: Brief, number_of: Mapping[str, int]
 ) -> tuple[tuple[ChartPoint, ...], tuple[tuple[float, str], ...]]:
     """Timeline events on a date axis: one dot per date, sized by the documents reporting it."""
-    by_day: dict[dt.date, list[Mapping[str, Any]]] = {}
+    by_day: dict[dt.date, list[TimelineEvent]] = {}
     for e in brief.timeline:
-        day = _first_day(str(e["date"]))
+        day = _first_day(e.date)
         if day is not None:
             by_day.setdefault(day, []).append(e)
     if not by_day:
@@ -170,16 +163,16 @@ def _chart(
 
     points = []
     for day, events in sorted(by_day.items()):
-        documents = {d for e in events for d in e["documents"]}
-        top = max(events, key=lambda e: len(e["documents"]))
+        documents = {d for e in events for d in e.documents}
+        top = max(events, key=lambda e: len(e.documents))
         points.append(
             ChartPoint(
                 x=round(x_of(day), 1),
                 y=CHART_HEIGHT / 2 - 8,
                 r=round(4 + 3 * math.sqrt(len(documents)), 1),
-                date=str(top["date"]),
-                label=f"{top['date']}: {len(events)} event(s) in {len(documents)} document(s)",
-                href="#" + span_id(str(top["doc_id"]), int(top["start"]), int(top["end"])),
+                date=top.date,
+                label=f"{top.date}: {len(events)} event(s) in {len(documents)} document(s)",
+                href="#" + span_id(top.doc_id, top.start, top.end),
             )
         )
     ticks = [(round(x_of(first), 1), first.isoformat())]
@@ -189,18 +182,16 @@ def _chart(
 
 
 def _first_day(value: str) -> dt.date | None:
-    from storybrief.analysis.timeline import date_of
-
     parsed = date_of(value)
     return parsed[0] if parsed else None
 
 
 def _graph(brief: Brief) -> tuple[tuple[GraphNode, ...], tuple[GraphEdge, ...]]:
     """The most mentioned people and organisations, linked when named in one sentence."""
-    chosen = [e for e in brief.entities if e["type"] in ("PERSON", "ORG")][:GRAPH_NODES]
+    chosen = [e for e in brief.entities if e.type in ("PERSON", "ORG")][:GRAPH_NODES]
     if len(chosen) < 2:
         return (), ()
-    ids = {str(e["id"]) for e in chosen}
+    ids = {e.id for e in chosen}
     in_sentence: dict[tuple[str, int], set[str]] = {}
     for d in brief.documents:
         for m in d.mentions:
@@ -214,21 +205,21 @@ def _graph(brief: Brief) -> tuple[tuple[GraphNode, ...], tuple[GraphEdge, ...]]:
     radius = GRAPH_SIZE / 2 - 60
     position = {}
     nodes = []
-    most = max(len(e["mentions"]) for e in chosen)
+    most = max(len(e.mentions) for e in chosen)
     for k, e in enumerate(chosen):
         angle = 2 * math.pi * k / len(chosen) - math.pi / 2
         x, y = centre + radius * math.cos(angle), centre + radius * math.sin(angle)
-        position[str(e["id"])] = (x, y)
+        position[e.id] = (x, y)
         nodes.append(
             GraphNode(
                 round(x, 1),
                 round(y, 1),
-                round(5 + 12 * math.sqrt(len(e["mentions"]) / most), 1),
-                str(e["canonical"]),
-                str(e["id"]),
+                round(5 + 12 * math.sqrt(len(e.mentions) / most), 1),
+                e.canonical,
+                e.id,
             )
         )
-    names = {str(e["id"]): str(e["canonical"]) for e in chosen}
+    names = {e.id: e.canonical for e in chosen}
     strongest = max(pairs.values(), default=1)
     edges = [
         GraphEdge(
@@ -245,7 +236,9 @@ def _graph(brief: Brief) -> tuple[tuple[GraphNode, ...], tuple[GraphEdge, ...]]:
 
 
 def _overlap(brief: Brief) -> tuple[tuple[str, ...], ...]:
-    shared = brief.overlap.get("shared") if brief.overlap else None
-    if not shared:
+    if brief.overlap is None or not brief.overlap.shared:
         return ()
-    return tuple(tuple("" if v is None else f"{round(100 * v)}%" for v in row) for row in shared)
+    return tuple(
+        tuple("" if v is None else f"{round(100 * v)}%" for v in row)
+        for row in brief.overlap.shared
+    )

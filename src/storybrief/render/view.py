@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from storybrief.model import Brief, DateRef, ParsedArticle
+from storybrief.model import Brief, DateRef, Episode, ParsedArticle, SourceProfile
 
 # Entity types shown under "Who and what", in this order, with a heading each.
 NAME_GROUPS: tuple[tuple[str, str], ...] = (
@@ -159,8 +159,8 @@ def _date_evidence(date: DateRef | None, number_of: dict[str, int]) -> str:
 
 
 def build_view(brief: Brief) -> BriefView:
-    compared = {str(s["doc_id"]): s for s in brief.sources}
-    main_episode = next((e["id"] for e in brief.episodes if e["main"]), None)
+    compared = {s.doc_id: s for s in brief.sources}
+    main_episode = next((e.id for e in brief.episodes if e.main), None)
     number_of = {d.id: i for i, d in enumerate(brief.documents, 1)}
     rows = tuple(
         DocumentRow(
@@ -188,29 +188,29 @@ def build_view(brief: Brief) -> BriefView:
     for label, heading in NAME_GROUPS:
         top = tuple(
             EntityRow(
-                id=str(e["id"]),
-                canonical=str(e["canonical"]),
+                id=e.id,
+                canonical=e.canonical,
                 aliases=tuple(
                     dict.fromkeys(
                         a.removeprefix("the ").removeprefix("The ")
-                        for a in e["aliases"]
-                        if _bare(a) != _bare(str(e["canonical"]))
+                        for a in e.aliases
+                        if _bare(a) != _bare(e.canonical)
                     )
                 ),
-                role=str(e["roles"][0]) if e["roles"] else "",
-                mentions=len(e["mentions"]),
-                documents=tuple(sorted(number_of[d] for d in e["documents"])),
+                role=e.roles[0] if e.roles else "",
+                mentions=len(e.mentions),
+                documents=tuple(sorted(number_of[d] for d in e.documents)),
             )
             for e in brief.entities
-            if e["type"] == label
+            if e.type == label
         )[:NAMES_PER_GROUP]
         if top:
             names.append((heading, top))
     # A passage may run over a paragraph break of its article: one line here.
     summary = tuple(
         (
-            " ".join(str(item["text"]).split()),
-            tuple(number_of[d] for d in [item["doc_id"], *(s["doc_id"] for s in item["support"])]),
+            " ".join(item.text.split()),
+            tuple(number_of[d] for d in [item.doc_id, *(s.doc_id for s in item.support)]),
         )
         for item in brief.summary
     )
@@ -220,23 +220,23 @@ def build_view(brief: Brief) -> BriefView:
         else (),
         claims=tuple(
             ClaimRow(
-                relation=str(c["relation"]),
-                counts=str(c.get("what") or c["counts"] or c["unit"]),
+                relation=c.relation,
+                counts=c.what or c.counts or c.unit,
                 statements=tuple(
-                    (str(st["text"]), number_of[st["doc_id"]], str(st["time"] or "date unknown"))
-                    for st in sorted(c["statements"], key=lambda st: st["time"] or "~")
+                    (st.text, number_of[st.doc_id], st.time or "date unknown")
+                    for st in sorted(c.statements, key=lambda st: st.time or "~")
                 ),
             )
             for c in brief.claims
-            if len(c["documents"]) > 1
+            if len(c.documents) > 1
         ),
         timeline=tuple(
             TimelineRow(
-                date=str(e["date"]),
-                text=str(e["text"]),
-                documents=tuple(number_of[d] for d in e["documents"]),
-                estimated=bool(e["estimated"]),
-                reports=int(e.get("reports", len(e["documents"]))),
+                date=e.date,
+                text=e.text,
+                documents=tuple(number_of[d] for d in e.documents),
+                estimated=e.estimated,
+                reports=e.reports,
             )
             for e in brief.timeline
         ),
@@ -264,56 +264,56 @@ def _quotes_by_speaker(brief: Brief, number_of: dict[str, int]) -> tuple[Speaker
     groups: dict[tuple[str, str | None], list[QuoteRow]] = {}
     kinds: dict[tuple[str, str | None], str] = {}
     for q in brief.quotes:
-        if q["kind"] != "direct":
+        if q.kind != "direct":
             continue
-        if q["speaker_name"]:
-            key = (str(q["speaker_name"]), q["entity_id"])
-        elif q["speaker"]:
-            key = (f"{q['speaker']} ({q['speaker_kind']})", None)
+        if q.speaker_name:
+            key = (q.speaker_name, q.entity_id)
+        elif q.speaker:
+            key = (f"{q.speaker} ({q.speaker_kind})", None)
         else:
             key = ("Speaker unknown", None)
-        kinds[key] = str(q["speaker_kind"]) if q["speaker"] else "unknown"
+        kinds[key] = q.speaker_kind if q.speaker else "unknown"
         groups.setdefault(key, []).append(
             QuoteRow(
-                id=str(q["id"]),
-                text=str(q["text"]),
-                kind=str(q["kind"]),
-                documents=tuple(sorted({number_of[s["doc_id"]] for s in q["sources"]})),
-                doc_id=str(q["doc_id"]),
+                id=q.id,
+                text=q.text,
+                kind=q.kind,
+                documents=tuple(sorted({number_of[s.doc_id] for s in q.sources})),
+                doc_id=q.doc_id,
             )
         )
     order = sorted(groups, key=lambda k: (k[0] == "Speaker unknown", -len(groups[k]), k[0]))
     return tuple(SpeakerGroup(k[0], kinds[k], k[1], tuple(groups[k])) for k in order)
 
 
-def _episode_line(episode: dict[str, Any], number_of: dict[str, int]) -> str:
-    if episode["start"] is None:
+def _episode_line(episode: Episode, number_of: dict[str, int]) -> str:
+    if episode.start is None:
         when = "date unknown"
-        if episode.get("after"):
+        if episode.after is not None:
             when += (
-                f", later than {episode['after']['date']} "
-                f"({numbered(episode['after']['evidence']['text'], number_of)})"
+                f", later than {episode.after.date} "
+                f"({numbered(episode.after.evidence.text, number_of)})"
             )
-    elif episode["start"] == episode["end"]:
-        when = str(episode["start"])
+    elif episode.start == episode.end:
+        when = episode.start
     else:
-        when = f"{episode['start']} to {episode['end']}"
-    numbers = ", ".join(str(n) for n in sorted(number_of[d] for d in episode["documents"]))
-    label = "main story" if episode["main"] else "another episode"
-    noun = "documents" if len(episode["documents"]) > 1 else "document"
+        when = f"{episode.start} to {episode.end}"
+    numbers = ", ".join(str(n) for n in sorted(number_of[d] for d in episode.documents))
+    label = "main story" if episode.main else "another episode"
+    noun = "documents" if len(episode.documents) > 1 else "document"
     return f"{label} · {when} · {noun} {numbers}"
 
 
-def _comparison(source: dict[str, Any] | None, main_episode: str | None) -> dict[str, Any]:
+def _comparison(source: SourceProfile | None, main_episode: str | None) -> dict[str, Any]:
     if source is None:
         return {}
-    episode = source["episode"]
+    episode = source.episode
     return {
-        "kind": str(source["kind"]),
-        "signals": tuple(source["signals"]),
-        "contributions": tuple(c["text"] for c in source["contributions"])
-        or (str(source["contributions_note"]),),
-        "quotes": len(source["quotes"]),
-        "omits": len(source["omits"]),
+        "kind": source.kind,
+        "signals": source.signals,
+        "contributions": tuple(c.text for c in source.contributions)
+        or (str(source.contributions_note),),
+        "quotes": len(source.quotes),
+        "omits": len(source.omits),
         "episode": "" if episode is None or episode == main_episode else "another episode",
     }

@@ -107,7 +107,7 @@ def brief_stories(
         title = build_view(result).title
         if not any(m.title for m in members) and result.summary:
             # No member states a headline: the story is named by its summary's first sentence.
-            first = str(result.summary[0]["text"])
+            first = result.summary[0].text
             title = first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "…"
         store.save_brief(story.id, title, result.to_dict(), render(result, "html"))
         done += 1
