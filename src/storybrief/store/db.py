@@ -135,19 +135,8 @@ class Store:
         lean.serialize(blob)
         near = sorted(set(self._index().query(lean)) - set(previous))
         duplicate_of = near[0] if near and not previous else None
-        row = ArticleRow(
-            id=article.id,
-            content_hash=article.content_hash,
-            source=article.source,
-            url=article.url,
-            title=article.title.value if article.title else None,
-            outlet=article.outlet.value if article.outlet else None,
-            byline=article.byline.value if article.byline else None,
-            published=article.published.value.isoformat() if article.published else None,
-            text=article.text,
-            minhash=bytes(blob),
-            ingested_at=_now(),
-            duplicate_of=duplicate_of,
+        row = ArticleRow.from_article(
+            article, minhash=bytes(blob), ingested_at=_now(), duplicate_of=duplicate_of
         )
         with self.session() as s, s.begin():
             s.add(row)

@@ -12,6 +12,7 @@ from storybrief.config import Settings
 from storybrief.ingest.stream import iter_stream
 from storybrief.model import Article, IngestFailure
 from storybrief.store import Store
+from storybrief.store.models import ArticleRow
 from storybrief.stories.cluster import Item, cluster
 
 
@@ -46,6 +47,19 @@ def _day(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value) if value else None
     except ValueError:
         return None
+
+
+def _record_date(row: ArticleRow) -> str | None:
+    """The publication date a record hands the brief: ISO text cut to its granularity.
+
+    A record reads ``2024-03`` as a stated month; the first day, ``2024-03-01``, would be
+    a stated day. A record can only state a date, so an estimate is not handed over (the
+    brief estimates again, from the text); nor is a week, which no ISO prefix names.
+    """
+    published = row.published_ref()
+    if published is None or published.estimated or published.granularity == "week":
+        return None
+    return published.iso()
 
 
 def cluster_store(store: Store) -> dict[str, int]:
@@ -95,7 +109,7 @@ def brief_stories(
                 "url": m.url,
                 "outlet": m.outlet,
                 "byline": m.byline,
-                "published": m.published,
+                "published": _record_date(m),
                 "source": m.source,
             }
             for m in members
