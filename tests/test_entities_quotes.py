@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,12 +13,12 @@ import storybrief
 from storybrief.evaluate import coverage
 
 from .conftest import SEEDS_GOLD, SHARED, load_benchmark
-
-BASELINE = Path(__file__).resolve().parent / "gold" / "baseline.json"
+from .gold.pin import BASELINE, floor, floors, load
 
 
 def _floors() -> dict[str, Any]:
-    return dict(json.loads(BASELINE.read_text(encoding="utf-8")))
+    """The pinned floors (tests/gold/pin.py), checked against their history."""
+    return {name: floor(name) for name in floors(load(BASELINE))}
 
 
 def _doc_ids(brief: Any, names: set[str]) -> dict[str, str]:

@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import re
 import statistics
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,9 +15,9 @@ from storybrief.render import render
 from storybrief.render.view import TimelineRow, key_events
 
 from .conftest import SHARED, load_benchmark
+from .gold.pin import floor
 
 TEMPEVAL = SHARED / "eval" / "tempeval3" / "tempeval3_timex.jsonl"
-BASELINE = Path(__file__).resolve().parent / "gold" / "baseline.json"
 
 
 def _doc(brief: Any, name: str) -> Any:
@@ -196,8 +195,7 @@ def test_timex_value_f1_on_tempeval3_beats_dateparser() -> None:
         for d, a, spans in zip(docs, anchors, ours, strict=True)
     ]
     f1 = 100 * bench.value_f1(gold, ours)[2]
-    floor = json.loads(BASELINE.read_text(encoding="utf-8"))["timex_tempeval3_value_f1"]
-    assert f1 >= floor
+    assert f1 >= floor("timex_tempeval3_value_f1")
     assert f1 >= 100 * bench.value_f1(gold, theirs)[2] + 15
 
 
@@ -227,8 +225,7 @@ def test_timeline17_gate_the_most_reported_days_are_the_gold_timeline_days() -> 
     assert golds
     f1 = statistics.fmean(bench.date_scores(ranking, gold)[3] for gold in golds)
     baseline = statistics.fmean(bench.date_scores(published, gold)[3] for gold in golds)
-    floor = json.loads(BASELINE.read_text(encoding="utf-8"))["timeline17_mj_date_f1"]
-    assert f1 >= floor
+    assert f1 >= floor("timeline17_mj_date_f1")
     assert f1 > baseline
 
 

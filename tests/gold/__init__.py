@@ -1,0 +1,1 @@
+"""Gold data of the tests and the floors of the quality gates (pin.py)."""
