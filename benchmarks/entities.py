@@ -97,7 +97,7 @@ def score_seeds(brief: Brief, gold: Mapping[str, Any]) -> dict[str, Any]:
         forms all map to one entity); and the details ``missing`` (forms),
         ``split`` (cluster → entity names), ``merged`` (violated pairs).
     """
-    return score_entities(brief.documents, brief.entities, gold)
+    return score_entities(brief.documents, [e.to_dict() for e in brief.entities], gold)
 
 
 def score_entities(
@@ -105,7 +105,10 @@ def score_entities(
     entities: Sequence[Mapping[str, Any]],
     gold: Mapping[str, Any],
 ) -> dict[str, Any]:
-    """``score_seeds`` on any entity list in the brief's form (``id``, ``type``, ``mentions``)."""
+    """``score_seeds`` on any entity list in the brief's JSON form (``id``, ``type``, ``mentions``).
+
+    ``Entity`` records go in as their ``to_dict()``.
+    """
     spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for entity in entities:
         for m in entity["mentions"]:

@@ -65,7 +65,7 @@ from typing import Any
 import storybrief
 from storybrief.errors import InputError
 from storybrief.evaluate import coverage
-from storybrief.model import ParsedArticle
+from storybrief.model import ParsedArticle, Quote
 from storybrief.nlp import load_nlp, resolve_model_name
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -156,8 +156,14 @@ def best_match(text: str, candidates: Sequence[str]) -> tuple[int, float]:
     return best, best_score
 
 
-def direct_quotes(quotes: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    return [q for q in quotes if q.get("kind") == "direct"]
+#: A system quote: storybrief's ``Quote`` record, or a dict of its JSON form (textacy's).
+SystemQuote = Quote | Mapping[str, Any]
+
+
+def direct_quotes(quotes: Sequence[SystemQuote]) -> list[Mapping[str, Any]]:
+    """The direct quotes, as dicts of the ``Brief.to_dict()`` form (records converted)."""
+    as_dicts = (q.to_dict() if isinstance(q, Quote) else q for q in quotes)
+    return [q for q in as_dicts if q.get("kind") == "direct"]
 
 
 # --- seeds ----------------------------------------------------------------------------------
@@ -195,7 +201,7 @@ def seed_speaker_right(
 
 
 def score_seeds(
-    quotes: Sequence[Mapping[str, Any]],
+    quotes: Sequence[SystemQuote],
     gold: Mapping[str, Any],
     doc_ids: Mapping[str, str],
     *,
@@ -205,7 +211,8 @@ def score_seeds(
     """Score direct quotes of the seeds against ``seeds-gold/quotes.json``.
 
     Args:
-        quotes: system quotes in the ``Brief.quotes`` shape; only ``kind == "direct"`` count.
+        quotes: ``Brief.quotes`` records, or dicts of their JSON form; only
+            ``kind == "direct"`` count.
         gold: the parsed gold file (``quotes`` and ``not_quotes``).
         doc_ids: system document id → gold ``doc`` (the seed file name).
         resolves_names: the system gives canonical ``speaker_name``s (storybrief); when
@@ -289,7 +296,7 @@ def seeds_aliases() -> dict[str, list[str]]:
 
 
 def textacy_quotes(document: ParsedArticle, nlp: Any) -> tuple[list[dict[str, Any]], bool]:
-    """textacy's direct quotations of one cleaned article, in the ``Brief.quotes`` shape.
+    """textacy's direct quotations of one cleaned article, as dicts of ``Quote``'s JSON form.
 
     Returns the quotes and whether textacy bailed out (it raises on an odd number of
     quotation marks rather than guess; that article then has no quotes).
@@ -504,12 +511,12 @@ def _same_text(first: str, second: str) -> bool:
 
 
 def score_polnear(
-    quotes: Sequence[Mapping[str, Any]],
+    quotes: Sequence[SystemQuote],
     gold: Sequence[GoldQuote],
     ignored: Sequence[str],
     heads: Callable[[str], frozenset[str]],
 ) -> Tally:
-    """Score one article's system quotes against its direct-quote gold."""
+    """Score one article's system quotes (records or dicts) against its direct-quote gold."""
     system = direct_quotes(quotes)
     texts = [q["text"] for q in system]
     tally = Tally(gold=len(gold), system=len(system))
@@ -562,7 +569,9 @@ def run_seeds() -> tuple[list[Row], list[str]]:
         bailed += bailed_out
     textacy_seconds = time.perf_counter() - start
     n = len(brief.documents)
-    runs = [("textacy direct_quotations", textacy_found, False, textacy_seconds)]
+    runs: list[tuple[str, Sequence[SystemQuote], bool, float]] = [
+        ("textacy direct_quotations", textacy_found, False, textacy_seconds)
+    ]
     if has_quote_stage():
         runs.insert(0, ("storybrief", list(brief.quotes), True, brief_seconds))
     rows: list[Row] = []

@@ -132,7 +132,7 @@ def sumy_system(name: str) -> Callable[[Sequence[ParsedArticle], int], str]:
 
 
 def storybrief_system(docs: Sequence[ParsedArticle], budget: int) -> str:
-    return " ".join(s["text"] for s in summarize(docs, budget))
+    return " ".join(s.text for s in summarize(docs, budget))
 
 
 def bootstrap(values: list[float], rounds: int = 1000, seed: int = 0) -> tuple[float, float]:

@@ -134,12 +134,12 @@ def main() -> None:
         best: dict[str, tuple[int, str]] = {}
         by_day: dict[str, list[str]] = defaultdict(list)
         for e in events:
-            if e["granularity"] != "day":
+            if e.granularity != "day":
                 continue
-            support[e["date"]] += len(e["documents"])
-            by_day[e["date"]].append(e["text"])
-            if e["date"] not in best or len(e["documents"]) > best[e["date"]][0]:
-                best[e["date"]] = (len(e["documents"]), e["text"])
+            support[e.date] += len(e.documents)
+            by_day[e.date].append(e.text)
+            if e.date not in best or len(e.documents) > best[e.date][0]:
+                best[e.date] = (len(e.documents), e.text)
         published = Counter(a.published.iso() for a in articles if a.published)
         reports = Counter(
             {day: len(ids) for day, ids in date_reports(docs, events).items() if len(day) == 10}

@@ -6,12 +6,13 @@ import json
 from typing import Any
 
 import storybrief
+from storybrief.model import Claim
 from storybrief.render import render
 
 from .conftest import SEEDS_GOLD
 
 
-def _claim_holding(brief: Any, doc_id: str, text: str) -> dict[str, Any] | None:
+def _claim_holding(brief: Any, doc_id: str, text: str) -> Claim | None:
     from rapidfuzz import fuzz
 
     doc_text = brief.document(doc_id).article.text
@@ -21,9 +22,9 @@ def _claim_holding(brief: Any, doc_id: str, text: str) -> dict[str, Any] | None:
     assert where.score >= 85, text
     at, end = where.dest_start, where.dest_end
     for claim in brief.claims:
-        for st in claim["statements"]:
-            if st["doc_id"] == doc_id and st["start"] < end and at < st["end"]:
-                return dict(claim)
+        for st in claim.statements:
+            if st.doc_id == doc_id and st.start < end and at < st.end:
+                return claim
     return None
 
 
@@ -43,8 +44,8 @@ def test_seed_quantities_are_grouped_as_the_gold_groups_them(seeds_brief: Any) -
             _claim_holding(seeds_brief, ids[s["doc"]], s["text"]) for s in quantity["statements"]
         ]
         assert all(c is not None for c in claims), quantity["quantity"]
-        assert len({c["id"] for c in claims if c}) == 1, quantity["quantity"]
-        relation = claims[0]["relation"] if claims[0] else None
+        assert len({c.id for c in claims if c}) == 1, quantity["quantity"]
+        relation = claims[0].relation if claims[0] else None
         # Different figures at different (or unknown) times are never a contradiction.
         assert relation != "conflict"
         if quantity["relation"].startswith("consistent"):
@@ -56,11 +57,11 @@ def test_seed_quantities_are_grouped_as_the_gold_groups_them(seeds_brief: Any) -
 def test_statements_point_at_their_figures(seeds_brief: Any) -> None:
     assert seeds_brief.claims
     for claim in seeds_brief.claims:
-        assert claim["relation"] in {"single", "agree", "evolves", "conflict", "differs"}
-        for st in claim["statements"]:
-            text = seeds_brief.document(st["doc_id"]).article.text
-            assert text[st["start"] : st["end"]] == st["text"]
-            assert st["sentence"]["start"] <= st["start"] < st["sentence"]["end"]
+        assert claim.relation in {"single", "agree", "evolves", "conflict", "differs"}
+        for st in claim.statements:
+            text = seeds_brief.document(st.doc_id).article.text
+            assert text[st.start : st.end] == st.text
+            assert st.sentence[0] <= st.start < st.sentence[1]
 
 
 def _brief(*texts: tuple[str, str | None]) -> Any:
@@ -78,10 +79,10 @@ def test_a_figure_that_grows_between_reports_evolves() -> None:
             "2024-03-08",
         ),
     )
-    grouped = [c for c in brief.claims if len(c["documents"]) == 2]
+    grouped = [c for c in brief.claims if len(c.documents) == 2]
     assert len(grouped) == 1
-    assert grouped[0]["relation"] == "evolves"
-    assert sorted(st["value"] for st in grouped[0]["statements"]) == [1200, 3400]
+    assert grouped[0].relation == "evolves"
+    assert sorted(st.value for st in grouped[0].statements) == [1200, 3400]
 
 
 def test_different_figures_for_the_same_day_conflict_and_equal_ones_agree() -> None:
@@ -89,7 +90,7 @@ def test_different_figures_for_the_same_day_conflict_and_equal_ones_agree() -> N
         ("Flood toll\n\nThe floods killed 41 people on Monday, police said.", "2024-05-07"),
         ("Flood deaths\n\nThe floods killed 63 people on Monday, officials said.", "2024-05-07"),
     )
-    assert [c["relation"] for c in conflict.claims if len(c["documents"]) == 2] == ["conflict"]
+    assert [c.relation for c in conflict.claims if len(c.documents) == 2] == ["conflict"]
     agree = _brief(
         ("Flood toll\n\nThe floods killed 41 people on Monday, police said.", "2024-05-07"),
         (
@@ -97,7 +98,7 @@ def test_different_figures_for_the_same_day_conflict_and_equal_ones_agree() -> N
             "2024-05-08",
         ),
     )
-    assert [c["relation"] for c in agree.claims if len(c["documents"]) == 2] == ["agree"]
+    assert [c.relation for c in agree.claims if len(c.documents) == 2] == ["agree"]
 
 
 def test_an_undated_different_figure_is_not_called_a_contradiction() -> None:
@@ -110,18 +111,16 @@ def test_an_undated_different_figure_is_not_called_a_contradiction() -> None:
             {"text": "Looking back\n\nThe floods killed 260 people in all, a report found."},
         ]
     )
-    grouped = [c for c in brief.claims if len(c["documents"]) == 2]
-    assert [c["relation"] for c in grouped] == ["differs"]
+    grouped = [c for c in brief.claims if len(c.documents) == 2]
+    assert [c.relation for c in grouped] == ["differs"]
 
 
 def test_the_death_toll_reads_as_one_agreed_figure_then_a_later_one(seeds_brief: Any) -> None:
-    toll = next(
-        c for c in seeds_brief.claims if c["readings"] and c["readings"][0]["value"] >= 10_000
-    )
-    low, high = toll["readings"]
-    assert low["value"] < high["value"]
-    assert len(low["documents"]) == 3  # the three 2013 reports agree
-    assert toll["relation"] == "evolves"
+    toll = next(c for c in seeds_brief.claims if c.readings and c.readings[0].value >= 10_000)
+    low, high = toll.readings
+    assert low.value < high.value
+    assert len(low.documents) == 3  # the three 2013 reports agree
+    assert toll.relation == "evolves"
 
 
 def test_a_group_says_what_it_counts_in_the_sources_words(seeds_brief: Any) -> None:
@@ -129,13 +128,11 @@ def test_a_group_says_what_it_counts_in_the_sources_words(seeds_brief: Any) -> N
         ("Flood toll\n\nThe floods killed 41 people on Monday, police said.", "2024-05-07"),
         ("Flood deaths\n\nAbout 40 people died in the floods on Monday.", "2024-05-07"),
     )
-    (grouped,) = [c for c in brief.claims if len(c["documents"]) == 2]
-    assert set(grouped["what"].split(" / ")) == {"people killed", "people died"}
+    (grouped,) = [c for c in brief.claims if len(c.documents) == 2]
+    assert set(grouped.what.split(" / ")) == {"people killed", "people died"}
     # The seeds' death toll: the verbs of the event, not the lemma "life" alone.
-    toll = next(
-        c for c in seeds_brief.claims if any(st["value"] == 250000 for st in c["statements"])
-    )
-    assert "people killed" in toll["what"].split(" / ")
+    toll = next(c for c in seeds_brief.claims if any(st.value == 250000 for st in c.statements))
+    assert "people killed" in toll.what.split(" / ")
     assert "Numbers across sources" in render(brief, "text")
     assert "people killed" in render(brief, "md")
 
@@ -146,8 +143,8 @@ def test_a_length_is_as_precise_as_its_unit() -> None:
         ("Talks\n\nThe two-year strike has shut the Calder yard.", "2024-05-07"),
         ("Yard shut\n\nThe strike at the Calder yard is 22 months old.", "2024-05-07"),
     )
-    (grouped,) = [c for c in close.claims if len(c["documents"]) == 2]
-    assert grouped["relation"] == "agree"
+    (grouped,) = [c for c in close.claims if len(c.documents) == 2]
+    assert grouped.relation == "agree"
     apart = _brief(
         ("Tributes\n\nTributes poured in for Ana Ruiz and her 30-year career.", "2024-05-07"),
         (
@@ -156,8 +153,8 @@ def test_a_length_is_as_precise_as_its_unit() -> None:
         ),
     )
     for claim in apart.claims:
-        if len(claim["documents"]) == 2:
-            assert claim["relation"] != "agree"
+        if len(claim.documents) == 2:
+            assert claim.relation != "agree"
 
 
 def test_ages_of_two_people_are_not_one_figure() -> None:
@@ -165,7 +162,7 @@ def test_ages_of_two_people_are_not_one_figure() -> None:
         ("Crash\n\nA 15-year-old girl was hurt in the crash on Monday.", "2024-05-07"),
         ("Crash victims\n\nA 15-year-old boy was also hurt on Monday.", "2024-05-07"),
     )
-    assert not [c for c in brief.claims if len(c["documents"]) == 2]
+    assert not [c for c in brief.claims if len(c.documents) == 2]
 
 
 def test_addresses_names_and_years_are_not_counts() -> None:
@@ -176,7 +173,7 @@ def test_addresses_names_and_years_are_not_counts() -> None:
             "2024-05-07",
         ),
     )
-    values = sorted(st["value"] for c in brief.claims for st in c["statements"])
+    values = sorted(st.value for c in brief.claims for st in c.statements)
     assert values == [12]
 
 
@@ -187,13 +184,13 @@ def test_money_is_read_with_its_scale_and_currency() -> None:
         ("Aid\n\nThe bank said it lost 5.2 billion euros in the quarter.", "2024-05-07"),
         ("Fossils\n\nThe reptile lived some 160 million years ago, the museum said.", None),
     )
-    money = [c for c in brief.claims if c["unit"] == "money"]
+    money = [c for c in brief.claims if c.unit == "money"]
     # Dollars agree with dollars; 5.2 billion euros is money too, but not the same figure.
-    assert sorted(len(c["documents"]) for c in money) == [1, 2]
-    (dollars,) = [c for c in money if len(c["documents"]) == 2]
-    assert [st["value"] for st in dollars["statements"]] == [5.2e9, 5.2e9]
-    assert dollars["relation"] == "agree"
-    assert not any("million years" in st["text"] for c in money for st in c["statements"])
+    assert sorted(len(c.documents) for c in money) == [1, 2]
+    (dollars,) = [c for c in money if len(c.documents) == 2]
+    assert [st.value for st in dollars.statements] == [5.2e9, 5.2e9]
+    assert dollars.relation == "agree"
+    assert not any("million years" in st.text for c in money for st in c.statements)
 
 
 def test_measures_are_compared_only_with_the_same_measure() -> None:
@@ -201,8 +198,8 @@ def test_measures_are_compared_only_with_the_same_measure() -> None:
         ("Storm\n\nThe storm killed 40 people along the coast, officials said.", "2024-05-07"),
         ("Storm path\n\nThe storm hit 40 miles of the coast, officials said.", "2024-05-07"),
     )
-    assert not [c for c in brief.claims if len(c["documents"]) == 2]
-    units = {c["unit"] for c in brief.claims}
+    assert not [c for c in brief.claims if len(c.documents) == 2]
+    units = {c.unit for c in brief.claims}
     assert "mile" in units
 
 
@@ -218,9 +215,9 @@ def test_percentages_are_as_precise_as_written_and_figures_take_their_nearest_da
             "2024-05-08",
         ),
     )
-    (deficit,) = [c for c in brief.claims if c["unit"] == "percent" and len(c["documents"]) == 2]
-    assert deficit["relation"] != "agree"
-    times = sorted(st["time"] for st in deficit["statements"])
+    (deficit,) = [c for c in brief.claims if c.unit == "percent" and len(c.documents) == 2]
+    assert deficit.relation != "agree"
+    times = sorted(st.time for st in deficit.statements)
     # "3.4% … on Tuesday" holds for that Tuesday, not for "last week".
     assert times == ["2024-03", "2024-05-07"]
 
@@ -243,15 +240,15 @@ def test_a_death_toll_is_one_quantity_however_put_and_apart_from_the_injured() -
             "2024-06-12",
         ),
     )
-    (toll,) = [c for c in brief.claims if any(st["value"] == 11 for st in c["statements"])]
-    assert sorted(st["value"] for st in toll["statements"]) == [4, 11, 14]
+    (toll,) = [c for c in brief.claims if any(st.value == 11 for st in c.statements)]
+    assert sorted(st.value for st in toll.statements) == [4, 11, 14]
     # 11 and 14 for the same Wednesday: a conflict, not an evolution.
-    assert toll["relation"] == "conflict"
-    eleven = next(st for st in toll["statements"] if st["value"] == 11)
-    assert eleven["time"] == "2024-06-12"  # not "Sunday's", the day of the flood
-    injured = [c for c in brief.claims if any(st["value"] == 200 for st in c["statements"])]
+    assert toll.relation == "conflict"
+    eleven = next(st for st in toll.statements if st.value == 11)
+    assert eleven.time == "2024-06-12"  # not "Sunday's", the day of the flood
+    injured = [c for c in brief.claims if any(st.value == 200 for st in c.statements)]
     assert injured
-    assert all(c["id"] != toll["id"] for c in injured)
+    assert all(c.id != toll.id for c in injured)
 
 
 def test_a_figure_the_source_denies_is_not_a_statement_of_it() -> None:
@@ -262,16 +259,16 @@ def test_a_figure_the_source_denies_is_not_a_statement_of_it() -> None:
             "2025-03-05",
         ),
     )
-    stated = [(st["text"], st["doc_id"]) for c in brief.claims for st in c["statements"]]
+    stated = [(st.text, st.doc_id) for c in brief.claims for st in c.statements]
     correction = brief.documents[1].id
     assert ("$1.6 billion", correction) in stated
     assert ("$1.8 billion", correction) not in stated
-    assert all(c["relation"] != "agree" for c in brief.claims if len(c["documents"]) == 2)
+    assert all(c.relation != "agree" for c in brief.claims if len(c.documents) == 2)
 
 
 def test_a_currency_after_an_adjective_is_money() -> None:
     brief = _brief(
         ("Deal\n\nThe group was sold for 12.4 billion Danish kroner on Monday.", "2025-03-03"),
     )
-    (claim,) = [c for c in brief.claims if c["statements"][0]["value"] == 12.4e9]
-    assert claim["unit"] == "money"
+    (claim,) = [c for c in brief.claims if c.statements[0].value == 12.4e9]
+    assert claim.unit == "money"

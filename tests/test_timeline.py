@@ -44,20 +44,20 @@ def test_timeline_events_are_traceable_sorted_and_resolved_from_the_stated_date(
     events = seeds_brief.timeline
     assert events
     for e in events:
-        text = seeds_brief.document(e["doc_id"]).article.text
-        assert text[e["start"] : e["end"]] == e["text"]
-        assert e["start"] <= e["timex"]["start"] < e["end"]
-        assert e["doc_id"] in e["documents"]
-    days = [e["date"] for e in events if e["granularity"] == "day"]
+        text = seeds_brief.document(e.doc_id).article.text
+        assert text[e.start : e.end] == e.text
+        assert e.start <= e.timex.start < e.end
+        assert e.doc_id in e.documents
+    days = [e.date for e in events if e.granularity == "day"]
     assert days == sorted(days)
     munich = _doc(seeds_brief, "001_8056b7e6942b9be6.txt")
     # Its "Saturday" is the day it was published (a Saturday).
-    assert any(e["date"] == "2013-02-02" and munich.id in e["documents"] for e in events)
+    assert any(e.date == "2013-02-02" and munich.id in e.documents for e in events)
     # Undated documents contribute no relative dates.
     undated = {
         _doc(seeds_brief, n).id for n in ("002_0d67aa0fa0fc8738.txt", "004_ca769873db705c5c.txt")
     }
-    assert not any(set(e["documents"]) & undated for e in events)
+    assert not any(set(e.documents) & undated for e in events)
 
 
 def test_the_same_event_in_two_sources_is_one_entry() -> None:
@@ -72,9 +72,9 @@ def test_the_same_event_in_two_sources_is_one_entry() -> None:
         },
     ]
     brief = storybrief.brief(texts)
-    monday = [e for e in brief.timeline if e["date"] == "2024-05-06"]
+    monday = [e for e in brief.timeline if e.date == "2024-05-06"]
     assert len(monday) == 1
-    assert len(monday[0]["documents"]) == 2
+    assert len(monday[0].documents) == 2
 
 
 def test_timeline_events_read_as_whole_sentences_without_datelines(seeds_brief: Any) -> None:
@@ -92,11 +92,11 @@ def test_timeline_events_read_as_whole_sentences_without_datelines(seeds_brief: 
     ):
         assert brief.timeline
         for e in brief.timeline:
-            text = brief.document(e["doc_id"]).article.text
-            assert text[e["start"] : e["end"]] == e["text"]
+            text = brief.document(e.doc_id).article.text
+            assert text[e.start : e.end] == e.text
             # The splitter cuts at "Sheik" or "Capt."; an event is the whole sentence.
-            assert re.search(r"""[.!?]["'”’)]*$""", e["text"]), e["text"]
-            assert not re.match(r"[A-Z]{3,}[ ,(]", e["text"]), e["text"]
+            assert re.search(r"""[.!?]["'”’)]*$""", e.text), e.text
+            assert not re.match(r"[A-Z]{3,}[ ,(]", e.text), e.text
 
 
 def test_a_date_is_reported_by_articles_of_that_day_and_later_not_by_announcements() -> None:
@@ -119,15 +119,15 @@ def test_a_date_is_reported_by_articles_of_that_day_and_later_not_by_announcemen
     ]
     brief = storybrief.brief(texts)
     ids = [d.id for d in brief.documents]
-    march_1 = [e for e in brief.timeline if e["date"] == "2024-03-01"]
+    march_1 = [e for e in brief.timeline if e.date == "2024-03-01"]
     assert march_1
-    assert {d for e in march_1 for d in e["documents"]} == {ids[0], ids[2]}
+    assert {d for e in march_1 for d in e.documents} == {ids[0], ids[2]}
     # Published that day, or looking back on it: 2 reports; the announcement is not one.
-    assert {e["reports"] for e in march_1} == {2}
+    assert {e.reports for e in march_1} == {2}
     # The event reads as the report after the fact, not as the announcement.
-    assert march_1[0]["doc_id"] == ids[2]
-    assert march_1[0]["documents"][0] == ids[2]
-    assert "approved" in march_1[0]["text"]
+    assert march_1[0].doc_id == ids[2]
+    assert march_1[0].documents[0] == ids[2]
+    assert "approved" in march_1[0].text
 
 
 def test_a_busy_date_shows_once_in_a_long_rendered_timeline() -> None:
@@ -231,16 +231,16 @@ def test_timeline17_gate_the_most_reported_days_are_the_gold_timeline_days() -> 
 
 def test_seed_episodes_keep_the_three_stretches_apart(seeds_brief: Any) -> None:
     gold = json.loads((SHARED / "seeds-gold" / "dates.json").read_text(encoding="utf-8"))
-    episode_of = {d: e["id"] for e in seeds_brief.episodes for d in e["documents"]}
+    episode_of = {d: e.id for e in seeds_brief.episodes for d in e.documents}
     gold_episode = {
         _doc(seeds_brief, entry["doc"]).id: entry["episode"] for entry in gold["documents"]
     }
     for a, ga in gold_episode.items():
         for b, gb in gold_episode.items():
             assert (episode_of[a] == episode_of[b]) == (ga == gb), (ga, gb)
-    main = next(e for e in seeds_brief.episodes if e["main"])
-    assert len(main["documents"]) == 3
-    assert main["start"].startswith("2013-02")
+    main = next(e for e in seeds_brief.episodes if e.main)
+    assert len(main.documents) == 3
+    assert main.start.startswith("2013-02")
 
 
 def test_an_undated_report_of_the_main_episode_gets_its_month_with_evidence(
@@ -260,17 +260,17 @@ def test_an_undated_episode_with_a_far_larger_toll_is_placed_after_the_dated_one
     gold = json.loads((SHARED / "seeds-gold" / "dates.json").read_text(encoding="utf-8"))
     latest = next(e for e in gold["documents"] if e["episode"].startswith("2015"))
     doc = _doc(seeds_brief, latest["doc"])
-    episode = next(e for e in seeds_brief.episodes if doc.id in e["documents"])
-    assert episode["start"] is None
+    episode = next(e for e in seeds_brief.episodes if doc.id in e.documents)
+    assert episode.start is None
     assert doc.article.published is None  # still unknown
-    after = episode["after"]
-    main = next(e for e in seeds_brief.episodes if e["main"])
-    assert after["date"] == main["end"]
-    evidence = after["evidence"]
-    assert after["doc_id"] == doc.id
-    assert doc.article.text[evidence["start"] : evidence["end"]].endswith("250,000")
+    after = episode.after
+    main = next(e for e in seeds_brief.episodes if e.main)
+    assert after.date == main.end
+    evidence = after.evidence
+    assert after.doc_id == doc.id
+    assert doc.article.text[evidence.start : evidence.end].endswith("250,000")
     # An episode that has dates needs no bound.
-    assert all("after" not in e for e in seeds_brief.episodes if e["start"] is not None)
+    assert all(e.after is None for e in seeds_brief.episodes if e.start is not None)
 
 
 def test_only_a_growing_toll_gives_a_lower_bound() -> None:
@@ -290,13 +290,13 @@ def test_only_a_growing_toll_gives_a_lower_bound() -> None:
     brief = storybrief.brief(
         [{"text": dated, "published": "2021-03-03"}, {"text": later}, {"text": volunteers}]
     )
-    by_doc = {d: e for e in brief.episodes for d in e["documents"]}
+    by_doc = {d: e for e in brief.episodes for d in e.documents}
     later_id, volunteers_id = brief.documents[1].id, brief.documents[2].id
-    assert by_doc[later_id]["after"]["date"] == "2021-03-03"
-    assert "9,800" in by_doc[later_id]["after"]["evidence"]["text"]
+    assert by_doc[later_id].after.date == "2021-03-03"
+    assert "9,800" in by_doc[later_id].after.evidence.text
     # 12,000 volunteers against 3,000 sets that report apart, but volunteers are no toll.
-    assert by_doc[volunteers_id]["id"] != by_doc[brief.documents[0].id]["id"]
-    assert "after" not in by_doc[volunteers_id]
+    assert by_doc[volunteers_id].id != by_doc[brief.documents[0].id].id
+    assert by_doc[volunteers_id].after is None
 
 
 def test_a_weekday_and_its_part_of_the_day_are_one_expression() -> None:
@@ -314,7 +314,7 @@ def test_a_weekday_and_its_part_of_the_day_are_one_expression() -> None:
     doc = brief.documents[0]
     found = [(t.text, t.value) for t in document_timexes(doc, dt.date(2024, 3, 9))]
     assert ("Friday afternoon", "2024-03-08TAF") in found
-    assert [e["date"] for e in brief.timeline] == ["2024-03-08"]
+    assert [e.date for e in brief.timeline] == ["2024-03-08"]
 
 
 def test_what_a_source_said_would_happen_is_dated_ahead() -> None:

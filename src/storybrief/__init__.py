@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import logging
 
-__version__ = "0.1.0"
-
 from storybrief.config import Settings
 from storybrief.errors import (
     ConfigError,
@@ -37,6 +35,7 @@ from storybrief.model import (
     Token,
 )
 from storybrief.service import brief
+from storybrief.version import __version__
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 

@@ -13,10 +13,10 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
-from storybrief import __version__
 from storybrief.config import Settings
 from storybrief.errors import StorybriefError
 from storybrief.render import EXTENSION_FORMATS, FORMATS, OutputFormat, render
+from storybrief.version import __version__
 
 USER_ERROR = 2
 

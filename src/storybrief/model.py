@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import Enum
 from typing import Any, Literal
 
@@ -18,6 +18,27 @@ SCHEMA_ID = "storybrief.brief/1"
 
 Granularity = Literal["day", "week", "month", "year"]
 EvidenceLocation = Literal["text", "removed", "html", "record"]
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, Record):
+        return value.to_dict()
+    if isinstance(value, tuple):
+        return [_json_value(v) for v in value]
+    return value
+
+
+class Record:
+    """A record of the brief: ``to_dict()`` gives its fields in declared order as JSON values
+    (records as dicts, tuples as lists). Records whose JSON differs say so in their own."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            f.name: _json_value(getattr(self, f.name))
+            for f in fields(self)  # type: ignore[arg-type]
+        }
 
 
 class FailureReason(str, Enum):
@@ -35,7 +56,7 @@ class FailureReason(str, Enum):
 
 
 @dataclass(frozen=True, slots=True)
-class Span:
+class Span(Record):
     """A piece of one document's cleaned text: ``text == document.text[start:end]``."""
 
     doc_id: str
@@ -43,12 +64,9 @@ class Span:
     end: int
     text: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"doc_id": self.doc_id, "start": self.start, "end": self.end, "text": self.text}
-
 
 @dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(Record):
     """Where a metadata value was found.
 
     ``location`` says what the offsets index: ``text`` the cleaned text,
@@ -61,19 +79,13 @@ class Evidence:
     start: int | None = None
     end: int | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "location": self.location, "start": self.start, "end": self.end}
-
 
 @dataclass(frozen=True, slots=True)
-class Stated:
+class Stated(Record):
     """A metadata string the input states, with its evidence."""
 
     value: str
     evidence: Evidence
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"value": self.value, "evidence": self.evidence.to_dict()}
 
 
 def iso_date(day: dt.date, granularity: Granularity) -> str:
@@ -147,16 +159,13 @@ class DateRef:
 
 
 @dataclass(frozen=True, slots=True)
-class Removed:
+class Removed(Record):
     """A piece of the decoded input that cleaning took out, kept so nothing is lost."""
 
     kind: str
     start: int
     end: int
     text: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "start": self.start, "end": self.end, "text": self.text}
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,19 +298,16 @@ def article_to_dict(parsed: ParsedArticle) -> dict[str, Any]:
 
 
 @dataclass(frozen=True, slots=True)
-class SpanRef:
+class SpanRef(Record):
     """Offsets into one document's cleaned text, without the text."""
 
     doc_id: str
     start: int
     end: int
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"doc_id": self.doc_id, "start": self.start, "end": self.end}
-
 
 @dataclass(frozen=True, slots=True)
-class EntityMention:
+class EntityMention(Record):
     """One mention of a resolved entity, with the label it was found under."""
 
     span: Span
@@ -312,7 +318,7 @@ class EntityMention:
 
 
 @dataclass(frozen=True, slots=True)
-class Entity:
+class Entity(Record):
     """One person, organisation or place, every spelling of it resolved to one id."""
 
     id: str
@@ -323,23 +329,12 @@ class Entity:
     documents: tuple[str, ...]
     mentions: tuple[EntityMention, ...]
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "canonical": self.canonical,
-            "type": self.type,
-            "aliases": list(self.aliases),
-            "roles": list(self.roles),
-            "documents": list(self.documents),
-            "mentions": [m.to_dict() for m in self.mentions],
-        }
-
 
 QuoteKind = Literal["direct", "indirect"]
 
 
 @dataclass(frozen=True, slots=True)
-class Quote:
+class Quote(Record):
     """Words someone said, grouped across the documents that carry them.
 
     ``text`` is the fullest version of the group; ``doc_id``, ``start`` and
@@ -358,28 +353,13 @@ class Quote:
     speaker_name: str | None
     sources: tuple[SpanRef, ...]
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "kind": self.kind,
-            "text": self.text,
-            "doc_id": self.doc_id,
-            "start": self.start,
-            "end": self.end,
-            "speaker": self.speaker,
-            "speaker_kind": self.speaker_kind,
-            "entity_id": self.entity_id,
-            "speaker_name": self.speaker_name,
-            "sources": [s.to_dict() for s in self.sources],
-        }
-
 
 #: A figure as read: a float, or an int where a duration counts whole months.
 Figure = float | int
 
 
 @dataclass(frozen=True, slots=True)
-class Statement:
+class Statement(Record):
     """One document's statement of a quantity: the figure, its qualifier, when it holds."""
 
     doc_id: str
@@ -405,22 +385,19 @@ class Statement:
 
 
 @dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(Record):
     """One distinct figure of a claim, with the documents and times that give it."""
 
     value: Figure
     documents: tuple[str, ...]
     times: tuple[str, ...]
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"value": self.value, "documents": list(self.documents), "times": list(self.times)}
-
 
 ClaimRelation = Literal["single", "agree", "evolves", "conflict", "differs"]
 
 
 @dataclass(frozen=True, slots=True)
-class Claim:
+class Claim(Record):
     """Statements of one quantity across documents, and how their figures relate."""
 
     id: str
@@ -432,33 +409,18 @@ class Claim:
     readings: tuple[Reading, ...]
     statements: tuple[Statement, ...]
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "unit": self.unit,
-            "counts": self.counts,
-            "what": self.what,
-            "relation": self.relation,
-            "documents": list(self.documents),
-            "readings": [r.to_dict() for r in self.readings],
-            "statements": [s.to_dict() for s in self.statements],
-        }
-
 
 @dataclass(frozen=True, slots=True)
-class TimexRef:
+class TimexRef(Record):
     """The temporal expression that dates an event."""
 
     text: str
     start: int
     end: int
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "start": self.start, "end": self.end}
-
 
 @dataclass(frozen=True, slots=True)
-class TimelineEvent:
+class TimelineEvent(Record):
     """A dated event: the sentence that reports it first, and every document that does."""
 
     date: str
@@ -472,35 +434,18 @@ class TimelineEvent:
     documents: tuple[str, ...]
     reports: int
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "date": self.date,
-            "granularity": self.granularity,
-            "estimated": self.estimated,
-            "text": self.text,
-            "doc_id": self.doc_id,
-            "start": self.start,
-            "end": self.end,
-            "timex": self.timex.to_dict(),
-            "documents": list(self.documents),
-            "reports": self.reports,
-        }
-
 
 @dataclass(frozen=True, slots=True)
-class EpisodeAfter:
+class EpisodeAfter(Record):
     """An undated episode's lower bound: it comes after ``date``, on this evidence."""
 
     date: str
     doc_id: str
     evidence: Evidence
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"date": self.date, "doc_id": self.doc_id, "evidence": self.evidence.to_dict()}
-
 
 @dataclass(frozen=True, slots=True)
-class Episode:
+class Episode(Record):
     """Documents that report the same stretch of the story."""
 
     id: str
@@ -524,22 +469,19 @@ class Episode:
 
 
 @dataclass(frozen=True, slots=True)
-class Contribution:
+class Contribution(Record):
     """A passage only one source carries."""
 
     start: int
     end: int
     text: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text}
-
 
 SourceKind = Literal["report", "analysis", "opinion"]
 
 
 @dataclass(frozen=True, slots=True)
-class SourceProfile:
+class SourceProfile(Record):
     """One document compared with the others: its kind, what only it adds, what it omits."""
 
     doc_id: str
@@ -557,27 +499,9 @@ class SourceProfile:
     quotes: tuple[str, ...]
     omits: tuple[int, ...]
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "doc_id": self.doc_id,
-            "outlet": self.outlet,
-            "byline": self.byline,
-            "published": self.published,
-            "date_status": self.date_status,
-            "date_evidence": self.date_evidence,
-            "words": self.words,
-            "episode": self.episode,
-            "kind": self.kind,
-            "signals": list(self.signals),
-            "contributions": [c.to_dict() for c in self.contributions],
-            "contributions_note": self.contributions_note,
-            "quotes": list(self.quotes),
-            "omits": list(self.omits),
-        }
-
 
 @dataclass(frozen=True, slots=True)
-class Support:
+class Support(Record):
     """A sentence of another document that says what a summary passage says."""
 
     doc_id: str
@@ -586,18 +510,9 @@ class Support:
     text: str
     similarity: float
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "doc_id": self.doc_id,
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "similarity": self.similarity,
-        }
-
 
 @dataclass(frozen=True, slots=True)
-class SummaryPassage:
+class SummaryPassage(Record):
     """One passage of the summary: an exact span of one document, and its support."""
 
     text: str
@@ -623,7 +538,7 @@ class SummaryPassage:
 
 
 @dataclass(frozen=True, slots=True)
-class Reuse:
+class Reuse(Record):
     """A sentence one document shares almost word for word with another."""
 
     similarity: float
@@ -631,17 +546,9 @@ class Reuse:
     b: SpanRef
     text: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "similarity": self.similarity,
-            "a": self.a.to_dict(),
-            "b": self.b.to_dict(),
-            "text": self.text,
-        }
-
 
 @dataclass(frozen=True, slots=True)
-class Overlap:
+class Overlap(Record):
     """Which documents share which content: ``shared[a][b]`` is the share of a's
     sentences that b also carries (None on the diagonal and for a document of no
     countable sentence), and the passages reused between documents."""
@@ -649,13 +556,6 @@ class Overlap:
     documents: tuple[str, ...]
     shared: tuple[tuple[float | None, ...], ...]
     reuse: tuple[Reuse, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "documents": list(self.documents),
-            "shared": [list(row) for row in self.shared],
-            "reuse": [r.to_dict() for r in self.reuse],
-        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,13 +9,13 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import BinaryIO
 
-from storybrief import __version__
 from storybrief.analysis import methods, run
 from storybrief.config import Settings
 from storybrief.errors import InputError
 from storybrief.ingest import InputLike, load_articles
 from storybrief.model import Article, Brief, IngestFailure
 from storybrief.nlp import load_nlp, parse_articles, resolve_model_name
+from storybrief.version import __version__
 
 logger = logging.getLogger(__name__)
 

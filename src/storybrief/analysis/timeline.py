@@ -52,17 +52,11 @@ MAX_EVENT_WORDS = 60
 
 @dataclass(slots=True)
 class _Candidate:
-    """An event while the timeline is built: a dated sentence, and what merging adds."""
+    """An event while the timeline is built, and what merging adds to it."""
 
-    date: str
-    granularity: Granularity
-    estimated: bool
-    text: str
-    doc_id: str
-    start: int
-    end: int
-    timex: TimexRef
-    documents: list[str]
+    #: The event as it stands (``reports`` is counted once all are merged).
+    event: TimelineEvent
+    #: The first day of its date.
     day: dt.date
     #: The mean cosine of its sentence with all the sentences dated the same (itself included).
     central: float = 1.0
@@ -94,64 +88,46 @@ def build_timeline(documents: Sequence[ParsedArticle]) -> tuple[TimelineEvent, .
             if len(sentence.text.split()) > MAX_EVENT_WORDS:
                 continue
             day, granularity = parsed
-            events.append(
-                _Candidate(
-                    date=iso_date(day, granularity),
-                    granularity=granularity,
-                    estimated=bool(doc.article.published and doc.article.published.estimated)
-                    and timex.relative,
-                    text=sentence.text,
-                    doc_id=doc.id,
-                    start=sentence.start,
-                    end=sentence.end,
-                    timex=TimexRef(timex.text, timex.start, timex.end),
-                    documents=[doc.id],
-                    day=day,
-                )
+            event = TimelineEvent(
+                date=iso_date(day, granularity),
+                granularity=granularity,
+                estimated=bool(published and published.estimated) and timex.relative,
+                text=sentence.text,
+                doc_id=doc.id,
+                start=sentence.start,
+                end=sentence.end,
+                timex=TimexRef(timex.text, timex.start, timex.end),
+                documents=(doc.id,),
+                reports=0,
             )
+            events.append(_Candidate(event, day))
     merged = _merge(events)
-    reports = date_reports(documents, merged)
-    for e in merged:
+    reports = date_reports(documents, [c.event for c in merged])
+    for c in merged:
         # A merged event reads as the sentence of a document that reports it
         # after the fact, the one closest to the date's other sentences.
         lead = min(
-            e.members or [e],
-            key=lambda m: (m.doc_id not in reports[e.date], -m.central),
+            c.members or [c],
+            key=lambda m: (m.event.doc_id not in reports[c.event.date], -m.central),
         )
-        others = [d for d in e.documents if d != lead.doc_id]
-        e.granularity, e.day = lead.granularity, lead.day
-        e.estimated, e.text, e.doc_id = lead.estimated, lead.text, lead.doc_id
-        e.start, e.end, e.timex, e.central = lead.start, lead.end, lead.timex, lead.central
-        e.documents = [lead.doc_id, *others]
+        others = [d for d in c.event.documents if d != lead.event.doc_id]
+        c.event = replace(lead.event, documents=(lead.event.doc_id, *others))
+        c.day, c.central = lead.day, lead.central
     merged.sort(
-        key=lambda e: (
-            e.day,
-            e.granularity != "day",
-            e.date,
+        key=lambda c: (
+            c.day,
+            c.event.granularity != "day",
+            c.event.date,
             # The event that stands for its date first: reported after the fact,
             # by the most documents, closest to the date's other sentences.
-            not set(e.documents) & reports[e.date],
-            -len(e.documents),
-            -e.central,
-            e.doc_id,
-            e.start,
+            not set(c.event.documents) & reports[c.event.date],
+            -len(c.event.documents),
+            -c.central,
+            c.event.doc_id,
+            c.event.start,
         )
     )
-    return tuple(
-        TimelineEvent(
-            date=e.date,
-            granularity=e.granularity,
-            estimated=e.estimated,
-            text=e.text,
-            doc_id=e.doc_id,
-            start=e.start,
-            end=e.end,
-            timex=e.timex,
-            documents=tuple(e.documents),
-            reports=len(reports[e.date]),
-        )
-        for e in merged
-    )
+    return tuple(replace(c.event, reports=len(reports[c.event.date])) for c in merged)
 
 
 class DatedEvent(Protocol):
@@ -243,8 +219,8 @@ def _merge(events: list[_Candidate]) -> list[_Candidate]:
     sentences dated the same (itself included).
     """
     unique: dict[tuple[str, str, int], _Candidate] = {}
-    for e in events:
-        unique.setdefault((e.date, e.doc_id, e.start), e)
+    for c in events:
+        unique.setdefault((c.event.date, c.event.doc_id, c.event.start), c)
     events = list(unique.values())
     if len(events) < 2:
         return events
@@ -252,32 +228,34 @@ def _merge(events: list[_Candidate]) -> list[_Candidate]:
     from sklearn.metrics.pairwise import cosine_similarity
 
     try:
-        vectors = TfidfVectorizer(stop_words="english").fit_transform([e.text for e in events])
+        vectors = TfidfVectorizer(stop_words="english").fit_transform(
+            [c.event.text for c in events]
+        )
     except ValueError:
         return events
     similarity = cosine_similarity(vectors)
     same_date: dict[str, list[int]] = {}
-    for i, e in enumerate(events):
-        same_date.setdefault(e.date, []).append(i)
+    for i, c in enumerate(events):
+        same_date.setdefault(c.event.date, []).append(i)
     for rows in same_date.values():
         for i in rows:
             events[i].central = float(similarity[i, rows].mean())
     merged: list[_Candidate] = []
     taken: set[int] = set()
-    for i, e in enumerate(events):
+    for i, c in enumerate(events):
         if i in taken:
             continue
-        group = replace(e, documents=list(e.documents), members=[e])
+        group = _Candidate(c.event, c.day, c.central, [c])
         for j in range(i + 1, len(events)):
-            other = events[j]
+            other = events[j].event
             if (
                 j not in taken
-                and other.date == e.date
-                and other.doc_id not in group.documents
+                and other.date == c.event.date
+                and other.doc_id not in group.event.documents
                 and similarity[i, j] >= SAME_EVENT
             ):
-                group.documents = [*group.documents, other.doc_id]
-                group.members.append(other)
+                group.event = replace(group.event, documents=(*group.event.documents, other.doc_id))
+                group.members.append(events[j])
                 taken.add(j)
         merged.append(group)
     return merged
