@@ -73,22 +73,22 @@ def test_renderings_show_entities_with_aliases_and_quotes_by_speaker(
     seeds_brief: Any, fmt: str
 ) -> None:
     out = render(seeds_brief, fmt)
-    people = [e for e in seeds_brief.entities if e["type"] == "PERSON"]
-    top = max(people, key=lambda e: len(e["mentions"]))
-    assert top["canonical"] in out
+    people = [e for e in seeds_brief.entities if e.type == "PERSON"]
+    top = max(people, key=lambda e: len(e.mentions))
+    assert top.canonical in out
     assert "Who and what" in out
     assert "Who said what" in out
-    quoted = {q["speaker_name"] for q in seeds_brief.quotes if q["kind"] == "direct"} - {None}
+    quoted = {q.speaker_name for q in seeds_brief.quotes if q.kind == "direct"} - {None}
     assert quoted
     for name in quoted:
         assert name in out
     # Aliases are shown next to the canonical name, not as entities of their own.
-    alias = next(a for a in top["aliases"] if a != top["canonical"])
+    alias = next(a for a in top.aliases if a != top.canonical)
     assert alias in out
     if fmt == "html":
-        assert f'id="entity-{top["id"]}"' in out
-        assert f'href="#entity-{top["id"]}"' in out or top["id"] not in {
-            q["entity_id"] for q in seeds_brief.quotes
+        assert f'id="entity-{top.id}"' in out
+        assert f'href="#entity-{top.id}"' in out or top.id not in {
+            q.entity_id for q in seeds_brief.quotes
         }
 
 
@@ -117,7 +117,7 @@ def test_renderings_give_the_evidence_of_estimated_dates_by_document_number(
         # The text rendering wraps long lines: compare the start of the evidence.
         assert evidence[:60] in out
     # Documents are named by their number, never by an internal id.
-    later = [e for e in seeds_brief.episodes if e.get("after")]
-    for episode in later:
-        assert episode["after"]["evidence"]["text"].split("document ")[1].split(",")[0] in ids
+    later = [e.after for e in seeds_brief.episodes if e.after is not None]
+    for after in later:
+        assert after.evidence.text.split("document ")[1].split(",")[0] in ids
     assert not any(f"document {doc_id}" in out for doc_id in ids)

@@ -39,21 +39,21 @@ def test_summarize_sentences_are_exact_source_substrings(
     for brief in (seeds_brief, example_brief):
         assert brief.summary
         for item in brief.summary:
-            text = brief.document(item["doc_id"]).article.text
-            assert text[item["start"] : item["end"]] == item["text"]
-            for support in item["support"]:
-                other = brief.document(support["doc_id"]).article.text
-                assert other[support["start"] : support["end"]] == support["text"]
-                assert support["doc_id"] != item["doc_id"]
-            assert item["sources"] == 1 + len(item["support"])
+            text = brief.document(item.doc_id).article.text
+            assert text[item.start : item.end] == item.text
+            for support in item.support:
+                other = brief.document(support.doc_id).article.text
+                assert other[support.start : support.end] == support.text
+                assert support.doc_id != item.doc_id
+            assert item.sources == 1 + len(item.support)
 
 
 def test_summarize_respects_the_word_budget(example_brief: Any) -> None:
-    assert sum(_words(s["text"]) for s in example_brief.summary) <= 120
+    assert sum(_words(s.text) for s in example_brief.summary) <= 120
 
 
 def test_summarize_finds_content_several_outlets_report(example_brief: Any) -> None:
-    assert any(item["sources"] >= 2 for item in example_brief.summary)
+    assert any(item.sources >= 2 for item in example_brief.summary)
 
 
 def test_summarize_is_deterministic(example_brief: Any) -> None:
@@ -62,11 +62,11 @@ def test_summarize_is_deterministic(example_brief: Any) -> None:
 
 def test_summarize_skips_headlines_captions_and_dangling_openers(seeds_brief: Any) -> None:
     for item in seeds_brief.summary:
-        doc = seeds_brief.document(item["doc_id"]).article
-        assert doc.title is None or item["text"] != doc.title.value
-        assert not any(s <= item["start"] < e for s, e in doc.captions)
-        assert item["text"].split()[0].lower() not in {"but", "he", "she", "that", "they"}
-        assert not item["text"].rstrip("\"”’' ").endswith("?")
+        doc = seeds_brief.document(item.doc_id).article
+        assert doc.title is None or item.text != doc.title.value
+        assert not any(s <= item.start < e for s, e in doc.captions)
+        assert item.text.split()[0].lower() not in {"but", "he", "she", "that", "they"}
+        assert not item.text.rstrip("\"”’' ").endswith("?")
 
 
 def _gate_rouge2(path: Path, clusters: int, words: int, measure: str) -> float:
@@ -80,7 +80,7 @@ def _gate_rouge2(path: Path, clusters: int, words: int, measure: str) -> float:
     for record in records:
         docs = [{"text": d["text"]} for d in record["documents"] if d["text"].strip()]
         brief = storybrief.brief(docs, words=words)
-        summary = " ".join(" ".join(s["text"] for s in brief.summary).split()[:words])
+        summary = " ".join(" ".join(s.text for s in brief.summary).split()[:words])
         per = [getattr(scorer.score(r, summary)["rouge2"], measure) for r in record["summaries"]]
         scores.append(100 * statistics.fmean(per))
     return statistics.fmean(scores)
@@ -122,7 +122,7 @@ def test_summarize_takes_a_quotation_that_spans_sentences_whole() -> None:
         {"text": f"Council backs Brackwater levy\n\n{plain} Operators plan to appeal the levy."},
     ]
     brief = storybrief.brief(inputs, words=80)
-    texts = [item["text"] for item in brief.summary]
+    texts = [item.text for item in brief.summary]
     assert texts
     # The tail comes only with the rest of the quotation and whoever said it.
     for text in texts:
@@ -159,13 +159,13 @@ def test_summarize_gives_a_pronoun_sentence_only_after_the_one_it_needs() -> Non
     # Where it opens its article there is nothing to follow: not a candidate.
     assert [c.doc_index for c in he] == [0]
     assert found[he[0].follows].sentence.text.startswith("Harbor master Dele Okafor")
-    assert any("He said" in item["text"] for item in brief.summary)
+    assert any("He said" in item.text for item in brief.summary)
     for item in brief.summary:
-        assert not item["text"].startswith("He ")
-        text = brief.document(item["doc_id"]).article.text
-        assert text[item["start"] : item["end"]] == item["text"]
-        if "He said" in item["text"]:
-            assert item["text"].startswith("Harbor master Dele Okafor reviewed")
+        assert not item.text.startswith("He ")
+        text = brief.document(item.doc_id).article.text
+        assert text[item.start : item.end] == item.text
+        if "He said" in item.text:
+            assert item.text.startswith("Harbor master Dele Okafor reviewed")
     # The passage runs over a paragraph break; renderings give it on one line.
     passage = "Harbor master Dele Okafor reviewed the damaged pier on Friday. He said the"
     assert passage in render(brief, "md")
@@ -188,7 +188,7 @@ def test_summarize_reads_a_month_dated_document_after_those_dated_within_the_mon
         {"text": later, "published": "2024-03-01"},
     ]
     brief = storybrief.brief(inputs, words=80)
-    order = [brief.documents.index(brief.document(item["doc_id"])) for item in brief.summary]
+    order = [brief.documents.index(brief.document(item.doc_id)) for item in brief.summary]
     assert set(order) == {0, 1, 2}
     # Dated to the day within February, then February as a whole, then March.
     assert order == sorted(order, key=lambda d: (1, 0, 2)[d])
@@ -208,13 +208,13 @@ def test_summarize_leaves_out_the_dateline_that_opens_a_sentence() -> None:
         "Passengers had waited for a week."
     )
     brief = storybrief.brief([{"text": first}, {"text": second}], words=60)
-    deal = [item for item in brief.summary if "new pay deal" in item["text"]]
+    deal = [item for item in brief.summary if "new pay deal" in item.text]
     assert deal
     for item in brief.summary:
-        assert not item["text"].startswith(("PORTBY", "SOUTH QUAY"))
-        text = brief.document(item["doc_id"]).article.text
-        assert text[item["start"] : item["end"]] == item["text"]
-    assert deal[0]["text"].startswith("Ferry crews in Portby ended their strike")
+        assert not item.text.startswith(("PORTBY", "SOUTH QUAY"))
+        text = brief.document(item.doc_id).article.text
+        assert text[item.start : item.end] == item.text
+    assert deal[0].text.startswith("Ferry crews in Portby ended their strike")
 
 
 def test_summarize_leaves_out_a_teaser_cut_short_with_an_ellipsis() -> None:
@@ -229,7 +229,7 @@ def test_summarize_leaves_out_a_teaser_cut_short_with_an_ellipsis() -> None:
     texts = [c.sentence.text for c in candidates(brief.documents)]
     assert any(t.startswith("The harbour board approved") for t in texts)
     assert not any(t.endswith(("...", "…")) for t in texts)
-    assert all(not item["text"].endswith("...") for item in brief.summary)
+    assert all(not item.text.endswith("...") for item in brief.summary)
 
 
 def test_support_needs_the_same_content_not_only_the_same_names_or_words() -> None:
@@ -255,15 +255,15 @@ def test_support_needs_the_same_content_not_only_the_same_names_or_words() -> No
         ],
         words=200,
     )
-    by_text = {item["text"]: item for item in brief.summary}
+    by_text = {item.text: item for item in brief.summary}
     cost = by_text["The repairs are expected to cost about $4.2 million."]
     quote = next(item for t, item in by_text.items() if t.startswith('"We cannot keep'))
     traffic = by_text["About 9,000 vehicles cross the Harlow bridge every day."]
     # A different cost is not support, nor is the same engineer saying something else.
-    assert cost["support"] == []
-    assert quote["support"] == []
+    assert cost.support == ()
+    assert quote.support == ()
     # The same figure for the same thing is.
-    assert [s["text"] for s in traffic["support"]] == [
+    assert [s.text for s in traffic.support] == [
         "Some 9,000 vehicles cross the Harlow bridge each day, the county said."
     ]
 
@@ -277,8 +277,8 @@ def test_a_quotation_that_ends_a_paragraph_keeps_its_closing_mark() -> None:
     )
     brief = storybrief.brief([{"text": text, "published": "2024-04-02"}], words=80)
     doc = brief.documents[0].article.text
-    quoted = [item for item in brief.summary if "four million" in item["text"]]
+    quoted = [item for item in brief.summary if "four million" in item.text]
     assert quoted
     for item in quoted:
-        assert item["text"] == doc[item["start"] : item["end"]]
-        assert item["text"].endswith('dollars."')
+        assert item.text == doc[item.start : item.end]
+        assert item.text.endswith('dollars."')
