@@ -54,6 +54,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from storybrief.analysis.timex import document_timexes
+from storybrief.lexicon import FIGURE_LABELS, TOLL_WORDS
 from storybrief.model import (
     Claim,
     ClaimRelation,
@@ -120,22 +121,11 @@ _ADDRESS = re.compile(r"^\s*block\b", re.IGNORECASE)
 # Half the step of a duration's unit, in months: "two years" is not more
 # precise than a year, "22 months" than a month.
 _DENIED = re.compile(r"\b(?:not|rather than|instead of)\s+(?:the\s+)?[$£€¥]?$", re.IGNORECASE)
-_TOLL_WORDS = {
-    **dict.fromkeys(("kill", "killed", "die", "died", "dead", "death", "deaths", "toll",
-                     "fatality", "fatalities", "life", "lives", "body", "bodies"), "deaths"),
-    **dict.fromkeys(("injure", "injured", "wound", "wounded", "hurt", "injury",
-                     "injuries"), "injured"),
-    **dict.fromkeys(("missing",), "missing"),
-    **dict.fromkeys(("displace", "displaced", "flee", "fled", "refugee", "refugees",
-                     "evacuate", "evacuated", "homeless"), "displaced"),
-    **dict.fromkeys(("arrest", "arrested", "detain", "detained"), "arrested"),
-}  # fmt: skip
 _OLD = re.compile(r"[\s-]old\b", re.IGNORECASE)
 _HALF_STEP = {"Y": 6.0, "M": 0.5, "W": 0.125, "D": 1 / 60}
 _MEASURE_SPELLING = {"tonne": "ton", "metre": "meter", "kilometre": "kilometer"}
 _NOT_COUNTS = frozenset(("side", "way", "thing", "of", "time", "point", "hand", "another"))
 _GENERIC_VERBS = frozenset(("be", "have", "say", "do", "make", "get", "go", "take", "include"))
-_LABELS = frozenset(("CARDINAL", "QUANTITY", "MONEY", "PERCENT"))
 _DURATION_MONTHS = re.compile(r"^P(\d+)(Y|M|W|D)$")
 
 
@@ -331,7 +321,7 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
         )
 
     for m in doc.mentions:
-        if m.label not in _LABELS:
+        if m.label not in FIGURE_LABELS:
             continue
         start, end = m.span.start, m.span.end
         unit = _unit_of(doc, m.label, start, end)
@@ -366,7 +356,7 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
 
 def figure_of(doc: ParsedArticle, mention: Mention) -> tuple[str, float] | None:
     """The unit and value of a tagged figure ("$4.2 million": money, 4.2e6), if it has both."""
-    if mention.label not in _LABELS:
+    if mention.label not in FIGURE_LABELS:
         return None
     unit = _unit_of(doc, mention.label, mention.span.start, mention.span.end)
     if unit is None:
@@ -466,7 +456,7 @@ def _toll_of(
     by_index = {t.index: t for t in here}
 
     def toll_of(t: Token) -> str | None:
-        return _TOLL_WORDS.get(t.lemma.lower()) or _TOLL_WORDS.get(t.text.lower())
+        return TOLL_WORDS.get(t.lemma.lower()) or TOLL_WORDS.get(t.text.lower())
 
     best: tuple[int, str] | None = None
     for t in here:

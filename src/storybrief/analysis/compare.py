@@ -28,7 +28,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from storybrief.analysis.quotes import SPEECH_LEMMAS
+from storybrief.lexicon import SPEECH_VERBS
 from storybrief.model import (
     Contribution,
     Episode,
@@ -101,7 +101,7 @@ def classify(doc: ParsedArticle, quotes_here: int) -> tuple[SourceKind, list[str
     scare = len(re.findall(r"[“\"][^”\"\n]{1,25}[”\"]", doc.article.text)) - quotes_here
     exclaim = text.count("!")
     questions = text.count("?")
-    cues = sum(1 for t in doc.tokens if t.pos == "VERB" and t.lemma in SPEECH_LEMMAS)
+    cues = sum(1 for t in doc.tokens if t.pos == "VERB" and t.lemma in SPEECH_VERBS)
     wires = sorted({next(g for g in m.groups() if g) for m in _WIRE.finditer(doc.article.text)})
     per100 = 100 / sentences
     attribution = (cues + quotes_here) / sentences

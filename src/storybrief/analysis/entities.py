@@ -37,14 +37,11 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+from storybrief.lexicon import NAME_LABELS, NAME_LABELS_IN_ORDER
 from storybrief.model import Entity, EntityMention, Mention, ParsedArticle, Span, Token
 
 METHOD = "names.v1"
 
-# Mention labels that name things (dates, money and counts are claims, not entities).
-NAME_LABELS = frozenset(
-    ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
-)
 SURNAME_RATIO = 80.0  # rapidfuzz ratio for misspelt surnames, given names agreeing
 LONG_NAME_RATIO = 92.0  # token-sort ratio for long names differing by a word
 _ARABIC_ARTICLES = ("al", "el", "ul")
@@ -58,7 +55,9 @@ _ROLE_WORDS = frozenset(
         *("mayor", "chancellor", "premier", "deputy", "adviser", "advisor", "negotiator"),
     )
 )
-_LABEL_ORDER = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT")
+# Of labels tied in a vote, the first in the lexicon's order wins, except the
+# titles of works and laws, which lose to any other.
+_LABEL_ORDER = NAME_LABELS_IN_ORDER[:-2]
 
 
 @dataclass(frozen=True, slots=True)

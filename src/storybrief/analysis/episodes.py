@@ -24,10 +24,10 @@ Method (``episodes.v1``):
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from storybrief.lexicon import GROWING_TOLL
 from storybrief.model import (
     Claim,
     DateRef,
@@ -42,10 +42,6 @@ METHOD = "episodes.v1"
 EPISODE_GAP_DAYS = 21
 MIN_SHARED_PEOPLE = 2
 JUMP = 2.0
-# Words that make a figure a toll: a count that only grows as a story goes on.
-_TOLL = re.compile(
-    r"\b(?:kill(?:ed|ing)?|dead|deaths?|died|lives|toll|fled|displaced|refugees|missing)\b", re.I
-)
 
 
 def _people(doc: ParsedArticle, person_ids: set[str]) -> set[str]:
@@ -183,7 +179,7 @@ def _with_lower_bound(
             st
             for st in claim.statements
             if st.value is not None
-            and _TOLL.search(texts[st.doc_id][st.sentence[0] : st.sentence[1]])
+            and GROWING_TOLL.search(texts[st.doc_id][st.sentence[0] : st.sentence[1]])
         ]
         for high in (st for st in tolls if st.doc_id in members):
             for low in (st for st in tolls if st.doc_id in dated):

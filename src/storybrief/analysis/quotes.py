@@ -36,28 +36,11 @@ from collections import defaultdict
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from storybrief.lexicon import INDIRECT_SPEECH_VERBS, SPEECH_NOUNS, SPEECH_VERBS
 from storybrief.model import Entity, ParsedArticle, Quote, QuoteKind, SpanRef, Token
 
 METHOD = "cues.v1"
 
-SPEECH_LEMMAS = frozenset(
-    (
-        *("say", "tell", "add", "warn", "insist", "state", "announce", "claim", "declare"),
-        *("quote", "call", "describe", "urge", "ask", "reply", "note", "explain", "write"),
-        *("comment", "deny", "argue", "acknowledge", "stress", "admit", "suggest", "vow"),
-        *("predict", "caution", "complain", "remark", "report", "praise", "concede", "recall"),
-        *("promise", "pledge", "threaten", "respond", "answer", "confirm", "cite"),
-        *("implore", "exclaim", "conclude", "tweet", "post", "joke", "quip", "shout"),
-        *("recount", "observe", "continue", "proclaim", "assert", "contend", "counter"),
-        *("boast", "lament", "retort", "muse", "plead", "demand", "emphasize", "emphasise"),
-        *("charge", "allege", "speculate", "remind", "mention", "recommend", "testify"),
-    )
-)
-# Nouns that carry speech ("a comment by X", "in a statement, X ...").
-SPEECH_NOUNS = frozenset(("comment", "statement", "remark", "remarks", "interview", "speech"))
-INDIRECT_LEMMAS = frozenset(
-    ("say", "tell", "add", "warn", "insist", "claim", "announce", "deny", "argue", "state")
-)
 MIN_QUOTE_WORDS = 2
 SCARE_MAX_WORDS = 4  # up to this many words in marks, a speech act must be near
 _ANONYMOUS_HEADS = frozenset(
@@ -212,7 +195,7 @@ def _find_cue(
     cues = [
         t
         for t in sentence
-        if (t.pos in ("VERB", "AUX") and t.lemma in SPEECH_LEMMAS)
+        if (t.pos in ("VERB", "AUX") and t.lemma in SPEECH_VERBS)
         or (t.pos == "NOUN" and t.lemma in SPEECH_NOUNS)
     ]
     cues.sort(key=lambda t: min(abs(t.start - quote.start), abs(t.start - quote.end)))
@@ -324,7 +307,7 @@ def _resolve_pronoun(
     people = [s for s in entity_spans if s[3] == "PERSON" and s[1] <= pronoun.start]
     verb = d.head(pronoun)
     outer = d.head(verb) if verb is not None and verb.dep == "ccomp" else None
-    if outer is not None and outer.lemma in SPEECH_LEMMAS:
+    if outer is not None and outer.lemma in SPEECH_VERBS:
         subject = d.child(outer, "nsubj")
         if subject is not None:
             for s in people:
@@ -442,7 +425,7 @@ def _named_speakers(
     """(position, entity) of every speech verb whose subject is a named person."""
     people = [s for s in entity_spans if s[3] == "PERSON"]
     out = []
-    for cue, subject in _cues(d, SPEECH_LEMMAS, "nsubj"):
+    for cue, subject in _cues(d, SPEECH_VERBS, "nsubj"):
         # "a bank manager, Rita Holloway, 52, testified": the name is in apposition.
         named = d.child(subject, "appos")
         for token in (subject, named):
@@ -461,7 +444,7 @@ def _colon_cue(d: _Doc, quote: _Quote) -> Token | None:
     if not previous or previous[-1].text != ":":
         return None
     for t in reversed(previous):
-        if t.pos in ("VERB", "AUX") and t.lemma in SPEECH_LEMMAS:
+        if t.pos in ("VERB", "AUX") and t.lemma in SPEECH_VERBS:
             return _speaker_of_cue(d, t)
     return None
 
@@ -476,7 +459,7 @@ def _indirect(
     text = d.doc.article.text
     quoted = [(q.start - 1, q.end + 1) for q in direct]
     out: list[_Quote] = []
-    for cue, clause in _cues(d, INDIRECT_LEMMAS, "ccomp"):
+    for cue, clause in _cues(d, INDIRECT_SPEECH_VERBS, "ccomp"):
         tokens = [t for t in d.subtree(clause) if t.dep != "mark" or t.head != clause.index]
         if len(tokens) < 4:
             continue

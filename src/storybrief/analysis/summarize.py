@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storybrief.ingest.clean import dateline_length, is_caption_like
+from storybrief.lexicon import ACTOR_LABELS, ATTRIBUTION, ATTRIBUTION_FORMS, TIME_LABELS
 from storybrief.model import ParsedArticle, Sentence, SummaryPassage, Support, Token
 
 METHOD = "bigram-ilp.v2"
@@ -125,9 +126,6 @@ _TRAILING_ELLIPSIS = re.compile(r"""(?:\.\.\.|…)["'”’)]*$""")
 _LOWER_START = re.compile(r"^[a-z]{2}")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _QUOTE_OPEN = re.compile(r"^[\"“‘']")
-_ATTRIBUTION = re.compile(
-    r"\b(?:said|says|told|added|according|stated|announced|reported|warned)\b", re.I
-)
 
 Bigram = tuple[str, str]
 
@@ -191,7 +189,7 @@ def _standing(doc: ParsedArticle, sentence: Sentence) -> str | None:
     if first and first[0].split("'")[0] in _OPENERS:
         return "follows"
     # A bare quotation names no speaker: the sentence before may.
-    if _QUOTE_OPEN.match(text) and not _ATTRIBUTION.search(text):
+    if _QUOTE_OPEN.match(text) and not ATTRIBUTION.search(text):
         return "follows"
     return "alone"
 
@@ -741,8 +739,6 @@ class _Gist:
 
 
 _TITLE_DEPS = frozenset(("compound", "amod", "appos", "nmod", "flat"))
-_NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"))
-_SPEECH = frozenset(("say", "tell", "add", "according", "report", "state"))
 
 
 def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
@@ -768,15 +764,15 @@ def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
     def in_name(t: Token) -> bool:
         return any(a <= t.start < b for a, b in names)
 
-    when = [(m.span.start, m.span.end) for m in here if m.label in ("DATE", "TIME")]
-    names = [(m.span.start, m.span.end) for m in here if m.label in _NAME_LABELS]
+    when = [(m.span.start, m.span.end) for m in here if m.label in TIME_LABELS]
+    names = [(m.span.start, m.span.end) for m in here if m.label in ACTOR_LABELS]
     words = frozenset(
         t.lemma.lower()
         for t in inside
         if (
             t.pos in ("NOUN", "VERB", "ADJ", "ADV")
             and not t.is_stop
-            and t.lemma.lower() not in _SPEECH
+            and t.lemma.lower() not in ATTRIBUTION_FORMS
             and not of_a_name(t)
         )
         # The day of an event is content too ("on strike since Monday"), as is a

@@ -28,18 +28,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
 
+from storybrief.lexicon import MONTH_ABBREVIATIONS, MONTHS, TIME_LABELS, WEEKDAYS
 from storybrief.model import ParsedArticle, Token
 
 METHOD = "timex.v3"
 
 Tense = Literal["past", "future"] | None
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = (
-    *("january", "february", "march", "april", "may", "june", "july"),
-    *("august", "september", "october", "november", "december"),
-)
-_MONTH_ABBR = {m[:3]: i for i, m in enumerate(_MONTHS, 1)} | {"sept": 9}
 _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
@@ -207,10 +202,10 @@ def _normalize_core(t: str, anchor: dt.date | None, tense: Tense) -> tuple[str, 
         return "DATE", None, False
     head = words[0]
     # Weekdays, possibly with a part of the day ("Sunday night").
-    if head.rstrip("s") in _WEEKDAYS or head in _WEEKDAYS:
+    if head.rstrip("s") in WEEKDAYS or head in WEEKDAYS:
         if anchor is None:
             return "DATE", None, True
-        day = _weekday(anchor, _WEEKDAYS.index(head.rstrip("s")), tense, direction)
+        day = _weekday(anchor, WEEKDAYS.index(head.rstrip("s")), tense, direction)
         if len(words) > 1 and words[1] in _PARTS_OF_DAY:
             return "TIME", f"{day.isoformat()}T{_PARTS_OF_DAY[words[1]]}", True
         return "DATE", day.isoformat(), True
@@ -261,11 +256,11 @@ def _normalize_core(t: str, anchor: dt.date | None, tense: Tense) -> tuple[str, 
 
 def _month_of(word: str) -> int | None:
     w = word.strip(".").lower()
-    if w in _MONTHS:
-        return _MONTHS.index(w) + 1
+    if w in MONTHS:
+        return MONTHS.index(w) + 1
     if w == "sept":
         return 9
-    return _MONTH_ABBR.get(w) if len(w) == 3 else None
+    return MONTH_ABBREVIATIONS.get(w) if len(w) == 3 else None
 
 
 def _calendar(t: str, anchor: dt.date | None, tense: Tense) -> tuple[str, str | None, bool]:
@@ -371,7 +366,6 @@ _FUTURE_GOVERNORS = frozenset(
     ("due", "set", "expect", "schedule", "plan", "going", "poised", "likely", "intend")
 )
 _REF_WORDS = re.compile(r"\b(?:now|currently|nowadays|today|yesterday|tomorrow|tonight)\b", re.I)
-_TIME_LABELS = frozenset(("DATE", "TIME"))
 
 
 _TIMETABLE_VERBS = frozenset(
@@ -421,7 +415,7 @@ def tense_of(tokens: Sequence[Token], span_start: int, span_end: int) -> Tense:
 def document_timexes(doc: ParsedArticle, anchor: dt.date | None) -> tuple[Timex, ...]:
     """Every temporal expression of a parsed document, normalised against ``anchor``."""
     text = doc.article.text
-    spans = sorted({(m.span.start, m.span.end) for m in doc.mentions if m.label in _TIME_LABELS})
+    spans = sorted({(m.span.start, m.span.end) for m in doc.mentions if m.label in TIME_LABELS})
     for match in _REF_WORDS.finditer(text):
         if not any(s <= match.start() < e for s, e in spans):
             spans.append(match.span())
@@ -434,7 +428,7 @@ def document_timexes(doc: ParsedArticle, anchor: dt.date | None) -> tuple[Timex,
         before = re.search(r"\b(\w+)\s+$", text[max(0, start - 12) : start])
         if before and text[start:end].lower() in _PARTS_OF_DAY:
             day = before.group(1)
-            if day.lower() in _WEEKDAYS:
+            if day.lower() in WEEKDAYS:
                 day_start = start - len(before.group(0))
                 weekdays.add((day_start, day_start + len(day)))
                 start = day_start
@@ -446,7 +440,7 @@ def document_timexes(doc: ParsedArticle, anchor: dt.date | None) -> tuple[Timex,
         if (
             first is not None
             and first.end == end
-            and written.lower() in _WEEKDAYS
+            and written.lower() in WEEKDAYS
             and (
                 first.dep in ("compound", "amod", "nmod")
                 or (first.dep == "conj" and _modifier_weekday(doc.tokens, first.head))
@@ -492,6 +486,6 @@ def _modifier_weekday(tokens: Sequence[Token], index: int) -> bool:
     head = next((t for t in tokens if t.index == index), None)
     return (
         head is not None
-        and head.text.lower() in _WEEKDAYS
+        and head.text.lower() in WEEKDAYS
         and head.dep in ("compound", "amod", "nmod")
     )

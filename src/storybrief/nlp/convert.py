@@ -7,12 +7,6 @@ from typing import Any
 
 from storybrief.model import Article, Mention, ParsedArticle, Sentence, Span, Token
 
-# Entity labels that name things a brief is about; CARDINAL, ORDINAL, PERCENT,
-# QUANTITY, MONEY, DATE and TIME are numbers and times, handled by later stages.
-NAMED_LABELS = frozenset(
-    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
-)
-
 
 def parse_articles(
     articles: Sequence[Article], nlp: Any, *, batch_size: int = 16
