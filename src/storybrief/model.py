@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from enum import Enum
 from typing import Any, Literal
@@ -218,6 +220,88 @@ class Token:
     is_stop: bool
 
 
+class TokenTree:
+    """The dependency tree of one document's tokens, and where its sentences lie.
+
+    Built once per document (``ParsedArticle.tree``): heads, children and
+    subtrees by token index, tokens by offset, the sentence at an offset. A
+    root is its own head. ``Token.index`` is spaCy's index, which skips the
+    whitespace tokens the records drop: it is not a position in ``tokens``.
+    """
+
+    __slots__ = (
+        "_by_index",
+        "_children",
+        "_in_sentence",
+        "_sentence_starts",
+        "_starts",
+        "sentences",
+        "tokens",
+    )
+
+    def __init__(self, tokens: Sequence[Token], sentences: Sequence[Sentence]) -> None:
+        self.tokens = tuple(tokens)
+        self.sentences = tuple(sentences)
+        self._by_index = {t.index: t for t in tokens}
+        self._children: dict[int, list[Token]] = {}
+        self._in_sentence: dict[int, list[Token]] = {}
+        for t in tokens:
+            if t.head != t.index:
+                self._children.setdefault(t.head, []).append(t)
+            self._in_sentence.setdefault(t.sentence, []).append(t)
+        self._starts = [t.start for t in tokens]
+        self._sentence_starts = [s.start for s in sentences]
+
+    def token(self, index: int) -> Token | None:
+        """The token of this index, if the document has one."""
+        return self._by_index.get(index)
+
+    def head(self, token: Token) -> Token | None:
+        """The token's syntactic head; None for a root."""
+        return None if token.head == token.index else self._by_index.get(token.head)
+
+    def children(self, token: Token) -> Sequence[Token]:
+        """The tokens whose head it is, in text order."""
+        return self._children.get(token.index, ())
+
+    def child(self, token: Token, *deps: str) -> Token | None:
+        """The first child with one of these dependency labels."""
+        return next((c for c in self.children(token) if c.dep in deps), None)
+
+    def subtree(self, token: Token) -> list[Token]:
+        """The token and all below it, in index order."""
+        out, stack = [], [token]
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            stack.extend(self.children(t))
+        return sorted(out, key=lambda t: t.index)
+
+    def ancestors(self, token: Token, hops: int) -> Iterator[Token]:
+        """The heads above a token, nearest first, at most ``hops`` of them."""
+        for _ in range(hops):
+            head = self.head(token)
+            if head is None:
+                return
+            yield head
+            token = head
+
+    def in_sentence(self, index: int) -> Sequence[Token]:
+        """The tokens of the sentence of this index."""
+        return self._in_sentence.get(index, ())
+
+    def between(self, start: int, end: int) -> tuple[Token, ...]:
+        """The tokens that start in ``[start, end)``, in text order."""
+        return self.tokens[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence whose span holds the offset; None between sentences."""
+        k = bisect_right(self._sentence_starts, offset) - 1
+        if k >= 0 and offset < self.sentences[k].end:
+            return self.sentences[k]
+        return None
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A named-entity mention as the tagger labelled it; ``entity_id`` links it once resolved."""
@@ -244,10 +328,19 @@ class ParsedArticle:
     sentences: tuple[Sentence, ...]
     tokens: tuple[Token, ...]
     mentions: tuple[Mention, ...]
+    _tree: TokenTree | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def id(self) -> str:
         return self.article.id
+
+    @property
+    def tree(self) -> TokenTree:
+        """The dependency tree of the tokens, built on first use and kept with the document."""
+        if self._tree is None:
+            object.__setattr__(self, "_tree", TokenTree(self.tokens, self.sentences))
+        assert self._tree is not None
+        return self._tree
 
     def word_count(self) -> int:
         """Tokens with a letter or digit: the same count whatever the pipeline tags."""

@@ -65,12 +65,18 @@ from storybrief.model import (
     Reading,
     Statement,
     Token,
+    TokenTree,
     date_of,
 )
 
 METHOD = "claims.v2"
 SAME_QUANTITY = 0.25
 CONTEXT_CHARS = 45  # characters on each side of the number whose words describe it
+# Judgement calls on English syntax: a figure hangs from its verb within four
+# heads ("killed [at] [least] 12 people"), and a toll word within six heads of
+# a subject is part of it ("the number of people killed in the floods").
+VERB_HOPS = 4
+SUBJECT_HOPS = 6
 AGREE_RATIO = 1.1
 DURATION_RATIO = 1.25
 
@@ -181,11 +187,9 @@ def _value(text: str, money: bool = False) -> tuple[float | None, str | None]:
         return None, qualifier
 
 
-def _counted_noun(tokens: Sequence[Token], start: int, end: int) -> Token | None:
-    by_index = {t.index: t for t in tokens}
-    inside = [t for t in tokens if start <= t.start < end]
-    for t in inside:
-        head = by_index.get(t.head)
+def _counted_noun(tree: TokenTree, start: int, end: int) -> Token | None:
+    for t in tree.between(start, end):
+        head = tree.token(t.head)
         if (
             head is not None
             and not (start <= head.start < end)
@@ -197,21 +201,19 @@ def _counted_noun(tokens: Sequence[Token], start: int, end: int) -> Token | None
     return None
 
 
-def _verb_of(tokens: Sequence[Token], start: int, end: int) -> str | None:
+def _verb_of(tree: TokenTree, start: int, end: int) -> str | None:
     """The lemma of the first verb above the number ("killed some 250,000" -> kill)."""
-    by_index = {t.index: t for t in tokens}
-    token = next((t for t in tokens if start <= t.start < end), None)
-    for _ in range(4):
-        if token is None or token.head == token.index:
-            return None
-        token = by_index.get(token.head)
-        if token is not None and token.pos == "VERB":
+    inside = tree.between(start, end)
+    if not inside:
+        return None
+    for token in tree.ancestors(inside[0], VERB_HOPS):
+        if token.pos == "VERB":
             lemma = token.lemma.lower()
             return None if lemma in _GENERIC_VERBS else lemma
     return None
 
 
-def _label(tokens: Sequence[Token], noun: Token | None, start: int, end: int) -> str | None:
+def _label(tree: TokenTree, noun: Token | None, start: int, end: int) -> str | None:
     """What a figure counts, in the source's words: the noun and the verb it is argument of.
 
     "killed over 60,000 people" -> "people killed"; "more than 60,000 people
@@ -219,14 +221,13 @@ def _label(tokens: Sequence[Token], noun: Token | None, start: int, end: int) ->
     claimed"; "killed some 250,000" -> "killed"; "grew to 3,400 containers"
     -> "containers" (the containers did not grow). None without either.
     """
-    by_index = {t.index: t for t in tokens}
     if noun is not None:
-        head = by_index.get(noun.head)
+        head = tree.token(noun.head)
     else:  # the number itself is the argument: the head of its span
-        inside = [t for t in tokens if start <= t.start < end]
-        outside = [t for t in inside if not start <= by_index.get(t.head, t).start < end]
+        inside = tree.between(start, end)
+        outside = [t for t in inside if not start <= (tree.token(t.head) or t).start < end]
         top = outside[0] if outside else None
-        head = by_index.get(top.head) if top is not None else None
+        head = tree.token(top.head) if top is not None else None
     verb = (
         head
         if head is not None
@@ -247,17 +248,16 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
     doc_time = published.iso() if published and published.granularity == "day" else None
     sentence_dates: dict[int, list[tuple[int, int, str]]] = {}
     timexes = document_timexes(doc, published.value if doc_time and published else None)
-    sentences = doc.sentences
     for timex in timexes:
         parsed = date_of(timex.value)
         if timex.type == "DATE" and parsed is not None:
             if re.match(r"['’]s\b", text[timex.end : timex.end + 3]):
                 continue  # "Monday's earthquake" names the event, not when a figure holds
-            for s in sentences:
-                if s.start <= timex.start < s.end:
-                    sentence_dates.setdefault(s.index, []).append(
-                        (timex.start, timex.end, timex.value or "")
-                    )
+            at = doc.tree.sentence_at(timex.start)
+            if at is not None:
+                sentence_dates.setdefault(at.index, []).append(
+                    (timex.start, timex.end, timex.value or "")
+                )
 
     def time_of(sentence: int, start: int, end: int) -> str | None:
         """The date of the sentence nearest the figure ("rose to 11 on Wednesday")."""
@@ -276,19 +276,18 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
         unit: str,
         tolerance: float = 0.0,
     ) -> None:
-        sentence = next((s for s in sentences if s.start <= start < s.end), None)
+        sentence = doc.tree.sentence_at(start)
         if sentence is None:
             return
         if _DENIED.search(text[max(sentence.start, start - 16) : start]):
             return  # "$1.6 billion, not $1.8 billion": a figure the source denies
-        noun = _counted_noun(doc.tokens, start, end)
+        noun = _counted_noun(doc.tree, start, end)
         if noun is not None and noun.lemma.lower() in _NOT_COUNTS:
             return
         context = " ".join(
             t.lemma.lower()
-            for t in doc.tokens
-            if sentence.start <= t.start < sentence.end
-            and not start <= t.start < end
+            for t in doc.tree.between(sentence.start, sentence.end)
+            if not start <= t.start < end
             and abs(t.start - (start if t.start < start else end)) <= CONTEXT_CHARS
             and t.pos in ("NOUN", "VERB", "PROPN", "ADJ")
             and not t.is_stop
@@ -303,9 +302,9 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
                 qualifier,
                 unit,
                 noun.lemma.lower() if noun is not None else None,
-                _verb_of(doc.tokens, start, end),
+                _verb_of(doc.tree, start, end),
                 # A duration ("22-month-old conflict") is named by what lasts, not by a verb.
-                _label(doc.tokens, noun, start, end)
+                _label(doc.tree, noun, start, end)
                 if unit != "months"
                 else (noun.text.lower() if noun is not None else None),
                 context,
@@ -314,7 +313,7 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
                 tolerance,
                 _currency_of(text, start, end) if unit == "money" else None,
                 # People come in whole numbers: "a magnitude 6.1 earthquake" is no toll.
-                _toll_of(doc.tokens, sentence.start, sentence.end, start, end)
+                _toll_of(doc.tree, sentence.start, sentence.end, start, end)
                 if unit == "count" and (value is None or value == int(value))
                 else None,
             )
@@ -348,7 +347,7 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
         start, end = match.span()
         if any(s.start <= start < s.end + 1 for s in out if s.doc_id == doc.id):
             continue
-        noun = _counted_noun(doc.tokens, start, end)
+        noun = _counted_noun(doc.tree, start, end)
         if noun is not None and noun.tag in ("NNS", "NNPS"):
             add(start, end, None, match.group(1), "count")
     return out
@@ -369,7 +368,7 @@ def figure_of(doc: ParsedArticle, mention: Mention) -> tuple[str, float] | None:
             return None
         # What it counts is part of the unit: 340 households and 45 people are
         # two figures, 60 people and 45 people one that differs.
-        noun = _counted_noun(doc.tokens, mention.span.start, mention.span.end)
+        noun = _counted_noun(doc.tree, mention.span.start, mention.span.end)
         return (f"count {noun.lemma.lower()}" if noun is not None else "count"), value
     if unit == "money":
         currency = _currency_of(doc.article.text, mention.span.start, mention.span.end)
@@ -387,7 +386,7 @@ def _is_count(doc: ParsedArticle, start: int, end: int, value: float | None) -> 
         or _ADDRESS.match(text[end : end + 8])
     ):
         return False
-    noun = _counted_noun(doc.tokens, start, end)
+    noun = _counted_noun(doc.tree, start, end)
     # "Porsche 911 Carrera", "Apollo 11": part of a name.
     return noun is None or noun.tag != "NNP"
 
@@ -415,7 +414,7 @@ def _unit_of(doc: ParsedArticle, label: str, start: int, end: int) -> str | None
         # ("161 million years ago", "100 million Kalashnikov rifles").
         return None if re.search(r"\b(?:years?|ago)\b", span) else "count"
     if label == "QUANTITY":
-        nouns = [t.lemma.lower() for t in doc.tokens if start <= t.start < end and t.pos == "NOUN"]
+        nouns = [t.lemma.lower() for t in doc.tree.between(start, end) if t.pos == "NOUN"]
         return _MEASURE_SPELLING.get(nouns[-1], nouns[-1]) if nouns else None
     return {"PERCENT": "percent"}.get(label, "count")
 
@@ -445,15 +444,18 @@ def _half_step(written: str) -> float:
 
 
 def _toll_of(
-    tokens: Sequence[Token], sentence_start: int, sentence_end: int, start: int, end: int
+    tree: TokenTree, sentence_start: int, sentence_end: int, start: int, end: int
 ) -> str | None:
     """The toll a count is of: the toll word nearest it, or in the subject of its verb.
 
     "killing at least 12 people and injuring more than 200": 12 dead, 200
     injured; "the number of people killed rose to 30": 30 dead.
     """
-    here = [t for t in tokens if sentence_start <= t.start < sentence_end]
-    by_index = {t.index: t for t in here}
+    here = tree.between(sentence_start, sentence_end)
+
+    def in_sentence(index: int) -> Token | None:
+        t = tree.token(index)
+        return t if t is not None and sentence_start <= t.start < sentence_end else None
 
     def toll_of(t: Token) -> str | None:
         return TOLL_WORDS.get(t.lemma.lower()) or TOLL_WORDS.get(t.text.lower())
@@ -469,10 +471,10 @@ def _toll_of(
         return best[1]
     number = next((t for t in here if start <= t.start < end), None)
     verb = number
-    for _ in range(4):  # up to the verb the figure hangs from ("rose to 30")
+    for _ in range(VERB_HOPS):  # up to the verb the figure hangs from ("rose to 30")
         if verb is None or verb.pos == "VERB" or verb.head == verb.index:
             break
-        verb = by_index.get(verb.head)
+        verb = in_sentence(verb.head)
     if verb is None or verb.pos != "VERB":
         return None
     subject = next((t for t in here if t.head == verb.index and t.dep == "nsubj"), None)
@@ -480,10 +482,10 @@ def _toll_of(
         return None
 
     def under_subject(t: Token) -> bool:
-        for _ in range(6):
+        for _ in range(SUBJECT_HOPS):
             if t.index == subject.index:
                 return True
-            parent = by_index.get(t.head)
+            parent = in_sentence(t.head)
             if parent is None or parent.index == t.index:
                 return False
             t = parent

@@ -34,7 +34,7 @@ def estimate_dates(documents: Sequence[ParsedArticle]) -> tuple[ParsedArticle, .
             parsed = date_of(timex.value)
             if parsed is None or parsed[1] != "day":
                 continue
-            if tense_of(doc.tokens, timex.start, timex.end) == "future":
+            if tense_of(doc.tree, timex.start, timex.end) == "future":
                 continue
             if best is None or parsed[0] > best[0]:
                 best = (parsed[0], parsed[1], timex)

@@ -586,7 +586,8 @@ def _add_missed_mentions(documents: Sequence[ParsedArticle], groups: dict[int, _
             if any(s < end and start < e for s, e in covered):
                 continue
             key = unique[match.group(1)]
-            sentence = next((s.index for s in doc.sentences if s.start <= start < s.end), -1)
+            at = doc.tree.sentence_at(start)
+            sentence = -1 if at is None else at.index
             mention = Mention(Span(doc.id, start, end, text[start:end]), "PERSON", sentence)
             groups[key].mentions.append((mention, _parse_name(mention.span.text, "PERSON")))
             covered.append((start, end))

@@ -106,47 +106,26 @@ def _segments(text: str) -> list[tuple[int, int, bool, bool]]:
 
 
 class _Doc:
-    """Index over one document's tokens."""
+    """A document as the quote finder reads it: its dependency tree, and sentence
+    numbers where -1 means between sentences."""
 
     def __init__(self, doc: ParsedArticle) -> None:
         self.doc = doc
         self.tokens = doc.tokens
-        self.by_index = {t.index: t for t in doc.tokens}
-        self.children: dict[int, list[Token]] = defaultdict(list)
-        for t in doc.tokens:
-            if t.head != t.index:
-                self.children[t.head].append(t)
-        self.in_sentence: dict[int, list[Token]] = defaultdict(list)
-        for t in doc.tokens:
-            self.in_sentence[t.sentence].append(t)
+        self.tree = doc.tree
+        self.head = self.tree.head
+        self.child = self.tree.child
+        self.subtree = self.tree.subtree
 
     def sentence_at(self, offset: int) -> int:
-        for s in self.doc.sentences:
-            if s.start <= offset < s.end:
-                return s.index
-        return -1
-
-    def subtree(self, token: Token) -> list[Token]:
-        out, stack = [], [token]
-        while stack:
-            t = stack.pop()
-            out.append(t)
-            stack.extend(self.children.get(t.index, ()))
-        return sorted(out, key=lambda t: t.index)
-
-    def child(self, token: Token, *deps: str) -> Token | None:
-        return next((c for c in self.children.get(token.index, ()) if c.dep in deps), None)
-
-    def head(self, token: Token) -> Token | None:
-        return self.by_index.get(token.head) if token.head != token.index else None
+        sentence = self.tree.sentence_at(offset)
+        return -1 if sentence is None else sentence.index
 
 
 def _speaker_of_cue(d: _Doc, cue: Token) -> Token | None:
     """The speaker's head token for a speech cue, following the cue's grammar."""
     if cue.pos == "NOUN":
-        by = next(
-            (c for c in d.children.get(cue.index, ()) if c.dep == "prep" and c.text == "by"), None
-        )
+        by = next((c for c in d.tree.children(cue) if c.dep == "prep" and c.text == "by"), None)
         return d.child(by, "pobj") if by else None
     if cue.lemma == "quote":
         return d.child(cue, "dobj") or d.child(cue, "nsubjpass")
@@ -189,7 +168,7 @@ def _find_cue(
     sentence = [
         t
         for k in range(quote.sentence, last + 1)
-        for t in d.in_sentence.get(k, ())
+        for t in d.tree.in_sentence(k)
         if not quote.start <= t.start < quote.end
     ]
     cues = [
@@ -221,7 +200,7 @@ def _find_cue(
 def _speaker_phrase(d: _Doc, head: Token) -> list[Token]:
     """The speaker's noun phrase, without relative clauses or trailing punctuation."""
     skip: set[int] = set()
-    for child in d.children.get(head.index, ()):
+    for child in d.tree.children(head):
         if child.dep in ("relcl", "acl", "advcl"):
             skip.update(t.index for t in d.subtree(child))
     phrase = [t for t in d.subtree(head) if t.index not in skip]
@@ -252,7 +231,7 @@ def _classify(
         return "named", eid
     # An apposition naming a person ("the head of X, General Y"), in the parse
     # or right after the phrase.
-    for child in d.children.get(head.index, ()):
+    for child in d.tree.children(head):
         if child.dep == "appos":
             for t in d.subtree(child):
                 if (eid := entity_at(t.start, person_only=True)) is not None:
@@ -440,7 +419,7 @@ def _named_speakers(
 
 def _colon_cue(d: _Doc, quote: _Quote) -> Token | None:
     """A cue ending the previous sentence with a colon ("Zakharova said:")."""
-    previous = d.in_sentence.get(quote.sentence - 1, [])
+    previous = d.tree.in_sentence(quote.sentence - 1)
     if not previous or previous[-1].text != ":":
         return None
     for t in reversed(previous):

@@ -744,14 +744,17 @@ _TITLE_DEPS = frozenset(("compound", "amod", "appos", "nmod", "flat"))
 def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
     from storybrief.analysis.claims import figure_of
 
-    inside = [t for t in doc.tokens if start <= t.start < end]
-    by_index = {t.index: t for t in inside}
+    inside = doc.tree.between(start, end)
+
+    def in_span(index: int) -> Token | None:
+        t = doc.tree.token(index)
+        return t if t is not None and start <= t.start < end else None
 
     def of_a_name(t: Token) -> bool:  # "county engineer" in "county engineer Tobias Wrenfield"
         for _ in range(3):
             if t.dep not in ("compound", "amod", "appos", "nmod"):
                 return False
-            head = by_index.get(t.head)
+            head = in_span(t.head)
             if head is None or head is t:
                 return False
             if head.pos == "PROPN":
@@ -782,8 +785,8 @@ def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
             t.pos == "PROPN"
             and not t.is_stop
             and not in_name(t)
-            and not (t.dep in _TITLE_DEPS and in_name(by_index.get(t.head, t)))
-            and not of_a_name(by_index.get(t.head, t))
+            and not (t.dep in _TITLE_DEPS and in_name(in_span(t.head) or t))
+            and not of_a_name(in_span(t.head) or t)
         )
     )
     figures = tuple(

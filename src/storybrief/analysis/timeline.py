@@ -79,7 +79,7 @@ def build_timeline(documents: Sequence[ParsedArticle]) -> tuple[TimelineEvent, .
             parsed = date_of(timex.value)
             if parsed is None or parsed[1] == "year":
                 continue
-            sentence = next((s for s in doc.sentences if s.start <= timex.start < s.end), None)
+            sentence = doc.tree.sentence_at(timex.start)
             if sentence is None or (title_end is not None and sentence.start < title_end):
                 continue
             if any(s <= sentence.start < e for s, e in doc.article.captions):

@@ -23,13 +23,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
 
 from storybrief.lexicon import MONTH_ABBREVIATIONS, MONTHS, TIME_LABELS, WEEKDAYS
-from storybrief.model import ParsedArticle, Token
+from storybrief.model import ParsedArticle, Token, TokenTree
 
 METHOD = "timex.v3"
 
@@ -368,28 +367,30 @@ _FUTURE_GOVERNORS = frozenset(
 _REF_WORDS = re.compile(r"\b(?:now|currently|nowadays|today|yesterday|tomorrow|tonight)\b", re.I)
 
 
+# How far up the tree the tense of a date's verb is looked for: a judgement
+# call, enough for "was expected to be signed on Friday".
+TENSE_HOPS = 8
 _TIMETABLE_VERBS = frozenset(
     ("open", "close", "shut", "reopen", "start", "begin", "resume", "end", "launch", "expire")
 )
 
 
-def tense_of(tokens: Sequence[Token], span_start: int, span_end: int) -> Tense:
+def tense_of(tree: TokenTree, span_start: int, span_end: int) -> Tense:
     """The tense of the verb a span attaches to: past, future, or None (present/unknown)."""
-    by_index = {t.index: t for t in tokens}
-    inside = [t for t in tokens if span_start <= t.start < span_end]
+    inside = tree.between(span_start, span_end)
     if not inside:
         return None
     token: Token | None = inside[-1]
-    for _ in range(8):
+    for _ in range(TENSE_HOPS):
         if token is None:
             return None
         if token.pos in ("VERB", "AUX") and not (span_start <= token.start < span_end):
-            children = [t for t in tokens if t.head == token.index and t.index != token.index]
+            children = tree.children(token)
             aux = {c.text.lower() for c in children if c.dep in ("aux", "auxpass")}
             if aux & {"will", "'ll", "shall"} or any(c.text.lower() == "going" for c in children):
                 return "future"
             # "are due to meet", "is set to vote", "expected to sign"
-            governor = by_index.get(token.head)
+            governor = tree.token(token.head)
             if "to" in aux and governor is not None and governor.lemma.lower() in _FUTURE_GOVERNORS:
                 return "future"
             if token.tag in ("VBD", "VBN") or aux & {"was", "were", "had", "did"}:
@@ -403,12 +404,12 @@ def tense_of(tokens: Sequence[Token], span_start: int, span_end: int) -> Tense:
             # "would keep calling … until July": an untensed verb takes the tense
             # of the verb it completes.
             if token.tag in ("VBG", "VB") and not aux and token.dep == "xcomp":
-                token = by_index.get(token.head)
+                token = tree.token(token.head)
                 continue
             return None
         if token.head == token.index:
             return None
-        token = by_index.get(token.head)
+        token = tree.token(token.head)
     return None
 
 
@@ -443,11 +444,11 @@ def document_timexes(doc: ParsedArticle, anchor: dt.date | None) -> tuple[Timex,
             and written.lower() in WEEKDAYS
             and (
                 first.dep in ("compound", "amod", "nmod")
-                or (first.dep == "conj" and _modifier_weekday(doc.tokens, first.head))
+                or (first.dep == "conj" and _modifier_weekday(doc.tree, first.head))
             )
         ):
             continue  # "Sunday shifts": a kind of shift, not a date
-        kind, value, mod, relative = normalize(written, anchor, tense_of(doc.tokens, start, end))
+        kind, value, mod, relative = normalize(written, anchor, tense_of(doc.tree, start, end))
         out.append(Timex(start, end, text[start:end], kind, value, mod, relative))
     return tuple(out)
 
@@ -482,8 +483,8 @@ def range_pieces(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(start, end, written)]
 
 
-def _modifier_weekday(tokens: Sequence[Token], index: int) -> bool:
-    head = next((t for t in tokens if t.index == index), None)
+def _modifier_weekday(tree: TokenTree, index: int) -> bool:
+    head = tree.token(index)
     return (
         head is not None
         and head.text.lower() in WEEKDAYS
