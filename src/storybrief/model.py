@@ -171,6 +171,57 @@ class Removed(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class Metadata:
+    """What an article states about itself: each value with its evidence, or None.
+
+    The one record of stated metadata: a format reader fills it from the input's
+    structure (``RawArticle``), cleaning from the lines of the text (``CleanResult``),
+    and a finished ``Article`` holds the two merged (``Article.metadata``).
+    """
+
+    title: Stated | None = None
+    outlet: Stated | None = None
+    byline: Stated | None = None
+    dateline: Stated | None = None
+    published: DateRef | None = None
+    url: str | None = None
+
+
+class StatesMetadata:
+    """Read access to a record's stated metadata held in one ``metadata: Metadata`` field.
+
+    ``raw.title`` is ``raw.metadata.title``, and so on for each field of ``Metadata``.
+    """
+
+    __slots__ = ()
+    metadata: Metadata
+
+    @property
+    def title(self) -> Stated | None:
+        return self.metadata.title
+
+    @property
+    def outlet(self) -> Stated | None:
+        return self.metadata.outlet
+
+    @property
+    def byline(self) -> Stated | None:
+        return self.metadata.byline
+
+    @property
+    def dateline(self) -> Stated | None:
+        return self.metadata.dateline
+
+    @property
+    def published(self) -> DateRef | None:
+        return self.metadata.published
+
+    @property
+    def url(self) -> str | None:
+        return self.metadata.url
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """One cleaned article and its stated metadata (each value with evidence, or None)."""
 
@@ -189,6 +240,13 @@ class Article:
     removed: tuple[Removed, ...] = ()
     #: Character ranges of the cleaned text that are photo captions.
     captions: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def metadata(self) -> Metadata:
+        """The article's stated metadata as one record."""
+        return Metadata(
+            self.title, self.outlet, self.byline, self.dateline, self.published, self.url
+        )
 
 
 @dataclass(frozen=True, slots=True)

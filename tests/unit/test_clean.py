@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from storybrief.ingest.clean import clean_text, is_caption_like
+from storybrief.ingest.clean import clean_text
+from storybrief.text import is_caption_like
 
 CAPTION = (
     "Volunteers stack sandbags along the river wall in Lennox on Friday evening. "

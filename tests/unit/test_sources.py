@@ -226,3 +226,67 @@ def test_of_two_versions_at_one_url_the_later_is_used() -> None:
         (failure,) = [r for r in results if isinstance(r, IngestFailure)]
         assert failure.reason == FailureReason.DUPLICATE
         assert url in failure.message
+
+
+HEADED_REPORT = (
+    "Ferry back on schedule\n\nBy Lars Udal\nThe Calder Courier\nMarch 4, 2024\n\n"
+    "LERWICK, Shetland — The island ferry resumed its normal timetable on Monday after a "
+    "week of storms kept it in port, the operator said. Passengers who missed sailings can "
+    "use their tickets until the end of the month.\n\n"
+    "Original url: https://courier.example/ferry"
+)
+
+
+def test_sources_merge_what_the_input_states_with_what_its_text_states() -> None:
+    (stated,) = load_articles(
+        [
+            ArticleInput(
+                text=HEADED_REPORT,
+                title="Ferry back on schedule",
+                outlet="Isle Post",
+                byline="Ane Berg",
+                published="2024-03-02",
+                url="https://isle.example/ferry",
+            )
+        ]
+    )
+    (unstated,) = load_articles([HEADED_REPORT])
+    (impossible,) = load_articles([{"text": HEADED_REPORT, "published": "9999-01-01"}])
+    assert isinstance(stated, Article)
+    # The title as the text shows it wins; the input's own outlet, byline, date and URL win.
+    assert stated.title is not None
+    assert (stated.title.value, stated.title.evidence.location) == (
+        "Ferry back on schedule",
+        "text",
+    )
+    assert stated.outlet is not None
+    assert (stated.outlet.value, stated.outlet.evidence.location) == ("Isle Post", "record")
+    assert stated.byline is not None
+    assert stated.byline.value == "Ane Berg"
+    assert stated.published is not None
+    assert stated.published.iso() == "2024-03-02"
+    assert stated.url == "https://isle.example/ferry"
+    assert stated.dateline is not None
+    assert stated.dateline.value == "LERWICK, Shetland"
+    # Without them, what the text states is used; a date no article can bear is unstated.
+    for article in (unstated, impossible):
+        assert isinstance(article, Article)
+        assert article.outlet is not None
+        assert article.outlet.value == "The Calder Courier"
+        assert article.byline is not None
+        assert article.byline.value == "Lars Udal"
+        assert article.published is not None
+        assert article.published.iso() == "2024-03-04"
+        assert article.url == "https://courier.example/ferry"
+    # The article's stated metadata as one record.
+    metadata = stated.metadata
+    assert (metadata.title, metadata.outlet, metadata.byline) == (
+        stated.title,
+        stated.outlet,
+        stated.byline,
+    )
+    assert (metadata.dateline, metadata.published, metadata.url) == (
+        stated.dateline,
+        stated.published,
+        stated.url,
+    )

@@ -42,9 +42,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from storybrief.ingest.clean import dateline_length, is_caption_like
 from storybrief.lexicon import ACTOR_LABELS, ATTRIBUTION, ATTRIBUTION_FORMS, TIME_LABELS
 from storybrief.model import ParsedArticle, Sentence, SummaryPassage, Support, Token
+from storybrief.text import dateline_length, is_caption_like
 
 METHOD = "bigram-ilp.v2"
 

@@ -5,6 +5,18 @@
 Inputs may be paths (files or folders, read recursively), ``"-"`` for standard
 input, raw text, bytes, ``ArticleInput`` records or mappings with a ``text`` key.
 One bad input never stops the others.
+
+The modules, each building only on those listed before it (and on ``storybrief.text``
+and ``storybrief.model``):
+
+- ``decode``, ``dates``, ``language``, ``fetch``: bytes to text, date lines, language, URLs;
+- ``formats``: decoded text (plain, HTML, JSON, Multi-News) to ``RawArticle``s;
+- ``feeds``: RSS/Atom feeds and WARC archives to ``RawArticle``s;
+- ``read``: one path or one input's bytes to ``RawArticle``s (size limits, decoding);
+- ``clean``: an article's text without its debris, and the metadata its lines state;
+- ``finish``: a ``RawArticle`` cleaned, checked and merged into an ``Article``;
+- ``sources`` (``load_articles``, for a brief) and ``stream`` (``iter_stream``, for the
+  store): the two entry points, side by side.
 """
 
 from __future__ import annotations

@@ -7,16 +7,33 @@ returns the cleaned text, the stated metadata it found (each with evidence),
 and every removed piece with its offsets in the input, so nothing is lost.
 
 Offsets in ``Removed`` and in ``Evidence(location="removed")`` index the input
-after its line endings were normalised to ``\\n`` (see ``normalize_newlines``).
+after its line endings were normalised to ``\\n`` (see ``storybrief.text.normalize_newlines``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from storybrief.ingest.dates import parse_date_line
-from storybrief.model import DateRef, Evidence, Removed, Stated
+from storybrief.model import (
+    DateRef,
+    Evidence,
+    Granularity,
+    Metadata,
+    Removed,
+    Stated,
+    StatesMetadata,
+)
+from storybrief.text import (
+    DATELINE,
+    INLINE_CREDIT,
+    MARKDOWN_LINK,
+    is_caption_like,
+    squash,
+    words,
+)
 
 # A block counts as body text (and ends the header zone) when it is a sentence of
 # at least this many words, or any block of at least _BODY_MIN_WORDS_ANY words.
@@ -30,9 +47,7 @@ _MAX_HEADER_BLOCKS = 8
 # "Advertisement" are handled elsewhere; a repeated phrase may be legitimate).
 _MIN_DUPLICATE_WORDS = 6
 
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _SENTENCE_END = re.compile(r"""[.!?]["'”’)\]]*$|["”’)]$""")
-_LINK = re.compile(r"\[([^\]\n]{1,300})\]\(([^)\s]{0,500})\)")
 _ANGLE_URL = re.compile(r"^<?(https?://\S+?)>?$")
 _RELATED_LINE = re.compile(
     r"^(?:RELATED|READ MORE|SEE ALSO|ALSO READ|MORE)\s*:\s*\S", re.IGNORECASE
@@ -84,36 +99,8 @@ _PERSON_NAME = re.compile(
     r"^(?:[A-Z][a-z]+\.? )?[A-Z][a-zà-ÿ'’]+(?:[- ](?:(?:de|van|von|al|el|bin|da|di|le)[- ])?"
     r"[A-Z][a-zà-ÿ'’]+\.?){1,3}$"
 )
-# Inline photo credits: "(AP Photo/Jane Doe)", "(Reuters/Jane Doe)", "(Photo by Jane Doe)".
-_INLINE_CREDIT = re.compile(
-    r"\s*\((?:[A-Z][\w.&' ]{0,40}\s)?(?:Photo|Photograph|Picture|Image)s?\s*(?:/|by|:)\s*"
-    r"[^()\n]{1,80}\)|\s*\((?:AP|AFP|Reuters|EPA|Getty Images|Xinhua)/[^()\n]{1,80}\)"
-)
 _CREDIT_LINE = re.compile(
     r"^(?:photo|photograph|image|picture)s?\s*(?:credit)?\s*(?:by|:)\s*\S.{0,80}$", re.I
-)
-_CAPTION_CUE = re.compile(
-    r"\bposes? for (?:photographers|a (?:photo|picture)|pictures)\b|\bpictured\b|"
-    r"\(pictured\)|\bis seen (?:here|in this)\b|\bin this (?:photo|picture|image)\b|"
-    # Agency captions: "FILE - In this Jan. 12, 2012, file photo, ...", "This undated
-    # photo provided by ...", "Photo: ...", and the widgets of photo galleries.
-    r"^FILE\s*(?:[-_–—]|\bPHOTO\b)|\bin this\b[^.]{0,60}\b(?:photo|picture|image)\b|"
-    r"\b(?:file|undated|booking|handout) (?:photo|picture|image)\b|"
-    r"\b(?:photo|picture|image) (?:provided|released|taken|made available|obtained) by\b|"
-    r"^(?:photo|image)\s*[:–—]|\bimage (?:copyright|caption)\b|"
-    r"(?-i:\b(?:Buy|Share) Photo\b|\bView (?:Photos|Images)\b)|"
-    r"\bfull screen autoplay\b|"
-    # Video widgets of station and newspaper sites, with the video's caption.
-    r"(?-i:^EMBED More News Videos\b|^CLOSE\b[^\n]{0,600}\bUSA TODAY\s*$|"
-    r"^CLOSE (?:Skip\b|[A-Z][a-z])|^CORRECTS\b)|"
-    # The caption of a station's video: "Jane Doe reports for NBC4 News at 5 on ...".
-    r"\breports (?:for|during|on) (?:the )?[\w.' ]{1,40}(?-i:\bNews) at \d|"
-    # An agency caption ends with the day it shows: "... in Cairo, Monday, Jan. 2, 2012."
-    r",\s(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2},\s\d{4}\.?\s*$|"
-    # A caption ends with its credit: "... Nov. 28, 2011. REUTERS/Jane Doe", "AFP/Getty Images".
-    r"(?:\b(?:REUTERS|Reuters|AFP|AP|EPA)/[A-Z][\w.'’ -]{0,40}|\bGetty Images)\s*$",
-    re.IGNORECASE,
 )
 # Notices of the web page, not the article: advertising slots, script and
 # location notices, reprint terms, and the placeholders that web archives
@@ -147,31 +134,6 @@ _ARCHIVE_PLACEHOLDER = re.compile(
     r"^these crawls are part of an effort to archive pages\b", re.IGNORECASE
 )
 _ARCHIVE_PLACEHOLDER_MAX_WORDS = 150
-_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3}"
-    r"(?:,\s+[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){0,2})?)"
-    r"\s*(?:\((?P<agency>[A-Za-z .&]{1,30})\)\s*)?(?:—|–|--|-)\s"
-)
-
-
-def dateline_length(text: str) -> int:
-    """Length of the dateline that opens ``text`` ("CAIRO (Reuters) - "), or 0."""
-    found = _DATELINE.match(text)
-    return found.end() if found else 0
-
-
-def normalize_newlines(text: str) -> str:
-    """``\\r\\n`` and lone ``\\r`` become ``\\n``; all offsets refer to the result."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def words(text: str) -> list[str]:
-    return _WORD.findall(text)
-
-
-def squash(text: str) -> str:
-    """Whitespace-collapsed, case-folded form used to compare lines."""
-    return " ".join(_LINK.sub(r"\1", text).split()).casefold()
 
 
 @dataclass(slots=True)
@@ -183,18 +145,17 @@ class _Block:
     removed: bool = False
 
 
-@dataclass(slots=True)
-class CleanResult:
-    """The cleaned text and what was learnt while cleaning it."""
+@dataclass(frozen=True, slots=True)
+class CleanResult(StatesMetadata):
+    """The cleaned text and what was learnt while cleaning it.
+
+    ``metadata`` holds what the article's header and footer lines state (``title``,
+    ``outlet``... read it too); ``removed`` lists those lines and the other debris.
+    """
 
     text: str
     removed: tuple[Removed, ...]
-    title: Stated | None = None
-    outlet: Stated | None = None
-    byline: Stated | None = None
-    dateline: Stated | None = None
-    published: DateRef | None = None
-    url: str | None = None
+    metadata: Metadata
     captions: tuple[tuple[int, int], ...] = ()
 
 
@@ -260,7 +221,7 @@ def _is_person_line(text: str) -> bool:
 
 
 def _strip_links(text: str) -> str:
-    return " ".join(_LINK.sub(r"\1", text).split())
+    return " ".join(MARKDOWN_LINK.sub(r"\1", text).split())
 
 
 def _strip_desk(outlet: str) -> str:
@@ -269,19 +230,6 @@ def _strip_desk(outlet: str) -> str:
     while len(parts) > 1 and parts[-1].casefold() in _DESK_WORDS - {"news"}:
         parts.pop()
     return " ".join(parts)
-
-
-def _is_caption_like(text: str) -> bool:
-    return bool(_INLINE_CREDIT.search(text) or _CAPTION_CUE.search(text))
-
-
-def is_caption_like(text: str) -> bool:
-    """Whether a sentence or paragraph reads as a photo caption or credit.
-
-    Used on blocks here, and on sentences by the summary: plain-text sources
-    (Multi-News, JSON) often run a caption into a body paragraph.
-    """
-    return _is_caption_like(text.strip())
 
 
 def is_page_notice(text: str) -> bool:
@@ -299,7 +247,7 @@ class _Cleaner:
         self.blocks = _split_header_lines(split_blocks(raw))
         self.title_block: _Block | None = None
         self.known_title = squash(known_title) if known_title else None
-        self.result = CleanResult(text="", removed=())
+        self.meta = Metadata()
         self.removed: list[Removed] = []
         self.outlet_forms: set[str] = set()
 
@@ -314,8 +262,14 @@ class _Cleaner:
     def _set_outlet(self, value: str, block: _Block) -> None:
         value = _strip_links(value)
         self.outlet_forms.add(squash(value))
-        if self.result.outlet is None:
-            self.result.outlet = Stated(value, self._evidence(block))
+        if self.meta.outlet is None:
+            self.meta = replace(self.meta, outlet=Stated(value, self._evidence(block)))
+
+    def _set_published(self, date: tuple[dt.date, Granularity], block: _Block) -> None:
+        if self.meta.published is None:
+            value, granularity = date
+            published = DateRef(value, granularity, False, self._evidence(block))
+            self.meta = replace(self.meta, published=published)
 
     # -- passes ----------------------------------------------------------------
     def run(self) -> CleanResult:
@@ -334,7 +288,7 @@ class _Cleaner:
             url_line = _ANGLE_URL.match(block.text) if expect_url else None
             if url_line is not None:
                 self._remove(block, "original_url")
-                self.result.url = self.result.url or url_line.group(1)
+                self.meta = replace(self.meta, url=self.meta.url or url_line.group(1))
                 expect_url = False
                 continue
             expect_url = False
@@ -355,7 +309,7 @@ class _Cleaner:
                 self._remove(block, "original_url")
                 found = _ANGLE_URL.match(url_match.group(1)) if url_match.group(1) else None
                 if found:
-                    self.result.url = self.result.url or found.group(1)
+                    self.meta = replace(self.meta, url=self.meta.url or found.group(1))
                 else:
                     expect_url = True
                 continue
@@ -366,7 +320,6 @@ class _Cleaner:
 
     def _header_pass(self) -> None:
         """Title, byline, date and outlet lines before the body starts."""
-        res = self.result
         previous: _Block | None = None
         title: _Block | None = None
         for index, block in enumerate(self.blocks):
@@ -383,9 +336,7 @@ class _Cleaner:
                 self._read_byline(m.group("value"), block)
             elif one_line and (date := parse_date_line(text)) is not None:
                 self._remove(block, "date")
-                if res.published is None:
-                    value, granularity = date
-                    res.published = DateRef(value, granularity, False, self._evidence(block))
+                self._set_published(date, block)
             elif one_line and key in self.outlet_forms:
                 self._remove(block, "outlet")
             elif (
@@ -396,9 +347,7 @@ class _Cleaner:
             ):  # "Tarrow Valley News, April 5, 2024"
                 self._set_outlet(m.group("outlet"), block)
                 self._remove(block, "outlet_and_date")
-                if res.published is None:
-                    value, granularity = date
-                    res.published = DateRef(value, granularity, False, self._evidence(block))
+                self._set_published(date, block)
             elif title is not None and key == squash(title.text):
                 self._remove(block, "title_duplicate")
             elif (
@@ -406,11 +355,11 @@ class _Cleaner:
                 and title is not None
                 and previous is not None
                 and previous.kind in ("title", "title_duplicate")
-                and res.byline is None
+                and self.meta.byline is None
                 and _is_person_line(text)
             ):
                 self._remove(block, "byline")
-                res.byline = Stated(text, self._evidence(block))
+                self.meta = replace(self.meta, byline=Stated(text, self._evidence(block)))
             elif one_line and title is not None and _looks_like_outlet(text):
                 self._set_outlet(text, block)
                 self._remove(block, "outlet")
@@ -441,8 +390,9 @@ class _Cleaner:
         people = [p for p in parts if not _looks_like_outlet(p)]
         for outlet in (p for p in parts if _looks_like_outlet(p)):
             self._set_outlet(outlet, block)
-        if people and self.result.byline is None:
-            self.result.byline = Stated(", ".join(people), self._evidence(block))
+        if people and self.meta.byline is None:
+            byline = Stated(", ".join(people), self._evidence(block))
+            self.meta = replace(self.meta, byline=byline)
 
     def _caption_pass(self) -> None:
         """Captions: blocks with a photo credit or cue, or followed by a credit line."""
@@ -457,7 +407,7 @@ class _Cleaner:
                 and "\n" not in following.text
                 and _is_person_line(following.text)
             )
-            if _is_caption_like(block.text) or credit_follows:
+            if is_caption_like(block.text) or credit_follows:
                 block.kind = "caption"
                 if credit_follows and following is not None:
                     self._remove(following, "photo_credit")
@@ -482,7 +432,6 @@ class _Cleaner:
                 seen[key] = block
 
     def _assemble(self) -> CleanResult:
-        res = self.result
         pieces: list[str] = []
         captions: list[tuple[int, int]] = []
         offset = 0
@@ -499,23 +448,25 @@ class _Cleaner:
             start = offset
             pieces.append(cleaned)
             offset += len(cleaned)
-            if block.kind == "title" and res.title is None:
-                res.title = Stated(cleaned, Evidence(cleaned, "text", start, offset))
+            if block.kind == "title" and self.meta.title is None:
+                title = Stated(cleaned, Evidence(cleaned, "text", start, offset))
+                self.meta = replace(self.meta, title=title)
             elif block.kind == "caption":
                 captions.append((start, offset))
             elif not body_seen:
                 body_seen = True
-                m = _DATELINE.match(cleaned)
+                m = DATELINE.match(cleaned)
                 if m:
                     place = m.group("place").strip()
                     stated = m.group().rstrip()
-                    res.dateline = Stated(
-                        place, Evidence(stated, "text", start, start + len(stated))
-                    )
-        res.text = "\n\n".join(pieces)
-        res.captions = tuple(captions)
-        res.removed = tuple(sorted(self.removed, key=lambda r: r.start))
-        return res
+                    dateline = Stated(place, Evidence(stated, "text", start, start + len(stated)))
+                    self.meta = replace(self.meta, dateline=dateline)
+        return CleanResult(
+            text="\n\n".join(pieces),
+            removed=tuple(sorted(self.removed, key=lambda r: r.start)),
+            metadata=self.meta,
+            captions=tuple(captions),
+        )
 
     def _inline_edits(self, block: _Block) -> str:
         """Link markup keeps its anchor text; inline photo credits go."""
@@ -523,9 +474,9 @@ class _Cleaner:
         pos = 0
         text = block.text
         edits: list[tuple[int, int, str, str]] = []
-        for m in _LINK.finditer(text):
+        for m in MARKDOWN_LINK.finditer(text):
             edits.append((m.start(), m.end(), m.group(1), "link_markup"))
-        for m in _INLINE_CREDIT.finditer(text):
+        for m in INLINE_CREDIT.finditer(text):
             if not any(s <= m.start() < e for s, e, _, _ in edits):
                 edits.append((m.start(), m.end(), "", "photo_credit"))
         heading = _MD_HEADING.match(text)

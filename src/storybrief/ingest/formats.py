@@ -11,11 +11,19 @@ import json
 import logging
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from storybrief.ingest.dates import parse_date_line
-from storybrief.model import DateRef, Evidence, FailureReason, IngestFailure, Stated
+from storybrief.model import (
+    DateRef,
+    Evidence,
+    FailureReason,
+    IngestFailure,
+    Metadata,
+    Stated,
+    StatesMetadata,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -41,17 +49,17 @@ _ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?$")
 
 
 @dataclass(frozen=True, slots=True)
-class RawArticle:
-    """An article as read, before cleaning. Metadata here was stated by the input's structure."""
+class RawArticle(StatesMetadata):
+    """An article as read, before cleaning.
+
+    ``metadata`` holds what the input's structure states (HTML markup, record fields, a
+    feed entry), never what its text says; ``raw.title`` and the like read it too.
+    """
 
     source: str
     text: str
     encoding: str | None = None
-    title: Stated | None = None
-    url: str | None = None
-    outlet: Stated | None = None
-    byline: Stated | None = None
-    published: DateRef | None = None
+    metadata: Metadata = field(default_factory=Metadata)
 
 
 Item = RawArticle | IngestFailure
@@ -149,11 +157,13 @@ def read_html(source: str, html: str, encoding: str | None) -> Item:
         source,
         str(data.get("text") or ""),
         encoding,
-        title=stated("title"),
-        url=data.get("url") or data.get("source") or None,
-        outlet=stated("sitename") or stated("source-hostname"),
-        byline=stated("author"),
-        published=published,
+        Metadata(
+            title=stated("title"),
+            url=data.get("url") or data.get("source") or None,
+            outlet=stated("sitename") or stated("source-hostname"),
+            byline=stated("author"),
+            published=published,
+        ),
     )
 
 
@@ -203,7 +213,7 @@ def read_json(
         for label, chosen in chosen_ones:
             for i, doc in enumerate(chosen["documents"]):
                 doc_label = f"{label}/{doc.get('doc_id', i) if isinstance(doc, dict) else i}"
-                yield _record_article(doc_label, doc, encoding)
+                yield record_article(doc_label, doc, encoding)
         # The other records of a file of clusters are not dropped without a word.
         in_clusters = {label for label, _ in clusters}
         for label, _record in records:
@@ -218,7 +228,7 @@ def read_json(
                 )
         return
     for label, record in records:
-        yield failures[label] if label in failures else _record_article(label, record, encoding)
+        yield failures[label] if label in failures else record_article(label, record, encoding)
 
 
 #: ``cluster`` value that reads every cluster of a file (the store's ingest does).
@@ -245,7 +255,8 @@ def _pick_cluster(
     return clusters[cluster]
 
 
-def _record_article(label: str, record: Any, encoding: str | None) -> Item:
+def record_article(label: str, record: Any, encoding: str | None) -> Item:
+    """One record (a JSON object with ``text`` and optional metadata fields) as an article."""
     if not isinstance(record, dict):
         return IngestFailure(label, FailureReason.MALFORMED, "a record must be a JSON object")
     body = record.get("text")
@@ -265,11 +276,13 @@ def _record_article(label: str, record: Any, encoding: str | None) -> Item:
         label,
         body,
         encoding,
-        title=stated("title"),
-        url=url if isinstance(url, str) and url else None,
-        outlet=stated("outlet"),
-        byline=stated("byline"),
-        published=_record_date(record),
+        Metadata(
+            title=stated("title"),
+            url=url if isinstance(url, str) and url else None,
+            outlet=stated("outlet"),
+            byline=stated("byline"),
+            published=_record_date(record),
+        ),
     )
 
 

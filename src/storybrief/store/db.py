@@ -20,9 +20,9 @@ from sqlalchemy import Engine, create_engine, event, func, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from storybrief.errors import StorageError
-from storybrief.ingest.sources import no_surrogates
 from storybrief.model import Article, IngestFailure
 from storybrief.store.models import ArticleRow, ErrorRow, StoryRow
+from storybrief.text import no_surrogates
 
 NEAR_DUPLICATE = 0.9  # estimated Jaccard similarity of word 5-shingles
 NUM_PERM = 128

@@ -1,0 +1,89 @@
+"""Text helpers every layer may use: words, comparison keys, newlines, surrogates, datelines
+and captions.
+
+The bottom floor of the package: it imports nothing from storybrief, so the store, the
+analysis and the ingest modules can all use it without pulling each other in.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+#: Markdown link markup, ``[anchor](url)``: group 1 is the anchor text, group 2 the address.
+MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,300})\]\(([^)\s]{0,500})\)")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: The dateline that opens a wire story: ``CAIRO (Reuters) - ``, ``LENNOX, Norland — ``.
+#: Groups ``place`` and ``agency``.
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3}"
+    r"(?:,\s+[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){0,2})?)"
+    r"\s*(?:\((?P<agency>[A-Za-z .&]{1,30})\)\s*)?(?:—|–|--|-)\s"
+)
+#: Inline photo credits: "(AP Photo/Jane Doe)", "(Reuters/Jane Doe)", "(Photo by Jane Doe)".
+INLINE_CREDIT = re.compile(
+    r"\s*\((?:[A-Z][\w.&' ]{0,40}\s)?(?:Photo|Photograph|Picture|Image)s?\s*(?:/|by|:)\s*"
+    r"[^()\n]{1,80}\)|\s*\((?:AP|AFP|Reuters|EPA|Getty Images|Xinhua)/[^()\n]{1,80}\)"
+)
+# Cues that a sentence or paragraph is a photo caption (see ``is_caption_like``).
+_CAPTION_CUE = re.compile(
+    r"\bposes? for (?:photographers|a (?:photo|picture)|pictures)\b|\bpictured\b|"
+    r"\(pictured\)|\bis seen (?:here|in this)\b|\bin this (?:photo|picture|image)\b|"
+    # Agency captions: "FILE - In this Jan. 12, 2012, file photo, ...", "This undated
+    # photo provided by ...", "Photo: ...", and the widgets of photo galleries.
+    r"^FILE\s*(?:[-_–—]|\bPHOTO\b)|\bin this\b[^.]{0,60}\b(?:photo|picture|image)\b|"
+    r"\b(?:file|undated|booking|handout) (?:photo|picture|image)\b|"
+    r"\b(?:photo|picture|image) (?:provided|released|taken|made available|obtained) by\b|"
+    r"^(?:photo|image)\s*[:–—]|\bimage (?:copyright|caption)\b|"
+    r"(?-i:\b(?:Buy|Share) Photo\b|\bView (?:Photos|Images)\b)|"
+    r"\bfull screen autoplay\b|"
+    # Video widgets of station and newspaper sites, with the video's caption.
+    r"(?-i:^EMBED More News Videos\b|^CLOSE\b[^\n]{0,600}\bUSA TODAY\s*$|"
+    r"^CLOSE (?:Skip\b|[A-Z][a-z])|^CORRECTS\b)|"
+    # The caption of a station's video: "Jane Doe reports for NBC4 News at 5 on ...".
+    r"\breports (?:for|during|on) (?:the )?[\w.' ]{1,40}(?-i:\bNews) at \d|"
+    # An agency caption ends with the day it shows: "... in Cairo, Monday, Jan. 2, 2012."
+    r",\s(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2},\s\d{4}\.?\s*$|"
+    # A caption ends with its credit: "... Nov. 28, 2011. REUTERS/Jane Doe", "AFP/Getty Images".
+    r"(?:\b(?:REUTERS|Reuters|AFP|AP|EPA)/[A-Z][\w.'’ -]{0,40}|\bGetty Images)\s*$",
+    re.IGNORECASE,
+)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def squash(text: str) -> str:
+    """Whitespace-collapsed, case-folded form used to compare lines."""
+    return " ".join(MARKDOWN_LINK.sub(r"\1", text).split()).casefold()
+
+
+def normalize_newlines(text: str) -> str:
+    """``\\r\\n`` and lone ``\\r`` become ``\\n``; all offsets refer to the result."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def no_surrogates(text: str) -> str:
+    """The text with lone surrogates (undecodable file names, broken strings) replaced by U+FFFD.
+
+    They cannot be written as UTF-8: a store or a JSON file would fail on them.
+    """
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def dateline_length(text: str) -> int:
+    """Length of the dateline that opens ``text`` ("CAIRO (Reuters) - "), or 0."""
+    found = DATELINE.match(text)
+    return found.end() if found else 0
+
+
+def is_caption_like(text: str) -> bool:
+    """Whether a sentence or paragraph reads as a photo caption or credit.
+
+    Used on blocks by cleaning, and on sentences by the summary: plain-text sources
+    (Multi-News, JSON) often run a caption into a body paragraph.
+    """
+    text = text.strip()
+    return bool(INLINE_CREDIT.search(text) or _CAPTION_CUE.search(text))

@@ -1,0 +1,129 @@
+"""The bottom-floor text helpers (storybrief.text): no model, no storybrief imports."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+import storybrief.text
+from storybrief.text import (
+    DATELINE,
+    dateline_length,
+    is_caption_like,
+    no_surrogates,
+    normalize_newlines,
+    squash,
+    words,
+)
+
+
+def test_text_imports_nothing_from_the_package() -> None:
+    tree = ast.parse(Path(storybrief.text.__file__).read_text(encoding="utf-8"))
+    imported = [
+        node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+    ] + [
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    ]
+    assert not [name for name in imported if name.split(".")[0] == "storybrief"]
+
+
+def test_text_no_surrogates_replaces_lone_surrogates() -> None:
+    broken = "bad\udcffname \ud800end"  # an undecodable file name, a broken string
+    fixed = no_surrogates(broken)
+    assert fixed == "bad\ufffdname \ufffdend"
+    assert fixed.encode("utf-8").decode("utf-8") == fixed
+    assert no_surrogates("café — “quoted” 北京") == "café — “quoted” 北京"
+
+
+def test_text_normalize_newlines_keeps_one_kind_of_line_end() -> None:
+    assert normalize_newlines("a\r\nb\rc\n\r\nd") == "a\nb\nc\n\nd"
+    assert normalize_newlines("no line ends") == "no line ends"
+
+
+def test_text_words_keep_hyphens_and_apostrophes_inside_a_word() -> None:
+    assert words("Port-of-Calder workers' don’t stop, 42 times") == [
+        "Port-of-Calder",
+        "workers",
+        "don’t",
+        "stop",
+        "42",
+        "times",
+    ]
+    assert words(" -- ") == []
+
+
+def test_text_squash_folds_links_whitespace_and_case() -> None:
+    assert squash("  [Port   Strike](https://x.example/a)\n goes ON \t") == "port strike goes on"
+    assert squash("Port Strike goes on") == squash("PORT\tstrike\n\ngoes   on")
+    assert squash("[an anchor](<no closing") == "[an anchor](<no closing"
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("CAIRO (Reuters) - Talks resumed on Monday.", "CAIRO (Reuters) - "),
+        ("WASHINGTON (AP) — The Senate voted.", "WASHINGTON (AP) — "),
+        ("LENNOX, Norland — Floodwaters rose.", "LENNOX, Norland — "),
+        ("NEW YORK -- Shares fell.", "NEW YORK -- "),
+        ("RIO DE JANEIRO, Brazil (AFP) – Rain fell.", "RIO DE JANEIRO, Brazil (AFP) – "),
+    ],
+)
+def test_text_dateline_length_measures_each_wire_style(text: str, dateline: str) -> None:
+    assert dateline_length(text) == len(dateline)
+    assert text[: dateline_length(text)] == dateline
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor - who spoke first - left early.",  # not capitals
+        "US - the two letters are too short for a place.",
+        " CAIRO (Reuters) - a dateline only opens the text.",
+        "BEIJING, March 3 (Xinhua) -- a date inside is not read.",
+        "CAIRO (Reuters) no dash follows.",
+    ],
+)
+def test_text_dateline_length_is_zero_without_a_dateline(text: str) -> None:
+    assert dateline_length(text) == 0
+
+
+def test_text_dateline_names_its_place_and_agency() -> None:
+    found = DATELINE.match("RIO DE JANEIRO, Brazil (AFP) – Rain fell.")
+    assert found is not None
+    assert (found.group("place"), found.group("agency")) == ("RIO DE JANEIRO, Brazil", "AFP")
+    found = DATELINE.match("LENNOX, Norland — Floodwaters rose.")
+    assert found is not None
+    assert (found.group("place"), found.group("agency")) == ("LENNOX, Norland", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Volunteers stack sandbags along the wall. (AP Photo/Mira Solberg)",  # inline credit
+        "FILE - In this Jan. 12, 2012, file photo, the mayor speaks.",
+        "The mayor, pictured, left the meeting early.",
+        "Protesters gather in Tahrir Square in Cairo, Monday, Jan. 2, 2012.",
+        "Ferries wait at the quay on Nov. 28, 2011. REUTERS/Jane Doe",
+        "This undated photo provided by the port shows the old crane.",
+        "\n  Photo: a ferry at the Calder quay  ",  # read once stripped
+    ],
+)
+def test_text_is_caption_like_recognises_caption_cues(text: str) -> None:
+    assert is_caption_like(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council voted on Monday to close the bridge until the water falls.",
+        "A photograph of the old bridge hangs in the town hall.",
+        "Officials said the photo was taken before the flood.",
+    ],
+)
+def test_text_is_caption_like_leaves_body_sentences_alone(text: str) -> None:
+    assert not is_caption_like(text)
