@@ -53,6 +53,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
+from storybrief.analysis.similarity import SENTENCES, cosine, tfidf
 from storybrief.analysis.timex import document_timexes
 from storybrief.lexicon import FIGURE_LABELS, TOLL_WORDS
 from storybrief.model import (
@@ -554,16 +555,11 @@ def build_claims(documents: Sequence[ParsedArticle]) -> tuple[Claim, ...]:
     statements = [s for doc in documents for s in extract_statements(doc)]
     if not statements:
         return ()
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.metrics.pairwise import cosine_similarity
-
-    try:
-        vectors = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(
-            [s.context for s in statements]
-        )
-        similarity = cosine_similarity(vectors)
-    except ValueError:
+    found = tfidf([s.context for s in statements], SENTENCES)
+    if found is None:  # no context word at all: figures match on their values alone
         similarity = [[0.0] * len(statements) for _ in statements]
+    else:
+        similarity = cosine(found.matrix)
     # Single linkage: a statement joins a group when it matches any member of it
     # from another document (the same large number in one story counts as a match).
     groups: list[list[int]] = []

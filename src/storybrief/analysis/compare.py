@@ -28,6 +28,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from storybrief.analysis.similarity import SENTENCES, cosine, tfidf
 from storybrief.lexicon import SPEECH_VERBS
 from storybrief.model import (
     Contribution,
@@ -136,9 +137,6 @@ def compare_sources(
     episodes: Sequence[Episode],
 ) -> tuple[tuple[SourceProfile, ...], Overlap]:
     """Per-document comparison, and the cluster's overlap matrix and reuse pairs."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.metrics.pairwise import cosine_similarity
-
     sentences = [(d, s) for d in documents for s in d.sentences if len(s.text.split()) >= 6]
     episode_of = {doc_id: e.id for e in episodes for doc_id in e.documents}
     quotes_of: dict[str, list[str]] = {d.id: [] for d in documents}
@@ -148,16 +146,12 @@ def compare_sources(
                 quotes_of[s.doc_id].append(q.id)
     similarity: Any = None
     if len(sentences) >= 2:
-        try:
-            vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True)
-            vectors = vectorizer.fit_transform([s.text for _, s in sentences])
-            similarity = cosine_similarity(vectors)
-            centroid = vectors.mean(axis=0)
+        found = tfidf([s.text for _, s in sentences], SENTENCES)
+        if found is not None:
             import numpy as np
 
-            centrality = cosine_similarity(vectors, np.asarray(centroid)).ravel()
-        except ValueError:
-            similarity = None
+            similarity = cosine(found.matrix)
+            centrality = cosine(found.matrix, np.asarray(found.matrix.mean(axis=0))).ravel()
     index_of = {id(d): k for k, d in enumerate(documents)}
     n = len(documents)
     matched = [[0] * n for _ in range(n)]

@@ -42,6 +42,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from storybrief.analysis.claims import figure_of
+from storybrief.analysis.similarity import SENTENCES, cosine, tfidf
 from storybrief.lexicon import ACTOR_LABELS, ATTRIBUTION, ATTRIBUTION_FORMS, TIME_LABELS
 from storybrief.model import ParsedArticle, Sentence, SummaryPassage, Support, Token
 from storybrief.text import dateline_length, is_caption_like
@@ -698,19 +700,12 @@ def _supports(
     documents: Sequence[ParsedArticle], chosen: Sequence[Candidate]
 ) -> tuple[list[list[tuple[int, float]]], list[Sentence]]:
     """For each chosen sentence, the best-matching sentence of every other document."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.metrics.pairwise import cosine_similarity
-
     all_sentences = [s for doc in documents for s in doc.sentences]
     doc_of_sentence = [d for d, doc in enumerate(documents) for _ in doc.sentences]
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True)
-    try:
-        sentence_vectors = vectorizer.fit_transform([s.text for s in all_sentences])
-    except ValueError:  # only stop words: no support can be measured
+    found = tfidf([s.text for s in all_sentences], SENTENCES)
+    if found is None:  # only stop words: no support can be measured
         return [[] for _ in chosen], all_sentences
-    cross = cosine_similarity(
-        vectorizer.transform([c.sentence.text for c in chosen]), sentence_vectors
-    )
+    cross = cosine(found.transform([c.sentence.text for c in chosen]), found.matrix)
     supports: list[list[tuple[int, float]]] = []
     gist: dict[int, _Gist] = {}
     for i, cand in enumerate(chosen):
@@ -742,8 +737,6 @@ _TITLE_DEPS = frozenset(("compound", "amod", "appos", "nmod", "flat"))
 
 
 def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
-    from storybrief.analysis.claims import figure_of
-
     inside = doc.tree.between(start, end)
 
     def in_span(index: int) -> Token | None:

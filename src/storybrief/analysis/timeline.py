@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
+from storybrief.analysis.similarity import EVENT_SENTENCES, cosine, tfidf
 from storybrief.analysis.summarize import without_dateline
 from storybrief.analysis.timex import document_timexes
 from storybrief.model import (
@@ -224,16 +225,10 @@ def _merge(events: list[_Candidate]) -> list[_Candidate]:
     events = list(unique.values())
     if len(events) < 2:
         return events
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.metrics.pairwise import cosine_similarity
-
-    try:
-        vectors = TfidfVectorizer(stop_words="english").fit_transform(
-            [c.event.text for c in events]
-        )
-    except ValueError:
+    found = tfidf([c.event.text for c in events], EVENT_SENTENCES)
+    if found is None:
         return events
-    similarity = cosine_similarity(vectors)
+    similarity = cosine(found.matrix)
     same_date: dict[str, list[int]] = {}
     for i, c in enumerate(events):
         same_date.setdefault(c.event.date, []).append(i)

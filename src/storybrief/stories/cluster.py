@@ -32,8 +32,10 @@ import datetime as dt
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
+
+from storybrief.analysis.similarity import ARTICLE_PHRASES, ARTICLES, Vectors, tfidf
 
 METHOD = "stories.v3"
 BATCH_MAX = 5000
@@ -44,7 +46,6 @@ THRESHOLD = 0.2
 NAME_WEIGHT = 1.0
 DECAY_DAYS = 730.0
 MAX_NAMES = 40
-MAX_FEATURES = 20_000
 
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|[A-Z]\.|of|de|al-?\w+))*")
 _COMMON = frozenset(
@@ -115,24 +116,19 @@ def phrase_vectors(texts: Sequence[str]) -> Any:
 
     With fewer than three texts, or texts that share no term, every term is kept.
     """
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    found = tfidf(texts, ARTICLE_PHRASES) if len(texts) >= 3 else None
+    if found is None:  # no term in two texts
+        found = tfidf(texts, replace(ARTICLE_PHRASES, min_df=1))
+    return _rows(found, len(texts))
 
-    def vectorizer(min_df: int) -> Any:
-        return TfidfVectorizer(
-            stop_words="english", sublinear_tf=True, ngram_range=(1, 2), min_df=min_df
-        )
 
-    if len(texts) >= 3:
-        try:
-            return vectorizer(2).fit_transform(texts)
-        except ValueError:  # no term in two texts
-            pass
-    try:
-        return vectorizer(1).fit_transform(texts)
-    except ValueError:  # no word at all (empty or stop words only)
+def _rows(found: Vectors | None, n: int) -> Any:
+    """The TF-IDF rows; for texts of no word at all (empty, stop words only), zero rows."""
+    if found is None:
         from scipy.sparse import csr_matrix
 
-        return csr_matrix((len(texts), 1))
+        return csr_matrix((n, 1))
+    return found.matrix
 
 
 def _name_jaccard(names: Sequence[set[str]], new: Sequence[int]) -> Any:
@@ -258,14 +254,11 @@ def single_pass(
             keep their story; only the others are placed).
     """
     import numpy as np
-    from sklearn.feature_extraction.text import TfidfVectorizer
 
     if not items:
         return [], []
-    vectorizer = TfidfVectorizer(
-        stop_words="english", sublinear_tf=True, min_df=1, max_features=MAX_FEATURES
-    )
-    matrix = vectorizer.fit_transform([i.text for i in items]).astype(np.float32)
+    texts = [i.text for i in items]
+    matrix = _rows(tfidf(texts, ARTICLES), len(texts)).astype(np.float32)
     names = [names_of(i.text) for i in items]
     story_of = [-1] * len(items)
     why: list[dict[str, Any]] = [{} for _ in items]

@@ -1,0 +1,84 @@
+"""TF-IDF vectors and their cosines: one helper, its settings named by what they compare.
+
+Every vectorizer drops English stop words and L2-normalises its rows, so a dot
+product of two rows is their cosine. The settings differ only where what is
+compared differs:
+
+- ``SENTENCES``: sentences and figure contexts compared with each other
+  (claims, summary support, sources). Sublinear term frequency, so a word
+  repeated in one long sentence does not outweigh the words two sentences share.
+- ``EVENT_SENTENCES``: the sentences of one date, merged into timeline events.
+  Raw term frequency: ``timeline.SAME_EVENT`` (0.3) and the order of a date's
+  events were set with it, and have not been measured with sublinear counts.
+- ``ARTICLE_PHRASES``: whole articles for batch story clustering: words and
+  two-word phrases seen in two articles or more (``stories.cluster``; B³ in
+  benchmarks/cluster.py).
+- ``ARTICLES``: whole articles in the single-pass clusterer of large streams,
+  capped at ``max_features`` terms so a centroid stays a small dense row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class TfidfSettings:
+    """How texts become TF-IDF rows (scikit-learn's ``TfidfVectorizer`` arguments).
+
+    Args:
+        sublinear_tf: 1 + log(tf) instead of raw counts.
+        ngram_range: the word n-grams counted.
+        min_df: terms in fewer texts than this are dropped.
+        max_features: keep only this many of the most frequent terms.
+    """
+
+    sublinear_tf: bool = True
+    ngram_range: tuple[int, int] = (1, 1)
+    min_df: int = 1
+    max_features: int | None = None
+
+
+SENTENCES = TfidfSettings()
+EVENT_SENTENCES = TfidfSettings(sublinear_tf=False)
+ARTICLE_PHRASES = TfidfSettings(ngram_range=(1, 2), min_df=2)
+ARTICLES = TfidfSettings(max_features=20_000)
+
+
+@dataclass(frozen=True, slots=True)
+class Vectors:
+    """Texts as TF-IDF rows, with the vectorizer that can place other texts in the same space."""
+
+    vectorizer: Any
+    matrix: Any
+
+    def transform(self, texts: Sequence[str]) -> Any:
+        """Other texts as rows of the same space."""
+        return self.vectorizer.transform(list(texts))
+
+
+def tfidf(texts: Sequence[str], settings: TfidfSettings) -> Vectors | None:
+    """The texts as TF-IDF rows; None when they hold no term (empty, or stop words only)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectorizer = TfidfVectorizer(
+        stop_words="english",
+        sublinear_tf=settings.sublinear_tf,
+        ngram_range=settings.ngram_range,
+        min_df=settings.min_df,
+        max_features=settings.max_features,
+    )
+    try:
+        matrix = vectorizer.fit_transform(list(texts))
+    except ValueError:  # no term left ("empty vocabulary"), or none in min_df texts
+        return None
+    return Vectors(vectorizer, matrix)
+
+
+def cosine(a: Any, b: Any = None) -> Any:
+    """The cosine of every row of ``a`` with every row of ``b`` (default: ``a``), as an array."""
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    return cosine_similarity(a, b)
