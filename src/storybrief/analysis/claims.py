@@ -38,8 +38,8 @@ Method (``claims.v2``):
   not "30-year"; or a vague count beside exact ones), ``evolves`` (figures
   differ and the statements hold for different known times, or come from
   reports that the episodes stage set apart because a figure of a thousand or
-  more jumped ``storybrief.analysis.episodes.JUMP``-fold), ``conflict`` (figures differ
-  for the same known time), ``differs`` (figures differ and a time is
+  more (``LARGE_FIGURE``) jumped ``storybrief.analysis.episodes.JUMP``-fold),
+  ``conflict`` (figures differ for the same known time), ``differs`` (figures differ and a time is
   unknown: not called a contradiction without evidence). A statement's time is
   the date in its sentence nearest the figure ("rose to 11 on Wednesday"; not
   a date that names the event, "Sunday's flood"), else
@@ -71,15 +71,43 @@ from storybrief.model import (
 )
 
 METHOD = "claims.v2"
+# Judgement call (claims.v1, not measured): context cosine from which two
+# statements of one unit are one quantity; lower joins unrelated counts.
 SAME_QUANTITY = 0.25
-CONTEXT_CHARS = 45  # characters on each side of the number whose words describe it
+# Judgement call: a bare number (no counted noun) beside a counted one needs twice that.
+SAME_QUANTITY_BARE = 2 * SAME_QUANTITY
+# Judgement call (claims.v1): characters on each side of the number whose words
+# describe it, and how far a toll word may stand from its count.
+CONTEXT_CHARS = 45
 # Judgement calls on English syntax: a figure hangs from its verb within four
 # heads ("killed [at] [least] 12 people"), and a toll word within six heads of
 # a subject is part of it ("the number of people killed in the floods").
 VERB_HOPS = 4
 SUBJECT_HOPS = 6
+# Judgement call (claims.v1): figures within 10% are one figure (reported
+# rounding); also the summary's test that two figures agree.
 AGREE_RATIO = 1.1
+# Judgement call: different durations of one noun or context are one quantity
+# within a quarter of each other ("22 months" / "two years").
 DURATION_RATIO = 1.25
+# Judgement call: a qualified duration ("more than two years") may be a quarter off.
+QUALIFIED_DURATION_SHARE = 0.25
+# Durations of a month or more are figures; shorter ones are when things
+# happened, not quantities sources compare (judgement call).
+MIN_DURATION_MONTHS = 1
+# A bare 1 is not a count ("one of", "one side"): counts start at 2 (judgement call).
+MIN_COUNT = 2
+# Judgement call: a figure of a thousand or more is specific enough that the
+# same one twice in a story is one quantity, and large enough for a jump
+# between reports to mean time has passed (``episodes``).
+LARGE_FIGURE = 1000
+# Judgement call: the characters before a figure searched for a denial
+# ("not $", "rather than", "instead of the"), and after it for a currency
+# word past one adjective ("12.4 billion Danish kroner").
+DENIAL_CHARS = 16
+CURRENCY_AFTER_CHARS = 30
+# At most this many of a group's labels make its ``what`` (a display limit).
+MAX_WHAT_LABELS = 3
 
 _QUALIFIERS = (
     "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as",
@@ -125,10 +153,11 @@ def _currency(found: re.Match[str]) -> str:
 _PERCENT = re.compile(r"%|\bper\s?cent\b|\bpercent", re.IGNORECASE)
 # "the 5000 block of Main Street" is an address, not a count.
 _ADDRESS = re.compile(r"^\s*block\b", re.IGNORECASE)
-# Half the step of a duration's unit, in months: "two years" is not more
-# precise than a year, "22 months" than a month.
 _DENIED = re.compile(r"\b(?:not|rather than|instead of)\s+(?:the\s+)?[$£€¥]?$", re.IGNORECASE)
 _OLD = re.compile(r"[\s-]old\b", re.IGNORECASE)
+# Half the step of a duration's unit, in months: "two years" is not more
+# precise than a year, "22 months" than a month. Not tuned: a week is taken as
+# a quarter month and a day as 1/30 (the conversion to months uses 12/52, 12/365).
 _HALF_STEP = {"Y": 6.0, "M": 0.5, "W": 0.125, "D": 1 / 60}
 _MEASURE_SPELLING = {"tonne": "ton", "metre": "meter", "kilometre": "kilometer"}
 _NOT_COUNTS = frozenset(("side", "way", "thing", "of", "time", "point", "hand", "another"))
@@ -280,7 +309,7 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
         sentence = doc.tree.sentence_at(start)
         if sentence is None:
             return
-        if _DENIED.search(text[max(sentence.start, start - 16) : start]):
+        if _DENIED.search(text[max(sentence.start, start - DENIAL_CHARS) : start]):
             return  # "$1.6 billion, not $1.8 billion": a figure the source denies
         noun = _counted_noun(doc.tree, start, end)
         if noun is not None and noun.lemma.lower() in _NOT_COUNTS:
@@ -341,8 +370,8 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
             continue
         n, code = int(dm.group(1)), dm.group(2)
         months = n * {"Y": 12, "M": 1, "W": 12 / 52, "D": 12 / 365}[code]
-        tolerance = _HALF_STEP[code] + (0.25 * months if timex.mod else 0.0)
-        if months >= 1:
+        tolerance = _HALF_STEP[code] + (QUALIFIED_DURATION_SHARE * months if timex.mod else 0.0)
+        if months >= MIN_DURATION_MONTHS:
             add(timex.start, timex.end, months, timex.mod, "months", tolerance)
     for match in re.finditer(r"\b(several|dozens|hundreds|thousands|millions)\b", text):
         start, end = match.span()
@@ -382,7 +411,7 @@ def _is_count(doc: ParsedArticle, start: int, end: int, value: float | None) -> 
     text = doc.article.text
     if (
         value is None
-        or value < 2
+        or value < MIN_COUNT
         or "no." in text[max(0, start - 4) : start].lower()
         or _ADDRESS.match(text[end : end + 8])
     ):
@@ -396,7 +425,7 @@ def _currency_of(text: str, start: int, end: int) -> str | None:
     """The currency of a figure: a sign or word in it, just before it, or just after it."""
     inside = _CURRENCY.search(text[max(0, start - 3) : end])
     # "50 dollars", "12.4 billion Danish kroner"
-    following = re.sub(r"^\s*(?:[A-Z][a-z]+\s+)?", "", text[end : end + 30])
+    following = re.sub(r"^\s*(?:[A-Z][a-z]+\s+)?", "", text[end : end + CURRENCY_AFTER_CHARS])
     after = _CURRENCY.match(following)
     found = inside or after
     return _currency(found) if found else None
@@ -511,7 +540,7 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
     if a.verb is not None and a.verb == b.verb:
         return True  # "killed over 60,000 people" / "killed some 250,000"
     if (a.counts is None) != (b.counts is None) and a.unit == "count":
-        return similarity >= 2 * SAME_QUANTITY  # a bare number needs more context to match
+        return similarity >= SAME_QUANTITY_BARE  # a bare number needs more context to match
     return similarity >= SAME_QUANTITY
 
 
@@ -541,7 +570,7 @@ def _same_figure(a: _Statement, b: _Statement) -> bool:
         and a.currency == b.currency
         and a.value is not None
         and b.value is not None
-        and min(a.value, b.value) >= 1000
+        and min(a.value, b.value) >= LARGE_FIGURE
         and max(a.value, b.value) / min(a.value, b.value) <= AGREE_RATIO
     )
 
@@ -633,7 +662,7 @@ def _what(members: Sequence[_Statement]) -> str | None:
     labels = list(dict.fromkeys(m.label for m in members if m.label))
     full = [label for label in labels if " " in label]
     nouns = list(dict.fromkeys(m.label for m in members if m.label and m.counts))
-    return " / ".join((full or nouns or labels)[:3]) or None
+    return " / ".join((full or nouns or labels)[:MAX_WHAT_LABELS]) or None
 
 
 def _readings(members: Sequence[_Statement]) -> tuple[Reading, ...]:

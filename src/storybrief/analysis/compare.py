@@ -45,9 +45,26 @@ from storybrief.model import (
 )
 
 METHOD = "sources.v1"
+# Judgement calls (sources.v1, not measured): the cosine from which another
+# document carries a sentence, the cosine from which a sentence of ten words or
+# more is reused text, and how many unmatched sentences a profile lists.
 SAME_CONTENT = 0.35
 REUSE = 0.8
+MIN_REUSE_WORDS = 10
 CONTRIBUTIONS = 3
+# Judgement call: sentences shorter than this are too short to compare by content.
+MIN_COMPARED_WORDS = 6
+# Judgement calls on a piece's kind (per 100 sentences; first person and
+# evaluative asides count double): opinion from OPINION_SCORE, or from
+# ANALYSIS_SCORE with the writer's "we"/"I" FIRST_PERSON_OPINION times; analysis
+# from ANALYSIS_SCORE, or asides with fewer than LOW_ATTRIBUTION cues per sentence.
+STRONG_SIGNAL_WEIGHT = 2
+OPINION_SCORE = 40
+ANALYSIS_SCORE = 15
+FIRST_PERSON_OPINION = 3
+LOW_ATTRIBUTION = 0.3
+# Short phrases in marks (at most this many characters) count as scare quotes.
+SCARE_QUOTE_MAX_CHARS = 25
 
 # The writer as "we"/"I"; "US" in capitals is the country.
 _WE = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|[Mm]y|me|I)\b")
@@ -70,6 +87,8 @@ _WIRE = re.compile(
     r"(Reuters|AP|AFP|Interfax|Agence[- ]France[- ]Presse?)\s+(?:reported|said|quoted|notes)",
     re.I,
 )
+
+_SCARE_QUOTE = re.compile(rf"[“\"][^”\"\n]{{1,{SCARE_QUOTE_MAX_CHARS}}}[”\"]")
 
 
 def _outside_quotes(text: str) -> str:
@@ -99,7 +118,7 @@ def classify(doc: ParsedArticle, quotes_here: int) -> tuple[SourceKind, list[str
     evaluative = len(_EVALUATIVE.findall(text))
     normative = len(_NORMATIVE.findall(text))
     stance = [m.group(0) for m in _STANCE.finditer(text)]
-    scare = len(re.findall(r"[“\"][^”\"\n]{1,25}[”\"]", doc.article.text)) - quotes_here
+    scare = len(_SCARE_QUOTE.findall(doc.article.text)) - quotes_here
     exclaim = text.count("!")
     questions = text.count("?")
     cues = sum(1 for t in doc.tokens if t.pos == "VERB" and t.lemma in SPEECH_VERBS)
@@ -122,10 +141,15 @@ def classify(doc: ParsedArticle, quotes_here: int) -> tuple[SourceKind, list[str
     signals.append(f"attribution {attribution:.2f} cues or quotes per sentence")
     if wires:
         signals.append(f"wire attribution: {', '.join(wires)}")
-    opinion_score = (first_person * 2 + evaluative * 2 + normative + exclaim + questions) * per100
-    if stance or (first_person >= 3 and opinion_score >= 15) or opinion_score >= 40:
+    strong = (first_person + evaluative) * STRONG_SIGNAL_WEIGHT
+    opinion_score = (strong + normative + exclaim + questions) * per100
+    if (
+        stance
+        or (first_person >= FIRST_PERSON_OPINION and opinion_score >= ANALYSIS_SCORE)
+        or opinion_score >= OPINION_SCORE
+    ):
         return "opinion", signals
-    if opinion_score >= 15 or (evaluative and attribution < 0.3):
+    if opinion_score >= ANALYSIS_SCORE or (evaluative and attribution < LOW_ATTRIBUTION):
         return "analysis", signals
     return "report", signals
 
@@ -137,7 +161,9 @@ def compare_sources(
     episodes: Sequence[Episode],
 ) -> tuple[tuple[SourceProfile, ...], Overlap]:
     """Per-document comparison, and the cluster's overlap matrix and reuse pairs."""
-    sentences = [(d, s) for d in documents for s in d.sentences if len(s.text.split()) >= 6]
+    sentences = [
+        (d, s) for d in documents for s in d.sentences if len(s.text.split()) >= MIN_COMPARED_WORDS
+    ]
     episode_of = {doc_id: e.id for e in episodes for doc_id in e.documents}
     quotes_of: dict[str, list[str]] = {d.id: [] for d in documents}
     for q in quotes:
@@ -170,7 +196,7 @@ def compare_sources(
                     if (
                         a < b
                         and float(similarity[i][j]) >= REUSE
-                        and len(sentence.text.split()) >= 10
+                        and len(sentence.text.split()) >= MIN_REUSE_WORDS
                     ):
                         reuse.append(
                             _reuse(doc, sentence, other, sentences[j][1], similarity[i][j])

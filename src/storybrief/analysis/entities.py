@@ -42,8 +42,31 @@ from storybrief.model import Entity, EntityMention, Mention, ParsedArticle, Span
 
 METHOD = "names.v1"
 
-SURNAME_RATIO = 80.0  # rapidfuzz ratio for misspelt surnames, given names agreeing
-LONG_NAME_RATIO = 92.0  # token-sort ratio for long names differing by a word
+# Judgement calls (names.v1, not measured one by one; the method as a whole is
+# scored in benchmarks/results/entities.md):
+# rapidfuzz ratio for misspelt surnames of two full names, given names agreeing,
+SURNAME_RATIO = 80.0
+# and for a surname alone, with no given name to confirm it,
+SURNAME_ALONE_RATIO = SURNAME_RATIO + 5
+# both only for spellings this long (short names look alike by chance);
+FUZZY_MIN_CHARS = 5
+# token-sort ratio for long names differing by a word ("Coalition of"/"for"),
+LONG_NAME_RATIO = 92.0
+# only for names this long;
+LONG_NAME_MIN_CHARS = 12
+# a glued Arabic article ("Alkhatib") comes off only if this much name is left;
+MIN_STEM_AFTER_ARTICLE = 4
+# a person's full name has this many words or more;
+FULL_NAME_WORDS = 2
+# a role word ("envoy") this many tokens before an untagged name makes it a person's;
+ROLE_WINDOW_TOKENS = 6
+# a role phrase before a name has at most this many words;
+MAX_ROLE_WORDS = 6
+# names shorter than this are not looked up again where the tagger missed them.
+MIN_LOOKUP_CHARS = 3
+# "Long Name (ACR)": characters after a name read for a defined acronym (two
+# spaces, the parentheses and an acronym of up to ten letters).
+_DEFINITION_CHARS = 14
 _ARABIC_ARTICLES = ("al", "el", "ul")
 _ACRONYM_SKIP = frozenset(("of", "for", "and", "the", "on", "in", "de", "du", "la", "&"))
 _ROLE_WORDS = frozenset(
@@ -147,7 +170,7 @@ def _parse_name(text: str, label: str | None) -> _Name:
 def _surname_variants(surname: str) -> set[str]:
     variants = {surname}
     for article in _ARABIC_ARTICLES:
-        if surname.startswith(article) and len(surname) > len(article) + 3:
+        if surname.startswith(article) and len(surname) - len(article) >= MIN_STEM_AFTER_ARTICLE:
             variants.add(surname[len(article) :])
     return variants
 
@@ -163,7 +186,9 @@ def _surnames_match(a: str, b: str, *, fuzzy: bool) -> bool:
     from rapidfuzz import fuzz
 
     return any(
-        min(len(x), len(y)) >= 5 and fuzz.ratio(x, y) >= SURNAME_RATIO for x in va for y in vb
+        min(len(x), len(y)) >= FUZZY_MIN_CHARS and fuzz.ratio(x, y) >= SURNAME_RATIO
+        for x in va
+        for y in vb
     )
 
 
@@ -324,7 +349,8 @@ def _persons_with_surname(
     return {
         uf.find(f)
         for key, forms in by_surname.items()
-        if min(len(key), len(surname)) >= 5 and fuzz.ratio(key, surname) >= SURNAME_RATIO + 5
+        if min(len(key), len(surname)) >= FUZZY_MIN_CHARS
+        and fuzz.ratio(key, surname) >= SURNAME_ALONE_RATIO
         for f in forms
     }
 
@@ -361,7 +387,7 @@ def _link_long_names(
     texts = {f: " ".join(form_names[f].tokens) for f in others}
     for x, f in enumerate(others):
         for g in others[x + 1 :]:
-            if min(len(texts[f]), len(texts[g])) < 12:
+            if min(len(texts[f]), len(texts[g])) < LONG_NAME_MIN_CHARS:
                 continue
             if fuzz.token_sort_ratio(texts[f], texts[g]) >= LONG_NAME_RATIO:
                 uf.union(f, g)
@@ -474,7 +500,7 @@ def _after_roles(documents: Sequence[ParsedArticle], mentions: list[Mention]) ->
             if (
                 m.label != "PERSON"
                 and k
-                and len(m.span.text.split()) >= 2
+                and len(m.span.text.split()) >= FULL_NAME_WORDS
                 and (
                     (
                         tokens[k - 1].sentence == tokens[k].sentence
@@ -502,8 +528,9 @@ def _after_roles(documents: Sequence[ParsedArticle], mentions: list[Mention]) ->
                 )
             ):
                 run += 1
-            if run - k >= 2 and tokens[run - 1].text.istitle():
-                window = [t for t in tokens[max(0, k - 6) : k] if t.sentence == tokens[k].sentence]
+            if run - k >= FULL_NAME_WORDS and tokens[run - 1].text.istitle():
+                before = tokens[max(0, k - ROLE_WINDOW_TOKENS) : k]
+                window = [t for t in before if t.sentence == tokens[k].sentence]
                 if any(_fold(t.text) in _ROLE_WORDS for t in window) and not any(
                     t.pos in ("VERB", "AUX") for t in window
                 ):
@@ -526,7 +553,7 @@ def _parenthetical_acronyms(
     texts = {d.id: d.article.text for d in documents}
     for m in mentions:
         text = texts[m.span.doc_id]
-        match = _DEFINITION.match(text[m.span.end : m.span.end + 14])
+        match = _DEFINITION.match(text[m.span.end : m.span.end + _DEFINITION_CHARS])
         if not match:
             continue
         start = m.span.end + match.start(1)
@@ -546,7 +573,8 @@ def _definitions(
     index_at = {(m.span.doc_id, m.span.start): i for i, m in enumerate(mentions)}
     pairs = []
     for i, m in enumerate(mentions):
-        match = _DEFINITION.match(texts[m.span.doc_id][m.span.end : m.span.end + 14])
+        text = texts[m.span.doc_id]
+        match = _DEFINITION.match(text[m.span.end : m.span.end + _DEFINITION_CHARS])
         if match:
             j = index_at.get((m.span.doc_id, m.span.end + match.start(1)))
             if j is not None and j != i:
@@ -566,7 +594,11 @@ def _add_missed_mentions(documents: Sequence[ParsedArticle], groups: dict[int, _
                 surface_owner[name.surface].add(key)
                 words = name.surface.split(" ")
                 surface_owner[words[-1]].add(key)
-    unique = {s: next(iter(k)) for s, k in surface_owner.items() if len(k) == 1 and len(s) >= 3}
+    unique = {
+        s: next(iter(k))
+        for s, k in surface_owner.items()
+        if len(k) == 1 and len(s) >= MIN_LOOKUP_CHARS
+    }
     if not unique:
         return
     pattern = re.compile(
@@ -658,7 +690,7 @@ def _role_before(tokens: Sequence[Token], mention: Mention, text: str) -> str | 
         if token.start + len(token.text) + 2 < (phrase[0].start if phrase else mention.span.start):
             break  # not adjacent
         phrase.insert(0, token)
-        if len(phrase) >= 6:
+        if len(phrase) >= MAX_ROLE_WORDS:
             break
     while phrase and _fold(phrase[-1].text) not in _ROLE_WORDS and phrase[-1].pos != "NOUN":
         phrase.pop()

@@ -27,6 +27,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from storybrief.analysis.claims import LARGE_FIGURE
 from storybrief.lexicon import GROWING_TOLL
 from storybrief.model import (
     Claim,
@@ -39,8 +40,14 @@ from storybrief.model import (
 )
 
 METHOD = "episodes.v1"
+# Judgement call (episodes.v1, not measured): a gap of more than three weeks
+# between dated reports starts a new episode.
 EPISODE_GAP_DAYS = 21
+# Judgement call: an undated report joins a dated one only if they share two
+# people; one shared person (a president, a spokesman) is too common.
 MIN_SHARED_PEOPLE = 2
+# Judgement call: a figure of a thousand or more (``claims.LARGE_FIGURE``) that
+# at least doubles is a count from a later time, not a week's disagreement.
 JUMP = 2.0
 
 
@@ -57,7 +64,7 @@ def jump_pairs(claims: Sequence[Claim]) -> frozenset[frozenset[str]]:
         figures = [
             (st.doc_id, float(st.value))
             for st in claim.statements
-            if st.value is not None and st.value >= 1000
+            if st.value is not None and st.value >= LARGE_FIGURE
         ]
         for a, x in figures:
             for b, y in figures:
@@ -185,7 +192,7 @@ def _with_lower_bound(
             for low in (st for st in tolls if st.doc_id in dated):
                 assert high.value is not None
                 assert low.value is not None
-                if float(high.value) < max(JUMP * float(low.value), 1000.0):
+                if float(high.value) < max(JUMP * float(low.value), LARGE_FIGURE):
                     continue
                 end = str(dated[low.doc_id].end)
                 if best is not None and best.date >= end:

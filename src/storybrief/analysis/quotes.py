@@ -41,8 +41,27 @@ from storybrief.model import Entity, ParsedArticle, Quote, QuoteKind, SpanRef, T
 
 METHOD = "cues.v1"
 
+# Judgement calls (cues.v1, not measured) against scare quotes: one word in
+# marks is never a quote; up to SCARE_MAX_WORDS words, only with a speech act near.
 MIN_QUOTE_WORDS = 2
-SCARE_MAX_WORDS = 4  # up to this many words in marks, a speech act must be near
+SCARE_MAX_WORDS = 4
+# Judgement calls (cues.v1, not measured) bounding where speakers and quotes are read:
+# heads climbed from a participle or conjunct cue to the verb with a subject,
+GOVERNING_HOPS = 3
+# tokens kept of a speaker phrase,
+MAX_SPEAKER_TOKENS = 16
+# characters after a phrase where a person's name in apposition may start,
+APPOSITION_CHARS = 40
+# sentences before a pronoun where its speaker or subject may be named,
+PRONOUN_SENTENCES = 2
+# sentences between a quote and a paragraph-opening quote that continues it,
+CONTINUATION_SENTENCES = 3
+# and tokens an indirect-speech clause needs to be reported.
+MIN_INDIRECT_TOKENS = 4
+# Judgement call: one quotation in two documents when both normalised texts have
+# 20 characters or more and one nearly contains the other (partial ratio >= 92).
+SAME_QUOTE_MIN_CHARS = 20
+SAME_QUOTE_RATIO = 92
 _ANONYMOUS_HEADS = frozenset(
     ("source", "official", "diplomat", "aide", "insider", "person", "observer", "analyst")
 )
@@ -138,7 +157,7 @@ def _speaker_of_cue(d: _Doc, cue: Token) -> Token | None:
     # A participle or conjunct ("..., calling him ...", "and added"): the governing verb's subject.
     head = d.head(cue)
     hops = 0
-    while head is not None and hops < 3:
+    while head is not None and hops < GOVERNING_HOPS:
         subject = d.child(head, "nsubj")
         if subject is not None and cue.dep in ("advcl", "xcomp", "conj", "ccomp", "acl"):
             return subject
@@ -206,7 +225,7 @@ def _speaker_phrase(d: _Doc, head: Token) -> list[Token]:
     phrase = [t for t in d.subtree(head) if t.index not in skip]
     while len(phrase) > 1 and phrase[-1].pos == "PUNCT":
         phrase.pop()
-    return phrase[:16]
+    return phrase[:MAX_SPEAKER_TOKENS]
 
 
 def _classify(
@@ -239,7 +258,11 @@ def _classify(
     end = phrase[-1].end if phrase else head.end
     text = d.doc.article.text
     for start, _, eid, etype in entity_spans:
-        if etype == "PERSON" and end < start <= end + 40 and _APPOSITION.match(text[end:start]):
+        if (
+            etype == "PERSON"
+            and end < start <= end + APPOSITION_CHARS
+            and _APPOSITION.match(text[end:start])
+        ):
             return "named", eid
     for t in phrase:
         if t.dep == "compound" and (eid := entity_at(t.start, person_only=True)) is not None:
@@ -295,7 +318,7 @@ def _resolve_pronoun(
     recent = sorted(
         s
         for s in recent_speakers
-        if s[0] < pronoun.start and d.sentence_at(s[0]) >= pronoun.sentence - 2
+        if s[0] < pronoun.start and d.sentence_at(s[0]) >= pronoun.sentence - PRONOUN_SENTENCES
     )
     if recent:
         return recent[-1][1]
@@ -303,7 +326,8 @@ def _resolve_pronoun(
     window = [
         s
         for s in people
-        if d.sentence_at(s[0]) >= pronoun.sentence - 2 and any(s[0] <= x < s[1] for x in subjects)
+        if d.sentence_at(s[0]) >= pronoun.sentence - PRONOUN_SENTENCES
+        and any(s[0] <= x < s[1] for x in subjects)
     ]
     if window:
         return window[-1][2]
@@ -371,7 +395,9 @@ def _document_quotes(
             # A split quote in one paragraph ("...," she said. "..."), or a paragraph
             # that is nothing but the next part of what the last speaker said.
             same_paragraph = "\n" not in text[previous.end : quote.start]
-            if same_paragraph or (opens and quote.sentence - previous.sentence <= 3):
+            if same_paragraph or (
+                opens and quote.sentence - previous.sentence <= CONTINUATION_SENTENCES
+            ):
                 quote.speaker_tokens = previous.speaker_tokens
                 quote.speaker_kind, quote.entity_id = previous.speaker_kind, previous.entity_id
         if head is None and not quote.speaker_tokens:
@@ -440,7 +466,7 @@ def _indirect(
     out: list[_Quote] = []
     for cue, clause in _cues(d, INDIRECT_SPEECH_VERBS, "ccomp"):
         tokens = [t for t in d.subtree(clause) if t.dep != "mark" or t.head != clause.index]
-        if len(tokens) < 4:
+        if len(tokens) < MIN_INDIRECT_TOKENS:
             continue
         start, end = tokens[0].start, tokens[-1].end
         if any(s < end and start < e for s, e in quoted) or any(
@@ -481,7 +507,11 @@ def _group(
             if first.kind != q.kind or first.doc_id == q.doc_id:
                 continue
             other = _norm(first.text)
-            if len(key) >= 20 and len(other) >= 20 and fuzz.partial_ratio(key, other) >= 92:
+            if (
+                len(key) >= SAME_QUOTE_MIN_CHARS
+                and len(other) >= SAME_QUOTE_MIN_CHARS
+                and fuzz.partial_ratio(key, other) >= SAME_QUOTE_RATIO
+            ):
                 group.append(q)
                 break
         else:

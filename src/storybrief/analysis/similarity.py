@@ -43,7 +43,11 @@ class TfidfSettings:
 
 SENTENCES = TfidfSettings()
 EVENT_SENTENCES = TfidfSettings(sublinear_tf=False)
+# Judgement call: min_df 2 came with stories.v3 (commit 86676e0, B³ F1 81.8 in
+# benchmarks/results/cluster.md) but was not on the --calibrate grid that chose its cut.
 ARTICLE_PHRASES = TfidfSettings(ngram_range=(1, 2), min_df=2)
+# Judgement call: 20,000 terms keep a centroid small (the baselines of
+# benchmarks/cluster.py use the same cap).
 ARTICLES = TfidfSettings(max_features=20_000)
 
 

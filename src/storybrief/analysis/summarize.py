@@ -42,7 +42,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from storybrief.analysis.claims import figure_of
+from storybrief.analysis.claims import AGREE_RATIO, figure_of
 from storybrief.analysis.similarity import SENTENCES, cosine, tfidf
 from storybrief.lexicon import ACTOR_LABELS, ATTRIBUTION, ATTRIBUTION_FORMS, TIME_LABELS
 from storybrief.model import ParsedArticle, Sentence, SummaryPassage, Support, Token
@@ -62,7 +62,7 @@ CONCEPT_FEATURES = (
     "log_sentences",  # log(1 + candidate sentences that carry it)
     "first_position",  # 1 / sqrt(1 + earliest candidate rank within an article)
     "leads",  # articles whose first candidate carries it
-    "early",  # candidates among the first three of their article that carry it
+    "early",  # candidates among the first EARLY_CANDIDATES of their article that carry it
     "content",  # neither word is a stop word
     "log_cluster",  # log(articles in the cluster)
     "first_word_share",  # share of articles whose text has the first word
@@ -86,28 +86,42 @@ CONCEPT_COEFFICIENTS = (
     0.8124,  # document_share
 )
 CONCEPT_INTERCEPT = -6.1787
+# The "early" feature's cut, part of the fitted model (a judgement call; changing
+# it means refitting the weights above).
+EARLY_CANDIDATES = 3
 # Concepts below this weight are left out of the program: they change few
 # choices and slow the solver (chosen on DUC 2006/2007 cross-validation).
 CONCEPT_FLOOR = 0.05
 # The solver stops at this many branch-and-bound nodes (not at a time limit,
-# which would make the result depend on the machine's speed).
+# which would make the result depend on the machine's speed). The number is a
+# judgement call, not varied in a benchmark.
 NODE_LIMIT = 2000
 # At most this many candidates, the densest in concept weight, enter the
 # program: ROUGE on DUC 2004 and Multi-News is as with all of them (R-2 9.96 and
 # 14.77 vs 9.96 and 14.76), at a fifth of the time on 25-article clusters.
 MAX_CANDIDATES = 100
-# Relative optimality gap at which the solver may stop.
+# Relative optimality gap at which the solver may stop: HiGHS's own default
+# (1e-4 in SciPy 1.17's HiGHS), written out so an upgrade cannot change it.
 MIP_GAP = 1e-4
 
 # Cosine similarity above which a sentence of another document counts as
-# reporting the same content.
+# reporting the same content. Judgement call (centroid-support.v1, not measured).
 SUPPORT_THRESHOLD = 0.3
 # Two sentences alike only in their names support each other from this cosine
 # on ("Parker, the S. Chandrasekhar Distinguished Service Professor …").
+# Judgement call (commit 373dba3, not measured).
 NAMES_ALONE_SUPPORT = 0.5
+# Content words a support must share besides names. Raised from 1 in commit
+# 39b2136: on 80 Multi-News clusters 63 of 356 supports dropped, about two in
+# three of them false on a hand check.
 MIN_SHARED = 2
+# Judgement call: candidates run 6 to 60 words, against fragments that say too
+# little alone and against lists or sentence breaks the splitter missed.
 MIN_WORDS = 6
 MAX_WORDS = 60
+# Judgement call: a title word ("county engineer") is looked up this many heads
+# for the name it belongs to.
+TITLE_HOPS = 3
 
 _OPENERS = frozenset(
     (
@@ -391,7 +405,7 @@ def concept_table(
             sentences[b] += 1
             first[b] = min(first.get(b, cand.position), cand.position)
             leads[b] += cand.position == 0
-            early[b] += cand.position < 3
+            early[b] += cand.position < EARLY_CANDIDATES
     concepts = tuple(sorted(docs_of))
     rows = [
         (
@@ -744,7 +758,7 @@ def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
         return t if t is not None and start <= t.start < end else None
 
     def of_a_name(t: Token) -> bool:  # "county engineer" in "county engineer Tobias Wrenfield"
-        for _ in range(3):
+        for _ in range(TITLE_HOPS):
             if t.dep not in ("compound", "amod", "appos", "nmod"):
                 return False
             head = in_span(t.head)
@@ -804,7 +818,7 @@ def _same_content(a: _Gist, b: _Gist, similarity: float) -> bool:
     for unit in {u for u, _ in a.figures} & {u for u, _ in b.figures}:
         ours = [v for u, v in a.figures if u == unit]
         theirs = [v for u, v in b.figures if u == unit]
-        if not any(max(x, y) <= 1.1 * min(x, y) for x in ours for y in theirs):
+        if not any(max(x, y) <= AGREE_RATIO * min(x, y) for x in ours for y in theirs):
             return False
         shared += 1  # "four people were taken to …" / "… received four patients"
     return shared >= MIN_SHARED or similarity >= NAMES_ALONE_SUPPORT

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from storybrief.analysis.similarity import EVENT_SENTENCES, cosine, tfidf
-from storybrief.analysis.summarize import without_dateline
+from storybrief.analysis.summarize import MAX_WORDS, without_dateline
 from storybrief.analysis.timex import document_timexes
 from storybrief.model import (
     Granularity,
@@ -47,8 +47,15 @@ from storybrief.model import (
 )
 
 METHOD = "timeline.v3"
+# Judgement call (timeline.v1, not measured): raw-count TF-IDF cosine from which
+# two sentences of one date are one event (see ``similarity.EVENT_SENTENCES``).
 SAME_EVENT = 0.3
-MAX_EVENT_WORDS = 60
+# An event is a sentence a reader can take in: the summary's length cap
+# (words counted here by whitespace).
+MAX_EVENT_WORDS = MAX_WORDS
+# Judgement call: a sentence the splitter cut at abbreviations is joined with at
+# most this many following pieces.
+MAX_JOINED_PIECES = 3
 
 
 @dataclass(slots=True)
@@ -202,7 +209,7 @@ def event_sentence(doc: ParsedArticle, sentence: Sentence) -> Sentence:
     text = doc.article.text
     following = iter(doc.sentences[sentence.index + 1 :])
     end = sentence.end
-    for _ in range(3):
+    for _ in range(MAX_JOINED_PIECES):
         if _ENDS_SENTENCE.search(text[sentence.start : end].rstrip()):
             break
         after = next(following, None)

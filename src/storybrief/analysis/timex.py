@@ -266,6 +266,7 @@ def _calendar(t: str, anchor: dt.date | None, tense: Tense) -> tuple[str, str | 
     """Month names, days and years: "February 2013", "Feb. 3", "Feb. 3, 2013", "June"."""
     words = re.findall(r"[a-z]+\.?|\d+", t)
     month = next((m for w in words if (m := _month_of(w))), None)
+    # Judgement call: four digits from 1600 to 2099 are a year; lower ones are likelier counts.
     year_match = re.search(r"\b(1[6-9]\d\d|20\d\d)\b", t)
     day_match = re.search(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b", re.sub(r"\b\d{4}\b", "", t))
     if month is None:
@@ -426,6 +427,7 @@ def document_timexes(doc: ParsedArticle, anchor: dt.date | None) -> tuple[Timex,
     joined: list[tuple[int, int]] = []
     weekdays: set[tuple[int, int]] = set()
     for start, end in spans:
+        # 12 characters hold the longest weekday and the spaces after it ("Wednesday ").
         before = re.search(r"\b(\w+)\s+$", text[max(0, start - 12) : start])
         if before and text[start:end].lower() in _PARTS_OF_DAY:
             day = before.group(1)

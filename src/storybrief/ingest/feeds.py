@@ -19,13 +19,16 @@ from storybrief.ingest.formats import RawArticle, read_html
 from storybrief.model import DateRef, Evidence, FailureReason, IngestFailure, Stated
 
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
+#: Bytes read from the start of a file or response to see an RSS or Atom root
+#: (a judgement call: the root element follows the XML declaration near the start).
+FEED_SNIFF_BYTES = 512
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 
 
 def looks_like_feed(path: Path) -> bool:
     try:
         with path.open("rb") as handle:
-            head = handle.read(512).lower()
+            head = handle.read(FEED_SNIFF_BYTES).lower()
     except OSError:
         return False
     return b"<rss" in head or b"<feed" in head

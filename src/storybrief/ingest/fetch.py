@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from storybrief.errors import IngestError
 from storybrief.model import FailureReason
 
+# Judgement calls: seconds a fetch may wait, and hops a redirect chain may take.
 TIMEOUT = 15.0
 MAX_REDIRECTS = 5
 USER_AGENT = "storybrief (+https://example.invalid/storybrief)"

@@ -11,14 +11,19 @@ from dataclasses import replace
 from storybrief.config import Settings
 from storybrief.ingest.clean import clean_text
 from storybrief.ingest.formats import RawArticle
-from storybrief.ingest.language import MIN_CONFIDENCE, identify_language
+from storybrief.ingest.language import LANGUAGE_SAMPLE_CHARS, MIN_CONFIDENCE, identify_language
 from storybrief.model import Article, DateRef, FailureReason, IngestFailure, Metadata
 from storybrief.text import no_surrogates, normalize_newlines, squash, words
 
 #: A text with no word this short or shorter is not prose ("aaaa…" for two megabytes).
+#: Judgement call: English words stay well under 40 letters.
 MAX_WORD_CHARS = 40
 #: Publication years before this are taken as mistakes, as are years after next year.
+#: Judgement call against placeholder dates (year 1, 0000-00-00), not measured.
 EARLIEST_YEAR = 1800
+#: A text whose letters are at least this share unspaced-script characters is
+#: not English however short (a judgement call).
+UNSPACED_SHARE = 0.5
 
 # Scripts written without spaces between words: each character counts as a word.
 _UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
@@ -26,7 +31,7 @@ _UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0
 
 def _language_units(text: str) -> int:
     """How many words the text has, for deciding whether its language can be told."""
-    return len(words(text)) + len(_UNSPACED.findall(text[:20000]))
+    return len(words(text)) + len(_UNSPACED.findall(text[:LANGUAGE_SAMPLE_CHARS]))
 
 
 def _plausible(date: DateRef | None) -> DateRef | None:
@@ -66,7 +71,7 @@ def finish_article(raw: RawArticle, settings: Settings) -> Article | IngestFailu
             raw.source, FailureReason.NO_TEXT, "nothing is left once headers and debris are removed"
         )
     if not any(len(w) <= MAX_WORD_CHARS for w in words(cleaned.text)) and not _UNSPACED.search(
-        cleaned.text[:20000]
+        cleaned.text[:LANGUAGE_SAMPLE_CHARS]
     ):
         return IngestFailure(
             raw.source,
@@ -77,10 +82,10 @@ def finish_article(raw: RawArticle, settings: Settings) -> Article | IngestFailu
     lang: str | None = None
     if _language_units(cleaned.text) >= settings.min_language_words:
         lang, confidence = identify_language(cleaned.text)
-        sample = cleaned.text[:20000]
+        sample = cleaned.text[:LANGUAGE_SAMPLE_CHARS]
         letters = sum(ch.isalpha() for ch in sample)
         # Mostly in a script English is not written in: not English, however short.
-        unspaced = len(_UNSPACED.findall(sample)) >= 0.5 * max(letters, 1)
+        unspaced = len(_UNSPACED.findall(sample)) >= UNSPACED_SHARE * max(letters, 1)
         if lang != "en" and (confidence >= MIN_CONFIDENCE or unspaced):
             return IngestFailure(
                 raw.source,

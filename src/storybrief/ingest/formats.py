@@ -46,6 +46,10 @@ _MULTINEWS_DOC_SEP = "|||||"
 _MULTINEWS_NEWLINE = re.compile(r"[ \t]*NEWLINE_CHAR[ \t]*")
 _HTML_START = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<article|<p[\s>]|<div)", re.I)
 _ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?$")
+# Judgement calls: characters read to tell a format from its content, and to
+# find Multi-News markers (a cluster's first separator can come after a long article).
+SNIFF_CHARS = 2000
+MULTINEWS_SNIFF_CHARS = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +81,7 @@ def format_for(name: str, text: str) -> Format:
 
 
 def sniff_format(text: str) -> Format:
-    head = text.lstrip()[:2000]
+    head = text.lstrip()[:SNIFF_CHARS]
     if _is_multinews(text):
         return "multinews"
     if _HTML_START.match(head):
@@ -91,7 +95,7 @@ def sniff_format(text: str) -> Format:
 
 
 def _is_multinews(text: str) -> bool:
-    head = text[:200000]
+    head = text[:MULTINEWS_SNIFF_CHARS]
     return _MULTINEWS_DOC_SEP in head or "NEWLINE_CHAR" in head
 
 

@@ -7,7 +7,11 @@ from typing import Any
 
 # A text is refused as not English only when the identifier is at least this
 # sure; mixed or very short texts score lower and are given the benefit of doubt.
+# Judgement call, not measured.
 MIN_CONFIDENCE = 0.9
+# The identifier, and the checks of the script around it, read this many
+# characters of a text (a judgement call bounding the time on long inputs).
+LANGUAGE_SAMPLE_CHARS = 20_000
 
 
 @lru_cache(maxsize=1)
@@ -19,5 +23,5 @@ def _identifier() -> Any:
 
 def identify_language(text: str) -> tuple[str, float]:
     """The ISO 639-1 code of ``text``'s language and the identifier's confidence (0-1)."""
-    lang, confidence = _identifier().classify(text[:20000])
+    lang, confidence = _identifier().classify(text[:LANGUAGE_SAMPLE_CHARS])
     return str(lang), float(confidence)

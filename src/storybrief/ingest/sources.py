@@ -18,6 +18,8 @@ from storybrief.model import Article, FailureReason, IngestFailure
 from storybrief.text import no_surrogates
 
 _PATH_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".src", ".ndjson")
+# Judgement call: a string longer than this is text, not a path.
+_MAX_PATH_CHARS = 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +170,7 @@ def _expand(
 
 
 def _looks_like_path(value: str) -> bool:
-    if "\n" in value or len(value) > 1024 or not value.strip():
+    if "\n" in value or len(value) > _MAX_PATH_CHARS or not value.strip():
         return False  # "" is empty text, not the current folder
     if Path(value).exists():
         return True

@@ -23,6 +23,7 @@ from typing import Any
 from storybrief.config import Settings
 from storybrief.errors import IngestError
 from storybrief.ingest.feeds import (
+    FEED_SNIFF_BYTES,
     FEED_SUFFIXES,
     WARC_SUFFIXES,
     looks_like_feed,
@@ -120,7 +121,7 @@ def _from_url(url: str, settings: Settings, allow_private: bool) -> Iterator[Res
     except IngestError as exc:
         yield IngestFailure(url, exc.reason, exc.message)
         return
-    head = body[:512].lower()
+    head = body[:FEED_SNIFF_BYTES].lower()
     if "xml" in kind or "rss" in kind or "atom" in kind or b"<rss" in head or b"<feed" in head:
         yield from _finish(read_feed(url, body), settings)
     else:
