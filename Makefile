@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: demo test lint typecheck unit browser clean
+.PHONY: demo test test-fast lint typecheck unit browser clean
 
 # Browser tests drive Debian's Chromium (no browser download at run time).
 CHROMIUM ?= /usr/bin/chromium
@@ -43,6 +43,10 @@ unit: $(STAMP_TEST) browser
 	STORYBRIEF_REQUIRE_BROWSER=1 $(BIN)/pytest -q
 
 test: lint typecheck unit
+
+# The fast suite: no quality gate, no English model (seconds, not minutes).
+test-fast: $(STAMP_TEST)
+	$(BIN)/pytest -q -m "not slow and not model"
 
 clean:
 	rm -rf $(VENV) brief.html .pytest_cache .mypy_cache .ruff_cache

@@ -1,10 +1,17 @@
-"""Entity resolution on name strings: what merges, what stays apart (no model needed)."""
+"""Entity resolution: name strings (no model), the seeds gold and the public-set gates."""
 
 from __future__ import annotations
 
+import json
+from collections import defaultdict
+from typing import Any
+
 import pytest
 
+import storybrief
 from storybrief.analysis.entities import NameMention, resolve_mentions
+from tests.conftest import SEEDS_GOLD, SHARED, load_benchmark
+from tests.gold.pin import floor
 
 
 def _same(labels: list[int], i: int, j: int) -> bool:
@@ -102,3 +109,106 @@ def test_known_pairs_are_honoured_and_nothing_is_lost() -> None:
     assert resolve_mentions(mentions) == [0, 1]
     assert resolve_mentions(mentions, same_as=[(0, 1)]) == [0, 0]
     assert resolve_mentions([]) == []
+
+
+@pytest.mark.model
+def test_seed_entities_meet_the_gold(seeds_brief: Any) -> None:
+    gold = json.loads((SEEDS_GOLD / "entities.json").read_text(encoding="utf-8"))
+    # score_seeds(brief, gold) is score_entities on the brief's entities, which it reads as dicts.
+    score = load_benchmark("entities").score_entities(
+        seeds_brief.documents, [e.to_dict() for e in seeds_brief.entities], gold
+    )
+    assert score["forms_found"] >= 0.9 * score["forms_total"], score["missing"]
+    assert score["pairwise_f1"] >= 0.90, (score["split"], score["merged"])
+    assert score["apart"] == score["must_not_merge"], score["merged"]
+    assert score["person_typed"] == score["person_total"]
+
+
+@pytest.mark.model
+def test_every_entity_mention_is_traceable(seeds_brief: Any) -> None:
+    for entity in seeds_brief.entities:
+        assert entity.aliases
+        assert entity.mentions
+        for m in entity.mentions:
+            span = m.span
+            assert (
+                seeds_brief.document(span.doc_id).article.text[span.start : span.end] == span.text
+            )
+    linked = [m for m in seeds_brief.mentions if m.entity_id is not None]
+    assert len(linked) > 0.9 * len([m for m in seeds_brief.mentions if m.label == "PERSON"])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("set_name", ["newswcl50", "meantime"])
+def test_entity_resolution_beats_exact_strings_on_public_sets(set_name: str) -> None:
+    if not (SHARED / "eval" / {"meantime": "meantime_en"}.get(set_name, set_name)).is_dir():
+        pytest.skip(f"{set_name} not found")
+    from storybrief.evaluate import b_cubed
+
+    bench = load_benchmark("entities")
+    gold_set = {"newswcl50": bench.load_newswcl50, "meantime": bench.load_meantime}[set_name]()
+    by_topic: dict[str, list[Any]] = defaultdict(list)
+    for mention in gold_set.mentions:
+        by_topic[mention.topic].append(mention)
+    gold: list[str] = []
+    ours: list[str] = []
+    exact: list[str] = []
+    for topic, members in sorted(by_topic.items()):
+        members.sort(key=lambda m: (m.doc_id, m.position))
+        names = [NameMention(m.doc_id, m.text, m.gold_label) for m in members]
+        gold += [f"{topic}:{m.chain}" for m in members]
+        ours += [f"{topic}:{c}" for c in resolve_mentions(names)]
+        exact += [f"{topic}:{c}" for c in bench.exact_string(names)]
+    f1 = b_cubed(gold, ours)[2]
+    assert f1 > b_cubed(gold, exact)[2]
+    assert f1 >= floor(f"entities_{set_name}_b3_f1")
+
+
+@pytest.mark.model
+def test_a_name_after_a_title_the_tagger_missed_is_its_own_person() -> None:
+    text = (
+        "Flood hits Calder\n\n"
+        "Mayor Ana Ruiz said rescuers were still searching for nine people. "
+        '"We have lost neighbours," Mayor Ana Ruiz said at the town hall.\n\n'
+        "Fire chief Carlos Ruiz, who is not related to the mayor, said his crews had "
+        "pulled 37 people from rooftops overnight."
+    )
+    brief = storybrief.brief([{"text": text, "published": "2024-06-10"}])
+    people = {e.canonical for e in brief.entities if e.type == "PERSON"}
+    assert {"Ana Ruiz", "Carlos Ruiz"} <= people
+    (quote,) = [q for q in brief.quotes if "lost neighbours" in q.text]
+    assert quote.speaker_name == "Ana Ruiz"
+
+
+@pytest.mark.model
+def test_a_given_name_alone_joins_the_one_person_of_that_name() -> None:
+    texts = [
+        {
+            "text": "Fraud trial\n\nSamuel Okoro told the jury on Thursday that his brother "
+            "Daniel Okoro had run the scheme. Samuel said he had only followed orders.",
+            "published": "2024-11-22",
+        },
+        {
+            "text": "Verdicts\n\nThe judge jailed Daniel Okoro for six years, and his brother "
+            "Samuel was sentenced to 30 months, the court heard.",
+            "published": "2024-12-13",
+        },
+    ]
+    brief = storybrief.brief(texts)
+    people = {e.canonical: e for e in brief.entities if e.type == "PERSON"}
+    assert "Samuel" not in people
+    assert "Samuel" in people["Samuel Okoro"].aliases
+    assert "Samuel" not in people["Daniel Okoro"].aliases
+
+
+@pytest.mark.model
+def test_a_name_with_an_age_or_a_person_noun_in_apposition_is_a_person() -> None:
+    text = (
+        "Flood victims\n\n"
+        "Among the dead was an 84-year-old woman, Pilar Esteve, who was found in her flat. "
+        "Her neighbour, Tomas Ferreira, 59, said she had refused to leave."
+    )
+    brief = storybrief.brief([{"text": text, "published": "2024-06-12"}])
+    types = {e.canonical: e.type for e in brief.entities}
+    assert types.get("Pilar Esteve") == "PERSON"
+    assert types.get("Tomas Ferreira") == "PERSON"

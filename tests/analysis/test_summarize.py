@@ -14,9 +14,8 @@ import pytest
 import storybrief
 from storybrief.analysis.summarize import candidates, summarize
 from storybrief.render import render
-
-from .conftest import EXAMPLES, SHARED
-from .gold.pin import floor
+from tests.conftest import EXAMPLES, SHARED
+from tests.gold.pin import floor
 
 pytestmark = pytest.mark.model
 
@@ -91,6 +90,7 @@ def _floor(name: str) -> float:
     return floor(name)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not MULTINEWS.is_file(), reason=f"{MULTINEWS} not found")
 def test_summarize_quality_gate_on_multinews_slice() -> None:
     """ROUGE-2 F1 on a fixed 20-cluster slice must not fall below the pinned floor."""
@@ -98,6 +98,7 @@ def test_summarize_quality_gate_on_multinews_slice() -> None:
     assert score >= _floor("summary_multinews20_rouge2_f1")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not DUC2004.is_file(), reason=f"{DUC2004} not found")
 def test_summarize_quality_gate_on_duc2004_slice() -> None:
     """ROUGE-2 recall at 100 words on the first 25 DUC 2004 clusters, against the pinned floor."""

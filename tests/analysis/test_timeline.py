@@ -1,4 +1,4 @@
-"""Publication-date estimates, the timeline, and the TempEval-3 gate."""
+"""The timeline: hand-built documents (no model), the seeds, and the Timeline17 gate."""
 
 from __future__ import annotations
 
@@ -11,33 +11,94 @@ from typing import Any
 import pytest
 
 import storybrief
+from storybrief.analysis.timeline import build_timeline
 from storybrief.render import render
 from storybrief.render.view import TimelineRow, key_events
+from tests.conftest import SHARED, build_parsed, load_benchmark, seed_document
+from tests.gold.pin import floor
 
-from .conftest import SHARED, load_benchmark
-from .gold.pin import floor
+# --- Hand-built documents: events, merging, no model ----------------------------------------
 
-TEMPEVAL = SHARED / "eval" / "tempeval3" / "tempeval3_timex.jsonl"
-
-
-def _doc(brief: Any, name: str) -> Any:
-    return next(d for d in brief.documents if d.article.source.endswith(name))
+BRIDGE = "The Harlow bridge reopened to traffic on {date} after repairs."
 
 
-def test_seed_dates_are_stated_estimated_with_evidence_or_unknown(seeds_brief: Any) -> None:
-    stated = _doc(seeds_brief, "001_8056b7e6942b9be6.txt").article.published
-    assert (stated.iso(), stated.estimated) == ("2013-02-02", False)
-    estimate = _doc(seeds_brief, "000_04d76850fbd2c8bc.txt").article.published
-    assert estimate.estimated
-    assert estimate.iso().startswith("2013-02")
-    doc = _doc(seeds_brief, "000_04d76850fbd2c8bc.txt")
-    evidence = doc.article.text[estimate.evidence.start : estimate.evidence.end]
-    assert "2013" in evidence
-    # Nothing in these texts states a full date: no date is invented for them.
-    for name in ("002_0d67aa0fa0fc8738.txt", "004_ca769873db705c5c.txt"):
-        assert _doc(seeds_brief, name).article.published is None
+@pytest.mark.parametrize(
+    ("written", "date", "granularity"),
+    [("May 6, 2024", "2024-05-06", "day"), ("May 2024", "2024-05", "month")],
+)
+def test_timeline_a_sentence_with_a_stated_date_is_an_event_of_that_date(
+    written: str, date: str, granularity: str
+) -> None:
+    text = BRIDGE.format(date=written)
+    doc = build_parsed(text, mentions=[(written, "DATE")], published="2024-05-08")
+    (event,) = build_timeline([doc])
+    assert (event.date, event.granularity, event.estimated) == (date, granularity, False)
+    assert (event.text, event.start, event.end) == (text, 0, len(text))
+    assert (event.timex.text, text[event.timex.start : event.timex.end]) == (written, written)
+    assert (event.documents, event.reports) == (("d1",), 1)
 
 
+def test_timeline_a_bare_year_is_no_event() -> None:
+    doc = build_parsed(
+        BRIDGE.format(date="2024"), mentions=[("2024", "DATE")], published="2024-05-08"
+    )
+    assert build_timeline([doc]) == ()
+
+
+def test_timeline_a_date_in_the_headline_is_no_event() -> None:
+    text = "Bridge reopens on May 6, 2024\n\nTraffic is back on the Harlow bridge."
+    doc = build_parsed(
+        text,
+        mentions=[("May 6, 2024", "DATE")],
+        published="2024-05-08",
+        title="Bridge reopens on May 6, 2024",
+    )
+    assert build_timeline([doc]) == ()
+
+
+def test_timeline_two_documents_reporting_the_same_dated_sentence_are_one_event() -> None:
+    first = build_parsed(
+        BRIDGE.format(date="May 6, 2024"),
+        mentions=[("May 6, 2024", "DATE")],
+        doc_id="d1",
+        published="2024-05-08",
+    )
+    # "May 6" without its year: the one nearest the publication day.
+    second = build_parsed(
+        "Repairs done, the Harlow bridge reopened to traffic on May 6, officials said.",
+        mentions=[("May 6", "DATE")],
+        doc_id="d2",
+        published="2024-05-07",
+    )
+    (event,) = build_timeline([first, second])
+    assert event.date == "2024-05-06"
+    assert sorted(event.documents) == ["d1", "d2"]
+    assert event.reports == 2
+
+
+def test_timeline_a_different_sentence_of_the_same_date_is_another_event() -> None:
+    first = build_parsed(
+        BRIDGE.format(date="May 6, 2024"),
+        mentions=[("May 6, 2024", "DATE")],
+        doc_id="d1",
+        published="2024-05-08",
+    )
+    second = build_parsed(
+        "The council elected a new mayor on May 6, 2024, in a close vote.",
+        mentions=[("May 6, 2024", "DATE")],
+        doc_id="d2",
+        published="2024-05-08",
+    )
+    events = build_timeline([first, second])
+    assert sorted((e.date, e.documents) for e in events) == [
+        ("2024-05-06", ("d1",)),
+        ("2024-05-06", ("d2",)),
+    ]
+    # Both report the date: each event counts both documents.
+    assert {e.reports for e in events} == {2}
+
+
+@pytest.mark.model
 def test_timeline_events_are_traceable_sorted_and_resolved_from_the_stated_date(
     seeds_brief: Any,
 ) -> None:
@@ -50,16 +111,18 @@ def test_timeline_events_are_traceable_sorted_and_resolved_from_the_stated_date(
         assert e.doc_id in e.documents
     days = [e.date for e in events if e.granularity == "day"]
     assert days == sorted(days)
-    munich = _doc(seeds_brief, "001_8056b7e6942b9be6.txt")
+    munich = seed_document(seeds_brief, "001_8056b7e6942b9be6.txt")
     # Its "Saturday" is the day it was published (a Saturday).
     assert any(e.date == "2013-02-02" and munich.id in e.documents for e in events)
     # Undated documents contribute no relative dates.
     undated = {
-        _doc(seeds_brief, n).id for n in ("002_0d67aa0fa0fc8738.txt", "004_ca769873db705c5c.txt")
+        seed_document(seeds_brief, n).id
+        for n in ("002_0d67aa0fa0fc8738.txt", "004_ca769873db705c5c.txt")
     }
     assert not any(set(e.documents) & undated for e in events)
 
 
+@pytest.mark.model
 def test_the_same_event_in_two_sources_is_one_entry() -> None:
     texts = [
         {
@@ -77,6 +140,7 @@ def test_the_same_event_in_two_sources_is_one_entry() -> None:
     assert len(monday[0].documents) == 2
 
 
+@pytest.mark.model
 def test_timeline_events_read_as_whole_sentences_without_datelines(seeds_brief: Any) -> None:
     for brief in (
         seeds_brief,
@@ -99,6 +163,7 @@ def test_timeline_events_read_as_whole_sentences_without_datelines(seeds_brief: 
             assert not re.match(r"[A-Z]{3,}[ ,(]", e.text), e.text
 
 
+@pytest.mark.model
 def test_a_date_is_reported_by_articles_of_that_day_and_later_not_by_announcements() -> None:
     texts = [
         {
@@ -154,6 +219,7 @@ def test_a_busy_date_shows_once_in_a_long_rendered_timeline() -> None:
     assert sum(row.date == "2024-03" for row in few) == 25
 
 
+@pytest.mark.model
 def test_text_and_markdown_keep_the_events_of_the_most_reported_dates() -> None:
     days = [dt.date(2024, 1, 1) + dt.timedelta(days=n) for n in range(34)]
     diary = " ".join(
@@ -176,32 +242,11 @@ def test_text_and_markdown_keep_the_events_of_the_most_reported_dates() -> None:
     assert f"30 of {len(brief.timeline)} dated events" in render(brief, "text")
 
 
-@pytest.mark.skipif(not TEMPEVAL.is_file(), reason=f"{TEMPEVAL} not found")
-def test_timex_value_f1_on_tempeval3_beats_dateparser() -> None:
-    bench = load_benchmark("timex")
-    with TEMPEVAL.open(encoding="utf-8") as lines:
-        records = [r for line in lines if (r := json.loads(line))["split"] == "test_platinum"]
-    docs = bench.parse(records)
-    anchors = [dt.date.fromisoformat(r["dct"][:10]) for r in records]
-    gold = [[(t["start"], t["end"], t["value"]) for t in r["timexes"]] for r in records]
-    from storybrief.analysis.timex import document_timexes
-
-    ours = [
-        [(t.start, t.end, t.value) for t in document_timexes(d, a)]
-        for d, a in zip(docs, anchors, strict=True)
-    ]
-    theirs = [
-        [(s, e, bench.dateparser_value(d.article.text[s:e], a)) for s, e, _ in spans]
-        for d, a, spans in zip(docs, anchors, ours, strict=True)
-    ]
-    f1 = 100 * bench.value_f1(gold, ours)[2]
-    assert f1 >= floor("timex_tempeval3_value_f1")
-    assert f1 >= 100 * bench.value_f1(gold, theirs)[2] + 15
-
-
 T17 = SHARED / "eval" / "timeline17_crisis"
 
 
+@pytest.mark.slow
+@pytest.mark.model
 @pytest.mark.skipif(not (T17 / "articles" / "t17_mj.jsonl.gz").is_file(), reason="no Timeline17")
 def test_timeline17_gate_the_most_reported_days_are_the_gold_timeline_days() -> None:
     """Date F1 on one Timeline17 topic (121 articles) against the pinned floor."""
@@ -227,140 +272,3 @@ def test_timeline17_gate_the_most_reported_days_are_the_gold_timeline_days() -> 
     baseline = statistics.fmean(bench.date_scores(published, gold)[3] for gold in golds)
     assert f1 >= floor("timeline17_mj_date_f1")
     assert f1 > baseline
-
-
-def test_seed_episodes_keep_the_three_stretches_apart(seeds_brief: Any) -> None:
-    gold = json.loads((SHARED / "seeds-gold" / "dates.json").read_text(encoding="utf-8"))
-    episode_of = {d: e.id for e in seeds_brief.episodes for d in e.documents}
-    gold_episode = {
-        _doc(seeds_brief, entry["doc"]).id: entry["episode"] for entry in gold["documents"]
-    }
-    for a, ga in gold_episode.items():
-        for b, gb in gold_episode.items():
-            assert (episode_of[a] == episode_of[b]) == (ga == gb), (ga, gb)
-    main = next(e for e in seeds_brief.episodes if e.main)
-    assert len(main.documents) == 3
-    assert main.start.startswith("2013-02")
-
-
-def test_an_undated_report_of_the_main_episode_gets_its_month_with_evidence(
-    seeds_brief: Any,
-) -> None:
-    doc = _doc(seeds_brief, "003_113f131c5443b38d.txt")
-    published = doc.article.published
-    assert published.estimated
-    assert (published.iso(), published.granularity) == ("2013-02", "month")
-    stated = _doc(seeds_brief, "001_8056b7e6942b9be6.txt")
-    assert stated.id in published.evidence.text
-
-
-def test_an_undated_episode_with_a_far_larger_toll_is_placed_after_the_dated_one(
-    seeds_brief: Any,
-) -> None:
-    gold = json.loads((SHARED / "seeds-gold" / "dates.json").read_text(encoding="utf-8"))
-    latest = next(e for e in gold["documents"] if e["episode"].startswith("2015"))
-    doc = _doc(seeds_brief, latest["doc"])
-    episode = next(e for e in seeds_brief.episodes if doc.id in e.documents)
-    assert episode.start is None
-    assert doc.article.published is None  # still unknown
-    after = episode.after
-    main = next(e for e in seeds_brief.episodes if e.main)
-    assert after.date == main.end
-    evidence = after.evidence
-    assert after.doc_id == doc.id
-    assert doc.article.text[evidence.start : evidence.end].endswith("250,000")
-    # An episode that has dates needs no bound.
-    assert all(e.after is None for e in seeds_brief.episodes if e.start is not None)
-
-
-def test_only_a_growing_toll_gives_a_lower_bound() -> None:
-    dated = (
-        "Flooding in the Varn valley\n\nPublished on March 3, 2021.\n\n"
-        "The floods in the Varn valley have killed 1,200 people, officials Lena Ostrow "
-        "and Piet Halvar said on Wednesday. Some 3,000 volunteers joined the relief work."
-    )
-    later = (
-        "Varn valley rebuilds\n\nThe floods in the Varn valley killed 9,800 people, "
-        "Lena Ostrow and Piet Halvar said. Some 3,000 volunteers are still at work."
-    )
-    volunteers = (
-        "Varn valley volunteers\n\nSome 12,000 volunteers joined the Varn valley relief, "
-        "Lena Ostrow and Piet Halvar said."
-    )
-    brief = storybrief.brief(
-        [{"text": dated, "published": "2021-03-03"}, {"text": later}, {"text": volunteers}]
-    )
-    by_doc = {d: e for e in brief.episodes for d in e.documents}
-    later_id, volunteers_id = brief.documents[1].id, brief.documents[2].id
-    assert by_doc[later_id].after.date == "2021-03-03"
-    assert "9,800" in by_doc[later_id].after.evidence.text
-    # 12,000 volunteers against 3,000 sets that report apart, but volunteers are no toll.
-    assert by_doc[volunteers_id].id != by_doc[brief.documents[0].id].id
-    assert by_doc[volunteers_id].after is None
-
-
-def test_a_weekday_and_its_part_of_the_day_are_one_expression() -> None:
-    from storybrief.analysis.timex import document_timexes
-
-    brief = storybrief.brief(
-        [
-            {
-                "text": "Ferry talks\n\nThe two sides met again on Friday afternoon and agreed "
-                "on a timetable, the operator said.",
-                "published": "2024-03-09",
-            }
-        ]
-    )
-    doc = brief.documents[0]
-    found = [(t.text, t.value) for t in document_timexes(doc, dt.date(2024, 3, 9))]
-    assert ("Friday afternoon", "2024-03-08TAF") in found
-    assert [e.date for e in brief.timeline] == ["2024-03-08"]
-
-
-def test_what_a_source_said_would_happen_is_dated_ahead() -> None:
-    from storybrief.analysis.timex import document_timexes
-
-    brief = storybrief.brief(
-        [
-            {
-                "text": "Lights review\n\nThe highways department said it would review the "
-                "traffic lights on the detour in May, after the bridge reopened in March.",
-                "published": "2024-04-05",
-            }
-        ]
-    )
-    # Without a publication day, a month without its year stays unknown.
-    assert all(t.value is None for t in document_timexes(brief.documents[0], None))
-    found = {t.text: t.value for t in document_timexes(brief.documents[0], dt.date(2024, 4, 5))}
-    # "would review … in May": the May to come; "reopened in March": the one past.
-    assert found["May"] == "2024-05"
-    assert found["March"] == "2024-03"
-
-
-def test_a_timetable_in_the_present_tense_is_dated_ahead() -> None:
-    from storybrief.analysis.timex import document_timexes
-
-    brief = storybrief.brief(
-        [
-            {
-                "text": "Bridge works\n\nThe Harlow bridge reopens on Monday after six months "
-                "of repairs. The tender for the works closes Nov. 21, the county said.",
-                "published": "2024-11-06",  # a Wednesday
-            }
-        ]
-    )
-    found = {t.text: t.value for t in document_timexes(brief.documents[0], dt.date(2024, 11, 6))}
-    assert found["Monday"] == "2024-11-11"
-    assert found["Nov. 21"] == "2024-11-21"
-    # An untensed verb takes the tense of the verb it completes.
-    later = storybrief.brief(
-        [
-            {
-                "text": "Port calls\n\nBaltic Arrow said it would keep calling at the port "
-                "until July, a spokesman said.",
-                "published": "2024-05-24",
-            }
-        ]
-    )
-    values = {t.text: t.value for t in document_timexes(later.documents[0], dt.date(2024, 5, 24))}
-    assert values["July"] == "2024-07"

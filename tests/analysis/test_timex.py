@@ -1,14 +1,21 @@
-"""Temporal expressions normalised against an anchor date (no model needed)."""
+"""Temporal expressions: normalised against an anchor date, found in hand-built
+documents (no model), in parsed briefs, and the TempEval-3 gate."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
-from storybrief.analysis.timex import normalize, range_pieces
+import storybrief
+from storybrief.analysis.timex import document_timexes, normalize, range_pieces
+from storybrief.model import ParsedArticle
+from tests.conftest import SHARED, TokenSpec, build_parsed, load_benchmark
+from tests.gold.pin import floor
 
 FRIDAY = dt.date(2024, 3, 8)  # a Friday
+WEDNESDAY = dt.date(2024, 5, 8)
 
 
 @pytest.mark.parametrize(
@@ -109,3 +116,193 @@ def test_a_range_gives_each_of_its_ends(written: str, pieces: list[tuple[str, st
     start = text.index(written)
     found = range_pieces(text, start, start + len(written))
     assert [(text[s:e], normalize(t, FRIDAY)[1]) for s, e, t in found] == pieces
+
+
+# --- In hand-built documents: the tense of the verb, no model -------------------------------
+
+
+def _reopens(*verb: TokenSpec) -> ParsedArticle:
+    """'The bridge <verb> on Monday.', the verb's tokens given (auxiliaries first)."""
+    written = " ".join(v[0] for v in verb)
+    return build_parsed(
+        f"The bridge {written} on Monday.",
+        [
+            [
+                ("The", "the", "DET", "DT", "det", "bridge"),
+                ("bridge", "bridge", "NOUN", "NN", "nsubj", 1 + len(verb)),
+                *verb,
+                ("on", "on", "ADP", "IN", "prep", 1 + len(verb)),
+                ("Monday", "Monday", "PROPN", "NNP", "pobj", "on"),
+                ".",
+            ]
+        ],
+        [("Monday", "DATE")],
+    )
+
+
+@pytest.mark.parametrize(
+    ("verb", "value"),
+    [
+        ([("reopened", "reopen", "VERB", "VBD", "ROOT", None)], "2024-05-06"),
+        (
+            [
+                ("will", "will", "AUX", "MD", "aux", 3),
+                ("reopen", "reopen", "VERB", "VB", "ROOT", None),
+            ],
+            "2024-05-13",
+        ),
+        # A timetable in the present tense: the Monday to come.
+        ([("reopens", "reopen", "VERB", "VBZ", "ROOT", None)], "2024-05-13"),
+    ],
+    ids=["past", "future", "timetable"],
+)
+def test_timex_a_weekday_is_the_one_its_verbs_tense_points_to(
+    verb: list[TokenSpec], value: str
+) -> None:
+    (timex,) = document_timexes(_reopens(*verb), WEDNESDAY)
+    assert (timex.text, timex.type, timex.value, timex.relative) == ("Monday", "DATE", value, True)
+
+
+def test_timex_a_weekday_without_an_anchor_stays_unresolved() -> None:
+    doc = _reopens(("reopened", "reopen", "VERB", "VBD", "ROOT", None))
+    (timex,) = document_timexes(doc, None)
+    assert (timex.text, timex.value, timex.relative) == ("Monday", None, True)
+
+
+@pytest.mark.parametrize(("dep", "found"), [("compound", []), ("npadvmod", ["Sunday"])])
+def test_timex_a_weekday_that_modifies_a_noun_is_no_date(dep: str, found: list[str]) -> None:
+    doc = build_parsed(
+        "Crews will work Sunday shifts.",
+        [
+            [
+                ("Crews", "crew", "NOUN", "NNS", "nsubj", "work"),
+                ("will", "will", "AUX", "MD", "aux", "work"),
+                ("work", "work", "VERB", "VB", "ROOT", None),
+                (
+                    "Sunday",
+                    "Sunday",
+                    "PROPN",
+                    "NNP",
+                    dep,
+                    "shifts" if dep == "compound" else "work",
+                ),
+                ("shifts", "shift", "NOUN", "NNS", "dobj", "work"),
+                ".",
+            ]
+        ],
+        [("Sunday", "DATE")],
+    )
+    assert [t.text for t in document_timexes(doc, WEDNESDAY)] == found
+
+
+def test_timex_a_weekday_tagged_apart_from_its_part_of_the_day_is_one_expression() -> None:
+    doc = build_parsed(
+        "The two sides met on Friday afternoon.",
+        [
+            [
+                ("The", "the", "DET", "DT", "det", "sides"),
+                ("two", "two", "NUM", "CD", "nummod", "sides"),
+                ("sides", "side", "NOUN", "NNS", "nsubj", "met"),
+                ("met", "meet", "VERB", "VBD", "ROOT", None),
+                ("on", "on", "ADP", "IN", "prep", "met"),
+                ("Friday", "Friday", "PROPN", "NNP", "compound", "afternoon"),
+                ("afternoon", "afternoon", "NOUN", "NN", "pobj", "on"),
+                ".",
+            ]
+        ],
+        [("Friday", "DATE"), ("afternoon", "TIME")],
+    )
+    found = [(t.text, t.type, t.value) for t in document_timexes(doc, dt.date(2024, 3, 9))]
+    assert found == [("Friday afternoon", "TIME", "2024-03-08TAF")]
+
+
+# --- Parsed briefs and the TempEval-3 gate (the English model) ------------------------------
+
+TEMPEVAL = SHARED / "eval" / "tempeval3" / "tempeval3_timex.jsonl"
+
+
+@pytest.mark.slow
+@pytest.mark.model
+@pytest.mark.skipif(not TEMPEVAL.is_file(), reason=f"{TEMPEVAL} not found")
+def test_timex_value_f1_on_tempeval3_beats_dateparser() -> None:
+    bench = load_benchmark("timex")
+    with TEMPEVAL.open(encoding="utf-8") as lines:
+        records = [r for line in lines if (r := json.loads(line))["split"] == "test_platinum"]
+    docs = bench.parse(records)
+    anchors = [dt.date.fromisoformat(r["dct"][:10]) for r in records]
+    gold = [[(t["start"], t["end"], t["value"]) for t in r["timexes"]] for r in records]
+    ours = [
+        [(t.start, t.end, t.value) for t in document_timexes(d, a)]
+        for d, a in zip(docs, anchors, strict=True)
+    ]
+    theirs = [
+        [(s, e, bench.dateparser_value(d.article.text[s:e], a)) for s, e, _ in spans]
+        for d, a, spans in zip(docs, anchors, ours, strict=True)
+    ]
+    f1 = 100 * bench.value_f1(gold, ours)[2]
+    assert f1 >= floor("timex_tempeval3_value_f1")
+    assert f1 >= 100 * bench.value_f1(gold, theirs)[2] + 15
+
+
+@pytest.mark.model
+def test_a_weekday_and_its_part_of_the_day_are_one_expression() -> None:
+    brief = storybrief.brief(
+        [
+            {
+                "text": "Ferry talks\n\nThe two sides met again on Friday afternoon and agreed "
+                "on a timetable, the operator said.",
+                "published": "2024-03-09",
+            }
+        ]
+    )
+    doc = brief.documents[0]
+    found = [(t.text, t.value) for t in document_timexes(doc, dt.date(2024, 3, 9))]
+    assert ("Friday afternoon", "2024-03-08TAF") in found
+    assert [e.date for e in brief.timeline] == ["2024-03-08"]
+
+
+@pytest.mark.model
+def test_what_a_source_said_would_happen_is_dated_ahead() -> None:
+    brief = storybrief.brief(
+        [
+            {
+                "text": "Lights review\n\nThe highways department said it would review the "
+                "traffic lights on the detour in May, after the bridge reopened in March.",
+                "published": "2024-04-05",
+            }
+        ]
+    )
+    # Without a publication day, a month without its year stays unknown.
+    assert all(t.value is None for t in document_timexes(brief.documents[0], None))
+    found = {t.text: t.value for t in document_timexes(brief.documents[0], dt.date(2024, 4, 5))}
+    # "would review … in May": the May to come; "reopened in March": the one past.
+    assert found["May"] == "2024-05"
+    assert found["March"] == "2024-03"
+
+
+@pytest.mark.model
+def test_a_timetable_in_the_present_tense_is_dated_ahead() -> None:
+    brief = storybrief.brief(
+        [
+            {
+                "text": "Bridge works\n\nThe Harlow bridge reopens on Monday after six months "
+                "of repairs. The tender for the works closes Nov. 21, the county said.",
+                "published": "2024-11-06",  # a Wednesday
+            }
+        ]
+    )
+    found = {t.text: t.value for t in document_timexes(brief.documents[0], dt.date(2024, 11, 6))}
+    assert found["Monday"] == "2024-11-11"
+    assert found["Nov. 21"] == "2024-11-21"
+    # An untensed verb takes the tense of the verb it completes.
+    later = storybrief.brief(
+        [
+            {
+                "text": "Port calls\n\nBaltic Arrow said it would keep calling at the port "
+                "until July, a spokesman said.",
+                "published": "2024-05-24",
+            }
+        ]
+    )
+    values = {t.text: t.value for t in document_timexes(later.documents[0], dt.date(2024, 5, 24))}
+    assert values["July"] == "2024-07"

@@ -13,6 +13,8 @@ import pytest
 import storybrief
 from storybrief.render import render
 
+pytestmark = pytest.mark.model
+
 SECTIONS = ("summary", "timeline", "entities", "quotes", "claims", "sources", "documents")
 CHROMIUM_FLAGS = [
     "--no-sandbox",

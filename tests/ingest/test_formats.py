@@ -15,8 +15,7 @@ from storybrief.ingest.formats import (
     read_multinews,
 )
 from storybrief.model import FailureReason, IngestFailure
-
-from ..conftest import DATA
+from tests.conftest import DATA
 
 BODY = "The ferry resumed service on Monday after a week of storms, the operator said."
 

@@ -18,8 +18,7 @@ from storybrief.errors import IngestError
 from storybrief.ingest.fetch import _check_host
 from storybrief.store import open_store
 from storybrief.stories.collect import brief_stories, cluster_store, ingest
-
-from .conftest import EXAMPLES
+from tests.conftest import EXAMPLES
 
 PORT_TEXT = (
     "Ferry crews at Brackwater walked out on {day} over a new rota, leaving about {n} "
@@ -175,6 +174,7 @@ def test_a_killed_ingest_leaves_a_consistent_store_and_a_rerun_completes(tmp_pat
     assert open_store(db).counts()["articles"] == total
 
 
+@pytest.mark.model
 def test_stories_keep_different_events_apart_and_say_why(tmp_path: Path) -> None:
     store = open_store(tmp_path / "store.db")
     ingest(store, [EXAMPLES / "harbor-strike"], _settings())

@@ -35,6 +35,7 @@ def _article(doc_id: str, text: str, **kwargs: Any) -> Article:
     return Article(id=doc_id, source=f"<{doc_id}>", text=text, content_hash=digest, **kwargs)
 
 
+@pytest.mark.model
 @pytest.mark.issue(17)
 def test_a_month_date_comes_back_a_month_not_a_stated_day(tmp_path: Path) -> None:
     text = FERRY.format(n=300)

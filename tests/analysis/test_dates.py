@@ -1,0 +1,88 @@
+"""Publication dates estimated from the text: hand-built documents (no model), and the seeds."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storybrief.analysis.dates import estimate_dates
+from tests.conftest import TokenSpec, build_parsed, seed_document
+
+# --- Hand-built documents: what is evidence of a date, no model -----------------------------
+
+
+def test_dates_an_undated_document_gets_the_latest_full_date_its_text_states() -> None:
+    text = "The dam burst on Feb. 1, 2013. Rescuers searched the valley until Feb. 3, 2013."
+    doc = build_parsed(text, mentions=[("Feb. 1, 2013", "DATE"), ("Feb. 3, 2013", "DATE")])
+    (dated,) = estimate_dates([doc])
+    published = dated.article.published
+    assert published is not None
+    assert (published.iso(), published.granularity, published.estimated) == (
+        "2013-02-03",
+        "day",
+        True,
+    )
+    evidence = published.evidence
+    assert evidence is not None
+    assert evidence.location == "text"
+    assert text[evidence.start : evidence.end] == "Feb. 3, 2013"
+
+
+def test_dates_a_stated_date_is_kept() -> None:
+    doc = build_parsed(
+        "The dam burst on Feb. 1, 2013.",
+        mentions=[("Feb. 1, 2013", "DATE")],
+        published="2013-02-05",
+    )
+    assert estimate_dates([doc]) == (doc,)
+
+
+# "The inquiry will report on March 9, 2013.": a date ahead is not when it was written.
+WILL_REPORT: list[TokenSpec] = [
+    ("The", "the", "DET", "DT", "det", "inquiry"),
+    ("inquiry", "inquiry", "NOUN", "NN", "nsubj", "report"),
+    ("will", "will", "AUX", "MD", "aux", "report"),
+    ("report", "report", "VERB", "VB", "ROOT", None),
+    ("on", "on", "ADP", "IN", "prep", "report"),
+    ("March", "March", "PROPN", "NNP", "pobj", "on"),
+    ("9", "9", "NUM", "CD", "nummod", "March"),
+    (",", ",", "PUNCT", ",", "punct", "March"),
+    ("2013", "2013", "NUM", "CD", "nummod", "March"),
+    ".",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences", "date"),
+    [
+        ("The dam burst in February 2013.", None, "February 2013"),
+        ("The inquiry will report on March 9, 2013.", [WILL_REPORT], "March 9, 2013"),
+        ("The dam burst on Friday.", None, "Friday"),
+    ],
+    ids=["a month alone", "a future date", "a relative day"],
+)
+def test_dates_no_estimate_without_a_full_past_date(
+    text: str, sentences: list[list[TokenSpec]] | None, date: str
+) -> None:
+    doc = build_parsed(text, sentences, [(date, "DATE")])
+    (undated,) = estimate_dates([doc])
+    assert undated.article.published is None
+
+
+# --- The seeds (the English model) ----------------------------------------------------------
+
+
+@pytest.mark.model
+def test_seed_dates_are_stated_estimated_with_evidence_or_unknown(seeds_brief: Any) -> None:
+    stated = seed_document(seeds_brief, "001_8056b7e6942b9be6.txt").article.published
+    assert (stated.iso(), stated.estimated) == ("2013-02-02", False)
+    estimate = seed_document(seeds_brief, "000_04d76850fbd2c8bc.txt").article.published
+    assert estimate.estimated
+    assert estimate.iso().startswith("2013-02")
+    doc = seed_document(seeds_brief, "000_04d76850fbd2c8bc.txt")
+    evidence = doc.article.text[estimate.evidence.start : estimate.evidence.end]
+    assert "2013" in evidence
+    # Nothing in these texts states a full date: no date is invented for them.
+    for name in ("002_0d67aa0fa0fc8738.txt", "004_ca769873db705c5c.txt"):
+        assert seed_document(seeds_brief, name).article.published is None
