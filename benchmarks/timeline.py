@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from storybrief.analysis.timeline import build_timeline, date_reports
-from storybrief.model import Article, DateRef, Evidence
+from storybrief.model import Article, DateRef, Evidence, Metadata
 from storybrief.nlp import load_nlp, parse_articles
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,7 +73,7 @@ def load_articles(topic: str, limit: int | None) -> list[Article]:
                 source=f"{topic}-{n}",
                 text=text,
                 content_hash=hashlib.sha256(text.encode()).hexdigest(),
-                published=day,
+                metadata=Metadata(published=day),
             )
         )
     return articles

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from storybrief.analysis.timex import METHOD, document_timexes, normalize, tense_of
-from storybrief.model import Article, ParsedArticle
+from storybrief.model import Article, ParsedArticle, iso_date
 from storybrief.nlp import load_nlp, parse_articles
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,16 +45,8 @@ def dateparser_value(text: str, anchor: dt.date) -> str | None:
     data = DateDataParser(languages=["en"], settings={"RELATIVE_BASE": base}).get_date_data(text)
     if data.date_obj is None:
         return None
-    day = data.date_obj.date()
-    period = data.period or "day"
-    if period == "year":
-        return f"{day.year:04d}"
-    if period == "month":
-        return f"{day.year:04d}-{day.month:02d}"
-    if period == "week":
-        year, week, _ = day.isocalendar()
-        return f"{year:04d}-W{week:02d}"
-    return day.isoformat()
+    period = data.period if data.period in ("year", "month", "week") else "day"
+    return iso_date(data.date_obj.date(), period)
 
 
 def parse(records: Sequence[dict[str, Any]]) -> list[ParsedArticle]:
@@ -114,7 +106,7 @@ def main() -> None:
         return right / total
 
     def ours(doc: ParsedArticle, start: int, end: int, text: str, anchor: dt.date) -> str | None:
-        return normalize(text, anchor, tense_of(doc.tokens, start, end))[1]
+        return normalize(text, anchor, tense_of(doc.tree, start, end))[1]
 
     def theirs(doc: ParsedArticle, start: int, end: int, text: str, anchor: dt.date) -> str | None:
         return dateparser_value(text, anchor)

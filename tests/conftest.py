@@ -7,6 +7,7 @@ import importlib.util
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import fields
 from pathlib import Path
 from types import ModuleType
 from typing import Any, TypeAlias
@@ -20,6 +21,7 @@ from storybrief.model import (
     EntityMention,
     Evidence,
     Mention,
+    Metadata,
     ParsedArticle,
     Sentence,
     Span,
@@ -134,9 +136,21 @@ def seeds_brief(nlp: Any) -> Any:
 
 
 def build_article(text: str, doc_id: str = "doc1", **kwargs: Any) -> Article:
-    """An ``Article`` of this text, without going through ingestion."""
+    """An ``Article`` of this text, without going through ingestion.
+
+    Keyword arguments name fields of ``Article`` or of its ``Metadata`` (``title``,
+    ``published``...).
+    """
     digest = hashlib.sha256(text.encode()).hexdigest()[:16]
-    return Article(id=doc_id, source=f"<{doc_id}>", text=text, content_hash=digest, **kwargs)
+    stated = {f.name: kwargs.pop(f.name) for f in fields(Metadata) if f.name in kwargs}
+    return Article(
+        id=doc_id,
+        source=f"<{doc_id}>",
+        text=text,
+        content_hash=digest,
+        metadata=Metadata(**stated),
+        **kwargs,
+    )
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from enum import Enum
 from typing import Any, Literal
 
@@ -222,31 +222,27 @@ class StatesMetadata:
 
 
 @dataclass(frozen=True, slots=True)
-class Article:
-    """One cleaned article and its stated metadata (each value with evidence, or None)."""
+class Article(StatesMetadata):
+    """One cleaned article and its stated metadata (each value with evidence, or None).
+
+    ``article.title``, ``.outlet``, ``.byline``, ``.dateline``, ``.published`` and
+    ``.url`` read its ``metadata``.
+    """
 
     id: str
     source: str
     text: str
     content_hash: str
-    title: Stated | None = None
-    outlet: Stated | None = None
-    byline: Stated | None = None
-    dateline: Stated | None = None
-    published: DateRef | None = None
-    url: str | None = None
+    metadata: Metadata = Metadata()
     lang: str | None = None
     encoding: str | None = None
     removed: tuple[Removed, ...] = ()
     #: Character ranges of the cleaned text that are photo captions.
     captions: tuple[tuple[int, int], ...] = ()
 
-    @property
-    def metadata(self) -> Metadata:
-        """The article's stated metadata as one record."""
-        return Metadata(
-            self.title, self.outlet, self.byline, self.dateline, self.published, self.url
-        )
+    def with_published(self, published: DateRef | None) -> Article:
+        """The article with this publication date (an estimate, say)."""
+        return replace(self, metadata=replace(self.metadata, published=published))
 
 
 @dataclass(frozen=True, slots=True)

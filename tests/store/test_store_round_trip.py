@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import itertools
 import json
 import os
@@ -16,9 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from storybrief.config import Settings
-from storybrief.model import Article, DateRef, Evidence, Removed, Stated
+from storybrief.model import Article, DateRef, Evidence, Metadata, Removed, Stated
 from storybrief.store import Store, open_store
 from storybrief.stories.collect import brief_stories
+from tests.conftest import build_article
 
 PG_URL = os.environ.get("STORYBRIEF_TEST_PG")
 
@@ -31,8 +31,7 @@ FERRY = (
 
 
 def _article(doc_id: str, text: str, **kwargs: Any) -> Article:
-    digest = hashlib.sha256(text.encode()).hexdigest()[:16]
-    return Article(id=doc_id, source=f"<{doc_id}>", text=text, content_hash=digest, **kwargs)
+    return build_article(text, doc_id, **kwargs)
 
 
 @pytest.mark.model
@@ -120,12 +119,15 @@ def _articles(backend: str) -> st.SearchStrategy[Article]:
         source=text,
         text=text,
         content_hash=st.just(""),
-        title=stated,
-        outlet=stated,
-        byline=stated,
-        dateline=stated,
-        published=published,
-        url=st.none() | text,
+        metadata=st.builds(
+            Metadata,
+            title=stated,
+            outlet=stated,
+            byline=stated,
+            dateline=stated,
+            published=published,
+            url=st.none() | text,
+        ),
         lang=st.none() | st.sampled_from(["en", "de", "zh-Hant", ""]) | text,
         encoding=st.none() | st.sampled_from(["utf-8", "windows-1252"]) | text,
         removed=st.lists(st.builds(Removed, text, index, index, text), max_size=3).map(tuple),
@@ -250,10 +252,12 @@ def test_rows_stored_before_0004_read_back_as_stated_days(backend: str, tmp_path
         source="old.txt",
         text=FERRY.format(n=1),
         content_hash="0" * 16,
-        title=Stated("Ferry strike", Evidence("title: Ferry strike", "record")),
-        byline=Stated("Nadia Ferrant", Evidence("byline: Nadia Ferrant", "record")),
-        published=DateRef(
-            dt.date(2024, 3, 5), "day", False, Evidence("published: 2024-03-05", "record")
+        metadata=Metadata(
+            title=Stated("Ferry strike", Evidence("title: Ferry strike", "record")),
+            byline=Stated("Nadia Ferrant", Evidence("byline: Nadia Ferrant", "record")),
+            published=DateRef(
+                dt.date(2024, 3, 5), "day", False, Evidence("published: 2024-03-05", "record")
+            ),
         ),
     )
     none = store.article("undated")

@@ -46,5 +46,5 @@ def estimate_dates(documents: Sequence[ParsedArticle]) -> tuple[ParsedArticle, .
             f"latest date the text states: {timex.text!r}", "text", timex.start, timex.end
         )
         published = DateRef(day, granularity, estimated=True, evidence=evidence)
-        out.append(replace(doc, article=replace(doc.article, published=published)))
+        out.append(replace(doc, article=doc.article.with_published(published)))
     return tuple(out)

@@ -135,7 +135,7 @@ def assign_episodes(
                 "record",
             )
             month = DateRef(anchor.value.replace(day=1), "month", estimated=True, evidence=evidence)
-            updated[d.id] = replace(d, article=replace(d.article, published=month))
+            updated[d.id] = replace(d, article=d.article.with_published(month))
     for doc_id in undated_alone:
         home = next(
             (

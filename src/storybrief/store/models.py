@@ -22,6 +22,7 @@ from storybrief.model import (
     Evidence,
     EvidenceLocation,
     Granularity,
+    Metadata,
     Removed,
     Stated,
 )
@@ -164,12 +165,14 @@ class ArticleRow(Base):
             source=self.source,
             text=self.text,
             content_hash=self.content_hash,
-            title=stated["title"],
-            outlet=stated["outlet"],
-            byline=stated["byline"],
-            dateline=stated["dateline"],
-            published=self.published_ref(),
-            url=self.url,
+            metadata=Metadata(
+                title=stated["title"],
+                outlet=stated["outlet"],
+                byline=stated["byline"],
+                dateline=stated["dateline"],
+                published=self.published_ref(),
+                url=self.url,
+            ),
             lang=self.lang,
             encoding=self.encoding,
             removed=tuple(
