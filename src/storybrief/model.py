@@ -445,6 +445,14 @@ def article_to_dict(parsed: ParsedArticle) -> dict[str, Any]:
 
 
 @dataclass(frozen=True, slots=True)
+class Offsets(Record):
+    """A stretch of a document's cleaned text, by offsets alone."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class SpanRef(Record):
     """Offsets into one document's cleaned text, without the text."""
 
@@ -516,19 +524,8 @@ class Statement(Record):
     value: Figure | None
     qualifier: str | None
     time: str | None
-    sentence: tuple[int, int]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "doc_id": self.doc_id,
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "value": self.value,
-            "qualifier": self.qualifier,
-            "time": self.time,
-            "sentence": {"start": self.sentence[0], "end": self.sentence[1]},
-        }
+    #: The sentence that states it.
+    sentence: Offsets
 
 
 @dataclass(frozen=True, slots=True)

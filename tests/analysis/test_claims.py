@@ -193,7 +193,7 @@ def test_statements_point_at_their_figures(seeds_brief: Any) -> None:
         for st in claim.statements:
             text = seeds_brief.document(st.doc_id).article.text
             assert text[st.start : st.end] == st.text
-            assert st.sentence[0] <= st.start < st.sentence[1]
+            assert st.sentence.start <= st.start < st.sentence.end
 
 
 def _brief(*texts: tuple[str, str | None]) -> Any:

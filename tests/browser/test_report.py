@@ -88,7 +88,7 @@ def test_seeds_report_has_every_section_and_chips_highlight_their_span(
     assert target[1:] in (lit.first.get_attribute("data-s") or "").split()
     assert lit.first.is_visible()
     # The highlighted text is the summary sentence the chip belongs to.
-    sentence = seeds_brief.summary[0]["text"]
+    sentence = seeds_brief.summary[0].text
     # (The highlight may be split over several spans, e.g. at a quotation mark.)
     highlighted = "".join(lit.nth(i).inner_text() for i in range(lit.count()))
     assert "".join(sentence.split()[:3]) in "".join(highlighted.split())

@@ -62,6 +62,7 @@ from storybrief.model import (
     Episode,
     Figure,
     Mention,
+    Offsets,
     ParsedArticle,
     Reading,
     Statement,
@@ -650,7 +651,7 @@ def _claim(members: Sequence[_Statement]) -> Claim:
                 value=m.value,
                 qualifier=m.qualifier,
                 time=m.time,
-                sentence=m.sentence,
+                sentence=Offsets(*m.sentence),
             )
             for m in members
         ),

@@ -186,7 +186,7 @@ def _with_lower_bound(
             st
             for st in claim.statements
             if st.value is not None
-            and GROWING_TOLL.search(texts[st.doc_id][st.sentence[0] : st.sentence[1]])
+            and GROWING_TOLL.search(texts[st.doc_id][st.sentence.start : st.sentence.end])
         ]
         for high in (st for st in tolls if st.doc_id in members):
             for low in (st for st in tolls if st.doc_id in dated):

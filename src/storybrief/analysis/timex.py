@@ -25,10 +25,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Literal
 
 from storybrief.lexicon import MONTH_ABBREVIATIONS, MONTHS, TIME_LABELS, WEEKDAYS
-from storybrief.model import ParsedArticle, Token, TokenTree
+from storybrief.model import ParsedArticle, Record, Token, TokenTree
 
 METHOD = "timex.v3"
 
@@ -64,7 +64,7 @@ _FEW = frozenset(("several", "few", "a few", "recent", "many", "some", "the past
 
 
 @dataclass(frozen=True, slots=True)
-class Timex:
+class Timex(Record):
     """A temporal expression: span, TIMEX3 type and value, and how it was resolved."""
 
     start: int
@@ -75,17 +75,6 @@ class Timex:
     mod: str | None = None
     #: Resolved against the anchor (the document date) rather than stated outright.
     relative: bool = False
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "type": self.type,
-            "value": self.value,
-            "mod": self.mod,
-            "relative": self.relative,
-        }
 
 
 @lru_cache(maxsize=4096)
