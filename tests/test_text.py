@@ -11,6 +11,7 @@ import storybrief.text
 from storybrief.text import (
     DATELINE,
     dateline_length,
+    find_dateline,
     is_caption_like,
     no_surrogates,
     normalize_newlines,
@@ -19,7 +20,7 @@ from storybrief.text import (
 )
 
 
-def test_text_imports_nothing_from_the_package() -> None:
+def test_text_imports_nothing_from_the_package_but_the_lexicon() -> None:
     tree = ast.parse(Path(storybrief.text.__file__).read_text(encoding="utf-8"))
     imported = [
         node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
@@ -29,7 +30,8 @@ def test_text_imports_nothing_from_the_package() -> None:
         if isinstance(node, ast.Import)
         for alias in node.names
     ]
-    assert not [name for name in imported if name.split(".")[0] == "storybrief"]
+    from_package = {name for name in imported if name.split(".")[0] == "storybrief"}
+    assert from_package <= {"storybrief.lexicon"}
 
 
 def test_text_no_surrogates_replaces_lone_surrogates() -> None:
@@ -71,6 +73,19 @@ def test_text_squash_folds_links_whitespace_and_case() -> None:
         ("LENNOX, Norland — Floodwaters rose.", "LENNOX, Norland — "),
         ("NEW YORK -- Shares fell.", "NEW YORK -- "),
         ("RIO DE JANEIRO, Brazil (AFP) – Rain fell.", "RIO DE JANEIRO, Brazil (AFP) – "),
+        ("PORT ELLIS, Norland (AP) _ The dam held.", "PORT ELLIS, Norland (AP) _ "),
+        ("KESTREL _ The vote was close.", "KESTREL _ "),
+        ("BEIJING, March 3 (Xinhua) -- Trade rose.", "BEIJING, March 3 (Xinhua) -- "),
+        ("OSLO, Sept. 9 (Xinhua) -- Trade rose.", "OSLO, Sept. 9 (Xinhua) -- "),
+        ("LIMA Feb 21 (Reuters) - Trade rose.", "LIMA Feb 21 (Reuters) - "),
+        (
+            "LIMA | Sun Feb 20, 2011 6:47 pm EST LIMA (Reuters) - Trade rose.",
+            "LIMA | Sun Feb 20, 2011 6:47 pm EST LIMA (Reuters) - ",
+        ),
+        (
+            "LIMA, March 9 | Wed Mar 9, 2011 3:17 pm EST LIMA, March 9 (Reuters) - Oil fell.",
+            "LIMA, March 9 | Wed Mar 9, 2011 3:17 pm EST LIMA, March 9 (Reuters) - ",
+        ),
     ],
 )
 def test_text_dateline_length_measures_each_wire_style(text: str, dateline: str) -> None:
@@ -84,12 +99,21 @@ def test_text_dateline_length_measures_each_wire_style(text: str, dateline: str)
         "The mayor - who spoke first - left early.",  # not capitals
         "US - the two letters are too short for a place.",
         " CAIRO (Reuters) - a dateline only opens the text.",
-        "BEIJING, March 3 (Xinhua) -- a date inside is not read.",
+        "BEIJING, Marchland 3 (Xinhua) -- a word that is no month is no date.",
+        "LIMA | a header without its time is not a page header LIMA (Reuters) - x",
         "CAIRO (Reuters) no dash follows.",
     ],
 )
 def test_text_dateline_length_is_zero_without_a_dateline(text: str) -> None:
     assert dateline_length(text) == 0
+
+
+def test_text_find_dateline_gives_place_date_agency_and_where_it_starts() -> None:
+    text = "LIMA | Sun Feb 20, 2011 6:47 pm EST LIMA, Feb 20 (Reuters) - Oil fell."
+    found = find_dateline(text)
+    assert found is not None
+    assert (found.place, found.date, found.agency) == ("LIMA", "Feb 20", "Reuters")
+    assert text[found.start : found.end] == "LIMA, Feb 20 (Reuters) - "
 
 
 def test_text_dateline_names_its_place_and_agency() -> None:

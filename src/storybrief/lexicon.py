@@ -92,6 +92,33 @@ FIGURE_LABELS = frozenset(("CARDINAL", "QUANTITY", "MONEY", "PERCENT"))
 #: Labels of times.
 TIME_LABELS = frozenset(("DATE", "TIME"))
 
+# --- News agencies -----------------------------------------------------------------------
+
+#: The agencies a wire dateline names, "(AP)", "(Reuters)", and the outlet each is.
+AGENCIES: Mapping[str, str] = {
+    "AP": "Associated Press",
+    "Associated Press": "Associated Press",
+    "Reuters": "Reuters",
+    "AFP": "Agence France-Presse",
+    "Xinhua": "Xinhua News Agency",
+    "UPI": "United Press International",
+    "dpa": "Deutsche Presse-Agentur",
+    "DPA": "Deutsche Presse-Agentur",
+    "CNN": "CNN",
+    "Bloomberg": "Bloomberg",
+    "CP": "The Canadian Press",
+    "PA": "PA Media",
+    "AAP": "Australian Associated Press",
+    "ANSA": "ANSA",
+    "EFE": "EFE",
+    "Kyodo": "Kyodo News",
+    "Yonhap": "Yonhap",
+    "IANS": "IANS",
+    "PTI": "Press Trust of India",
+    "TASS": "TASS",
+    "Interfax": "Interfax",
+}
+
 # --- Calendar -------------------------------------------------------------------------------
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

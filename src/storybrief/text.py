@@ -1,25 +1,70 @@
 """Text helpers every layer may use: words, comparison keys, newlines, surrogates, datelines
 and captions.
 
-The bottom floor of the package: it imports nothing from storybrief, so the store, the
-analysis and the ingest modules can all use it without pulling each other in.
+The bottom floor of the package: it imports nothing from storybrief but the lexicon, so
+the store, the analysis and the ingest modules can all use it without pulling each other in.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+from storybrief.lexicon import MONTH_ABBREVIATIONS, MONTHS
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 #: Markdown link markup, ``[anchor](url)``: group 1 is the anchor text, group 2 the address.
 MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,300})\]\(([^)\s]{0,500})\)")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-#: The dateline that opens a wire story: ``CAIRO (Reuters) - ``, ``LENNOX, Norland — ``.
-#: Groups ``place`` and ``agency``.
+#: A month's name as written in English copy: "August", "Aug.", "Sept".
+MONTH_NAME = "|".join(
+    [m.capitalize() for m in MONTHS]
+    + [f"{m.capitalize()}\\.?" for m in sorted(MONTH_ABBREVIATIONS, key=len, reverse=True)]
+)
+#: The dateline that opens a wire story, in the wire styles: ``CAIRO (Reuters) - ``,
+#: ``LENNOX, Norland — ``, ``DAR ES SALAAM, Tanzania (AP) _ `` (the archives' dash),
+#: ``MOSCOW, August 14 (Xinhua) -- ``, ``ROME Feb 21 (Reuters) - ``. Groups ``place``,
+#: ``date`` and ``agency``.
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3}"
     r"(?:,\s+[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){0,2})?)"
-    r"\s*(?:\((?P<agency>[A-Za-z .&]{1,30})\)\s*)?(?:—|–|--|-)\s"
+    rf"(?:,?\s+(?P<date>(?:{MONTH_NAME})\s+\d{{1,2}}))?"
+    r"\s*(?:\((?P<agency>[A-Za-z .&]{1,30})\)\s*)?(?:—|–|--|-|_)\s"
 )
+#: A full date as copy writes it: "May 20, 2010", "Sept. 3, 1999".
+FULL_DATE = re.compile(rf"\b(?:{MONTH_NAME})\s+\d{{1,2}},\s+\d{{4}}\b")
+#: The header line of a news site's story page before its dateline:
+#: ``RABAT | Sun Feb 20, 2011 6:47 pm EST `` (then ``RABAT (Reuters) - ``).
+WEB_HEADER = re.compile(
+    r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s+[A-Z][a-z]+\.?\s+\d{1,2})?\s+\|\s+"
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s+"
+    r"\d{1,2}:\d{2}\s*[ap]\.?m\.?\s+[A-Z]{2,4}\s+"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """A dateline found at the start of a text: ``text[:end]`` is all of it, header included."""
+
+    place: str
+    agency: str | None
+    date: str | None
+    #: Where the dateline proper starts (after a web page's header line, if any).
+    start: int
+    end: int
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The dateline that opens ``text``, in any of the wire styles, or None."""
+    header = WEB_HEADER.match(text)
+    start = header.end() if header else 0
+    found = DATELINE.match(text[start:])
+    if found is None:
+        return None
+    place, agency, date = found.group("place").strip(), found.group("agency"), found.group("date")
+    return Dateline(place, agency, date, start, start + found.end())
+
+
 #: Inline photo credits: "(AP Photo/Jane Doe)", "(Reuters/Jane Doe)", "(Photo by Jane Doe)".
 INLINE_CREDIT = re.compile(
     r"\s*\((?:[A-Z][\w.&' ]{0,40}\s)?(?:Photo|Photograph|Picture|Image)s?\s*(?:/|by|:)\s*"
@@ -75,8 +120,8 @@ def no_surrogates(text: str) -> str:
 
 def dateline_length(text: str) -> int:
     """Length of the dateline that opens ``text`` ("CAIRO (Reuters) - "), or 0."""
-    found = DATELINE.match(text)
-    return found.end() if found else 0
+    found = find_dateline(text)
+    return found.end if found else 0
 
 
 def is_caption_like(text: str) -> bool:

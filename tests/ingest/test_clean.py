@@ -313,3 +313,53 @@ def test_outlet_lines_with_newspaper_words_are_outlets(outlet: str) -> None:
     assert result.outlet is not None
     assert result.outlet.value == outlet
     assert outlet not in result.text
+
+
+def test_clean_names_the_agency_of_the_dateline_as_outlet() -> None:
+    text = (
+        "PORT ELLIS, Norland (AP) _ The harbour wall held through the night, the port "
+        "authority said on Sunday, and the ferries will sail again on Monday morning."
+    )
+    cleaned = clean_text(text)
+    assert cleaned.dateline is not None
+    assert cleaned.dateline.value == "PORT ELLIS, Norland"
+    assert cleaned.outlet is not None
+    assert cleaned.outlet.value == "Associated Press"
+    evidence = cleaned.outlet.evidence
+    assert cleaned.text[evidence.start : evidence.end] == "PORT ELLIS, Norland (AP) _"
+
+
+def test_clean_reads_the_dateline_under_a_headline() -> None:
+    text = (
+        "Kestrel council votes to close the old bridge\n\n"
+        "KESTREL (Reuters) - The council voted on Tuesday to close the old bridge for "
+        "repairs, and the work will take until the end of the summer, the mayor said."
+    )
+    cleaned = clean_text(text)
+    assert cleaned.title is not None
+    assert cleaned.title.value == "Kestrel council votes to close the old bridge"
+    assert cleaned.dateline is not None
+    assert cleaned.dateline.value == "KESTREL"
+    assert cleaned.outlet is not None
+    assert cleaned.outlet.value == "Reuters"
+
+
+def test_clean_finds_the_dateline_after_a_caption_and_a_page_header() -> None:
+    text = (
+        "Two ferry captains stand on the quay at Port Ellis on May 20, 2010.\n\n"
+        "PORT ELLIS |\n\n"
+        "PORT ELLIS (Reuters) - The harbour authority delayed the hearing on the ferry "
+        "strike by a week, a spokesman said on Monday, days before it was due to open."
+    )
+    cleaned = clean_text(text)
+    assert cleaned.dateline is not None
+    assert cleaned.dateline.value == "PORT ELLIS"
+
+
+def test_clean_reads_no_dateline_deep_in_the_body() -> None:
+    story = (
+        "The harbour wall held through the night, the port authority said on Sunday, "
+        "and the ferries will sail again on Monday morning, its spokesman told reporters."
+    )
+    cleaned = clean_text(f"{story}\n\nKESTREL (Reuters) - A second storm is due on Friday.")
+    assert cleaned.dateline is None

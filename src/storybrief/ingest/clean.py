@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, replace
 
 from storybrief.ingest.dates import parse_date_line
+from storybrief.lexicon import AGENCIES
 from storybrief.model import (
     DateRef,
     Evidence,
@@ -27,9 +28,11 @@ from storybrief.model import (
     StatesMetadata,
 )
 from storybrief.text import (
-    DATELINE,
+    FULL_DATE,
     INLINE_CREDIT,
     MARKDOWN_LINK,
+    Dateline,
+    find_dateline,
     is_caption_like,
     squash,
     words,
@@ -39,6 +42,10 @@ from storybrief.text import (
 # at least this many words, or any block of at least _BODY_MIN_WORDS_ANY words.
 # Headlines in the seeds and fixtures run 5-15 words without final punctuation;
 # a one-line lead paragraph runs 20+ words.
+# Judgement call: a dateline is looked for in the first three body blocks, past
+# short lines that are not the story yet (a photo caption, a page's header line).
+DATELINE_BLOCKS = 3
+DATELINE_LEAD_WORDS = 40
 _BODY_MIN_WORDS_SENTENCE = 12
 _BODY_MIN_WORDS_ANY = 40
 # At most this many blocks are read as a header before the body starts
@@ -153,6 +160,16 @@ class _Block:
     text: str
     kind: str = "body"  # body, title, caption, or the kind it was removed as
     removed: bool = False
+
+
+def _before_dateline(block: str) -> bool:
+    """Whether a short line may stand before the story's dateline: a caption (it states a
+    full date, or reads as one) or a line that is no sentence ("TEHRAN |")."""
+    if len(words(block)) > DATELINE_LEAD_WORDS:
+        return False
+    return bool(
+        is_caption_like(block) or FULL_DATE.search(block) or not _SENTENCE_END.search(block)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -445,7 +462,10 @@ class _Cleaner:
         pieces: list[str] = []
         captions: list[tuple[int, int]] = []
         offset = 0
-        body_seen = False
+        # The dateline opens the body, after at most a few short lines (a caption,
+        # a page's header) that are not yet the story.
+        body_blocks = 0
+        dateline_open = True
         for block in self.blocks:
             if block.removed:
                 self.removed.append(Removed(block.kind, block.start, block.end, block.text))
@@ -463,20 +483,29 @@ class _Cleaner:
                 self.meta = replace(self.meta, title=title)
             elif block.kind == "caption":
                 captions.append((start, offset))
-            elif not body_seen:
-                body_seen = True
-                m = DATELINE.match(cleaned)
-                if m:
-                    place = m.group("place").strip()
-                    stated = m.group().rstrip()
-                    dateline = Stated(place, Evidence(stated, "text", start, start + len(stated)))
-                    self.meta = replace(self.meta, dateline=dateline)
+            elif dateline_open:
+                body_blocks += 1
+                found = find_dateline(cleaned)
+                if found is not None:
+                    self._stated_by_dateline(found, cleaned, start)
+                    dateline_open = False
+                elif body_blocks >= DATELINE_BLOCKS or not _before_dateline(cleaned):
+                    dateline_open = False
         return CleanResult(
             text="\n\n".join(pieces),
             removed=tuple(sorted(self.removed, key=lambda r: r.start)),
             metadata=self.meta,
             captions=tuple(captions),
         )
+
+    def _stated_by_dateline(self, found: Dateline, block: str, start: int) -> None:
+        """The dateline's place; and its agency as the outlet, when nothing else names one."""
+        stated = block[found.start : found.end].rstrip()
+        evidence = Evidence(stated, "text", start + found.start, start + found.start + len(stated))
+        self.meta = replace(self.meta, dateline=Stated(found.place, evidence))
+        agency = AGENCIES.get(found.agency or "")
+        if agency is not None and self.meta.outlet is None:
+            self.meta = replace(self.meta, outlet=Stated(agency, evidence))
 
     def _inline_edits(self, block: _Block) -> str:
         """Link markup keeps its anchor text; inline photo credits go."""
