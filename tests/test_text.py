@@ -135,6 +135,8 @@ def test_text_dateline_names_its_place_and_agency() -> None:
         "Ferries wait at the quay on Nov. 28, 2011. REUTERS/Jane Doe",
         "This undated photo provided by the port shows the old crane.",
         "\n  Photo: a ferry at the Calder quay  ",  # read once stripped
+        "Jane Roe (2nd L) and John Doe (R) sit with their lawyers in court.",
+        "The mayor (left) greets the ferry crew at the quay.",
     ],
 )
 def test_text_is_caption_like_recognises_caption_cues(text: str) -> None:
@@ -147,6 +149,7 @@ def test_text_is_caption_like_recognises_caption_cues(text: str) -> None:
         "The council voted on Monday to close the bridge until the water falls.",
         "A photograph of the old bridge hangs in the town hall.",
         "Officials said the photo was taken before the flood.",
+        "The Left (L) and the Greens (G) lost seats in the vote.",
     ],
 )
 def test_text_is_caption_like_leaves_body_sentences_alone(text: str) -> None:

@@ -82,6 +82,10 @@ _CAPTION_CUE = re.compile(
     r"^(?:photo|image)\s*[:–—]|\bimage (?:copyright|caption)\b|"
     r"(?-i:\b(?:Buy|Share) Photo\b|\bView (?:Photos|Images)\b)|"
     r"\bfull screen autoplay\b|"
+    # Who stands where in the picture: "Jane Doe (2nd L) and John Roe (R) sit ...".
+    # One "(L)" may be a party's initial; an ordinal or two of them are places in a picture.
+    r"(?-i:\(\d(?:st|nd|rd|th) [LRC]\)|\([LRC]\)[^\n]{1,200}\([LRC]\))|"
+    r"\((?:left|right|centre|center|front|rear)\)|"
     # Video widgets of station and newspaper sites, with the video's caption.
     r"(?-i:^EMBED More News Videos\b|^CLOSE\b[^\n]{0,600}\bUSA TODAY\s*$|"
     r"^CLOSE (?:Skip\b|[A-Z][a-z])|^CORRECTS\b)|"

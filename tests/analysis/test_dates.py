@@ -29,6 +29,39 @@ def test_dates_an_undated_document_gets_the_latest_full_date_its_text_states() -
     assert text[evidence.start : evidence.end] == "Feb. 3, 2013"
 
 
+@pytest.mark.issue(18)
+def test_dates_a_file_photo_caption_does_not_date_the_article() -> None:
+    text = (
+        "FILE - In this April 17, 2018 file photo, the singer arrives at a premiere. "
+        "The singer was arrested on Thursday at the Capitol."
+    )
+    doc = build_parsed(text, mentions=[("April 17, 2018", "DATE")])
+    (dated,) = estimate_dates([doc])
+    assert dated.article.published is None
+
+
+@pytest.mark.issue(18)
+def test_dates_a_caption_block_does_not_date_the_article_but_the_body_does() -> None:
+    caption = "Two captains stand on the quay at Port Ellis on Dec. 20, 2010."
+    text = f"{caption}\n\nThe hearing opened on Nov. 1, 2010, in the harbour court."
+    doc = build_parsed(
+        text,
+        mentions=[("Dec. 20, 2010", "DATE"), ("Nov. 1, 2010", "DATE")],
+        captions=((0, len(caption)),),
+    )
+    (dated,) = estimate_dates([doc])
+    assert dated.article.published is not None
+    assert dated.article.published.iso() == "2010-11-01"
+
+
+@pytest.mark.issue(18)
+def test_dates_who_stands_where_marks_a_caption() -> None:
+    text = "Jane Roe (2nd L) and John Doe (R) sit with their lawyers in Lima on May 20, 2010."
+    doc = build_parsed(text, mentions=[("May 20, 2010", "DATE")])
+    (dated,) = estimate_dates([doc])
+    assert dated.article.published is None
+
+
 def test_dates_a_stated_date_is_kept() -> None:
     doc = build_parsed(
         "The dam burst on Feb. 1, 2013.",

@@ -15,7 +15,7 @@ The stages, in order (``python -c "import storybrief.analysis as a; print(a.desc
 
 =========  ====================  ==============================================
 entities   names.v1              who is who: mentions resolved to entities
-dates      dates.v1              publication dates the text supports
+dates      dates.v2              publication dates the text supports
 claims     claims.v2             statements of one quantity, grouped
 episodes   episodes.v1           which documents report the same stretch of time
 relations  claims.v2             claims' relations, given the episodes

@@ -1,11 +1,14 @@
 """Publication dates the text supports, where the input states none.
 
-Method (``dates.v1``): a document whose date is not stated gets an estimate
+Method (``dates.v2``): a document whose date is not stated gets an estimate
 when its text states a full date (day, month, year) outside future-tense
-context (a dated caption, "Feb. 3, 2013"): the latest such date, marked
-``estimated`` with that expression as evidence (an article is written on or
-after the latest day it reports). A month or a year alone is no evidence;
-without one the date stays unknown.
+context: the latest such date, marked ``estimated`` with that expression as
+evidence (an article is written on or after the latest day it reports). A
+month or a year alone is no evidence; without one the date stays unknown.
+A photo caption's date is the picture's, never the article's ("FILE - In
+this April 17, 2018 file photo", "... sit with their mothers in Tehran May
+20, 2010"): dates in captions (``Article.captions``) and in sentences that
+read as captions (``text.is_caption_like``) are not evidence.
 """
 
 from __future__ import annotations
@@ -16,8 +19,17 @@ from dataclasses import replace
 
 from storybrief.analysis.timex import Timex, document_timexes, tense_of
 from storybrief.model import DateRef, Evidence, Granularity, ParsedArticle, date_of
+from storybrief.text import is_caption_like
 
-METHOD = "dates.v1"
+METHOD = "dates.v2"
+
+
+def _in_caption(doc: ParsedArticle, offset: int) -> bool:
+    """Whether the offset is in a photo caption: a caption block, or a caption-like sentence."""
+    if any(start <= offset < end for start, end in doc.article.captions):
+        return True
+    sentence = doc.tree.sentence_at(offset)
+    return sentence is not None and is_caption_like(sentence.text)
 
 
 def estimate_dates(documents: Sequence[ParsedArticle]) -> tuple[ParsedArticle, ...]:
@@ -35,6 +47,8 @@ def estimate_dates(documents: Sequence[ParsedArticle]) -> tuple[ParsedArticle, .
             if parsed is None or parsed[1] != "day":
                 continue
             if tense_of(doc.tree, timex.start, timex.end) == "future":
+                continue
+            if _in_caption(doc, timex.start):
                 continue
             if best is None or parsed[0] > best[0]:
                 best = (parsed[0], parsed[1], timex)
