@@ -16,6 +16,7 @@ from storybrief.text import (
     no_surrogates,
     normalize_newlines,
     squash,
+    typographic_quotes,
     words,
 )
 
@@ -154,3 +155,21 @@ def test_text_is_caption_like_recognises_caption_cues(text: str) -> None:
 )
 def test_text_is_caption_like_leaves_body_sentences_alone(text: str) -> None:
     assert not is_caption_like(text)
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("``Yes,'' he said.", " “Yes,”  he said."),
+        ("''All of it,'' she said.", " “All of it,”  she said."),
+        ("as if ''an earthquake,'' she said", "as if  “an earthquake,”  she said"),
+        ("(''Why?'') he asked", "( “Why?” ) he asked"),
+        ("no archive marks here", "no archive marks here"),
+    ],
+)
+def test_text_typographic_quotes_reads_archive_marks_at_the_same_offsets(
+    text: str, read: str
+) -> None:
+    assert typographic_quotes(text) == read
+    assert len(typographic_quotes(text)) == len(text)

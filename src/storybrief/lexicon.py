@@ -54,6 +54,15 @@ ATTRIBUTION = re.compile(
 assert INDIRECT_SPEECH_VERBS <= SPEECH_VERBS
 assert set(ATTRIBUTION_FORMS) - {"according"} <= SPEECH_VERBS
 
+#: Words English title case leaves in lower case ("None of the Above", "Ahmed the
+#: German"), and the particles of names ("Charles de Gaulle").
+TITLE_SMALL_WORDS = frozenset(
+    (
+        *("a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "by"),
+        *("for", "from", "with", "as", "de", "du", "la", "le", "von", "van", "al", "el", "bin"),
+    )
+)
+
 # --- Tolls ----------------------------------------------------------------------------------
 
 #: Words that make a count a toll of people harmed, and which toll.

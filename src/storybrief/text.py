@@ -65,6 +65,34 @@ def find_dateline(text: str) -> Dateline | None:
     return Dateline(place, agency, date, start, start + found.end())
 
 
+_ARCHIVE_MARK = re.compile(r"``|''")
+_OPENS_BEFORE = '([{—–-"“‘'
+
+
+def typographic_quotes(text: str) -> str:
+    """The text with the archives' quotation marks as typographic ones, at the same offsets.
+
+    Wire archives write quotations ``like this'' or ''like this'': two backticks
+    open; two apostrophes open where a word follows them at the start of a line
+    or after a space or bracket, and close otherwise. Each pair becomes its mark
+    beside the quoted words and a space on the other side ("``Yes,'' he said"
+    reads as " “Yes,” he said"), so an offset found in the result is the same
+    in ``text``, which is never changed.
+    """
+    if "``" not in text and "''" not in text:
+        return text
+    chars = list(text)
+    for found in _ARCHIVE_MARK.finditer(text):
+        i = found.start()
+        before = text[i - 1] if i > 0 else "\n"
+        after = text[i + 2] if i + 2 < len(text) else " "
+        opens = found.group() == "``" or (
+            (before.isspace() or before in _OPENS_BEFORE) and not after.isspace()
+        )
+        chars[i], chars[i + 1] = (" ", "“") if opens else ("”", " ")
+    return "".join(chars)
+
+
 #: Inline photo credits: "(AP Photo/Jane Doe)", "(Reuters/Jane Doe)", "(Photo by Jane Doe)".
 INLINE_CREDIT = re.compile(
     r"\s*\((?:[A-Z][\w.&' ]{0,40}\s)?(?:Photo|Photograph|Picture|Image)s?\s*(?:/|by|:)\s*"

@@ -25,18 +25,21 @@ from tests.gold.pin import BASELINE, floor, floors, load
 # --- Hand-built parses: the cue rules, no model ---------------------------------------------
 
 
-def _said_quote(verb: str, lemma: str, doc_id: str = "d1") -> ParsedArticle:
+def _said_quote(
+    verb: str, lemma: str, doc_id: str = "d1", marks: tuple[str, str] = ('"', '"')
+) -> ParsedArticle:
     """'"The pier is not safe for the ferry now," Dele Okafor <verb>.' as the parser reads it."""
-    text = f'"The pier is not safe for the ferry now," Dele Okafor {verb}.'
+    opening, closing = marks
+    text = f"{opening}The pier is not safe for the ferry now,{closing} Dele Okafor {verb}."
     return build_parsed(
         text,
         [
             [
-                ('"', '"', "PUNCT", "``", "punct", verb),
+                (opening, opening, "PUNCT", "``", "punct", verb),
                 ("The", "the", "DET", "DT", "det", "pier"),
                 ("pier", "pier", "NOUN", "NN", "nsubj", "is"),
                 ("is", "be", "AUX", "VBZ", "ccomp", verb),
-                *("not", "safe", "for", "the", "ferry", "now", ",", '"'),
+                *("not", "safe", "for", "the", "ferry", "now", ",", closing),
                 ("Dele", "Dele", "PROPN", "NNP", "compound", "Okafor"),
                 ("Okafor", "Okafor", "PROPN", "NNP", "nsubj", verb),
                 (verb, lemma, "VERB", "VBD", "ROOT", None),
@@ -56,6 +59,45 @@ def test_quotes_direct_quote_gets_the_subject_of_its_speech_verb(verb: str, lemm
     assert (quote.speaker, quote.speaker_kind) == ("Dele Okafor", "named")
     assert (quote.entity_id, quote.speaker_name) == ("e1", "Dele Okafor")
     assert doc.article.text[quote.start : quote.end] == quote.text
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize("marks", [("``", "''"), ("''", "''"), ("“", "”")])
+def test_quotes_archive_quotation_marks_are_read_as_marks(marks: tuple[str, str]) -> None:
+    doc = _said_quote("said", "say", marks=marks)
+    (quote,) = extract_quotes([doc], build_entities(doc))
+    assert (quote.kind, quote.text) == ("direct", "The pier is not safe for the ferry now")
+    assert quote.speaker_name == "Dele Okafor"
+    assert doc.article.text[quote.start : quote.end] == quote.text
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize("name", ["Sea Eagle", "None of the Above", "THE PLANE THAT TIME FORGOT"])
+def test_quotes_a_name_or_title_in_quotation_marks_is_not_a_quote(name: str) -> None:
+    # 'Dele Okafor said the ferry was named "<name>."': a speech verb is near, yet the
+    # quoted words are a name.
+    text = f'Dele Okafor said the ferry was named "{name}."'
+    words = name.split()
+    doc = build_parsed(
+        text,
+        [
+            [
+                ("Dele", "Dele", "PROPN", "NNP", "compound", "Okafor"),
+                ("Okafor", "Okafor", "PROPN", "NNP", "nsubj", "said"),
+                ("said", "say", "VERB", "VBD", "ROOT", None),
+                ("the", "the", "DET", "DT", "det", "ferry"),
+                ("ferry", "ferry", "NOUN", "NN", "nsubjpass", "named"),
+                ("was", "be", "AUX", "VBD", "auxpass", "named"),
+                ("named", "name", "VERB", "VBN", "ccomp", "said"),
+                ('"', '"', "PUNCT", "``", "punct", "named"),
+                *[(w, w.lower(), "PROPN", "NNP", "oprd", "named") for w in words],
+                (".", ".", "PUNCT", ".", "punct", "said"),
+                ('"', '"', "PUNCT", "''", "punct", "said"),
+            ]
+        ],
+        [("Dele Okafor", "PERSON", "e1")],
+    )
+    assert not [q for q in extract_quotes([doc], build_entities(doc)) if q.kind == "direct"]
 
 
 def test_quotes_a_verb_that_is_not_speech_gives_no_speaker() -> None:

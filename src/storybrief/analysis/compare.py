@@ -43,6 +43,7 @@ from storybrief.model import (
     SpanRef,
     SummaryPassage,
 )
+from storybrief.text import typographic_quotes
 
 METHOD = "sources.v1"
 # Judgement calls (sources.v1, not measured): the cosine from which another
@@ -112,7 +113,7 @@ def _outside_quotes(text: str) -> str:
 
 def classify(doc: ParsedArticle, quotes_here: int) -> tuple[SourceKind, list[str]]:
     """Kind of a piece (report, analysis, opinion) and the signals that decided it."""
-    text = _outside_quotes(doc.article.text)
+    text = _outside_quotes(typographic_quotes(doc.article.text))
     sentences = max(len(doc.sentences), 1)
     first_person = len(_WE.findall(text))
     evaluative = len(_EVALUATIVE.findall(text))

@@ -36,8 +36,14 @@ from collections import defaultdict
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from storybrief.lexicon import INDIRECT_SPEECH_VERBS, SPEECH_NOUNS, SPEECH_VERBS
+from storybrief.lexicon import (
+    INDIRECT_SPEECH_VERBS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    TITLE_SMALL_WORDS,
+)
 from storybrief.model import Entity, ParsedArticle, Quote, QuoteKind, SpanRef, Token
+from storybrief.text import typographic_quotes
 
 METHOD = "cues.v1"
 
@@ -77,6 +83,10 @@ _PRONOUNS = frozenset(("he", "she", "i", "we", "they", "him", "her"))
 _OPEN = "“«„"
 _CLOSE = "”»"
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+# Judgement calls: quoted words in title case up to five words long are a name or a
+# title; a quoted headline in capitals may run to ten.
+TITLE_MAX_WORDS = 5
+HEADLINE_MAX_WORDS = 10
 
 
 @dataclass(slots=True)
@@ -132,6 +142,8 @@ class _Doc:
         self.doc = doc
         self.tokens = doc.tokens
         self.tree = doc.tree
+        #: The text with archive quotation marks read as typographic ones (same offsets).
+        self.marks = typographic_quotes(doc.article.text)
         self.head = self.tree.head
         self.child = self.tree.child
         self.subtree = self.tree.subtree
@@ -181,7 +193,7 @@ def _find_cue(
     text = d.doc.article.text
     last = max(quote.sentence, d.sentence_at(min(quote.end + 1, len(text) - 1)))
     # '"... getting?" he asked.': the tagger may start a sentence after the mark.
-    after = re.match(r"[”\"»]?\s*(?=[a-z])", text[quote.end : quote.end + 4])
+    after = re.match(r"[”\"»]?\s*(?=[a-z])", d.marks[quote.end : quote.end + 4])
     if after:
         last = max(last, d.sentence_at(quote.end + after.end()))
     sentence = [
@@ -377,7 +389,7 @@ def _document_quotes(
     # spokeswoman Marta Lind said the agency would…") and then the direct quotes' speakers.
     recent: list[tuple[int, str]] = _named_speakers(d, entity_spans)
     previous: _Quote | None = None
-    for start, end, opens, continues in _segments(text):
+    for start, end, opens, continues in _segments(d.marks):
         raw = text[start:end]
         stripped = raw.strip().rstrip(",")
         lead = len(raw) - len(raw.lstrip())
@@ -390,6 +402,8 @@ def _document_quotes(
         cue, head = _find_cue(d, quote, entity_spans)
         words = len(_WORD.findall(stripped))
         if words < MIN_QUOTE_WORDS or (words <= SCARE_MAX_WORDS and cue is None and head is None):
+            continue
+        if _names_something(stripped):
             continue
         if head is None and previous is not None and previous.speaker_tokens:
             # A split quote in one paragraph ("...," she said. "..."), or a paragraph
@@ -413,6 +427,21 @@ def _document_quotes(
         previous = quote
     found += _indirect(d, found, entity_spans, recent, roles)
     return found
+
+
+def _names_something(quoted: str) -> bool:
+    """Whether words in quotation marks are a name or a title, not speech: a few words in
+    title case ("None of the Above", "Sea Eagle", a nickname "Ahmed the German") or a
+    headline in capitals ("THE PLANE THAT TIME PASSED BY")."""
+    words = _WORD.findall(quoted)
+    if not words:
+        return False
+    if len(words) <= TITLE_MAX_WORDS and all(
+        w[0].isupper() or w in TITLE_SMALL_WORDS for w in words
+    ):
+        return bool(words[0][0].isupper())
+    letters = [ch for ch in quoted if ch.isalpha()]
+    return len(words) <= HEADLINE_MAX_WORDS and all(ch.isupper() for ch in letters)
 
 
 def _cues(d: _Doc, lemmas: Collection[str], dep: str) -> Iterator[tuple[Token, Token]]:
@@ -470,7 +499,7 @@ def _indirect(
             continue
         start, end = tokens[0].start, tokens[-1].end
         if any(s < end and start < e for s, e in quoted) or any(
-            ch in text[start:end] for ch in '"“”'
+            ch in d.marks[start:end] for ch in '"“”'
         ):
             continue
         head = _speaker_of_cue(d, cue)
