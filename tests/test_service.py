@@ -66,3 +66,15 @@ def test_service_cli_reads_words_from_the_environment() -> None:
     data = json.loads(done.stdout)
     assert sum(len(s["text"].split()) for s in data["summary"]) <= 60
     assert data["generator"]["config_digest"] == Settings(words=60).digest()
+
+
+@pytest.mark.issue(18)
+def test_service_a_reprint_in_the_pile_is_one_source_with_its_copy_listed(nlp: Any) -> None:
+    import storybrief
+
+    story = (CLUSTER / sorted(p.name for p in CLUSTER.iterdir())[0]).read_text(encoding="utf-8")
+    made = storybrief.brief([story, "Reprinted from the wire\n\n" + story])
+    assert len(made.documents) == 1
+    (copy,) = made.errors
+    assert copy.reason.value == "duplicate"
+    assert "a copy of" in copy.message

@@ -12,7 +12,7 @@ from typing import BinaryIO
 from storybrief.analysis import methods, run
 from storybrief.config import Settings
 from storybrief.errors import InputError
-from storybrief.ingest import InputLike, load_articles
+from storybrief.ingest import InputLike, load_articles, near_copies
 from storybrief.model import Article, Brief, IngestFailure
 from storybrief.nlp import load_nlp, parse_articles, resolve_model_name
 from storybrief.version import __version__
@@ -60,7 +60,8 @@ def brief(
         sources = [sources]
     elif hasattr(sources, "keys"):  # a single mapping record
         sources = [sources]  # type: ignore[list-item]
-    loaded = load_articles(sources, settings, cluster=cluster, stdin=stdin)
+    # A reprint, or a part of another article, is one source with it, not a second.
+    loaded = near_copies(load_articles(sources, settings, cluster=cluster, stdin=stdin))
     articles = [a for a in loaded if isinstance(a, Article)]
     failures = tuple(f for f in loaded if isinstance(f, IngestFailure))
     for failure in failures:

@@ -65,6 +65,20 @@ def find_dateline(text: str) -> Dateline | None:
     return Dateline(place, agency, date, start, start + found.end())
 
 
+#: How many words make a shingle: long enough that shared shingles mean shared
+#: sentences, not shared phrases (judgement call, as the store's near-duplicate test).
+SHINGLE_WORDS = 5
+
+
+def shingles(text: str) -> set[str]:
+    """The text's lower-cased runs of ``SHINGLE_WORDS`` words (one for a shorter text)."""
+    found = text.lower().split()
+    return {
+        " ".join(found[i : i + SHINGLE_WORDS])
+        for i in range(max(len(found) - SHINGLE_WORDS + 1, 1))
+    }
+
+
 _ARCHIVE_MARK = re.compile(r"``|''")
 _OPENS_BEFORE = '([{—–-"“‘'
 

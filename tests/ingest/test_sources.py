@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from storybrief.config import Settings
-from storybrief.ingest import ArticleInput, load_articles
+from storybrief.ingest import ArticleInput, load_articles, near_copies
 from storybrief.model import Article, FailureReason, IngestFailure
 
 REPORT = (
@@ -290,3 +290,50 @@ def test_sources_merge_what_the_input_states_with_what_its_text_states() -> None
         stated.published,
         stated.url,
     )
+
+
+_STORY = [
+    "Dockworkers at the port of Calder walked out on Monday after pay talks with the "
+    "port authority broke down, leaving hundreds of containers stranded on the quays.",
+    "The union said its members would stay out until the authority improved its offer of "
+    "a four percent rise, which it called an insult to workers who kept the port running.",
+    "The authority said it regretted the strike and that its door remained open, adding "
+    "that shipping lines had already begun to divert vessels to rival harbours upriver.",
+    "Talks are due to resume on Thursday at the offices of the national mediation service, "
+    "a spokesman for the labour ministry said late on Monday evening in the capital.",
+]
+
+
+def _records(*texts: str) -> list[ArticleInput]:
+    return [ArticleInput(text=t, source=f"doc{k}") for k, t in enumerate(texts)]
+
+
+@pytest.mark.issue(18)
+def test_sources_a_reprint_under_a_new_headline_is_a_copy_of_the_story() -> None:
+    story = "\n\n".join(_STORY)
+    reprint = "Calder port strike begins\n\n" + story
+    results = near_copies(load_articles(_records(story, reprint)))
+    kept = [r for r in results if isinstance(r, Article)]
+    copies = [r for r in results if isinstance(r, IngestFailure)]
+    assert [a.source for a in kept] == ["doc1"]  # the fuller text, with its headline
+    assert [(c.source, c.reason) for c in copies] == [("doc0", FailureReason.DUPLICATE)]
+    assert "a copy of doc1" in copies[0].message
+
+
+@pytest.mark.issue(18)
+def test_sources_the_second_half_of_a_story_is_a_copy_of_the_whole() -> None:
+    whole = "\n\n".join(_STORY)
+    half = "\n\n".join(_STORY[2:])
+    results = near_copies(load_articles(_records(half, whole)))
+    assert [r.source for r in results if isinstance(r, Article)] == ["doc1"]
+
+
+def test_sources_two_reports_of_one_event_are_two_sources() -> None:
+    other = (
+        "Shipping lines began diverting vessels from Calder on Tuesday as a strike by "
+        "dockworkers entered its second day, with no sign of a settlement in sight.\n\n"
+        "The walkout, called after talks on pay collapsed, has left the port's container "
+        "terminals idle, according to figures from the harbour master's office."
+    )
+    results = near_copies(load_articles(_records("\n\n".join(_STORY), other)))
+    assert all(isinstance(r, Article) for r in results)

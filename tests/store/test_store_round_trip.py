@@ -30,6 +30,14 @@ FERRY = (
 )
 
 
+# Another report of the strike, in words of its own (a reprint would be one source).
+TRAM = (
+    "Tram drivers in Brackwater joined the ferry crews on Tuesday, and the city's two lines "
+    "stood still from dawn. Commuters queued for buses that ran every twenty minutes, and "
+    "the transport authority asked employers to let staff work from home until Friday."
+)
+
+
 def _article(doc_id: str, text: str, **kwargs: Any) -> Article:
     return build_article(text, doc_id, **kwargs)
 
@@ -53,7 +61,7 @@ def test_a_month_date_comes_back_a_month_not_a_stated_day(tmp_path: Path) -> Non
     )
     stated = _article(
         "stated",
-        FERRY.format(n=900).replace("Ferry crews", "Tram drivers"),
+        TRAM,
         published=DateRef(
             dt.date(2024, 3, 1), "month", False, Evidence("March 2024", "removed", 0, 10)
         ),

@@ -1,6 +1,7 @@
 """Ingestion: any pile of inputs to cleaned ``Article``s, or ``IngestFailure``s with reasons.
 
     load_articles(inputs) -> [Article | IngestFailure, ...]
+    near_copies(results) -> the same, with copies of another article as failures
 
 Inputs may be paths (files or folders, read recursively), ``"-"`` for standard
 input, raw text, bytes, ``ArticleInput`` records or mappings with a ``text`` key.
@@ -21,6 +22,6 @@ and ``storybrief.model``):
 
 from __future__ import annotations
 
-from storybrief.ingest.sources import ArticleInput, InputLike, load_articles
+from storybrief.ingest.sources import ArticleInput, InputLike, load_articles, near_copies
 
-__all__ = ["ArticleInput", "InputLike", "load_articles"]
+__all__ = ["ArticleInput", "InputLike", "load_articles", "near_copies"]

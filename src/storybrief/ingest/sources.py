@@ -15,8 +15,12 @@ from storybrief.ingest.finish import finish_article
 from storybrief.ingest.formats import RawArticle, record_article
 from storybrief.ingest.read import read_bytes, read_path
 from storybrief.model import Article, FailureReason, IngestFailure
-from storybrief.text import no_surrogates
+from storybrief.text import no_surrogates, shingles
 
+# Judgement call: an article four fifths of whose five-word runs stand in another is a
+# copy of it (a reprint with a new headline or lead, or a part of the story); rewrites of
+# one wire story by different outlets share far less.
+COPY_SHARE = 0.8
 _PATH_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".src", ".ndjson")
 # Judgement call: a string longer than this is text, not a path.
 _MAX_PATH_CHARS = 1024
@@ -96,6 +100,55 @@ def load_articles(
                 seen[result.content_hash] = result.source
         results.append(result)
     return _latest_versions(results)
+
+
+def near_copies(results: list[Article | IngestFailure]) -> list[Article | IngestFailure]:
+    """One source per text: an article most of whose text another article carries is a copy.
+
+    An article is a copy when at least ``COPY_SHARE`` of its word shingles are in
+    one other article: a verbatim or nearly verbatim reprint, or a part of a
+    longer story (a wire story's second half). The fuller article is kept, the
+    first given of two equal ones; the copy is a ``duplicate`` failure that names
+    it. Shingles are indexed, so the cost grows with the words, not the pairs.
+    """
+    articles = [(k, r) for k, r in enumerate(results) if isinstance(r, Article)]
+    sets = {k: shingles(a.text) for k, a in articles}
+    holders: dict[str, list[int]] = {}
+    for k, _ in articles:
+        for shingle in sets[k]:
+            holders.setdefault(shingle, []).append(k)
+    copy_of: dict[int, tuple[int, float]] = {}
+    for k, _ in articles:
+        shared: dict[int, int] = {}
+        for shingle in sets[k]:
+            for other in holders[shingle]:
+                if other != k:
+                    shared[other] = shared.get(other, 0) + 1
+        for other, n in sorted(shared.items(), key=lambda x: (-x[1], x[0])):
+            share = n / len(sets[k])
+            fuller = len(sets[other]) > len(sets[k]) or (
+                len(sets[other]) == len(sets[k]) and other < k
+            )
+            if share >= COPY_SHARE and fuller and other not in copy_of:
+                copy_of[k] = (other, share)
+            break
+    out: list[Article | IngestFailure] = []
+    for k, result in enumerate(results):
+        if k in copy_of:
+            other, share = copy_of[k]
+            kept = results[other]
+            assert isinstance(result, Article)
+            assert isinstance(kept, Article)
+            out.append(
+                IngestFailure(
+                    result.source,
+                    FailureReason.DUPLICATE,
+                    f"a copy of {kept.source}: {share:.0%} of its text is there",
+                )
+            )
+        else:
+            out.append(result)
+    return out
 
 
 def _latest_versions(results: list[Article | IngestFailure]) -> list[Article | IngestFailure]:

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from storybrief.errors import StorageError
 from storybrief.model import Article, IngestFailure
 from storybrief.store.models import ArticleRow, ErrorRow, StoryRow
-from storybrief.text import no_surrogates
+from storybrief.text import no_surrogates, shingles
 
 NEAR_DUPLICATE = 0.9  # estimated Jaccard similarity of word 5-shingles
 NUM_PERM = 128
@@ -52,10 +52,8 @@ def minhash_of(text: str) -> Any:
     """MinHash of a text's word 5-shingles (datasketch)."""
     from datasketch import MinHash
 
-    words = text.lower().split()
-    shingles = {" ".join(words[i : i + 5]) for i in range(max(len(words) - 4, 1))}
     mh = MinHash(num_perm=NUM_PERM, seed=1)
-    mh.update_batch([s.encode("utf-8") for s in shingles])
+    mh.update_batch([s.encode("utf-8") for s in shingles(text)])
     return mh
 
 
