@@ -237,7 +237,8 @@ class Article(StatesMetadata):
     lang: str | None = None
     encoding: str | None = None
     removed: tuple[Removed, ...] = ()
-    #: Character ranges of the cleaned text that are photo captions.
+    #: Character ranges of the cleaned text that are not the story's body: photo
+    #: captions, and the wire's sign-off ("(Reporting by ...; Editing by ...)").
     captions: tuple[tuple[int, int], ...] = ()
 
     def with_published(self, published: DateRef | None) -> Article:

@@ -363,3 +363,53 @@ def test_clean_reads_no_dateline_deep_in_the_body() -> None:
     )
     cleaned = clean_text(f"{story}\n\nKESTREL (Reuters) - A second storm is due on Friday.")
     assert cleaned.dateline is None
+
+
+@pytest.mark.issue(18)
+def test_clean_the_wire_sign_off_ends_the_story() -> None:
+    story = (
+        "KESTREL (Reuters) - The council voted on Tuesday to close the old bridge for "
+        "repairs, and the work will take until the end of the summer, the mayor said."
+    )
+    page = (
+        f"{story}\n\n(Reporting by Jane Doe; Editing by John Roe) An ultra-low latency "
+        "platform for trading\n\nWe welcome comments that advance the story."
+    )
+    cleaned = clean_text(page)
+    sign_off = (
+        "(Reporting by Jane Doe; Editing by John Roe) An ultra-low latency platform for trading"
+    )
+    assert cleaned.text == f"{story}\n\n{sign_off}"
+    start = len(story) + 2
+    assert cleaned.captions == ((start, start + len(sign_off)),)  # not the story's body
+    assert [r.kind for r in cleaned.removed] == ["after_story"]
+
+
+@pytest.mark.issue(18)
+def test_clean_a_sentence_about_reporting_is_not_a_sign_off() -> None:
+    text = (
+        "KESTREL (Reuters) - The council voted on Tuesday to close the old bridge.\n\n"
+        "Reporting by the Kestrel Courier showed that the bridge had failed two inspections, "
+        "and the council said it would publish the engineers' reports next week."
+    )
+    assert clean_text(text).text == text
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(
+    "widget",
+    [
+        "Newsletter Sign Up Continue reading the main story Please verify you're not a robot "
+        "by clicking the box. Invalid email address. Please re-enter. " * 3,
+        "Media playback is unsupported on your device",
+    ],
+)
+def test_clean_a_site_widget_is_not_the_story(widget: str) -> None:
+    story = (
+        "The council voted on Tuesday to close the old bridge for repairs, and the work "
+        "will take until the end of the summer, the mayor of Kestrel said."
+    )
+    cleaned = clean_text(f"{story}\n\n{widget.strip()}\n\nThe bridge opened in 1911.")
+    assert widget.strip() not in cleaned.text
+    assert cleaned.text.startswith(story)
+    assert cleaned.text.endswith("The bridge opened in 1911.")

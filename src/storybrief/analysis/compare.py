@@ -111,9 +111,18 @@ def _outside_quotes(text: str) -> str:
     return "".join(chars)
 
 
+def _body(doc: ParsedArticle) -> str:
+    """The text as the writer's own voice reads: archive quote marks as marks, and what
+    is not the story's body (captions, the sign-off) blanked, offsets kept."""
+    chars = list(typographic_quotes(doc.article.text))
+    for start, end in doc.article.captions:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
 def classify(doc: ParsedArticle, quotes_here: int) -> tuple[SourceKind, list[str]]:
     """Kind of a piece (report, analysis, opinion) and the signals that decided it."""
-    text = _outside_quotes(typographic_quotes(doc.article.text))
+    text = _outside_quotes(_body(doc))
     sentences = max(len(doc.sentences), 1)
     first_person = len(_WE.findall(text))
     evaluative = len(_EVALUATIVE.findall(text))

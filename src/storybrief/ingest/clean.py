@@ -138,8 +138,22 @@ _PAGE_NOTICE = re.compile(
     # What a video player shows when the video does not load.
     r"^the interactive transcript could not be loaded\b|"
     r"^rating is available when the video has been rented\b|"
-    r"^this feature is not available right now\b",
+    r"^this feature is not available right now\b|"
+    r"^media playback is (?:unsupported|not supported) on your device\b",
     re.IGNORECASE | re.DOTALL,
+)
+# A site's widget that runs into a block of its own, however long: the newsletter
+# box of a news page ("Newsletter Sign Up Continue reading the main story ...").
+_WIDGET = re.compile(r"^(?:Newsletter Sign Up|Continue reading the main story)\b")
+# The wire's sign-off: who reported, wrote and edited the story. It ends the story;
+# what follows it on a page (the site's promotions, readers' comments) is not the article.
+_SIGN_OFF = re.compile(
+    r"^(?:\((?:(?:Additional|Further) )?|(?:(?:Additional|Further) )?)"
+    r"(?:Reporting|Writing|Editing|Compiled|Reporting and writing|Writing and reporting)"
+    r" by (?-i:[A-Z])[\w.'’-]+(?: (?-i:[A-Z])[\w.'’-]+){0,3}"
+    r"(?: in (?-i:[A-Z])[\w.'’-]+(?: (?-i:[A-Z])[\w.'’-]+){0,2})?\s*(?:[;,)]| and |$)"
+    r"|^To contact the (?:reporters?|editors?) (?:on|responsible for) this story\b",
+    re.IGNORECASE,
 )
 # Judgement call: a longer block that matches a notice cue is article text. (The
 # notice cues as a whole lifted Multi-News 20-cluster R-2 15.14 -> 15.40, commit a28eb7e.)
@@ -158,7 +172,7 @@ class _Block:
     start: int
     end: int
     text: str
-    kind: str = "body"  # body, title, caption, or the kind it was removed as
+    kind: str = "body"  # body, title, caption (or sign-off), or the kind it was removed as
     removed: bool = False
 
 
@@ -310,8 +324,21 @@ class _Cleaner:
         """Lines that are debris wherever they stand."""
         in_related_list = False
         expect_url = False
-        for block in self.blocks:
+        signed_off = False
+        for k, block in enumerate(self.blocks):
+            if signed_off:
+                self._remove(block, "after_story")
+                continue
             first_line = block.text.split("\n", 1)[0]
+            if k > 0 and _SIGN_OFF.match(first_line):
+                # Kept in the text (it names the reporters), but not as the story:
+                # like a caption, it is no summary sentence, quote or event.
+                block.kind = "caption"
+                signed_off = True
+                continue
+            if _WIDGET.match(first_line):
+                self._remove(block, "page_notice")
+                continue
             url_line = _ANGLE_URL.match(block.text) if expect_url else None
             if url_line is not None:
                 self._remove(block, "original_url")
