@@ -71,10 +71,10 @@ def test_select_keeps_what_a_dense_candidate_needs_in_the_program(
 def test_greedy_fallback_takes_a_sentence_with_all_it_needs() -> None:
     concepts = _sets("a", "b c", "d")
     weights = {("a", "a"): 0.1, ("b", "b"): 2.0, ("c", "c"): 2.0, ("d", "d"): 1.5}
-    greedy = summary_module._greedy
-    assert sorted(greedy([5, 5, 5], concepts, weights, 10, [(1, 0)])) == [0, 1]
-    assert sorted(greedy([6, 5, 5], concepts, weights, 10, [(1, 0)])) == [2]
-    assert sorted(greedy([5, 5, 5], concepts, weights, 10, [])) == [1, 2]
+    greedy, problem = summary_module._greedy, summary_module.Selection
+    assert sorted(greedy(problem([5, 5, 5], concepts, weights, 10, [(1, 0)]))) == [0, 1]
+    assert sorted(greedy(problem([6, 5, 5], concepts, weights, 10, [(1, 0)]))) == [2]
+    assert sorted(greedy(problem([5, 5, 5], concepts, weights, 10, []))) == [1, 2]
 
 
 def test_select_keeps_only_the_densest_candidates_for_the_program(

@@ -436,6 +436,18 @@ def concept_weights(features: Any) -> Any:
     return 1.0 / (1.0 + np.exp(-logits))
 
 
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """A summary's selection problem: each candidate's length in words and concepts, the
+    concepts' weights, the word budget, and the pairs ``(i, j)``: ``i`` only with ``j``."""
+
+    words: Sequence[int]
+    sentence_concepts: Sequence[frozenset[Bigram]]
+    weights: dict[Bigram, float]
+    budget: int
+    needs: Sequence[tuple[int, int]] = ()
+
+
 def select(
     words: Sequence[int],
     sentence_concepts: Sequence[frozenset[Bigram]],
@@ -473,22 +485,20 @@ def select(
     keep = sorted(kept)
     local = {i: k for k, i in enumerate(keep)}
     chosen = _solve(
-        [words[i] for i in keep],
-        [sentence_concepts[i] for i in keep],
-        weights,
-        budget,
-        [(local[i], local[j]) for i, j in needs if i in local],
+        Selection(
+            [words[i] for i in keep],
+            [sentence_concepts[i] for i in keep],
+            weights,
+            budget,
+            [(local[i], local[j]) for i, j in needs if i in local],
+        )
     )
     return [keep[i] for i in chosen]
 
 
-def _solve(
-    words: Sequence[int],
-    sentence_concepts: Sequence[frozenset[Bigram]],
-    weights: dict[Bigram, float],
-    budget: int,
-    needs: Sequence[tuple[int, int]],
-) -> list[int]:
+def _solve(problem: Selection) -> list[int]:
+    words, sentence_concepts, weights = problem.words, problem.sentence_concepts, problem.weights
+    budget, needs = problem.budget, problem.needs
     import numpy as np
     from scipy.optimize import Bounds, LinearConstraint, milp
     from scipy.sparse import coo_matrix
@@ -531,7 +541,7 @@ def _solve(
         )
     if result.x is not None:
         return [i for i in range(n) if result.x[i] > 0.5]
-    return _greedy(words, sentence_concepts, weights, budget, needs)
+    return _greedy(problem)
 
 
 _MUTE = threading.Lock()
@@ -568,14 +578,10 @@ def _solver_output_muted() -> Iterator[None]:
             os.close(saved)
 
 
-def _greedy(
-    words: Sequence[int],
-    sentence_concepts: Sequence[frozenset[Bigram]],
-    weights: dict[Bigram, float],
-    budget: int,
-    needs: Sequence[tuple[int, int]],
-) -> list[int]:
+def _greedy(problem: Selection) -> list[int]:
     """Weight per word, best first; a sentence with needs comes with all it needs."""
+    words, sentence_concepts, weights = problem.words, problem.sentence_concepts, problem.weights
+    budget, needs = problem.budget, problem.needs
     required: dict[int, set[int]] = {}
     for i, j in needs:
         required.setdefault(i, set()).add(j)
