@@ -212,3 +212,32 @@ def test_a_name_with_an_age_or_a_person_noun_in_apposition_is_a_person() -> None
     types = {e.canonical: e.type for e in brief.entities}
     assert types.get("Pilar Esteve") == "PERSON"
     assert types.get("Tomas Ferreira") == "PERSON"
+
+
+@pytest.mark.issue(18)
+def test_entities_a_dateline_gives_its_places_and_agency_apart() -> None:
+    from storybrief.analysis.entities import resolve_entities
+    from storybrief.model import Evidence, Stated
+    from tests.conftest import build_parsed
+
+    text = (
+        "PORT ELLIS, Norland (AP) _ The harbour wall held, the mayor of Port Ellis said. "
+        "The AP reported the ferries would sail on Monday."
+    )
+    dateline = "PORT ELLIS, Norland (AP) _"
+    doc = build_parsed(
+        text,
+        # The tagger runs the dateline's place and agency together.
+        mentions=[("PORT ELLIS, Norland (AP", "ORG"), ("Port Ellis", "GPE"), ("AP", "ORG")],
+        dateline=Stated("PORT ELLIS, Norland", Evidence(dateline, "text", 0, len(dateline))),
+    )
+    entities, _ = resolve_entities([doc])
+    names = {e.canonical: e for e in entities}
+    assert "PORT ELLIS, Norland (AP" not in names
+    agency = next(e for e in entities if "AP" in e.aliases)
+    assert agency.type == "ORG"
+    place = next(e for e in entities if "Port Ellis" in e.aliases)
+    assert place.type == "GPE"
+    assert "PORT ELLIS" in place.aliases  # the dateline's place is the same town
+    assert agency is not place
+    assert any("Norland" in e.aliases and e.type == "GPE" for e in entities)

@@ -39,6 +39,7 @@ from typing import Any
 
 from storybrief.lexicon import NAME_LABELS, NAME_LABELS_IN_ORDER
 from storybrief.model import Entity, EntityMention, Mention, ParsedArticle, Span, Token
+from storybrief.text import DATELINE
 
 METHOD = "names.v1"
 
@@ -406,6 +407,50 @@ class _Entity:
 _DEFINITION = re.compile(r"^\s*\(([A-Z][A-Za-z.&]{1,9})\)")
 
 
+def _dateline_span(doc: ParsedArticle) -> tuple[int, int] | None:
+    evidence = doc.article.dateline.evidence if doc.article.dateline else None
+    if evidence is None or evidence.location != "text" or evidence.start is None:
+        return None
+    return evidence.start, evidence.end if evidence.end is not None else evidence.start
+
+
+def _within(span: tuple[int, int] | None, mention: Mention) -> bool:
+    return span is not None and span[0] <= mention.span.start < span[1]
+
+
+def _in_dateline(doc: ParsedArticle, mention: Mention) -> bool:
+    """Whether a mention is in the dateline ("PARIS (AP) _"), where the tagger's spans
+    run place and agency together ("PARIS (AP"): the dateline's own reading replaces them."""
+    return _within(_dateline_span(doc), mention)
+
+
+def _dateline_mentions(doc: ParsedArticle) -> list[Mention]:
+    """The names a dateline states, as it states them: each part of the place (a city, its
+    country) and the agency ("CANBERRA, Australia (AP) _": two places and an agency)."""
+    span = _dateline_span(doc)
+    if span is None:
+        return []
+    text = doc.article.text
+    found = DATELINE.match(text[span[0] : span[1]] + " ")
+    if found is None:
+        return []
+    sentence = doc.tree.sentence_at(span[0])
+    index = -1 if sentence is None else sentence.index
+    pieces: list[tuple[int, str, str]] = []
+    offset = span[0] + found.start("place")
+    for part in found.group("place").split(","):
+        lead = len(part) - len(part.lstrip())
+        pieces.append((offset + lead, part.strip(), "GPE"))
+        offset += len(part) + 1
+    if found.group("agency"):
+        pieces.append((span[0] + found.start("agency"), found.group("agency"), "ORG"))
+    return [
+        Mention(Span(doc.id, start, start + len(name), name), label, index)
+        for start, name, label in pieces
+        if name and text[start : start + len(name)] == name
+    ]
+
+
 def resolve_entities(
     documents: Sequence[ParsedArticle],
 ) -> tuple[tuple[Entity, ...], tuple[ParsedArticle, ...]]:
@@ -415,7 +460,13 @@ def resolve_entities(
         The entities (most mentioned first; ids ``e1``, ``e2``, ...) and the
         documents, whose mentions now carry the id of their entity.
     """
-    mentions = [m for d in documents for m in d.mentions if m.label in NAME_LABELS]
+    mentions = [
+        m
+        for d in documents
+        for m in d.mentions
+        if m.label in NAME_LABELS and not _in_dateline(d, m)
+    ]
+    mentions += [m for d in documents for m in _dateline_mentions(d)]
     mentions = _after_roles(documents, mentions)
     mentions += _parenthetical_acronyms(documents, mentions)
     inputs = [NameMention(m.span.doc_id, m.span.text, m.label) for m in mentions]
@@ -551,7 +602,10 @@ def _parenthetical_acronyms(
     tagged = {(m.span.doc_id, m.span.start) for m in mentions}
     added: list[Mention] = []
     texts = {d.id: d.article.text for d in documents}
+    datelines = {d.id: _dateline_span(d) for d in documents}
     for m in mentions:
+        if _within(datelines[m.span.doc_id], m):  # "PARIS (AP)": an agency, not an acronym
+            continue
         text = texts[m.span.doc_id]
         match = _DEFINITION.match(text[m.span.end : m.span.end + _DEFINITION_CHARS])
         if not match:
@@ -570,9 +624,12 @@ def _definitions(
 ) -> list[tuple[int, int]]:
     """Pairs (long name, acronym) where the text writes "Long Name (ACR)"."""
     texts = {d.id: d.article.text for d in documents}
+    datelines = {d.id: _dateline_span(d) for d in documents}
     index_at = {(m.span.doc_id, m.span.start): i for i, m in enumerate(mentions)}
     pairs = []
     for i, m in enumerate(mentions):
+        if _within(datelines[m.span.doc_id], m):  # "PARIS (AP)": an agency, not an acronym
+            continue
         text = texts[m.span.doc_id]
         match = _DEFINITION.match(text[m.span.end : m.span.end + _DEFINITION_CHARS])
         if match:

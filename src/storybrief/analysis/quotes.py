@@ -144,6 +144,11 @@ class _Doc:
         self.tree = doc.tree
         #: The text with archive quotation marks read as typographic ones (same offsets).
         self.marks = typographic_quotes(doc.article.text)
+        #: Where the body starts after the dateline, if the article has one in its text.
+        dateline = doc.article.dateline
+        evidence = dateline.evidence if dateline else None
+        in_text = evidence is not None and evidence.location == "text"
+        self.body_start = evidence.end if in_text and evidence and evidence.end else 0
         self.head = self.tree.head
         self.child = self.tree.child
         self.subtree = self.tree.subtree
@@ -228,13 +233,28 @@ def _find_cue(
     return None, None
 
 
+def _past_dateline(d: _Doc, head: Token) -> Token | None:
+    """The speaker's head outside the dateline: where the parser made the dateline's place
+    the subject ("RHOSMOUTH (APA) — Minister X said"), the top of what follows it."""
+    if head.start >= d.body_start:
+        return head
+    after = [t for t in d.subtree(head) if t.start >= d.body_start]
+    inside = {t.index for t in after}
+    tops = [t for t in after if t.head not in inside and t.pos in ("PROPN", "NOUN", "PRON")]
+    return tops[0] if tops else None
+
+
 def _speaker_phrase(d: _Doc, head: Token) -> list[Token]:
     """The speaker's noun phrase, without relative clauses or trailing punctuation."""
     skip: set[int] = set()
     for child in d.tree.children(head):
         if child.dep in ("relcl", "acl", "advcl"):
             skip.update(t.index for t in d.subtree(child))
-    phrase = [t for t in d.subtree(head) if t.index not in skip]
+    # The dateline the parser hangs on the subject ("RHOSMOUTH (APA) — Minister X") is not
+    # part of who spoke.
+    phrase = [t for t in d.subtree(head) if t.index not in skip and t.start >= d.body_start]
+    while len(phrase) > 1 and phrase[0].pos == "PUNCT":
+        phrase.pop(0)
     while len(phrase) > 1 and phrase[-1].pos == "PUNCT":
         phrase.pop()
     return phrase[:MAX_SPEAKER_TOKENS]
@@ -417,6 +437,8 @@ def _document_quotes(
         if head is None and not quote.speaker_tokens:
             head = _colon_cue(d, quote)
         if head is not None:
+            head = _past_dateline(d, head)
+        if head is not None:
             quote.speaker_tokens = _speaker_phrase(d, head)
             quote.speaker_kind, quote.entity_id = _classify(
                 d, head, quote.speaker_tokens, entity_spans, recent, roles
@@ -503,6 +525,8 @@ def _indirect(
         ):
             continue
         head = _speaker_of_cue(d, cue)
+        if head is not None:
+            head = _past_dateline(d, head)
         if head is None:
             continue
         quote = _Quote(d.doc.id, start, end, text[start:end], "indirect", cue.sentence)
