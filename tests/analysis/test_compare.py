@@ -159,3 +159,28 @@ def test_a_quotation_over_two_paragraphs_is_not_the_writers_first_person() -> No
     assert len(outside) == len(text)
     assert "We" not in outside
     assert "The ministry said aid would rise." in outside
+
+
+@pytest.mark.issue(18)
+def test_compare_first_person_a_speech_verb_attributes_is_not_the_writers() -> None:
+    # A wire report that gives a speaker's words without quotation marks.
+    text = (
+        "We will rebuild the harbour wall before winter, the mayor said. "
+        "We have the money and we have the crews, she said. "
+        "Our engineers start on Monday, she said. "
+        "The council approved the plan on Friday."
+    )
+    kind, signals = classify(_piece(text), 0)
+    assert kind == "report"
+    assert not any("first person" in s for s in signals)
+
+
+def test_compare_the_writers_own_first_person_still_counts() -> None:
+    text = (
+        "We should rebuild the harbour wall before winter. "
+        "I think our council has waited too long. "
+        "We must act now. The council approved the plan on Friday."
+    )
+    kind, signals = classify(_piece(text), 0)
+    assert kind != "report"
+    assert any("first person" in s for s in signals)

@@ -42,6 +42,7 @@ from storybrief.model import (
     SourceProfile,
     SpanRef,
     SummaryPassage,
+    Token,
 )
 from storybrief.text import typographic_quotes
 
@@ -120,14 +121,38 @@ def _body(doc: ParsedArticle) -> str:
     return "".join(chars)
 
 
+def _unattributed(doc: ParsedArticle, text: str) -> str:
+    """The text with every sentence that a speech verb attributes blanked (offsets kept)."""
+    chars = list(text)
+    for sentence in doc.sentences:
+        tokens = doc.tree.in_sentence(sentence.index)
+        if any(_attributes(doc, t) for t in tokens):
+            chars[sentence.start : sentence.end] = " " * (sentence.end - sentence.start)
+    return "".join(chars)
+
+
+def _attributes(doc: ParsedArticle, token: Token) -> bool:
+    """Whether a token gives the sentence to someone else: "according", or a speech verb
+    whose subject is not the writer ("we contend", "I argued" are the writer's own)."""
+    if token.text.lower() == "according":
+        return True
+    if token.pos != "VERB" or token.lemma not in SPEECH_VERBS:
+        return False
+    subject = doc.tree.child(token, "nsubj")
+    return subject is None or subject.text.lower() not in ("i", "we")
+
+
 def classify(doc: ParsedArticle, quotes_here: int) -> tuple[SourceKind, list[str]]:
     """Kind of a piece (report, analysis, opinion) and the signals that decided it."""
     text = _outside_quotes(_body(doc))
+    # The writer's own voice: what no speech verb attributes to someone else
+    # ("We will not give up, the mayor said" is the mayor's first person).
+    own = _unattributed(doc, text)
     sentences = max(len(doc.sentences), 1)
-    first_person = len(_WE.findall(text))
+    first_person = len(_WE.findall(own))
     evaluative = len(_EVALUATIVE.findall(text))
-    normative = len(_NORMATIVE.findall(text))
-    stance = [m.group(0) for m in _STANCE.finditer(text)]
+    normative = len(_NORMATIVE.findall(own))
+    stance = [m.group(0) for m in _STANCE.finditer(own)]
     scare = len(_SCARE_QUOTE.findall(doc.article.text)) - quotes_here
     exclaim = text.count("!")
     questions = text.count("?")
