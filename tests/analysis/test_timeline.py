@@ -299,3 +299,23 @@ def test_timeline_a_sentence_is_dated_by_its_main_clause_and_a_clause_by_its_own
         ("2024-08-07", "over the attack on Aug. 7"),
         ("2024-08-12", text),
     ]
+
+
+def test_timeline_a_date_that_qualifies_a_noun_does_not_date_the_sentence() -> None:
+    text = "Calm replaced Friday 's chaos on Saturday ."
+    words: list[Any] = [
+        ("Calm", "calm", "NOUN", "NN", "nsubj", "replaced"),
+        ("replaced", "replace", "VERB", "VBD", "ROOT", None),
+        ("Friday", "Friday", "PROPN", "NNP", "poss", "chaos"),
+        ("'s", "'s", "PART", "POS", "case", "Friday"),
+        ("chaos", "chaos", "NOUN", "NN", "dobj", "replaced"),
+        ("on", "on", "ADP", "IN", "prep", "replaced"),
+        ("Saturday", "Saturday", "PROPN", "NNP", "pobj", "on"),
+        ".",
+    ]
+    doc = build_parsed(
+        text, [words], [("Friday", "DATE"), ("Saturday", "DATE")], published="2024-08-11"
+    )
+    events = {e.date: e.text for e in build_timeline([doc])}
+    assert events["2024-08-10"] == text
+    assert events["2024-08-09"] != text

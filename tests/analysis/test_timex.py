@@ -448,3 +448,17 @@ def test_timex_the_following_day_is_the_day_after_the_one_just_stated() -> None:
         "The bridge opened. A day later, crews left.", mentions=[("A day later", "DATE")]
     )
     assert [t.value for t in document_timexes(alone, MONDAY)] == [None]
+
+
+def test_timex_an_event_told_in_the_present_is_the_nearest_day() -> None:
+    # "The mayor faces a vote Friday." (a Thursday article): tomorrow, not six days ago.
+    words: list[TokenSpec] = [
+        ("The", "the", "DET", "DT", "det", "mayor"),
+        ("mayor", "mayor", "NOUN", "NN", "nsubj", "faces"),
+        ("faces", "face", "VERB", "VBZ", "ROOT", None),
+        ("a", "a", "DET", "DT", "det", "vote"),
+        ("vote", "vote", "NOUN", "NN", "dobj", "faces"),
+        ("Friday", "Friday", "PROPN", "NNP", "npadvmod", "faces"),
+        ".",
+    ]
+    assert _sentence(words, "Friday", anchor=dt.date(2024, 8, 15)) == ["2024-08-16"]

@@ -12,7 +12,8 @@ Method (``timeline.v4``):
   it. Headlines and captions are not events; undated events are not placed.
   A sentence with several dates is the event of its main clause, dated by
   the date closest to its root ("Tanzania charged two men on Monday over the
-  bombing on Aug. 7": Monday); each other date dates the clause it sits in,
+  bombing on Aug. 7": Monday; a date that qualifies a noun, "Friday's
+  scenes", counts as far from it); each other date dates the clause it sits in,
   an event that reads as that clause ("over the bombing on Aug. 7"; since
   timeline.v4).
   An event reads as a whole sentence (pieces the splitter cut at an
@@ -219,7 +220,9 @@ def _subtree(tree: TokenTree, top: Token) -> list[Token]:
 def clause_depth(tree: TokenTree, start: int, end: int) -> int:
     """How many steps up the tree the span's head is from its sentence's root."""
     token = _span_head(tree, start, end)
-    depth = 0
+    # "Friday's scenes", "the Aug. 7 bombing": a date that qualifies a noun
+    # tells when that thing was, not when the clause's event is.
+    depth = _QUALIFIER if token is not None and token.dep in _QUALIFIES else 0
     while token is not None and token.head != token.index and depth < _MAX_DEPTH:
         token = tree.token(token.head)
         depth += 1
@@ -227,6 +230,9 @@ def clause_depth(tree: TokenTree, start: int, end: int) -> int:
 
 
 _MAX_DEPTH = 64
+_QUALIFIES = frozenset(("poss", "compound", "amod", "nmod", "nummod"))
+#: Judgement call: a date that qualifies a noun counts as this many steps deeper.
+_QUALIFIER = 8
 
 
 def _span_head(tree: TokenTree, start: int, end: int) -> Token | None:

@@ -24,7 +24,8 @@ does "is to" ("the board is to vote on Saturday"); a schedule told in the past
 ("were scheduled to end on Sunday", "the inauguration, scheduled for May 5")
 and a limit ("through September", "until Wednesday", "by Thursday", "as of
 Feb. 1") not in the future tense are the nearest such day or month, before or
-after (``Tense`` "near"). "Three weeks ago" is the day three weeks before
+after (``Tense`` "near"), as is an event told in the present tense ("faces a
+vote Friday"; not a saying, a state or a perfect). "Three weeks ago" is the day three weeks before
 the anchor (the text counts days, not a calendar week); "January last year"
 and "Tuesday last week" are in the year and week named. A month that is a
 name ("Theresa May", "Capt. Ada March", "Trump and May met") and a reference
@@ -44,6 +45,7 @@ from typing import Literal
 from storybrief.lexicon import (
     MONTH_ABBREVIATIONS,
     MONTHS,
+    SPEECH_VERBS,
     TIME_LABELS,
     TITLE_SMALL_WORDS,
     WEEKDAYS,
@@ -413,6 +415,7 @@ _TIMETABLE_VERBS = frozenset(
 )
 
 
+_STATES = frozenset(("be", "have", "remain", "stay", "continue", "seem", "appear", "know"))
 _MODALS = frozenset(("would", "'d", "could", "might", "should"))
 #: Verbs that set a time to come: what they set is ahead of when they were said.
 _SCHEDULE_VERBS = frozenset(("schedule", "reschedule", "slate", "plan"))
@@ -463,6 +466,15 @@ def tense_of(tree: TokenTree, span_start: int, span_end: int) -> Tense:
             # "The bridge shuts on Monday": a timetable in the present tense.
             if token.tag in ("VBZ", "VBP") and token.lemma.lower() in _TIMETABLE_VERBS:
                 return "future"
+            # "Mubarak faces another challenge Friday" (in a Thursday article),
+            # "they point to the explosions on Aug. 7": an event told in the
+            # present (not a saying, a state or a perfect) is the nearest day.
+            if (
+                token.tag in ("VBZ", "VBP")
+                and not aux
+                and token.lemma.lower() not in SPEECH_VERBS | _STATES
+            ):
+                return "near"
             # "would keep calling … until July": an untensed verb takes the tense
             # of the verb it completes.
             if token.tag in ("VBG", "VB") and not aux and token.dep == "xcomp":
