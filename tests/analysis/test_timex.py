@@ -462,3 +462,12 @@ def test_timex_an_event_told_in_the_present_is_the_nearest_day() -> None:
         ".",
     ]
     assert _sentence(words, "Friday", anchor=dt.date(2024, 8, 15)) == ["2024-08-16"]
+
+
+def test_timex_a_chronology_line_takes_the_year_of_its_header() -> None:
+    text = "Key dates:\n\n1999:\n\nNov. 22 -- The mill closes.\n\n2001:\n\nMarch 3 -- It reopens."
+    doc = build_parsed(text, mentions=[("Nov. 22", "DATE"), ("March 3", "DATE")])
+    assert [t.value for t in document_timexes(doc, MONDAY)] == ["1999-11-22", "2001-03-03"]
+    # Not under a header: the year nearest the anchor.
+    plain = build_parsed("Nov. 22 -- The mill closes.", mentions=[("Nov. 22", "DATE")])
+    assert [t.value for t in document_timexes(plain, MONDAY)] == ["2024-11-22"]

@@ -31,7 +31,9 @@ and "Tuesday last week" are in the year and week named. A month that is a
 name ("Theresa May", "Capt. Ada March", "Trump and May met") and a reference
 word in a name ("USA Today") are no dates. "The following day", "the next
 day", "a day later" (and "the day before") are the day after (before) the last
-day stated in their sentence or the one before, else unknown.
+day stated in their sentence or the one before, else unknown. A chronology's
+line that opens with a month and day ("Nov. 22 -- ...") under a header line
+of its year ("1999:") is in that year.
 """
 
 from __future__ import annotations
@@ -534,6 +536,14 @@ def document_timexes(doc: ParsedArticle, anchor: dt.date | None) -> tuple[Timex,
         if _LIMIT.search(text[max(0, start - 24) : start]) or _LIMIT.match(written):
             tense = "future" if tense == "future" else "near"
         kind, value, mod, relative = normalize(written, anchor, tense)
+        if (
+            relative
+            and value
+            and (year := _header_year(text, start))
+            and _month_of(written.split()[0])
+        ):
+            # A chronology's "Nov. 22 -- ..." under its year's header line ("1999:").
+            kind, value, mod, relative = normalize(f"{written} {year}", None)
         if (step := _day_anaphor(written)) is not None:
             # "The following day": the day after the one stated just before, else unknown.
             day = _day_before_it(doc, out, start)
@@ -541,6 +551,21 @@ def document_timexes(doc: ParsedArticle, anchor: dt.date | None) -> tuple[Timex,
             value = (day + dt.timedelta(days=step)).isoformat() if day else None
         out.append(Timex(start, end, text[start:end], kind, value, mod, relative))
     return tuple(out)
+
+
+_YEAR_HEADER = re.compile(
+    r"^[ \t]*(?:[-*•]+[ \t]*)?(1[6-9]\d\d|20\d\d)[ \t]*:?[ \t]*$", re.MULTILINE
+)
+_LINE_ITEM = re.compile(r"[ \t]*(?:[-*•_]+[ \t]*)?$")
+
+
+def _header_year(text: str, start: int) -> str | None:
+    """The year of the chronology header line above a line that opens with this date."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _LINE_ITEM.fullmatch(text[line_start:start]):
+        return None
+    headers = [m.group(1) for m in _YEAR_HEADER.finditer(text, 0, line_start)]
+    return headers[-1] if headers else None
 
 
 _DAY_ANAPHOR = re.compile(
