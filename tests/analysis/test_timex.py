@@ -471,3 +471,13 @@ def test_timex_a_chronology_line_takes_the_year_of_its_header() -> None:
     # Not under a header: the year nearest the anchor.
     plain = build_parsed("Nov. 22 -- The mill closes.", mentions=[("Nov. 22", "DATE")])
     assert [t.value for t in document_timexes(plain, MONDAY)] == ["2024-11-22"]
+
+
+def test_timex_a_holiday_on_a_fixed_day_is_that_day() -> None:
+    assert normalize("New Year's Eve", MONDAY, "past")[1] == "2023-12-31"
+    assert normalize("Christmas Day 2019", MONDAY)[1] == "2019-12-25"
+    # Found even where the tagger calls it an event.
+    doc = build_parsed("The mayor quit on Christmas Eve.", mentions=[("Christmas Eve", "EVENT")])
+    assert [(t.text, t.value) for t in document_timexes(doc, MONDAY)] == [
+        ("Christmas Eve", "2024-12-24")  # no tense here: the nearest
+    ]

@@ -33,7 +33,8 @@ word in a name ("USA Today") are no dates. "The following day", "the next
 day", "a day later" (and "the day before") are the day after (before) the last
 day stated in their sentence or the one before, else unknown. A chronology's
 line that opens with a month and day ("Nov. 22 -- ...") under a header line
-of its year ("1999:") is in that year.
+of its year ("1999:") is in that year. Holidays on a fixed day ("New Year's
+Eve", "Christmas") are that day.
 """
 
 from __future__ import annotations
@@ -290,7 +291,36 @@ def _normalize_core(t: str, anchor: dt.date | None, tense: Tense) -> tuple[str, 
         if anchor is None:
             return "DATE", None, True
         return "DATE", f"{_month_year(anchor, _SEASON_MONTH[code], tense, None):04d}-{code}", True
+    holiday = re.fullmatch(r"(.+?)(?:,?\s+(\d{4}))?", t)
+    if holiday and (fixed := _HOLIDAYS.get(holiday.group(1))):
+        stated = f" {holiday.group(2)}" if holiday.group(2) else ""
+        return _calendar(f"{MONTHS[fixed[0] - 1]} {fixed[1]}{stated}", anchor, tense)
     return _calendar(t, anchor, tense)
+
+
+#: Holidays on a fixed day of the calendar: (month, day).
+_HOLIDAYS = {
+    "new year's eve": (12, 31),
+    "new year's day": (1, 1),
+    "christmas eve": (12, 24),
+    "christmas day": (12, 25),
+    "christmas": (12, 25),
+    "boxing day": (12, 26),
+    "valentine's day": (2, 14),
+    "halloween": (10, 31),
+}
+
+
+_HOLIDAY_NAMES = re.compile(
+    r"\b(?:"
+    + "|".join(
+        re.escape(h).replace("'", "['’]")
+        for h in sorted(_HOLIDAYS, key=len, reverse=True)
+        if " " in h  # "Christmas" alone is as often a season ("Christmas shopping")
+    )
+    + r")\b",
+    re.IGNORECASE,
+)
 
 
 def _month_of(word: str) -> int | None:
@@ -499,6 +529,11 @@ def document_timexes(doc: ParsedArticle, anchor: dt.date | None) -> tuple[Timex,
             spans.append(match.span())
     # "USA Today", "Democracy Now": a reference word in a name is the name's.
     spans = [(s, e) for s, e in spans if not any(a <= s < b for a, b in names)]
+    # A holiday on a fixed day, which the tagger may call an event.
+    for match in _HOLIDAY_NAMES.finditer(text):
+        if not any(s <= match.start() < e or match.start() <= s < match.end() for s, e in spans):
+            spans.append(match.span())
+    spans.sort()
     out: list[Timex] = []
     starts = {t.start: t for t in doc.tokens}
     # "Friday afternoon" tagged as "Friday" and "afternoon": one expression.
