@@ -481,3 +481,12 @@ def test_timex_a_holiday_on_a_fixed_day_is_that_day() -> None:
     assert [(t.text, t.value) for t in document_timexes(doc, MONDAY)] == [
         ("Christmas Eve", "2024-12-24")  # no tense here: the nearest
     ]
+
+
+def test_timex_the_following_day_is_found_where_the_tagger_misses_it() -> None:
+    doc = build_parsed(
+        "Crews met on Saturday.\n\nThe following day, the bridge opened.",
+        mentions=[("Saturday", "DATE")],
+    )
+    found = [(t.text, t.value) for t in document_timexes(doc, MONDAY)]
+    assert found == [("Saturday", "2024-08-10"), ("The following day", "2024-08-11")]

@@ -31,7 +31,8 @@ and "Tuesday last week" are in the year and week named. A month that is a
 name ("Theresa May", "Capt. Ada March", "Trump and May met") and a reference
 word in a name ("USA Today") are no dates. "The following day", "the next
 day", "a day later" (and "the day before") are the day after (before) the last
-day stated in their sentence or the one before, else unknown. A chronology's
+day stated in their sentence or the one before, else unknown (found also
+where the tagger leaves them untagged). A chronology's
 line that opens with a month and day ("Nov. 22 -- ...") under a header line
 of its year ("1999:") is in that year. Holidays on a fixed day ("New Year's
 Eve", "Christmas") are that day.
@@ -529,8 +530,10 @@ def document_timexes(doc: ParsedArticle, anchor: dt.date | None) -> tuple[Timex,
             spans.append(match.span())
     # "USA Today", "Democracy Now": a reference word in a name is the name's.
     spans = [(s, e) for s, e in spans if not any(a <= s < b for a, b in names)]
-    # A holiday on a fixed day, which the tagger may call an event.
-    for match in _HOLIDAY_NAMES.finditer(text):
+    # A holiday on a fixed day, which the tagger may call an event, and "the
+    # following day", which it may not tag at all.
+    found = [*_HOLIDAY_NAMES.finditer(text), *_UNTAGGED_ANAPHORS.finditer(text)]
+    for match in found:
         if not any(s <= match.start() < e or match.start() <= s < match.end() for s, e in spans):
             spans.append(match.span())
     spans.sort()
@@ -606,6 +609,12 @@ def _header_year(text: str, start: int) -> str | None:
 _DAY_ANAPHOR = re.compile(
     r"(?:the\s+)?(?:(?P<after>following|next)\s+day|day\s+(?P<after2>after)|(?:previous|prior)\s+day"
     r"|day\s+before|a\s+day\s+(?P<later>later|after)|a\s+day\s+(?:earlier|before))"
+)
+
+
+_UNTAGGED_ANAPHORS = re.compile(
+    r"\b(?:the\s+(?:following|next|previous)\s+day|a\s+day\s+(?:later|earlier))\b",
+    re.IGNORECASE,
 )
 
 
