@@ -272,3 +272,50 @@ def test_timeline17_gate_the_most_reported_days_are_the_gold_timeline_days() -> 
     baseline = statistics.fmean(bench.date_scores(published, gold)[3] for gold in golds)
     assert f1 >= floor("timeline17_mj_date_f1")
     assert f1 > baseline
+
+
+def test_timeline_a_sentence_is_dated_by_its_main_clause_and_a_clause_by_its_own() -> None:
+    text = "Police charged two men on Monday over the attack on Aug. 7 ."
+    words: list[Any] = [
+        ("Police", "police", "NOUN", "NNS", "nsubj", "charged"),
+        ("charged", "charge", "VERB", "VBD", "ROOT", None),
+        ("two", "two", "NUM", "CD", "nummod", "men"),
+        ("men", "man", "NOUN", "NNS", "dobj", "charged"),
+        ("on", "on", "ADP", "IN", "prep", 1),
+        ("Monday", "Monday", "PROPN", "NNP", "pobj", 4),
+        ("over", "over", "ADP", "IN", "prep", 1),
+        ("the", "the", "DET", "DT", "det", "attack"),
+        ("attack", "attack", "NOUN", "NN", "pobj", "over"),
+        ("on", "on", "ADP", "IN", "prep", "attack"),
+        ("Aug.", "Aug.", "PROPN", "NNP", "pobj", 9),
+        ("7", "7", "NUM", "CD", "nummod", "Aug."),
+        ".",
+    ]
+    doc = build_parsed(
+        text, [words], [("Monday", "DATE"), ("Aug. 7", "DATE")], published="2024-08-14"
+    )
+    events = build_timeline([doc])
+    assert [(e.date, e.text) for e in events] == [
+        ("2024-08-07", "over the attack on Aug. 7"),
+        ("2024-08-12", text),
+    ]
+
+
+def test_timeline_a_date_that_qualifies_a_noun_does_not_date_the_sentence() -> None:
+    text = "Calm replaced Friday 's chaos on Saturday ."
+    words: list[Any] = [
+        ("Calm", "calm", "NOUN", "NN", "nsubj", "replaced"),
+        ("replaced", "replace", "VERB", "VBD", "ROOT", None),
+        ("Friday", "Friday", "PROPN", "NNP", "poss", "chaos"),
+        ("'s", "'s", "PART", "POS", "case", "Friday"),
+        ("chaos", "chaos", "NOUN", "NN", "dobj", "replaced"),
+        ("on", "on", "ADP", "IN", "prep", "replaced"),
+        ("Saturday", "Saturday", "PROPN", "NNP", "pobj", "on"),
+        ".",
+    ]
+    doc = build_parsed(
+        text, [words], [("Friday", "DATE"), ("Saturday", "DATE")], published="2024-08-11"
+    )
+    events = {e.date: e.text for e in build_timeline([doc])}
+    assert events["2024-08-10"] == text
+    assert events["2024-08-09"] != text

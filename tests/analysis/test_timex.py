@@ -306,3 +306,187 @@ def test_a_timetable_in_the_present_tense_is_dated_ahead() -> None:
     )
     values = {t.text: t.value for t in document_timexes(later.documents[0], dt.date(2024, 5, 24))}
     assert values["July"] == "2024-07"
+
+
+# --- timex.v4: limits, schedules, names, weeks counted in days, anaphoric days -------------
+
+MONDAY = dt.date(2024, 8, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value"),
+    [
+        # "Three weeks ago" from a Wednesday is a Wednesday: the text counts days.
+        ("three weeks ago", None, "2024-04-17"),
+        ("a week ago", None, "2024-05-01"),
+        ("January last year", "past", "2023-01"),
+        ("Tuesday last week", "past", "2024-04-30"),
+        ("Friday next week", None, "2024-05-17"),
+        # Neither way: the nearest such day or month.
+        ("September", "near", "2024-09"),
+        ("March", "near", "2024-03"),
+        ("Sunday", "near", "2024-05-05"),
+        ("Friday", "near", "2024-05-10"),
+    ],
+)
+def test_timex_v4_relative_dates(text: str, tense: str | None, value: str) -> None:
+    assert normalize(text, WEDNESDAY, tense)[1] == value  # type: ignore[arg-type]
+
+
+def _sentence(words: list[TokenSpec], date: str, *, anchor: dt.date = MONDAY) -> list[str]:
+    text = " ".join(w if isinstance(w, str) else w[0] for w in words)
+    doc = build_parsed(text, [words], [(date, "DATE")])
+    return [t.value or "" for t in document_timexes(doc, anchor)]
+
+
+def test_timex_a_modal_points_ahead_even_before_a_participle() -> None:
+    # "A contract would be initialed Saturday." (a Monday article): the Saturday to come.
+    words: list[TokenSpec] = [
+        ("A", "a", "DET", "DT", "det", "contract"),
+        ("contract", "contract", "NOUN", "NN", "nsubjpass", "initialed"),
+        ("would", "would", "AUX", "MD", "aux", "initialed"),
+        ("be", "be", "AUX", "VB", "auxpass", "initialed"),
+        ("initialed", "initial", "VERB", "VBN", "ROOT", None),
+        ("Saturday", "Saturday", "PROPN", "NNP", "npadvmod", "initialed"),
+        ".",
+    ]
+    assert _sentence(words, "Saturday") == ["2024-08-17"]
+
+
+def test_timex_a_schedule_told_in_the_past_is_the_nearest_day() -> None:
+    # "The drills were scheduled to end on Sunday." (Monday): yesterday, not in six days.
+    words: list[TokenSpec] = [
+        ("The", "the", "DET", "DT", "det", "drills"),
+        ("drills", "drill", "NOUN", "NNS", "nsubjpass", "scheduled"),
+        ("were", "be", "AUX", "VBD", "auxpass", "scheduled"),
+        ("scheduled", "schedule", "VERB", "VBN", "ROOT", None),
+        ("to", "to", "PART", "TO", "aux", "end"),
+        ("end", "end", "VERB", "VB", "xcomp", "scheduled"),
+        ("on", "on", "ADP", "IN", "prep", "end"),
+        ("Sunday", "Sunday", "PROPN", "NNP", "pobj", "on"),
+        ".",
+    ]
+    assert _sentence(words, "Sunday") == ["2024-08-11"]
+
+
+def test_timex_is_to_points_ahead() -> None:
+    # "The board is to vote on Saturday."
+    words: list[TokenSpec] = [
+        ("The", "the", "DET", "DT", "det", "board"),
+        ("board", "board", "NOUN", "NN", "nsubj", "is"),
+        ("is", "be", "AUX", "VBZ", "ROOT", None),
+        ("to", "to", "PART", "TO", "aux", "vote"),
+        ("vote", "vote", "VERB", "VB", "xcomp", "is"),
+        ("on", "on", "ADP", "IN", "prep", "vote"),
+        ("Saturday", "Saturday", "PROPN", "NNP", "pobj", "on"),
+        ".",
+    ]
+    assert _sentence(words, "Saturday") == ["2024-08-17"]
+
+
+def test_timex_a_limit_after_a_past_verb_is_the_nearest_month() -> None:
+    # "The line had suspended flights through September." (an August article)
+    words: list[TokenSpec] = [
+        ("The", "the", "DET", "DT", "det", "line"),
+        ("line", "line", "NOUN", "NN", "nsubj", "suspended"),
+        ("had", "have", "AUX", "VBD", "aux", "suspended"),
+        ("suspended", "suspend", "VERB", "VBN", "ROOT", None),
+        ("flights", "flight", "NOUN", "NNS", "dobj", "suspended"),
+        ("through", "through", "ADP", "IN", "prep", "suspended"),
+        ("September", "September", "PROPN", "NNP", "pobj", "through"),
+        ".",
+    ]
+    assert _sentence(words, "September") == ["2024-09"]
+
+
+def test_timex_a_month_that_names_a_person_is_no_date() -> None:
+    # "Ruiz and May met in January."
+    words: list[TokenSpec] = [
+        ("Ruiz", "Ruiz", "PROPN", "NNP", "nsubj", "met"),
+        ("and", "and", "CCONJ", "CC", "cc", "Ruiz"),
+        ("May", "May", "PROPN", "NNP", "conj", "Ruiz"),
+        ("met", "meet", "VERB", "VBD", "ROOT", None),
+        ("in", "in", "ADP", "IN", "prep", "met"),
+        ("January", "January", "PROPN", "NNP", "pobj", "in"),
+        ".",
+    ]
+    text = "Ruiz and May met in January ."
+    doc = build_parsed(text, [words], [("May", "DATE"), ("January", "DATE")])
+    assert [t.text for t in document_timexes(doc, MONDAY)] == ["January"]
+    captain: list[TokenSpec] = [
+        ("Navy", "Navy", "PROPN", "NNP", "compound", 3),
+        ("Capt.", "Capt.", "PROPN", "NNP", "compound", 3),
+        ("Ada", "Ada", "PROPN", "NNP", "compound", 3),
+        ("March", "March", "PROPN", "NNP", "nsubj", "spoke"),
+        ("spoke", "speak", "VERB", "VBD", "ROOT", None),
+        ("in", "in", "ADP", "IN", "prep", "spoke"),
+        ("March", "March", "PROPN", "NNP", "pobj", "in"),
+        ".",
+    ]
+    doc = build_parsed(
+        "Navy Capt. Ada March spoke in March .",
+        [captain],
+        [("March", "DATE"), ("March", "DATE")],
+    )
+    assert [t.start for t in document_timexes(doc, MONDAY)] == [30]
+
+
+def test_timex_a_reference_word_in_a_name_is_no_date() -> None:
+    doc = build_parsed(
+        "USA Today reported the vote today.", mentions=[("USA Today", "ORG"), ("today", "DATE")]
+    )
+    assert [t.text for t in document_timexes(doc, MONDAY)] == ["today"]
+
+
+def test_timex_the_following_day_is_the_day_after_the_one_just_stated() -> None:
+    doc = build_parsed(
+        "Crews met on Saturday. The following day, the bridge opened.",
+        mentions=[("Saturday", "DATE"), ("The following day", "DATE")],
+    )
+    assert [t.value for t in document_timexes(doc, MONDAY)] == ["2024-08-10", "2024-08-11"]
+    alone = build_parsed(
+        "The bridge opened. A day later, crews left.", mentions=[("A day later", "DATE")]
+    )
+    assert [t.value for t in document_timexes(alone, MONDAY)] == [None]
+
+
+def test_timex_an_event_told_in_the_present_is_the_nearest_day() -> None:
+    # "The mayor faces a vote Friday." (a Thursday article): tomorrow, not six days ago.
+    words: list[TokenSpec] = [
+        ("The", "the", "DET", "DT", "det", "mayor"),
+        ("mayor", "mayor", "NOUN", "NN", "nsubj", "faces"),
+        ("faces", "face", "VERB", "VBZ", "ROOT", None),
+        ("a", "a", "DET", "DT", "det", "vote"),
+        ("vote", "vote", "NOUN", "NN", "dobj", "faces"),
+        ("Friday", "Friday", "PROPN", "NNP", "npadvmod", "faces"),
+        ".",
+    ]
+    assert _sentence(words, "Friday", anchor=dt.date(2024, 8, 15)) == ["2024-08-16"]
+
+
+def test_timex_a_chronology_line_takes_the_year_of_its_header() -> None:
+    text = "Key dates:\n\n1999:\n\nNov. 22 -- The mill closes.\n\n2001:\n\nMarch 3 -- It reopens."
+    doc = build_parsed(text, mentions=[("Nov. 22", "DATE"), ("March 3", "DATE")])
+    assert [t.value for t in document_timexes(doc, MONDAY)] == ["1999-11-22", "2001-03-03"]
+    # Not under a header: the year nearest the anchor.
+    plain = build_parsed("Nov. 22 -- The mill closes.", mentions=[("Nov. 22", "DATE")])
+    assert [t.value for t in document_timexes(plain, MONDAY)] == ["2024-11-22"]
+
+
+def test_timex_a_holiday_on_a_fixed_day_is_that_day() -> None:
+    assert normalize("New Year's Eve", MONDAY, "past")[1] == "2023-12-31"
+    assert normalize("Christmas Day 2019", MONDAY)[1] == "2019-12-25"
+    # Found even where the tagger calls it an event.
+    doc = build_parsed("The mayor quit on Christmas Eve.", mentions=[("Christmas Eve", "EVENT")])
+    assert [(t.text, t.value) for t in document_timexes(doc, MONDAY)] == [
+        ("Christmas Eve", "2024-12-24")  # no tense here: the nearest
+    ]
+
+
+def test_timex_the_following_day_is_found_where_the_tagger_misses_it() -> None:
+    doc = build_parsed(
+        "Crews met on Saturday.\n\nThe following day, the bridge opened.",
+        mentions=[("Saturday", "DATE")],
+    )
+    found = [(t.text, t.value) for t in document_timexes(doc, MONDAY)]
+    assert found == [("Saturday", "2024-08-10"), ("The following day", "2024-08-11")]

@@ -1,6 +1,6 @@
 """Temporal expressions: found in the parse, normalised against an anchor date.
 
-Method (``timex.v3``): spaCy's DATE and TIME mentions, plus reference words it
+Method (``timex.v4``): spaCy's DATE and TIME mentions, plus reference words it
 does not tag ("now", "currently"), are normalised to TimeML values (TIMEX3):
 ``2013-02-04`` (day), ``2013-W06`` (week), ``2013-02`` (month), ``2013``,
 ``201`` (decade), ``19`` (century), ``2012-SU`` (season), ``2013-Q1``,
@@ -17,6 +17,25 @@ A range is two expressions, as TimeML annotates it: "2009-2010" and "1957-58"
 are two years, "between 12 and 18 months" two durations. Hedges ("just",
 "a mere") are dropped, "a month earlier" is the duration it states, and a
 weekday tagged apart from its part of the day ("Friday" "afternoon") joins it.
+
+Since timex.v4: a modal points ahead ("a contract would be initialed
+Saturday", "could begin in late September"; not "would have been"), and so
+does "is to" ("the board is to vote on Saturday"); a schedule told in the past
+("were scheduled to end on Sunday", "the inauguration, scheduled for May 5")
+and a limit ("through September", "until Wednesday", "by Thursday", "as of
+Feb. 1") not in the future tense are the nearest such day or month, before or
+after (``Tense`` "near"), as is an event told in the present tense ("faces a
+vote Friday"; not a saying, a state or a perfect). "Three weeks ago" is the day three weeks before
+the anchor (the text counts days, not a calendar week); "January last year"
+and "Tuesday last week" are in the year and week named. A month that is a
+name ("Theresa May", "Capt. Ada March", "Trump and May met") and a reference
+word in a name ("USA Today") are no dates. "The following day", "the next
+day", "a day later" (and "the day before") are the day after (before) the last
+day stated in their sentence or the one before, else unknown (found also
+where the tagger leaves them untagged). A chronology's
+line that opens with a month and day ("Nov. 22 -- ...") under a header line
+of its year ("1999:") is in that year. Holidays on a fixed day ("New Year's
+Eve", "Christmas") are that day.
 """
 
 from __future__ import annotations
@@ -27,12 +46,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from storybrief.lexicon import MONTH_ABBREVIATIONS, MONTHS, TIME_LABELS, WEEKDAYS
+from storybrief.lexicon import (
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    SPEECH_VERBS,
+    TIME_LABELS,
+    TITLE_SMALL_WORDS,
+    WEEKDAYS,
+)
 from storybrief.model import ParsedArticle, Record, Token, TokenTree
 
-METHOD = "timex.v3"
+METHOD = "timex.v4"
 
-Tense = Literal["past", "future"] | None
+#: "near": the text points neither way ("had suspended flights through September"):
+#: the nearest such day or month to the anchor, before or after.
+Tense = Literal["past", "future", "near"] | None
 
 _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -106,6 +134,9 @@ def _shift_month(day: dt.date, months: int) -> dt.date:
 
 def _weekday(anchor: dt.date, weekday: int, tense: Tense, direction: str | None) -> dt.date:
     delta = weekday - anchor.weekday()
+    if direction is None and tense == "near":
+        ahead = delta % 7
+        return anchor + dt.timedelta(days=ahead if ahead <= 3 else ahead - 7)
     if direction == "next" or (direction is None and tense == "future"):
         return anchor + dt.timedelta(days=delta % 7 or (7 if direction == "next" else 0))
     if direction == "last":
@@ -120,6 +151,9 @@ def _month_year(anchor: dt.date, month: int, tense: Tense, direction: str | None
         return anchor.year if month < anchor.month else anchor.year - 1
     if direction == "this":
         return anchor.year
+    if tense == "near":
+        options = (anchor.year - 1, anchor.year, anchor.year + 1)
+        return min(options, key=lambda y: abs(y * 12 + month - anchor.year * 12 - anchor.month))
     return anchor.year if month <= anchor.month else anchor.year - 1
 
 
@@ -180,6 +214,25 @@ def _normalize_core(t: str, anchor: dt.date | None, tense: Tense) -> tuple[str, 
     if t in ("tonight", "this morning", "this afternoon", "this evening"):
         part = _PARTS_OF_DAY["night" if t == "tonight" else words[-1]]
         return "TIME", f"{anchor.isoformat()}T{part}" if anchor else None, True
+    # "January last year", "Dec. 3 of next year": the month (and day) in the year named.
+    if (m := re.fullmatch(r"(.+?),?\s+(?:of\s+)?(last|next|this)\s+year", t)) and _month_of(
+        m.group(1).split()[0]
+    ):
+        if anchor is None:
+            return "DATE", None, True
+        year = anchor.year + {"last": -1, "next": 1, "this": 0}[m.group(2)]
+        kind, value, _ = _calendar(f"{m.group(1)} {year}", None, tense)
+        return kind, value, True
+    # "Tuesday last week", "Friday next week": that weekday in the week named.
+    if (m := re.fullmatch(r"(\w+)\s+(?:of\s+)?(last|next|this)\s+week", t)) and m.group(
+        1
+    ) in WEEKDAYS:
+        if anchor is None:
+            return "DATE", None, True
+        monday = anchor - dt.timedelta(days=anchor.weekday())
+        step = {"last": -1, "next": 1, "this": 0}[m.group(2)]
+        day = monday + dt.timedelta(weeks=step, days=WEEKDAYS.index(m.group(1)))
+        return "DATE", day.isoformat(), True
     direction = None
     if words and words[0] in ("last", "past", "previous", "next", "coming", "this", "following"):
         direction = {"past": "last", "previous": "last", "coming": "next", "following": "next"}.get(
@@ -239,7 +292,36 @@ def _normalize_core(t: str, anchor: dt.date | None, tense: Tense) -> tuple[str, 
         if anchor is None:
             return "DATE", None, True
         return "DATE", f"{_month_year(anchor, _SEASON_MONTH[code], tense, None):04d}-{code}", True
+    holiday = re.fullmatch(r"(.+?)(?:,?\s+(\d{4}))?", t)
+    if holiday and (fixed := _HOLIDAYS.get(holiday.group(1))):
+        stated = f" {holiday.group(2)}" if holiday.group(2) else ""
+        return _calendar(f"{MONTHS[fixed[0] - 1]} {fixed[1]}{stated}", anchor, tense)
     return _calendar(t, anchor, tense)
+
+
+#: Holidays on a fixed day of the calendar: (month, day).
+_HOLIDAYS = {
+    "new year's eve": (12, 31),
+    "new year's day": (1, 1),
+    "christmas eve": (12, 24),
+    "christmas day": (12, 25),
+    "christmas": (12, 25),
+    "boxing day": (12, 26),
+    "valentine's day": (2, 14),
+    "halloween": (10, 31),
+}
+
+
+_HOLIDAY_NAMES = re.compile(
+    r"\b(?:"
+    + "|".join(
+        re.escape(h).replace("'", "['’]")
+        for h in sorted(_HOLIDAYS, key=len, reverse=True)
+        if " " in h  # "Christmas" alone is as often a season ("Christmas shopping")
+    )
+    + r")\b",
+    re.IGNORECASE,
+)
 
 
 def _month_of(word: str) -> int | None:
@@ -285,7 +367,7 @@ def _calendar(t: str, anchor: dt.date | None, tense: Tense) -> tuple[str, str | 
             ahead = [d for d in options if d >= anchor]
             if tense == "future" and ahead:
                 date = min(ahead)
-            elif tense is None:
+            elif tense in (None, "near"):
                 date = min(options, key=lambda d: abs((d - anchor).days))
         return "DATE", date.isoformat(), relative
     return "DATE", f"{year:04d}-{month:02d}", relative
@@ -305,7 +387,8 @@ def _ago(anchor: dt.date, n: int, unit: str) -> str:
     if unit == "day":
         return (anchor - dt.timedelta(days=n)).isoformat()
     if unit == "week":
-        return _week(anchor - dt.timedelta(weeks=n))
+        # "three weeks ago" from a Wednesday is a Wednesday: the text counts days.
+        return (anchor - dt.timedelta(weeks=n)).isoformat()
     if unit == "month":
         day = _shift_month(anchor, -n)
         return f"{day.year:04d}-{day.month:02d}"
@@ -365,6 +448,20 @@ _TIMETABLE_VERBS = frozenset(
 )
 
 
+_STATES = frozenset(("be", "have", "remain", "stay", "continue", "seem", "appear", "know"))
+_MODALS = frozenset(("would", "'d", "could", "might", "should"))
+#: Verbs that set a time to come: what they set is ahead of when they were said.
+_SCHEDULE_VERBS = frozenset(("schedule", "reschedule", "slate", "plan"))
+
+
+def _past_form(tree: TokenTree, verb: Token) -> bool:
+    """Whether a verb is in a past form: "scheduled" (not "is scheduled"), "were expected"."""
+    aux = {c.text.lower() for c in tree.children(verb) if c.dep in ("aux", "auxpass")}
+    if aux & {"was", "were", "had"}:
+        return True
+    return verb.tag == "VBD" or (verb.tag == "VBN" and not aux)
+
+
 def tense_of(tree: TokenTree, span_start: int, span_end: int) -> Tense:
     """The tense of the verb a span attaches to: past, future, or None (present/unknown)."""
     inside = tree.between(span_start, span_end)
@@ -379,18 +476,38 @@ def tense_of(tree: TokenTree, span_start: int, span_end: int) -> Tense:
             aux = {c.text.lower() for c in children if c.dep in ("aux", "auxpass")}
             if aux & {"will", "'ll", "shall"} or any(c.text.lower() == "going" for c in children):
                 return "future"
-            # "are due to meet", "is set to vote", "expected to sign"
-            governor = tree.token(token.head)
-            if "to" in aux and governor is not None and governor.lemma.lower() in _FUTURE_GOVERNORS:
+            # "said it would review the lights in May", "a contract would be
+            # initialed Saturday", "work could begin in late September": the
+            # future of the saying (not "would have been").
+            if aux & _MODALS and not aux & {"have", "'ve"}:
                 return "future"
+            governor = tree.token(token.head)
+            if "to" in aux and governor is not None:
+                # "are due to meet", "is set to vote", "expected to sign"; told in
+                # the past ("were scheduled to end on Sunday") the time may be
+                # past by now: the nearest.
+                if governor.lemma.lower() in _FUTURE_GOVERNORS:
+                    return "near" if _past_form(tree, governor) else "future"
+                # "The commission is to consider it on Saturday."
+                if governor.lemma.lower() == "be" and governor.tag in ("VBZ", "VBP"):
+                    return "future"
+            # "the inauguration, tentatively scheduled for May 5"
+            if token.lemma.lower() in _SCHEDULE_VERBS:
+                return "near" if _past_form(tree, token) else "future"
             if token.tag in ("VBD", "VBN") or aux & {"was", "were", "had", "did"}:
                 return "past"
-            # "said it would review the lights in May": the future of the saying.
-            if aux & {"would", "'d"}:
-                return "future"
             # "The bridge shuts on Monday": a timetable in the present tense.
             if token.tag in ("VBZ", "VBP") and token.lemma.lower() in _TIMETABLE_VERBS:
                 return "future"
+            # "Mubarak faces another challenge Friday" (in a Thursday article),
+            # "they point to the explosions on Aug. 7": an event told in the
+            # present (not a saying, a state or a perfect) is the nearest day.
+            if (
+                token.tag in ("VBZ", "VBP")
+                and not aux
+                and token.lemma.lower() not in SPEECH_VERBS | _STATES
+            ):
+                return "near"
             # "would keep calling … until July": an untensed verb takes the tense
             # of the verb it completes.
             if token.tag in ("VBG", "VB") and not aux and token.dep == "xcomp":
@@ -407,10 +524,20 @@ def document_timexes(doc: ParsedArticle, anchor: dt.date | None) -> tuple[Timex,
     """Every temporal expression of a parsed document, normalised against ``anchor``."""
     text = doc.article.text
     spans = sorted({(m.span.start, m.span.end) for m in doc.mentions if m.label in TIME_LABELS})
+    names = [(m.span.start, m.span.end) for m in doc.mentions if m.label not in TIME_LABELS]
     for match in _REF_WORDS.finditer(text):
         if not any(s <= match.start() < e for s, e in spans):
             spans.append(match.span())
-    out = []
+    # "USA Today", "Democracy Now": a reference word in a name is the name's.
+    spans = [(s, e) for s, e in spans if not any(a <= s < b for a, b in names)]
+    # A holiday on a fixed day, which the tagger may call an event, and "the
+    # following day", which it may not tag at all.
+    found = [*_HOLIDAY_NAMES.finditer(text), *_UNTAGGED_ANAPHORS.finditer(text)]
+    for match in found:
+        if not any(s <= match.start() < e or match.start() <= s < match.end() for s, e in spans):
+            spans.append(match.span())
+    spans.sort()
+    out: list[Timex] = []
     starts = {t.start: t for t in doc.tokens}
     # "Friday afternoon" tagged as "Friday" and "afternoon": one expression.
     joined: list[tuple[int, int]] = []
@@ -439,9 +566,133 @@ def document_timexes(doc: ParsedArticle, anchor: dt.date | None) -> tuple[Timex,
             )
         ):
             continue  # "Sunday shifts": a kind of shift, not a date
-        kind, value, mod, relative = normalize(written, anchor, tense_of(doc.tree, start, end))
+        if _is_name(text, start, end, first, doc.tree):
+            continue  # "Theresa May", "Trump and May met", "USA Today"
+        tense = tense_of(doc.tree, start, end)
+        # "through September", "until Wednesday", "by Thursday at the earliest":
+        # a limit ahead, unless a past verb makes it the nearest either way.
+        if _LIMIT.search(text[max(0, start - 24) : start]) or _LIMIT.match(written):
+            tense = "future" if tense == "future" else "near"
+        kind, value, mod, relative = normalize(written, anchor, tense)
+        if (
+            relative
+            and value
+            and (year := _header_year(text, start))
+            and _month_of(written.split()[0])
+        ):
+            # A chronology's "Nov. 22 -- ..." under its year's header line ("1999:").
+            kind, value, mod, relative = normalize(f"{written} {year}", None)
+        if (step := _day_anaphor(written)) is not None:
+            # "The following day": the day after the one stated just before, else unknown.
+            day = _day_before_it(doc, out, start)
+            kind, mod, relative = "DATE", None, True
+            value = (day + dt.timedelta(days=step)).isoformat() if day else None
         out.append(Timex(start, end, text[start:end], kind, value, mod, relative))
     return tuple(out)
+
+
+_YEAR_HEADER = re.compile(
+    r"^[ \t]*(?:[-*•]+[ \t]*)?(1[6-9]\d\d|20\d\d)[ \t]*:?[ \t]*$", re.MULTILINE
+)
+_LINE_ITEM = re.compile(r"[ \t]*(?:[-*•_]+[ \t]*)?$")
+
+
+def _header_year(text: str, start: int) -> str | None:
+    """The year of the chronology header line above a line that opens with this date."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _LINE_ITEM.fullmatch(text[line_start:start]):
+        return None
+    headers = [m.group(1) for m in _YEAR_HEADER.finditer(text, 0, line_start)]
+    return headers[-1] if headers else None
+
+
+_DAY_ANAPHOR = re.compile(
+    r"(?:the\s+)?(?:(?P<after>following|next)\s+day|day\s+(?P<after2>after)|(?:previous|prior)\s+day"
+    r"|day\s+before|a\s+day\s+(?P<later>later|after)|a\s+day\s+(?:earlier|before))"
+)
+
+
+_UNTAGGED_ANAPHORS = re.compile(
+    r"\b(?:the\s+(?:following|next|previous)\s+day|a\s+day\s+(?:later|earlier))\b",
+    re.IGNORECASE,
+)
+
+
+def _day_anaphor(written: str) -> int | None:
+    """+1 for "the following day", "a day later"; -1 for "the day before"; else None."""
+    m = _DAY_ANAPHOR.fullmatch(" ".join(written.lower().split()).strip(" ,.;:"))
+    if m is None:
+        return None
+    return 1 if m.group("after") or m.group("after2") or m.group("later") else -1
+
+
+def _day_before_it(doc: ParsedArticle, found: list[Timex], start: int) -> dt.date | None:
+    """The day the last date stated before ``start`` names, in its sentence or the one before."""
+    sentence = doc.tree.sentence_at(start)
+    if sentence is None:
+        return None
+    first = doc.sentences[sentence.index - 1].start if sentence.index > 0 else sentence.start
+    for timex in reversed(found):
+        if timex.start < first:
+            return None
+        if timex.type in ("DATE", "TIME") and timex.value and (m := _DAY_VALUE.match(timex.value)):
+            return dt.date.fromisoformat(m.group(0))
+    return None
+
+
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+_LIMIT = re.compile(
+    r"(?:^|\b)(?:until|till|through|thru|by|as of|as early as|no later than)\s+$"
+    r"|^(?:until|till|through|by|as of|as early as|no later than)\s",
+    re.IGNORECASE,
+)
+#: Words before a month's name that make it a person's name ("Capt. Ada March").
+_NAME_TITLES = frozenset(
+    ("mrs", "mr", "ms", "miss", "dr", "capt", "gen", "sen", "rep", "prof", "minister", "premier")
+)
+#: Words before a month's name that keep it a month ("In May", "since June").
+_MONTH_WORDS = frozenset(
+    (
+        *("since", "until", "till", "through", "during", "early", "late", "mid", "last"),
+        *("next", "this", "before", "after", "between", "throughout", "every", "each"),
+    )
+)
+_NAME_ROLES = frozenset(("nsubj", "nsubjpass", "dobj", "poss", "appos", "agent"))
+
+
+def _is_name(text: str, start: int, end: int, first: Token | None, tree: TokenTree) -> bool:
+    """Whether an expression is a name that looks like a date: "Theresa May", "USA Today"."""
+    word = text[start:end]
+    if not word[:1].isupper() or " " in word:
+        return False
+    before = re.search(r"(\S+)\s+$", text[max(0, start - 30) : start])
+    previous = before.group(1) if before else ""
+    capitalised_before = (
+        previous[:1].isupper()
+        and previous.isalpha()
+        and previous.lower() not in _MONTH_WORDS
+        and previous.lower() not in TITLE_SMALL_WORDS
+        and _month_of(previous) is None
+        and previous.lower() not in WEEKDAYS
+    )
+    if capitalised_before and first is not None and first.index > 0:
+        # "Around May" is no name; "Theresa May" and "USA Today" are (proper nouns).
+        token_before = tree.token(first.index - 1)
+        capitalised_before = token_before is None or token_before.pos == "PROPN"
+    if word.lower() in ("today", "now", "tonight"):
+        return capitalised_before
+    if _month_of(word) is None or word.lower().strip(".") not in MONTHS:
+        return False
+    if previous.lower().strip(".") in _NAME_TITLES or capitalised_before:
+        return True
+    if first is None or first.end != end:
+        return False
+    role = first.dep
+    if role == "conj" and (head := tree.token(first.head)) is not None:
+        role = head.dep
+    return role in _NAME_ROLES
 
 
 _YEAR_RANGE = re.compile(r"(\d{4})\s*[-–]\s*(\d{4}|\d{2})")
