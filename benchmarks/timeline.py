@@ -38,6 +38,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+from storybrief.analysis.timeline import METHOD as TIMELINE
 from storybrief.analysis.timeline import build_timeline, date_reports
 from storybrief.model import Article, DateRef, Evidence, Metadata
 from storybrief.nlp import load_nlp, parse_articles
@@ -151,7 +152,7 @@ def main() -> None:
             # Fixed a priori (not tuned): reports dated to a day plus articles published on it.
             combined = support + published
             for name, ranking in (
-                ("storybrief timeline.v3: documents reporting the day", reports),
+                (f"storybrief {TIMELINE}: documents reporting the day", reports),
                 ("timeline.v1: event mentions", support),
                 ("event mentions + publication days", combined),
                 ("baseline: busiest publication days", published),
@@ -163,11 +164,11 @@ def main() -> None:
             picked = date_scores(reports, set(gold_days))[0]
             for name, system in (
                 (
-                    "timeline.v3: the first L events of the day",
+                    f"{TIMELINE}: the first L events of the day",
                     {day: " ".join(by_day[day][:per_day]) for day in picked},
                 ),
                 (
-                    "timeline.v3: the first event of the day",
+                    f"{TIMELINE}: the first event of the day",
                     {day: " ".join(by_day[day][:1]) for day in picked},
                 ),
                 (
@@ -191,7 +192,7 @@ def main() -> None:
         lines.append(f"| {name} | {p:.3f} | {r:.3f} | {f1:.3f} | {r1:.3f} |")
     lines += [
         "",
-        "Day summaries on the days timeline.v3 picks (L = the gold timeline's mean "
+        f"Day summaries on the days {TIMELINE} picks (L = the gold timeline's mean "
         "sentences per day, as news-tls):",
         "",
         "| day summary | agreement R-1 F1 |",

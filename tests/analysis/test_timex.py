@@ -109,6 +109,8 @@ def test_a_day_that_cannot_be_gives_no_date_not_its_month() -> None:
         ("1957-58", [("1957", "1957"), ("58", "1958")]),
         ("between 12 and 18 months", [("12", "P12M"), ("18 months", "P18M")]),
         ("March 5, 2024", [("March 5, 2024", "2024-03-05")]),
+        ("1992 and 1993", [("1992", "1992"), ("1993", "1993")]),
+        ("from 1994 to last year", [("1994", "1994"), ("last year", "2023")]),
     ],
 )
 def test_a_range_gives_each_of_its_ends(written: str, pieces: list[tuple[str, str]]) -> None:
@@ -193,6 +195,33 @@ def test_timex_a_weekday_that_modifies_a_noun_is_no_date(dep: str, found: list[s
         [("Sunday", "DATE")],
     )
     assert [t.text for t in document_timexes(doc, WEDNESDAY)] == found
+
+
+def test_timex_a_weekday_after_on_or_glued_to_a_name_is_a_date() -> None:
+    # The parser reads "Friday" as part of the name that follows it.
+    doc = build_parsed(
+        "On Friday Ada Salim was charged.",
+        [
+            [
+                ("On", "on", "ADP", "IN", "prep", "charged"),
+                ("Friday", "Friday", "PROPN", "NNP", "compound", "Salim"),
+                ("Ada", "Ada", "PROPN", "NNP", "compound", "Salim"),
+                ("Salim", "Salim", "PROPN", "NNP", "pobj", "On"),
+                ("was", "be", "AUX", "VBD", "auxpass", "charged"),
+                ("charged", "charge", "VERB", "VBN", "ROOT", None),
+                ".",
+            ]
+        ],
+        [("Friday", "DATE"), ("Ada Salim", "PERSON")],
+    )
+    assert [(t.text, t.value) for t in document_timexes(doc, WEDNESDAY)] == [
+        ("Friday", "2024-05-03")
+    ]
+
+
+def test_timex_four_digits_outside_the_years_of_news_are_no_year() -> None:
+    assert normalize("4590", FRIDAY)[1] is None
+    assert normalize("1970", FRIDAY)[1] == "1970"
 
 
 def test_timex_a_weekday_tagged_apart_from_its_part_of_the_day_is_one_expression() -> None:

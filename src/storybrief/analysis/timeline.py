@@ -1,21 +1,29 @@
 """When things happened: the timeline of dated events.
 
-Method (``timeline.v4``):
+Method (``timeline.v5``):
 
 - Every document's temporal expressions are normalised (``storybrief.analysis.timex``)
   against its publication date when that is known to the day (stated, or
   estimated by ``storybrief.analysis.dates``).
-- Each sentence holding a date resolved to a day, week or month (never a bare
-  year, a reference like "now", or a duration) is a timeline event, dated by
-  that expression. Events of the same date whose sentences match (TF-IDF
-  cosine ≥ ``SAME_EVENT``) are one event with all the documents that report
-  it. Headlines and captions are not events; undated events are not placed.
-  A sentence with several dates is the event of its main clause, dated by
+- Each sentence holding a date resolved to a day, week, month or year (a
+  season counts as its year; never a reference like "now" or a duration) is a
+  timeline event, dated by that expression. A year is no event in a document
+  of that year ("this year", "in 2024" in 2024), whose month or day says more.
+  Events of the same date whose sentences match (TF-IDF cosine ≥
+  ``SAME_EVENT``) are one event with all the documents that report it.
+  Headlines and captions are not events; undated events are not placed.
+- A sentence with several dates is the event of its main clause, dated by
   the date closest to its root ("Tanzania charged two men on Monday over the
   bombing on Aug. 7": Monday; a date that qualifies a noun, "Friday's
   scenes", counts as far from it); each other date dates the clause it sits in,
-  an event that reads as that clause ("over the bombing on Aug. 7"; since
-  timeline.v4).
+  an event that reads as that clause ("over the bombing on Aug. 7").
+  The whole sentence is dated only by a date of its main clause (since
+  timeline.v5): a date in a relative or adverbial clause ("Ahmed's life
+  paralleled that of el Hage, who was indicted last week") or one that
+  qualifies a noun ("the 1988 bombing") dates that clause or phrase alone; a
+  "when" clause dates the clause it qualifies. When the main clause's date
+  cannot be resolved (no publication day to count "Monday" from), the sentence
+  stays undated and only its other clauses are placed.
   An event reads as a whole sentence (pieces the splitter cut at an
   abbreviation are joined back) without the dateline that opens it.
 - Each event says how many documents report its date (``reports``): those
@@ -24,9 +32,9 @@ Method (``timeline.v4``):
   vote on Friday") is not a report that it happened. On Timeline17 this count
   ranks the days of the gold timelines better than publication counts or
   mentions alone (benchmarks/timeline.py).
-- Within a date, the event that best stands for it comes first: a whole
-  sentence before a clause (since timeline.v4), then one that a
-  document reports after the fact (not announced in advance), then the one
+- Within a date, the event that best stands for it comes first: one that a
+  document reports after the fact (not announced in advance), then a whole
+  sentence before a clause (since timeline.v4), then the one
   most documents report, then the one closest to all that date's sentences
   (mean TF-IDF cosine). Renderings of a long timeline show the first event of
   each of the most-reported dates, so one busy month cannot fill them.
@@ -55,7 +63,7 @@ from storybrief.model import (
     iso_date,
 )
 
-METHOD = "timeline.v4"
+METHOD = "timeline.v5"
 # Judgement call (timeline.v1, not measured): raw-count TF-IDF cosine from which
 # two sentences of one date are one event (see ``similarity.EVENT_SENTENCES``).
 SAME_EVENT = 0.3
@@ -96,12 +104,21 @@ def build_timeline(documents: Sequence[ParsedArticle]) -> tuple[TimelineEvent, .
         # charged two men on Monday over the bombing on Aug. 7": the charging,
         # Monday); a date of another clause dates that clause ("the bombing on
         # Aug. 7"), an event of its own that reads as the clause.
-        dated: dict[int, list[tuple[int, Timex, tuple[dt.date, Granularity], Sentence]]] = {}
+        dated: dict[int, list[tuple[int, Timex, tuple[dt.date, Granularity] | None, Sentence]]] = {}
         for timex in document_timexes(doc, anchor):
             if timex.type not in ("DATE", "TIME"):
                 continue
-            parsed = date_of(timex.value)
-            if parsed is None or parsed[1] == "year":
+            parsed = calendar_date(timex.value)
+            if (
+                parsed is not None
+                and parsed[1] == "year"
+                and published is not None
+                and parsed[0].year == published.value.year
+            ):
+                continue  # "this year", "in 2024" in 2024: its month or day dates it, if any
+            # A weekday or month left unresolved (no publication day to count from)
+            # still tells which clause is the sentence's main one.
+            if parsed is None and not (timex.relative and timex.value is None):
                 continue
             sentence = doc.tree.sentence_at(timex.start)
             if sentence is None or (title_end is not None and sentence.start < title_end):
@@ -113,10 +130,18 @@ def build_timeline(documents: Sequence[ParsedArticle]) -> tuple[TimelineEvent, .
         for found in dated.values():
             main = min(found, key=lambda f: f[0])
             whole = event_sentence(doc, main[3])
+            # The whole sentence is dated only by a date of its main clause: "Ahmed's
+            # life paralleled that of el Hage, who was indicted last week" is not
+            # an event of last week; its relative clause is.
+            dates_whole = main[2] is not None and in_main_clause(
+                doc.tree, main[1].start, main[1].end
+            )
             for _depth, timex, parsed, sentence in found:
-                if timex is main[1]:
+                if parsed is None:
+                    continue  # unknown stays unknown: its clause is not dated by another's date
+                if timex is main[1] and dates_whole:
                     sentence = whole
-                elif parsed == main[2]:
+                elif parsed == main[2] and dates_whole:
                     continue  # the main clause's date already dates the sentence
                 else:
                     sentence = clause_of(doc, timex, whole)
@@ -135,15 +160,22 @@ def build_timeline(documents: Sequence[ParsedArticle]) -> tuple[TimelineEvent, .
                     documents=(doc.id,),
                     reports=0,
                 )
-                events.append(_Candidate(event, day, clause=timex is not main[1]))
+                events.append(
+                    _Candidate(
+                        event,
+                        day,
+                        clause=(sentence.start, sentence.end) != (whole.start, whole.end),
+                    )
+                )
     merged = _merge(events)
     reports = date_reports(documents, [c.event for c in merged])
     for c in merged:
         # A merged event reads as the sentence of a document that reports it
-        # after the fact, the one closest to the date's other sentences.
+        # after the fact, a whole sentence rather than a clause, the one closest
+        # to the date's other sentences.
         lead = min(
             c.members or [c],
-            key=lambda m: (m.clause, m.event.doc_id not in reports[c.event.date], -m.central),
+            key=lambda m: (m.event.doc_id not in reports[c.event.date], m.clause, -m.central),
         )
         others = [d for d in c.event.documents if d != lead.event.doc_id]
         c.event = replace(lead.event, documents=(lead.event.doc_id, *others))
@@ -153,11 +185,11 @@ def build_timeline(documents: Sequence[ParsedArticle]) -> tuple[TimelineEvent, .
             c.day,
             c.event.granularity != "day",
             c.event.date,
-            # The event that stands for its date first: a whole sentence, reported
-            # after the fact, by the most documents, closest to the date's other
+            # The event that stands for its date first: reported after the fact,
+            # a whole sentence, by the most documents, closest to the date's other
             # sentences.
-            c.clause,
             not set(c.event.documents) & reports[c.event.date],
+            c.clause,
             -len(c.event.documents),
             -c.central,
             c.event.doc_id,
@@ -169,6 +201,20 @@ def build_timeline(documents: Sequence[ParsedArticle]) -> tuple[TimelineEvent, .
 
 #: The clauses a date in them dates apart from the sentence's main clause.
 _CLAUSES = frozenset(("relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "pcomp", "csubj"))
+
+
+_SEASON = re.compile(r"(\d{4})-(?:SP|SU|FA)")
+
+
+def calendar_date(value: str | None) -> tuple[dt.date, Granularity] | None:
+    """The calendar period a timeline event is dated by: a day, week, month or year.
+
+    A season ("next summer") dates its event to its year; winter, which
+    straddles two years, does not date it.
+    """
+    if value and (m := _SEASON.fullmatch(value)):
+        return dt.date(int(m[1]), 1, 1), "year"
+    return date_of(value)
 
 
 def clause_of(doc: ParsedArticle, timex: Timex, sentence: Sentence) -> Sentence:
@@ -191,7 +237,12 @@ def clause_of(doc: ParsedArticle, timex: Timex, sentence: Sentence) -> Sentence:
         if token is None:
             break
         path.append(token)
-    top = next((t for t in path if t.pos in ("VERB", "AUX") and t.dep in _CLAUSES), None)
+    # An infinitive ("declined to comment on Thursday night") reads with the
+    # clause that governs it.
+    top = next(
+        (t for t in path if t.pos in ("VERB", "AUX") and t.dep in _CLAUSES and t.dep != "xcomp"),
+        None,
+    )
     if top is not None and top.dep in ("relcl", "acl"):
         top = tree.token(top.head) or top
     if top is None and len(path) >= 2:
@@ -215,6 +266,42 @@ def _subtree(tree: TokenTree, top: Token) -> list[Token]:
                 out.append(child)
                 todo.append(child)
     return out
+
+
+#: The clauses whose date is not the date of the sentence they sit in.
+_SUBORDINATE = frozenset(("relcl", "acl", "advcl", "csubj", "pcomp"))
+
+
+def in_main_clause(tree: TokenTree, start: int, end: int) -> bool:
+    """Whether a span dates its sentence's main clause.
+
+    Not when it qualifies a noun ("the 1988 bombing"; a possessive does date
+    the clause of its noun: "Thursday's session lasted nine hours") or
+    sits in a relative, adverbial or other subordinate clause ("who was
+    indicted last week", "while living in Kenya from 1994"); a "when" clause
+    dates the clause it qualifies ("was named acting president when Yeltsin
+    resigned on Dec. 31"). A reported clause
+    ("officials said the lenders would close until Wednesday") and an
+    infinitive one ("due to be stood down tonight") are the main clause's.
+    """
+    token = _span_head(tree, start, end)
+    # "Thursday's session lasted nine hours": a possessive dates its noun's clause.
+    if token is not None and token.dep in _QUALIFIES and token.dep != "poss":
+        return False
+    steps = 0
+    while token is not None and token.head != token.index and steps < _MAX_DEPTH:
+        if token.dep in _SUBORDINATE and token.pos in ("VERB", "AUX") and not _when(tree, token):
+            return False
+        token = tree.token(token.head)
+        steps += 1
+    return True
+
+
+def _when(tree: TokenTree, verb: Token) -> bool:
+    """Whether a clause is a "when" clause, which dates the clause it qualifies."""
+    return verb.dep == "advcl" and any(
+        c.text.lower() == "when" and c.dep in ("advmod", "mark") for c in tree.children(verb)
+    )
 
 
 def clause_depth(tree: TokenTree, start: int, end: int) -> int:
@@ -282,7 +369,8 @@ def date_reports(
         if e.date not in found:
             found[e.date] = set()
             day, last = first, _last_day(first, granularity)
-            while day <= last:
+            # A year is reported by those that mention it, not by all published in it.
+            while day <= last and granularity != "year":
                 found[e.date] |= on_day.get(day, set())
                 day += dt.timedelta(days=1)
         reporting = found[e.date]

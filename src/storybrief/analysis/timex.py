@@ -1,6 +1,6 @@
 """Temporal expressions: found in the parse, normalised against an anchor date.
 
-Method (``timex.v4``): spaCy's DATE and TIME mentions, plus reference words it
+Method (``timex.v5``): spaCy's DATE and TIME mentions, plus reference words it
 does not tag ("now", "currently"), are normalised to TimeML values (TIMEX3):
 ``2013-02-04`` (day), ``2013-W06`` (week), ``2013-02`` (month), ``2013``,
 ``201`` (decade), ``19`` (century), ``2012-SU`` (season), ``2013-Q1``,
@@ -36,6 +36,12 @@ where the tagger leaves them untagged). A chronology's
 line that opens with a month and day ("Nov. 22 -- ...") under a header line
 of its year ("1999:") is in that year. Holidays on a fixed day ("New Year's
 Eve", "Christmas") are that day.
+
+Since timex.v5: "1992 and 1993" and "from 1994 to last year" are two
+expressions (a year and the other end), four digits outside 1600-2099 are no
+year ("flight 4590"), and a weekday after "on" or glued by the parser to the
+name that follows ("On Friday Ada Salim was charged") is a date, not a
+modifier ("Sunday shifts").
 """
 
 from __future__ import annotations
@@ -56,7 +62,7 @@ from storybrief.lexicon import (
 )
 from storybrief.model import ParsedArticle, Record, Token, TokenTree
 
-METHOD = "timex.v4"
+METHOD = "timex.v5"
 
 #: "near": the text points neither way ("had suspended flights through September"):
 #: the nearest such day or month to the anchor, before or after.
@@ -284,7 +290,8 @@ def _normalize_core(t: str, anchor: dt.date | None, tense: Tense) -> tuple[str, 
     if (m := re.fullmatch(r"'?(\d{2})", t)) and t.startswith("'"):
         return "DATE", f"19{m.group(1)}", False
     if re.fullmatch(r"\d{4}", t):
-        return "DATE", t, False
+        # The same judgement as for a year after a month: "flight 4590" is no year.
+        return "DATE", t if _PLAUSIBLE_YEAR.fullmatch(t) else None, False
     if t in _SEASONS or (len(words) == 2 and words[0] in _SEASONS and words[1].isdigit()):
         code = _SEASONS[words[0]]
         if len(words) == 2:
@@ -337,8 +344,7 @@ def _calendar(t: str, anchor: dt.date | None, tense: Tense) -> tuple[str, str | 
     """Month names, days and years: "February 2013", "Feb. 3", "Feb. 3, 2013", "June"."""
     words = re.findall(r"[a-z]+\.?|\d+", t)
     month = next((m for w in words if (m := _month_of(w))), None)
-    # Judgement call: four digits from 1600 to 2099 are a year; lower ones are likelier counts.
-    year_match = re.search(r"\b(1[6-9]\d\d|20\d\d)\b", t)
+    year_match = re.search(rf"\b({_PLAUSIBLE_YEAR.pattern})\b", t)
     day_match = re.search(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b", re.sub(r"\b\d{4}\b", "", t))
     if month is None:
         return "DATE", None, False
@@ -371,6 +377,10 @@ def _calendar(t: str, anchor: dt.date | None, tense: Tense) -> tuple[str, str | 
                 date = min(options, key=lambda d: abs((d - anchor).days))
         return "DATE", date.isoformat(), relative
     return "DATE", f"{year:04d}-{month:02d}", relative
+
+
+#: Judgement call: four digits from 1600 to 2099 are a year; others are likelier counts or names.
+_PLAUSIBLE_YEAR = re.compile(r"1[6-9]\d\d|20\d\d")
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -564,6 +574,10 @@ def document_timexes(doc: ParsedArticle, anchor: dt.date | None) -> tuple[Timex,
                 first.dep in ("compound", "amod", "nmod")
                 or (first.dep == "conj" and _modifier_weekday(doc.tree, first.head))
             )
+            # "On Friday Mamdouh Salim ...": a weekday after "on", or glued to a
+            # name by the parser, is a date.
+            and not _ON.search(text[max(0, start - 4) : start])
+            and not _head_is_name(doc.tree, first)
         ):
             continue  # "Sunday shifts": a kind of shift, not a date
         if _is_name(text, start, end, first, doc.tree):
@@ -696,6 +710,11 @@ def _is_name(text: str, start: int, end: int, first: Token | None, tree: TokenTr
 
 
 _YEAR_RANGE = re.compile(r"(\d{4})\s*[-–]\s*(\d{4}|\d{2})")
+#: "1992 and 1993", "from 1994 to last year": a year, then another end of its own.
+_YEAR_AND = re.compile(
+    r"(?:(?:from|between)\s+)?(1[6-9]\d\d|20\d\d)\s+(?:and|to|or|through|until)\s+(\S.*)",
+    re.IGNORECASE,
+)
 _NUMBER_RANGE = re.compile(
     r"(?:between\s+)?(\w+)\s+(?:and|to|or|-|–)\s+(\w+\s+(second|minute|hour|day|week|month|year)s?)",
     re.IGNORECASE,
@@ -705,7 +724,8 @@ _NUMBER_RANGE = re.compile(
 def range_pieces(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """A span, or the two ends of a range it gives, each with the text to normalise.
 
-    "2009-2010" and "1957-58" are two years; "between 12 and 18 months" is
+    "2009-2010", "1957-58" and "1992 and 1993" are two years ("from 1994 to
+    last year": a year and "last year"); "between 12 and 18 months" is
     "12 months" (written "12") and "18 months".
     """
     written = text[start:end]
@@ -717,12 +737,31 @@ def range_pieces(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             (start + m.start(1), start + m.end(1), first),
             (start + m.start(2), start + m.end(2), second),
         ]
+    if m := _YEAR_AND.fullmatch(written):
+        return [
+            (start + m.start(1), start + m.end(1), m.group(1)),
+            (start + m.start(2), end, m.group(2)),
+        ]
     if (m := _NUMBER_RANGE.fullmatch(written)) and _number(m.group(1).lower()) is not None:
         return [
             (start + m.start(1), start + m.end(1), f"{m.group(1)} {m.group(3)}s"),
             (start + m.start(2), end, m.group(2)),
         ]
     return [(start, end, written)]
+
+
+_ON = re.compile(r"\bon\s+$", re.IGNORECASE)
+
+
+def _head_is_name(tree: TokenTree, token: Token) -> bool:
+    head = tree.token(token.head)
+    return (
+        head is not None
+        and head.index != token.index
+        and head.pos == "PROPN"
+        and head.text.lower() not in WEEKDAYS
+        and _month_of(head.text.lower()) is None
+    )
 
 
 def _modifier_weekday(tree: TokenTree, index: int) -> bool:
