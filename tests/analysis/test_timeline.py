@@ -417,3 +417,45 @@ def test_timeline_an_unknown_main_date_leaves_the_sentence_undated() -> None:
     doc = build_parsed(text, [words], [("2019", "DATE"), ("Monday", "DATE")])
     (event,) = build_timeline([doc])
     assert (event.date, event.text) == ("2019", "Cole , who fled in 2019 ,")
+
+
+def test_timeline_a_clause_opened_by_a_preposition_reads_with_it() -> None:
+    text = "Cole spoke on Monday about Ruiz , who died after falling on Aug. 7 ."
+    words: list[Any] = [
+        ("Cole", "Cole", "PROPN", "NNP", "nsubj", "spoke"),
+        ("spoke", "speak", "VERB", "VBD", "ROOT", None),
+        ("on", "on", "ADP", "IN", "prep", 1),
+        ("Monday", "Monday", "PROPN", "NNP", "pobj", 2),
+        ("about", "about", "ADP", "IN", "prep", 1),
+        ("Ruiz", "Ruiz", "PROPN", "NNP", "pobj", "about"),
+        (",", ",", "PUNCT", ",", "punct", "Ruiz"),
+        ("who", "who", "PRON", "WP", "nsubj", "died"),
+        ("died", "die", "VERB", "VBD", "relcl", "Ruiz"),
+        ("after", "after", "ADP", "IN", "prep", "died"),
+        ("falling", "fall", "VERB", "VBG", "pcomp", "after"),
+        ("on", "on", "ADP", "IN", "prep", "falling"),
+        ("Aug.", "Aug.", "PROPN", "NNP", "pobj", 11),
+        ("7", "7", "NUM", "CD", "nummod", "Aug."),
+        ".",
+    ]
+    doc = build_parsed(
+        text, [words], [("Monday", "DATE"), ("Aug. 7", "DATE")], published="2024-08-14"
+    )
+    events = {e.date: e.text for e in build_timeline([doc])}
+    assert events == {"2024-08-07": "after falling on Aug. 7", "2024-08-12": text}
+
+
+def test_timeline_an_infinitive_without_a_subject_dates_its_governing_clause() -> None:
+    text = "Cole decided to resign on Monday ."
+    words: list[Any] = [
+        ("Cole", "Cole", "PROPN", "NNP", "nsubj", "decided"),
+        ("decided", "decide", "VERB", "VBD", "ROOT", None),
+        ("to", "to", "PART", "TO", "aux", "resign"),
+        ("resign", "resign", "VERB", "VB", "advcl", "decided"),
+        ("on", "on", "ADP", "IN", "prep", "resign"),
+        ("Monday", "Monday", "PROPN", "NNP", "pobj", "on"),
+        ".",
+    ]
+    doc = build_parsed(text, [words], [("Monday", "DATE")], published="2024-08-14")
+    (event,) = build_timeline([doc])
+    assert (event.date, event.text) == ("2024-08-12", text)

@@ -519,3 +519,26 @@ def test_timex_the_following_day_is_found_where_the_tagger_misses_it() -> None:
     )
     found = [(t.text, t.value) for t in document_timexes(doc, MONDAY)]
     assert found == [("Saturday", "2024-08-10"), ("The following day", "2024-08-11")]
+
+
+def test_timex_a_day_a_prediction_or_expectation_names_is_ahead() -> None:
+    # Published on a Thursday: the protest predicted for Friday is the next day.
+    doc = build_parsed(
+        "A protest predicted again Friday worried the army .",
+        [
+            [
+                ("A", "a", "DET", "DT", "det", "protest"),
+                ("protest", "protest", "NOUN", "NN", "nsubj", "worried"),
+                ("predicted", "predict", "VERB", "VBN", "acl", "protest"),
+                ("again", "again", "ADV", "RB", "advmod", "predicted"),
+                ("Friday", "Friday", "PROPN", "NNP", "npadvmod", "predicted"),
+                ("worried", "worry", "VERB", "VBD", "ROOT", None),
+                ("the", "the", "DET", "DT", "det", "army"),
+                ("army", "army", "NOUN", "NN", "dobj", "worried"),
+                ".",
+            ]
+        ],
+        [("Friday", "DATE")],
+    )
+    (timex,) = document_timexes(doc, dt.date(2024, 5, 9))
+    assert timex.value == "2024-05-10"

@@ -144,7 +144,8 @@ def build_timeline(documents: Sequence[ParsedArticle]) -> tuple[TimelineEvent, .
                 elif parsed == main[2] and dates_whole:
                     continue  # the main clause's date already dates the sentence
                 else:
-                    sentence = clause_of(doc, timex, whole)
+                    elsewhere = [(t.start, t.end) for _, t, p, _ in found if p != parsed]
+                    sentence = clause_of(doc, timex, whole, elsewhere)
                 if len(sentence.text.split()) > MAX_EVENT_WORDS:
                     continue
                 day, granularity = parsed
@@ -217,14 +218,22 @@ def calendar_date(value: str | None) -> tuple[dt.date, Granularity] | None:
     return date_of(value)
 
 
-def clause_of(doc: ParsedArticle, timex: Timex, sentence: Sentence) -> Sentence:
+def clause_of(
+    doc: ParsedArticle,
+    timex: Timex,
+    sentence: Sentence,
+    others: Sequence[tuple[int, int]] = (),
+) -> Sentence:
     """The part of a sentence a date of a subordinate clause dates.
 
     The clause the date belongs to ("adding that further evacuations would take
     place Thursday"), with the noun a relative clause tells of ("an operation
-    that started Monday"); for a date in a phrase of the main clause, the
-    phrase ("with the bombing of the embassy on Aug. 7"). The whole sentence
-    when none is found.
+    that started Monday") or the preposition that opens it ("before dying
+    January 4"); for a date in a phrase of the main clause, the phrase ("with
+    the bombing of the embassy on Aug. 7"). An infinitive reads with the clause
+    that governs it ("declined to comment on Thursday night"), unless that
+    clause holds one of the ``others`` (spans of the sentence's other dates).
+    The whole sentence when none is found.
     """
     tree = doc.tree
     inside = tree.between(timex.start, timex.end)
@@ -237,13 +246,15 @@ def clause_of(doc: ParsedArticle, timex: Timex, sentence: Sentence) -> Sentence:
         if token is None:
             break
         path.append(token)
-    # An infinitive ("declined to comment on Thursday night") reads with the
-    # clause that governs it.
-    top = next(
-        (t for t in path if t.pos in ("VERB", "AUX") and t.dep in _CLAUSES and t.dep != "xcomp"),
-        None,
-    )
-    if top is not None and top.dep in ("relcl", "acl"):
+    clauses = [t for t in path if t.pos in ("VERB", "AUX") and t.dep in _CLAUSES]
+    infinitive = next((t for t in clauses if t.dep == "xcomp"), None)
+    top = next((t for t in clauses if t.dep != "xcomp"), infinitive)
+    if top is not None and infinitive is not None and top is not infinitive:
+        tokens = _subtree(tree, top)
+        low, high = min(t.start for t in tokens), max(t.end for t in tokens)
+        if any(low <= start < high for start, _end in others):
+            top = infinitive
+    if top is not None and top.dep in ("relcl", "acl", "pcomp"):
         top = tree.token(top.head) or top
     if top is None and len(path) >= 2:
         top = path[-2]  # the phrase of the root the date sits in
@@ -282,7 +293,8 @@ def in_main_clause(tree: TokenTree, start: int, end: int) -> bool:
     dates the clause it qualifies ("was named acting president when Yeltsin
     resigned on Dec. 31"). A reported clause
     ("officials said the lenders would close until Wednesday") and an
-    infinitive one ("due to be stood down tonight") are the main clause's.
+    infinitive one ("due to be stood down tonight", "made up his mind to step
+    down Thursday night") are the main clause's.
     """
     token = _span_head(tree, start, end)
     # "Thursday's session lasted nine hours": a possessive dates its noun's clause.
@@ -290,11 +302,25 @@ def in_main_clause(tree: TokenTree, start: int, end: int) -> bool:
         return False
     steps = 0
     while token is not None and token.head != token.index and steps < _MAX_DEPTH:
-        if token.dep in _SUBORDINATE and token.pos in ("VERB", "AUX") and not _when(tree, token):
+        if (
+            token.dep in _SUBORDINATE
+            and token.pos in ("VERB", "AUX")
+            and not _when(tree, token)
+            and not _infinitive(tree, token)
+        ):
             return False
         token = tree.token(token.head)
         steps += 1
     return True
+
+
+def _infinitive(tree: TokenTree, verb: Token) -> bool:
+    """Whether a clause is an infinitive with no subject of its own ("made up his
+    mind to step down Thursday night"): it tells of its governing clause's event."""
+    children = tree.children(verb)
+    return any(c.dep == "aux" and c.text.lower() == "to" for c in children) and not any(
+        c.dep in ("nsubj", "nsubjpass", "csubj") for c in children
+    )
 
 
 def _when(tree: TokenTree, verb: Token) -> bool:

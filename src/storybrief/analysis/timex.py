@@ -41,7 +41,9 @@ Since timex.v5: "1992 and 1993" and "from 1994 to last year" are two
 expressions (a year and the other end), four digits outside 1600-2099 are no
 year ("flight 4590"), and a weekday after "on" or glued by the parser to the
 name that follows ("On Friday Ada Salim was charged") is a date, not a
-modifier ("Sunday shifts").
+modifier ("Sunday shifts"); a day a prediction or expectation names ("a
+protest predicted again Friday", "a ruling expected Monday") is ahead, as a
+scheduled one is.
 """
 
 from __future__ import annotations
@@ -460,8 +462,11 @@ _TIMETABLE_VERBS = frozenset(
 
 _STATES = frozenset(("be", "have", "remain", "stay", "continue", "seem", "appear", "know"))
 _MODALS = frozenset(("would", "'d", "could", "might", "should"))
-#: Verbs that set a time to come: what they set is ahead of when they were said.
-_SCHEDULE_VERBS = frozenset(("schedule", "reschedule", "slate", "plan"))
+#: Verbs that set or foresee a time to come: what they set is ahead of when
+#: they were said ("a protest predicted again Friday", "a ruling expected Monday").
+_SCHEDULE_VERBS = frozenset(
+    ("schedule", "reschedule", "slate", "plan", "predict", "forecast", "expect", "anticipate")
+)
 
 
 def _past_form(tree: TokenTree, verb: Token) -> bool:
