@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from storybrief.lexicon import MONTH_ABBREVIATIONS, MONTHS
+from storybrief.lexicon import AGENCIES, MONTH_ABBREVIATIONS, MONTHS
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 #: Markdown link markup, ``[anchor](url)``: group 1 is the anchor text, group 2 the address.
@@ -31,6 +31,19 @@ DATELINE = re.compile(
     rf"(?:,?\s+(?P<date>(?:{MONTH_NAME})\s+\d{{1,2}}))?"
     r"\s*(?:\((?P<agency>[A-Za-z .&]{1,30})\)\s*)?(?:—|–|--|-|_)\s"
 )
+#: Judgement call: a dateline glued after a page's debris (story highlights run
+#: together) is looked for this far into the block.
+GLUED_DATELINE_CHARS = 1500
+#: A mixed-case dateline that names a wire or broadcaster ("Washington (CNN) -- ")
+#: after other words on its line: its place is the run of capitalised words before
+#: the agency.
+GLUED_DATELINE = re.compile(
+    r"(?<![\w,])(?P<place>(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*)\s+"
+    r"\((?P<agency>"
+    + "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
+    + r")\)\s*(?:—|–|--|-|_)\s"
+)
+_PLACE_WORD = re.compile(r"\b(?:in|at|from|to|of|near|for|on|by|into|the)\s+$", re.IGNORECASE)
 #: A full date as copy writes it: "May 20, 2010", "Sept. 3, 1999".
 FULL_DATE = re.compile(rf"\b(?:{MONTH_NAME})\s+\d{{1,2}},\s+\d{{4}}\b")
 #: The header line of a news site's story page before its dateline:
@@ -52,14 +65,27 @@ class Dateline:
     #: Where the dateline proper starts (after a web page's header line, if any).
     start: int
     end: int
+    #: Found after other words of its block (story highlights run into it).
+    glued: bool = False
 
 
-def find_dateline(text: str) -> Dateline | None:
-    """The dateline that opens ``text``, in any of the wire styles, or None."""
+def find_dateline(text: str, *, glued: bool = False) -> Dateline | None:
+    """The dateline that opens ``text``, in any of the wire styles, or None.
+
+    With ``glued``, also one that names an agency after other words of the
+    block ("... were launched Washington (CNN) -- Nineteen U.S. warplanes"), as
+    news pages run their story highlights into the dateline; ``start`` is then
+    where the dateline's place begins.
+    """
     header = WEB_HEADER.match(text)
     start = header.end() if header else 0
     found = DATELINE.match(text[start:])
     if found is None:
+        late = GLUED_DATELINE.search(text, 0, GLUED_DATELINE_CHARS) if glued else None
+        # "Officials met in London (Reuters) - ": a place a sentence names is no dateline.
+        if late is not None and not _PLACE_WORD.search(text, 0, late.start()):
+            place, agency = late.group("place"), late.group("agency")
+            return Dateline(place, agency, None, late.start(), late.end(), glued=True)
         return None
     place, agency, date = found.group("place").strip(), found.group("agency"), found.group("date")
     return Dateline(place, agency, date, start, start + found.end())

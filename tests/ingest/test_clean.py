@@ -356,6 +356,30 @@ def test_clean_finds_the_dateline_after_a_caption_and_a_page_header() -> None:
     assert cleaned.dateline.value == "PORT ELLIS"
 
 
+def test_clean_finds_a_broadcasters_dateline_after_highlights_run_into_it() -> None:
+    highlights = "Ferry crews vote to return Talks lasted nine hours "
+    text = (
+        f"{highlights}Port Ellis (CNN) -- Ferry crews at Port Ellis voted on Sunday to "
+        "return to work after nine hours of talks, their union said."
+    )
+    cleaned = clean_text(text)
+    assert cleaned.dateline is not None
+    assert cleaned.outlet is not None
+    assert (cleaned.dateline.value, cleaned.outlet.value) == ("Port Ellis", "CNN")
+    evidence = cleaned.dateline.evidence
+    assert cleaned.text[evidence.start : evidence.end] == "Port Ellis (CNN) --"
+    # The highlights stay in the text, marked as not body.
+    assert cleaned.captions == ((0, len(highlights)),)
+
+
+def test_clean_a_place_a_sentence_names_before_an_agency_is_no_dateline() -> None:
+    text = (
+        "The crews met their employers in Port Ellis (Reuters) - so the agency said, "
+        "and the talks lasted nine hours before both sides left without a word."
+    )
+    assert clean_text(text).dateline is None
+
+
 def test_clean_reads_no_dateline_deep_in_the_body() -> None:
     story = (
         "The harbour wall held through the night, the port authority said on Sunday, "

@@ -512,9 +512,12 @@ class _Cleaner:
                 captions.append((start, offset))
             elif dateline_open:
                 body_blocks += 1
-                found = find_dateline(cleaned)
+                found = find_dateline(cleaned, glued=True)
                 if found is not None:
                     self._stated_by_dateline(found, cleaned, start)
+                    if found.glued:
+                        # Story highlights run into the dateline: kept, not body.
+                        captions.append((start, start + found.start))
                     dateline_open = False
                 elif body_blocks >= DATELINE_BLOCKS or not _before_dateline(cleaned):
                     dateline_open = False
