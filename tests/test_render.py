@@ -36,6 +36,48 @@ def test_render_html_makes_hostile_text_inert(hostile_brief: Any) -> None:
     assert f"script-src '{script_hash()}'" in html
 
 
+def test_render_markdown_makes_hostile_text_inert_when_rendered(hostile_brief: Any) -> None:
+    from markdown_it import MarkdownIt
+
+    md = render(hostile_brief, "md")
+    # The worst case: a renderer that passes raw HTML through.
+    html = MarkdownIt("commonmark", {"html": True}).enable("table").render(md)
+    assert "<script" not in html
+    assert "<img" not in html
+    assert 'href="javascript:' not in html
+    assert "&lt;script&gt;" in html
+
+
+@pytest.mark.parametrize(
+    "payload", ["[x](javascript:alert(1))", "![y](http://tracker.invalid/p.png)", "**shout**"]
+)
+def test_render_markdown_shows_markdown_syntax_of_an_article_as_written(payload: str) -> None:
+    from markdown_it import MarkdownIt
+
+    brief = storybrief.brief(
+        [
+            {
+                "text": "The council met on Tuesday and voted to keep the library open.",
+                "title": payload,
+            }
+        ]
+    )
+    html = MarkdownIt("commonmark", {"html": True}).render(render(brief, "md"))
+    assert "<a " not in html
+    assert "<img" not in html
+    assert f"<h1>{payload}</h1>" in html
+
+
+def test_render_text_shows_markup_and_escapes_of_an_article_as_plain_text() -> None:
+    title = "Council [/bold] meets [red]now\x1b[31m"
+    brief = storybrief.brief(
+        [{"text": "The council met on Tuesday and voted to keep the library open.", "title": title}]
+    )
+    text = render(brief, "text")
+    assert "Council [/bold] meets [red]now[31m" in text
+    assert "\x1b" not in text
+
+
 def test_render_html_is_self_contained(seeds_brief: Any) -> None:
     html = render(seeds_brief, "html")
     assert "http://" not in html.split("<body>")[0]

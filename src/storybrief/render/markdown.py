@@ -1,30 +1,48 @@
-"""The Markdown rendering, for pasting into notes and tickets."""
+"""The Markdown rendering, for pasting into notes and tickets.
+
+Everything an article supplies is escaped before it is embedded: HTML's ``&``,
+``<`` and ``>`` become entities (a Markdown renderer passes raw HTML through),
+and Markdown's own syntax (links and images, emphasis, code, table pipes) is
+backslash-escaped, so a title or a quote renders as the words it holds.
+"""
 
 from __future__ import annotations
+
+import re
 
 from storybrief.model import Brief
 from storybrief.render.view import build_view, key_events
 
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+#: Markdown's inline syntax: backslash, link and image brackets, emphasis, code,
+#: strike-through, table pipes.
+_MARKDOWN = re.compile(r"([\\`*_\[\]|~])")
+#: Control characters (a terminal or a renderer may act on them), tabs and newlines aside.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
 
 def _cell(value: str) -> str:
-    return value.replace("|", "\\|").replace("\n", " ") or "-"
+    """Article text as inline Markdown that renders as itself, on one line ("-" if empty)."""
+    value = _CONTROL.sub("", value)
+    value = "".join(_HTML.get(c, c) for c in value)
+    return _MARKDOWN.sub(r"\\\1", " ".join(value.split())) or "-"
 
 
 def render_markdown(brief: Brief) -> str:
     view = build_view(brief)
-    lines = [f"# {view.title}", ""]
+    lines = [f"# {_cell(view.title)}", ""]
     summary = f"{len(view.rows)} documents, {len(view.outlets)} named outlets, {view.date_range}"
     if brief.errors:
         summary += f"; {len(brief.errors)} inputs skipped"
     lines += [f"_{summary}._", ""]
     if view.episodes:
-        lines += ["Episodes:", "", *(f"- {line}" for line in view.episodes), ""]
+        lines += ["Episodes:", "", *(f"- {_cell(line)}" for line in view.episodes), ""]
     if view.summary:
         lines += ["## Summary", ""]
         for sentence, numbers in view.summary:
             cites = "".join(f"[^{n}]" for n in numbers)
             count = f" _({len(numbers)} sources)_" if len(numbers) > 1 else ""
-            lines.append(f"- {sentence}{cites}{count}")
+            lines.append(f"- {_cell(sentence)}{cites}{count}")
         lines.append("")
     lines += ["## Sources", ""]
     lines += [
@@ -34,20 +52,21 @@ def render_markdown(brief: Brief) -> str:
     for r in view.rows:
         lines.append(
             f"| {r.number} | {_cell(r.title)} | {_cell(r.outlet)} | {_cell(r.byline)} | "
-            f"{r.published} | {_cell(r.dateline)} | {r.kind or '-'} | {r.doc.word_count()} |"
+            f"{_cell(r.published)} | {_cell(r.dateline)} | {r.kind or '-'} | {r.doc.word_count()} |"
         )
     estimated = [r for r in view.rows if r.date_evidence]
     if estimated:
         lines += ["", "Estimated dates:", ""]
         lines += [
-            f"- [{r.number}] {r.published.removesuffix(' (estimated)')}: {_cell(r.date_evidence)}"
+            f"- \\[{r.number}\\] {_cell(r.published.removesuffix(' (estimated)'))}: "
+            f"{_cell(r.date_evidence)}"
             for r in estimated
         ]
     if any(r.kind for r in view.rows):
         lines += ["", "### What each source adds", ""]
         for r in view.rows:
             signals = "; ".join(r.signals)
-            lines.append(f"- **[{r.number}] {r.kind}** ({_cell(signals)})")
+            lines.append(f"- **\\[{r.number}\\] {r.kind}** ({_cell(signals)})")
             for text in r.contributions:
                 lines.append(f"  - {_cell(text)}")
             if r.omits:
@@ -55,7 +74,7 @@ def render_markdown(brief: Brief) -> str:
     if view.names:
         lines += ["", "## Who and what", ""]
         for heading, entries in view.names:
-            lines += [f"**{heading}**", ""]
+            lines += [f"**{_cell(heading)}**", ""]
             for e in entries:
                 also = f" (also {', '.join(_cell(a) for a in e.aliases)})" if e.aliases else ""
                 role = f", {_cell(e.role)}" if e.role else ""
@@ -75,7 +94,7 @@ def render_markdown(brief: Brief) -> str:
         for event in shown:
             cites = "".join(f"[^{n}]" for n in event.documents)
             mark = " (estimated)" if event.estimated else ""
-            lines.append(f"| {event.date}{mark} | {_cell(event.text)} | {cites} |")
+            lines.append(f"| {_cell(event.date)}{mark} | {_cell(event.text)} | {cites} |")
     if view.claims:
         lines += [
             "",
@@ -85,8 +104,10 @@ def render_markdown(brief: Brief) -> str:
             "|---|---|---|",
         ]
         for claim in view.claims:
-            figures = "; ".join(f"{_cell(t)}[^{n}] ({time})" for t, n, time in claim.statements)
-            lines.append(f"| {_cell(claim.counts)} | {claim.relation} | {figures} |")
+            figures = "; ".join(
+                f"{_cell(t)}[^{n}] ({_cell(time)})" for t, n, time in claim.statements
+            )
+            lines.append(f"| {_cell(claim.counts)} | {_cell(claim.relation)} | {figures} |")
     if view.quotes:
         lines += ["", "## Who said what", ""]
         for group in view.quotes:
@@ -103,6 +124,7 @@ def render_markdown(brief: Brief) -> str:
     if view.summary or view.names or view.quotes or view.timeline or view.claims:
         lines.append("")
         lines += [
-            f"[^{r.number}]: {_cell(r.title)}, {_cell(r.outlet)}, {r.published}" for r in view.rows
+            f"[^{r.number}]: {_cell(r.title)}, {_cell(r.outlet)}, {_cell(r.published)}"
+            for r in view.rows
         ]
     return "\n".join(lines) + "\n"

@@ -1,8 +1,14 @@
-"""The terminal rendering, with Rich: compact, one screen per section."""
+"""The terminal rendering, with Rich: compact, one screen per section.
+
+What an article supplies is shown as plain text: never read as Rich markup (a
+title holding ``[/bold]`` is those characters), and without control
+characters, so no escape sequence of an input reaches the terminal.
+"""
 
 from __future__ import annotations
 
 import io
+import re
 
 from rich.console import Console, Group
 from rich.panel import Panel
@@ -12,21 +18,35 @@ from rich.text import Text
 from storybrief.model import Brief
 from storybrief.render.view import build_view, key_events
 
+#: Control characters, tabs and newlines aside (ESC would start a terminal sequence).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _plain(value: str, style: str = "") -> Text:
+    """Article text as a Rich ``Text``: no markup read, no control characters."""
+    return Text(_CONTROL.sub("", value), style=style)
+
+
+def _clean(value: str) -> str:
+    return _CONTROL.sub("", value)
+
 
 def brief_renderable(brief: Brief) -> Group:
     """The Rich renderable of a brief, for printing to any console."""
     view = build_view(brief)
     parts: list[object] = []
     header = Text()
-    header.append(view.title, style="bold")
+    header.append(_clean(view.title), style="bold")
     header.append(
-        f"\n{len(view.rows)} documents · {len(view.outlets)} named outlets · {view.date_range}",
+        _clean(
+            f"\n{len(view.rows)} documents · {len(view.outlets)} named outlets · {view.date_range}"
+        ),
         style="dim",
     )
     if brief.errors:
         header.append(f" · {len(brief.errors)} inputs skipped", style="yellow")
     for line in view.episodes:
-        header.append(f"\n{line}", style="dim")
+        header.append(_clean(f"\n{line}"), style="dim")
     parts.append(Panel(header, title="storybrief", title_align="left"))
 
     if view.summary:
@@ -34,7 +54,7 @@ def brief_renderable(brief: Brief) -> Group:
         for i, (sentence, numbers) in enumerate(view.summary):
             if i:
                 summary.append("\n")
-            summary.append(sentence)
+            summary.append(_clean(sentence))
             cites = ",".join(str(n) for n in numbers)
             count = f" · {len(numbers)} sources" if len(numbers) > 1 else ""
             summary.append(f" [{cites}]{count}", style="cyan")
@@ -54,11 +74,11 @@ def brief_renderable(brief: Brief) -> Group:
     for row in view.rows:
         docs.add_row(
             str(row.number),
-            row.title,
-            Text(row.outlet or "-")
-            + Text(f"\n{row.dateline}" if row.dateline else "", style="dim"),
-            row.byline or "-",
-            row.published + (f"\n{row.episode}" if row.episode else ""),
+            _plain(row.title),
+            _plain(row.outlet or "-")
+            + _plain(f"\n{row.dateline}" if row.dateline else "", style="dim"),
+            _plain(row.byline or "-"),
+            _plain(row.published + (f"\n{row.episode}" if row.episode else "")),
             row.kind or "-",
             str(row.doc.word_count()),
         )
@@ -67,8 +87,10 @@ def brief_renderable(brief: Brief) -> Group:
     if estimated:
         notes = Text("Estimated dates", style="bold")
         for row in estimated:
-            notes.append(f"\n{row.number} · {row.published.removesuffix(' (estimated)')} · ")
-            notes.append(row.date_evidence, style="dim")
+            notes.append(
+                _clean(f"\n{row.number} · {row.published.removesuffix(' (estimated)')} · ")
+            )
+            notes.append(_clean(row.date_evidence), style="dim")
         parts.append(notes)
 
     if view.names:
@@ -78,12 +100,12 @@ def brief_renderable(brief: Brief) -> Group:
         names.add_column("Role", ratio=2)
         names.add_column("Docs", no_wrap=True)
         for heading, entries in view.names:
-            names.add_row(Text(heading, style="bold"), "", "", "")
+            names.add_row(_plain(heading, style="bold"), "", "", "")
             for ent in entries:
                 names.add_row(
-                    f"{ent.canonical} ×{ent.mentions}",
-                    ", ".join(ent.aliases),
-                    ent.role,
+                    _plain(f"{ent.canonical} ×{ent.mentions}"),
+                    _plain(", ".join(ent.aliases)),
+                    _plain(ent.role),
                     ",".join(str(n) for n in ent.documents),
                 )
         parts.append(names)
@@ -102,8 +124,8 @@ def brief_renderable(brief: Brief) -> Group:
         timeline.add_column("Docs", no_wrap=True)
         for event in shown:
             timeline.add_row(
-                event.date + (" ~" if event.estimated else ""),
-                event.text,
+                _plain(event.date + (" ~" if event.estimated else "")),
+                _plain(event.text),
                 ",".join(str(n) for n in event.documents),
             )
         parts.append(timeline)
@@ -115,9 +137,9 @@ def brief_renderable(brief: Brief) -> Group:
         claims.add_column("Figures (document, time)", ratio=3)
         for claim in view.claims:
             claims.add_row(
-                claim.counts,
-                claim.relation,
-                "; ".join(f"{text} [{n}] {time}" for text, n, time in claim.statements),
+                _plain(claim.counts),
+                _plain(claim.relation),
+                _plain("; ".join(f"{text} [{n}] {time}" for text, n, time in claim.statements)),
             )
         parts.append(claims)
 
@@ -126,10 +148,10 @@ def brief_renderable(brief: Brief) -> Group:
         for i, group in enumerate(view.quotes):
             if i:
                 quotes.append("\n")
-            quotes.append(group.speaker, style="bold")
+            quotes.append(_clean(group.speaker), style="bold")
             for q in group.quotes:
                 cites = ",".join(str(n) for n in q.documents)
-                quotes.append(f"\n  “{q.text}”")
+                quotes.append(_clean(f"\n  “{q.text}”"))
                 quotes.append(f" [{cites}]", style="cyan")
         parts.append(Panel(quotes, title="Who said what", title_align="left"))
 
@@ -139,7 +161,7 @@ def brief_renderable(brief: Brief) -> Group:
         errors.add_column("Reason", no_wrap=True, style="yellow")
         errors.add_column("Message", ratio=3)
         for e in brief.errors:
-            errors.add_row(e.source, e.reason.value, e.message)
+            errors.add_row(_plain(e.source), e.reason.value, _plain(e.message))
         parts.append(errors)
     return Group(*parts)  # type: ignore[arg-type]
 
