@@ -1,6 +1,7 @@
 """The word lists the analysis reads text with: one copy of each.
 
-Speech verbs and nouns, toll words, the tagger's labels that name things, and
+Speech verbs and nouns, toll words, the tagger's labels that name things, the
+head nouns of institutions and places, given names (from a data package), and
 calendar words. Lists are lower-case lemmas unless said otherwise. This module
 sits at the bottom floor (it imports nothing of storybrief) so that ingestion
 and analysis read with the same words.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 # --- Speech ---------------------------------------------------------------------------------
 
@@ -100,6 +102,62 @@ ACTOR_LABELS = frozenset(("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"))
 FIGURE_LABELS = frozenset(("CARDINAL", "QUANTITY", "MONEY", "PERCENT"))
 #: Labels of times.
 TIME_LABELS = frozenset(("DATE", "TIME"))
+
+#: Head nouns that end the names of institutions, works and places, not of people
+#: ("Jackson Memorial Hospital", "Georgia Tech", "Victoria Station", "Jordan Times"):
+#: a name ending in one is no person's, whatever given name opens it.
+NAME_HEAD_NOUNS = frozenset(
+    (
+        *("hospital", "memorial", "center", "centre", "institute", "university", "college"),
+        *("school", "academy", "foundation", "fund", "trust", "society", "association"),
+        *("council", "committee", "commission", "party", "ministry", "department", "agency"),
+        *("bank", "group", "company", "co", "corp", "corporation", "inc", "ltd", "llc", "plc"),
+        *("holdings", "partners", "airways", "airlines", "air", "motors", "motor", "tech"),
+        *("times", "post", "news", "herald", "journal", "tribune", "gazette", "telegraph"),
+        *("mail", "express", "magazine", "radio", "tv", "television", "network", "press"),
+        *("church", "cathedral", "mosque", "temple", "stadium", "arena", "hall", "house"),
+        *("station", "airport", "port", "bridge", "street", "avenue", "road", "square"),
+        *("terminal", "quay", "wharf", "pier", "dock", "tower", "building", "plaza", "gate"),
+        *("park", "river", "lake", "bay", "harbor", "harbour", "island", "islands", "beach"),
+        *("valley", "mountain", "mountains", "hill", "hills", "heights", "springs", "falls"),
+        *("county", "city", "district", "province", "state", "parish", "township", "village"),
+        *("prize", "award", "cup", "festival", "act", "law", "treaty", "plan", "show"),
+        *("project", "program", "programme", "index", "line", "team", "club", "fc", "united"),
+    )
+)
+
+# --- Given names -----------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def given_names() -> Mapping[str, str]:
+    """Given names (lower-case, ASCII spellings) and the gender they are listed under.
+
+    From Faker's person providers (MIT): the national first-name lists of its
+    80-odd locales (census lists for the US, registers elsewhere), male and
+    female apart. A name listed under both is ``"mf"``; ``"m"`` or ``"f"`` otherwise.
+    Names in other scripts are left out: the copy we read spells names in Latin
+    letters.
+    """
+    import importlib
+    import pkgutil
+
+    import faker.providers.person as people
+
+    found: dict[str, set[str]] = {}
+    for module in pkgutil.iter_modules(people.__path__):
+        provider = getattr(
+            importlib.import_module(f"{people.__name__}.{module.name}"), "Provider", None
+        )
+        for attribute, gender in (("first_names_male", "m"), ("first_names_female", "f")):
+            listed = vars(provider).get(attribute) if provider is not None else None
+            if listed is None or isinstance(listed, property):
+                continue
+            for name in listed:
+                if isinstance(name, str) and name.isascii() and name.isalpha():
+                    found.setdefault(name.lower(), set()).add(gender)
+    return {name: "".join(sorted(genders, reverse=True)) for name, genders in found.items()}
+
 
 # --- News agencies -----------------------------------------------------------------------
 

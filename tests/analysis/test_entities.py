@@ -241,3 +241,63 @@ def test_entities_a_dateline_gives_its_places_and_agency_apart() -> None:
     assert "PORT ELLIS" in place.aliases  # the dateline's place is the same town
     assert agency is not place
     assert any("Norland" in e.aliases and e.type == "GPE" for e in entities)
+
+
+def _types(mentions: list[NameMention], more: str = "") -> dict[str, str | None]:
+    from storybrief.analysis.entities import resolve_entities
+    from tests.conftest import build_parsed
+
+    text = " . ".join(m.text for m in mentions) + " . " + more
+    doc = build_parsed(text, mentions=[(m.text, m.label) for m in mentions])
+    entities, _ = resolve_entities([doc])
+    return {e.canonical: e.type for e in entities}
+
+
+@pytest.mark.issue(19)
+def test_entities_a_full_name_opening_with_a_given_name_is_a_person() -> None:
+    types = _types(
+        [
+            NameMention("d1", "Valentina Fomina", "ORG"),
+            NameMention("d1", "Georgia Tech", "ORG"),
+            NameMention("d1", "Jackson Memorial Hospital", "ORG"),
+        ]
+    )
+    assert types == {
+        "Valentina Fomina": "PERSON",
+        "Georgia Tech": "ORG",
+        "Jackson Memorial Hospital": "ORG",
+    }
+
+
+@pytest.mark.issue(19)
+def test_entities_the_tagger_outweighs_a_given_name_when_it_says_so_often() -> None:
+    types = _types([NameMention("d1", "Morgan Stanley", "ORG") for _ in range(3)])
+    assert types == {"Morgan Stanley": "ORG"}
+
+
+@pytest.mark.issue(19)
+def test_entities_parts_of_a_persons_name_are_that_person_whatever_the_tagger_says() -> None:
+    types = _types(
+        [
+            NameMention("d1", "Alberto Espina", "PERSON"),
+            NameMention("d1", "Espina", "GPE"),
+            NameMention("d1", "Espina", "GPE"),
+            NameMention("d1", "Espina", "GPE"),
+        ]
+    )
+    assert types == {"Alberto Espina": "PERSON"}
+
+
+@pytest.mark.issue(19)
+def test_entities_a_persons_initials_are_no_acronym_of_them() -> None:
+    labels = resolve_mentions(
+        [NameMention("a", "Andrei Piontkovsky", "PERSON"), NameMention("a", "AP", "ORG")]
+    )
+    assert labels[0] != labels[1]
+
+
+@pytest.mark.issue(19)
+def test_entities_a_given_name_the_text_writes_as_a_common_word_is_no_evidence() -> None:
+    mentions = [NameMention("d1", "Will Grange", "ORG")]
+    assert _types(mentions) == {"Will Grange": "PERSON"}
+    assert _types(mentions, "The ferries will sail .") == {"Will Grange": "ORG"}

@@ -1,6 +1,6 @@
 """Cross-document entity resolution: every spelling of one name, one entity.
 
-Method (``names.v1``), on the tagger's named mentions of all documents:
+Method (``names.v2``), on the tagger's named mentions of all documents:
 
 1. Each mention is normalised: leading "the", possessive "'s", honorifics and
    titles ("President", "Sheik", "Foreign Minister"; nameparser's list, on
@@ -22,7 +22,15 @@ Method (``names.v1``), on the tagger's named mentions of all documents:
    given name in its own document, else in the cluster.
 4. An entity's type is the majority over its surface forms (each form voting
    with its own majority label), so a name the tagger calls ORG in most
-   sentences but PERSON in its full forms is a PERSON. Once resolved, the
+   sentences but PERSON in its full forms is a PERSON. Since names.v2: a name
+   of two or three words that opens with a given name (Faker's national
+   first-name lists, ``lexicon.given_names``) and ends in no institution or
+   place word is a person's unless the tagger calls it something else in
+   ``TAGGER_OUTWEIGHS_GIVEN_NAME`` mentions or more; an entity made of a
+   person's full name and parts of it is a PERSON whatever the tagger calls
+   the parts ("Espina" tagged GPE); a person's name has no acronym ("AP" is
+   not Andrei Piontkovsky). (A lone given name the tagger calls ORG still
+   stays apart: "Santiago" may be the city.) Once resolved, the
    surnames and full names of persons are looked up again in the documents to
    add mentions the tagger missed.
 """
@@ -37,11 +45,11 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from storybrief.lexicon import NAME_LABELS, NAME_LABELS_IN_ORDER
+from storybrief.lexicon import NAME_HEAD_NOUNS, NAME_LABELS, NAME_LABELS_IN_ORDER, given_names
 from storybrief.model import Entity, EntityMention, Mention, ParsedArticle, Span, Token
 from storybrief.text import DATELINE
 
-METHOD = "names.v1"
+METHOD = "names.v2"
 
 # Judgement calls (names.v1, not measured one by one; the method as a whole is
 # scored in benchmarks/results/entities.md):
@@ -242,8 +250,47 @@ def _majority(labels: Iterable[str | None]) -> str | None:
     )
 
 
+#: Judgement call: the tagger's other label outweighs a given name once it
+#: gives it to this many mentions of the same form ("Morgan Stanley" five times ORG).
+TAGGER_OUTWEIGHS_GIVEN_NAME = 3
+
+
+def _looks_like_person(name: _Name, common: frozenset[str]) -> bool:
+    """A name of two or three words that opens with a given name and ends in no
+    institution or place word ("Shane Bauer", not "Georgia Tech" or "Jackson
+    Memorial Hospital"). A given name the documents also write as a common word
+    ("north", "will") is no evidence ("North Terminal")."""
+    core = name.core_tokens
+    words = name.surface.split()
+    return (
+        not name.acronym
+        and 2 <= len(core) <= 3
+        and all(w[:1].isupper() for w in words)
+        and core[0] in given_names()
+        and core[0] not in common
+        and not any(t in NAME_HEAD_NOUNS for t in core[1:])
+    )
+
+
+def _form_label(
+    name: _Name, labels: Iterable[str | None], common: frozenset[str] = frozenset()
+) -> str | None:
+    """The label of a name form: the tagger's majority over its mentions; a
+    full name opening with a given name is a person's unless the tagger says
+    otherwise often enough ("Valentina Fomina" tagged ORG once is a person)."""
+    labels = list(labels)
+    majority = _majority(labels)
+    if majority in (None, "PERSON") or not _looks_like_person(name, common):
+        return majority
+    if Counter(labels)[majority] >= TAGGER_OUTWEIGHS_GIVEN_NAME:
+        return majority
+    return "PERSON"
+
+
 def resolve_mentions(
-    mentions: Sequence[NameMention], same_as: Iterable[tuple[int, int]] = ()
+    mentions: Sequence[NameMention],
+    same_as: Iterable[tuple[int, int]] = (),
+    common: frozenset[str] = frozenset(),
 ) -> list[int]:
     """Cluster named mentions into entities across all the documents given.
 
@@ -251,6 +298,8 @@ def resolve_mentions(
         mentions: the mentions, in document order within each document.
         same_as: pairs of mention indexes known to name the same thing (e.g.
             a long name and the acronym the text defines for it).
+        common: words the documents write in lower case (a given name among
+            them is no evidence of a person: "will", "north").
 
     Returns:
         For each mention, the index of its entity (0, 1, ...; first-seen order).
@@ -267,7 +316,7 @@ def resolve_mentions(
         members[f].append(i)
         form_of.append(f)
     form_names = [names[m[0]] for m in members]
-    form_label = [_majority(names[i].label for i in m) for m in members]
+    form_label = [_form_label(names[m[0]], (names[i].label for i in m), common) for m in members]
     uf = _UnionFind(len(members))
     for a, b in same_as:
         uf.union(form_of[a], form_of[b])
@@ -286,6 +335,8 @@ def resolve_mentions(
         if len(name.tokens) >= 2:
             long_forms.append(f)
     for f in long_forms:
+        if form_label[f] == "PERSON":
+            continue  # "AP" is no acronym of Andrei Piontkovsky
         initials = _initials(form_names[f].tokens)
         for g in acronyms.get(initials, ()):
             uf.union(f, g)
@@ -471,12 +522,13 @@ def resolve_entities(
     mentions += _parenthetical_acronyms(documents, mentions)
     inputs = [NameMention(m.span.doc_id, m.span.text, m.label) for m in mentions]
     same_as = _definitions(documents, mentions)
-    labels = resolve_mentions(inputs, same_as)
+    common = frozenset(t.text for d in documents for t in d.tokens if t.text.islower())
+    labels = resolve_mentions(inputs, same_as, common)
     names = [_parse_name(m.text, m.label) for m in inputs]
     groups: dict[int, _Entity] = defaultdict(_Entity)
     for mention, name, label in zip(mentions, names, labels, strict=True):
         groups[label].mentions.append((mention, name))
-    _add_missed_mentions(documents, groups)
+    _add_missed_mentions(documents, groups, common)
     tokens_of = {d.id: d.tokens for d in documents}
     texts = {d.id: d.article.text for d in documents}
     for group in groups.values():
@@ -488,7 +540,7 @@ def resolve_entities(
             if role:
                 group.roles[role] += 1
 
-    built = [_entity_record(e) for e in groups.values()]
+    built = [_entity_record(e, common) for e in groups.values()]
     built.sort(key=lambda e: (-len(e.mentions), e.canonical))
     entities = [replace(e, id=f"e{n}") for n, e in enumerate(built, 1)]
     entity_at: dict[tuple[str, int, int], str] = {}
@@ -639,12 +691,16 @@ def _definitions(
     return pairs
 
 
-def _add_missed_mentions(documents: Sequence[ParsedArticle], groups: dict[int, _Entity]) -> None:
+def _add_missed_mentions(
+    documents: Sequence[ParsedArticle],
+    groups: dict[int, _Entity],
+    common: frozenset[str] = frozenset(),
+) -> None:
     """Look up persons' names again where the tagger missed them ("Khatib" untagged)."""
 
     surface_owner: dict[str, set[int]] = defaultdict(set)
     for key, entity in groups.items():
-        if _entity_type(entity) != "PERSON":
+        if _entity_type(entity, common) != "PERSON":
             continue
         for _mention, name in entity.mentions:
             if not name.single:
@@ -682,11 +738,25 @@ def _add_missed_mentions(documents: Sequence[ParsedArticle], groups: dict[int, _
             covered.append((start, end))
 
 
-def _entity_type(entity: _Entity) -> str | None:
+def _entity_type(entity: _Entity, common: frozenset[str] = frozenset()) -> str | None:
     per_form: dict[tuple[str, ...], list[str | None]] = defaultdict(list)
+    form_name: dict[tuple[str, ...], _Name] = {}
     for mention, name in entity.mentions:
         per_form[name.key].append(mention.label)
-    votes = Counter(_majority(labels) for labels in per_form.values())
+        form_name.setdefault(name.key, name)
+    labels = {key: _form_label(form_name[key], found, common) for key, found in per_form.items()}
+    # A person's full name and parts of it ("Alberto Espina", "Espina" that the
+    # tagger calls a place) are that person.
+    full = [
+        set(form_name[key].core_tokens)
+        for key, label in labels.items()
+        if label == "PERSON" and len(form_name[key].core_tokens) >= FULL_NAME_WORDS
+    ]
+    if full and all(
+        any(set(form_name[key].core_tokens) <= tokens for tokens in full) for key in per_form
+    ):
+        return "PERSON"
+    votes = Counter(labels.values())
     votes.pop(None, None)
     if not votes:
         return None
@@ -723,13 +793,13 @@ def _canonical(entity: _Entity) -> str:
     return max(spellings, key=lambda s: (len(parts[s].tokens), counts[s], s))
 
 
-def _entity_record(entity: _Entity) -> Entity:
+def _entity_record(entity: _Entity, common: frozenset[str] = frozenset()) -> Entity:
     """The entity without its id (given once all are sorted)."""
     entity.mentions.sort(key=lambda mn: (mn[0].span.doc_id, mn[0].span.start))
     return Entity(
         id="",
         canonical=_canonical(entity),
-        type=_entity_type(entity),
+        type=_entity_type(entity, common),
         aliases=tuple(sorted({m.span.text.strip() for m, _ in entity.mentions})),
         roles=tuple(role for role, _ in entity.roles.most_common()),
         documents=tuple(sorted({m.span.doc_id for m, _ in entity.mentions})),
