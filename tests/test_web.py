@@ -15,9 +15,133 @@ from storybrief.config import Settings
 from storybrief.store import Store, open_store
 from storybrief.stories.collect import brief_stories, cluster_store, ingest
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, build_article
 
-pytestmark = pytest.mark.model
+#: What a browser on this machine sends as ``Host`` (the test client's default,
+#: ``testserver``, is a name the server does not serve).
+LOCAL = "http://127.0.0.1:8000"
+
+FERRY = (
+    "Ferry crews at Brackwater walked out over a new rota on day {n}, leaving passengers "
+    "stranded at the terminal, the operator said. The union said talks had broken down."
+)
+
+
+def hand_store(path: Path, stories: int = 3, members: int = 2) -> Store:
+    """A store filled through its API, with short stand-in briefs (no English model)."""
+    store = open_store(path)
+    for s in range(stories):
+        story = store.new_story(f"Story {s}")
+        for m in range(members):
+            article = build_article(
+                FERRY.format(n=f"{s}-{m} " + "x" * s * 7 + "y" * m * 5), f"a{s}-{m}"
+            )
+            assert store.add_article(article).status == "new"
+            store.assign(article.id, story, {"joined": False, "group": 1})
+        store.save_brief(story, f"Story {s}", {"schema": "storybrief.brief/1"}, f"<p>brief {s}</p>")
+    return store
+
+
+@pytest.fixture
+def hand_client(tmp_path: Path) -> Any:
+    from fastapi.testclient import TestClient
+
+    from storybrief.web import create_app
+
+    return TestClient(create_app(hand_store(tmp_path / "store.db")), base_url=LOCAL)
+
+
+@pytest.mark.issue(21)
+@pytest.mark.parametrize(
+    "host",
+    ["evil.example", "evil.example:8000", "127.0.0.1.evil.example", "localhost.evil", "[::2]:80"],
+)
+def test_web_refuses_a_host_it_does_not_serve(hand_client: Any, host: str) -> None:
+    # A DNS-rebinding page reaches the server under its own name: it must get nothing.
+    for path in ("/", "/api/stories", "/api/articles/a0-0"):
+        response = hand_client.get(path, headers={"host": host})
+        assert response.status_code == 400
+        assert "Brackwater" not in response.text
+
+
+@pytest.mark.issue(21)
+@pytest.mark.parametrize(
+    "host", ["localhost", "localhost:8000", "127.0.0.1:9", "[::1]:8000", "LOCALHOST."]
+)
+def test_web_answers_loopback_names(hand_client: Any, host: str) -> None:
+    assert hand_client.get("/api/stories", headers={"host": host}).status_code == 200
+
+
+@pytest.mark.issue(21)
+def test_web_answers_the_names_it_is_told_to_serve(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from storybrief.web import create_app
+
+    app = create_app(hand_store(tmp_path / "store.db", 1), allowed_hosts=["news.lan", "10.0.0.7"])
+    client = TestClient(app, base_url="http://news.lan:8000")
+    assert client.get("/").status_code == 200
+    assert client.get("/", headers={"host": "10.0.0.7:8000"}).status_code == 200
+    assert client.get("/", headers={"host": "localhost"}).status_code == 200
+    assert client.get("/", headers={"host": "other.lan"}).status_code == 400
+
+
+@pytest.mark.issue(21)
+def test_web_sends_its_security_policy_as_headers(hand_client: Any) -> None:
+    story = 1  # the hand store's first story
+    for path in ("/", "/api/stories", f"/stories/{story}", "/search?q=ferry", "/nope"):
+        response = hand_client.get(path)
+        policy = response.headers["content-security-policy"]
+        assert "frame-ancestors 'none'" in policy, path
+        assert "script-src 'none'" in policy, path
+        assert response.headers["x-content-type-options"] == "nosniff", path
+    # The report is framed by its story's page, and by nothing else.
+    report = hand_client.get(f"/stories/{story}/report")
+    assert report.status_code == 200
+    assert "frame-ancestors 'self'" in report.headers["content-security-policy"]
+    assert report.headers["x-content-type-options"] == "nosniff"
+    refused = hand_client.get("/", headers={"host": "evil.example"})
+    assert refused.headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.issue(21)
+@pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.168.1.20"])
+def test_serve_warns_when_bound_beyond_loopback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, host: str
+) -> None:
+    import uvicorn
+    from fastapi.testclient import TestClient
+    from typer.testing import CliRunner
+
+    from storybrief.cli import app
+
+    served: dict[str, Any] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda asgi, **options: served.update(app=asgi, **options))
+    hand_store(tmp_path / "store.db", 1).close()
+    result = CliRunner().invoke(
+        app,
+        ["serve", "--db", str(tmp_path / "store.db"), "--host", host, "--allow-host", "news.lan"],
+    )
+    assert result.exit_code == 0, result.output
+    assert "WARNING" in result.stderr
+    assert "no login" in result.stderr
+    assert served["host"] == host
+    client = TestClient(served["app"], base_url="http://news.lan")
+    assert client.get("/").status_code == 200
+    assert client.get("/", headers={"host": "evil.example"}).status_code == 400
+
+
+@pytest.mark.issue(21)
+def test_serve_on_loopback_says_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from storybrief.cli import app
+
+    monkeypatch.setattr(uvicorn, "run", lambda asgi, **options: None)
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "store.db")])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
 
 
 @pytest.fixture(scope="module")
@@ -35,9 +159,10 @@ def client(store: Store) -> Any:
 
     from storybrief.web import create_app
 
-    return TestClient(create_app(store))
+    return TestClient(create_app(store), base_url=LOCAL)
 
 
+@pytest.mark.model
 def test_pages_and_statuses(client: Any, store: Store) -> None:
     index = client.get("/")
     assert index.status_code == 200
@@ -63,6 +188,7 @@ def test_pages_and_statuses(client: Any, store: Store) -> None:
     assert client.get("/api/search", params={"q": "\x00"}).status_code == 200
 
 
+@pytest.mark.model
 def test_search_and_the_json_api(client: Any, store: Store) -> None:
     found = client.get("/search", params={"q": "dockworkers"})
     assert found.status_code == 200
@@ -103,6 +229,7 @@ def server(store: Store) -> Iterator[str]:
     thread.join(timeout=10)
 
 
+@pytest.mark.model
 def test_browser_searches_opens_a_story_and_follows_a_source(server: str, tmp_path: Path) -> None:
     from .browser.test_report import CHROMIUM_FLAGS, _chromium
 
@@ -129,6 +256,8 @@ def test_browser_searches_opens_a_story_and_follows_a_source(server: str, tmp_pa
         page.locator("#results a", has_text="its story").first.click()
         page.wait_for_url("**/stories/*")
         assert page.locator("iframe").count() == 1
+        # The report's policy lets its own story's page frame it.
+        assert page.frame_locator("iframe").locator("#summary").count() == 1
         page.locator("#members a.source").first.click()
         page.wait_for_url("**/articles/*")
         assert len(page.locator("#text").inner_text()) > 200

@@ -3,11 +3,20 @@
 The interactive API pages FastAPI would serve (Swagger UI, ReDoc) load their
 scripts from a CDN, which breaks "no network at run time"; the OpenAPI
 document itself is at ``/openapi.json``.
+
+The server answers only requests that name it: a ``Host`` header that is not a
+loopback name, the bound address or a name it was told to serve is refused
+with 400, so a page whose DNS name is rebound to this machine's address
+cannot read the store. Every response carries the content security policy as a
+header (``frame-ancestors 'none'``: no other site frames the pages) and
+``X-Content-Type-Options: nosniff``.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import json
+from collections.abc import Iterable
 from typing import Any
 
 # FastAPI reads the route functions' annotations at run time: these names must
@@ -16,18 +25,120 @@ from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from storybrief.store import Store
 
+#: The names a browser on this machine uses for it.
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
+#: The pages' policy: no script at all, nothing from elsewhere (also in each page's
+#: ``<meta>``, so a saved page keeps it; a ``<meta>`` cannot say who may frame it).
+META_POLICY = (
+    "default-src 'self'; style-src 'unsafe-inline'; script-src 'none'; frame-src 'self'; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'"
+)
+#: The header: the same, and framed by no one.
+PAGE_POLICY = META_POLICY + "; frame-ancestors 'none'"
+#: A story's report is framed by its story's page; its own ``<meta>`` policy (which
+#: allows its one script by hash) governs the rest.
+REPORT_POLICY = "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
 
-def create_app(store: Store) -> FastAPI:
-    """The FastAPI application for one store."""
+
+def is_loopback(host: str) -> bool:
+    """Whether binding to ``host`` keeps the server reachable from this machine only."""
+    name = host.strip("[]").rstrip(".").lower()
+    if name == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def served_hosts(host: str, allowed: Iterable[str] = ()) -> list[str]:
+    """The ``Host`` names a server bound to ``host`` answers: loopback, ``host``, ``allowed``.
+
+    A wildcard address (``0.0.0.0``, ``::``) is no name a client sends: the names
+    clients use must be given in ``allowed``.
+    """
+    names = [*LOOPBACK_NAMES, *allowed]
+    if host not in ("", "0.0.0.0", "::"):
+        names.append(host)
+    return names
+
+
+def _host_name(header: str) -> str:
+    """The name in a ``Host`` header: no port, no IPv6 brackets, no trailing dot, lower case."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        name = header[1:].split("]", 1)[0]
+    else:
+        name = header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+    return name.rstrip(".")
+
+
+class SecurityMiddleware:
+    """Refuses requests for a host the server does not serve; adds the security headers.
+
+    Args:
+        app: the application it guards.
+        allowed_hosts: the names (or addresses) it answers besides the loopback names.
+    """
+
+    def __init__(self, app: ASGIApp, allowed_hosts: Iterable[str] = ()) -> None:
+        self.app = app
+        self.allowed = {_host_name(h) for h in (*LOOPBACK_NAMES, *allowed_hosts)}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {name.lower() for name, _ in headers}
+                for name, value in (
+                    (b"content-security-policy", PAGE_POLICY.encode()),
+                    (b"x-content-type-options", b"nosniff"),
+                    (b"x-frame-options", b"DENY"),
+                    (b"referrer-policy", b"same-origin"),
+                ):
+                    if name not in present:
+                        headers.append((name, value))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        host = next((v.decode("latin-1") for k, v in scope["headers"] if k == b"host"), "")
+        if _host_name(host) not in self.allowed:
+            body = b"storybrief: this server does not serve that host name\n"
+            await send_with_headers(
+                {
+                    "type": "http.response.start",
+                    "status": 400,
+                    "headers": [(b"content-type", b"text/plain; charset=utf-8")],
+                }
+            )
+            await send_with_headers({"type": "http.response.body", "body": body})
+            return
+        await self.app(scope, receive, send_with_headers)
+
+
+def create_app(store: Store, *, allowed_hosts: Iterable[str] = ()) -> FastAPI:
+    """The FastAPI application for one store.
+
+    Args:
+        store: the store it serves (it only reads).
+        allowed_hosts: the ``Host`` names it answers besides the loopback names
+            (``served_hosts`` gives them for a bound address); any other is a 400.
+    """
     app = FastAPI(
         title="storybrief",
         description="Stories, their briefs and their articles.",
         docs_url=None,
         redoc_url=None,
     )
+    app.add_middleware(SecurityMiddleware, allowed_hosts=tuple(allowed_hosts))
     templates = Jinja2Templates(
         env=Environment(
             loader=PackageLoader("storybrief.web", "templates"),
@@ -35,6 +146,7 @@ def create_app(store: Store) -> FastAPI:
         )
     )
     templates.env.filters["membership"] = describe_membership
+    templates.env.globals["page_policy"] = META_POLICY
 
     def story_or_404(story_id: int) -> Any:
         # Story ids are database integers: a larger number names no story.
@@ -73,7 +185,10 @@ def create_app(store: Store) -> FastAPI:
         story = story_or_404(story_id)
         if not story.brief_html:
             raise HTTPException(status_code=404, detail="this story has no brief yet")
-        return HTMLResponse(story.brief_html)
+        return HTMLResponse(
+            story.brief_html,
+            headers={"content-security-policy": REPORT_POLICY, "x-frame-options": "SAMEORIGIN"},
+        )
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse)
     def article_page(request: Request, article_id: str) -> Any:
