@@ -283,36 +283,35 @@ class Store:
 
     # -- search -----------------------------------------------------------
 
-    def search(self, query: str, limit: int = 20) -> list[ArticleRow]:
-        """Full-text search: SQLite FTS5, PostgreSQL tsvector."""
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[ArticleRow]:
+        """Full-text search, best match first: SQLite FTS5 (bm25), PostgreSQL tsvector (ts_rank).
+
+        Both engines answer from an index (FTS5; on PostgreSQL the GIN index of the
+        ``search`` column, migration 0005). ``offset`` skips that many matches (paging).
+        """
         query = re.sub(r"[\x00-\x1f\x7f]", " ", query)  # neither engine takes a NUL
         terms = " ".join(f'"{w}"' for w in query.replace('"', " ").split())
         if not terms:
             return []
         with self.session() as s:
             if self.dialect == "sqlite":
-                ids = [
-                    r[0]
-                    for r in s.execute(
-                        text(
-                            "SELECT id FROM articles_fts WHERE articles_fts MATCH :q "
-                            "ORDER BY rank LIMIT :n"
-                        ),
-                        {"q": terms, "n": limit},
-                    )
-                ]
+                found = s.execute(
+                    text(
+                        "SELECT id FROM articles_fts WHERE articles_fts MATCH :q "
+                        "ORDER BY rank, id LIMIT :n OFFSET :o"
+                    ),
+                    {"q": terms, "n": limit, "o": offset},
+                )
             else:
-                ids = [
-                    r[0]
-                    for r in s.execute(
-                        text(
-                            "SELECT id FROM articles WHERE to_tsvector('english', "
-                            "coalesce(title, '') || ' ' || text) @@ plainto_tsquery('english', :q) "
-                            "LIMIT :n"
-                        ),
-                        {"q": query, "n": limit},
-                    )
-                ]
+                found = s.execute(
+                    text(
+                        "SELECT id FROM articles, plainto_tsquery('english', :q) AS query "
+                        "WHERE search @@ query ORDER BY ts_rank(search, query) DESC, id "
+                        "LIMIT :n OFFSET :o"
+                    ),
+                    {"q": query, "n": limit, "o": offset},
+                )
+            ids = [r[0] for r in found]
             rows = {r.id: r for r in s.scalars(select(ArticleRow).where(ArticleRow.id.in_(ids)))}
             return [rows[i] for i in ids if i in rows]
 
