@@ -104,6 +104,95 @@ def test_web_sends_its_security_policy_as_headers(hand_client: Any) -> None:
     assert refused.headers["x-content-type-options"] == "nosniff"
 
 
+def _statements(store: Store) -> list[str]:
+    """The SQL the store runs from now on, collected as it runs."""
+    from sqlalchemy import event
+
+    seen: list[str] = []
+    event.listen(store.engine, "before_cursor_execute", lambda *args: seen.append(args[2].lower()))
+    return seen
+
+
+@pytest.mark.issue(21)
+def test_web_lists_read_no_brief_and_no_article_text(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from storybrief.web import create_app
+
+    store = hand_store(tmp_path / "store.db", stories=3, members=3)
+    client = TestClient(create_app(store), base_url=LOCAL)
+    seen = _statements(store)
+    for path in ("/", "/api/stories", "/stories/1", "/search?q=ferry", "/api/search?q=ferry"):
+        seen.clear()
+        assert client.get(path).status_code == 200, path
+        assert seen, path
+        for sql in seen:
+            assert "brief_json" not in sql, (path, sql)
+            assert "brief_html" not in sql, (path, sql)
+            assert "articles.text" not in sql, (path, sql)
+            assert "minhash" not in sql, (path, sql)
+    # The report and the story's JSON read their one story's brief.
+    assert client.get("/stories/1/report").text == "<p>brief 0</p>"
+    assert client.get("/api/stories/1").json()["brief"] == {"schema": "storybrief.brief/1"}
+
+
+@pytest.mark.issue(21)
+def test_web_story_list_comes_in_pages(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from storybrief.web import create_app
+
+    client = TestClient(create_app(hand_store(tmp_path / "store.db", 7, 1)), base_url=LOCAL)
+    first = client.get("/api/stories", params={"limit": 3}).json()
+    assert [s["title"] for s in first["stories"]] == ["Story 6", "Story 5", "Story 4"]
+    assert first["paging"] == {
+        "page": 1,
+        "limit": 3,
+        "total": 7,
+        "pages": 3,
+        "previous": None,
+        "next": "/api/stories?page=2&limit=3",
+    }
+    last = client.get(first["paging"]["next"].replace("page=2", "page=3")).json()
+    assert [s["title"] for s in last["stories"]] == ["Story 0"]
+    assert last["paging"]["next"] is None
+    assert last["paging"]["previous"] == "/api/stories?page=2&limit=3"
+    assert client.get("/api/stories", params={"page": 9}).json()["stories"] == []
+    assert client.get("/api/stories", params={"limit": 100_000}).status_code == 422
+    assert client.get("/api/stories", params={"page": 0}).status_code == 422
+    page = client.get("/", params={"page": 2, "limit": 3}).text
+    assert "Story 3" in page
+    assert "Story 6" not in page
+    assert 'href="/?page=1&amp;limit=3"' in page
+    assert 'href="/?page=3&amp;limit=3"' in page
+    assert "page 2 of 3" in page
+
+
+@pytest.mark.issue(21)
+def test_web_story_members_and_search_come_in_pages(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from storybrief.web import create_app
+
+    client = TestClient(create_app(hand_store(tmp_path / "store.db", 1, 5)), base_url=LOCAL)
+    detail = client.get("/api/stories/1", params={"limit": 2}).json()
+    assert len(detail["articles"]) == 2
+    assert detail["paging"]["total"] == 5
+    assert detail["paging"]["next"] == "/api/stories/1?page=2&limit=2"
+    page = client.get("/stories/1", params={"page": 3, "limit": 2}).text
+    assert page.count('class="source"') == 1
+    assert "5 sources" in page
+    assert 'href="/stories/1?page=2&amp;limit=2"' in page
+    found = client.get("/api/search", params={"q": "ferry", "limit": 2}).json()
+    assert len(found["results"]) == 2
+    assert found["paging"]["next"] == "/api/search?q=ferry&page=2&limit=2"
+    rest = client.get("/api/search", params={"q": "ferry", "limit": 2, "page": 3}).json()
+    assert len(rest["results"]) == 1
+    assert rest["paging"]["next"] is None
+    html = client.get("/search", params={"q": "ferry", "limit": 2}).text
+    assert 'href="/search?q=ferry&amp;page=2&amp;limit=2"' in html
+
+
 @pytest.mark.issue(21)
 @pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.168.1.20"])
 def test_serve_warns_when_bound_beyond_loopback(
@@ -193,10 +282,10 @@ def test_search_and_the_json_api(client: Any, store: Store) -> None:
     found = client.get("/search", params={"q": "dockworkers"})
     assert found.status_code == 200
     assert "/articles/" in found.text
-    api = client.get("/api/search", params={"q": "dockworkers"}).json()
+    api = client.get("/api/search", params={"q": "dockworkers"}).json()["results"]
     assert api
     assert all(a["story_id"] is not None for a in api)
-    stories = client.get("/api/stories").json()
+    stories = client.get("/api/stories").json()["stories"]
     assert stories[0]["sources"] == 5
     detail = client.get(f"/api/stories/{stories[0]['id']}").json()
     assert detail["brief"]["schema"] == "storybrief.brief/1"

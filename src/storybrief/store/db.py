@@ -58,6 +58,54 @@ def minhash_of(text: str) -> Any:
 
 
 @dataclass(frozen=True, slots=True)
+class StoryListing:
+    """A story as lists show it: no brief (read the one story for that)."""
+
+    id: int
+    title: str
+    sources: int
+    updated_at: dt.datetime
+    briefed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleListing:
+    """An article as lists show it: its metadata and story, not its text."""
+
+    id: str
+    title: str | None
+    outlet: str | None
+    byline: str | None
+    published: str | None
+    url: str | None
+    source: str
+    story_id: int | None
+    duplicate_of: str | None
+    membership: str | None
+
+
+_STORY_LISTING = (
+    StoryRow.id,
+    StoryRow.title,
+    StoryRow.sources,
+    StoryRow.updated_at,
+    StoryRow.brief_at.is_not(None),
+)
+_ARTICLE_LISTING = (
+    ArticleRow.id,
+    ArticleRow.title,
+    ArticleRow.outlet,
+    ArticleRow.byline,
+    ArticleRow.published,
+    ArticleRow.url,
+    ArticleRow.source,
+    ArticleRow.story_id,
+    ArticleRow.duplicate_of,
+    ArticleRow.membership,
+)
+
+
+@dataclass(frozen=True, slots=True)
 class Added:
     """What happened to one article: ``new``, ``duplicate`` (same text), ``near-duplicate``,
     or ``updated`` (a new version of an article stored from the same URL: ``duplicate_of``
@@ -250,9 +298,52 @@ class Store:
             )
 
     def stories(self) -> list[StoryRow]:
-        """Stories, most recently changed first."""
+        """Every story with its brief, most recently changed first (lists: ``story_list``)."""
         with self.session() as s:
             return list(s.scalars(select(StoryRow).order_by(StoryRow.updated_at.desc())))
+
+    def story_list(self, *, offset: int = 0, limit: int = 50) -> tuple[list[StoryListing], int]:
+        """A page of stories, most recently changed first, and how many there are in all.
+
+        Selects only the listed columns: a brief's JSON and report are not read.
+        """
+        with self.session() as s:
+            total = s.scalar(select(func.count()).select_from(StoryRow)) or 0
+            rows = s.execute(
+                select(*_STORY_LISTING)
+                .order_by(StoryRow.updated_at.desc(), StoryRow.id.desc())
+                .offset(offset)
+                .limit(limit)
+            )
+            return [StoryListing(*row) for row in rows], total
+
+    def story_listing(self, story_id: int) -> StoryListing | None:
+        """One story as lists show it (its brief is not read)."""
+        with self.session() as s:
+            row = s.execute(select(*_STORY_LISTING).where(StoryRow.id == story_id)).first()
+            return None if row is None else StoryListing(*row)
+
+    def member_list(
+        self, story_id: int, *, offset: int = 0, limit: int = 50
+    ) -> tuple[list[ArticleListing], int]:
+        """A page of a story's articles (oldest first, no text) and how many it has."""
+        with self.session() as s:
+            total = (
+                s.scalar(
+                    select(func.count())
+                    .select_from(ArticleRow)
+                    .where(ArticleRow.story_id == story_id)
+                )
+                or 0
+            )
+            rows = s.execute(
+                select(*_ARTICLE_LISTING)
+                .where(ArticleRow.story_id == story_id)
+                .order_by(ArticleRow.published, ArticleRow.id)
+                .offset(offset)
+                .limit(limit)
+            )
+            return [ArticleListing(**row._asdict()) for row in rows], total
 
     def story(self, story_id: int) -> StoryRow | None:
         with self.session() as s:
@@ -283,7 +374,7 @@ class Store:
 
     # -- search -----------------------------------------------------------
 
-    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[ArticleRow]:
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[ArticleListing]:
         """Full-text search, best match first: SQLite FTS5 (bm25), PostgreSQL tsvector (ts_rank).
 
         Both engines answer from an index (FTS5; on PostgreSQL the GIN index of the
@@ -312,7 +403,10 @@ class Store:
                     {"q": query, "n": limit, "o": offset},
                 )
             ids = [r[0] for r in found]
-            rows = {r.id: r for r in s.scalars(select(ArticleRow).where(ArticleRow.id.in_(ids)))}
+            rows = {
+                r.id: ArticleListing(**r._asdict())
+                for r in s.execute(select(*_ARTICLE_LISTING).where(ArticleRow.id.in_(ids)))
+            }
             return [rows[i] for i in ids if i in rows]
 
 

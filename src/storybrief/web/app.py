@@ -17,7 +17,8 @@ from __future__ import annotations
 import ipaddress
 import json
 from collections.abc import Iterable
-from typing import Any
+from typing import Annotated, Any
+from urllib.parse import urlencode
 
 # FastAPI reads the route functions' annotations at run time: these names must
 # be module globals (this module is imported only when serving: the web extra).
@@ -28,6 +29,14 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from storybrief.store import Store
+from storybrief.store.db import StoryListing
+
+#: Lists come in pages: ``?page=`` (from 1) and ``?limit=`` (up to ``MAX_PAGE_SIZE``).
+PAGE_SIZE = 50
+SEARCH_SIZE = 20
+MAX_PAGE_SIZE = 200
+Page = Annotated[int, Query(ge=1, le=1_000_000, description="Page number, from 1.")]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description="Items per page.")]
 
 #: The names a browser on this machine uses for it.
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
@@ -148,9 +157,9 @@ def create_app(store: Store, *, allowed_hosts: Iterable[str] = ()) -> FastAPI:
     templates.env.filters["membership"] = describe_membership
     templates.env.globals["page_policy"] = META_POLICY
 
-    def story_or_404(story_id: int) -> Any:
+    def story_or_404(story_id: int) -> StoryListing:
         # Story ids are database integers: a larger number names no story.
-        story = store.story(story_id) if 0 < story_id < 2**63 else None
+        story = store.story_listing(story_id) if 0 < story_id < 2**63 else None
         if story is None:
             raise HTTPException(status_code=404, detail=f"no story {story_id}")
         return story
@@ -162,27 +171,57 @@ def create_app(store: Store, *, allowed_hosts: Iterable[str] = ()) -> FastAPI:
         return article
 
     @app.get("/", response_class=HTMLResponse)
-    def index(request: Request) -> Any:
+    def index(request: Request, page: Page = 1, limit: Limit = PAGE_SIZE) -> Any:
+        stories, total = store.story_list(offset=(page - 1) * limit, limit=limit)
         return templates.TemplateResponse(
-            request, "index.html", {"stories": store.stories(), "counts": store.counts()}
+            request,
+            "index.html",
+            {
+                "stories": stories,
+                "counts": store.counts(),
+                "paging": paging("/", page, limit, total=total),
+            },
         )
 
     @app.get("/search", response_class=HTMLResponse)
-    def search(request: Request, q: str = Query("", max_length=200)) -> Any:
+    def search(
+        request: Request,
+        q: str = Query("", max_length=200),
+        page: Page = 1,
+        limit: Limit = SEARCH_SIZE,
+    ) -> Any:
+        results = store.search(q, limit + 1, (page - 1) * limit) if q.strip() else []
         return templates.TemplateResponse(
-            request, "search.html", {"q": q, "results": store.search(q) if q.strip() else []}
+            request,
+            "search.html",
+            {
+                "q": q,
+                "results": results[:limit],
+                "paging": paging("/search", page, limit, more=len(results) > limit, q=q),
+            },
         )
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse)
-    def story_page(request: Request, story_id: int) -> Any:
+    def story_page(
+        request: Request, story_id: int, page: Page = 1, limit: Limit = PAGE_SIZE
+    ) -> Any:
         story = story_or_404(story_id)
+        members, total = store.member_list(story_id, offset=(page - 1) * limit, limit=limit)
         return templates.TemplateResponse(
-            request, "story.html", {"story": story, "members": store.members(story_id)}
+            request,
+            "story.html",
+            {
+                "story": story,
+                "members": members,
+                "paging": paging(f"/stories/{story_id}", page, limit, total=total),
+            },
         )
 
     @app.get("/stories/{story_id}/report", response_class=HTMLResponse)
     def story_report(story_id: int) -> Any:
-        story = story_or_404(story_id)
+        story = store.story(story_id) if 0 < story_id < 2**63 else None
+        if story is None:
+            raise HTTPException(status_code=404, detail=f"no story {story_id}")
         if not story.brief_html:
             raise HTTPException(status_code=404, detail="this story has no brief yet")
         return HTMLResponse(
@@ -197,26 +236,34 @@ def create_app(store: Store, *, allowed_hosts: Iterable[str] = ()) -> FastAPI:
         )
 
     @app.get("/api/stories")
-    def api_stories() -> list[dict[str, Any]]:
-        return [
-            {
-                "id": s.id,
-                "title": s.title,
-                "sources": s.sources,
-                "updated_at": s.updated_at.isoformat(),
-                "briefed": s.brief_json is not None,
-            }
-            for s in store.stories()
-        ]
+    def api_stories(page: Page = 1, limit: Limit = PAGE_SIZE) -> dict[str, Any]:
+        stories, total = store.story_list(offset=(page - 1) * limit, limit=limit)
+        return {
+            "stories": [
+                {
+                    "id": s.id,
+                    "title": s.title,
+                    "sources": s.sources,
+                    "updated_at": s.updated_at.isoformat(),
+                    "briefed": s.briefed,
+                }
+                for s in stories
+            ],
+            "paging": paging("/api/stories", page, limit, total=total),
+        }
 
     @app.get("/api/stories/{story_id}")
-    def api_story(story_id: int) -> dict[str, Any]:
-        story = story_or_404(story_id)
+    def api_story(story_id: int, page: Page = 1, limit: Limit = PAGE_SIZE) -> dict[str, Any]:
+        story = store.story(story_id) if 0 < story_id < 2**63 else None
+        if story is None:
+            raise HTTPException(status_code=404, detail=f"no story {story_id}")
+        members, total = store.member_list(story_id, offset=(page - 1) * limit, limit=limit)
         return {
             "id": story.id,
             "title": story.title,
-            "articles": [_article(m, text=False) for m in store.members(story_id)],
+            "articles": [_article(m, text=False) for m in members],
             "brief": json.loads(story.brief_json) if story.brief_json else None,
+            "paging": paging(f"/api/stories/{story_id}", page, limit, total=total),
         }
 
     @app.get("/api/articles/{article_id}")
@@ -224,10 +271,50 @@ def create_app(store: Store, *, allowed_hosts: Iterable[str] = ()) -> FastAPI:
         return _article(article_or_404(article_id), text=True)
 
     @app.get("/api/search")
-    def api_search(q: str = Query(..., min_length=1, max_length=200)) -> list[dict[str, Any]]:
-        return [_article(a, text=False) for a in store.search(q)]
+    def api_search(
+        q: str = Query(..., min_length=1, max_length=200),
+        page: Page = 1,
+        limit: Limit = SEARCH_SIZE,
+    ) -> dict[str, Any]:
+        results = store.search(q, limit + 1, (page - 1) * limit)
+        return {
+            "results": [_article(a, text=False) for a in results[:limit]],
+            "paging": paging("/api/search", page, limit, more=len(results) > limit, q=q),
+        }
 
     return app
+
+
+def paging(
+    path: str,
+    page: int,
+    limit: int,
+    *,
+    total: int | None = None,
+    more: bool = False,
+    **params: str,
+) -> dict[str, Any]:
+    """Where a page of a list stands, with the links to its neighbours.
+
+    Args:
+        path: the list's path; ``params`` are its other query parameters.
+        page: this page, from 1.
+        limit: items per page.
+        total: how many items the list has, when it is counted; else ``more``
+            says whether a next page exists.
+    """
+
+    def link(number: int) -> str:
+        return f"{path}?{urlencode({**params, 'page': number, 'limit': limit})}"
+
+    found: dict[str, Any] = {"page": page, "limit": limit}
+    if total is not None:
+        pages = -(-total // limit)
+        found.update(total=total, pages=pages)
+        more = page < pages
+    found["previous"] = link(page - 1) if page > 1 else None
+    found["next"] = link(page + 1) if more else None
+    return found
 
 
 def describe_membership(raw: str | None) -> str:
