@@ -180,6 +180,7 @@ def cluster_command(
     typer.echo(
         f"placed {result['placed']} articles · {result['new_stories']} new stories · "
         f"{result['stories']} stories"
+        + (f" · {result['removed']} empty stories removed" if result["removed"] else "")
     )
     if briefs:
         from rich.progress import Progress, SpinnerColumn, TextColumn
@@ -232,7 +233,8 @@ def serve_command(
             "to keep it local. Requests must name one of: " + ", ".join(names),
             err=True,
         )
-    app_ = create_app(open_store(db), allowed_hosts=names)
+    # Serving only reads: a store this process cannot write is opened read-only.
+    app_ = create_app(open_store(db, read_only=None), allowed_hosts=names)
     uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 
