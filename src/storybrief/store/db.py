@@ -278,18 +278,23 @@ class Store:
             return s.get(ArticleRow, article_id)
 
     def counts(self) -> dict[str, int]:
+        """How many articles, near-duplicates, stories and errors the store holds (one query)."""
+
+        def count(model: Any, *where: Any) -> Any:
+            return select(func.count()).select_from(model).where(*where).scalar_subquery()
+
         with self.session() as s:
-            return {
-                "articles": s.scalar(select(func.count()).select_from(ArticleRow)) or 0,
-                "near_duplicates": s.scalar(
-                    select(func.count())
-                    .select_from(ArticleRow)
-                    .where(ArticleRow.duplicate_of.is_not(None))
+            row = s.execute(
+                select(
+                    count(ArticleRow),
+                    count(ArticleRow, ArticleRow.duplicate_of.is_not(None)),
+                    count(StoryRow),
+                    count(ErrorRow),
                 )
-                or 0,
-                "stories": s.scalar(select(func.count()).select_from(StoryRow)) or 0,
-                "errors": s.scalar(select(func.count()).select_from(ErrorRow)) or 0,
-            }
+            ).one()
+        return dict(
+            zip(("articles", "near_duplicates", "stories", "errors"), map(int, row), strict=True)
+        )
 
     def errors(self) -> list[ErrorRow]:
         with self.session() as s:
