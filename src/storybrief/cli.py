@@ -180,6 +180,7 @@ def cluster_command(
     typer.echo(
         f"placed {result['placed']} articles · {result['new_stories']} new stories · "
         f"{result['stories']} stories"
+        + (f" · {result['removed']} empty stories removed" if result["removed"] else "")
     )
     if briefs:
         from rich.progress import Progress, SpinnerColumn, TextColumn
@@ -207,6 +208,13 @@ def serve_command(
         str, typer.Option(help="Address to bind (local only by default).")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    allow_host: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            help="Also answer requests for this host name (besides localhost and the bound "
+            "address; others get 400). May be repeated."
+        ),
+    ] = None,
 ) -> None:
     """Serve the stories, their briefs and a JSON API on http://HOST:PORT."""
     try:
@@ -215,8 +223,19 @@ def serve_command(
         _fail("serving needs the web extra: pip install 'storybrief[web]'")
     from storybrief.store import open_store
     from storybrief.web import create_app
+    from storybrief.web.app import is_loopback, served_hosts
 
-    uvicorn.run(create_app(open_store(db)), host=host, port=port, log_level="warning")
+    names = served_hosts(host, allow_host or ())
+    if not is_loopback(host):
+        typer.echo(
+            f"storybrief: WARNING: serving on {host}, beyond this machine: anyone who can reach "
+            f"port {port} can read the whole store (there is no login). Use --host 127.0.0.1 "
+            "to keep it local. Requests must name one of: " + ", ".join(names),
+            err=True,
+        )
+    # Serving only reads: a store this process cannot write is opened read-only.
+    app_ = create_app(open_store(db, read_only=None), allowed_hosts=names)
+    uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 
 @app.command("schema")

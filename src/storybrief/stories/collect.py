@@ -63,7 +63,12 @@ def _record_date(row: ArticleRow) -> str | None:
 
 
 def cluster_store(store: Store) -> dict[str, int]:
-    """Place every unplaced article in a story (``stories.cluster``), keeping earlier ones."""
+    """Place every unplaced article in a story (``stories.cluster``), keeping earlier ones.
+
+    Each new story is created with its first article (one transaction), and stories an
+    earlier run left empty are deleted first (``removed``).
+    """
+    removed = store.drop_empty_stories()
     rows = store.articles()
     items = [Item(r.id, r.text, _day(r.published)) for r in rows]
     by_story: dict[int, list[int]] = {}
@@ -79,11 +84,17 @@ def cluster_store(store: Store) -> dict[str, int]:
             continue
         label = labels[k]
         if label not in story_id_of:
-            story_id_of[label] = store.new_story(r.title or r.text[:80])
+            story_id_of[label] = store.start_story(r.id, r.title or r.text[:80], why[k])
             started += 1
-        store.assign(r.id, story_id_of[label], why[k])
+        else:
+            store.assign(r.id, story_id_of[label], why[k])
         placed += 1
-    return {"placed": placed, "new_stories": started, "stories": len(set(story_id_of.values()))}
+    return {
+        "placed": placed,
+        "new_stories": started,
+        "stories": len(set(story_id_of.values())),
+        "removed": removed,
+    }
 
 
 def brief_stories(
