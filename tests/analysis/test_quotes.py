@@ -296,3 +296,41 @@ def _doc_ids(brief: Any, names: set[str]) -> dict[str, str]:
         for name in names
         if str(d.article.source).endswith(name)
     }
+
+
+@pytest.mark.issue(19)
+def test_quotes_a_quotation_over_paragraphs_without_opening_marks_is_one_quote() -> None:
+    from storybrief.analysis.quotes import _segments
+
+    text = (
+        'Ruiz described the night.\n\n"All of a sudden, four men surrounded me.\n\n'
+        'They took my phone.\n\nBut I knew who they were," she said.\n\n'
+        '"The port is closed.\n\n"It will reopen on Monday," he said.'
+    )
+    found = [(text[a:b], continues) for a, b, _, continues in _segments(text)]
+    assert found == [
+        (
+            "All of a sudden, four men surrounded me.\n\nThey took my phone.\n\n"
+            "But I knew who they were,",
+            False,
+        ),
+        # The newspaper convention: a new paragraph opening with a mark continues it.
+        ("The port is closed.", True),
+        ("It will reopen on Monday,", False),
+    ]
+
+
+@pytest.mark.model
+@pytest.mark.issue(19)
+def test_quotes_she_is_not_a_man_named_just_before() -> None:
+    text = (
+        "Kestrel vigil\n\n"
+        "Like other mothers here, Valentina Orlova criticised the navy for the delay. "
+        "The navy declined to comment on Wednesday.\n\n"
+        '"I pray every day for them," said Vladimir Kostin, a bus driver.\n\n'
+        '"It hurts that they waited so long," she said.'
+    )
+    brief = storybrief.brief([{"text": text, "published": "2024-06-12"}])
+    speaker = {q.text: q.speaker_name for q in brief.quotes if q.kind == "direct"}
+    assert speaker["I pray every day for them"] == "Vladimir Kostin"
+    assert speaker["It hurts that they waited so long"] == "Valentina Orlova"

@@ -1,6 +1,6 @@
 """Who said what: direct and indirect quotations with their speakers.
 
-Method (``cues.v1``), per document, on the parse:
+Method (``cues.v2``), per document, on the parse:
 
 - Direct quotations are the text between quotation marks (straight or curly),
   within a paragraph; a quotation left open at a paragraph's end continues in
@@ -23,6 +23,12 @@ Method (``cues.v1``), per document, on the parse:
   leader") to the person most recently named with that role. Unlinked phrases
   keep their kind: ``anonymous`` ("one diplomatic source"), ``collective``
   ("Iranian media", "diplomats from Moscow") or ``unknown``.
+- Since cues.v2: a quotation whose following paragraphs open no quotation and
+  one of which closes it (a site that breaks one statement into paragraphs) is
+  one quotation over them, whose cue may follow its closing mark; a "he" or
+  "she" goes only to a person (never an organisation) whose title or given name
+  does not say the other (``person_gender``), and, further back than the last
+  sentences, to whoever spoke or was named as a subject last.
 - Indirect speech: the clause a speech verb introduces (``X said (that) ...``)
   with no quotation marks in it, as ``kind: "indirect"``.
 - The same quotation carried by several documents is one quote with all its
@@ -41,11 +47,12 @@ from storybrief.lexicon import (
     SPEECH_NOUNS,
     SPEECH_VERBS,
     TITLE_SMALL_WORDS,
+    given_names,
 )
 from storybrief.model import Entity, ParsedArticle, Quote, QuoteKind, SpanRef, Token
 from storybrief.text import typographic_quotes
 
-METHOD = "cues.v1"
+METHOD = "cues.v2"
 
 # Judgement calls (cues.v1, not measured) against scare quotes: one word in
 # marks is never a quote; up to SCARE_MAX_WORDS words, only with a speech act near.
@@ -104,14 +111,72 @@ class _Quote:
     entity_id: str | None = None
 
 
+#: Judgement call: a quotation whose paragraphs carry no opening marks (a site
+#: that breaks one statement into paragraphs) runs over at most this many paragraphs.
+MAX_QUOTE_PARAGRAPHS = 6
+
+
+def _closes(paragraph: str, i: int) -> bool:
+    """Whether the mark at ``paragraph[i]`` has the shape of a closing one: a curly
+    closing mark, or a straight one after a word or punctuation and not before one."""
+    ch = paragraph[i]
+    if ch in _CLOSE:
+        return True
+    if ch != '"':
+        return False
+    before = paragraph[i - 1] if i else " "
+    after = paragraph[i + 1] if i + 1 < len(paragraph) else " "
+    return not before.isspace() and not after.isalnum()
+
+
+def _closed_later(paragraphs: Sequence[str], k: int) -> tuple[int, int] | None:
+    """Where a quotation left open at the end of paragraph ``k`` closes, when the
+    paragraphs after it open no quotation first: (paragraph, index of the mark)."""
+    passed = 1
+    for j in range(k + 1, len(paragraphs)):
+        if not paragraphs[j].strip():
+            continue
+        passed += 1
+        if passed > MAX_QUOTE_PARAGRAPHS:
+            return None
+        marks = [
+            i for i, ch in enumerate(paragraphs[j]) if ch in _OPEN or ch in _CLOSE or ch == '"'
+        ]
+        if not marks:
+            continue
+        first = marks[0]
+        return (j, first) if _closes(paragraphs[j], first) else None
+    return None
+
+
 def _segments(text: str) -> list[tuple[int, int, bool, bool]]:
-    """Quoted segments ``(start, end, opens_paragraph, continues)`` in one document."""
+    """Quoted segments ``(start, end, opens_paragraph, continues)`` in one document.
+
+    A quotation left open at a paragraph's end continues in the next paragraph
+    that opens with a mark (the newspaper convention: each piece is a segment
+    marked ``continues``); when the paragraphs after it open no quotation and
+    one of them closes it (a site that breaks one statement into paragraphs:
+    '"All of a sudden ...' / 'They were ...' / '... security forces," he said.'),
+    the quotation is one segment over those paragraphs.
+    """
     out: list[tuple[int, int, bool, bool]] = []
+    paragraphs = text.split("\n")
+    starts: list[int] = []
     offset = 0
-    for paragraph in text.split("\n"):
+    for paragraph in paragraphs:
+        starts.append(offset)
+        offset += len(paragraph) + 1
+    k = 0
+    resume = 0  # where to read paragraph k from (after a quotation that closed in it)
+    while k < len(paragraphs):
+        paragraph, offset = paragraphs[k], starts[k]
         open_at: int | None = None
         straight_open = False
-        for i, ch in enumerate(paragraph):
+        i = resume
+        resume = 0
+        jumped = False
+        while i < len(paragraph):
+            ch = paragraph[i]
             if ch in _OPEN or (ch == '"' and not straight_open and open_at is None):
                 if open_at is None:
                     open_at = i + 1
@@ -121,16 +186,18 @@ def _segments(text: str) -> list[tuple[int, int, bool, bool]]:
                     (offset + open_at, offset + i, not paragraph[: open_at - 1].strip(), False)
                 )
                 open_at, straight_open = None, False
+            i += 1
         if open_at is not None and len(paragraph) - open_at > 1:
-            out.append(
-                (
-                    offset + open_at,
-                    offset + len(paragraph),
-                    not paragraph[: open_at - 1].strip(),
-                    True,
-                )
-            )
-        offset += len(paragraph) + 1
+            opens = not paragraph[: open_at - 1].strip()
+            later = _closed_later(paragraphs, k)
+            if later is not None:
+                j, mark = later
+                out.append((offset + open_at, starts[j] + mark, opens, False))
+                k, resume, jumped = j, mark + 1, True
+            else:
+                out.append((offset + open_at, offset + len(paragraph), opens, True))
+        if not jumped:
+            k += 1
     return out
 
 
@@ -138,8 +205,10 @@ class _Doc:
     """A document as the quote finder reads it: its dependency tree, and sentence
     numbers where -1 means between sentences."""
 
-    def __init__(self, doc: ParsedArticle) -> None:
+    def __init__(self, doc: ParsedArticle, genders: Mapping[str, str] | None = None) -> None:
         self.doc = doc
+        #: The people of the brief (entity id -> "m", "f" or "" when no name or title tells).
+        self.genders: Mapping[str, str] = genders or {}
         self.tokens = doc.tokens
         self.tree = doc.tree
         #: The text with archive quotation marks read as typographic ones (same offsets).
@@ -336,9 +405,34 @@ def _resolve_pronoun(
 
     The subject of the speech verb governing the pronoun's clause ("Biden said
     he had urged"), else the person named last as a subject in this or the two
-    sentences before, else the last speaker, else the person named last before it.
+    sentences before, else the last speaker, else the person named last before it;
+    of those, only people whose given name or title agrees with the pronoun
+    (``person_gender``; since cues.v2: "she" is not Vladimir, "he" no company).
     """
-    people = [s for s in entity_spans if s[3] == "PERSON" and s[1] <= pronoun.start]
+    # A "he" is no organisation, and no person a given name or title says is a woman.
+    wrong = {"he": "f", "him": "f", "she": "m", "her": "m"}.get(pronoun.text.lower())
+
+    def agrees(eid: str) -> bool:
+        if wrong is None:
+            return True
+        return eid in d.genders and d.genders[eid] != wrong
+
+    def known(eid: str) -> bool:
+        return wrong is not None and d.genders.get(eid, "") not in ("", wrong)
+
+    people = [
+        s for s in entity_spans if s[3] == "PERSON" and s[1] <= pronoun.start and agrees(s[2])
+    ]
+    recent_speakers = [s for s in recent_speakers if agrees(s[1])]
+    # Among those in reach, a person the pronoun is known to fit ("she": Valentina)
+    # before one whose name does not tell.
+    in_reach = [
+        s
+        for s in people
+        if d.sentence_at(s[0]) >= pronoun.sentence - PRONOUN_SENTENCES and known(s[2])
+    ]
+    if in_reach and any(not known(eid) for _, eid in recent_speakers[-1:]):
+        recent_speakers = [s for s in recent_speakers if known(s[1])]
     verb = d.head(pronoun)
     outer = d.head(verb) if verb is not None and verb.dep == "ccomp" else None
     if outer is not None and outer.lemma in SPEECH_VERBS:
@@ -363,10 +457,37 @@ def _resolve_pronoun(
     ]
     if window:
         return window[-1][2]
-    before = sorted(s for s in recent_speakers if s[0] < pronoun.start)
+    # Further back: whoever spoke or was named as a subject last.
+    before = sorted(
+        [s for s in recent_speakers if s[0] < pronoun.start]
+        + [(s[0], s[2]) for s in people if any(s[0] <= x < s[1] for x in subjects)]
+    )
     if before:
         return before[-1][1]
     return people[-1][2] if people else None
+
+
+_MALE_TITLES = frozenset(("mr", "sir", "monsieur", "herr", "senor", "señor", "lord", "king"))
+_FEMALE_TITLES = frozenset(
+    ("mrs", "ms", "miss", "madame", "mme", "dame", "lady", "frau", "senora", "señora", "queen")
+)
+
+
+def person_gender(entity: Entity) -> str:
+    """ "m" or "f" when a title ("Mr.", "Ms.") or the given name of a person's
+    names tells (a given name listed for one gender only), else ""."""
+    found: set[str] = set()
+    for alias in (entity.canonical, *entity.aliases):
+        words = [w.strip(".,").lower() for w in alias.split()]
+        if not words:
+            continue
+        if words[0] in _MALE_TITLES:
+            found.add("m")
+        elif words[0] in _FEMALE_TITLES:
+            found.add("f")
+        elif len(words) >= 2 and (listed := given_names().get(words[0])) in ("m", "f"):
+            found.add(listed)
+    return found.pop() if len(found) == 1 else ""
 
 
 def extract_quotes(
@@ -390,9 +511,10 @@ def extract_quotes(
                     roles[word].setdefault(e.id, []).append(role)
     for spans in spans_by_doc.values():
         spans.sort()
+    genders = {e.id: person_gender(e) for e in entities if e.type == "PERSON"}
     quotes: list[_Quote] = []
     for doc in documents:
-        quotes += _document_quotes(_Doc(doc), spans_by_doc[doc.id], roles)
+        quotes += _document_quotes(_Doc(doc, genders), spans_by_doc[doc.id], roles)
     return _group(quotes, documents, entities)
 
 
