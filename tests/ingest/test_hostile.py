@@ -267,3 +267,19 @@ def test_hostile_an_unexpected_error_in_one_input_is_its_failure(
     failure = results[1]
     assert isinstance(failure, IngestFailure)
     assert "KeyError" in failure.message
+
+
+def test_hostile_html_without_its_cleaner_package_names_what_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    from storybrief.errors import MissingDependency
+    from storybrief.ingest.formats import read_html
+
+    # What an install without lxml_html_clean does: trafilatura's import fails.
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    with pytest.raises(MissingDependency, match="lxml_html_clean"):
+        read_html("<page>", "<html><body><p>Text.</p></body></html>", None)
+    with pytest.raises(MissingDependency):
+        load_articles([b"<html><body><article><p>" + REPORT.encode() + b"</p></article></html>"])
