@@ -248,6 +248,7 @@ def read_jsonl(path: Path, settings: Settings) -> Iterator[RawArticle | IngestFa
                 gzip.GzipFile(mode="rb", fileobj=cast("IO[bytes]", counter)) if compressed else raw
             )
             expanded = 0
+            records = 0
             for number, line in bounded_lines(stream, settings.max_bytes):
                 line_label = f"{label}:{number}"
                 if line is None:
@@ -260,7 +261,9 @@ def read_jsonl(path: Path, settings: Settings) -> Iterator[RawArticle | IngestFa
                     expanded += settings.max_bytes
                 else:
                     expanded += len(line)
-                    yield from _jsonl_line(line_label, line)
+                    for item in _jsonl_line(line_label, line):
+                        records += 1
+                        yield item
                 allowed = max(MAX_EXPANSION * counter.count, MIN_EXPANDED_BYTES)
                 if compressed and expanded > allowed:
                     yield IngestFailure(
@@ -270,6 +273,8 @@ def read_jsonl(path: Path, settings: Settings) -> Iterator[RawArticle | IngestFa
                         "times its compressed size (a decompression bomb, or broken)",
                     )
                     return
+            if not records:
+                yield IngestFailure(label, FailureReason.EMPTY, "the file holds no records")
     except PermissionError as exc:
         yield IngestFailure(label, FailureReason.UNREADABLE, exc.strerror or str(exc))
     except (OSError, EOFError, zlib.error) as exc:  # gzip.BadGzipFile is an OSError
