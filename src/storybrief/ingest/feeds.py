@@ -45,7 +45,6 @@ def read_warc(path: Path, settings: Settings) -> Iterator[RawArticle | IngestFai
     """
     label = clean_label(str(path))
     found = 0
-    failed = 0
     try:
         stream = path.open("rb")
     except OSError as exc:
@@ -59,14 +58,11 @@ def read_warc(path: Path, settings: Settings) -> Iterator[RawArticle | IngestFai
             for item in _warc_records(stream, start, label, settings):
                 if isinstance(item, int):  # where a failure was: resume after it
                     resume = item + 1
-                    failed += 1
-                elif isinstance(item, IngestFailure):
-                    yield item
                 else:
                     found += 1
                     yield item
             start = None if resume is None else _next_record_start(stream, resume, compressed)
-    if not found and not failed:
+    if not found:
         yield IngestFailure(
             label, FailureReason.NO_TEXT, "no HTML response records in the WARC file"
         )
