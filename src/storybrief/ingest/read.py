@@ -62,6 +62,14 @@ def unexpected_failure(label: str, exc: Exception) -> IngestFailure:
     )
 
 
+def clean_failure(failure: IngestFailure) -> IngestFailure:
+    """A failure whose source and message can be stored and printed (see ``clean_label``)."""
+    source, message = clean_label(failure.source), clean_label(failure.message)
+    if source == failure.source and message == failure.message:
+        return failure
+    return IngestFailure(source, failure.reason, message)
+
+
 def guarded(label: str, items: Iterator[T]) -> Iterator[T | IngestFailure]:
     """The items of one input; an error while making them ends that input as its failure.
 

@@ -19,7 +19,7 @@ from typing import Any, BinaryIO
 from storybrief.config import Settings
 from storybrief.ingest.finish import finish_article
 from storybrief.ingest.formats import RawArticle, record_article
-from storybrief.ingest.read import guarded, read_bytes, read_path, unexpected_failure
+from storybrief.ingest.read import clean_failure, guarded, read_bytes, read_path, unexpected_failure
 from storybrief.model import Article, FailureReason, IngestFailure
 from storybrief.text import clean_label, no_surrogates, shingles
 
@@ -101,7 +101,7 @@ def load_articles(
             except Exception as exc:  # one article's failure, whatever it is
                 result = unexpected_failure(item.source, exc)
         else:
-            result = item
+            result = clean_failure(item)
         if isinstance(result, Article):
             first = seen.get(result.content_hash)
             if first is not None:

@@ -36,6 +36,7 @@ from storybrief.ingest.finish import finish_article
 from storybrief.ingest.formats import ALL_CLUSTERS, RawArticle
 from storybrief.ingest.read import (
     JSONL_SUFFIXES,
+    clean_failure,
     guarded,
     read_bytes,
     read_file_bytes,
@@ -87,7 +88,7 @@ def iter_stream(
 def _finish(items: Iterable[RawArticle | IngestFailure], settings: Settings) -> Iterator[Result]:
     for item in items:
         if isinstance(item, IngestFailure):
-            yield item
+            yield clean_failure(item)
             continue
         try:
             yield finish_article(item, settings)
