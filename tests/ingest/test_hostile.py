@@ -185,6 +185,13 @@ def test_hostile_an_unreadable_sub_folder_is_a_recorded_failure(
         assert failure.source.endswith("locked")
 
 
+def test_hostile_names_no_file_can_have_fail_alone_in_ingest(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(REPORT, encoding="utf-8")
+    results = list(iter_stream(["a" * 5000, "bad\x00name.txt", tmp_path / "good.txt"], Settings()))
+    assert [type(r).__name__ for r in results] == ["IngestFailure", "IngestFailure", "Article"]
+    assert {r.reason for r in _failures(results)} == {FailureReason.UNREADABLE}
+
+
 # -- WARC -------------------------------------------------------------------------------------
 
 

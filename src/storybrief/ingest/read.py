@@ -128,8 +128,10 @@ def regular_file_failure(path: Path) -> IngestFailure | None:
         mode = path.stat().st_mode
     except FileNotFoundError:
         return IngestFailure(label, FailureReason.NOT_FOUND, "no such file or folder")
-    except OSError as exc:
+    except OSError as exc:  # a name too long, no permission...
         return IngestFailure(label, FailureReason.UNREADABLE, exc.strerror or str(exc))
+    except ValueError as exc:  # a NUL byte in the name
+        return IngestFailure(label, FailureReason.UNREADABLE, f"not a usable file name: {exc}")
     if not stat.S_ISREG(mode):
         # A pipe or a device (/dev/zero) could block or never end.
         return IngestFailure(label, FailureReason.UNREADABLE, "not a regular file")

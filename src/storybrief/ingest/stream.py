@@ -64,25 +64,34 @@ def iter_stream(
     """
     for source in sources:
         text = str(source)
-        label = clean_label(text)
-        if text.startswith(("http://", "https://")):
-            yield from _finish(guarded(label, _from_url(text, settings, allow_private)), settings)
-            continue
-        path = Path(text)
-        if not path.is_dir():
-            yield from _finish(guarded(label, _from_file(path, settings)), settings)
-            continue
-        empty = True
-        for found in walk_folder(path):
-            empty = False
-            if isinstance(found, IngestFailure):
-                yield found
-            else:
-                yield from _finish(
-                    guarded(clean_label(str(found)), _from_file(found, settings)), settings
-                )
-        if empty:
-            yield IngestFailure(label, FailureReason.EMPTY, "the folder holds no files")
+        yield from _finish(
+            guarded(clean_label(text), _read_source(text, settings, allow_private)), settings
+        )
+
+
+def _read_source(
+    text: str, settings: Settings, allow_private: bool
+) -> Iterator[RawArticle | IngestFailure]:
+    if text.startswith(("http://", "https://")):
+        yield from _from_url(text, settings, allow_private)
+        return
+    path = Path(text)
+    try:
+        is_dir = path.is_dir()
+    except (OSError, ValueError):  # a name too long, a NUL in it: not a folder
+        is_dir = False
+    if not is_dir:
+        yield from _from_file(path, settings)
+        return
+    empty = True
+    for found in walk_folder(path):
+        empty = False
+        if isinstance(found, IngestFailure):
+            yield found
+        else:
+            yield from guarded(clean_label(str(found)), _from_file(found, settings))
+    if empty:
+        yield IngestFailure(clean_label(text), FailureReason.EMPTY, "the folder holds no files")
 
 
 def _finish(items: Iterable[RawArticle | IngestFailure], settings: Settings) -> Iterator[Result]:
