@@ -93,7 +93,8 @@ def load_articles(
     settings = settings or Settings.from_env()
     results: list[Article | IngestFailure] = []
     seen: dict[str, str] = {}
-    given = [*inputs, *(Path(p) for p in paths)]
+    # A path string is a Path from here on; anything else in paths fails as an input of its own.
+    given = [*inputs, *(Path(p) if isinstance(p, str | os.PathLike) else p for p in paths)]
     for item in _expand(given, settings, cluster, stdin):
         if isinstance(item, RawArticle):
             try:
