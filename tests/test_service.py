@@ -78,3 +78,91 @@ def test_service_a_reprint_in_the_pile_is_one_source_with_its_copy_listed(nlp: A
     (copy,) = made.errors
     assert copy.reason.value == "duplicate"
     assert "a copy of" in copy.message
+
+
+REPORT = (
+    "The island ferry resumed its normal timetable on Monday after a week of storms kept "
+    "it in port, the operator said. Passengers who missed sailings can use their tickets "
+    "until the end of the month."
+)
+
+
+@pytest.mark.issue(21)
+def test_service_a_one_line_text_of_576_characters_is_briefed_as_text(nlp: Any) -> None:
+    import storybrief
+
+    line = ((REPORT + " ") * 5)[:576]
+    made = storybrief.brief([line])
+    (document,) = made.documents
+    assert document.article.source == "<text:0>"
+    assert document.article.text == line.strip()
+
+
+@pytest.mark.issue(21)
+def test_service_a_string_naming_a_file_is_never_read(nlp: Any, tmp_path: Any) -> None:
+    import storybrief
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("The vault code is 4471, the manager said on Monday in a note.")
+    made = storybrief.brief([REPORT, str(secret), "/etc/passwd"])
+    assert "4471" not in json.dumps(made.to_dict())
+    assert "root:" not in json.dumps(made.to_dict())
+    (document,) = storybrief.brief(["/etc/passwd"]).documents
+    assert document.article.text == "/etc/passwd"  # the text given, not the file
+    # Paths are read when the caller says so: a Path, or paths=.
+    assert "4471" in json.dumps(storybrief.brief([secret]).to_dict())
+    assert "4471" in json.dumps(storybrief.brief(paths=[str(secret)]).to_dict())
+
+
+@pytest.mark.issue(21)
+def test_service_a_surrogate_in_a_record_field_does_not_crash_the_api(nlp: Any) -> None:
+    import storybrief
+
+    made = storybrief.brief(
+        [{"text": REPORT, "title": "Ferry \ud800", "outlet": "\udcff Post", "url": "x\ud83d"}]
+    )
+    json.dumps(made.to_dict(), ensure_ascii=False).encode("utf-8")
+
+
+@pytest.mark.issue(21)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Published 0000-01-01\n\n" + REPORT,
+        REPORT + " It happened in the year 0.",
+        REPORT + " On January 1, 0000 the port closed.",
+        REPORT + " The log said 0000-00-00 and 0000-12-31.",
+        REPORT + " Records go back to 0 AD, 1 BC and year 0000.",
+    ],
+)
+def test_service_year_zero_in_a_text_does_not_crash(nlp: Any, text: str) -> None:
+    import storybrief
+
+    made = storybrief.brief([{"text": text, "published": "0000-01-01"}])
+    assert len(made.documents) == 1
+
+
+@pytest.mark.issue(21)
+def test_service_an_analysis_crash_on_one_article_is_its_failure(
+    nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import storybrief
+    import storybrief.service as service
+
+    real = service.run
+
+    def fragile(parsed: Any, words: int) -> Any:
+        if any("tram" in p.article.text for p in parsed):
+            raise IndexError("boom")
+        return real(parsed, words)
+
+    monkeypatch.setattr(service, "run", fragile)
+    other = (
+        "The city tram network closed for repairs on Tuesday, the council said. The work on "
+        "the tracks near the station is expected to last two weeks, officials told reporters."
+    )
+    made = storybrief.brief([REPORT, other])
+    assert len(made.documents) == 1
+    (failure,) = made.errors
+    assert failure.source == "<text:1>"
+    assert "IndexError" in failure.message

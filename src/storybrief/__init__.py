@@ -1,7 +1,11 @@
 """storybrief: turn a pile of news articles about one story into a traceable brief.
 
+A string given to ``brief`` is article text, never a path: pass ``pathlib.Path``
+objects, or path strings in ``paths=``, for files and folders.
+
 >>> import storybrief
->>> b = storybrief.brief(["articles/"])  # doctest: +SKIP
+>>> from pathlib import Path
+>>> b = storybrief.brief([Path("articles/")])  # doctest: +SKIP
 >>> b.to_dict()["schema"]  # doctest: +SKIP
 'storybrief.brief/1'
 """

@@ -5,15 +5,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
+import os
 from collections import Counter
-from collections.abc import Iterable
-from typing import BinaryIO
+from collections.abc import Iterable, Sequence
+from typing import Any, BinaryIO
 
-from storybrief.analysis import methods, run
+from storybrief.analysis import Analysis, methods, run
 from storybrief.config import Settings
-from storybrief.errors import InputError
+from storybrief.errors import InputError, StorybriefError
 from storybrief.ingest import InputLike, load_articles, near_copies
-from storybrief.model import Article, Brief, IngestFailure
+from storybrief.model import Article, Brief, FailureReason, IngestFailure, ParsedArticle
 from storybrief.nlp import load_nlp, parse_articles, resolve_model_name
 from storybrief.version import __version__
 
@@ -21,8 +22,9 @@ logger = logging.getLogger(__name__)
 
 
 def brief(
-    sources: InputLike | Iterable[InputLike],
+    sources: InputLike | Iterable[InputLike] = (),
     *,
+    paths: Iterable[str | os.PathLike[str]] = (),
     words: int | None = None,
     model: str | None = None,
     settings: Settings | None = None,
@@ -31,10 +33,18 @@ def brief(
 ) -> Brief:
     """Brief a pile of articles about one story.
 
+    A string is article text, never a path, whatever it looks like: text that names a
+    file is briefed as that text, so a service may hand user text to this function
+    without exposing its files. Say when an input is a path: pass a ``pathlib.Path``
+    (or any ``os.PathLike``), or give path strings in ``paths``.
+
     Args:
-        sources: paths (files or folders), ``"-"`` for standard input, raw text,
-            bytes, ``ArticleInput`` records or mappings with a ``text`` key; one
-            such value or an iterable of them.
+        sources: article text (``str``), bytes, ``ArticleInput`` records, mappings
+            with a ``text`` key, ``pathlib.Path`` objects (files or folders, read
+            recursively) and ``"-"`` for standard input; one such value or an
+            iterable of them.
+        paths: files or folders given as strings (as a command line gives them),
+            read after ``sources``.
         words: the summary's word budget; None takes it from ``settings``.
         model: the spaCy pipeline to use; None takes it from ``settings`` (whose
             default is described in ``storybrief.nlp.pipeline``).
@@ -44,14 +54,19 @@ def brief(
         stdin: the stream that ``"-"`` reads.
 
     Returns:
-        The brief. Inputs that could not be used are listed in ``Brief.errors``.
+        The brief. Inputs that could not be used are listed in ``Brief.errors``, one
+        ``IngestFailure`` each with its reason, however they failed: one bad input
+        never stops the others.
 
     Raises:
         InputError: no input gave a usable article.
         MissingDependency: the spaCy pipeline is not installed.
 
     Example:
-        >>> b = storybrief.brief(["articles/"])  # doctest: +SKIP
+        >>> from pathlib import Path
+        >>> b = storybrief.brief([Path("articles/")])  # doctest: +SKIP
+        >>> b = storybrief.brief(paths=["articles/"])  # the same  # doctest: +SKIP
+        >>> b = storybrief.brief(["Text of one article...", "Text of another..."])  # doctest: +SKIP
         >>> b.to_dict()["schema"]  # doctest: +SKIP
         'storybrief.brief/1'
     """
@@ -61,15 +76,18 @@ def brief(
     elif hasattr(sources, "keys"):  # a single mapping record
         sources = [sources]  # type: ignore[list-item]
     # A reprint, or a part of another article, is one source with it, not a second.
-    loaded = near_copies(load_articles(sources, settings, cluster=cluster, stdin=stdin))
+    loaded = near_copies(
+        load_articles(sources, settings, paths=paths, cluster=cluster, stdin=stdin)
+    )
     articles = [a for a in loaded if isinstance(a, Article)]
     failures = tuple(f for f in loaded if isinstance(f, IngestFailure))
-    for failure in failures:
-        logger.info("skipped %s: %s (%s)", failure.source, failure.message, failure.reason.value)
     if not articles:
+        _log_skipped(failures)
         raise InputError(_nothing_usable(failures), failures)
     nlp = load_nlp(settings.model)
-    analysis = run(parse_articles(articles, nlp, batch_size=settings.batch_size), settings.words)
+    analysis, failed = _analyse(articles, nlp, settings)
+    failures += failed
+    _log_skipped(failures)
     return Brief(
         documents=analysis.documents,
         errors=failures,
@@ -89,6 +107,47 @@ def brief(
     )
 
 
+def _analyse(
+    articles: Sequence[Article], nlp: Any, settings: Settings
+) -> tuple[Analysis, tuple[IngestFailure, ...]]:
+    """The analysis of the articles; an article it fails on is left out as a failure.
+
+    Only when the analysis of the whole pile fails is each article tried alone, so
+    the cost is paid on that path only.
+
+    Raises:
+        InputError: it failed on every article.
+    """
+    try:
+        return run(_parse(articles, nlp, settings), settings.words), ()
+    except StorybriefError:
+        raise
+    except Exception:  # an analysis bug on some input: find it, brief the rest
+        logger.warning("the analysis failed; trying each article alone", exc_info=True)
+    kept: list[Article] = []
+    failed: list[IngestFailure] = []
+    for article in articles:
+        try:
+            run(_parse([article], nlp, settings), settings.words)
+        except Exception as exc:  # this article's failure, whatever it is
+            message = f"the analysis failed on it ({type(exc).__name__}: {exc})"
+            failed.append(IngestFailure(article.source, FailureReason.MALFORMED, message))
+        else:
+            kept.append(article)
+    if not kept:
+        raise InputError(_nothing_usable(tuple(failed)), tuple(failed))
+    return run(_parse(kept, nlp, settings), settings.words), tuple(failed)
+
+
+def _parse(articles: Sequence[Article], nlp: Any, settings: Settings) -> list[ParsedArticle]:
+    return parse_articles(articles, nlp, batch_size=settings.batch_size)
+
+
+def _log_skipped(failures: tuple[IngestFailure, ...]) -> None:
+    for failure in failures:
+        logger.info("skipped %s: %s (%s)", failure.source, failure.message, failure.reason.value)
+
+
 def merge_settings(settings: Settings | None, **explicit: object) -> Settings:
     """Explicit arguments (those not None) > ``settings`` (else the environment) > defaults."""
     base = Settings.from_env() if settings is None else settings
@@ -98,7 +157,9 @@ def merge_settings(settings: Settings | None, **explicit: object) -> Settings:
 
 def _nothing_usable(failures: tuple[IngestFailure, ...]) -> str:
     if not failures:
-        return "no input given: pass files, folders, '-' for standard input, or text"
+        return (
+            "no input given: pass text, records, Path objects or paths=, or '-' for standard input"
+        )
     counts = Counter(f.reason.value for f in failures)
     detail = ", ".join(f"{reason}: {n}" for reason, n in sorted(counts.items()))
     return f"no usable article in {len(failures)} input(s) ({detail})"

@@ -16,6 +16,12 @@ _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 #: Markdown link markup, ``[anchor](url)``: group 1 is the anchor text, group 2 the address.
 MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,300})\]\(([^)\s]{0,500})\)")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# C0 and C1 controls (tab and newline included: a metadata field is one line).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+#: Judgement call: a metadata field (a title, an outlet, a byline, a URL, a source label)
+#: longer than this is not one; it is cut here, marked with "…". The longest headlines and
+#: URLs of the seeds and Multi-News stay well under 1,000 characters.
+MAX_FIELD_CHARS = 2000
 #: A month's name as written in English copy: "August", "Aug.", "Sept".
 MONTH_NAME = "|".join(
     [m.capitalize() for m in MONTHS]
@@ -188,6 +194,29 @@ def no_surrogates(text: str) -> str:
     They cannot be written as UTF-8: a store or a JSON file would fail on them.
     """
     return _SURROGATE.sub("\ufffd", text)
+
+
+def clean_field(value: str, limit: int = MAX_FIELD_CHARS) -> str:
+    """A metadata value made safe to store and print: one line, no surrogates, bounded.
+
+    Lone surrogates become U+FFFD, control characters and runs of whitespace one
+    space, and a value over ``limit`` characters is cut there, ending in "…".
+    """
+    if len(value) > 4 * limit:  # bound the work before the whole value is scanned
+        value = value[: 4 * limit]
+    value = " ".join(_CONTROL.sub(" ", no_surrogates(value)).split())
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def clean_label(value: str, limit: int = MAX_FIELD_CHARS) -> str:
+    """A source label or message made safe to store and print, its spacing kept.
+
+    Lone surrogates and control characters become U+FFFD; a label over ``limit``
+    characters is cut there, ending in "…".
+    """
+    if len(value) > limit:
+        value = value[: limit - 1] + "…"
+    return _CONTROL.sub("\ufffd", no_surrogates(value))
 
 
 def dateline_length(text: str) -> int:

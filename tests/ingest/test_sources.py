@@ -137,7 +137,7 @@ def test_special_files_nested_json_odd_names_and_empty_strings_fail_alone(
     (folder / "zero.txt").symlink_to("/dev/zero")  # reports size 0, never ends
     odd = folder / os.fsdecode(b"bad\xffname.txt")  # not UTF-8: a surrogate in Python
     odd.write_bytes(REPORT.replace("ferry", "tram").encode())
-    results = load_articles([folder, "", "no-such-file.txt"], Settings(max_bytes=300_000))
+    results = load_articles([folder, "", Path("no-such-file.txt")], Settings(max_bytes=300_000))
     reasons = _reasons(results)
     assert reasons["deep.json"] == FailureReason.MALFORMED
     assert reasons["pipe.txt"] == FailureReason.UNREADABLE

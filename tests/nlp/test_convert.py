@@ -3,9 +3,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from spacy.tokens import Span as SpacySpan
 
-from storybrief.nlp.convert import doc_to_records, parse_articles
+from storybrief.nlp.convert import MAX_TOKEN_CHARS, doc_to_records, parse_articles, tokenizable
 
 TEXT = "Harbour strike ends\n\nThe union accepted the offer on Sunday. Work resumes Monday."
 
@@ -58,3 +59,56 @@ def test_convert_raises_max_length_for_long_texts(
         assert len(parsed.sentences) == 10
     finally:
         blank_nlp.max_length = saved
+
+
+class _CountingDoc:
+    """A Doc that counts how often its whole text is built (spaCy joins it anew each time)."""
+
+    def __init__(self, doc: Any) -> None:
+        self._doc = doc
+        self.text_reads = 0
+
+    @property
+    def text(self) -> str:
+        self.text_reads += 1
+        return str(self._doc.text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._doc, name)
+
+    def __iter__(self) -> Any:
+        return iter(self._doc)
+
+
+@pytest.mark.issue(21)
+def test_convert_reads_the_whole_text_at_most_once(
+    blank_nlp: Any, make_article: Callable[..., Any]
+) -> None:
+    text = " ".join(f"Sentence number {n} ends here." for n in range(50))
+    doc = _CountingDoc(blank_nlp(text))
+    parsed = doc_to_records(make_article(text), doc)
+    assert len(parsed.sentences) == 50
+    assert doc.text_reads <= 1
+
+
+@pytest.mark.issue(21)
+@pytest.mark.parametrize("run", ["[" * 3000, "$" * 3000, ".," * 1500, "'s" * 1500, "a" * 3000])
+def test_convert_long_runs_are_bounded_for_the_tokenizer_at_the_same_offsets(run: str) -> None:
+    text = f"Prices rose. {run} The end came."
+    seen = tokenizable(text)
+    assert len(seen) == len(text)
+    assert max(len(chunk) for chunk in seen.split()) <= MAX_TOKEN_CHARS
+    assert all(a == b or b == " " for a, b in zip(text, seen, strict=True))
+    assert seen.startswith("Prices rose. ")
+    assert seen.endswith(" The end came.")
+
+
+@pytest.mark.issue(21)
+def test_convert_records_of_a_bounded_text_index_the_article_text(
+    blank_nlp: Any, make_article: Callable[..., Any]
+) -> None:
+    text = "Prices rose. " + "[" * 2000 + " The end came."
+    (parsed,) = parse_articles([make_article(text)], blank_nlp)
+    assert all(text[t.start : t.end] == t.text for t in parsed.tokens)
+    assert all(text[s.start : s.end] == s.text for s in parsed.sentences)
+    assert parsed.sentences[-1].text.endswith("The end came.")

@@ -1,11 +1,13 @@
 """Ingestion: any pile of inputs to cleaned ``Article``s, or ``IngestFailure``s with reasons.
 
-    load_articles(inputs) -> [Article | IngestFailure, ...]
+    load_articles(inputs, paths=()) -> [Article | IngestFailure, ...]
     near_copies(results) -> the same, with copies of another article as failures
 
-Inputs may be paths (files or folders, read recursively), ``"-"`` for standard
-input, raw text, bytes, ``ArticleInput`` records or mappings with a ``text`` key.
-One bad input never stops the others.
+Inputs may be raw text (a ``str`` is always text, never a path), bytes,
+``ArticleInput`` records, mappings with a ``text`` key, ``pathlib.Path`` objects
+(files or folders, read recursively) and ``"-"`` for standard input; path strings
+go in ``paths``. One bad input never stops the others: whatever goes wrong with
+it is its ``IngestFailure``.
 
 The modules, each building only on those listed before it (and on ``storybrief.text``
 and ``storybrief.model``):

@@ -12,11 +12,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from storybrief.config import Settings
+from storybrief.errors import MissingDependency
 from storybrief.ingest.formats import RawArticle, read_html
 from storybrief.model import DateRef, Evidence, FailureReason, IngestFailure, Stated
+from storybrief.text import clean_label
 
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 #: Bytes read from the start of a file or response to see an RSS or Atom root
@@ -35,36 +37,119 @@ def looks_like_feed(path: Path) -> bool:
 
 
 def read_warc(path: Path, settings: Settings) -> Iterator[RawArticle | IngestFailure]:
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
+    """Every HTML response record of a WARC file (``.gz`` too) through trafilatura.
 
+    A record whose ``Content-Length`` does not match its content (it runs into the next
+    record, or stops short of its end) is a failure of its own, and so is data that is
+    no record; reading goes on at the next record found after it (``_next_record_start``).
+    """
+    label = clean_label(str(path))
     found = 0
     try:
-        with path.open("rb") as stream:
-            for record in ArchiveIterator(stream):
-                if record.rec_type != "response" or record.http_headers is None:
-                    continue
-                kind = record.http_headers.get_header("Content-Type") or ""
-                if "html" not in kind.lower():
-                    continue
-                url = record.rec_headers.get_header("WARC-Target-URI") or str(path)
-                body = record.content_stream().read(settings.max_bytes + 1)
-                if len(body) > settings.max_bytes:
-                    yield IngestFailure(url, FailureReason.TOO_LARGE, "record over the size limit")
-                    continue
-                found += 1
-                html = body.decode("utf-8", errors="replace")
-                item = read_html(url, html, "utf-8")
-                if isinstance(item, RawArticle) and item.url is None:
-                    item = replace(item, metadata=replace(item.metadata, url=url))
-                yield item
-    except (ArchiveLoadFailed, OSError, ValueError) as exc:
-        yield IngestFailure(str(path), FailureReason.MALFORMED, f"not a readable WARC file: {exc}")
+        stream = path.open("rb")
+    except OSError as exc:
+        yield IngestFailure(label, FailureReason.UNREADABLE, exc.strerror or str(exc))
         return
+    with stream:
+        compressed = path.name.lower().endswith(".gz")
+        start: int | None = 0
+        while start is not None:
+            resume: int | None = None
+            for item in _warc_records(stream, start, label, settings):
+                if isinstance(item, int):  # where a failure was: resume after it
+                    resume = item + 1
+                else:
+                    found += 1
+                    yield item
+            start = None if resume is None else _next_record_start(stream, resume, compressed)
     if not found:
         yield IngestFailure(
-            str(path), FailureReason.NO_TEXT, "no HTML response records in the WARC file"
+            label, FailureReason.NO_TEXT, "no HTML response records in the WARC file"
         )
+
+
+#: A record's header block as it starts a line: "WARC/1.0" or "WARC/1.1", then a WARC field.
+_WARC_START = re.compile(rb"(?:^|\n)WARC/1\.[01]\r?\n(?:WARC|Content)-[A-Za-z-]+:")
+_GZIP_START = b"\x1f\x8b\x08"
+#: Bytes read at a time when looking for the next record after a broken one.
+_SCAN_CHUNK = 1 << 20
+
+
+def _warc_records(
+    stream: BinaryIO, start: int, label: str, settings: Settings
+) -> Iterator[RawArticle | IngestFailure | int]:
+    """The records from ``start`` on; a broken one ends them with its failure and its offset."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    stream.seek(start)
+    offset = start
+    try:
+        records = ArchiveIterator(stream)
+        for record in records:
+            url = record.rec_headers.get_header("WARC-Target-URI") or label
+            url = clean_label(url)
+            wanted = record.rec_type == "response" and record.http_headers is not None
+            kind = (record.http_headers.get_header("Content-Type") or "") if wanted else ""
+            # Every record's content is read (bounded): one that swallowed the records
+            # after it (a Content-Length too long) holds their headers.
+            body = record.content_stream().read(settings.max_bytes + 1)
+            errors = records.err_count
+            records.read_to_end()  # past the record: warcio checks what follows it
+            offset = records.get_record_offset()
+            if records.err_count > errors or _WARC_START.search(body):
+                yield IngestFailure(
+                    url,
+                    FailureReason.MALFORMED,
+                    f"the WARC record at byte {offset:,} has a Content-Length that does not "
+                    "match its content; reading goes on at the next record",
+                )
+                yield offset
+                return
+            if not body or "html" not in kind.lower():
+                continue
+            if len(body) > settings.max_bytes:
+                yield IngestFailure(url, FailureReason.TOO_LARGE, "record over the size limit")
+                continue
+            item = read_html(url, body.decode("utf-8", errors="replace"), "utf-8")
+            if isinstance(item, RawArticle) and item.url is None:
+                item = replace(item, metadata=replace(item.metadata, url=url))
+            yield item
+    except MissingDependency:
+        raise
+    except Exception as exc:  # warcio raises many types on broken archives
+        yield IngestFailure(
+            label,
+            FailureReason.MALFORMED,
+            clean_label(f"not a readable WARC record after byte {offset:,}: {exc}".strip()),
+        )
+        yield offset
+
+
+def _next_record_start(stream: BinaryIO, after: int, compressed: bool) -> int | None:
+    """The offset of the next record (or gzip member) at or after ``after``, or None."""
+    position = after
+    tail = b""
+    while True:
+        stream.seek(position)
+        chunk = stream.read(_SCAN_CHUNK)
+        if not chunk:
+            return None
+        data = tail + chunk
+        base = position - len(tail)
+        if compressed:
+            at = data.find(_GZIP_START)
+            if at >= 0:
+                return base + at
+        else:
+            found = _WARC_START.search(data)
+            if found is not None:
+                return (
+                    base
+                    + found.start()
+                    + (1 if data[found.start() : found.start() + 1] == b"\n" else 0)
+                )
+        tail = data[-16:]
+        position += len(chunk)
 
 
 def read_feed(label: str, data: bytes) -> Iterator[RawArticle | IngestFailure]:

@@ -12,8 +12,23 @@ from storybrief.config import Settings
 from storybrief.ingest.clean import clean_text
 from storybrief.ingest.formats import RawArticle
 from storybrief.ingest.language import LANGUAGE_SAMPLE_CHARS, MIN_CONFIDENCE, identify_language
-from storybrief.model import Article, DateRef, FailureReason, IngestFailure, Metadata
-from storybrief.text import no_surrogates, normalize_newlines, squash, words
+from storybrief.model import (
+    Article,
+    DateRef,
+    Evidence,
+    FailureReason,
+    IngestFailure,
+    Metadata,
+    Stated,
+)
+from storybrief.text import (
+    clean_field,
+    clean_label,
+    no_surrogates,
+    normalize_newlines,
+    squash,
+    words,
+)
 
 #: A text with no word this short or shorter is not prose ("aaaa…" for two megabytes).
 #: Judgement call: English words stay well under 40 letters.
@@ -42,6 +57,40 @@ def _plausible(date: DateRef | None) -> DateRef | None:
     return date if EARLIEST_YEAR <= date.value.year <= latest else None
 
 
+def _clean_evidence(evidence: Evidence) -> Evidence:
+    # Offsets index a text that was cleaned already; only what has none is rewritten.
+    if evidence.start is not None:
+        return evidence
+    return replace(evidence, text=clean_field(evidence.text))
+
+
+def _clean_stated(stated: Stated | None) -> Stated | None:
+    if stated is None:
+        return None
+    value = clean_field(stated.value)
+    return Stated(value, _clean_evidence(stated.evidence)) if value else None
+
+
+def clean_metadata(given: Metadata) -> Metadata:
+    """What an input's structure states, made safe like texts are (see ``text.clean_field``).
+
+    Record fields, HTML and feed values can hold lone surrogates, control characters and
+    values of any length; a value that is empty once cleaned counts as unstated.
+    """
+    published = given.published
+    if published is not None and published.evidence is not None:
+        published = replace(published, evidence=_clean_evidence(published.evidence))
+    url = clean_field(given.url) if given.url else None
+    return Metadata(
+        title=_clean_stated(given.title),
+        outlet=_clean_stated(given.outlet),
+        byline=_clean_stated(given.byline),
+        dateline=_clean_stated(given.dateline),
+        published=published,
+        url=url or None,
+    )
+
+
 def merge_metadata(given: Metadata, found: Metadata) -> Metadata:
     """The article's metadata from what its input ``given`` states and what cleaning ``found``.
 
@@ -61,7 +110,14 @@ def merge_metadata(given: Metadata, found: Metadata) -> Metadata:
 
 def finish_article(raw: RawArticle, settings: Settings) -> Article | IngestFailure:
     """Clean one raw article, check its language, and give it its id."""
-    raw = replace(raw, source=no_surrogates(raw.source))
+    raw = replace(raw, source=clean_label(raw.source), metadata=clean_metadata(raw.metadata))
+    if len(raw.text) > settings.max_bytes:  # a record handed over in memory (chars <= bytes)
+        return IngestFailure(
+            raw.source,
+            FailureReason.TOO_LARGE,
+            f"the text has {len(raw.text):,} characters, over the {settings.max_bytes:,}-byte "
+            "limit (raise it with --max-bytes or STORYBRIEF_MAX_BYTES)",
+        )
     text = normalize_newlines(no_surrogates(raw.text))
     if not text.strip():
         return IngestFailure(raw.source, FailureReason.EMPTY, "the article text is empty")

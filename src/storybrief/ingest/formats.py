@@ -24,6 +24,7 @@ from storybrief.model import (
     Stated,
     StatesMetadata,
 )
+from storybrief.text import clean_field
 
 logger = logging.getLogger(__name__)
 
@@ -121,9 +122,18 @@ _TAG = re.compile(r"<(script|style)\b.*?(?:</\1\s*>|$)|<[^>]*>", re.IGNORECASE |
 
 def read_html(source: str, html: str, encoding: str | None) -> Item:
     """Main text and metadata with trafilatura, the publication date with htmldate."""
-    import trafilatura
-    from htmldate import find_date
+    try:
+        import trafilatura
+        from htmldate import find_date
+    except ImportError as exc:
+        # lxml 5.2 moved lxml.html.clean (which trafilatura's justext imports) to a
+        # package of its own, lxml_html_clean; an install that misses it fails here.
+        from storybrief.errors import MissingDependency
 
+        raise MissingDependency(
+            f"reading HTML needs trafilatura and its dependencies ({exc}); "
+            "run `pip install lxml_html_clean trafilatura` or install storybrief again"
+        ) from None
     try:
         extracted = trafilatura.extract(
             html,
@@ -147,7 +157,12 @@ def read_html(source: str, html: str, encoding: str | None) -> Item:
     except Exception:  # htmldate can fail on broken markup; a missing date is not fatal
         found = None
     if found:
-        published = DateRef(dt.date.fromisoformat(found), "day", False, Evidence(found, "html"))
+        try:
+            day = dt.date.fromisoformat(found)
+        except ValueError:  # a date htmldate read but no calendar has: unknown
+            day = None
+        if day is not None:
+            published = DateRef(day, "day", False, Evidence(found, "html"))
 
     def stated(key: str) -> Stated | None:
         value = data.get(key)
@@ -192,7 +207,7 @@ def read_json(
             label = f"{source}:{number}"
             try:
                 records.append((label, json.loads(line)))
-            except (json.JSONDecodeError, RecursionError) as exc:
+            except (ValueError, RecursionError) as exc:  # ValueError: a 5,000-digit number
                 failures[label] = IngestFailure(
                     label, FailureReason.MALFORMED, f"invalid JSON: {exc}"
                 )
@@ -200,7 +215,8 @@ def read_json(
     else:
         try:
             data = json.loads(text)
-        except (json.JSONDecodeError, RecursionError) as exc:  # "[[[[…" nested past Python's limit
+        # RecursionError: "[[[[…" nested past Python's limit; ValueError: a 5,000-digit number.
+        except (ValueError, RecursionError) as exc:
             yield IngestFailure(source, FailureReason.MALFORMED, f"invalid JSON: {exc}")
             return
         items = data if isinstance(data, list) else [data]
@@ -272,17 +288,19 @@ def record_article(label: str, record: Any, encoding: str | None) -> Item:
     def stated(key: str) -> Stated | None:
         value = record.get(key)
         if isinstance(value, str) and value.strip():
-            return Stated(value.strip(), Evidence(f"{key}: {value.strip()}", "record"))
+            value = clean_field(value)
+            return Stated(value, Evidence(f"{key}: {value}", "record"))
         return None
 
     url = record.get("url")
+    url = clean_field(url) if isinstance(url, str) else None
     return RawArticle(
         label,
         body,
         encoding,
         Metadata(
             title=stated("title"),
-            url=url if isinstance(url, str) and url else None,
+            url=url or None,
             outlet=stated("outlet"),
             byline=stated("byline"),
             published=_record_date(record),
@@ -295,6 +313,7 @@ def _record_date(record: Mapping[str, Any]) -> DateRef | None:
         value = record.get(key)
         if not isinstance(value, str) or not value.strip():
             continue
+        value = clean_field(value)
         evidence = Evidence(f"{key}: {value}", "record")
         m = _ISO_PARTIAL.match(value.strip())
         if m:

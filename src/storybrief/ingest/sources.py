@@ -1,4 +1,10 @@
-"""Expand inputs (paths, folders, stdin, text, records) and turn each into articles."""
+"""Expand inputs (text, records, bytes, paths, folders, stdin) and turn each into articles.
+
+A string is article text, never a path: text that names a file is not read as that file
+(a service handing user text to the API must not leak its files). Paths are read when the
+caller says they are paths: ``pathlib.Path`` objects (any ``os.PathLike``), or strings in
+``paths=``. The one exception is ``"-"``, standard input, as on the command line.
+"""
 
 from __future__ import annotations
 
@@ -13,17 +19,14 @@ from typing import Any, BinaryIO
 from storybrief.config import Settings
 from storybrief.ingest.finish import finish_article
 from storybrief.ingest.formats import RawArticle, record_article
-from storybrief.ingest.read import read_bytes, read_path
+from storybrief.ingest.read import clean_failure, guarded, read_bytes, read_path, unexpected_failure
 from storybrief.model import Article, FailureReason, IngestFailure
-from storybrief.text import no_surrogates, shingles
+from storybrief.text import clean_label, no_surrogates, shingles
 
 # Judgement call: an article four fifths of whose five-word runs stand in another is a
 # copy of it (a reprint with a new headline or lead, or a part of the story); rewrites of
 # one wire story by different outlets share far less.
 COPY_SHARE = 0.8
-_PATH_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".src", ".ndjson")
-# Judgement call: a string longer than this is text, not a path.
-_MAX_PATH_CHARS = 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,33 +66,43 @@ InputLike = str | os.PathLike[str] | bytes | ArticleInput | Mapping[str, Any]
 
 
 def load_articles(
-    inputs: Iterable[InputLike],
+    inputs: Iterable[InputLike] = (),
     settings: Settings | None = None,
     *,
+    paths: Iterable[str | os.PathLike[str]] = (),
     cluster: int | None = None,
     stdin: BinaryIO | None = None,
 ) -> list[Article | IngestFailure]:
     """Read, decode, clean and check every input; keep the order they were given in.
 
     Args:
-        inputs: what to read (see the module docstring).
+        inputs: what to read: text (a ``str``: always text, never a path), ``bytes``,
+            ``ArticleInput`` records, mappings with a ``text`` key, ``pathlib.Path``
+            objects (files or folders, read recursively), and ``"-"`` for standard input.
         settings: size limit and language check; defaults from the environment.
+        paths: files or folders given as strings, read after ``inputs``.
         cluster: for files holding several clusters (Multi-News, JSONL with
             ``documents``), which one to read.
         stdin: the stream ``"-"`` reads; defaults to the process's standard input.
 
     Returns:
         One entry per article found or per input that failed, in input order.
-        Identical texts after the first are ``duplicate`` failures.
+        Identical texts after the first are ``duplicate`` failures. An input that
+        fails, however it fails, is one ``IngestFailure``; the others are still read.
     """
     settings = settings or Settings.from_env()
     results: list[Article | IngestFailure] = []
     seen: dict[str, str] = {}
-    for item in _expand(inputs, settings, cluster, stdin):
+    # A path string is a Path from here on; anything else in paths fails as an input of its own.
+    given = [*inputs, *(Path(p) if isinstance(p, str | os.PathLike) else p for p in paths)]
+    for item in _expand(given, settings, cluster, stdin):
         if isinstance(item, RawArticle):
-            result: Article | IngestFailure = finish_article(item, settings)
+            try:
+                result: Article | IngestFailure = finish_article(item, settings)
+            except Exception as exc:  # one article's failure, whatever it is
+                result = unexpected_failure(item.source, exc)
         else:
-            result = item
+            result = clean_failure(item)
         if isinstance(result, Article):
             first = seen.get(result.content_hash)
             if first is not None:
@@ -193,40 +206,47 @@ def _expand(
     stdin: BinaryIO | None,
 ) -> Iterator[RawArticle | IngestFailure]:
     for number, given in enumerate(inputs):
-        if isinstance(given, ArticleInput):
-            label = given.source or f"<record:{number}>"
-            yield record_article(label, given.as_record(), None)
-        elif isinstance(given, Mapping):
-            yield record_article(str(given.get("source") or f"<record:{number}>"), given, None)
-        elif isinstance(given, bytes):
-            yield from read_bytes(f"<bytes:{number}>", given, settings, cluster)
-        elif isinstance(given, str) and given == "-":
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            data = stream.read(settings.max_bytes + 1)
-            yield from read_bytes("<stdin>", data, settings, cluster)
-        elif isinstance(given, str) and not _looks_like_path(given):
-            yield from read_bytes(
-                f"<text:{number}>",
-                no_surrogates(given).encode("utf-8"),
-                settings,
-                cluster,
-                name=".txt",
-            )
-        elif isinstance(given, (str, os.PathLike)):
-            yield from read_path(Path(given), settings, cluster)
-        else:  # None, a number…: an input of its own that fails alone
-            yield IngestFailure(
-                f"<input:{number}>",
-                FailureReason.MALFORMED,
-                f"cannot read a {type(given).__name__}: give text, bytes, a path or a record",
-            )
+        yield from guarded(
+            _label(given, number), _read_one(given, number, settings, cluster, stdin)
+        )
 
 
-def _looks_like_path(value: str) -> bool:
-    if "\n" in value or len(value) > _MAX_PATH_CHARS or not value.strip():
-        return False  # "" is empty text, not the current folder
-    if Path(value).exists():
-        return True
-    return " " not in value.strip() and (
-        "/" in value or os.sep in value or value.lower().endswith(_PATH_SUFFIXES)
-    )
+def _label(given: object, number: int) -> str:
+    if isinstance(given, ArticleInput):
+        return clean_label(given.source or f"<record:{number}>")
+    if isinstance(given, Mapping):
+        source = given.get("source")
+        return clean_label(source if isinstance(source, str) and source else f"<record:{number}>")
+    if isinstance(given, bytes):
+        return f"<bytes:{number}>"
+    if isinstance(given, str):
+        return "<stdin>" if given == "-" else f"<text:{number}>"
+    if isinstance(given, os.PathLike):
+        return clean_label(os.fsdecode(given))
+    return f"<input:{number}>"
+
+
+def _read_one(
+    given: object, number: int, settings: Settings, cluster: int | None, stdin: BinaryIO | None
+) -> Iterator[RawArticle | IngestFailure]:
+    label = _label(given, number)
+    if isinstance(given, ArticleInput):
+        yield record_article(label, given.as_record(), None)
+    elif isinstance(given, Mapping):
+        yield record_article(label, given, None)
+    elif isinstance(given, bytes):
+        yield from read_bytes(label, given, settings, cluster)
+    elif isinstance(given, str) and given == "-":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        yield from read_bytes(label, stream.read(settings.max_bytes + 1), settings, cluster)
+    elif isinstance(given, str):
+        data = no_surrogates(given).encode("utf-8")
+        yield from read_bytes(label, data, settings, cluster, name=".txt")
+    elif isinstance(given, os.PathLike):
+        yield from read_path(Path(os.fsdecode(given)), settings, cluster)
+    else:  # None, a number…: an input of its own that fails alone
+        yield IngestFailure(
+            label,
+            FailureReason.MALFORMED,
+            f"cannot read a {type(given).__name__}: give text, bytes, a path or a record",
+        )
