@@ -96,8 +96,7 @@ def brief_command(
     targets = [(path, _format_for_path(path, fmt)) for path in output or []]
     settings = Settings.from_env(words=words, model=model, max_bytes=max_bytes)
     # On the command line every argument is a path ("-": standard input), never article text.
-    inputs = [p if p == "-" else Path(p) for p in paths]
-    result = brief(inputs, settings=settings, cluster=cluster)
+    result = brief(paths=[str(p) for p in paths], settings=settings, cluster=cluster)
     for path, path_fmt in targets:
         try:
             path.write_text(render(result, path_fmt), encoding="utf-8")

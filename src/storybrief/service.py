@@ -40,18 +40,17 @@ def brief(
 
     Args:
         sources: article text (``str``), bytes, ``ArticleInput`` records, mappings
-            with a ``text`` key, ``pathlib.Path`` objects (files or folders, read
-            recursively) and ``"-"`` for standard input; one such value or an
-            iterable of them.
+            with a ``text`` key and ``pathlib.Path`` objects (files or folders, read
+            recursively); one such value or an iterable of them.
         paths: files or folders given as strings (as a command line gives them),
-            read after ``sources``.
+            read after ``sources``; ``"-"`` among them is standard input.
         words: the summary's word budget; None takes it from ``settings``.
         model: the spaCy pipeline to use; None takes it from ``settings`` (whose
             default is described in ``storybrief.nlp.pipeline``).
         settings: all settings; None reads them from the environment
             (``Settings.from_env``). An explicit ``words`` or ``model`` wins over it.
         cluster: which cluster to read from files that hold several.
-        stdin: the stream that ``"-"`` reads.
+        stdin: the stream that ``"-"`` in ``paths`` reads.
 
     Returns:
         The brief. Inputs that could not be used are listed in ``Brief.errors``, one

@@ -95,9 +95,9 @@ def test_sources_reads_raw_text_records_and_stdin() -> None:
             REPORT,
             ArticleInput(text=REPORT.replace("island", "harbour"), outlet="Isle Post"),
             {"text": REPORT.replace("storms", "gales"), "published": "2021-03-01"},
-            "-",
         ],
         Settings(),
+        paths=["-"],
         stdin=stdin,
     )
     assert all(isinstance(r, Article) for r in results), results
@@ -337,3 +337,12 @@ def test_sources_two_reports_of_one_event_are_two_sources() -> None:
     )
     results = near_copies(load_articles(_records("\n\n".join(_STORY), other)))
     assert all(isinstance(r, Article) for r in results)
+
+
+@pytest.mark.issue(21)
+def test_sources_a_dash_given_as_text_is_text_not_standard_input() -> None:
+    stdin = io.BytesIO(REPORT.encode("utf-8"))
+    (result,) = load_articles(["-"], Settings(), stdin=stdin)
+    assert isinstance(result, IngestFailure)
+    assert result.source == "<text:0>"
+    assert stdin.tell() == 0  # standard input was not read

@@ -46,7 +46,15 @@ from functools import lru_cache
 from typing import Any
 
 from storybrief.lexicon import NAME_HEAD_NOUNS, NAME_LABELS, NAME_LABELS_IN_ORDER, given_names
-from storybrief.model import Entity, EntityMention, Mention, ParsedArticle, Span, Token
+from storybrief.model import (
+    Entity,
+    EntityMention,
+    Mention,
+    ParsedArticle,
+    Span,
+    Token,
+    TokenTree,
+)
 from storybrief.text import DATELINE
 
 METHOD = "names.v2"
@@ -529,14 +537,14 @@ def resolve_entities(
     for mention, name, label in zip(mentions, names, labels, strict=True):
         groups[label].mentions.append((mention, name))
     _add_missed_mentions(documents, groups, common)
-    tokens_of = {d.id: d.tokens for d in documents}
+    trees = {d.id: d.tree for d in documents}
     texts = {d.id: d.article.text for d in documents}
     for group in groups.values():
         for mention, name in group.mentions:
             if name.title:
                 group.roles[name.title] += 1
             doc_id = mention.span.doc_id
-            role = _role_before(tokens_of[doc_id], mention, texts[doc_id])
+            role = _role_before(trees[doc_id], mention, texts[doc_id])
             if role:
                 group.roles[role] += 1
 
@@ -807,9 +815,10 @@ def _entity_record(entity: _Entity, common: frozenset[str] = frozenset()) -> Ent
     )
 
 
-def _role_before(tokens: Sequence[Token], mention: Mention, text: str) -> str | None:
+def _role_before(tree: TokenTree, mention: Mention, text: str) -> str | None:
     """A title phrase written right before the name ("Russian Foreign Minister")."""
-    before = [t for t in tokens if t.end <= mention.span.start and t.sentence == mention.sentence]
+    # The mention's own sentence only: the cost grows with the sentence, not the document.
+    before = [t for t in tree.in_sentence(mention.sentence) if t.end <= mention.span.start]
     phrase: list[Token] = []
     for token in reversed(before):
         if token.pos not in ("PROPN", "NOUN", "ADJ") or token.dep in ("appos", "nsubj"):

@@ -4,9 +4,9 @@
     near_copies(results) -> the same, with copies of another article as failures
 
 Inputs may be raw text (a ``str`` is always text, never a path), bytes,
-``ArticleInput`` records, mappings with a ``text`` key, ``pathlib.Path`` objects
-(files or folders, read recursively) and ``"-"`` for standard input; path strings
-go in ``paths``. One bad input never stops the others: whatever goes wrong with
+``ArticleInput`` records, mappings with a ``text`` key and ``pathlib.Path`` objects
+(files or folders, read recursively); path strings go in ``paths``, where ``"-"`` is
+standard input. One bad input never stops the others: whatever goes wrong with
 it is its ``IngestFailure``.
 
 The modules, each building only on those listed before it (and on ``storybrief.text``

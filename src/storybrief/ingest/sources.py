@@ -3,7 +3,7 @@
 A string is article text, never a path: text that names a file is not read as that file
 (a service handing user text to the API must not leak its files). Paths are read when the
 caller says they are paths: ``pathlib.Path`` objects (any ``os.PathLike``), or strings in
-``paths=``. The one exception is ``"-"``, standard input, as on the command line.
+``paths=``, where ``"-"`` is standard input, as on the command line.
 """
 
 from __future__ import annotations
@@ -65,6 +65,16 @@ class ArticleInput:
 InputLike = str | os.PathLike[str] | bytes | ArticleInput | Mapping[str, Any]
 
 
+class _Stdin:
+    """Standard input, as ``"-"`` among ``paths`` names it (a ``"-"`` string input is text)."""
+
+    def __repr__(self) -> str:
+        return "STDIN"
+
+
+STDIN = _Stdin()
+
+
 def load_articles(
     inputs: Iterable[InputLike] = (),
     settings: Settings | None = None,
@@ -77,10 +87,11 @@ def load_articles(
 
     Args:
         inputs: what to read: text (a ``str``: always text, never a path), ``bytes``,
-            ``ArticleInput`` records, mappings with a ``text`` key, ``pathlib.Path``
-            objects (files or folders, read recursively), and ``"-"`` for standard input.
+            ``ArticleInput`` records, mappings with a ``text`` key, and ``pathlib.Path``
+            objects (files or folders, read recursively).
         settings: size limit and language check; defaults from the environment.
-        paths: files or folders given as strings, read after ``inputs``.
+        paths: files or folders given as strings, read after ``inputs``; ``"-"``
+            among them is standard input (as on the command line).
         cluster: for files holding several clusters (Multi-News, JSONL with
             ``documents``), which one to read.
         stdin: the stream ``"-"`` reads; defaults to the process's standard input.
@@ -94,7 +105,10 @@ def load_articles(
     results: list[Article | IngestFailure] = []
     seen: dict[str, str] = {}
     # A path string is a Path from here on; anything else in paths fails as an input of its own.
-    given = [*inputs, *(Path(p) if isinstance(p, str | os.PathLike) else p for p in paths)]
+    given = [
+        *inputs,
+        *(STDIN if p == "-" else Path(p) if isinstance(p, str | os.PathLike) else p for p in paths),
+    ]
     for item in _expand(given, settings, cluster, stdin):
         if isinstance(item, RawArticle):
             try:
@@ -200,7 +214,7 @@ def _latest_versions(results: list[Article | IngestFailure]) -> list[Article | I
 
 
 def _expand(
-    inputs: Iterable[InputLike],
+    inputs: Iterable[InputLike | _Stdin],
     settings: Settings,
     cluster: int | None,
     stdin: BinaryIO | None,
@@ -219,8 +233,10 @@ def _label(given: object, number: int) -> str:
         return clean_label(source if isinstance(source, str) and source else f"<record:{number}>")
     if isinstance(given, bytes):
         return f"<bytes:{number}>"
+    if given is STDIN:
+        return "<stdin>"
     if isinstance(given, str):
-        return "<stdin>" if given == "-" else f"<text:{number}>"
+        return f"<text:{number}>"
     if isinstance(given, os.PathLike):
         return clean_label(os.fsdecode(given))
     return f"<input:{number}>"
@@ -236,7 +252,7 @@ def _read_one(
         yield record_article(label, given, None)
     elif isinstance(given, bytes):
         yield from read_bytes(label, given, settings, cluster)
-    elif isinstance(given, str) and given == "-":
+    elif given is STDIN:
         stream = stdin if stdin is not None else sys.stdin.buffer
         yield from read_bytes(label, stream.read(settings.max_bytes + 1), settings, cluster)
     elif isinstance(given, str):
