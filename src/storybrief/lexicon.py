@@ -15,6 +15,17 @@ from functools import lru_cache
 
 # --- Speech ---------------------------------------------------------------------------------
 
+#: Nouns of documents that may be quoted ("the report said", "a statement read"):
+#: the words of a text, not of someone the text leaves unnamed.
+DOCUMENT_NOUNS = frozenset(
+    (
+        *("statement", "report", "letter", "communique", "communiqué", "note", "tweet"),
+        *("post", "resolution", "document", "study", "survey", "poll", "text", "memo"),
+        *("release", "complaint", "filing", "article", "editorial", "book", "video"),
+        *("message", "email", "notice", "order", "decree", "ruling", "verdict", "judgment"),
+        *("transcript", "indictment", "affidavit", "draft", "declaration", "announcement"),
+    )
+)
 #: Verbs that report speech ("X said", "she warned that ..."), as lemmas.
 SPEECH_VERBS = frozenset(
     (

@@ -334,3 +334,17 @@ def test_quotes_she_is_not_a_man_named_just_before() -> None:
     speaker = {q.text: q.speaker_name for q in brief.quotes if q.kind == "direct"}
     assert speaker["I pray every day for them"] == "Vladimir Kostin"
     assert speaker["It hurts that they waited so long"] == "Valentina Orlova"
+
+
+@pytest.mark.model
+@pytest.mark.issue(19)
+def test_quotes_a_speaker_the_text_does_not_name_is_anonymous_a_document_is_not() -> None:
+    text = (
+        "Ferry crash\n\n"
+        '"I lost everything, even my best coat," one survivor said on Monday.\n\n'
+        '"The crew acted within the rules," a statement from the operator said.'
+    )
+    brief = storybrief.brief([{"text": text, "published": "2024-06-12"}])
+    kind = {q.text: q.speaker_kind for q in brief.quotes if q.kind == "direct"}
+    assert kind["I lost everything, even my best coat"] == "anonymous"
+    assert kind["The crew acted within the rules"] != "anonymous"

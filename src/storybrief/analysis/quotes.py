@@ -28,7 +28,9 @@ Method (``cues.v2``), per document, on the parse:
   one quotation over them, whose cue may follow its closing mark; a "he" or
   "she" goes only to a person (never an organisation) whose title or given name
   does not say the other (``person_gender``), and, further back than the last
-  sentences, to whoever spoke or was named as a subject last.
+  sentences, to whoever spoke or was named as a subject last; a speaker the
+  text does not name ("one survivor", "a witness", "the unidentified officer",
+  "someone in the tower") is ``anonymous``, a document ("a statement") is not.
 - Indirect speech: the clause a speech verb introduces (``X said (that) ...``)
   with no quotation marks in it, as ``kind: "indirect"``.
 - The same quotation carried by several documents is one quote with all its
@@ -43,6 +45,7 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from storybrief.lexicon import (
+    DOCUMENT_NOUNS,
     INDIRECT_SPEECH_VERBS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
@@ -78,6 +81,9 @@ SAME_QUOTE_RATIO = 92
 _ANONYMOUS_HEADS = frozenset(
     ("source", "official", "diplomat", "aide", "insider", "person", "observer", "analyst")
 )
+_SOMEONE = frozenset(("someone", "somebody", "anyone", "anybody"))
+_INDEFINITE = frozenset(("a", "an", "one", "another", "some", "any"))
+_UNNAMED = frozenset(("unidentified", "unnamed", "anonymous", "unknown"))
 _COLLECTIVE_HEADS = frozenset(
     (
         *("media", "press", "government", "ministry", "agency", "officials", "sources"),
@@ -388,6 +394,16 @@ def _classify(
     determiners = {t.text.lower() for t in phrase if t.dep in ("det", "nummod")}
     if lemma in _ANONYMOUS_HEADS and (
         determiners & {"a", "an", "one", "some"} or head.tag == "NNS"
+    ):
+        return "anonymous", None
+    # Someone the text does not name ("one survivor", "a witness", "the unidentified
+    # officer", "someone in the control tower"); not a document ("a statement").
+    modifiers = {t.text.lower() for t in phrase if t.index != head.index}
+    if lower in _SOMEONE or (
+        head.pos == "NOUN"
+        and head.tag == "NN"
+        and lemma not in DOCUMENT_NOUNS
+        and (determiners & _INDEFINITE or modifiers & _UNNAMED)
     ):
         return "anonymous", None
     if lower in _COLLECTIVE_HEADS or lemma in _COLLECTIVE_HEADS or head.tag in ("NNS", "NNPS"):
