@@ -348,3 +348,20 @@ def test_quotes_a_speaker_the_text_does_not_name_is_anonymous_a_document_is_not(
     kind = {q.text: q.speaker_kind for q in brief.quotes if q.kind == "direct"}
     assert kind["I lost everything, even my best coat"] == "anonymous"
     assert kind["The crew acted within the rules"] != "anonymous"
+
+
+@pytest.mark.model
+@pytest.mark.issue(19)
+def test_quotes_a_term_the_writer_uses_or_a_title_is_not_a_quote() -> None:
+    text = (
+        "Harbour visit\n\n"
+        'The mayor warned the minister that he would meet protesters during his "working '
+        'visit" to the port. The trip falls short of the full-blown "state visit" the union '
+        'wanted. The minister acknowledged what he called "peaceful protests" on Monday. '
+        'She spoke at a briefing for "Take Your Daughters and Sons to Work Day" on Tuesday.\n\n'
+        'Two men rented a flat in Port Ellis, which became the "bomb factory," prosecutors '
+        'charged. The ferry deal was a "bad deal," the union leader said.'
+    )
+    brief = storybrief.brief([{"text": text, "published": "2024-06-12"}])
+    quoted = {q.text.rstrip(",.") for q in brief.quotes if q.kind == "direct"}
+    assert quoted == {"bomb factory", "bad deal"}
