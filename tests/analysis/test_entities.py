@@ -301,3 +301,78 @@ def test_entities_a_given_name_the_text_writes_as_a_common_word_is_no_evidence()
     mentions = [NameMention("d1", "Will Grange", "ORG")]
     assert _types(mentions) == {"Will Grange": "PERSON"}
     assert _types(mentions, "The ferries will sail .") == {"Will Grange": "ORG"}
+
+
+@pytest.mark.issue(19)
+def test_entities_transliterations_of_one_name_are_one_person_but_not_across_genders() -> None:
+    labels = resolve_mentions(
+        [
+            NameMention("a", "Muammar Gaddafi", "PERSON"),
+            NameMention("b", "Moammar Gadhafi", "PERSON"),
+            NameMention("c", "Sergei Stepashin", "PERSON"),
+            NameMention("d", "Sergey Stepashin", "PERSON"),
+            NameMention("e", "Mario Rossi", "PERSON"),
+            NameMention("f", "Maria Rossi", "PERSON"),
+        ]
+    )
+    assert labels[0] == labels[1]
+    assert labels[2] == labels[3]
+    assert labels[4] != labels[5]
+
+
+@pytest.mark.issue(19)
+def test_entities_a_body_named_by_the_end_of_its_name_is_the_one_that_ends_so() -> None:
+    labels = resolve_mentions(
+        [
+            NameMention("a", "State Duma", "ORG"),
+            NameMention("b", "Duma", "ORG"),
+            NameMention("c", "Gulf of Suez", "FAC"),
+            NameMention("c", "Suez", "FAC"),
+            NameMention("d", "National Ferry Council", "ORG"),
+            NameMention("d", "Regional Ferry Council", "ORG"),
+            NameMention("d", "Ferry Council", "ORG"),  # two fit: stays apart
+        ]
+    )
+    assert labels[0] == labels[1]
+    assert labels[2] != labels[3]
+    assert labels[6] not in (labels[4], labels[5])
+
+
+@pytest.mark.issue(19)
+def test_entities_places_with_and_without_an_article_and_peoples_in_both_numbers() -> None:
+    labels = resolve_mentions(
+        [
+            NameMention("a", "al-Brega", "GPE"),
+            NameMention("b", "Brega", "GPE"),
+            NameMention("a", "Libyan", "NORP"),
+            NameMention("b", "Libyans", "NORP"),
+        ]
+    )
+    assert labels[0] == labels[1]
+    assert labels[2] == labels[3]
+
+
+@pytest.mark.issue(19)
+def test_entities_an_acronym_links_only_a_name_of_the_same_kind() -> None:
+    labels = resolve_mentions(
+        [NameMention("a", "USS Kearsarge", "PRODUCT"), NameMention("a", "UK", "GPE")]
+    )
+    assert labels[0] != labels[1]
+
+
+@pytest.mark.issue(19)
+def test_entities_aliases_are_names_without_a_leading_the_or_a_possessive() -> None:
+    from storybrief.analysis.entities import resolve_entities
+    from tests.conftest import build_parsed
+
+    text = "the Royal Air Force's jets . Royal Air Force . Col. Moammar Gadhafi ."
+    doc = build_parsed(
+        text,
+        mentions=[
+            ("the Royal Air Force's", "ORG"),
+            ("Royal Air Force", "ORG"),
+            ("Col. Moammar Gadhafi", "PERSON"),
+        ],
+    )
+    entities, _ = resolve_entities([doc])
+    assert {e.aliases for e in entities} == {("Royal Air Force",), ("Col. Moammar Gadhafi",)}

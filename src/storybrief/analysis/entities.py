@@ -30,7 +30,16 @@ Method (``names.v2``), on the tagger's named mentions of all documents:
    person's full name and parts of it is a PERSON whatever the tagger calls
    the parts ("Espina" tagged GPE); a person's name has no acronym ("AP" is
    not Andrei Piontkovsky). (A lone given name the tagger calls ORG still
-   stays apart: "Santiago" may be the city.) Once resolved, the
+   stays apart: "Santiago" may be the city.)
+5. Since names.v2: given names that are transliterations of one name
+   ("Muammar"/"Moammar", "Sergei"/"Sergey"; alike once spelling habits are
+   folded, never across a listed gender: not "Mario"/"Maria") are compatible;
+   a body, building or ship named by the end of its name ("Duma", "Security
+   Council") is the one such name in the story that ends so (not the end of an
+   "of" phrase: "Suez" is not "Gulf of Suez"); a place with or without an
+   Arabic article ("al-Brega") is one place; a people in both numbers
+   ("Libyan", "Libyans") is one; an acronym links only a name of the same kind
+   ("UK" is not the ship "USS Kearsarge"). Once resolved, the
    surnames and full names of persons are looked up again in the documents to
    add mentions the tagger missed.
 """
@@ -162,7 +171,9 @@ class _Name:
 
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+#: A determiner the tagger may take into a name ("the Royal Air Force", "another
+#: European Union member"): not part of the name.
+_LEADING_THE = re.compile(r"^(?:the|The|THE|another|Another)\s+")
 
 
 def _parse_name(text: str, label: str | None) -> _Name:
@@ -222,7 +233,55 @@ def _givens_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
         return True
     namer = _nicknamer()
-    return y in namer.nicknames_of(x) or x in namer.nicknames_of(y)
+    if y in namer.nicknames_of(x) or x in namer.nicknames_of(y):
+        return True
+    # Transliterations of one name ("Muammar"/"Moammar", "Sergei"/"Sergey",
+    # "Grigory"/"Gregory"): alike once spelling habits are folded.
+    return _transliteration_alike(x, y)
+
+
+#: Spelling habits of romanised names (Russian, Arabic, Persian...) folded to one
+#: form, longest first: "Sergey"/"Sergei", "Gadhafi"/"Gaddafi", "Mikhail"/"Mihail".
+_TRANSLITERATIONS = (
+    ("kh", "h"),
+    ("dh", "d"),
+    ("gh", "g"),
+    ("ph", "f"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ey", "ei"),
+    ("iy", "i"),
+    ("yy", "i"),
+    ("y", "i"),
+    ("q", "k"),
+    ("w", "v"),
+    ("j", "i"),
+)
+#: Judgement call: folded spellings this alike (rapidfuzz ratio) are one name.
+TRANSLITERATION_RATIO = 80.0
+
+
+def _fold_spelling(name: str) -> str:
+    folded = name
+    for written, spoken in _TRANSLITERATIONS:
+        folded = folded.replace(written, spoken)
+    return re.sub(r"(.)\1", r"\1", folded)  # doubled letters
+
+
+def _transliteration_alike(a: str, b: str) -> bool:
+    """Two spellings of one romanised name: equal once folded, or nearly; never
+    two names listed for different genders ("Mario"/"Maria", "Daniel"/"Danielle")."""
+    if min(len(a), len(b)) < FUZZY_MIN_CHARS:
+        return False
+    genders = {given_names().get(a, ""), given_names().get(b, "")}
+    if {"m", "f"} <= genders:
+        return False
+    x, y = _fold_spelling(a), _fold_spelling(b)
+    if x == y:
+        return True
+    from rapidfuzz import fuzz
+
+    return x[0] == y[0] and fuzz.ratio(x, y) >= TRANSLITERATION_RATIO
 
 
 def _initials(tokens: Sequence[str]) -> str:
@@ -347,9 +406,12 @@ def resolve_mentions(
             continue  # "AP" is no acronym of Andrei Piontkovsky
         initials = _initials(form_names[f].tokens)
         for g in acronyms.get(initials, ()):
-            uf.union(f, g)
+            # "UK" is no acronym of the ship "USS Kearsarge": the kinds must agree.
+            if _kinds_agree(form_label[f], form_label[g]):
+                uf.union(f, g)
     _link_full_person_names(form_names, form_label, by_surname, uf)
     _link_long_names(form_names, form_label, long_forms, uf)
+    _link_short_names(form_names, form_label, uf)
 
     # 3. Surnames alone, mention by mention, in context.
     entity_of = [uf.find(form_of[i]) for i in range(len(mentions))]
@@ -433,6 +495,65 @@ def _link_full_person_names(
                 uf.union(f, g)
             elif not exact and a.given and b.given and _givens_compatible(a.given, b.given):
                 uf.union(f, g)  # a misspelt surname: only with the given names agreeing
+
+
+#: Labels that may name the same thing when the tagger hesitates between them.
+_KINDS = ({"GPE", "LOC"}, {"ORG", "NORP"}, {"ORG", "FAC"}, {"ORG", "PRODUCT"})
+#: Labels whose short forms drop words at the front ("the Security Council", "the Duma").
+_SHORTENED = frozenset(("ORG", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"))
+
+
+def _kinds_agree(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b or any({a, b} <= kinds for kinds in _KINDS)
+
+
+def _link_short_names(
+    form_names: Sequence[_Name], form_label: Sequence[str | None], uf: _UnionFind
+) -> None:
+    """Short forms of names of things, each linked only when one thing fits it.
+
+    A body, building or ship named by the end of its name ("Security Council",
+    "Duma", "Kearsarge") is the one such name in the story that ends so; a
+    place written with or without an Arabic article ("al-Brega", "Brega") is one
+    place; a people in the singular and the plural ("Libyan", "Libyans") is one.
+    """
+    by_core: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    by_stem: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for f, name in enumerate(form_names):
+        label = form_label[f]
+        if label in ("GPE", "LOC", "FAC") and name.core_tokens and not name.acronym:
+            by_core[name.core_tokens].add(f)
+        if label == "NORP" and name.tokens and not name.acronym:
+            stem = name.tokens[-1].removesuffix("s")
+            key = (*name.tokens[:-1], stem)
+            by_stem[key].add(f)
+    for group in (*by_core.values(), *by_stem.values()):
+        first, *rest = sorted(group)
+        for f in rest:
+            uf.union(first, f)
+    longer = [
+        (f, name.tokens)
+        for f, name in enumerate(form_names)
+        if form_label[f] in _SHORTENED and not name.acronym and len(name.tokens) >= 2
+    ]
+    for f, name in enumerate(form_names):
+        if form_label[f] not in _SHORTENED or name.acronym or not name.tokens:
+            continue
+        if any(t in _ACRONYM_SKIP for t in name.tokens):
+            continue  # "Bank of Egypt" is a whole name, not "National Bank of Egypt" cut short
+        size = len(name.tokens)
+        ends = {
+            uf.find(g)
+            for g, tokens in longer
+            if len(tokens) > size
+            and tokens[-size:] == name.tokens
+            and g != f
+            # "Suez" is not short for "Gulf of Suez": the end of an "of" phrase
+            # is what the name is of, not the name.
+            and tokens[-size - 1] not in _ACRONYM_SKIP
+        }
+        if len(ends) == 1:
+            uf.union(f, next(iter(ends)))
 
 
 def _link_long_names(
@@ -801,6 +922,13 @@ def _canonical(entity: _Entity) -> str:
     return max(spellings, key=lambda s: (len(parts[s].tokens), counts[s], s))
 
 
+def _alias(text: str) -> str:
+    """A mention as the entity's aliases list it: its words, without a leading
+    "the" or a possessive ("the Royal Air Force's": "Royal Air Force"); titles stay."""
+    text = " ".join(text.split())
+    return _POSSESSIVE.sub("", _LEADING_THE.sub("", text)).strip(" ,.;:") or text
+
+
 def _entity_record(entity: _Entity, common: frozenset[str] = frozenset()) -> Entity:
     """The entity without its id (given once all are sorted)."""
     entity.mentions.sort(key=lambda mn: (mn[0].span.doc_id, mn[0].span.start))
@@ -808,7 +936,7 @@ def _entity_record(entity: _Entity, common: frozenset[str] = frozenset()) -> Ent
         id="",
         canonical=_canonical(entity),
         type=_entity_type(entity, common),
-        aliases=tuple(sorted({m.span.text.strip() for m, _ in entity.mentions})),
+        aliases=tuple(sorted({_alias(m.span.text) for m, _ in entity.mentions} - {""})),
         roles=tuple(role for role, _ in entity.roles.most_common()),
         documents=tuple(sorted({m.span.doc_id for m, _ in entity.mentions})),
         mentions=tuple(EntityMention(m.span, m.label) for m, _ in entity.mentions),
