@@ -376,3 +376,37 @@ def test_entities_aliases_are_names_without_a_leading_the_or_a_possessive() -> N
     )
     entities, _ = resolve_entities([doc])
     assert {e.aliases for e in entities} == {("Royal Air Force",), ("Col. Moammar Gadhafi",)}
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Police said so , director of criminal investigation Qorvan Telluk said .",
+            "Qorvan Telluk",
+        ),
+        ("He was an aide to Zhelan Ostrik , that city 's mayor from 1991 .", "Zhelan Ostrik"),
+        ("( Reporting by Brannoc Vell ; Editing by Tom Ash )", "Brannoc Vell"),
+    ],
+)
+def test_entities_a_role_around_a_name_or_a_contributor_line_makes_a_person(
+    text: str, name: str
+) -> None:
+    from storybrief.analysis.entities import resolve_entities
+    from tests.conftest import build_parsed
+
+    doc = build_parsed(text, mentions=[(name, "ORG")])
+    entities, _ = resolve_entities([doc])
+    assert {e.canonical: e.type for e in entities}[name] == "PERSON"
+
+
+@pytest.mark.issue(19)
+def test_entities_a_name_a_role_governs_through_of_is_not_a_person() -> None:
+    from storybrief.analysis.entities import resolve_entities
+    from tests.conftest import build_parsed
+
+    text = "the governor of the Bank of Kestrel said ."
+    doc = build_parsed(text, mentions=[("Bank of Kestrel", "ORG")])
+    entities, _ = resolve_entities([doc])
+    assert {e.canonical: e.type for e in entities}["Bank of Kestrel"] == "ORG"

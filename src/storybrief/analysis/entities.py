@@ -695,19 +695,57 @@ def _with_entity_ids(
 _AGE_AFTER = re.compile(r",\s*\d{1,3}\s*[,.;)]")
 _PERSON_BEFORE = re.compile(
     r"\b(?:woman|man|boy|girl|mother|father|son|daughter|wife|husband|brother|sister|"
-    r"grandson|granddaughter|grandmother|grandfather|widow|founder|resident|teenager),\s*$",
+    r"grandson|granddaughter|grandmother|grandfather|widow|founder|resident|teenager),\s*$"
+    # A wire's contributor line: "(Reporting by Souhail Karam; Editing by ...)".
+    r"|\b(?:reporting|writing|editing|compiled|photos?|video)\s+by\s*$",
     re.IGNORECASE,
 )
+#: A role in apposition after a name: "Anatoly Sobchak, that city's mayor",
+#: "Ana Ruiz, the port's chief executive".
+_ROLE_AFTER = re.compile(
+    r"^\s*,\s+(?:the|a|an|that|this|its|his|her|their|[\w.-]+\s?'s|[\w.-]+\s?’s)\s+"
+    r"(?P<words>[\w.'’-]+(?:\s+[\w.'’-]+){0,3})"
+)
+
+
 _PARTICLES = frozenset(("de", "al", "el", "van", "von", "bin", "da", "di", "du", "la", "le"))
+
+
+def _role_phrase_before(tokens: Sequence[Token], k: int) -> bool:
+    """Whether a role phrase ends right before token ``k``: a role word, then at most
+    a few lower-case words and "of" ("director of criminal investigation Rajabi Adadi")."""
+    j = k - 1
+    if j < 0 or tokens[j].pos in ("DET", "ADP") or tokens[j].text.lower() in _ACRONYM_SKIP:
+        return False  # "the governor of the Bank of Egypt": the name is what "of" governs
+    for _ in range(MAX_ROLE_WORDS):
+        if j < 0 or tokens[j].sentence != tokens[k].sentence:
+            return False
+        word = tokens[j].text
+        if _fold(word) in _ROLE_WORDS:
+            return True
+        if not (word.islower() and word.isalpha()):
+            return False
+        j -= 1
+    return False
+
+
+def _role_after(following: str) -> bool:
+    """Whether a role follows in apposition: ", that city's mayor", ", the chief"."""
+    match = _ROLE_AFTER.match(following)
+    if match is None:
+        return False
+    return any(_fold(w) in _ROLE_WORDS for w in re.findall(r"[\w-]+", match.group("words")))
 
 
 def _after_roles(documents: Sequence[ParsedArticle], mentions: list[Mention]) -> list[Mention]:
     """Names right after a role word ("envoy", "minister") are persons.
 
     A mention the tagger labelled otherwise is relabelled PERSON when a role
-    word directly precedes it, an age follows it in apposition ("Karin Dahl,
-    71,") or a person noun precedes it in apposition ("a woman, Pilar
-    Esteve"); a run of two or more capitalised proper nouns
+    phrase directly precedes it ("Mayor", "director of criminal investigation"),
+    an age follows it in apposition ("Karin Dahl, 71,"), a role does ("Anatoly
+    Sobchak, that city's mayor"), a person noun precedes it in apposition ("a
+    woman, Pilar Esteve") or a wire's contributor line names it ("Reporting by
+    Souhail Karam"); a run of two or more capitalised proper nouns
     the tagger missed is added as a PERSON when a role word comes shortly
     before it in the sentence ("UN special envoy for Syria Lakhdar Brahimi").
     """
@@ -734,13 +772,11 @@ def _after_roles(documents: Sequence[ParsedArticle], mentions: list[Mention]) ->
                 and k
                 and len(m.span.text.split()) >= FULL_NAME_WORDS
                 and (
-                    (
-                        tokens[k - 1].sentence == tokens[k].sentence
-                        and _fold(tokens[k - 1].text) in _ROLE_WORDS
-                    )
+                    _role_phrase_before(tokens, k)
                     # "a woman, Pilar Esteve,", "founder, Karin Dahl, 71,"
                     or _AGE_AFTER.match(text[m.span.end : m.span.end + 8])
                     or _PERSON_BEFORE.search(text[max(0, m.span.start - 24) : m.span.start])
+                    or _role_after(text[m.span.end : m.span.end + 60])
                 )
             ):
                 m = replace(m, label="PERSON")
