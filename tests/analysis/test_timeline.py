@@ -459,3 +459,67 @@ def test_timeline_an_infinitive_without_a_subject_dates_its_governing_clause() -
     doc = build_parsed(text, [words], [("Monday", "DATE")], published="2024-08-14")
     (event,) = build_timeline([doc])
     assert (event.date, event.text) == ("2024-08-12", text)
+
+
+def _reported(verb: str, aux: list[Any]) -> tuple[str, list[Any]]:
+    """ "Cole told reporters Wednesday that he <aux> resigned Monday ." """
+    words: list[Any] = [
+        ("Cole", "Cole", "PROPN", "NNP", "nsubj", "told"),
+        ("told", "tell", "VERB", "VBD", "ROOT", None),
+        ("reporters", "reporter", "NOUN", "NNS", "dobj", "told"),
+        ("Wednesday", "Wednesday", "PROPN", "NNP", "npadvmod", "told"),
+        ("that", "that", "SCONJ", "IN", "mark", verb),
+        ("he", "he", "PRON", "PRP", "nsubj", verb),
+        *[(a, a, "AUX", "MD", "aux", verb) for a in aux],
+        (verb, "resign", "VERB", "VBD" if not aux else "VB", "ccomp", "told"),
+        ("Monday", "Monday", "PROPN", "NNP", "npadvmod", verb),
+        ".",
+    ]
+    text = " ".join(w if isinstance(w, str) else w[0] for w in words)
+    return text, words
+
+
+def test_timeline_a_reported_past_event_dates_the_sentence_and_the_saying_is_no_event() -> None:
+    text, words = _reported("resigned", [])
+    doc = build_parsed(
+        text, [words], [("Wednesday", "DATE"), ("Monday", "DATE")], published="2024-08-14"
+    )
+    events = build_timeline([doc])
+    assert [(e.date, e.text) for e in events] == [("2024-08-12", text)]
+
+
+def test_timeline_a_reported_plan_leaves_the_sentence_dated_by_the_saying() -> None:
+    text, words = _reported("resign", ["will"])
+    doc = build_parsed(
+        text, [words], [("Wednesday", "DATE"), ("Monday", "DATE")], published="2024-08-14"
+    )
+    events = {e.date: e.text for e in build_timeline([doc])}
+    assert events["2024-08-14"] == text
+    assert events["2024-08-19"] != text
+
+
+def test_timeline_a_date_between_the_and_a_noun_qualifies_it_whatever_the_parse() -> None:
+    # The parser made "March" the object of "in"; "the March 26 vote" still
+    # tells when the vote was, not when the sentence's event is.
+    text = "After the March 26 vote , Cole was named mayor on Wednesday ."
+    words: list[Any] = [
+        ("After", "after", "ADP", "IN", "prep", "named"),
+        ("the", "the", "DET", "DT", "det", "March"),
+        ("March", "March", "PROPN", "NNP", "pobj", "After"),
+        ("26", "26", "NUM", "CD", "nummod", "March"),
+        ("vote", "vote", "NOUN", "NN", "appos", "March"),
+        (",", ",", "PUNCT", ",", "punct", "named"),
+        ("Cole", "Cole", "PROPN", "NNP", "nsubjpass", "named"),
+        ("was", "be", "AUX", "VBD", "auxpass", "named"),
+        ("named", "name", "VERB", "VBN", "ROOT", None),
+        ("mayor", "mayor", "NOUN", "NN", "oprd", "named"),
+        ("on", "on", "ADP", "IN", "prep", "named"),
+        ("Wednesday", "Wednesday", "PROPN", "NNP", "pobj", 10),
+        ".",
+    ]
+    doc = build_parsed(
+        text, [words], [("March 26", "DATE"), ("Wednesday", "DATE")], published="2024-04-05"
+    )
+    events = {e.date: e.text for e in build_timeline([doc])}
+    assert events["2024-04-03"] == text
+    assert events["2024-03-26"] != text

@@ -21,7 +21,7 @@ episodes   episodes.v1           which documents report the same stretch of time
 relations  claims.v2             claims' relations, given the episodes
 summary    bigram-ilp.v2         the summary, every passage an exact span
 quotes     cues.v2               who said what
-timeline   timeline.v5           dated events, merged across documents
+timeline   timeline.v6           dated events, merged across documents
 sources    sources.v1            sources compared: kind, contributions, overlap
 =========  ====================  ==============================================
 """

@@ -1,6 +1,6 @@
 """When things happened: the timeline of dated events.
 
-Method (``timeline.v5``):
+Method (``timeline.v6``):
 
 - Every document's temporal expressions are normalised (``storybrief.analysis.timex``)
   against its publication date when that is known to the day (stated, or
@@ -23,7 +23,16 @@ Method (``timeline.v5``):
   qualifies a noun ("the 1988 bombing") dates that clause or phrase alone; a
   "when" clause dates the clause it qualifies. When the main clause's date
   cannot be resolved (no publication day to count "Monday" from), the sentence
-  stays undated and only its other clauses are placed.
+  stays undated and only its other clauses are placed. A date between "the"
+  and a common noun ("the March 26 balloting") qualifies the noun however the
+  parser attached it.
+- A sentence whose main clause reports speech is the event it reports
+  (since timeline.v6): "Younis told CNN Wednesday that he resigned Monday"
+  is the resignation, Monday, and the telling is no event of its own. Not
+  when the reported date qualifies a noun ("announced Wednesday that Putin
+  won the March 26 election") or is still to come ("Trump will travel to the
+  UK in July, the White House confirmed Thursday"): then what happened is the
+  saying, and the plan's date dates its clause.
   An event reads as a whole sentence (pieces the splitter cut at an
   abbreviation are joined back) without the dateline that opens it.
 - Each event says how many documents report its date (``reports``): those
@@ -50,7 +59,8 @@ from typing import Protocol
 
 from storybrief.analysis.similarity import EVENT_SENTENCES, cosine, tfidf
 from storybrief.analysis.summarize import MAX_WORDS, without_dateline
-from storybrief.analysis.timex import Timex, document_timexes
+from storybrief.analysis.timex import Timex, document_timexes, tense_of
+from storybrief.lexicon import INDIRECT_SPEECH_VERBS
 from storybrief.model import (
     Granularity,
     ParsedArticle,
@@ -63,7 +73,7 @@ from storybrief.model import (
     iso_date,
 )
 
-METHOD = "timeline.v5"
+METHOD = "timeline.v6"
 # Judgement call (timeline.v1, not measured): raw-count TF-IDF cosine from which
 # two sentences of one date are one event (see ``similarity.EVENT_SENTENCES``).
 SAME_EVENT = 0.3
@@ -128,7 +138,8 @@ def build_timeline(documents: Sequence[ParsedArticle]) -> tuple[TimelineEvent, .
             depth = clause_depth(doc.tree, timex.start, timex.end)
             dated.setdefault(sentence.start, []).append((depth, timex, parsed, sentence))
         for found in dated.values():
-            main = min(found, key=lambda f: f[0])
+            saying = min(found, key=lambda f: f[0])
+            main = _reported(doc.tree, saying, found)
             whole = event_sentence(doc, main[3])
             # The whole sentence is dated only by a date of its main clause: "Ahmed's
             # life paralleled that of el Hage, who was indicted last week" is not
@@ -139,6 +150,8 @@ def build_timeline(documents: Sequence[ParsedArticle]) -> tuple[TimelineEvent, .
             for _depth, timex, parsed, sentence in found:
                 if parsed is None:
                     continue  # unknown stays unknown: its clause is not dated by another's date
+                if timex is saying[1] and main is not saying:
+                    continue  # the date of the saying: the sentence is what was said
                 if timex is main[1] and dates_whole:
                     sentence = whole
                 elif parsed == main[2] and dates_whole:
@@ -281,6 +294,59 @@ def _subtree(tree: TokenTree, top: Token) -> list[Token]:
 
 #: The clauses whose date is not the date of the sentence they sit in.
 _SUBORDINATE = frozenset(("relcl", "acl", "advcl", "csubj", "pcomp"))
+#: Verbs whose clause complement is the news they report ("said Tuesday that
+#: it had suspended flights through September").
+_REPORTING = INDIRECT_SPEECH_VERBS | frozenset(("confirm", "report", "reveal", "disclose"))
+
+_Found = tuple[int, Timex, tuple[dt.date, Granularity] | None, Sentence]
+
+
+def _reported(tree: TokenTree, main: _Found, found: list[_Found]) -> _Found:
+    """The date that dates a sentence whose main clause reports speech.
+
+    When the main clause's date dates the saying ("Younis told CNN Wednesday
+    that he resigned Monday", "pensions will rise as of Feb. 1, Putin said
+    Tuesday") and the reported clause holds a date of its own, the sentence is
+    the event it reports, dated by that clause's date (the shallowest one
+    there), and the saying is no event of its own. A date that qualifies a
+    noun of the reported clause ("announced Wednesday that Putin won the March
+    26 election") tells when that thing was, not the news, and a date still to
+    come ("Trump will travel to the UK in July, the White House confirmed
+    Thursday") is a plan: what happened is the saying, whose date stays (the
+    plan's date dates its clause).
+    """
+    verb = _verb_of(tree, main[1].start, main[1].end)
+    if verb is None or verb.lemma.lower() not in _REPORTING:
+        return main
+    reported = [c for c in tree.children(verb) if c.dep == "ccomp"]
+    if not reported:
+        return main
+    subtrees = [tree.subtree(c) for c in reported]
+    spans = [(min(t.start for t in sub), max(t.end for t in sub)) for sub in subtrees]
+    inside = [
+        f
+        for f in found
+        if f[2] is not None
+        and f[1] is not main[1]
+        and f[0] < _QUALIFIER
+        and tense_of(tree, f[1].start, f[1].end) != "future"
+        and any(s <= f[1].start and f[1].end <= e for s, e in spans)
+    ]
+    return min(inside, key=lambda f: f[0]) if inside else main
+
+
+def _verb_of(tree: TokenTree, start: int, end: int) -> Token | None:
+    """The nearest verb above a span (the clause it dates)."""
+    token = _span_head(tree, start, end)
+    steps = 0
+    while token is not None and steps < _MAX_DEPTH:
+        if token.pos in ("VERB", "AUX"):
+            return token
+        if token.head == token.index:
+            return None
+        token = tree.token(token.head)
+        steps += 1
+    return None
 
 
 def in_main_clause(tree: TokenTree, start: int, end: int) -> bool:
@@ -335,7 +401,8 @@ def clause_depth(tree: TokenTree, start: int, end: int) -> int:
     token = _span_head(tree, start, end)
     # "Friday's scenes", "the Aug. 7 bombing": a date that qualifies a noun
     # tells when that thing was, not when the clause's event is.
-    depth = _QUALIFIER if token is not None and token.dep in _QUALIFIES else 0
+    qualifies = token is not None and (token.dep in _QUALIFIES or _before_noun(tree, start, end))
+    depth = _QUALIFIER if qualifies else 0
     while token is not None and token.head != token.index and depth < _MAX_DEPTH:
         token = tree.token(token.head)
         depth += 1
@@ -346,6 +413,23 @@ _MAX_DEPTH = 64
 _QUALIFIES = frozenset(("poss", "compound", "amod", "nmod", "nummod"))
 #: Judgement call: a date that qualifies a noun counts as this many steps deeper.
 _QUALIFIER = 8
+
+
+def _before_noun(tree: TokenTree, start: int, end: int) -> bool:
+    """Whether a date stands between "the" and a common noun ("in the March 26
+    balloting"), which it qualifies however the parser attached it."""
+    inside = tree.between(start, end)
+    if not inside:
+        return False
+    before = tree.token(inside[0].index - 1)
+    after = tree.token(inside[-1].index + 1)
+    return (
+        before is not None
+        and before.text.lower() == "the"
+        and after is not None
+        and after.text.islower()
+        and after.pos in ("NOUN", "VERB")
+    )
 
 
 def _span_head(tree: TokenTree, start: int, end: int) -> Token | None:
