@@ -365,17 +365,26 @@ def test_entities_aliases_are_names_without_a_leading_the_or_a_possessive() -> N
     from storybrief.analysis.entities import resolve_entities
     from tests.conftest import build_parsed
 
-    text = "the Royal Air Force's jets . Royal Air Force . Col. Moammar Gadhafi ."
+    text = (
+        "the Royal Air Force's jets . Royal Air Force . Col. Moammar Gadhafi . "
+        "a Human Rights Watch researcher ."
+    )
     doc = build_parsed(
         text,
         mentions=[
             ("the Royal Air Force's", "ORG"),
             ("Royal Air Force", "ORG"),
             ("Col. Moammar Gadhafi", "PERSON"),
+            ("a Human Rights Watch", "ORG"),
         ],
     )
     entities, _ = resolve_entities([doc])
-    assert {e.aliases for e in entities} == {("Royal Air Force",), ("Col. Moammar Gadhafi",)}
+    assert {e.aliases for e in entities} == {
+        ("Royal Air Force",),
+        ("Col. Moammar Gadhafi",),
+        ("Human Rights Watch",),
+    }
+    assert "Human Rights Watch" in {e.canonical for e in entities}
 
 
 @pytest.mark.issue(19)

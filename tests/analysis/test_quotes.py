@@ -365,3 +365,29 @@ def test_quotes_a_term_the_writer_uses_or_a_title_is_not_a_quote() -> None:
     brief = storybrief.brief([{"text": text, "published": "2024-06-12"}])
     quoted = {q.text.rstrip(",.") for q in brief.quotes if q.kind == "direct"}
     assert quoted == {"bomb factory", "bad deal"}
+
+
+@pytest.mark.model
+@pytest.mark.issue(19)
+def test_quotes_a_definite_description_speaker_is_the_body_or_person_named_before() -> None:
+    text = (
+        "Ferry inquiry\n\n"
+        "The Harbor Lines Corporation issued a brief statement on Tuesday. "
+        '"We will cooperate fully with the inquiry," the statement said.\n\n'
+        "The Committee for Safe Seas, an independent group, met on Monday. "
+        '"The ferry should never have sailed," the committee said.\n\n'
+        "Marta Quell, a lawyer acting as prosecutor in the case, spoke for the state. "
+        '"The owners ignored every warning," the prosecutor argued.\n\n'
+        "A Transport Ministry spokesman spoke on condition of anonymity. "
+        '"The ministry will review every licence," the spokesman said.'
+    )
+    brief = storybrief.brief([{"text": text, "published": "2024-06-12"}])
+    direct = {q.text.rstrip(",."): q for q in brief.quotes if q.kind == "direct"}
+    assert (
+        direct["We will cooperate fully with the inquiry"].speaker_name
+        == "Harbor Lines Corporation"
+    )
+    assert direct["The ferry should never have sailed"].speaker_name == "Committee for Safe Seas"
+    assert direct["The owners ignored every warning"].speaker_name == "Marta Quell"
+    spokesman = direct["The ministry will review every licence"]
+    assert (spokesman.speaker_kind, spokesman.speaker_name) == ("anonymous", None)

@@ -172,8 +172,9 @@ class _Name:
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 #: A determiner the tagger may take into a name ("the Royal Air Force", "another
-#: European Union member"): not part of the name.
-_LEADING_THE = re.compile(r"^(?:the|The|THE|another|Another)\s+")
+#: European Union member", "a Human Rights Watch research assistant"): not part of
+#: the name.
+_LEADING_THE = re.compile(r"^(?:the|The|THE|another|Another|an?|An?)\s+")
 
 
 def _parse_name(text: str, label: str | None) -> _Name:

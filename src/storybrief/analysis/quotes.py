@@ -1,6 +1,6 @@
 """Who said what: direct and indirect quotations with their speakers.
 
-Method (``cues.v2``), per document, on the parse:
+Method (``cues.v3``), per document, on the parse:
 
 - Direct quotations are the text between quotation marks (straight or curly),
   within a paragraph; a quotation left open at a paragraph's end continues in
@@ -35,6 +35,14 @@ Method (``cues.v2``), per document, on the parse:
   called 'peaceful protests'") or modified by the writer's own possessive or
   adjective ("his 'working visit'", "the full-blown 'state visit'"); titles in
   title case run to eight words and may hold numbers ("Communiqué No. 1").
+- Since cues.v3: a definite description ("the committee said", "the statement
+  said", "the prosecutor argued") is whom the latest earlier use of its word
+  names, going back past other "the ..." uses: the name it is part of, the body
+  that put it out ("Continental issued a brief statement", "a report by the
+  BEA", "the BEA, which draws no conclusions in its report") or the person it
+  describes ("Alun Jones, a lawyer acting as prosecutor"); a person of a named
+  body ("a Transport Ministry spokesman") stays ``anonymous``; bodies ("the
+  group", "the committee", "the newspaper") are ``collective``.
 - Indirect speech: the clause a speech verb introduces (``X said (that) ...``)
   with no quotation marks in it, as ``kind: "indirect"``.
 - The same quotation carried by several documents is one quote with all its
@@ -45,7 +53,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from storybrief.lexicon import (
@@ -59,7 +67,7 @@ from storybrief.lexicon import (
 from storybrief.model import Entity, ParsedArticle, Quote, QuoteKind, SpanRef, Token
 from storybrief.text import typographic_quotes
 
-METHOD = "cues.v2"
+METHOD = "cues.v3"
 
 # Judgement calls (cues.v1, not measured) against scare quotes: one word in
 # marks is never a quote; up to SCARE_MAX_WORDS words, only with a speech act near.
@@ -92,6 +100,8 @@ _COLLECTIVE_HEADS = frozenset(
     (
         *("media", "press", "government", "ministry", "agency", "officials", "sources"),
         *("diplomats", "authorities", "people", "state", "spokesmen", "leaders", "analysts"),
+        *("group", "committee", "movement", "party", "union", "company", "council"),
+        *("commission", "administration", "newspaper", "station", "network", "board"),
     )
 )
 # Between a speaker phrase and a person named in apposition: ", Major General ".
@@ -397,6 +407,10 @@ def _classify(
         if mentioned:
             return "named", mentioned[-1][2]
     determiners = {t.text.lower() for t in phrase if t.dep in ("det", "nummod")}
+    if "the" in determiners and head.pos == "NOUN":
+        found = _antecedent(d, head, entity_at)
+        if found is not None:
+            return found
     if lemma in _ANONYMOUS_HEADS and (
         determiners & {"a", "an", "one", "some"} or head.tag == "NNS"
     ):
@@ -414,6 +428,112 @@ def _classify(
     if lower in _COLLECTIVE_HEADS or lemma in _COLLECTIVE_HEADS or head.tag in ("NNS", "NNPS"):
         return "collective", None
     return "unknown", None
+
+
+#: Verbs whose object a body puts out ("Continental issued a brief statement").
+_ISSUE_VERBS = frozenset(("issue", "release", "publish", "post", "send", "file", "circulate"))
+#: The path from a role noun up to the person it describes ("Alun Jones, a
+#: government lawyer acting as prosecutor"; "a public prosecutor, Bernard Bertossa").
+_DESCRIBES = frozenset(("appos", "acl", "prep", "pobj", "attr", "oprd", "amod", "compound"))
+#: Judgement call: a role noun describes a name at most this many steps above it.
+DESCRIBES_HOPS = 4
+
+
+def _antecedent(
+    d: _Doc, head: Token, entity_at: Callable[..., str | None]
+) -> tuple[str, str | None] | None:
+    """Who a definite description speaker ("the committee", "the spokesman") is.
+
+    The latest earlier word of the same lemma in the document that names
+    someone, going back past earlier "the ..." uses of it: the name it is part
+    of ("the Committee to Protect Journalists"), the body that puts it out
+    ("Continental issued a brief statement", "a report by the Accident Inquiry
+    Office", "the BEA, which draws no conclusions in its report") or the person
+    it describes ("Alun Jones, a government lawyer acting as prosecutor", "a
+    public prosecutor, Bernard Bertossa"). A person of a named body ("a Foreign
+    Ministry spokesman") is someone the text does not name: anonymous, unless
+    the word is a document or a body itself ("the Navy press service"). None
+    when the word was introduced without a name ("a newspaper reported").
+    """
+    lemma = head.lemma.lower()
+    body = lemma in DOCUMENT_NOUNS or lemma in _COLLECTIVE_HEADS
+    earlier = [
+        t
+        for t in d.tokens
+        if d.body_start <= t.start < head.start
+        and t.lemma.lower() == lemma
+        and t.pos in ("NOUN", "PROPN")
+    ]
+    for word in reversed(earlier[-ANTECEDENT_USES:]):
+        found = _named_by(d, word, entity_at, body)
+        if found is not None:
+            return found
+        if not any(
+            (c.dep == "det" and c.text.lower() == "the")
+            or (c.dep == "poss" and c.text.lower() in ("its", "their"))
+            for c in d.tree.children(word)
+        ):
+            return None
+    return None
+
+
+#: Judgement call: a definite description looks back over at most this many
+#: earlier uses of its word.
+ANTECEDENT_USES = 6
+
+
+def _named_by(
+    d: _Doc, word: Token, entity_at: Callable[..., str | None], body: bool
+) -> tuple[str, str | None] | None:
+    """Whom one use of a speaker's word names (see ``_antecedent``)."""
+    if (eid := entity_at(word.start)) is not None:
+        return "named", eid
+    for child in d.tree.children(word):
+        if child.dep in ("compound", "poss", "nmod") or (
+            child.dep == "prep" and child.text.lower() in ("by", "from")
+        ):
+            if child.dep == "poss" and child.text.lower() in ("its", "their"):
+                owner = _owner(d, word, entity_at)
+                if owner is not None:
+                    return "named", owner
+            for t in d.subtree(child):
+                if (eid := entity_at(t.start)) is not None:
+                    return ("named", eid) if body or child.dep == "prep" else ("anonymous", None)
+        if child.dep == "appos":
+            for t in d.subtree(child):
+                if (eid := entity_at(t.start)) is not None:
+                    return "named", eid
+    verb = d.head(word)
+    if verb is not None and word.dep == "dobj" and verb.lemma.lower() in _ISSUE_VERBS:
+        subject = d.child(verb, "nsubj")
+        if subject is not None and (eid := entity_at(subject.start)) is not None:
+            return "named", eid
+    token, hops = word, 0
+    while token.dep in _DESCRIBES and hops < DESCRIBES_HOPS:
+        above = d.head(token)
+        if above is None or above.index == token.index:
+            break
+        if (eid := entity_at(above.start)) is not None:
+            return "named", eid
+        token, hops = above, hops + 1
+    return None
+
+
+def _owner(d: _Doc, word: Token, entity_at: Callable[..., str | None]) -> str | None:
+    """The body an "its"/"their" before a word stands for: the noun a relative
+    clause around it qualifies, else the subject of the clause it sits in."""
+    token: Token | None = word
+    for _ in range(DESCRIBES_HOPS):
+        token = d.head(token) if token is not None else None
+        if token is None:
+            return None
+        if token.dep == "relcl":
+            noun = d.head(token)
+            return entity_at(noun.start) if noun is not None else None
+        if token.pos in ("VERB", "AUX"):
+            subject = d.child(token, "nsubj")
+            return entity_at(subject.start) if subject is not None else None
+    return None
 
 
 def _resolve_pronoun(
