@@ -107,11 +107,16 @@ def test_quotes_a_verb_that_is_not_speech_gives_no_speaker() -> None:
     assert (quote.speaker, quote.entity_id) == (None, None)
 
 
-def test_quotes_a_quote_without_a_cue_has_no_speaker() -> None:
-    # The sentence before names a speaker, but it does not end with a colon:
-    # its cue is not this quotation's.
+@pytest.mark.parametrize(("between", "speaker"), [(" ", "Dele Okafor"), ("\n\n", None)])
+def test_quotes_a_quote_without_a_cue_is_the_speaker_s_of_the_sentence_before_in_its_paragraph(
+    between: str, speaker: str | None
+) -> None:
+    # A quotation that follows "..., X said." in the same paragraph is X's (the
+    # wire convention); in a new paragraph, without a cue or a colon, it is no one's.
     text = (
-        'The talks ended, Dele Okafor said. "We will not go back to work until the offer is fair."'
+        "The talks ended, Dele Okafor said."
+        + between
+        + '"We will not go back to work until the offer is fair."'
     )
     doc = build_parsed(
         text,
@@ -132,7 +137,7 @@ def test_quotes_a_quote_without_a_cue_has_no_speaker() -> None:
     )
     (quote,) = extract_quotes([doc], build_entities(doc))
     assert quote.text == "We will not go back to work until the offer is fair."
-    assert (quote.speaker, quote.speaker_kind, quote.entity_id) == (None, "unknown", None)
+    assert quote.speaker_name == speaker
 
 
 def test_quotes_a_said_that_clause_is_indirect_speech_of_the_subject() -> None:
@@ -391,3 +396,34 @@ def test_quotes_a_definite_description_speaker_is_the_body_or_person_named_befor
     assert direct["The owners ignored every warning"].speaker_name == "Marta Quell"
     spokesman = direct["The ministry will review every licence"]
     assert (spokesman.speaker_kind, spokesman.speaker_name) == ("anonymous", None)
+
+
+@pytest.mark.model
+@pytest.mark.issue(19)
+def test_quotes_a_quoted_fragment_belongs_to_its_clause_s_person_subject() -> None:
+    text = (
+        "Budget row\n\n"
+        'Mayor Elena Ruiz accused the council of bowing to "the whims of a few landlords." '
+        'The plan was described in a leaflet as "a fair deal for every tenant in town."\n\n'
+        'Ruiz is sure that "the city can pay for every new school it needs."'
+    )
+    brief = storybrief.brief([{"text": text, "published": "2024-06-12"}])
+    speaker = {q.text.rstrip(".,"): q.speaker_name for q in brief.quotes if q.kind == "direct"}
+    assert speaker["the whims of a few landlords"] == "Elena Ruiz"
+    assert speaker["the city can pay for every new school it needs"] == "Elena Ruiz"
+    assert speaker.get("a fair deal for every tenant in town") is None
+
+
+@pytest.mark.model
+@pytest.mark.issue(19)
+def test_quotes_an_inverted_cue_and_a_cue_of_the_sentence_before_give_the_speaker() -> None:
+    text = (
+        "Storm damage\n\n"
+        '"People are worried about what happens next," reported Tomas Brandt from the coast.\n\n'
+        "The crews had not been warned about the surge, Anna Kolb said. "
+        '"Those claims are baseless and unfair to the volunteers."'
+    )
+    brief = storybrief.brief([{"text": text, "published": "2024-06-12"}])
+    speaker = {q.text.rstrip(".,"): q.speaker_name for q in brief.quotes if q.kind == "direct"}
+    assert speaker["People are worried about what happens next"] == "Tomas Brandt"
+    assert speaker["Those claims are baseless and unfair to the volunteers"] == "Anna Kolb"

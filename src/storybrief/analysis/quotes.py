@@ -42,7 +42,15 @@ Method (``cues.v3``), per document, on the parse:
   BEA", "the BEA, which draws no conclusions in its report") or the person it
   describes ("Alun Jones, a lawyer acting as prosecutor"); a person of a named
   body ("a Transport Ministry spokesman") stays ``anonymous``; bodies ("the
-  group", "the committee", "the newspaper") are ``collective``.
+  group", "the committee", "the newspaper") are ``collective``. A quoted
+  fragment inside the writer's sentence with no speech cue is the words of its
+  clause's subject when that is a named person or "he"/"she" ("Corbyn accused
+  May of bowing to 'the whims of a U.S. President'"); an inverted subject the
+  parser read as an object is the speaker ('"...," reported Robertson'); a
+  quotation without a cue after "..., X said." in its paragraph is X's, and a
+  cue ending the sentence before with a comma counts as a colon does. A
+  quotation whose sentence has a cue with no speaker does not inherit the
+  previous quotation's.
 - Indirect speech: the clause a speech verb introduces (``X said (that) ...``)
   with no quotation marks in it, as ``kind: "indirect"``.
 - The same quotation carried by several documents is one quote with all its
@@ -261,6 +269,21 @@ def _speaker_of_cue(d: _Doc, cue: Token) -> Token | None:
     agent = d.child(cue, "agent")
     if agent is not None:
         return d.child(agent, "pobj")
+    # '"...," reported Robertson from Alexandria': an inverted subject the parser
+    # took for an object, a name right after the cue.
+    after = next(
+        (
+            c
+            for c in d.tree.children(cue)
+            if c.dep in ("dobj", "attr", "oprd")
+            and c.pos == "PROPN"
+            and c.start > cue.end
+            and not re.search(r"[^\w\s.]", d.doc.article.text[cue.end : c.start])
+        ),
+        None,
+    )
+    if after is not None and cue.lemma not in ("call", "describe", "quote", "praise", "cite"):
+        return after
     # A participle or conjunct ("..., calling him ...", "and added"): the governing verb's subject.
     head = d.head(cue)
     hops = 0
@@ -690,7 +713,9 @@ def _document_quotes(
             continue
         if words <= SCARE_MAX_WORDS and _term_in_use(d, start):
             continue
-        if head is None and previous is not None and previous.speaker_tokens:
+        if head is None:
+            head = _clause_subject(d, quote, entity_spans)
+        if head is None and cue is None and previous is not None and previous.speaker_tokens:
             # A split quote in one paragraph ("...," she said. "..."), or a paragraph
             # that is nothing but the next part of what the last speaker said.
             same_paragraph = "\n" not in text[previous.end : quote.start]
@@ -797,14 +822,73 @@ def _named_speakers(
 
 
 def _colon_cue(d: _Doc, quote: _Quote) -> Token | None:
-    """A cue ending the previous sentence with a colon ("Zakharova said:")."""
-    previous = d.tree.in_sentence(quote.sentence - 1)
-    if not previous or previous[-1].text != ":":
+    """A cue ending the previous sentence with a colon ("Zakharova said:"), or with
+    a comma before the paragraph that opens with the quote ("... explains,"), or
+    the speaker of what the previous sentence of the quote's paragraph reports
+    ("They had not been warned, she said. 'Those claims are illogical.'")."""
+    k = quote.sentence - 1
+    previous = d.tree.in_sentence(k)
+    while previous and k > 0 and not any(t.text[:1].isalnum() for t in previous):
+        k -= 1  # a quotation mark the tagger made a sentence of its own
+        previous = d.tree.in_sentence(k)
+    if not previous:
+        return None
+    text = d.doc.article.text
+    between = text[previous[-1].end : quote.start]
+    same_paragraph = "\n" not in between
+    if previous[-1].text not in (":", ",") and not same_paragraph:
         return None
     for t in reversed(previous):
         if t.pos in ("VERB", "AUX") and t.lemma in SPEECH_VERBS:
             return _speaker_of_cue(d, t)
     return None
+
+
+#: Judgement call: a quoted fragment's clause subject is looked for at most this
+#: many steps above the quotation.
+OWNER_HOPS = 6
+
+
+def _clause_subject(
+    d: _Doc, quote: _Quote, entity_spans: Sequence[tuple[int, int, str, str | None]]
+) -> Token | None:
+    """The person whose words a quoted fragment of the writer's sentence gives.
+
+    A fragment inside a clause with no speech cue belongs to that clause's
+    subject when it is a named person or "he"/"she" ("He is sure that 'it was
+    necessary...'", "Corbyn accused May of bowing to 'the whims of a U.S.
+    President'", "Putin prioritized 'the fight against poverty'"). Not a quotation
+    that is its sentence, and not a subject that is a thing or a group.
+    """
+    sentence = d.tree.in_sentence(quote.sentence)
+    if not any(t.end <= quote.start and t.text[:1].isalnum() for t in sentence):
+        return None  # the quotation opens its sentence: it is no fragment of the writer's
+    inside = d.tree.between(quote.start, quote.end)
+    top = next((t for t in inside if not quote.start <= _head_start(d, t) < quote.end), None)
+    if top is None:
+        return None
+    token, hops = d.head(top), 0
+    while token is not None and hops < OWNER_HOPS:
+        if quote.start <= token.start < quote.end:
+            return None
+        if token.pos in ("VERB", "AUX"):
+            subject = d.child(token, "nsubj")
+            if subject is not None and not quote.start <= subject.start < quote.end:
+                person = any(
+                    s <= subject.start < e and kind == "PERSON" for s, e, _, kind in entity_spans
+                )
+                if person or subject.text.lower() in ("he", "she"):
+                    return subject
+                return None
+        if token.head == token.index:
+            return None
+        token, hops = d.head(token), hops + 1
+    return None
+
+
+def _head_start(d: _Doc, token: Token) -> int:
+    head = d.head(token)
+    return -1 if head is None else head.start
 
 
 def _indirect(
