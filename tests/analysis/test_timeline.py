@@ -258,8 +258,8 @@ def test_text_and_markdown_keep_the_events_of_the_most_reported_dates() -> None:
     )
     recap = "The storm of January 20, 2024 broke the Harlow sea wall, engineers said."
     texts = [
-        {"text": f"Sea wall diary\n\n{diary}", "published": "2024-03-01"},
-        {"text": f"Storm damage\n\n{recap}", "published": "2024-03-02"},
+        {"text": f"Sea wall diary\n\n{diary}", "published": "2024-02-01"},
+        {"text": f"Storm damage\n\n{recap}", "published": "2024-02-02"},
     ]
     brief = storybrief.brief(texts)
     assert len(brief.timeline) > 30
@@ -523,3 +523,28 @@ def test_timeline_a_date_between_the_and_a_noun_qualifies_it_whatever_the_parse(
     events = {e.date: e.text for e in build_timeline([doc])}
     assert events["2024-04-03"] == text
     assert events["2024-03-26"] != text
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_long_rendered_timeline_leaves_out_background_a_single_document_gives() -> None:
+    # 34 days of the story and 10 years of one document's history: the text and
+    # Markdown timelines keep the story's days and the history two documents give.
+    days = [dt.date(2024, 1, 1) + dt.timedelta(days=n) for n in range(34)]
+    diary = " ".join(
+        f"On {d:%B} {d.day}, {d.year}, crews finished section {n} of the Harlow sea wall."
+        for n, d in enumerate(days, 1)
+    )
+    history = " ".join(f"In {y}, the old pier was painted." for y in range(1950, 1960))
+    texts = [
+        {"text": f"Sea wall diary\n\n{diary}", "published": "2024-02-01"},
+        {
+            "text": f"Pier history\n\n{history} The wall was built in 1921.",
+            "published": "2024-02-02",
+        },
+        {"text": "Wall story\n\nThe sea wall was built in 1921.", "published": "2024-02-03"},
+    ]
+    brief = storybrief.brief(texts)
+    rows = [line for line in render(brief, "md").splitlines() if line.startswith("| 19")]
+    assert [row[:6] for row in rows] == ["| 1921"]
+    assert {e.date for e in brief.timeline} >= {str(y) for y in range(1950, 1960)}

@@ -542,3 +542,48 @@ def test_timex_a_day_a_prediction_or_expectation_names_is_ahead() -> None:
     )
     (timex,) = document_timexes(doc, dt.date(2024, 5, 9))
     assert timex.value == "2024-05-10"
+
+
+@pytest.mark.issue(20)
+def test_timex_a_clock_time_is_no_year() -> None:
+    text = (
+        "Live: the quake\n\n"
+        "1602 Rear Adm Ana Cole spoke of the relief ships.\n\n"
+        "1618 The commission approved emergency funds.\n\n"
+        "1651 The main prison has collapsed.\n\n"
+        "The tremor hit at 1653 local time, and by 1100 (1600 GMT) rescuers were out.\n\n"
+        "In 1946 a quake hit the island."
+    )
+    written = ["1602", "1618", "1651", "1653", "1600", "1946"]
+    doc = build_parsed(text, mentions=[(w, "DATE") for w in written])
+    assert [t.text for t in document_timexes(doc, MONDAY)] == ["1946"]
+    # Two stamped lines are no live page: a chronology's years stay years.
+    years = "1994 Elections are held.\n\n2001 Cole is elected."
+    doc = build_parsed(years, mentions=[("1994", "DATE"), ("2001", "DATE")])
+    assert [t.value for t in document_timexes(doc, MONDAY)] == ["1994", "2001"]
+
+
+@pytest.mark.issue(20)
+def test_timex_a_month_abbreviation_before_a_name_is_a_given_name() -> None:
+    text = "Jan Egeland told the BBC on Jan 12 that aid was coming."
+    doc = build_parsed(text, mentions=[("Jan Egeland", "DATE"), ("Jan 12", "DATE")])
+    assert [t.text for t in document_timexes(doc, MONDAY)] == ["Jan 12"]
+
+
+@pytest.mark.issue(20)
+def test_timex_a_holiday_with_its_year_is_that_year_s() -> None:
+    text = "It recalled the tsunami which struck on Boxing Day , 2004 ."
+    doc = build_parsed(text, mentions=[("2004", "DATE")])
+    assert [(t.text, t.value) for t in document_timexes(doc, MONDAY)] == [
+        ("Boxing Day , 2004", "2004-12-26")
+    ]
+
+
+@pytest.mark.issue(20)
+@pytest.mark.parametrize("written", ["Thursday 14 January", "Thursday, January 14"])
+def test_timex_a_weekday_before_a_date_picks_the_year_it_fits(written: str) -> None:
+    # Published Thursday 21 January 2010: the 14th of January is a Thursday in
+    # 2010, not in 2011, whatever the tense says.
+    anchor = dt.date(2010, 1, 21)
+    for tense in ("past", "future"):
+        assert normalize(written, anchor, tense)[1] == "2010-01-14"  # type: ignore[arg-type]

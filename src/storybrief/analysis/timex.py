@@ -1,6 +1,6 @@
 """Temporal expressions: found in the parse, normalised against an anchor date.
 
-Method (``timex.v5``): spaCy's DATE and TIME mentions, plus reference words it
+Method (``timex.v6``): spaCy's DATE and TIME mentions, plus reference words it
 does not tag ("now", "currently"), are normalised to TimeML values (TIMEX3):
 ``2013-02-04`` (day), ``2013-W06`` (week), ``2013-02`` (month), ``2013``,
 ``201`` (decade), ``19`` (century), ``2012-SU`` (season), ``2013-Q1``,
@@ -44,6 +44,17 @@ name that follows ("On Friday Ada Salim was charged") is a date, not a
 modifier ("Sunday shifts"); a day a prediction or expectation names ("a
 protest predicted again Friday", "a ruling expected Monday") is ahead, as a
 scheduled one is.
+
+Since timex.v6: four digits that are a 24-hour clock time are no year: before
+a time zone or "local time" ("1653 local time", "1600 GMT"), or opening the
+lines of a live page (three or more lines "1602 Rear Adm ..."); a month's
+abbreviation before a capitalised word that is no month or weekday is a given
+name ("Jan Egeland"); a holiday with its year is that year's ("Boxing Day,
+2004"); a space before a comma ("Jan. 12 , 2010") does not hide a year; a
+weekday before a date ("Thursday 14 January") is the date, in the year nearest
+the anchor whose day is that weekday. Four digits before a capitalised word
+glued to the end of a live page's entry ("... food and water 1828 US Agency")
+are a time stamp too, when three or more read so.
 """
 
 from __future__ import annotations
@@ -62,9 +73,9 @@ from storybrief.lexicon import (
     TITLE_SMALL_WORDS,
     WEEKDAYS,
 )
-from storybrief.model import ParsedArticle, Record, Token, TokenTree
+from storybrief.model import ParsedArticle, Record, Token, TokenTree, date_of
 
-METHOD = "timex.v5"
+METHOD = "timex.v6"
 
 #: "near": the text points neither way ("had suspended flights through September"):
 #: the nearest such day or month to the anchor, before or after.
@@ -190,8 +201,29 @@ def normalize(
             t, mod = pattern.sub("", t, count=1), name
             break
     t = re.sub(r"^(?:the|this past|on|in|by|since|until|from)\s+", "", t) if mod != "START" else t
+    dated = re.fullmatch(rf"({'|'.join(WEEKDAYS)}),?\s+(.+)", t)
+    if dated and any(_month_of(w) for w in dated.group(2).split()):
+        # "Thursday 14 January", "Thursday, January 14": the date, in the year
+        # (nearest the anchor) whose day it is that weekday.
+        kind, value, relative = _normalize_core(dated.group(2), anchor, tense)
+        if relative and anchor is not None and (day := _day_value(value)) is not None:
+            weekday = WEEKDAYS.index(dated.group(1))
+            fits = [
+                d
+                for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+                if _valid(y, day.month, day.day)
+                and (d := dt.date(y, day.month, day.day)).weekday() == weekday
+            ]
+            if fits and day.weekday() != weekday:
+                value = min(fits, key=lambda d: abs(d - anchor)).isoformat()
+        return kind, value, mod, relative
     kind, value, relative = _normalize_core(t, anchor, tense)
     return kind, value, mod, relative
+
+
+def _day_value(value: str | None) -> dt.date | None:
+    parsed = date_of(value)
+    return parsed[0] if parsed is not None and parsed[1] == "day" else None
 
 
 def _normalize_core(t: str, anchor: dt.date | None, tense: Tense) -> tuple[str, str | None, bool]:
@@ -551,9 +583,10 @@ def document_timexes(doc: ParsedArticle, anchor: dt.date | None) -> tuple[Timex,
     for match in found:
         if not any(s <= match.start() < e or match.start() <= s < match.end() for s, e in spans):
             spans.append(match.span())
-    spans.sort()
+    spans = _holidays_with_years(text, sorted(spans))
     out: list[Timex] = []
     starts = {t.start: t for t in doc.tokens}
+    stamps = _line_stamps(text)
     # "Friday afternoon" tagged as "Friday" and "afternoon": one expression.
     joined: list[tuple[int, int]] = []
     weekdays: set[tuple[int, int]] = set()
@@ -585,14 +618,16 @@ def document_timexes(doc: ParsedArticle, anchor: dt.date | None) -> tuple[Timex,
             and not _head_is_name(doc.tree, first)
         ):
             continue  # "Sunday shifts": a kind of shift, not a date
-        if _is_name(text, start, end, first, doc.tree):
-            continue  # "Theresa May", "Trump and May met", "USA Today"
+        if _is_name(text, start, end, first, doc.tree) or _MONTH_BEFORE_NAME.search(written):
+            continue  # "Theresa May", "Trump and May met", "USA Today", "Jan Egeland"
+        if _clock_time(text, start, written, stamps):
+            continue  # "1653 local time", "1600 GMT", a live page's "1602 Rear Adm ..."
         tense = tense_of(doc.tree, start, end)
         # "through September", "until Wednesday", "by Thursday at the earliest":
         # a limit ahead, unless a past verb makes it the nearest either way.
         if _LIMIT.search(text[max(0, start - 24) : start]) or _LIMIT.match(written):
             tense = "future" if tense == "future" else "near"
-        kind, value, mod, relative = normalize(written, anchor, tense)
+        kind, value, mod, relative = normalize(re.sub(r"\s+,", ",", written), anchor, tense)
         if (
             relative
             and value
@@ -608,6 +643,69 @@ def document_timexes(doc: ParsedArticle, anchor: dt.date | None) -> tuple[Timex,
             value = (day + dt.timedelta(days=step)).isoformat() if day else None
         out.append(Timex(start, end, text[start:end], kind, value, mod, relative))
     return tuple(out)
+
+
+#: A month's abbreviation that is a given name: "Jan Egeland" (not "Jan. 12", "Jan 2010").
+_MONTH_BEFORE_NAME = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\s+(?!(?:"
+    + "|".join(m.capitalize() for m in (*MONTHS, *WEEKDAYS))
+    + r")\b)[A-Z][a-z]+"
+)
+_ZONE = r"(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|ET|hrs|hours|local\s+time)\b"
+#: What follows a clock time: a time zone or "local time" ("1653 local time", "1600
+#: GMT"), or the same time in another zone in brackets ("1653 (2153 GMT)").
+_TIME_ZONE = re.compile(rf"\s*(?:{_ZONE}|(?:\(|-LRB-)\s*[0-2]\d[0-5]\d\s*{_ZONE})")
+#: A live page's time stamp: four digits before a capitalised word, opening a
+#: line or glued to the end of the entry before ("1602 Rear Adm Victor Guillery
+#: ...", "... looking for food and water 1828 US Agency for ..."), not after a
+#: word a year follows ("in 1994 Aristide", "the 1994 World Cup").
+_LINE_STAMP = re.compile(
+    r"(?:^[ \t]*|(?<=[a-z.!?'\"”)])[ \t]+)"
+    r"(?<!\bin )(?<!\bof )(?<!\bby )(?<!\bto )(?<!\bthe )(?<!\band )(?<!\bsince )"
+    r"(?<!\bfrom )(?<!\buntil )(?<!\bearly )(?<!\blate )"
+    r"([0-2]\d[0-5]\d)[ \t]+(?=[A-Z])",
+    re.MULTILINE,
+)
+#: Judgement call: a page is a live page with time stamps when three figures read so.
+MIN_LINE_STAMPS = 3
+
+
+def _clock(digits: str) -> bool:
+    return len(digits) == 4 and digits.isdigit() and int(digits[:2]) < 24 and int(digits[2:]) < 60
+
+
+def _line_stamps(text: str) -> frozenset[int]:
+    """Where the time stamps of a live page's entries are (``_LINE_STAMP``: a
+    24-hour time before a capitalised word), when at least ``MIN_LINE_STAMPS`` are."""
+    found = [m.start(1) for m in _LINE_STAMP.finditer(text) if _clock(m.group(1))]
+    return frozenset(found) if len(found) >= MIN_LINE_STAMPS else frozenset()
+
+
+def _clock_time(text: str, start: int, written: str, stamps: frozenset[int]) -> bool:
+    """Whether four digits read as a year are a 24-hour clock time: before a time
+    zone or "local time", or a live page's line stamp."""
+    digits = written.strip()
+    if not _clock(digits[:4]):
+        return False
+    if start in stamps:
+        return True
+    return digits.isdigit() and bool(_TIME_ZONE.match(text, start + len(written)))
+
+
+def _holidays_with_years(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans, with a holiday and the year written after it one span ("Boxing Day, 2004")."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if (
+            out
+            and _HOLIDAY_NAMES.fullmatch(text, out[-1][0], out[-1][1])
+            and re.fullmatch(r"\s*,?\s*", text[out[-1][1] : start])
+            and _PLAUSIBLE_YEAR.fullmatch(text, start, end)
+        ):
+            out[-1] = (out[-1][0], end)
+            continue
+        out.append((start, end))
+    return out
 
 
 _YEAR_HEADER = re.compile(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from storybrief.model import Brief
-from storybrief.render.view import build_view, key_events
+from storybrief.render.view import build_view, key_events, story_start
 
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 #: Markdown's inline syntax: backslash, link and image brackets, emphasis, code,
@@ -82,12 +82,12 @@ def render_markdown(brief: Brief) -> str:
                 lines.append(f"- {_cell(e.canonical)}{role}{also} ×{e.mentions}{cites}")
             lines.append("")
     if view.timeline:
-        shown = key_events(view.timeline)
+        shown = key_events(view.timeline, since=story_start(view))
         lines += ["", "## Timeline", ""]
         if len(shown) < len(view.timeline):
             lines += [
                 f"{len(shown)} of {len(view.timeline)} dated events: the main one of each date "
-                "most documents report (all in the JSON).",
+                "most documents report, background only when two or more do (all in the JSON).",
                 "",
             ]
         lines += ["| Date | What happened | Docs |", "|---|---|---|"]

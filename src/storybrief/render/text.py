@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from storybrief.model import Brief
-from storybrief.render.view import build_view, key_events
+from storybrief.render.view import build_view, key_events, story_start
 
 #: Control characters, tabs and newlines aside (ESC would start a terminal sequence).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -111,12 +111,13 @@ def brief_renderable(brief: Brief) -> Group:
         parts.append(names)
 
     if view.timeline:
-        shown = key_events(view.timeline)
+        shown = key_events(view.timeline, since=story_start(view))
         title = "Timeline"
         if len(shown) < len(view.timeline):
             title += (
                 f" ({len(shown)} of {len(view.timeline)} dated events: the main one of each "
-                "date most documents report; all in the JSON)"
+                "date most documents report, background only when two or more do; all in "
+                "the JSON)"
             )
         timeline = Table(title=title, title_justify="left", expand=True)
         timeline.add_column("Date", no_wrap=True)

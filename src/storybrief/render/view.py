@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from storybrief.model import Brief, DateRef, Episode, ParsedArticle, SourceProfile
+from storybrief.model import Brief, DateRef, Episode, ParsedArticle, SourceProfile, date_of
 
 # Entity types shown under "Who and what", in this order, with a heading each.
 NAME_GROUPS: tuple[tuple[str, str], ...] = (
@@ -85,18 +86,31 @@ class TimelineRow:
 TIMELINE_ROWS = 30
 
 
+#: Judgement call: events up to this many days before the first report are the
+#: story's own (what led to it); earlier ones are background.
+STORY_LEAD_DAYS = 31
+
+
 def key_events(
-    rows: tuple[TimelineRow, ...], limit: int = TIMELINE_ROWS
+    rows: tuple[TimelineRow, ...],
+    limit: int = TIMELINE_ROWS,
+    since: dt.date | None = None,
 ) -> tuple[TimelineRow, ...]:
     """At most ``limit`` events, in date order: the event that stands for each date.
 
     The timeline lists the events of a date with the one that stands for it
-    first (``storybrief.analysis.timeline``). Dates are taken most-reported first, one
-    event each; only when there are fewer dates than ``limit`` do second and
-    later events of a date fill the rest, in the same order.
+    first (``storybrief.analysis.timeline``). When there are more than
+    ``limit``, background that a single document gives (an event that ended
+    more than ``STORY_LEAD_DAYS`` before ``since``, the first report) is left
+    out; of the rest, dates are taken most-reported first, one event each, and
+    only when there are fewer dates than ``limit`` do second and later events
+    of a date fill it, in the same order.
     """
     if len(rows) <= limit:
         return rows
+    if since is not None:
+        start = since - dt.timedelta(days=STORY_LEAD_DAYS)
+        rows = tuple(r for r in rows if r.reports >= 2 or not _ends_before(r.date, start))
     position: list[int] = []
     for i, row in enumerate(rows):
         same = i > 0 and rows[i - 1].date == row.date
@@ -107,6 +121,27 @@ def key_events(
         key=lambda i: (position[i], -rows[i].reports, -len(rows[first[rows[i].date]].documents), i),
     )
     return tuple(rows[i] for i in sorted(ranked[:limit]))
+
+
+def _ends_before(value: str, day: dt.date) -> bool:
+    """Whether the period a timeline date names ends before a day."""
+    parsed = date_of(value)
+    if parsed is None:
+        return False
+    first, granularity = parsed
+    last = {
+        "day": first,
+        "week": first + dt.timedelta(days=6),
+        "month": (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        - dt.timedelta(days=1),
+    }.get(granularity, first.replace(month=12, day=31))
+    return last < day
+
+
+def story_start(view: BriefView) -> dt.date | None:
+    """The first day a document of the brief was published, if any says."""
+    days = [r.doc.article.published.value for r in view.rows if r.doc.article.published]
+    return min(days, default=None)
 
 
 @dataclass(frozen=True, slots=True)
