@@ -419,3 +419,27 @@ def test_entities_a_name_a_role_governs_through_of_is_not_a_person() -> None:
     doc = build_parsed(text, mentions=[("Bank of Kestrel", "ORG")])
     entities, _ = resolve_entities([doc])
     assert {e.canonical: e.type for e in entities}["Bank of Kestrel"] == "ORG"
+
+
+@pytest.mark.issue(19)
+def test_entities_a_title_the_tagger_left_out_is_kept_in_the_written_form() -> None:
+    from storybrief.analysis.entities import resolve_entities
+    from tests.conftest import build_parsed
+
+    text = "Col. Moammar Gadhafi spoke . Later Gadhafi left . The Lyon Times reported it ."
+    doc = build_parsed(
+        text,
+        mentions=[
+            ("Moammar Gadhafi", "PERSON"),
+            ("Gadhafi", "PERSON"),
+            ("Lyon Times", "ORG"),
+        ],
+    )
+    entities, _ = resolve_entities([doc])
+    by_name = {e.canonical: e for e in entities}
+    assert set(by_name["Moammar Gadhafi"].aliases) == {
+        "Col. Moammar Gadhafi",
+        "Moammar Gadhafi",
+        "Gadhafi",
+    }
+    assert by_name["Lyon Times"].aliases == ("Lyon Times",)

@@ -1,6 +1,6 @@
 """Cross-document entity resolution: every spelling of one name, one entity.
 
-Method (``names.v2``), on the tagger's named mentions of all documents:
+Method (``names.v3``), on the tagger's named mentions of all documents:
 
 1. Each mention is normalised: leading "the", possessive "'s", honorifics and
    titles ("President", "Sheik", "Foreign Minister"; nameparser's list, on
@@ -42,6 +42,10 @@ Method (``names.v2``), on the tagger's named mentions of all documents:
    ("UK" is not the ship "USS Kearsarge"). Once resolved, the
    surnames and full names of persons are looked up again in the documents to
    add mentions the tagger missed.
+6. Since names.v3: a leading "a"/"an" is no part of a name ("a Human Rights
+   Watch researcher"), and a person's aliases keep a capitalised title the
+   tagger left out of the mention ("Col. Moammar Gadhafi", "Sir Kim Darroch";
+   nameparser's titles), as the name was written.
 """
 
 from __future__ import annotations
@@ -66,7 +70,7 @@ from storybrief.model import (
 )
 from storybrief.text import DATELINE
 
-METHOD = "names.v2"
+METHOD = "names.v3"
 
 # Judgement calls (names.v1, not measured one by one; the method as a whole is
 # scored in benchmarks/results/entities.md):
@@ -583,6 +587,8 @@ def _link_long_names(
 class _Entity:
     mentions: list[tuple[Mention, _Name]] = field(default_factory=list)
     roles: Counter[str] = field(default_factory=Counter)
+    #: The person's name as written with the title the tagger left out ("Col. Gadhafi").
+    titled: set[str] = field(default_factory=set)
 
 
 _DEFINITION = re.compile(r"^\s*\(([A-Z][A-Za-z.&]{1,9})\)")
@@ -669,6 +675,8 @@ def resolve_entities(
             role = _role_before(trees[doc_id], mention, texts[doc_id])
             if role:
                 group.roles[role] += 1
+            if mention.label == "PERSON" and (title := _title_before(texts[doc_id], mention)):
+                group.titled.add(f"{title} {_alias(mention.span.text)}")
 
     built = [_entity_record(e, common) for e in groups.values()]
     built.sort(key=lambda e: (-len(e.mentions), e.canonical))
@@ -973,11 +981,25 @@ def _entity_record(entity: _Entity, common: frozenset[str] = frozenset()) -> Ent
         id="",
         canonical=_canonical(entity),
         type=_entity_type(entity, common),
-        aliases=tuple(sorted({_alias(m.span.text) for m, _ in entity.mentions} - {""})),
+        aliases=tuple(
+            sorted(({_alias(m.span.text) for m, _ in entity.mentions} | entity.titled) - {""})
+        ),
         roles=tuple(role for role, _ in entity.roles.most_common()),
         documents=tuple(sorted({m.span.doc_id for m, _ in entity.mentions})),
         mentions=tuple(EntityMention(m.span, m.label) for m, _ in entity.mentions),
     )
+
+
+_TITLE_BEFORE = re.compile(r"(?:^|[\s(\"“])([A-Z][a-z]{0,9}\.?)[ \t]+$")
+
+
+def _title_before(text: str, mention: Mention) -> str | None:
+    """A capitalised title written right before a person's name and left out of its
+    mention ("Col." of "Col. Gadhafi", "Sir", "Queen", "Judge")."""
+    match = _TITLE_BEFORE.search(text, max(0, mention.span.start - 12), mention.span.start)
+    if match is None or _fold(match.group(1)).rstrip(".") not in _titles():
+        return None
+    return match.group(1)
 
 
 def _role_before(tree: TokenTree, mention: Mention, text: str) -> str | None:
