@@ -397,6 +397,8 @@ def test_entities_aliases_are_names_without_a_leading_the_or_a_possessive() -> N
         ),
         ("He was an aide to Zhelan Ostrik , that city 's mayor from 1991 .", "Zhelan Ostrik"),
         ("( Reporting by Brannoc Vell ; Editing by Tom Ash )", "Brannoc Vell"),
+        ("( Reporting by Vellacott )", "Vellacott"),
+        ("( Reporting by Ana Lund and Vellacott ; Editing by Tom Ash )", "Vellacott"),
     ],
 )
 def test_entities_a_role_around_a_name_or_a_contributor_line_makes_a_person(

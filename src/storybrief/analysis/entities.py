@@ -45,7 +45,8 @@ Method (``names.v3``), on the tagger's named mentions of all documents:
 6. Since names.v3: a leading "a"/"an" is no part of a name ("a Human Rights
    Watch researcher"), and a person's aliases keep a capitalised title the
    tagger left out of the mention ("Col. Moammar Gadhafi", "Sir Kim Darroch";
-   nameparser's titles), as the name was written.
+   nameparser's titles), as the name was written; a name a wire's contributor
+   line gives is a person's even alone ("Reporting by Babington").
 """
 
 from __future__ import annotations
@@ -704,9 +705,14 @@ def _with_entity_ids(
 _AGE_AFTER = re.compile(r",\s*\d{1,3}\s*[,.;)]")
 _PERSON_BEFORE = re.compile(
     r"\b(?:woman|man|boy|girl|mother|father|son|daughter|wife|husband|brother|sister|"
-    r"grandson|granddaughter|grandmother|grandfather|widow|founder|resident|teenager),\s*$"
-    # A wire's contributor line: "(Reporting by Souhail Karam; Editing by ...)".
-    r"|\b(?:reporting|writing|editing|compiled|photos?|video)\s+by\s*$",
+    r"grandson|granddaughter|grandmother|grandfather|widow|founder|resident|teenager),\s*$",
+    re.IGNORECASE,
+)
+#: A wire's contributor line: "(Reporting by Souhail Karam; Editing by ...)", "(Reporting
+#: by Babington)"; a surname alone there is a person's too.
+_CONTRIBUTOR = re.compile(
+    r"\b(?:reporting|writing|editing|compiled|photos?|video)\s+by\s*$"
+    r"|\b(?:reporting|writing|editing)\s+by\s+[^;()\n]*?(?:,|\band)\s*$",
     re.IGNORECASE,
 )
 #: A role in apposition after a name: "Anatoly Sobchak, that city's mayor",
@@ -776,16 +782,22 @@ def _after_roles(documents: Sequence[ParsedArticle], mentions: list[Mention]) ->
                     covered.add(end)
                     end += 1
             text = doc.article.text
+            preceding = text[max(0, m.span.start - 60) : m.span.start]
             if (
                 m.label != "PERSON"
-                and k
-                and len(m.span.text.split()) >= FULL_NAME_WORDS
                 and (
-                    _role_phrase_before(tokens, k)
-                    # "a woman, Pilar Esteve,", "founder, Karin Dahl, 71,"
-                    or _AGE_AFTER.match(text[m.span.end : m.span.end + 8])
-                    or _PERSON_BEFORE.search(text[max(0, m.span.start - 24) : m.span.start])
-                    or _role_after(text[m.span.end : m.span.end + 60])
+                    _CONTRIBUTOR.search(preceding)
+                    or (
+                        k
+                        and len(m.span.text.split()) >= FULL_NAME_WORDS
+                        and (
+                            _role_phrase_before(tokens, k)
+                            # "a woman, Pilar Esteve,", "founder, Karin Dahl, 71,"
+                            or _AGE_AFTER.match(text[m.span.end : m.span.end + 8])
+                            or _PERSON_BEFORE.search(text[max(0, m.span.start - 24) : m.span.start])
+                            or _role_after(text[m.span.end : m.span.end + 60])
+                        )
+                    )
                 )
             ):
                 m = replace(m, label="PERSON")
