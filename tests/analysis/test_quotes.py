@@ -427,3 +427,15 @@ def test_quotes_an_inverted_cue_and_a_cue_of_the_sentence_before_give_the_speake
     speaker = {q.text.rstrip(".,"): q.speaker_name for q in brief.quotes if q.kind == "direct"}
     assert speaker["People are worried about what happens next"] == "Tomas Brandt"
     assert speaker["Those claims are baseless and unfair to the volunteers"] == "Anna Kolb"
+
+
+@pytest.mark.model
+@pytest.mark.issue(19)
+def test_quotes_a_term_after_a_hyphened_adjective_is_no_quote_even_near_a_cue() -> None:
+    text = (
+        "Harbour visit\n\n"
+        'The visit falls short of the full-blown "state visit", which sparked outrage '
+        "when it was suggested last year."
+    )
+    brief = storybrief.brief([{"text": text, "published": "2024-06-12"}])
+    assert not [q for q in brief.quotes if q.kind == "direct"]

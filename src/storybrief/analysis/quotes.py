@@ -771,7 +771,10 @@ def _term_in_use(d: _Doc, start: int) -> bool:
         return True
     adjectives = 0
     for token in reversed(words):
-        if token.pos == "ADJ":
+        # "full-blown", "much-vaunted": a hyphened word or a participle is an adjective here.
+        hyphened = token.start > 0 and text[token.start - 1] in "-‐–"
+        hyphened |= text[token.end : token.end + 1] in ("-", "‐", "–")
+        if token.pos == "ADJ" or token.tag == "VBN" or hyphened:
             adjectives += 1
             continue
         return adjectives > 0 and token.text.lower() in _DETERMINERS
