@@ -439,3 +439,19 @@ def test_quotes_a_term_after_a_hyphened_adjective_is_no_quote_even_near_a_cue() 
     )
     brief = storybrief.brief([{"text": text, "published": "2024-06-12"}])
     assert not [q for q in brief.quotes if q.kind == "direct"]
+
+
+@pytest.mark.model
+@pytest.mark.issue(19)
+def test_quotes_he_is_the_person_in_focus_last_not_an_earlier_speaker() -> None:
+    text = (
+        "Council session\n\n"
+        '"The loss of time means more loss of lives," Piotr Quell told the council on Friday.\n\n'
+        "The session comes a day after ambassador Tomas Brandt made an appeal to the council.\n\n"
+        '"I hope within hours that they can do something," he said. '
+        '"According to the latest reports, Anton Vell won the vote," he added.'
+    )
+    brief = storybrief.brief([{"text": text, "published": "2024-06-12"}])
+    speaker = {q.text.rstrip(".,"): q.speaker_name for q in brief.quotes if q.kind == "direct"}
+    assert speaker["I hope within hours that they can do something"] == "Tomas Brandt"
+    assert speaker["According to the latest reports, Anton Vell won the vote"] == "Tomas Brandt"

@@ -50,7 +50,10 @@ Method (``cues.v3``), per document, on the parse:
   quotation without a cue after "..., X said." in its paragraph is X's, and a
   cue ending the sentence before with a comma counts as a colon does. A
   quotation whose sentence has a cue with no speaker does not inherit the
-  previous quotation's.
+  previous quotation's. A "he" or "she" goes to whoever was in focus last: the
+  last speaker in reach, or a person named as the subject of a later sentence
+  ("Ban spoke. The session came after Ambassador Shalgam's appeal. '...,' he
+  said": Shalgam); not a person named inside the quoted words.
 - Indirect speech: the clause a speech verb introduces (``X said (that) ...``)
   with no quotation marks in it, as ``kind: "indirect"``.
 - The same quotation carried by several documents is one quote with all its
@@ -250,6 +253,13 @@ class _Doc:
         self.head = self.tree.head
         self.child = self.tree.child
         self.subtree = self.tree.subtree
+        self._quoted: list[tuple[int, int]] | None = None
+
+    def quoted(self, offset: int) -> bool:
+        """Whether an offset lies between quotation marks."""
+        if self._quoted is None:
+            self._quoted = [(start, end) for start, end, _, _ in _segments(self.marks)]
+        return any(start <= offset < end for start, end in self._quoted)
 
     def sentence_at(self, offset: int) -> int:
         sentence = self.tree.sentence_at(offset)
@@ -610,17 +620,20 @@ def _resolve_pronoun(
         for s in recent_speakers
         if s[0] < pronoun.start and d.sentence_at(s[0]) >= pronoun.sentence - PRONOUN_SENTENCES
     )
-    if recent:
-        return recent[-1][1]
     subjects = {t.start for t in d.tokens if t.dep in ("nsubj", "nsubjpass")}
     window = [
         s
         for s in people
         if d.sentence_at(s[0]) >= pronoun.sentence - PRONOUN_SENTENCES
         and any(s[0] <= x < s[1] for x in subjects)
+        and not d.quoted(s[0])  # a subject inside quoted words is the speaker's topic
     ]
-    if window:
+    # Whoever was in focus last: the last speaker, or a person named as the subject
+    # of a later sentence ("Later, Ghonim gave an interview. He said ...").
+    if window and (not recent or d.sentence_at(window[-1][0]) > d.sentence_at(recent[-1][0])):
         return window[-1][2]
+    if recent:
+        return recent[-1][1]
     # Further back: whoever spoke or was named as a subject last.
     before = sorted(
         [s for s in recent_speakers if s[0] < pronoun.start]
