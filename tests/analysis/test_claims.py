@@ -418,3 +418,48 @@ def test_a_currency_after_an_adjective_is_money() -> None:
     )
     (claim,) = [c for c in brief.claims if c.statements[0].value == 12.4e9]
     assert claim.unit == "money"
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_tolls_of_other_places_aboard_or_on_the_ground_or_of_one_people_stay_apart() -> None:
+    brief = _brief(
+        (
+            "Twin blasts\n\nThe bombing in Kenya killed 247 people, including 12 Americans. "
+            "The bombing in Tanzania killed 11 people.",
+            "2024-08-08",
+        ),
+        (
+            "Blasts toll\n\nThe bombing in Kenya killed 247 people on Friday. The bombing in "
+            "Tanzania killed 11 people on Friday. It killed two young Britons.",
+            "2024-08-09",
+        ),
+        (
+            "Plane crash\n\nThe jet crashed, killing all 109 people on board and four people on "
+            "the ground.",
+            "2024-08-09",
+        ),
+        (
+            "Crash toll\n\nAll 109 people aboard were killed and four on the ground died.",
+            "2024-08-10",
+        ),
+    )
+    by_values = {
+        tuple(sorted({st.value for st in c.statements}))
+        for c in brief.claims
+        if len(c.documents) >= 2
+    }
+    assert (247.0,) in by_values
+    assert (11.0,) in by_values
+    assert (109.0,) in by_values
+    assert (4.0,) in by_values
+    assert not any(len(values) > 1 for values in by_values)
+
+
+@pytest.mark.parametrize(("other", "relation"), [("11", "conflict"), ("about 11", "agree")])
+def test_claims_exact_figures_agree_only_when_equal(other: str, relation: str) -> None:
+    claims = build_claims(
+        [_stranded("10", "d1", "2024-03-05"), _stranded(other, "d2", "2024-03-05")]
+    )
+    (claim,) = _grouped(claims)
+    assert claim.relation == relation

@@ -1,6 +1,6 @@
 """Numbers the sources state, grouped by what they count, with how the sources relate.
 
-Method (``claims.v2``):
+Method (``claims.v3``):
 
 - Statements: the tagger's CARDINAL, QUANTITY, MONEY and PERCENT mentions,
   durations of a month or more (``storybrief.analysis.timex``: "22-month", "two-year"),
@@ -23,7 +23,13 @@ Method (``claims.v2``):
   arrested is of that toll (the toll word nearest it, or in the subject of
   its verb: "the number of people killed rose to 30"). Counts of one toll
   group however they are put ("four people were killed", "the death toll
-  rose to 11", "fourteen people have died"); different tolls never do.
+  rose to 11", "fourteen people have died"); different tolls never do. Since
+  claims.v3 a toll is also of a scope: the places its clause names ("the
+  bombing in Kenya killed 247", not "the bombing in Tanzania killed 11"; one
+  set of places holding the other, or one naming none, may be one), those
+  aboard or those on the ground ("all 109 people on board and four people on
+  the ground": two tolls), and a people it counts ("two young Poles", "12
+  Americans": a part of the dead, not the toll).
 - Grouping: statements of the same unit whose contexts match (TF-IDF cosine of
   the content words of their sentences, minus the number, ≥ ``SAME_QUANTITY``)
   and whose counted nouns agree when both have one. Durations: the same
@@ -32,8 +38,9 @@ Method (``claims.v2``):
   15-year-old girl is not a 15-year-old boy); different lengths need the same
   noun or context and to be within a quarter of each other.
 - Relation: ``single`` (one document), ``agree`` (the same figure: counts
-  and money within 10%, percentages as precise as they are written (3.1% is
-  not 3.4%) unless qualified, durations within the precision of their
+  and money equal, or within 10% when one is qualified or written round (since
+  claims.v3: 10 and 11 dead are two figures, "about 250" and 247 one),
+  percentages as precise as they are written (3.1% is not 3.4%) unless qualified, durations within the precision of their
   units and qualifiers: "22 months" is "two years" to the year, "25 years" is
   not "30-year"; or a vague count beside exact ones), ``evolves`` (figures
   differ and the statements hold for different known times, or come from
@@ -71,7 +78,7 @@ from storybrief.model import (
     date_of,
 )
 
-METHOD = "claims.v2"
+METHOD = "claims.v3"
 # Judgement call (claims.v1, not measured): context cosine from which two
 # statements of one unit are one quantity; lower joins unrelated counts.
 SAME_QUANTITY = 0.25
@@ -188,6 +195,13 @@ class _Statement:
     currency: str | None = None
     #: For a count of people harmed: which toll ("deaths", "injured", "displaced"...).
     toll: str | None = None
+    #: Where a toll holds: the places named in its clause (entity ids) and whether
+    #: it counts those aboard or on the ground (``_scope_of``).
+    places: frozenset[str] = frozenset()
+    where: str | None = None
+    #: The people a toll counts when the text names them as a people ("two young
+    #: Poles", "12 Americans"): a part of the dead, not the toll.
+    who: str | None = None
 
 
 def _value(text: str, money: bool = False) -> tuple[float | None, str | None]:
@@ -323,6 +337,23 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
             and t.pos in ("NOUN", "VERB", "PROPN", "ADJ")
             and not t.is_stop
         )
+        toll = (
+            _toll_of(doc.tree, sentence.start, sentence.end, start, end)
+            if unit == "count" and (value is None or value == int(value))
+            else None
+        )
+        places, where = _scope_of(doc, start, end) if toll else (frozenset(), None)
+        who = next(
+            (
+                m.entity_id or m.span.text.lower()
+                for m in doc.mentions
+                if toll
+                and noun is not None
+                and m.label == "NORP"
+                and m.span.start <= noun.start < m.span.end
+            ),
+            None,
+        )
         out.append(
             _Statement(
                 doc.id,
@@ -344,9 +375,10 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
                 tolerance,
                 _currency_of(text, start, end) if unit == "money" else None,
                 # People come in whole numbers: "a magnitude 6.1 earthquake" is no toll.
-                _toll_of(doc.tree, sentence.start, sentence.end, start, end)
-                if unit == "count" and (value is None or value == int(value))
-                else None,
+                toll,
+                places,
+                where,
+                who,
             )
         )
 
@@ -455,7 +487,9 @@ def _close(a: _Statement, b: _Statement) -> bool:
 
     Durations (and ages, "a 49-year-old"): within the precision their units and qualifiers allow
     ("22 months" and "two years" are; "25 years" and "30-year" are not).
-    Other figures: within 10%.
+    Other figures: equal, or within 10% when one of them is qualified ("about
+    250", "more than 200") or written round (a multiple of 50 from 100 on:
+    "200 people", "5,000"); 10 and 11 dead, or 247 and 248, are two figures.
     """
     if a.value is None or b.value is None:
         return True
@@ -464,7 +498,21 @@ def _close(a: _Statement, b: _Statement) -> bool:
     if a.unit == "percent" and not (a.qualifier or b.qualifier):
         # Percentages as precise as they are written: 3.1% is not 3.4%, 38% not 40%.
         return abs(a.value - b.value) <= _half_step(a.text) + _half_step(b.text) + 1e-9
+    if a.unit in ("count", "money") and not (
+        a.qualifier or b.qualifier or _rounded(a.value) or _rounded(b.value)
+    ):
+        return a.value == b.value
     return max(a.value, b.value) / max(min(a.value, b.value), 1e-9) <= AGREE_RATIO
+
+
+#: Judgement call: a figure written as a multiple of this (from ``ROUND_FROM``
+#: on) may be rounded, and agrees with figures within 10% of it.
+ROUND_STEP = 50
+ROUND_FROM = 100
+
+
+def _rounded(value: float) -> bool:
+    return value >= ROUND_FROM and value == int(value) and int(value) % ROUND_STEP == 0
 
 
 def _half_step(written: str) -> float:
@@ -530,8 +578,14 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
         return False
     if a.toll and b.toll:
         # People killed, dead, the death toll: one quantity however it is put;
-        # the injured are another.
-        return a.toll == b.toll
+        # the injured are another; and the dead of one place are not another's,
+        # nor those aboard the dead on the ground.
+        return (
+            a.toll == b.toll
+            and a.where == b.where
+            and a.who == b.who
+            and _places_agree(a.places, b.places)
+        )
     if a.unit == "months":
         return _similar_durations(a, b, similarity)
     if a.counts and b.counts and a.counts != b.counts:
@@ -543,6 +597,69 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
     if (a.counts is None) != (b.counts is None) and a.unit == "count":
         return similarity >= SAME_QUANTITY_BARE  # a bare number needs more context to match
     return similarity >= SAME_QUANTITY
+
+
+def _places_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Tolls of places that may be one: one set of places holds the other ("the bombing
+    in Kenya" and "the U.S. Embassy bombing in Kenya"), or one names none."""
+    return a <= b or b <= a
+
+
+#: Words that say a toll counts those aboard a vehicle, or those on the ground.
+_ABOARD = re.compile(r"\b(?:aboard|on\s+board|onboard|passengers)\b", re.IGNORECASE)
+_GROUND = re.compile(r"\bon\s+the\s+ground\b", re.IGNORECASE)
+_PLACE_LABELS = frozenset(("GPE", "LOC", "FAC", "NORP"))
+
+
+def _scope_of(doc: ParsedArticle, start: int, end: int) -> tuple[frozenset[str], str | None]:
+    """Where a toll holds, from its clause: the places named there ("the bombing in
+    Kenya killed 247", "the Tanzanian embassy bombing killed 10") and "aboard" or
+    "ground" ("all 109 people aboard", "four people on the ground").
+
+    The clause is the verb the figure hangs from (for a relative clause, the noun it
+    qualifies: "the bombing in Kenya, which killed 247"), without the phrases that
+    hold another figure ("killed 257 people, 11 of them in Tanzania", "including 12
+    Americans").
+    """
+    tree = doc.tree
+    inside = tree.between(start, end)
+    if not inside:
+        return frozenset(), None
+    top: Token = inside[0]
+    for token in tree.ancestors(inside[0], VERB_HOPS):
+        top = token
+        if token.pos == "VERB":
+            break
+    if top.dep == "relcl" and (noun := tree.head(top)) is not None:
+        top = noun
+    tokens = tree.subtree(top)
+    # The figure's own path up to the clause's top; a phrase off it that holds
+    # another figure ("and four people on the ground") is another toll's.
+    path = {t.index for t in inside} | {top.index}
+    path |= {t.index for t in tree.ancestors(inside[0], VERB_HOPS + 1)}
+    skip: set[int] = set()
+    for t in tokens:
+        if t.pos != "NUM" or start <= t.start < end or t.index in path:
+            continue
+        phrase = t
+        while (parent := tree.head(phrase)) is not None and parent.index not in path:
+            if parent.index == phrase.index:
+                break
+            phrase = parent
+        skip.update(x.index for x in tree.subtree(phrase))
+    kept = [t for t in tokens if t.index not in skip]
+    if not kept:
+        return frozenset(), None
+    low, high = min(t.start for t in kept), max(t.end for t in kept)
+    starts = {t.start for t in kept}
+    places = frozenset(
+        m.entity_id or m.span.text.lower()
+        for m in doc.mentions
+        if m.label in _PLACE_LABELS and m.span.start in starts and low <= m.span.start < high
+    )
+    words = " ".join(doc.article.text[t.start : t.end] for t in sorted(kept, key=lambda t: t.start))
+    where = "ground" if _GROUND.search(words) else "aboard" if _ABOARD.search(words) else None
+    return places, where
 
 
 def _similar_durations(a: _Statement, b: _Statement, similarity: float) -> bool:
