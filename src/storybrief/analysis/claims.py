@@ -37,21 +37,21 @@ Method (``claims.v3``):
   "a two-year long atrocity"), except ages ("-old") of different nouns (a
   15-year-old girl is not a 15-year-old boy); different lengths need the same
   noun or context and to be within a quarter of each other.
-- Relation: ``single`` (one document), ``agree`` (the same figure: counts
-  and money equal, or within 10% when one is qualified or written round (since
+- Relation: ``single`` (one document), ``agree`` (the same figure: counts and
+  money equal, or within 10% when one is qualified or written round (since
   claims.v3: 10 and 11 dead are two figures, "about 250" and 247 one),
-  percentages as precise as they are written (3.1% is not 3.4%) unless qualified, durations within the precision of their
-  units and qualifiers: "22 months" is "two years" to the year, "25 years" is
-  not "30-year"; or a vague count beside exact ones), ``evolves`` (figures
-  differ and the statements hold for different known times, or come from
-  reports that the episodes stage set apart because a figure of a thousand or
-  more (``LARGE_FIGURE``) jumped ``storybrief.analysis.episodes.JUMP``-fold),
-  ``conflict`` (figures differ for the same known time), ``differs`` (figures differ and a time is
-  unknown: not called a contradiction without evidence). A statement's time is
-  the date in its sentence nearest the figure ("rose to 11 on Wednesday"; not
-  a date that names the event, "Sunday's flood"), else
-  its document's publication day; an estimated
-  month is too coarse and counts as unknown.
+  percentages as precise as they are written (3.1% is not 3.4%) unless
+  qualified, durations within the precision of their units and qualifiers: "22
+  months" is "two years" to the year, "25 years" is not "30-year"; or a vague
+  count beside exact ones), ``evolves`` (figures differ and the statements
+  hold for different known times, or come from reports that the episodes stage
+  set apart because a figure of a thousand or more (``LARGE_FIGURE``) jumped
+  ``storybrief.analysis.episodes.JUMP``-fold), ``conflict`` (figures differ
+  for the same known time), ``differs`` (figures differ and a time is unknown:
+  not called a contradiction without evidence). A statement's time is the date
+  in its sentence nearest the figure ("rose to 11 on Wednesday"; not a date
+  that names the event, "Sunday's flood"), else its document's publication
+  day; an estimated month is too coarse and counts as unknown.
 """
 
 from __future__ import annotations
