@@ -28,7 +28,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from storybrief.analysis.similarity import SENTENCES, cosine, tfidf
+from storybrief.analysis.similarity import SENTENCES, close_pairs, cosine, tfidf
 from storybrief.lexicon import SPEECH_VERBS
 from storybrief.model import (
     Contribution,
@@ -205,41 +205,43 @@ def compare_sources(
         for s in q.sources:
             if q.id not in quotes_of[s.doc_id]:
                 quotes_of[s.doc_id].append(q.id)
-    similarity: Any = None
+    close: list[tuple[Any, Any]] | None = None
     if len(sentences) >= 2:
         found = tfidf([s.text for _, s in sentences], SENTENCES)
         if found is not None:
             import numpy as np
 
-            similarity = cosine(found.matrix)
+            # Only cosines from SAME_CONTENT up count (REUSE is above it): the pairs
+            # below it are never walked, so the cost is no longer sentences squared
+            # Python steps (issue #22).
+            close = close_pairs(found.matrix, SAME_CONTENT)
             centrality = cosine(found.matrix, np.asarray(found.matrix.mean(axis=0))).ravel()
     index_of = {id(d): k for k, d in enumerate(documents)}
+    document_of = [index_of[id(doc)] for doc, _ in sentences]
     n = len(documents)
     matched = [[0] * n for _ in range(n)]
     totals = [0] * n
     reuse: list[Reuse] = []
     unique: dict[str, list[tuple[float, int]]] = {d.id: [] for d in documents}
     for i, (doc, sentence) in enumerate(sentences):
-        a = index_of[id(doc)]
+        a = document_of[i]
         totals[a] += 1
-        best_in: dict[int, float] = {}
-        if similarity is not None:
-            for j, (other, _) in enumerate(sentences):
-                b = index_of[id(other)]
-                if b != a:
-                    best_in[b] = max(best_in.get(b, 0.0), float(similarity[i][j]))
-                    if (
-                        a < b
-                        and float(similarity[i][j]) >= REUSE
-                        and len(sentence.text.split()) >= MIN_REUSE_WORDS
-                    ):
-                        reuse.append(
-                            _reuse(doc, sentence, other, sentences[j][1], similarity[i][j])
-                        )
-        for b, sim in best_in.items():
-            if sim >= SAME_CONTENT:
-                matched[a][b] += 1
-        if not any(sim >= SAME_CONTENT for sim in best_in.values()) and similarity is not None:
+        if close is None:
+            continue
+        reusable = len(sentence.text.split()) >= MIN_REUSE_WORDS
+        carried_by: set[int] = set()
+        columns, similarities = close[i]
+        for j, sim in zip(columns.tolist(), similarities, strict=True):
+            b = document_of[j]
+            if b == a:
+                continue
+            carried_by.add(b)
+            if a < b and sim >= REUSE and reusable:
+                other, match = sentences[j]
+                reuse.append(_reuse(doc, sentence, other, match, sim))
+        for b in carried_by:
+            matched[a][b] += 1
+        if not carried_by:
             unique[doc.id].append((float(centrality[i]), i))
     in_summary = {d.id: set() for d in documents}  # type: dict[str, set[int]]
     for k, item in enumerate(summary):

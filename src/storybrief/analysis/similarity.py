@@ -23,6 +23,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+#: How many cosines ``close_pairs`` holds at once (a block of rows against all
+#: rows): 8M float64, 64 MB.
+BLOCK_CELLS = 8_000_000
+
 
 @dataclass(frozen=True, slots=True)
 class TfidfSettings:
@@ -86,3 +90,27 @@ def cosine(a: Any, b: Any = None) -> Any:
     from sklearn.metrics.pairwise import cosine_similarity
 
     return cosine_similarity(a, b)
+
+
+def close_pairs(matrix: Any, threshold: float) -> list[tuple[Any, Any]]:
+    """For each row, the rows whose cosine with it is at least ``threshold``.
+
+    The same cosines as ``cosine(matrix)`` (the same computation, a block of rows at a
+    time), without holding the whole square: memory stays at ``BLOCK_CELLS`` and only
+    the close pairs are kept, so the caller never walks the pairs below the threshold.
+
+    Returns:
+        One ``(columns, cosines)`` pair of arrays per row, columns ascending (the row
+        itself included when its cosine with itself reaches the threshold).
+    """
+    import numpy as np
+
+    rows = matrix.shape[0]
+    step = max(1, BLOCK_CELLS // max(rows, 1))
+    out: list[tuple[Any, Any]] = []
+    for first in range(0, rows, step):
+        block = cosine(matrix[first : first + step], matrix)
+        for row in block:
+            columns = np.flatnonzero(row >= threshold)
+            out.append((columns, row[columns]))
+    return out
