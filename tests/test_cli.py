@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import random
+import re
+import select
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -90,3 +93,129 @@ def test_cli_schema_command_prints_the_schema() -> None:
     result = run_cli("schema")
     assert result.returncode == 0
     assert json.loads(result.stdout)["title"].startswith("storybrief brief")
+
+
+def _stderr_lines(result: subprocess.CompletedProcess[bytes]) -> list[str]:
+    return result.stderr.decode().splitlines()
+
+
+@pytest.mark.issue(23)
+def test_cli_ingest_names_the_reason_and_fails_when_every_input_fails(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.txt"
+    result = run_cli("ingest", str(missing), "--db", str(tmp_path / "store.db"))
+    assert result.returncode == 2
+    assert result.stdout == b""
+    lines = _stderr_lines(result)
+    assert f"storybrief: failed {missing}: no such file or folder (not_found)" in lines
+    assert lines[-1] == "storybrief: error: nothing ingested: all 1 inputs failed (not_found: 1)"
+
+
+@pytest.mark.issue(23)
+def test_cli_ingest_says_how_many_failed_when_some_did(tmp_path: Path) -> None:
+    pile = tmp_path / "pile"
+    pile.mkdir()
+    (pile / "good.txt").write_text(LEGACY_ARTICLE, encoding="utf-8")
+    (pile / "empty.txt").write_bytes(b"")
+    result = run_cli("ingest", str(pile), "--db", str(tmp_path / "store.db"))
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout == b""
+    lines = _stderr_lines(result)
+    assert lines[0].startswith(f"storybrief: failed {pile / 'empty.txt'}: ")
+    assert lines[0].endswith("(empty)")
+    assert lines[-1].startswith("storybrief: read 2 · new 1 ·")
+    assert lines[-1].endswith("failed 1")
+
+
+@pytest.mark.issue(23)
+def test_cli_brief_names_each_skipped_input_and_briefs_the_rest(tmp_path: Path) -> None:
+    good, empty, missing = tmp_path / "good.txt", tmp_path / "empty.txt", tmp_path / "gone.txt"
+    good.write_text(LEGACY_ARTICLE, encoding="utf-8")
+    empty.write_bytes(b"")
+    result = run_cli("brief", str(good), str(empty), str(missing), "--format", "json")
+    assert result.returncode == 0, result.stderr.decode()
+    assert len(json.loads(result.stdout)["documents"]) == 1
+    lines = _stderr_lines(result)
+    assert len(lines) == 2, lines
+    assert lines[0].startswith(f"storybrief: skipped {empty}: ")
+    assert lines[0].endswith("(empty)")
+    assert lines[1] == f"storybrief: skipped {missing}: no such file or folder (not_found)"
+
+
+@pytest.mark.issue(23)
+@pytest.mark.parametrize("verbose", [False, True], ids=["default", "verbose"])
+def test_cli_brief_sums_up_more_than_five_skipped_inputs(tmp_path: Path, verbose: bool) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(LEGACY_ARTICLE, encoding="utf-8")
+    missing = [str(tmp_path / f"gone-{k}.txt") for k in range(6)]
+    flags = ["-v"] if verbose else []
+    result = run_cli("brief", str(good), *missing, "-o", str(tmp_path / "b.json"), *flags)
+    assert result.returncode == 0, result.stderr.decode()
+    skipped = [line for line in _stderr_lines(result) if line.startswith("storybrief: skipped")]
+    if verbose:
+        assert [line.split(": ")[1] for line in skipped] == [f"skipped {m}" for m in missing]
+    else:
+        assert skipped == [
+            "storybrief: skipped 6 inputs (not_found: 6); -v lists each with its reason"
+        ]
+
+
+@pytest.mark.issue(23)
+def test_cli_quiet_prints_errors_only(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(LEGACY_ARTICLE, encoding="utf-8")
+    gone = str(tmp_path / "gone.txt")
+    briefed = run_cli("brief", str(good), gone, "-o", str(tmp_path / "b.md"), "-q")
+    assert briefed.returncode == 0
+    assert (briefed.stdout, briefed.stderr) == (b"", b"")
+    ingested = run_cli("ingest", gone, "--db", str(tmp_path / "store.db"), "-q")
+    assert ingested.returncode == 2
+    assert _stderr_lines(ingested) == [
+        "storybrief: error: nothing ingested: all 1 inputs failed (not_found: 1)"
+    ]
+
+
+@pytest.mark.issue(23)
+def test_cli_serve_prints_the_url_it_serves(tmp_path: Path) -> None:
+    import urllib.request
+
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "storybrief",
+            "serve",
+            "--db",
+            str(tmp_path / "s.db"),
+            "--port",
+            "0",
+        ],
+        stderr=subprocess.PIPE,
+    )
+    try:
+        assert server.stderr is not None
+        # The line must come before the server is up; a server that never says is a failure.
+        ready, _, _ = select.select([server.stderr], [], [], 60)
+        assert ready, "serve printed nothing in 60 s"
+        line = server.stderr.readline().decode()
+        match = re.fullmatch(r"storybrief: serving on (http://127\.0\.0\.1:\d+/) \(.*\)\n", line)
+        assert match, line
+        with urllib.request.urlopen(match.group(1), timeout=30) as page:
+            assert page.status == 200
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        if server.stderr is not None:
+            server.stderr.close()
+
+
+@pytest.mark.issue(23)
+def test_cli_serve_on_a_port_in_use_is_a_one_line_error(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_cli("serve", "--db", str(tmp_path / "s.db"), "--port", str(port))
+    assert result.returncode == 2
+    assert _stderr_lines(result) == [
+        f"storybrief: error: cannot listen on 127.0.0.1 port {port}: Address already in use"
+    ]

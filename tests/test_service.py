@@ -151,10 +151,10 @@ def test_service_an_analysis_crash_on_one_article_is_its_failure(
 
     real = service.run
 
-    def fragile(parsed: Any, words: int) -> Any:
+    def fragile(parsed: Any, words: int, **options: Any) -> Any:
         if any("tram" in p.article.text for p in parsed):
             raise IndexError("boom")
-        return real(parsed, words)
+        return real(parsed, words, **options)
 
     monkeypatch.setattr(service, "run", fragile)
     other = (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 import time
@@ -202,10 +203,12 @@ def test_serve_warns_when_bound_beyond_loopback(
     from fastapi.testclient import TestClient
     from typer.testing import CliRunner
 
-    from storybrief.cli import app
+    from storybrief.cli import app, listen
 
     served: dict[str, Any] = {}
     monkeypatch.setattr(uvicorn, "run", lambda asgi, **options: served.update(app=asgi, **options))
+    # The address is not this machine's (192.168.1.20): a loopback socket stands in for it.
+    monkeypatch.setattr("storybrief.cli.listen", lambda host, port: listen("127.0.0.1", 0))
     hand_store(tmp_path / "store.db", 1).close()
     result = CliRunner().invoke(
         app,
@@ -221,16 +224,25 @@ def test_serve_warns_when_bound_beyond_loopback(
 
 
 @pytest.mark.issue(21)
-def test_serve_on_loopback_says_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_serve_on_loopback_warns_of_nothing_and_prints_its_url(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import uvicorn
     from typer.testing import CliRunner
 
     from storybrief.cli import app
 
     monkeypatch.setattr(uvicorn, "run", lambda asgi, **options: None)
-    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "store.db")])
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "store.db"), "--port", "0"])
     assert result.exit_code == 0, result.output
-    assert result.stderr == ""
+    assert re.fullmatch(
+        r"storybrief: serving on http://127\.0\.0\.1:\d+/ \(Ctrl\+C stops it\)\n", result.stderr
+    ), result.stderr
+    quiet = CliRunner().invoke(
+        app, ["serve", "--db", str(tmp_path / "store.db"), "--port", "0", "-q"]
+    )
+    assert quiet.exit_code == 0, quiet.output
+    assert quiet.stderr == ""
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 
+from storybrief import render  # noqa: F401  (importing it registers Brief.to_html, to_markdown)
 from storybrief.config import Settings
 from storybrief.errors import (
     ConfigError,
@@ -33,6 +34,7 @@ from storybrief.model import (
     IngestFailure,
     Mention,
     ParsedArticle,
+    ProgressStep,
     Sentence,
     Span,
     Stated,
@@ -58,6 +60,7 @@ __all__ = [
     "Mention",
     "MissingDependency",
     "ParsedArticle",
+    "ProgressStep",
     "Sentence",
     "Settings",
     "Span",

@@ -1,24 +1,130 @@
 """The command line: thin wrappers over ``storybrief.service``.
 
-User errors print one line on stderr and exit with status 2; no tracebacks.
+Standard output carries only what a command produces (a brief, the schema); every
+message goes to standard error: one line per input skipped or failed, with its
+reason (a count instead when there are more than ``MAX_LISTED``), progress bars
+when standard error is a terminal, and the summary of a run. ``-q`` leaves errors
+only; ``-v`` adds details (every failure listed, logged details). User errors
+print one line on stderr and exit with status 2; no tracebacks.
 """
 
 from __future__ import annotations
 
 import logging
+import socket
 import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.console import Console
 
 from storybrief.config import Settings
-from storybrief.errors import StorybriefError
+from storybrief.errors import InputError, StorybriefError
+from storybrief.model import IngestFailure, ProgressCallback, ProgressStep, count_reasons
 from storybrief.render import EXTENSION_FORMATS, FORMATS, OutputFormat, render
 from storybrief.version import __version__
 
+if TYPE_CHECKING:
+    from rich.progress import TaskID
+
 USER_ERROR = 2
+#: Failures listed one line each; more are summed up in one line (``-v`` lists them all).
+MAX_LISTED = 5
+#: Longest source label a progress line shows (its end: the file name).
+PROGRESS_LABEL_CHARS = 50
+
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")]
+Verbose = Annotated[
+    bool,
+    typer.Option("--verbose", "-v", help="Print details: every failed input, logged details."),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Messages:
+    """Where a command's messages go (standard error) and which it prints."""
+
+    quiet: bool = False
+    verbose: bool = False
+
+    def info(self, message: str) -> None:
+        """A message of the default level: not under ``-q``."""
+        if not self.quiet:
+            typer.echo(f"storybrief: {message}", err=True)
+
+    def failures(self, failures: Sequence[IngestFailure], verb: str) -> None:
+        """One line per failure with its reason, or one line counting them when there
+        are more than ``MAX_LISTED`` (unless ``-v``)."""
+        if len(failures) <= MAX_LISTED or self.verbose:
+            for f in failures:
+                self.info(f"{verb} {f.source}: {f.message} ({f.reason.value})")
+        elif failures:
+            self.info(
+                f"{verb} {len(failures)} inputs ({count_reasons(failures)}); "
+                "-v lists each with its reason"
+            )
+
+    @contextmanager
+    def progress(self) -> Iterator[ProgressCallback | None]:
+        """A progress callback drawing Rich bars on standard error (count, elapsed, ETA),
+        one per step; None, and nothing drawn, under ``-q`` or when stderr is no terminal."""
+        from rich.markup import escape
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        console = Console(stderr=True)
+        if self.quiet or not console.is_terminal:
+            yield None
+            return
+        columns = (
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("eta"),
+            TimeRemainingColumn(),
+        )
+        with Progress(*columns, console=console, transient=True) as bar:
+            tasks: dict[str, TaskID] = {}
+
+            def tell(step: ProgressStep) -> None:
+                detail = step.detail[-PROGRESS_LABEL_CHARS:]
+                description = escape(f"{step.name} {detail}" if detail else step.name)
+                if step.name not in tasks:
+                    tasks[step.name] = bar.add_task(description, total=step.total)
+                bar.update(
+                    tasks[step.name],
+                    description=description,
+                    total=step.total,
+                    completed=step.done,
+                )
+
+            yield tell
+
+
+def _messages(quiet: bool, verbose: bool) -> Messages:
+    """The messages a command prints, and logging set to match (``-q``/``-v``)."""
+    if quiet and verbose:
+        _fail("-q and -v contradict each other: give one")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("storybrief: %(message)s"))
+    root = logging.getLogger("storybrief")
+    root.handlers = [h for h in root.handlers if isinstance(h, logging.NullHandler)] + [handler]
+    root.setLevel(logging.ERROR if quiet else logging.INFO if verbose else logging.WARNING)
+    return Messages(quiet=quiet, verbose=verbose)
+
 
 app = typer.Typer(
     name="storybrief",
@@ -85,18 +191,31 @@ def brief_command(
         Optional[int],  # noqa: UP045
         typer.Option(help="Refuse inputs larger than this many bytes (default 5 MB)."),
     ] = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log skipped inputs.")] = False,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
     """Brief the articles in PATHS."""
     from storybrief.service import brief
 
-    _configure_logging(verbose)
+    say = _messages(quiet, verbose)
     if fmt is not None and fmt not in FORMATS:
         _fail(f"unknown --format {fmt!r}; choose one of {', '.join(FORMATS)}")
     targets = [(path, _format_for_path(path, fmt)) for path in output or []]
     settings = Settings.from_env(words=words, model=model, max_bytes=max_bytes)
-    # On the command line every argument is a path ("-": standard input), never article text.
-    result = brief(paths=[str(p) for p in paths], settings=settings, cluster=cluster)
+    try:
+        with say.progress() as progress:
+            # On the command line every argument is a path ("-": standard input), never text.
+            result = brief(
+                paths=[str(p) for p in paths],
+                settings=settings,
+                cluster=cluster,
+                progress=progress,
+            )
+    except InputError as exc:
+        if verbose:  # the error line counts them by reason; -v names each
+            say.failures(exc.failures, "skipped")
+        raise
+    say.failures(result.errors, "skipped")
     for path, path_fmt in targets:
         try:
             path.write_text(render(result, path_fmt), encoding="utf-8")
@@ -112,7 +231,7 @@ def brief_command(
     elif stdout_fmt is not None:
         sys.stdout.write(render(result, stdout_fmt))
     for path, _ in targets:
-        typer.echo(f"wrote {path}", err=True)
+        say.info(f"wrote {path}")
 
 
 _DB_HELP = (
@@ -134,28 +253,30 @@ def ingest_command(
         Optional[int],  # noqa: UP045
         typer.Option(help="Refuse articles larger than this many bytes (default 5 MB)."),
     ] = None,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
     """Read SOURCES into the store (idempotent; near-duplicates are linked, not stored twice)."""
-    from rich.progress import Progress, SpinnerColumn, TextColumn
-
     from storybrief.store import open_store
     from storybrief.stories.collect import ingest
 
+    say = _messages(quiet, verbose)
     store = open_store(db)
     settings = Settings.from_env(max_bytes=max_bytes)
-    console = Console(stderr=True)
-    with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), console=console, transient=True
-    ) as bar:
-        task = bar.add_task("reading", total=None)
+    failures: list[IngestFailure] = []
+    with say.progress() as progress:
         counts = ingest(
             store,
             sources,
             settings,
             allow_private=allow_private,
-            progress=lambda label: bar.update(task, description=f"reading {label[-60:]}"),
+            progress=progress,
+            failed=failures.append,
         )
-    typer.echo(
+    say.failures(failures, "failed")
+    if failures and len(failures) == counts["read"]:
+        _fail(f"nothing ingested: all {len(failures)} inputs failed ({count_reasons(failures)})")
+    say.info(
         f"read {counts['read']} · new {counts['new']} · updated {counts['updated']} · "
         f"duplicate {counts['duplicate']} · near-duplicate {counts['near-duplicate']} · "
         f"failed {counts['failed']}"
@@ -169,35 +290,26 @@ def cluster_command(
     max_briefs: Annotated[
         Optional[int], typer.Option(help="Brief at most this many stories now.")  # noqa: UP045
     ] = None,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
     """Group the store's articles into stories and brief the stories that changed."""
     from storybrief.store import open_store
     from storybrief.stories.collect import brief_stories, cluster_store
 
+    say = _messages(quiet, verbose)
     store = open_store(db)
-    result = cluster_store(store)
-    typer.echo(
+    with say.progress() as progress:
+        result = cluster_store(store, progress=progress)
+    say.info(
         f"placed {result['placed']} articles · {result['new_stories']} new stories · "
         f"{result['stories']} stories"
         + (f" · {result['removed']} empty stories removed" if result["removed"] else "")
     )
     if briefs:
-        from rich.progress import Progress, SpinnerColumn, TextColumn
-
-        with Progress(
-            SpinnerColumn(),
-            TextColumn("{task.description}"),
-            console=Console(stderr=True),
-            transient=True,
-        ) as bar:
-            task = bar.add_task("briefing", total=None)
-            done = brief_stories(
-                store,
-                Settings.from_env(),
-                limit=max_briefs,
-                progress=lambda title: bar.update(task, description=f"briefed {title[:60]}"),
-            )
-        typer.echo(f"briefed {done} stories")
+        with say.progress() as progress:
+            done = brief_stories(store, Settings.from_env(), limit=max_briefs, progress=progress)
+        say.info(f"briefed {done} stories")
 
 
 @app.command("serve")
@@ -214,6 +326,10 @@ def serve_command(
             "address; others get 400). May be repeated."
         ),
     ] = None,
+    quiet: Quiet = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Print details: every request served.")
+    ] = False,
 ) -> None:
     """Serve the stories, their briefs and a JSON API on http://HOST:PORT."""
     try:
@@ -224,6 +340,7 @@ def serve_command(
     from storybrief.web import create_app
     from storybrief.web.app import is_loopback, served_hosts
 
+    say = _messages(quiet, verbose)
     names = served_hosts(host, allow_host or ())
     if not is_loopback(host):
         typer.echo(
@@ -234,15 +351,42 @@ def serve_command(
         )
     # Serving only reads: a store this process cannot write is opened read-only.
     app_ = create_app(open_store(db, read_only=None), allowed_hosts=names)
-    uvicorn.run(app_, host=host, port=port, log_level="warning")
+    level = "error" if quiet else "info" if verbose else "warning"
+    # Bound here, not by uvicorn: the URL printed is the one bound (``--port 0``: any free
+    # port), and an address that cannot be bound is a one-line user error.
+    with listen(host, port) as listening:
+        say.info(f"serving on {served_url(host, listening.getsockname()[1])} (Ctrl+C stops it)")
+        uvicorn.run(app_, host=host, port=port, fd=listening.fileno(), log_level=level)
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A socket bound to HOST:PORT and listening (port 0: any free port); a user error when
+    the address cannot be bound."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+        sock.listen(socket.SOMAXCONN)
+    except OSError as exc:
+        sock.close()
+        _fail(f"cannot listen on {host} port {port}: {exc.strerror or exc}")
+    return sock
+
+
+def served_url(host: str, port: int) -> str:
+    """The URL a browser opens for a server bound to HOST:PORT."""
+    return f"http://[{host}]:{port}/" if ":" in host else f"http://{host}:{port}/"
 
 
 @app.command("schema")
-def schema_command() -> None:
+def schema_command(quiet: Quiet = False, verbose: Verbose = False) -> None:
     """Print the JSON Schema of the brief (storybrief.brief/1)."""
     import json
 
     from storybrief.schema import brief_schema
+
+    _messages(quiet, verbose)
 
     sys.stdout.write(json.dumps(brief_schema(), indent=2) + "\n")
 
@@ -255,14 +399,6 @@ def _format_for_path(path: Path, fmt: str | None) -> OutputFormat:
         return fmt
     _fail(f"cannot tell the format of {path} from its extension; use .json, .md, .html or .txt")
     raise AssertionError  # unreachable: _fail exits
-
-
-def _configure_logging(verbose: bool) -> None:
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("storybrief: %(message)s"))
-    root = logging.getLogger("storybrief")
-    root.handlers = [h for h in root.handlers if isinstance(h, logging.NullHandler)] + [handler]
-    root.setLevel(logging.INFO if verbose else logging.WARNING)
 
 
 def _fail(message: str) -> None:

@@ -9,9 +9,10 @@ layer converts its Docs into these records in ``storybrief.nlp.convert``.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, fields, replace
 from enum import Enum
 from typing import Any, Literal
@@ -414,6 +415,14 @@ class IngestFailure:
         return {"source": self.source, "reason": self.reason.value, "message": self.message}
 
 
+def count_reasons(failures: Sequence[IngestFailure]) -> str:
+    """How many failures there are of each reason, as ``empty: 1, not_found: 2``."""
+    counts: dict[str, int] = {}
+    for f in failures:
+        counts[f.reason.value] = counts.get(f.reason.value, 0) + 1
+    return ", ".join(f"{reason}: {n}" for reason, n in sorted(counts.items()))
+
+
 def _stated(value: Stated | None) -> dict[str, Any] | None:
     return None if value is None else value.to_dict()
 
@@ -704,12 +713,53 @@ class Overlap(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class ProgressStep:
+    """How far a long step has come, as a progress callback (``ProgressCallback``) is told.
+
+    Args:
+        name: the step: ``reading``, ``parsing``, ``analysing``, ``clustering``...
+        done: how many of its units are done.
+        total: how many units it has; None when that is not known in advance.
+        detail: what it works on now (a source, a stage's name), or "".
+    """
+
+    name: str
+    done: int
+    total: int | None
+    detail: str = ""
+
+
+#: Told of each step of a long task; library code reports, the command line draws.
+ProgressCallback = Callable[[ProgressStep], None]
+
+
+def ignore_progress(step: ProgressStep) -> None:
+    """The progress callback that tells no one (for a caller that gave none)."""
+
+
+#: Renderings of a brief by format, registered by ``storybrief.render`` when it is
+#: imported (``import storybrief`` does): render imports this module, so this module
+#: cannot import render without a cycle.
+_RENDERERS: dict[str, Callable[[Brief], str]] = {}
+
+
+def register_renderer(fmt: str, renderer: Callable[[Brief], str]) -> None:
+    """Make ``renderer`` the one ``Brief.to_html``/``to_markdown`` use for ``fmt``."""
+    _RENDERERS[fmt] = renderer
+
+
+#: The height of the report in a notebook cell (it scrolls inside).
+NOTEBOOK_HEIGHT_PX = 640
+
+
+@dataclass(frozen=True, slots=True, repr=False)
 class Brief:
     """A story brief: documents, their mentions, per-input errors, and the analysis sections.
 
     The sections are the records the analysis stages assign
     (``storybrief.analysis.STAGES``); ``methods`` names the method of each stage
-    that made them.
+    that made them. In a notebook a brief shows as its HTML report; its ``repr``
+    is one line (title and counts).
     """
 
     documents: tuple[ParsedArticle, ...]
@@ -734,6 +784,58 @@ class Brief:
     @property
     def mentions(self) -> tuple[Mention, ...]:
         return tuple(m for d in self.documents for m in d.mentions)
+
+    @property
+    def title(self) -> str:
+        """The headline of the most recently published document, else of the first.
+
+        Until stories get titles of their own, a brief is named after a document; one
+        that states no headline is named by its source.
+        """
+        if not self.documents:
+            return ""
+        dated = [d for d in self.documents if d.article.published is not None]
+        chosen = (
+            max(dated, key=lambda d: d.article.published.value)  # type: ignore[union-attr]
+            if dated
+            else self.documents[0]
+        )
+        return chosen.article.title.value if chosen.article.title else chosen.article.source
+
+    def __repr__(self) -> str:
+        title = self.title if len(self.title) <= 80 else self.title[:79] + "…"
+        counts = (
+            f"{len(self.documents)} documents, {len(self.errors)} skipped, "
+            f"{len(self.summary)} summary passages, {len(self.entities)} entities, "
+            f"{len(self.quotes)} quotes, {len(self.timeline)} timeline events, "
+            f"{len(self.claims)} claims"
+        )
+        return f"<Brief {title!r}: {counts}>"
+
+    def to_html(self) -> str:
+        """The self-contained HTML report (as ``storybrief brief -o brief.html`` writes it)."""
+        return self._render("html")
+
+    def to_markdown(self) -> str:
+        """The Markdown rendering (as ``storybrief brief -f md`` prints it)."""
+        return self._render("md")
+
+    def _repr_html_(self) -> str:
+        # The report is a whole page with its own styles and script: in its own frame it
+        # neither restyles the notebook nor is restyled by it.
+        return (
+            f'<iframe srcdoc="{html.escape(self.to_html())}" title="storybrief report" '
+            'sandbox="allow-scripts" '
+            f'style="width:100%;height:{NOTEBOOK_HEIGHT_PX}px;border:1px solid #ccc"></iframe>'
+        )
+
+    def _render(self, fmt: str) -> str:
+        renderer = _RENDERERS.get(fmt)
+        if renderer is None:
+            raise RuntimeError(
+                f"no {fmt} renderer registered: import storybrief (or storybrief.render) first"
+            )
+        return renderer(self)
 
     def document(self, doc_id: str) -> ParsedArticle:
         """The document with this id. Raises KeyError if there is none."""

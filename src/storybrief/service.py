@@ -6,7 +6,6 @@ import dataclasses
 import datetime as dt
 import logging
 import os
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any, BinaryIO
 
@@ -14,7 +13,17 @@ from storybrief.analysis import Analysis, methods, run
 from storybrief.config import Settings
 from storybrief.errors import InputError, StorybriefError
 from storybrief.ingest import InputLike, load_articles, near_copies
-from storybrief.model import Article, Brief, FailureReason, IngestFailure, ParsedArticle
+from storybrief.model import (
+    Article,
+    Brief,
+    FailureReason,
+    IngestFailure,
+    ParsedArticle,
+    ProgressCallback,
+    ProgressStep,
+    count_reasons,
+    ignore_progress,
+)
 from storybrief.nlp import load_nlp, parse_articles, resolve_model_name
 from storybrief.version import __version__
 
@@ -30,6 +39,7 @@ def brief(
     settings: Settings | None = None,
     cluster: int | None = None,
     stdin: BinaryIO | None = None,
+    progress: ProgressCallback | None = None,
 ) -> Brief:
     """Brief a pile of articles about one story.
 
@@ -51,6 +61,8 @@ def brief(
             (``Settings.from_env``). An explicit ``words`` or ``model`` wins over it.
         cluster: which cluster to read from files that hold several.
         stdin: the stream that ``"-"`` in ``paths`` reads.
+        progress: told how far each step has come (``ProgressStep``): ``reading``,
+            ``loading model``, ``parsing`` (articles) and ``analysing`` (stages).
 
     Returns:
         The brief. Inputs that could not be used are listed in ``Brief.errors``, one
@@ -74,17 +86,22 @@ def brief(
         sources = [sources]
     elif hasattr(sources, "keys"):  # a single mapping record
         sources = [sources]  # type: ignore[list-item]
+    tell = progress or ignore_progress
+    tell(ProgressStep("reading", 0, None))
     # A reprint, or a part of another article, is one source with it, not a second.
     loaded = near_copies(
         load_articles(sources, settings, paths=paths, cluster=cluster, stdin=stdin)
     )
+    tell(ProgressStep("reading", len(loaded), len(loaded)))
     articles = [a for a in loaded if isinstance(a, Article)]
     failures = tuple(f for f in loaded if isinstance(f, IngestFailure))
     if not articles:
         _log_skipped(failures)
         raise InputError(_nothing_usable(failures), failures)
+    tell(ProgressStep("loading model", 0, 1, settings.model or ""))
     nlp = load_nlp(settings.model)
-    analysis, failed = _analyse(articles, nlp, settings)
+    tell(ProgressStep("loading model", 1, 1, settings.model or ""))
+    analysis, failed = _analyse(articles, nlp, settings, tell)
     failures += failed
     _log_skipped(failures)
     return Brief(
@@ -107,7 +124,7 @@ def brief(
 
 
 def _analyse(
-    articles: Sequence[Article], nlp: Any, settings: Settings
+    articles: Sequence[Article], nlp: Any, settings: Settings, progress: ProgressCallback
 ) -> tuple[Analysis, tuple[IngestFailure, ...]]:
     """The analysis of the articles; an article it fails on is left out as a failure.
 
@@ -118,16 +135,18 @@ def _analyse(
         InputError: it failed on every article.
     """
     try:
-        return run(_parse(articles, nlp, settings), settings.words), ()
+        parsed = _parse(articles, nlp, settings, progress)
+        return run(parsed, settings.words, progress=progress), ()
     except StorybriefError:
         raise
     except Exception:  # an analysis bug on some input: find it, brief the rest
         logger.warning("the analysis failed; trying each article alone", exc_info=True)
     kept: list[Article] = []
     failed: list[IngestFailure] = []
-    for article in articles:
+    for done, article in enumerate(articles):
+        progress(ProgressStep("checking each article", done, len(articles)))
         try:
-            run(_parse([article], nlp, settings), settings.words)
+            run(_parse([article], nlp, settings, ignore_progress), settings.words)
         except Exception as exc:  # this article's failure, whatever it is
             message = f"the analysis failed on it ({type(exc).__name__}: {exc})"
             failed.append(IngestFailure(article.source, FailureReason.MALFORMED, message))
@@ -135,16 +154,21 @@ def _analyse(
             kept.append(article)
     if not kept:
         raise InputError(_nothing_usable(tuple(failed)), tuple(failed))
-    return run(_parse(kept, nlp, settings), settings.words), tuple(failed)
+    parsed = _parse(kept, nlp, settings, progress)
+    return run(parsed, settings.words, progress=progress), tuple(failed)
 
 
-def _parse(articles: Sequence[Article], nlp: Any, settings: Settings) -> list[ParsedArticle]:
-    return parse_articles(articles, nlp, batch_size=settings.batch_size)
+def _parse(
+    articles: Sequence[Article], nlp: Any, settings: Settings, progress: ProgressCallback
+) -> list[ParsedArticle]:
+    return parse_articles(articles, nlp, batch_size=settings.batch_size, progress=progress)
 
 
 def _log_skipped(failures: tuple[IngestFailure, ...]) -> None:
+    # The command line reports these itself (``cli.report_failures``); a library user
+    # finds them in ``Brief.errors`` or ``InputError.failures``.
     for failure in failures:
-        logger.info("skipped %s: %s (%s)", failure.source, failure.message, failure.reason.value)
+        logger.debug("skipped %s: %s (%s)", failure.source, failure.message, failure.reason.value)
 
 
 def merge_settings(settings: Settings | None, **explicit: object) -> Settings:
@@ -159,6 +183,4 @@ def _nothing_usable(failures: tuple[IngestFailure, ...]) -> str:
         return (
             "no input given: pass text, records, Path objects or paths=, or '-' for standard input"
         )
-    counts = Counter(f.reason.value for f in failures)
-    detail = ", ".join(f"{reason}: {n}" for reason, n in sorted(counts.items()))
-    return f"no usable article in {len(failures)} input(s) ({detail})"
+    return f"no usable article in {len(failures)} input(s) ({count_reasons(failures)})"

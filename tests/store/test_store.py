@@ -170,7 +170,7 @@ def test_a_killed_ingest_leaves_a_consistent_store_and_a_rerun_completes(tmp_pat
         fts = connection.execute(text("SELECT count(*) FROM articles_fts")).scalar()
     assert fts == stored  # no article without its search row, and no orphan
     rerun = subprocess.run(command, capture_output=True, text=True, timeout=600, check=True)
-    assert f"duplicate {stored}" in rerun.stdout
+    assert f"duplicate {stored}" in rerun.stderr  # counts are a message: stderr (#23)
     assert open_store(db).counts()["articles"] == total
 
 

@@ -39,6 +39,8 @@ from storybrief.model import (
     Episode,
     Overlap,
     ParsedArticle,
+    ProgressCallback,
+    ProgressStep,
     Quote,
     SourceProfile,
     SummaryPassage,
@@ -200,22 +202,34 @@ class StageError(RuntimeError):
 
 
 def run(
-    documents: Sequence[ParsedArticle], words: int, stages: tuple[Stage, ...] = STAGES
+    documents: Sequence[ParsedArticle],
+    words: int,
+    stages: tuple[Stage, ...] = STAGES,
+    *,
+    progress: ProgressCallback | None = None,
 ) -> Analysis:
     """Run the stages in order on parsed documents.
+
+    Args:
+        progress: told ``ProgressStep("analysing", done, len(stages), name)`` before
+            each stage runs, and once more (``done == total``, no name) at the end.
 
     Raises:
         StageError: a stage changed a field it does not declare in ``assigns``.
     """
     analysis = Analysis(documents=tuple(documents), words=words)
     names = [f.name for f in fields(Analysis)]
-    for stage in stages:
+    for done, stage in enumerate(stages):
+        if progress is not None:
+            progress(ProgressStep("analysing", done, len(stages), stage.name))
         after = stage.function(analysis)
         changed = {n for n in names if getattr(after, n) is not getattr(analysis, n)}
         undeclared = changed - stage.fields_assigned()
         if undeclared:
             raise StageError(f"stage {stage.name!r} changed {sorted(undeclared)} undeclared")
         analysis = after
+    if progress is not None:
+        progress(ProgressStep("analysing", len(stages), len(stages)))
     return analysis
 
 

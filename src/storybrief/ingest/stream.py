@@ -19,7 +19,7 @@ that cannot be listed is a failure too.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from storybrief.config import Settings
@@ -53,7 +53,11 @@ Result = Article | IngestFailure
 
 
 def iter_stream(
-    sources: Iterable[str | Path], settings: Settings, *, allow_private: bool = False
+    sources: Iterable[str | Path],
+    settings: Settings,
+    *,
+    allow_private: bool = False,
+    opened: Callable[[str], None] | None = None,
 ) -> Iterator[Result]:
     """Every article (or failure) in the sources, in order.
 
@@ -61,34 +65,57 @@ def iter_stream(
         sources: paths (files or folders) and http(s) URLs.
         settings: the size limit and the language check.
         allow_private: fetch URLs on private and loopback addresses too.
+        opened: told the label of each file or URL as its reading starts (as many
+            calls as ``count_sources`` counts).
     """
     for source in sources:
         text = str(source)
         yield from _finish(
-            guarded(clean_label(text), _read_source(text, settings, allow_private)), settings
+            guarded(clean_label(text), _read_source(text, settings, allow_private, opened)),
+            settings,
         )
 
 
-def _read_source(
-    text: str, settings: Settings, allow_private: bool
-) -> Iterator[RawArticle | IngestFailure]:
+def count_sources(sources: Iterable[str | Path]) -> int:
+    """How many files and URLs ``iter_stream`` will open: folders are walked (names only)."""
+    count = 0
+    for source in sources:
+        text = str(source)
+        if _is_folder(text):
+            count += sum(1 for found in walk_folder(Path(text)) if isinstance(found, Path))
+        else:
+            count += 1
+    return count
+
+
+def _is_folder(text: str) -> bool:
     if text.startswith(("http://", "https://")):
-        yield from _from_url(text, settings, allow_private)
-        return
-    path = Path(text)
+        return False
     try:
-        is_dir = path.is_dir()
+        return Path(text).is_dir()
     except (OSError, ValueError):  # a name too long, a NUL in it: not a folder
-        is_dir = False
-    if not is_dir:
-        yield from _from_file(path, settings)
+        return False
+
+
+def _read_source(
+    text: str, settings: Settings, allow_private: bool, opened: Callable[[str], None] | None
+) -> Iterator[RawArticle | IngestFailure]:
+    if not _is_folder(text):
+        if opened is not None:
+            opened(clean_label(text))
+        if text.startswith(("http://", "https://")):
+            yield from _from_url(text, settings, allow_private)
+        else:
+            yield from _from_file(Path(text), settings)
         return
     empty = True
-    for found in walk_folder(path):
+    for found in walk_folder(Path(text)):
         empty = False
         if isinstance(found, IngestFailure):
             yield found
         else:
+            if opened is not None:
+                opened(clean_label(str(found)))
             yield from guarded(clean_label(str(found)), _from_file(found, settings))
     if empty:
         yield IngestFailure(clean_label(text), FailureReason.EMPTY, "the folder holds no files")

@@ -6,7 +6,16 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from storybrief.model import Article, Mention, ParsedArticle, Sentence, Span, Token
+from storybrief.model import (
+    Article,
+    Mention,
+    ParsedArticle,
+    ProgressCallback,
+    ProgressStep,
+    Sentence,
+    Span,
+    Token,
+)
 
 #: spaCy's tokenizer peels prefixes and suffixes off a whitespace-free run one at a
 #: time, re-reading the rest each time: quadratic in the run's length (4,000 "[" take
@@ -41,18 +50,31 @@ def tokenizable(text: str) -> str:
 
 
 def parse_articles(
-    articles: Sequence[Article], nlp: Any, *, batch_size: int = 16
+    articles: Sequence[Article],
+    nlp: Any,
+    *,
+    batch_size: int = 16,
+    progress: ProgressCallback | None = None,
 ) -> list[ParsedArticle]:
     """Run the pipeline over the articles (batched with ``nlp.pipe``) and convert the Docs.
 
     The pipeline reads each text with its long runs bounded (``tokenizable``); the
-    records index the article's own text.
+    records index the article's own text. ``progress`` is told
+    ``ProgressStep("parsing", done, len(articles))`` at the start and as each article is
+    done.
     """
     longest = max((len(a.text) for a in articles), default=0)
     if longest >= nlp.max_length:
         nlp.max_length = longest + 1
     docs = nlp.pipe((tokenizable(a.text) for a in articles), batch_size=batch_size)
-    return [doc_to_records(article, doc) for article, doc in zip(articles, docs, strict=False)]
+    parsed: list[ParsedArticle] = []
+    if progress is not None:
+        progress(ProgressStep("parsing", 0, len(articles)))
+    for article, doc in zip(articles, docs, strict=False):
+        parsed.append(doc_to_records(article, doc))
+        if progress is not None:
+            progress(ProgressStep("parsing", len(parsed), len(articles)))
+    return parsed
 
 
 def doc_to_records(article: Article, doc: Any) -> ParsedArticle:

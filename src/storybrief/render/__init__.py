@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from storybrief.model import Brief
+from storybrief.model import Brief, register_renderer
 from storybrief.render.html import render_html
 from storybrief.render.json import render_json
 from storybrief.render.markdown import render_markdown
@@ -31,6 +31,11 @@ def render(brief: Brief, fmt: OutputFormat) -> str:
     if fmt == "html":
         return render_html(brief)
     return render_text(brief)
+
+
+# ``Brief.to_html()`` and ``Brief.to_markdown()`` (and a notebook's display) use these.
+register_renderer("html", render_html)
+register_renderer("md", render_markdown)
 
 
 __all__ = ["EXTENSION_FORMATS", "FORMATS", "OutputFormat", "render"]

@@ -277,22 +277,12 @@ def build_view(brief: Brief) -> BriefView:
         ),
         quotes=_quotes_by_speaker(brief, number_of),
         summary=summary,
-        title=rows[0].title if len(rows) == 1 else _story_title(rows),
+        title=brief.title,
         rows=rows,
         outlets=outlets,
         date_range=date_range,
         names=tuple(names),
     )
-
-
-def _story_title(rows: tuple[DocumentRow, ...]) -> str:
-    # Until stories get titles of their own, a brief is named after its most
-    # recent dated article, else its first.
-    dated = [r for r in rows if r.doc.article.published is not None]
-    if dated:
-        latest = max(dated, key=lambda r: r.doc.article.published.value)  # type: ignore[union-attr]
-        return latest.title
-    return rows[0].title
 
 
 def _quotes_by_speaker(brief: Brief, number_of: dict[str, int]) -> tuple[SpeakerGroup, ...]:

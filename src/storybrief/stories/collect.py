@@ -9,8 +9,14 @@ from pathlib import Path
 from typing import Any
 
 from storybrief.config import Settings
-from storybrief.ingest.stream import iter_stream
-from storybrief.model import Article, IngestFailure
+from storybrief.ingest.stream import count_sources, iter_stream
+from storybrief.model import (
+    Article,
+    IngestFailure,
+    ProgressCallback,
+    ProgressStep,
+    ignore_progress,
+)
 from storybrief.store import Store
 from storybrief.store.models import ArticleRow
 from storybrief.stories.cluster import Item, cluster
@@ -22,23 +28,41 @@ def ingest(
     settings: Settings,
     *,
     allow_private: bool = False,
-    progress: Callable[[str], None] | None = None,
+    progress: ProgressCallback | None = None,
+    failed: Callable[[IngestFailure], None] | None = None,
 ) -> Counter[str]:
     """Read every source into the store, one transaction per article.
+
+    Args:
+        progress: told ``ProgressStep("reading", files done, files)`` as each file or URL
+            is opened (folders are walked first to count them) and at the end.
+        failed: told of each failure, as it is recorded in the store.
 
     Returns counts of ``read``, ``new``, ``updated`` (a new version from a URL already
     stored), ``duplicate``, ``near-duplicate`` and ``failed``.
     """
+    sources = list(sources)
+    total = count_sources(sources) if progress is not None else None
+    files = 0
+
+    def opened(label: str) -> None:
+        nonlocal files
+        if progress is not None:
+            progress(ProgressStep("reading", files, total, label))
+        files += 1
+
     counts: Counter[str] = Counter()
-    for result in iter_stream(sources, settings, allow_private=allow_private):
+    for result in iter_stream(sources, settings, allow_private=allow_private, opened=opened):
         counts["read"] += 1
         if isinstance(result, IngestFailure):
             store.record_error(result)
             counts["failed"] += 1
+            if failed is not None:
+                failed(result)
         elif isinstance(result, Article):
             counts[store.add_article(result).status] += 1
-        if progress is not None:
-            progress(result.source)
+    if progress is not None:
+        progress(ProgressStep("reading", files, max(files, total or 0)))
     return counts
 
 
@@ -62,12 +86,15 @@ def _record_date(row: ArticleRow) -> str | None:
     return published.iso()
 
 
-def cluster_store(store: Store) -> dict[str, int]:
+def cluster_store(store: Store, *, progress: ProgressCallback | None = None) -> dict[str, int]:
     """Place every unplaced article in a story (``stories.cluster``), keeping earlier ones.
 
     Each new story is created with its first article (one transaction), and stories an
-    earlier run left empty are deleted first (``removed``).
+    earlier run left empty are deleted first (``removed``). ``progress`` is told
+    ``ProgressStep("clustering", 0, None, "N new articles")`` before the grouping and
+    ``ProgressStep("placing", done, new articles)`` as each is stored in its story.
     """
+    tell = progress or ignore_progress
     removed = store.drop_empty_stories()
     rows = store.articles()
     items = [Item(r.id, r.text, _day(r.published)) for r in rows]
@@ -76,12 +103,15 @@ def cluster_store(store: Store) -> dict[str, int]:
         if r.story_id is not None:
             by_story.setdefault(r.story_id, []).append(k)
     existing_ids = list(by_story)
+    unplaced = sum(1 for r in rows if r.story_id is None)
+    tell(ProgressStep("clustering", 0, None, f"{unplaced:,} new of {len(rows):,} articles"))
     labels, why = cluster(items, existing=[by_story[s] for s in existing_ids])
     story_id_of: dict[int, int] = dict(enumerate(existing_ids))
     placed = started = 0
     for k, r in enumerate(rows):
         if r.story_id is not None:
             continue
+        tell(ProgressStep("placing", placed, unplaced))
         label = labels[k]
         if label not in story_id_of:
             story_id_of[label] = store.start_story(r.id, r.title or r.text[:80], why[k])
@@ -89,6 +119,7 @@ def cluster_store(store: Store) -> dict[str, int]:
         else:
             store.assign(r.id, story_id_of[label], why[k])
         placed += 1
+    tell(ProgressStep("placing", placed, unplaced))
     return {
         "placed": placed,
         "new_stories": started,
@@ -102,16 +133,24 @@ def brief_stories(
     settings: Settings,
     *,
     limit: int | None = None,
-    progress: Callable[[str], None] | None = None,
+    progress: ProgressCallback | None = None,
 ) -> int:
-    """Brief every story whose brief is missing or stale; returns how many were briefed."""
+    """Brief every story whose brief is missing or stale; returns how many were briefed.
+
+    ``progress`` is told ``ProgressStep("briefing", done, stories to brief, title)``
+    before each story (with the title of the one before) and at the end.
+    """
+    tell = progress or ignore_progress
     from storybrief.errors import InputError
     from storybrief.render import render
     from storybrief.render.view import build_view
     from storybrief.service import brief
 
     done = 0
-    for story in store.stale_stories()[:limit]:
+    stale = store.stale_stories()[:limit]
+    title = ""
+    for tried, story in enumerate(stale):
+        tell(ProgressStep("briefing", tried, len(stale), title))
         members = store.members(story.id)
         records: list[dict[str, Any]] = [
             {
@@ -136,6 +175,5 @@ def brief_stories(
             title = first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "…"
         store.save_brief(story.id, title, result.to_dict(), render(result, "html"))
         done += 1
-        if progress is not None:
-            progress(title)
+    tell(ProgressStep("briefing", len(stale), len(stale), title))
     return done
