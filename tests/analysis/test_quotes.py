@@ -455,3 +455,19 @@ def test_quotes_he_is_the_person_in_focus_last_not_an_earlier_speaker() -> None:
     speaker = {q.text.rstrip(".,"): q.speaker_name for q in brief.quotes if q.kind == "direct"}
     assert speaker["I hope within hours that they can do something"] == "Tomas Brandt"
     assert speaker["According to the latest reports, Anton Vell won the vote"] == "Tomas Brandt"
+
+
+@pytest.mark.model
+@pytest.mark.issue(19)
+def test_quotes_the_speaker_is_whoever_says_the_quotation_not_the_agency_reporting_it() -> None:
+    text = (
+        "Salvage\n\n"
+        "Ivan Petrov, who leads the inquiry, told reporters that the leak "
+        '"was developing for two minutes," the Tass news agency reported.\n\n'
+        "Anna Kolb will be commenting on the salvage "
+        '"with relative frequency and relatively soon," Ivan Petrov added.'
+    )
+    brief = storybrief.brief([{"text": text, "published": "2024-06-12"}])
+    speaker = {q.text.rstrip(".,"): q.speaker_name for q in brief.quotes if q.kind == "direct"}
+    assert speaker["was developing for two minutes"] == "Ivan Petrov"
+    assert speaker["with relative frequency and relatively soon"] == "Ivan Petrov"

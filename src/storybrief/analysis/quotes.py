@@ -53,7 +53,10 @@ Method (``cues.v3``), per document, on the parse:
   previous quotation's. A "he" or "she" goes to whoever was in focus last: the
   last speaker in reach, or a person named as the subject of a later sentence
   ("Ban spoke. The session came after Ambassador Shalgam's appeal. '...,' he
-  said": Shalgam); not a person named inside the quoted words.
+  said": Shalgam); not a person named inside the quoted words. Of the cues in
+  a quotation's sentence, one whose complement holds the quotation comes
+  first, the innermost of them ("X told reporters that the sub 'was
+  developing,' the agency reported": X), then the nearest.
 - Indirect speech: the clause a speech verb introduces (``X said (that) ...``)
   with no quotation marks in it, as ``kind: "indirect"``.
 - The same quotation carried by several documents is one quote with all its
@@ -305,6 +308,25 @@ def _speaker_of_cue(d: _Doc, cue: Token) -> Token | None:
     return None
 
 
+def _holds(d: _Doc, cue: Token, quote: _Quote) -> bool:
+    """Whether a cue's complement holds the whole quotation: what is said ("told
+    reporters that the sub 'was developing'"), not a phrase about the saying
+    ("would be commenting on Libya 'with relative frequency'")."""
+    words = [t for t in d.tree.between(quote.start, quote.end) if t.pos != "PUNCT"]
+    if not words:
+        return False
+    for child in d.tree.children(cue):
+        if child.dep in ("ccomp", "xcomp", "dobj", "parataxis"):
+            tokens = {t.index for t in d.subtree(child)}
+            if all(t.index in tokens for t in words):
+                return True
+    return False
+
+
+def _depth(d: _Doc, token: Token) -> int:
+    return sum(1 for _ in d.tree.ancestors(token, MAX_SPEAKER_TOKENS * 4))
+
+
 def _according_to(d: _Doc, tokens: Sequence[Token]) -> Token | None:
     for t in tokens:
         if t.text.lower() == "according":
@@ -337,6 +359,13 @@ def _find_cue(
         or (t.pos == "NOUN" and t.lemma in SPEECH_NOUNS)
     ]
     cues.sort(key=lambda t: min(abs(t.start - quote.start), abs(t.start - quote.end)))
+    # A cue whose clause holds the quotation governs it, the innermost first: in
+    # "Klebanov told reporters that the sub 'was developing two minutes,' the
+    # Itar-Tass news agency reported", Klebanov spoke and the agency reports it.
+    governing = [c for c in cues if _holds(d, c, quote)]
+    if len(governing) > 1:
+        governing.sort(key=lambda c: -_depth(d, c))
+        cues = governing + [c for c in cues if c not in governing]
     for cue in cues:
         speaker = _speaker_of_cue(d, cue)
         if speaker is not None and not quote.start <= speaker.start < quote.end:
