@@ -283,3 +283,65 @@ def test_a_quotation_that_ends_a_paragraph_keeps_its_closing_mark() -> None:
     for item in quoted:
         assert item.text == doc[item.start : item.end]
         assert item.text.endswith('dollars."')
+
+
+@pytest.mark.issue(24)
+def test_an_update_covers_what_the_new_documents_add_with_background_from_the_old() -> None:
+    from storybrief.analysis.summarize import summarize_update
+
+    old_texts = [
+        "Harbor strike\n\nDock workers in Calder walked out on Monday over pay. "
+        "The port authority said talks with the union would resume next week. "
+        "Ships queued outside the harbor as the strike entered its second day.",
+        "Port dispute\n\nThe Calder dock strike entered its second day on Tuesday. "
+        "Union leaders said workers want a raise of eight percent. "
+        "Ships queued outside the harbor while cargo piled up on the quays.",
+    ]
+    new_texts = [
+        "Strike ends\n\nDock workers in Calder voted on Friday to accept a six percent raise. "
+        "The first ships entered the harbor on Saturday morning. "
+        "Ships queued outside the harbor as the strike entered its second day.",
+        "Deal reached\n\nThe Calder dock strike ended with a six percent raise on Friday. "
+        "Cranes moved again at the harbor on Saturday as the first ships entered.",
+    ]
+    old = list(
+        storybrief.brief([{"text": t, "published": "2024-03-05"} for t in old_texts]).documents
+    )
+    new = list(
+        storybrief.brief([{"text": t, "published": "2024-03-09"} for t in new_texts]).documents
+    )
+    update, background = summarize_update(new, old, words=40, background_words=30)
+    assert update
+    assert background
+    texts = {d.id: d.article.text for d in (*old, *new)}
+    for passage in (*update, *background):
+        assert texts[passage.doc_id][passage.start : passage.end] == passage.text
+    assert {p.doc_id for p in update} <= {d.id for d in new}
+    assert {p.doc_id for p in background} <= {d.id for d in old}
+    assert sum(_words(p.text) for p in update) <= 40
+    assert sum(_words(p.text) for p in background) <= 30
+    assert summarize_update(new, old, 40, 30) == (update, background)  # deterministic
+
+
+@pytest.mark.issue(24)
+def test_an_update_discounts_what_the_reader_already_read() -> None:
+    from storybrief.analysis.summarize import summarize, summarize_update
+
+    repeated = "Ships queued outside the Calder harbor as the dock strike went on."
+    news = "Dock workers in Calder accepted a six percent raise on Friday."
+    old_texts = [
+        f"Harbor strike\n\n{repeated} Talks with the union stalled again.",
+        f"Port dispute\n\n{repeated} Cargo piled up on the quays.",
+    ]
+    new_texts = [f"Strike ends\n\n{repeated} {news}", f"Deal reached\n\n{news} {repeated}"]
+    old = list(
+        storybrief.brief([{"text": t, "published": "2024-03-05"} for t in old_texts]).documents
+    )
+    new = list(
+        storybrief.brief([{"text": t, "published": "2024-03-09"} for t in new_texts]).documents
+    )
+    # One sentence fits: alone, the new documents' summary may restate what was read;
+    # as an update, it gives the news.
+    assert [p.text for p in summarize(new, 13)] == [repeated]
+    update, _ = summarize_update(new, old, 13, 30)
+    assert [p.text for p in update] == [news]
