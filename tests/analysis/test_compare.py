@@ -184,3 +184,156 @@ def test_compare_the_writers_own_first_person_still_counts() -> None:
     kind, signals = classify(_piece(text), 0)
     assert kind != "report"
     assert any("first person" in s for s in signals)
+
+
+# --- Kinds: the classes of error issue #20 names (quoted first person, pull quotes, boxes) ---
+
+
+@pytest.mark.issue(20)
+def test_compare_a_quotation_over_sentence_paragraphs_without_reopening_is_quoted() -> None:
+    # Copy that breaks a paragraph per sentence and does not reopen the quotation.
+    text = (
+        'The activist described the night of his arrest.\n\n"All of a sudden, four men '
+        'surrounded me.\n\nI yelled for help.\n\nBut I knew who they were," he said.\n\n'
+        "Officials gave no comment on Monday."
+    )
+    outside = _outside_quotes_of(text)
+    assert "I yelled" not in outside
+    assert "Officials gave no comment on Monday." in outside
+    kind, signals = classify(_piece(text), 1)
+    assert kind == "report"
+    assert not any("first person" in s for s in signals)
+
+
+def _outside_quotes_of(text: str) -> str:
+    from storybrief.analysis.compare import _outside_quotes
+
+    found = _outside_quotes(text)
+    assert len(found) == len(text)
+    return found
+
+
+@pytest.mark.issue(20)
+def test_compare_a_quotation_never_closed_is_quoted_to_its_paragraphs_end() -> None:
+    text = (
+        'He turned to the prime minister. "Nothing will happen to you that we will not '
+        "fight for.\n\nThe two leaders met again in May."
+    )
+    outside = _outside_quotes_of(text)
+    assert "we will not" not in outside
+    assert "The two leaders met again in May." in outside
+
+
+@pytest.mark.issue(20)
+def test_compare_a_reader_comment_trailer_is_not_the_writers_voice() -> None:
+    text = (
+        "The senator called the strikes an impeachable offense.\n\n"
+        "This discussion is now closed.\n\nWe welcome comments on our articles for a "
+        "limited period.\n\nOur legal research platform serves our customers."
+    )
+    kind, signals = classify(_piece(text), 0)
+    assert kind == "report"
+    assert not any("first person" in s for s in signals)
+
+
+@pytest.mark.issue(20)
+@pytest.mark.parametrize(
+    ("text", "asides"),
+    [
+        ("Relatives gathered on Saturday to remember their loved ones near the site.", 0),
+        ("Remember, the council promised the wall two years ago.", 1),
+    ],
+    ids=["remember a verb", "remember the writer's aside"],
+)
+def test_compare_remember_is_an_aside_only_as_the_writers_imperative(
+    text: str, asides: int
+) -> None:
+    _, signals = classify(_piece(text), 0)
+    found = [s for s in signals if s.startswith("evaluative or sarcastic asides")]
+    assert found == ([f"evaluative or sarcastic asides ×{asides}"] if asides else [])
+
+
+@pytest.mark.issue(20)
+def test_compare_a_speakers_unmarked_first_person_in_one_paragraph_is_one_signal() -> None:
+    # A quotation whose opening mark the source dropped: the speaker's "I" three times
+    # in one paragraph, amid a report.
+    report = " ".join(f"Section {n} of the treaty covers trade." for n in range(1, 12))
+    text = (
+        "The president praised the prime minister in January. But I can tell you it is "
+        "true. I have a tremendous respect for her. And I think the feeling is mutual.\n\n"
+        f"{report}"
+    )
+    kind, signals = classify(_piece(text), 0)
+    assert kind == "report"
+    assert "writer's first person outside quotes in 1 paragraph" in signals
+
+
+@pytest.mark.issue(20)
+def test_compare_a_contributors_commentary_is_opinion() -> None:
+    text = (
+        "By Jane Roe, Special to CNN.\n\nTwo weeks of strikes have not broken the regime. "
+        "The country is more divided than the world had feared. Reconciliation will be the "
+        "only means to avert a long war. Civilians would undoubtedly become targets."
+    )
+    kind, signals = classify(_piece(text), 0)
+    assert kind == "opinion"
+    assert "contributor's piece: “Special to CNN”" in signals
+
+
+def test_compare_a_contributors_report_that_quotes_stays_a_report() -> None:
+    text = (
+        "By Jane Roe, Special to CNN.\n\nThe mayor said the harbour would reopen. "
+        "The union said the strike was over. The port authority said ships were waiting."
+    )
+    kind, _ = classify(_piece(text), 0)
+    assert kind == "report"
+
+
+@pytest.mark.issue(20)
+def test_compare_a_chronology_box_is_analysis() -> None:
+    text = (
+        "A look at the key events of the rescue.\n\n"
+        "-- Aug. 12: The submarine sinks during exercises.\n\n"
+        "-- Aug. 13: Ships search for the submarine.\n\n"
+        "-- Aug. 14: The navy announces the accident.\n\n"
+        "-- Aug. 15: Rescue capsules are lowered."
+    )
+    kind, signals = classify(_piece(text), 0)
+    assert kind == "analysis"
+    assert "paragraphs opening with a date or time: 4 of 5" in signals
+
+
+@pytest.mark.issue(20)
+def test_compare_an_explainer_with_question_subheads_is_analysis() -> None:
+    body = " ".join(f"Clause {n} of the agreement sets a quota." for n in range(1, 6))
+    text = (
+        f"The president arrives in July.\n\nWhat will be missing?\n\n{body}\n\n"
+        f"What is in it for Britain?\n\n{body}\n\nWho gets a state visit?\n\n{body}"
+    )
+    kind, signals = classify(_piece(text), 0)
+    assert kind == "analysis"
+    assert "questions as subheads ×3" in signals
+
+
+@pytest.mark.issue(20)
+def test_compare_interpretation_given_to_analysts_is_analysis() -> None:
+    text = (
+        "Weeks of unrest prompted the army to act, analysts say. "
+        "The unions joining the protests signalled the end, analysts say. "
+        "The army feared for its own standing, analysts say. "
+        "The square filled again on Thursday."
+    )
+    kind, signals = classify(_piece(text), 0)
+    assert kind == "analysis"
+    assert "analysts or experts say ×3" in signals
+
+
+@pytest.mark.issue(20)
+def test_compare_an_attributed_should_is_reporting() -> None:
+    text = (
+        "The minister said the council should approve the plan. "
+        "The council must vote by Friday, she said. The vote is on Friday."
+    )
+    kind, signals = classify(_piece(text), 0)
+    assert kind == "report"
+    assert not any("should/must" in s for s in signals)

@@ -22,7 +22,7 @@ relations  claims.v3             claims' relations, given the episodes
 summary    bigram-ilp.v2         the summary, every passage an exact span
 quotes     cues.v3               who said what
 timeline   timeline.v6           dated events, merged across documents
-sources    sources.v1            sources compared: kind, contributions, overlap
+sources    sources.v2            sources compared: kind, contributions, overlap
 =========  ====================  ==============================================
 """
 
