@@ -191,6 +191,13 @@ def brief_command(
         Optional[int],  # noqa: UP045
         typer.Option(help="Refuse inputs larger than this many bytes (default 5 MB)."),
     ] = None,
+    since: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            help="Files or folders already read: the brief then opens with what PATHS "
+            "add to them (update summary, background, changed figures). May be repeated."
+        ),
+    ] = None,
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
@@ -210,6 +217,7 @@ def brief_command(
                 settings=settings,
                 cluster=cluster,
                 progress=progress,
+                since_paths=since or (),
             )
     except InputError as exc:
         if verbose:  # the error line counts them by reason; -v names each

@@ -692,6 +692,23 @@ class SummaryPassage(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class UpdateSection(Record):
+    """What documents add to those a reader already read (``storybrief.brief(new,
+    since=old)``): the update summary, the background to read it by, and the claims
+    whose figures changed between the two."""
+
+    #: The ids of the documents already read.
+    since: tuple[str, ...]
+    #: Passages of the new documents: what they add (exact spans, with support).
+    summary: tuple[SummaryPassage, ...]
+    #: Passages of the documents already read that the update needs (exact spans).
+    background: tuple[SummaryPassage, ...]
+    #: Ids of the claims whose figures differ between the read and the new documents.
+    changed: tuple[str, ...]
+    method: str = "update.v1"
+
+
+@dataclass(frozen=True, slots=True)
 class Reuse(Record):
     """A sentence one document shares almost word for word with another."""
 
@@ -780,6 +797,8 @@ class Brief:
     #: Each analysis stage's name and the id of the method it ran.
     methods: tuple[tuple[str, str], ...] = ()
     version: str = field(default="0.1.0")
+    #: When briefed with ``since``: what the new documents add to those already read.
+    update: UpdateSection | None = None
 
     @property
     def mentions(self) -> tuple[Mention, ...]:
@@ -867,4 +886,5 @@ class Brief:
             "overlap": {} if self.overlap is None else self.overlap.to_dict(),
             "claims": [c.to_dict() for c in self.claims],
             "sources": [s.to_dict() for s in self.sources],
+            **({} if self.update is None else {"update": self.update.to_dict()}),
         }

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, BinaryIO
 
 from storybrief.analysis import Analysis, methods, run
+from storybrief.analysis.summarize import summarize_update
 from storybrief.config import Settings
 from storybrief.errors import InputError, StorybriefError
 from storybrief.ingest import InputLike, load_articles, near_copies
@@ -21,6 +22,7 @@ from storybrief.model import (
     ParsedArticle,
     ProgressCallback,
     ProgressStep,
+    UpdateSection,
     count_reasons,
     ignore_progress,
 )
@@ -40,6 +42,8 @@ def brief(
     cluster: int | None = None,
     stdin: BinaryIO | None = None,
     progress: ProgressCallback | None = None,
+    since: InputLike | Iterable[InputLike] | None = None,
+    since_paths: Iterable[str | os.PathLike[str]] = (),
 ) -> Brief:
     """Brief a pile of articles about one story.
 
@@ -63,6 +67,12 @@ def brief(
         stdin: the stream that ``"-"`` in ``paths`` reads.
         progress: told how far each step has come (``ProgressStep``): ``reading``,
             ``loading model``, ``parsing`` (articles) and ``analysing`` (stages).
+        since: articles the reader has already read (the same kinds of input as
+            ``sources``); with them (or ``since_paths``), the brief covers both piles
+            and ``Brief.update`` says what the new ones add (``update.v1``: the
+            update summary, a background from the read ones, and the claims whose
+            figures changed).
+        since_paths: already-read files or folders given as strings.
 
     Returns:
         The brief. Inputs that could not be used are listed in ``Brief.errors``, one
@@ -89,9 +99,22 @@ def brief(
     tell = progress or ignore_progress
     tell(ProgressStep("reading", 0, None))
     # A reprint, or a part of another article, is one source with it, not a second.
+    read_before: list[Article | IngestFailure] = []
+    if since is not None or since_paths:
+        if since is None:
+            since = []
+        elif isinstance(since, (str, bytes)) or not isinstance(since, Iterable):
+            since = [since]
+        elif hasattr(since, "keys"):
+            since = [since]  # type: ignore[list-item]
+        read_before = load_articles(since, settings, paths=since_paths, cluster=cluster)
     loaded = near_copies(
-        load_articles(sources, settings, paths=paths, cluster=cluster, stdin=stdin)
+        [
+            *read_before,
+            *load_articles(sources, settings, paths=paths, cluster=cluster, stdin=stdin),
+        ]
     )
+    old_ids = {a.id for a in read_before if isinstance(a, Article)}
     tell(ProgressStep("reading", len(loaded), len(loaded)))
     articles = [a for a in loaded if isinstance(a, Article)]
     failures = tuple(f for f in loaded if isinstance(f, IngestFailure))
@@ -104,6 +127,9 @@ def brief(
     analysis, failed = _analyse(articles, nlp, settings, tell)
     failures += failed
     _log_skipped(failures)
+    update = (
+        _update(analysis, old_ids, settings.words) if (since is not None or since_paths) else None
+    )
     return Brief(
         documents=analysis.documents,
         errors=failures,
@@ -120,6 +146,24 @@ def brief(
         overlap=analysis.overlap,
         methods=methods(),
         version=__version__,
+        update=update,
+    )
+
+
+def _update(analysis: Analysis, old_ids: set[str], words: int) -> UpdateSection:
+    """What the documents not in ``old_ids`` add to those that are."""
+    old = [d for d in analysis.documents if d.id in old_ids]
+    new = [d for d in analysis.documents if d.id not in old_ids]
+    summary, background = summarize_update(new, old, words) if new else ((), ())
+    changed = tuple(
+        c.id
+        for c in analysis.claims
+        if len(c.readings) > 1
+        and any(set(r.documents) & old_ids for r in c.readings)
+        and any(set(r.documents) - old_ids for r in c.readings)
+    )
+    return UpdateSection(
+        since=tuple(d.id for d in old), summary=summary, background=background, changed=changed
     )
 
 

@@ -37,13 +37,27 @@ def render_markdown(brief: Brief) -> str:
     lines += [f"_{summary}._", ""]
     if view.episodes:
         lines += ["Episodes:", "", *(f"- {_cell(line)}" for line in view.episodes), ""]
-    if view.summary:
-        lines += ["## Summary", ""]
-        for sentence, numbers in view.summary:
+
+    def passages(items: tuple[tuple[str, tuple[int, ...]], ...]) -> list[str]:
+        out = []
+        for sentence, numbers in items:
             cites = "".join(f"[^{n}]" for n in numbers)
             count = f" _({len(numbers)} sources)_" if len(numbers) > 1 else ""
-            lines.append(f"- {_cell(sentence)}{cites}{count}")
-        lines.append("")
+            out.append(f"- {_cell(sentence)}{cites}{count}")
+        return [*out, ""]
+
+    if brief.update is not None:
+        lines += [f"## New since the {view.read_before} documents already read", ""]
+        lines += passages(view.update) if view.update else ["_Nothing new._", ""]
+        for row in view.changed:
+            figures = " → ".join(f"{_cell(text)}[^{n}]" for text, n, _ in row.statements)
+            lines += [f"- Changed: {_cell(row.counts)}: {figures}"]
+        if view.changed:
+            lines.append("")
+        if view.background:
+            lines += ["## Background", "", *passages(view.background)]
+    if view.summary:
+        lines += ["## Summary", "", *passages(view.summary)]
     lines += ["## Sources", ""]
     lines += [
         "| # | Title | Outlet | Byline | Published | Dateline | Kind | Words |",

@@ -76,6 +76,9 @@ class Report:
     graph_nodes: tuple[GraphNode, ...]
     graph_edges: tuple[GraphEdge, ...]
     overlap: tuple[tuple[str, ...], ...]
+    #: Links of the update's passages and of its background (``Brief.update``).
+    update: tuple[tuple[Link, ...], ...] = ()
+    background: tuple[tuple[Link, ...], ...] = ()
 
 
 CHART_WIDTH = 900
@@ -99,6 +102,14 @@ def build_report(brief: Brief) -> Report:
         )
         for item in brief.summary
     )
+    passages = brief.update.summary if brief.update else ()
+    update = tuple(
+        (link(p.doc_id, p.start, p.end), *(link(s.doc_id, s.start, s.end) for s in p.support))
+        for p in passages
+    )
+    background = tuple(
+        (link(p.doc_id, p.start, p.end),) for p in (brief.update.background if brief.update else ())
+    )
     quotes = {q.id: tuple(link(s.doc_id, s.start, s.end) for s in q.sources) for q in brief.quotes}
     timeline = tuple((link(e.doc_id, e.start, e.end),) for e in brief.timeline)
     claims = tuple(
@@ -120,6 +131,8 @@ def build_report(brief: Brief) -> Report:
     return Report(
         segments=segments,
         summary=summary,
+        update=update,
+        background=background,
         quotes=quotes,
         timeline=timeline,
         claims=claims,

@@ -49,16 +49,28 @@ def brief_renderable(brief: Brief) -> Group:
         header.append(_clean(f"\n{line}"), style="dim")
     parts.append(Panel(header, title="storybrief", title_align="left"))
 
-    if view.summary:
-        summary = Text()
-        for i, (sentence, numbers) in enumerate(view.summary):
+    def passages(items: tuple[tuple[str, tuple[int, ...]], ...]) -> Text:
+        out = Text()
+        for i, (sentence, numbers) in enumerate(items):
             if i:
-                summary.append("\n")
-            summary.append(_clean(sentence))
+                out.append("\n")
+            out.append(_clean(sentence))
             cites = ",".join(str(n) for n in numbers)
             count = f" · {len(numbers)} sources" if len(numbers) > 1 else ""
-            summary.append(f" [{cites}]{count}", style="cyan")
-        parts.append(Panel(summary, title="Summary", title_align="left"))
+            out.append(f" [{cites}]{count}", style="cyan")
+        return out
+
+    if brief.update is not None:
+        new = passages(view.update) if view.update else Text("Nothing new.", style="dim")
+        for change in view.changed:
+            figures = " → ".join(f"{text} [{n}]" for text, n, _ in change.statements)
+            new.append(_clean(f"\nChanged: {change.counts}: {figures}"), style="yellow")
+        title = f"New since the {view.read_before} documents already read"
+        parts.append(Panel(new, title=title, title_align="left"))
+        if view.background:
+            parts.append(Panel(passages(view.background), title="Background", title_align="left"))
+    if view.summary:
+        parts.append(Panel(passages(view.summary), title="Summary", title_align="left"))
 
     docs = Table(title="Sources", title_justify="left", expand=True, show_lines=False)
     for column, kwargs in (

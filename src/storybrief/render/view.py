@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from storybrief.model import Brief, DateRef, Episode, ParsedArticle, SourceProfile, date_of
+from storybrief.model import (
+    Brief,
+    Claim,
+    DateRef,
+    Episode,
+    ParsedArticle,
+    SourceProfile,
+    SummaryPassage,
+    date_of,
+)
 
 # Entity types shown under "Who and what", in this order, with a heading each.
 NAME_GROUPS: tuple[tuple[str, str], ...] = (
@@ -138,6 +148,17 @@ def _ends_before(value: str, day: dt.date) -> bool:
     return last < day
 
 
+def _claim_row(claim: Claim, number_of: dict[str, int]) -> ClaimRow:
+    return ClaimRow(
+        relation=claim.relation,
+        counts=claim.what or claim.counts or claim.unit,
+        statements=tuple(
+            (st.text, number_of[st.doc_id], st.time or "date unknown")
+            for st in sorted(claim.statements, key=lambda st: st.time or "~")
+        ),
+    )
+
+
 def story_start(view: BriefView) -> dt.date | None:
     """The first day a document of the brief was published, if any says."""
     days = [r.doc.article.published.value for r in view.rows if r.doc.article.published]
@@ -161,6 +182,13 @@ class BriefView:
     names: tuple[tuple[str, tuple[EntityRow, ...]], ...]
     #: Summary sentences with the numbers of the documents that report them (own first).
     summary: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    #: With ``Brief.update``: what the new documents add, the background to read it
+    #: by (passages of the documents already read), how many were read, and the
+    #: figures that changed.
+    update: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    background: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    read_before: int = 0
+    changed: tuple[ClaimRow, ...] = ()
     #: Direct quotations grouped by speaker, most quoted first; unknown speakers last.
     quotes: tuple[SpeakerGroup, ...] = ()
     timeline: tuple[TimelineRow, ...] = ()
@@ -249,22 +277,27 @@ def build_view(brief: Brief) -> BriefView:
         )
         for item in brief.summary
     )
+
+    def passages(items: Sequence[SummaryPassage]) -> tuple[tuple[str, tuple[int, ...]], ...]:
+        return tuple(
+            (
+                " ".join(item.text.split()),
+                tuple(number_of[d] for d in [item.doc_id, *(s.doc_id for s in item.support)]),
+            )
+            for item in items
+        )
+
+    update = brief.update
+    changed_ids = set(update.changed) if update else set()
     return BriefView(
+        update=passages(update.summary) if update else (),
+        background=passages(update.background) if update else (),
+        read_before=len(update.since) if update else 0,
+        changed=tuple(_claim_row(c, number_of) for c in brief.claims if c.id in changed_ids),
         episodes=tuple(_episode_line(e, number_of) for e in brief.episodes)
         if len(brief.episodes) > 1
         else (),
-        claims=tuple(
-            ClaimRow(
-                relation=c.relation,
-                counts=c.what or c.counts or c.unit,
-                statements=tuple(
-                    (st.text, number_of[st.doc_id], st.time or "date unknown")
-                    for st in sorted(c.statements, key=lambda st: st.time or "~")
-                ),
-            )
-            for c in brief.claims
-            if len(c.documents) > 1
-        ),
+        claims=tuple(_claim_row(c, number_of) for c in brief.claims if len(c.documents) > 1),
         timeline=tuple(
             TimelineRow(
                 date=e.date,
