@@ -471,3 +471,17 @@ def test_quotes_the_speaker_is_whoever_says_the_quotation_not_the_agency_reporti
     speaker = {q.text.rstrip(".,"): q.speaker_name for q in brief.quotes if q.kind == "direct"}
     assert speaker["was developing for two minutes"] == "Ivan Petrov"
     assert speaker["with relative frequency and relatively soon"] == "Ivan Petrov"
+
+
+@pytest.mark.model
+@pytest.mark.issue(19)
+def test_quotes_he_may_be_a_name_in_apposition_to_the_subject_before() -> None:
+    text = (
+        "Quay standoff\n\n"
+        '"We will not move from the quay," Piotr Quell said on Monday.\n\n'
+        "The standoff could end if the port's chief, Tomas Brandt, decides to reopen it. "
+        'Last week he said that he would weigh "every option on the table."'
+    )
+    brief = storybrief.brief([{"text": text, "published": "2024-06-12"}])
+    speaker = {q.text.rstrip(".,"): q.speaker_name for q in brief.quotes if q.kind == "direct"}
+    assert speaker["every option on the table"] == "Tomas Brandt"

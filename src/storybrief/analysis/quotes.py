@@ -650,6 +650,13 @@ def _resolve_pronoun(
         if s[0] < pronoun.start and d.sentence_at(s[0]) >= pronoun.sentence - PRONOUN_SENTENCES
     )
     subjects = {t.start for t in d.tokens if t.dep in ("nsubj", "nsubjpass")}
+    # A name in apposition to a subject is the subject ("Britain's home secretary,
+    # Jack Straw, decides").
+    subjects |= {
+        t.start
+        for t in d.tokens
+        if t.dep == "appos" and (head := d.head(t)) is not None and head.start in subjects
+    }
     window = [
         s
         for s in people
