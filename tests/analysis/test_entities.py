@@ -445,3 +445,30 @@ def test_entities_a_title_the_tagger_left_out_is_kept_in_the_written_form() -> N
         "Gadhafi",
     }
     assert by_name["Lyon Times"].aliases == ("Lyon Times",)
+
+
+@pytest.mark.issue(19)
+def test_entities_a_month_the_tagger_took_a_surname_for_is_the_person() -> None:
+    from storybrief.analysis.entities import resolve_entities
+    from tests.conftest import build_parsed
+
+    text = "Theresa May spoke . Trump and May met . The vote is in May 2025 ."
+    doc = build_parsed(
+        text,
+        mentions=[
+            ("Theresa May", "PERSON"),
+            ("Trump", "PERSON"),
+            ("May", "DATE"),
+            ("May 2025", "DATE"),
+        ],
+    )
+    entities, (linked,) = resolve_entities([doc])
+    (may,) = [e for e in entities if e.canonical == "Theresa May"]
+    assert [m.span.text for m in may.mentions] == ["Theresa May", "May"]
+    labels = {m.span.text: m.label for m in linked.mentions}
+    assert labels == {
+        "Theresa May": "PERSON",
+        "Trump": "PERSON",
+        "May": "PERSON",
+        "May 2025": "DATE",
+    }

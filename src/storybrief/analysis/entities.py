@@ -46,7 +46,9 @@ Method (``names.v3``), on the tagger's named mentions of all documents:
    Watch researcher"), and a person's aliases keep a capitalised title the
    tagger left out of the mention ("Col. Moammar Gadhafi", "Sir Kim Darroch";
    nameparser's titles), as the name was written; a name a wire's contributor
-   line gives is a person's even alone ("Reporting by Babington").
+   line gives is a person's even alone ("Reporting by Babington"); a month the
+   tagger took for a person's surname ("Trump and May met", no day or year
+   after it) is looked up as that person's mention and relabelled PERSON.
 """
 
 from __future__ import annotations
@@ -59,7 +61,13 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from storybrief.lexicon import NAME_HEAD_NOUNS, NAME_LABELS, NAME_LABELS_IN_ORDER, given_names
+from storybrief.lexicon import (
+    NAME_HEAD_NOUNS,
+    NAME_LABELS,
+    NAME_LABELS_IN_ORDER,
+    TIME_LABELS,
+    given_names,
+)
 from storybrief.model import (
     Entity,
     EntityMention,
@@ -683,21 +691,30 @@ def resolve_entities(
     built.sort(key=lambda e: (-len(e.mentions), e.canonical))
     entities = [replace(e, id=f"e{n}") for n, e in enumerate(built, 1)]
     entity_at: dict[tuple[str, int, int], str] = {}
+    people: set[tuple[str, int, int]] = set()
     for entity in entities:
         for m in entity.mentions:
             entity_at[(m.span.doc_id, m.span.start, m.span.end)] = entity.id
-    linked = tuple(_with_entity_ids(d, entity_at) for d in documents)
+            if m.label == "PERSON":
+                people.add((m.span.doc_id, m.span.start, m.span.end))
+    linked = tuple(_with_entity_ids(d, entity_at, people) for d in documents)
     return tuple(entities), linked
 
 
 def _with_entity_ids(
-    doc: ParsedArticle, entity_at: dict[tuple[str, int, int], str]
+    doc: ParsedArticle,
+    entity_at: dict[tuple[str, int, int], str],
+    people: set[tuple[str, int, int]],
 ) -> ParsedArticle:
-    mentions = tuple(
-        replace(m, entity_id=entity_at.get((m.span.doc_id, m.span.start, m.span.end)))
-        for m in doc.mentions
-    )
-    return replace(doc, mentions=mentions)
+    """The document's mentions with their entity ids; a month the tagger took a
+    person's name for ("Trump and May met") is relabelled the person's."""
+
+    def linked(m: Mention) -> Mention:
+        key = (m.span.doc_id, m.span.start, m.span.end)
+        label = "PERSON" if m.label in TIME_LABELS and key in people else m.label
+        return replace(m, entity_id=entity_at.get(key), label=label)
+
+    return replace(doc, mentions=tuple(linked(m) for m in doc.mentions))
 
 
 # An age in apposition ("Karin Dahl, 71,") or a person noun before a name in
@@ -906,12 +923,22 @@ def _add_missed_mentions(
         + r")(?![\w-])"
     )
     for doc in documents:
-        covered = [(m.span.start, m.span.end) for m in doc.mentions]
+        text = doc.article.text
+        # A month the tagger took a surname for ("Trump and May met"): the
+        # person's, unless a day or a year follows it ("May 5", "May 2018").
+        covered = [
+            (m.span.start, m.span.end)
+            for m in doc.mentions
+            if not (
+                m.label in TIME_LABELS
+                and m.span.text in unique
+                and not re.match(r"\s*\d", text[m.span.end : m.span.end + 3])
+            )
+        ]
         for entity in groups.values():
             covered += [
                 (m.span.start, m.span.end) for m, _ in entity.mentions if m.span.doc_id == doc.id
             ]
-        text = doc.article.text
         for match in pattern.finditer(text):
             start, end = match.span(1)
             if any(s < end and start < e for s, e in covered):
