@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections import defaultdict
 
 import pytest
+from rapidfuzz import fuzz
 
 from storybrief.analysis.entities import (
     _GivenNames,
     _givens_compatible,
     _link_full_person_names,
+    _link_long_names,
     _Name,
     _parse_name,
     _surnames_match,
@@ -128,3 +130,35 @@ def test_entities_given_name_index_covers_nicknames_initials_and_spellings() -> 
     assert "muammar gadhafi" in found["moammar"]  # a transliteration
     assert "maria rossi" not in found["mario"]  # never across genders
     assert found["nobody"] == set()
+
+
+LONG_NAMES = [
+    "Syrian National Coalition",
+    "National Coalition of Syrian Revolutionary Forces",
+    "National Coalition for Syrian Revolutionary Forces",
+    "National Coalition for Syrian Revolution Forces",
+    "Libyan National Transitional Council",
+    "National Transitional Council",
+    "Transitional National Council",
+    "UN Security Council",
+    "Security Council",
+    "Organisation for the Prohibition",
+]
+
+
+def test_entities_long_names_link_what_every_pair_links() -> None:
+    forms = [_parse_name(text, "ORG") for text in LONG_NAMES]
+    labels: list[str | None] = ["ORG"] * len(forms)
+    texts = [" ".join(name.tokens) for name in forms]
+    every_pair = _UnionFind(len(forms))
+    for f in range(len(forms)):
+        for g in range(f + 1, len(forms)):
+            if min(len(texts[f]), len(texts[g])) >= 12 and (
+                fuzz.token_sort_ratio(texts[f], texts[g]) >= 92
+            ):
+                every_pair.union(f, g)
+    scored = _UnionFind(len(forms))
+    _link_long_names(forms, labels, list(range(len(forms))), scored)
+    expected = _partition(every_pair, len(forms))
+    assert len(set(expected)) <= len(forms) - 3, "the names should hold links"
+    assert _partition(scored, len(forms)) == expected

@@ -629,12 +629,12 @@ def _link_long_names(
 
     others = [f for f in long_forms if form_label[f] not in ("PERSON", None)]
     texts = {f: " ".join(form_names[f].tokens) for f in others}
-    for x, f in enumerate(others):
-        for g in others[x + 1 :]:
-            if min(len(texts[f]), len(texts[g])) < LONG_NAME_MIN_CHARS:
-                continue
-            if fuzz.token_sort_ratio(texts[f], texts[g]) >= LONG_NAME_RATIO:
-                uf.union(f, g)
+    # Only the pairs that score are linked; scoring_pairs finds them without a Python
+    # call per pair (issue #22).
+    long_enough = [f for f in others if len(texts[f]) >= LONG_NAME_MIN_CHARS]
+    scored = scoring_pairs([texts[f] for f in long_enough], LONG_NAME_RATIO, fuzz.token_sort_ratio)
+    for x, y in scored:
+        uf.union(long_enough[x], long_enough[y])
 
 
 # ---------------------------------------------------------------------------
