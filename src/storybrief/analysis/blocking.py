@@ -20,6 +20,13 @@ appear in the window, and so in the longer text. A pair whose shorter text share
 fewer of its trigrams with the other is left out. The shared counts come from one
 sparse product of trigram sets, a block of rows at a time; a text with k - 3D <= 0
 (too short for the bound) is paired with every other.
+
+Tried and left out (issue #22, the 6,639 quotes of 381 Timeline17 articles, R 92):
+leaving very common trigrams out of the product. Counting without them lowers each
+bound by the common trigrams of the text: with those in over 20% of texts left out,
+candidates grow from 300k to 1.1M pairs; counting them back exactly (bitsets) keeps
+the 300k but costs what it saves (1.96-2.45 s against 2.42 s), because English
+trigrams are spread too evenly for the product to become sparse.
 """
 
 from __future__ import annotations
