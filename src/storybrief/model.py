@@ -378,13 +378,20 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class ParsedArticle:
-    """An article with the NLP layer's records."""
+    """An article with the NLP layer's records.
+
+    ``_tree`` is no argument to give: it holds the tree once built, and being an
+    ``__init__`` field, ``dataclasses.replace`` carries it to a refined copy (new
+    mentions, a publication date), which uses it only while it is the tree of that
+    copy's own tokens and sentences (the same objects); so a document's tree is built
+    once, not once per stage that refines the document.
+    """
 
     article: Article
     sentences: tuple[Sentence, ...]
     tokens: tuple[Token, ...]
     mentions: tuple[Mention, ...]
-    _tree: TokenTree | None = field(default=None, init=False, repr=False, compare=False)
+    _tree: TokenTree | None = field(default=None, repr=False, compare=False, kw_only=True)
 
     @property
     def id(self) -> str:
@@ -393,10 +400,11 @@ class ParsedArticle:
     @property
     def tree(self) -> TokenTree:
         """The dependency tree of the tokens, built on first use and kept with the document."""
-        if self._tree is None:
-            object.__setattr__(self, "_tree", TokenTree(self.tokens, self.sentences))
-        assert self._tree is not None
-        return self._tree
+        tree = self._tree
+        if tree is None or tree.tokens is not self.tokens or tree.sentences is not self.sentences:
+            tree = TokenTree(self.tokens, self.sentences)
+            object.__setattr__(self, "_tree", tree)
+        return tree
 
     def word_count(self) -> int:
         """Tokens with a letter or digit: the same count whatever the pipeline tags."""

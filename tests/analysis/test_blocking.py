@@ -7,7 +7,7 @@ import random
 import pytest
 from rapidfuzz import fuzz
 
-from storybrief.analysis.blocking import partial_match_candidates
+from storybrief.analysis.blocking import partial_match_candidates, scoring_choices, scoring_pairs
 
 QUOTES = [
     "we will fight to the last man and the last woman and the last bullet",
@@ -79,3 +79,55 @@ def test_blocking_leaves_out_unrelated_texts() -> None:
 def test_blocking_pairs_a_text_too_short_for_the_bound_with_every_other() -> None:
     found = partial_match_candidates(["ab", "officials declined to comment", "xy"], 92)
     assert found == [[], [0], [0, 1]]
+
+
+NAMES = [
+    "khatib",
+    "khateeb",
+    "alkhatib",
+    "gadhafi",
+    "gaddafi",
+    "qaddafi",
+    "lavrov",
+    "lavrova",
+    "jibril",
+    "jebril",
+    "syrian national coalition",
+    "national coalition syrian",
+    "coalition for syrian revolutionary forces",
+    "coalition of syrian revolutionary forces",
+    "ab",
+    "",
+]
+
+
+@pytest.mark.parametrize("scorer", [fuzz.ratio, fuzz.token_sort_ratio])
+@pytest.mark.parametrize("min_score", [92, 85, 80, 50])
+def test_blocking_scoring_pairs_are_the_pairs_that_score(scorer: object, min_score: float) -> None:
+    expected = [
+        (i, j)
+        for i in range(len(NAMES))
+        for j in range(i + 1, len(NAMES))
+        if scorer(NAMES[i], NAMES[j]) >= min_score  # type: ignore[operator]
+    ]
+    assert expected
+    assert scoring_pairs(NAMES, min_score, scorer) == expected  # type: ignore[arg-type]
+
+
+def test_blocking_scoring_pairs_hold_random_near_copies() -> None:
+    rng = random.Random(22)
+    texts = ["".join(rng.choice("abcde") for _ in range(rng.randint(3, 12))) for _ in range(200)]
+    expected = [
+        (i, j)
+        for i in range(len(texts))
+        for j in range(i + 1, len(texts))
+        if fuzz.ratio(texts[i], texts[j]) >= 80
+    ]
+    assert len(expected) >= 40
+    assert scoring_pairs(texts, 80, fuzz.ratio) == expected
+
+
+@pytest.mark.parametrize("query", ["khatib", "gadafi", "lavrov", "nobody"])
+def test_blocking_scoring_choices_are_the_choices_that_score(query: str) -> None:
+    expected = [k for k, name in enumerate(NAMES) if fuzz.ratio(name, query) >= 85]
+    assert scoring_choices(query, NAMES, 85, fuzz.ratio) == expected

@@ -1,4 +1,4 @@
-"""TF-IDF cosines: the close pairs are those of the whole square, to the last bit."""
+"""TF-IDF cosines: the close pairs and the sparse square are the whole square, to the last bit."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from storybrief.analysis import similarity
-from storybrief.analysis.similarity import SENTENCES, close_pairs, cosine, tfidf
+from storybrief.analysis.similarity import SENTENCES, close_pairs, cosine, sparse_cosine, tfidf
 
 SENTENCES_TEXT = [
     "The ferry sank off the coast on Monday, the coast guard said.",
@@ -34,3 +34,12 @@ def test_similarity_close_pairs_are_the_squares_entries_above_the_threshold(
         assert columns.tolist() == expected.tolist()
         assert values.tolist() == square[row][expected].tolist()  # the same floats
     assert 1 in pairs[0][0].tolist()  # the two ferry sentences are close
+
+
+def test_similarity_sparse_cosine_is_the_square() -> None:
+    found = tfidf(SENTENCES_TEXT, SENTENCES)
+    assert found is not None
+    square = cosine(found.matrix)
+    sparse = sparse_cosine(found.matrix)
+    assert np.array_equal(sparse.toarray(), square)  # the same floats
+    assert sparse.nnz < square.size  # pairs sharing no word are not stored

@@ -57,10 +57,12 @@ Method (``claims.v3``):
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
-from storybrief.analysis.similarity import SENTENCES, cosine, tfidf
+from storybrief.analysis.similarity import SENTENCES, sparse_cosine, tfidf
 from storybrief.analysis.timex import document_timexes
 from storybrief.lexicon import FIGURE_LABELS, TOLL_WORDS
 from storybrief.model import (
@@ -703,29 +705,44 @@ def build_claims(documents: Sequence[ParsedArticle]) -> tuple[Claim, ...]:
     if not statements:
         return ()
     found = tfidf([s.context for s in statements], SENTENCES)
-    if found is None:  # no context word at all: figures match on their values alone
-        similarity = [[0.0] * len(statements) for _ in statements]
-    else:
-        similarity = cosine(found.matrix)
+    similarity = None if found is None else sparse_cosine(found.matrix)
     # Single linkage: a statement joins a group when it matches any member of it
     # from another document (the same large number in one story counts as a match).
+    # Only statements of one unit match (``_similar``, ``_same_figure``), so a group's
+    # members share its first one's unit, and a statement tries only the groups of its
+    # own unit, in the order they were opened.
     groups: list[list[int]] = []
+    group_documents: list[set[str]] = []
+    of_unit: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(statements):
-        for group in groups:
-            if any(statements[j].doc_id == s.doc_id for j in group):
+        cosines = _row(similarity, i)
+        for g in of_unit[s.unit]:
+            if s.doc_id in group_documents[g]:
                 continue
             if any(
-                _similar(s, statements[j], float(similarity[i][j]))
-                or _same_figure(s, statements[j])
-                for j in group
+                _similar(s, statements[j], cosines.get(j, 0.0)) or _same_figure(s, statements[j])
+                for j in groups[g]
             ):
-                group.append(i)
+                groups[g].append(i)
+                group_documents[g].add(s.doc_id)
                 break
         else:
+            of_unit[s.unit].append(len(groups))
             groups.append([i])
+            group_documents.append({s.doc_id})
     out = [_claim([statements[i] for i in group]) for group in groups]
     out.sort(key=lambda c: (-len(c.documents), c.statements[0].doc_id, c.statements[0].start))
     return tuple(replace(claim, id=f"c{n}") for n, claim in enumerate(out, 1))
+
+
+def _row(similarity: Any, i: int) -> dict[int, float]:
+    """Row ``i`` of a sparse cosine matrix: column to cosine, for the columns stored
+    (none when there is no matrix: no context word at all, figures match on values)."""
+    if similarity is None:
+        return {}
+    start, end = similarity.indptr[i], similarity.indptr[i + 1]
+    columns = similarity.indices[start:end].tolist()
+    return dict(zip(columns, similarity.data[start:end].tolist(), strict=True))
 
 
 def relate_claims(

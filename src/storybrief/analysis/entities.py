@@ -61,6 +61,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+from storybrief.analysis.blocking import scoring_choices, scoring_pairs
 from storybrief.lexicon import (
     NAME_HEAD_NOUNS,
     NAME_LABELS,
@@ -152,13 +153,25 @@ def _fold(text: str) -> str:
 
 @dataclass(slots=True)
 class _Name:
-    """A mention's normalised parts."""
+    """A mention's normalised parts; the parts derived from its tokens are worked out
+    once, here, since resolution compares each form with many others."""
 
     surface: str  # without "the", possessive and titles
     title: str  # the title words set aside ("Sheik"), or ""
     tokens: tuple[str, ...]  # folded, dot-free tokens; hyphens split
     acronym: bool  # written as an acronym ("SNC", "U.N.")
     label: str | None
+    core_tokens: tuple[str, ...] = field(init=False)  # without Arabic articles
+    surname: str = field(init=False)  # the last core token, or ""
+    given: tuple[str, ...] = field(init=False)  # the core tokens before it
+    #: The surname's spellings, with and without a glued article (``_surname_variants``).
+    surnames: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.core_tokens = tuple(t for t in self.tokens if t not in _ARABIC_ARTICLES)
+        self.surname = self.core_tokens[-1] if self.core_tokens else ""
+        self.given = self.core_tokens[:-1]
+        self.surnames = frozenset(_surname_variants(self.surname))
 
     @property
     def key(self) -> tuple[str, ...]:
@@ -168,19 +181,6 @@ class _Name:
     def single(self) -> bool:
         """A one-word name (an Arabic article does not count as a word)."""
         return len(self.core_tokens) == 1
-
-    @property
-    def core_tokens(self) -> tuple[str, ...]:
-        return tuple(t for t in self.tokens if t not in _ARABIC_ARTICLES)
-
-    @property
-    def surname(self) -> str:
-        core = self.core_tokens
-        return core[-1] if core else ""
-
-    @property
-    def given(self) -> tuple[str, ...]:
-        return self.core_tokens[:-1]
 
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -217,10 +217,10 @@ def _surname_variants(surname: str) -> set[str]:
     return variants
 
 
-def _surnames_match(a: str, b: str, *, fuzzy: bool) -> bool:
-    if not a or not b:
+def _surnames_match(a: _Name, b: _Name, *, fuzzy: bool) -> bool:
+    if not a.surname or not b.surname:
         return False
-    va, vb = _surname_variants(a), _surname_variants(b)
+    va, vb = a.surnames, b.surnames
     if va & vb:
         return True
     if not fuzzy:
@@ -411,7 +411,7 @@ def resolve_mentions(
             acronyms[name.tokens[0]].append(f)
         person_like = form_label[f] in (None, "PERSON")
         if person_like and not name.single and name.surname:
-            for variant in _surname_variants(name.surname):
+            for variant in name.surnames:
                 by_surname[variant].append(f)
         if len(name.tokens) >= 2:
             long_forms.append(f)
@@ -436,26 +436,23 @@ def resolve_mentions(
         if form_label[f] in (None, "PERSON") and not form_names[f].single:
             persons_in_doc[m.doc_id].add(uf.find(f))
             forms_of[uf.find(f)].add(f)
+    # Each word alone is looked up once: the links are made, so its answer is fixed.
+    with_surname: dict[str, set[int]] = {}
+    with_given = _GivenNames(form_names, forms_of)
     for i, m in enumerate(mentions):
         name = names[i]
         if not name.single or name.acronym:
             continue
-        candidates = _persons_with_surname(name.surname, form_names, by_surname, uf)
+        if name.surname not in with_surname:
+            with_surname[name.surname] = _persons_with_surname(name.surname, by_surname, uf)
+        candidates = with_surname[name.surname]
         if not candidates:
             # A given name alone ("his brother Samuel", "Sam"): the one person of
             # that given name (or a nickname of it) named in its own document,
             # else in the whole story.
             if name.label in (None, "PERSON"):
                 for pool in (persons_in_doc[m.doc_id], set(forms_of)):
-                    same_given = {
-                        e
-                        for e in pool
-                        if any(
-                            form_names[f].given
-                            and _givens_compatible((name.surname,), form_names[f].given[:1])
-                            for f in forms_of[e]
-                        )
-                    }
+                    same_given = with_given.persons(name.surname) & pool
                     if same_given:
                         if len(same_given) == 1:
                             entity_of[i] = next(iter(same_given))
@@ -472,23 +469,67 @@ def resolve_mentions(
 
 
 def _persons_with_surname(
-    surname: str,
-    form_names: Sequence[_Name],
-    by_surname: dict[str, list[int]],
-    uf: _UnionFind,
+    surname: str, by_surname: dict[str, list[int]], uf: _UnionFind
 ) -> set[int]:
     found = {uf.find(f) for v in _surname_variants(surname) for f in by_surname.get(v, ())}
-    if found:
+    if found or len(surname) < FUZZY_MIN_CHARS:
         return found
     from rapidfuzz import fuzz
 
+    keys = [key for key in by_surname if len(key) >= FUZZY_MIN_CHARS]
     return {
         uf.find(f)
-        for key, forms in by_surname.items()
-        if min(len(key), len(surname)) >= FUZZY_MIN_CHARS
-        and fuzz.ratio(key, surname) >= SURNAME_ALONE_RATIO
-        for f in forms
+        for k in scoring_choices(surname, keys, SURNAME_ALONE_RATIO, fuzz.ratio)
+        for f in by_surname[keys[k]]
     }
+
+
+class _GivenNames:
+    """Persons by the first of their given names, to find those a word alone may be.
+
+    ``persons(word)`` is every entity with a form whose first given name ``g`` has
+    ``_givens_compatible((word,), (g,))``; only the given names that can pass that
+    test are tried: the word itself, its initial or the names it is the initial of,
+    its nicknames and the names it is a nickname of, and (for a transliteration)
+    the names of five letters or more whose folded spelling starts alike.
+    """
+
+    def __init__(self, form_names: Sequence[_Name], forms_of: dict[int, set[int]]) -> None:
+        self.entities: dict[str, set[int]] = defaultdict(set)
+        for entity, forms in forms_of.items():
+            for f in forms:
+                if form_names[f].given:
+                    self.entities[form_names[f].given[0]].add(entity)
+        namer = _nicknamer()
+        self.by_initial: dict[str, set[str]] = defaultdict(set)
+        self.nickname_of: dict[str, set[str]] = defaultdict(set)
+        self.by_folded_initial: dict[str, set[str]] = defaultdict(set)
+        for given in self.entities:
+            self.by_initial[given[0]].add(given)
+            for nickname in namer.nicknames_of(given):
+                self.nickname_of[nickname].add(given)
+            if len(given) >= FUZZY_MIN_CHARS:
+                self.by_folded_initial[_fold_spelling(given)[:1]].add(given)
+        self.found: dict[str, set[int]] = {}
+
+    def _candidates(self, word: str) -> set[str]:
+        found = {word, word[:1], *_nicknamer().nicknames_of(word), *self.nickname_of[word]}
+        if len(word) == 1:
+            found |= self.by_initial[word]
+        if len(word) >= FUZZY_MIN_CHARS:
+            found |= self.by_folded_initial[_fold_spelling(word)[:1]]
+        return found
+
+    def persons(self, word: str) -> set[int]:
+        """The entities a given name alone may be (see the class docstring)."""
+        if word not in self.found:
+            self.found[word] = {
+                entity
+                for given in self._candidates(word)
+                if given in self.entities and _givens_compatible((word,), (given,))
+                for entity in self.entities[given]
+            }
+        return self.found[word]
 
 
 def _link_full_person_names(
@@ -497,18 +538,34 @@ def _link_full_person_names(
     by_surname: dict[str, list[int]],
     uf: _UnionFind,
 ) -> None:
-    persons = sorted({f for forms in by_surname.values() for f in forms})
-    for x, f in enumerate(persons):
-        a = form_names[f]
-        for g in persons[x + 1 :]:
-            b = form_names[g]
-            exact = _surnames_match(a.surname, b.surname, fuzzy=False)
-            if not exact and not _surnames_match(a.surname, b.surname, fuzzy=True):
-                continue
-            if exact and _givens_compatible(a.given, b.given):
-                uf.union(f, g)
-            elif not exact and a.given and b.given and _givens_compatible(a.given, b.given):
-                uf.union(f, g)  # a misspelt surname: only with the given names agreeing
+    """Full names of persons whose surnames match and given names agree: one person.
+
+    Only pairs of forms indexed under one surname spelling, or under two spellings
+    that ``fuzz.ratio`` scores ``SURNAME_RATIO`` or more (``scoring_pairs``), can
+    match, so only those are tried: the same pairs link as when every pair is.
+    """
+    from rapidfuzz import fuzz
+
+    keys = list(by_surname)
+    linked = [(key, key) for key in keys]
+    fuzzy = [key for key in keys if len(key) >= FUZZY_MIN_CHARS]
+    linked += [(fuzzy[x], fuzzy[y]) for x, y in scoring_pairs(fuzzy, SURNAME_RATIO, fuzz.ratio)]
+    pairs = {
+        (min(f, g), max(f, g))
+        for x, y in linked
+        for f in by_surname[x]
+        for g in by_surname[y]
+        if f != g
+    }
+    for f, g in sorted(pairs):
+        a, b = form_names[f], form_names[g]
+        exact = _surnames_match(a, b, fuzzy=False)
+        if not exact and not _surnames_match(a, b, fuzzy=True):
+            continue
+        if exact and _givens_compatible(a.given, b.given):
+            uf.union(f, g)
+        elif not exact and a.given and b.given and _givens_compatible(a.given, b.given):
+            uf.union(f, g)  # a misspelt surname: only with the given names agreeing
 
 
 #: Labels that may name the same thing when the tagger hesitates between them.
@@ -580,12 +637,12 @@ def _link_long_names(
 
     others = [f for f in long_forms if form_label[f] not in ("PERSON", None)]
     texts = {f: " ".join(form_names[f].tokens) for f in others}
-    for x, f in enumerate(others):
-        for g in others[x + 1 :]:
-            if min(len(texts[f]), len(texts[g])) < LONG_NAME_MIN_CHARS:
-                continue
-            if fuzz.token_sort_ratio(texts[f], texts[g]) >= LONG_NAME_RATIO:
-                uf.union(f, g)
+    # Only the pairs that score are linked; scoring_pairs finds them without a Python
+    # call per pair (issue #22).
+    long_enough = [f for f in others if len(texts[f]) >= LONG_NAME_MIN_CHARS]
+    scored = scoring_pairs([texts[f] for f in long_enough], LONG_NAME_RATIO, fuzz.token_sort_ratio)
+    for x, y in scored:
+        uf.union(long_enough[x], long_enough[y])
 
 
 # ---------------------------------------------------------------------------
@@ -894,6 +951,11 @@ def _definitions(
     return pairs
 
 
+#: A name's leading word, and the words of a text where a name may start.
+_LEAD_WORD = re.compile(r"\w*")
+_WORD_START = re.compile(r"(?<![\w-])\w+")
+
+
 def _add_missed_mentions(
     documents: Sequence[ParsedArticle],
     groups: dict[int, _Entity],
@@ -917,11 +979,20 @@ def _add_missed_mentions(
     }
     if not unique:
         return
-    pattern = re.compile(
-        r"(?<![\w-])("
-        + "|".join(re.escape(s) for s in sorted(unique, key=len, reverse=True))
-        + r")(?![\w-])"
-    )
+    # Longest first: where two names start, the longer one is the mention. A name is
+    # found where a word starts and that word is the name's own leading word (the run of
+    # word characters it opens with; "" if none), so each document's pattern holds only
+    # the names whose leading word it has, in the same order: the same matches as one
+    # pattern of all the names, at a fraction of the cost.
+    ordered = sorted(unique, key=len, reverse=True)
+    by_lead: dict[str, list[int]] = defaultdict(list)
+    for rank, surface in enumerate(ordered):
+        lead = _LEAD_WORD.match(surface)
+        by_lead[lead.group() if lead else ""].append(rank)
+    resolved: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for entity in groups.values():
+        for m, _ in entity.mentions:
+            resolved[m.span.doc_id].append((m.span.start, m.span.end))
     for doc in documents:
         text = doc.article.text
         # A month the tagger took a surname for ("Trump and May met"): the
@@ -934,11 +1005,14 @@ def _add_missed_mentions(
                 and m.span.text in unique
                 and not re.match(r"\s*\d", text[m.span.end : m.span.end + 3])
             )
-        ]
-        for entity in groups.values():
-            covered += [
-                (m.span.start, m.span.end) for m, _ in entity.mentions if m.span.doc_id == doc.id
-            ]
+        ] + resolved[doc.id]
+        leads = {"", *_WORD_START.findall(text)}
+        ranks = sorted(rank for lead in leads for rank in by_lead.get(lead, ()))
+        if not ranks:
+            continue
+        pattern = re.compile(
+            r"(?<![\w-])(" + "|".join(re.escape(ordered[r]) for r in ranks) + r")(?![\w-])"
+        )
         for match in pattern.finditer(text):
             start, end = match.span(1)
             if any(s < end and start < e for s, e in covered):
