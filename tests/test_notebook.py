@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -55,3 +56,25 @@ def test_notebook_to_html_and_to_markdown_are_the_renderings(brief: storybrief.B
     assert brief.to_html() == render(brief, "html")
     assert brief.to_markdown() == render(brief, "md")
     assert brief.to_markdown().startswith("# Residents protest harbour plan")
+
+
+@pytest.mark.model
+@pytest.mark.issue(23)
+def test_a_brief_is_named_by_its_most_central_headline_never_by_a_path(tmp_path: Path) -> None:
+    texts = {
+        "a.txt": "Calder dock strike enters second week\n\nDock workers in Calder stayed out on Monday.",
+        "b.txt": "Calder dock strike ends with pay deal\n\nDock workers in Calder accepted a deal on Friday.",
+        "c.txt": "Weather: sunny spells\n\nThe coast will be sunny on Friday with a light breeze.",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    brief = storybrief.brief([tmp_path])
+    assert brief.title in {
+        "Calder dock strike enters second week",
+        "Calder dock strike ends with pay deal",
+    }
+    untitled = storybrief.brief(
+        ["dock workers in calder stayed out on monday, the union said, and talks stalled."] * 1
+        + ["the port authority said on tuesday that the backlog had grown to three thousand."]
+    )
+    assert untitled.title == "Untitled story (2 documents)"

@@ -814,20 +814,29 @@ class Brief:
 
     @property
     def title(self) -> str:
-        """The headline of the most recently published document, else of the first.
+        """The story's headline: the most central of its documents' headlines.
 
-        Until stories get titles of their own, a brief is named after a document; one
-        that states no headline is named by its source.
+        The headline sharing the most words (of four letters or more) with the
+        others, then the most recent, then the first; never a file path or a
+        sentence of the text: a brief whose documents state no headline is an
+        "Untitled story" with its number of documents.
         """
-        if not self.documents:
-            return ""
-        dated = [d for d in self.documents if d.article.published is not None]
-        chosen = (
-            max(dated, key=lambda d: d.article.published.value)  # type: ignore[union-attr]
-            if dated
-            else self.documents[0]
-        )
-        return chosen.article.title.value if chosen.article.title else chosen.article.source
+        titled = [
+            (d.article.title.value, d.article.published)
+            for d in self.documents
+            if d.article.title and d.article.title.value.strip()
+        ]
+        if not titled:
+            n = len(self.documents)
+            return f"Untitled story ({n} document{'s' if n != 1 else ''})" if n else ""
+        words = [{w.casefold() for w in re.findall(r"\w{4,}", title)} for title, _ in titled]
+
+        def rank(k: int) -> tuple[int, str, int]:
+            shared = sum(len(words[k] & other) for j, other in enumerate(words) if j != k)
+            published = titled[k][1]
+            return (shared, published.iso() if published else "", -k)
+
+        return titled[max(range(len(titled)), key=rank)][0]
 
     def __repr__(self) -> str:
         title = self.title if len(self.title) <= 80 else self.title[:79] + "…"
