@@ -78,3 +78,6 @@ def test_a_brief_is_named_by_its_most_central_headline_never_by_a_path(tmp_path:
         + ["the port authority said on tuesday that the backlog had grown to three thousand."]
     )
     assert untitled.title == "Untitled story (2 documents)"
+    markdown = render(untitled, "md")
+    assert "| 1 | Document 1 |" in markdown
+    assert "<text:" not in markdown.split("## Sources")[1].split("\n\n")[1]

@@ -229,7 +229,9 @@ def build_view(brief: Brief) -> BriefView:
         DocumentRow(
             number=i,
             doc=d,
-            title=d.article.title.value if d.article.title else d.article.source,
+            # A document that states no headline is "Document N"; its source (a
+            # path) stays beside it in small type, never in its place.
+            title=d.article.title.value if d.article.title else f"Document {i}",
             outlet=d.article.outlet.value if d.article.outlet else "",
             byline=d.article.byline.value if d.article.byline else "",
             published=describe_date(d.article.published),
