@@ -219,3 +219,14 @@ def test_cli_serve_on_a_port_in_use_is_a_one_line_error(tmp_path: Path) -> None:
     assert _stderr_lines(result) == [
         f"storybrief: error: cannot listen on 127.0.0.1 port {port}: Address already in use"
     ]
+
+
+@pytest.mark.issue(23)
+def test_errors_lists_the_inputs_the_store_could_not_ingest(tmp_path: Path) -> None:
+    db = str(tmp_path / "store.db")
+    missing = str(tmp_path / "gone.txt")
+    assert run_cli("ingest", missing, "--db", db).returncode == 2
+    listed = run_cli("errors", "--db", db, "--json")
+    assert listed.returncode == 0, listed.stderr.decode()
+    (record,) = [json.loads(line) for line in listed.stdout.decode().splitlines()]
+    assert (record["source"], record["reason"]) == (missing, "not_found")

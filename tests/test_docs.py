@@ -81,7 +81,14 @@ def test_readme_synopsis_is_generated_from_the_cli() -> None:
 def test_every_cli_command_and_option_is_in_the_readme() -> None:
     text = README.read_text(encoding="utf-8")
     commands = list(readme._commands())
-    assert [name for name, _, _ in commands] == ["brief", "ingest", "cluster", "serve", "schema"]
+    assert [name for name, _, _ in commands] == [
+        "brief",
+        "ingest",
+        "cluster",
+        "errors",
+        "serve",
+        "schema",
+    ]
     for name, command, _ in commands:
         assert f"storybrief {name}" in text, f"`storybrief {name}` is not in the README; {HOW}"
         for param in command.params:

@@ -365,3 +365,23 @@ def test_browser_searches_opens_a_story_and_follows_a_source(server: str, tmp_pa
         page.screenshot(path=str(tmp_path / "article.png"))
         browser.close()
     assert outside == []
+
+
+@pytest.mark.issue(23)
+def test_the_failures_page_lists_an_ingested_missing_file_with_its_reason(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from storybrief.web import create_app
+
+    store = open_store(tmp_path / "store.db")
+    missing = tmp_path / "no-such-article.txt"
+    ingest(store, [missing], Settings.from_env())
+    client = TestClient(create_app(store), base_url=LOCAL)
+    (failure,) = client.get("/api/failures").json()["failures"]
+    assert failure["source"] == str(missing)
+    assert failure["reason"] == "not_found"
+    page = client.get("/failures")
+    assert page.status_code == 200
+    assert str(missing) in page.text
+    assert "not_found" in page.text
+    assert 'href="/failures"' in client.get("/").text

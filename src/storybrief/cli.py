@@ -320,6 +320,30 @@ def cluster_command(
         say.info(f"briefed {done} stories")
 
 
+@app.command("errors")
+def errors_command(
+    db: Annotated[Optional[str], typer.Option(help=_DB_HELP)] = None,  # noqa: UP045
+    json_out: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
+) -> None:
+    """List the inputs the store could not ingest, each with its reason."""
+    import json
+
+    from storybrief.store import open_store
+
+    say = _messages(quiet, verbose)
+    rows = open_store(db, read_only=None).errors()
+    for row in rows:
+        at = row.at.isoformat(timespec="seconds") if row.at else ""
+        if json_out:
+            record = {"source": row.source, "reason": row.reason, "message": row.message, "at": at}
+            sys.stdout.write(json.dumps(record) + "\n")
+        else:
+            sys.stdout.write(f"{at}\t{row.reason}\t{row.source}\t{row.message}\n")
+    say.info(f"{len(rows)} failed input{'' if len(rows) == 1 else 's'}")
+
+
 @app.command("serve")
 def serve_command(
     db: Annotated[Optional[str], typer.Option(help=_DB_HELP)] = None,  # noqa: UP045

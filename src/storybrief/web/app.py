@@ -282,7 +282,27 @@ def create_app(store: Store, *, allowed_hosts: Iterable[str] = ()) -> FastAPI:
             "paging": paging("/api/search", page, limit, more=len(results) > limit, q=q),
         }
 
+    @app.get("/failures", response_class=HTMLResponse)
+    def failures_page(request: Request) -> Any:
+        return templates.TemplateResponse(
+            request, "failures.html", {"failures": [_failure(e) for e in store.errors()]}
+        )
+
+    @app.get("/api/failures")
+    def api_failures() -> dict[str, Any]:
+        return {"failures": [_failure(e) for e in store.errors()]}
+
     return app
+
+
+def _failure(row: Any) -> dict[str, Any]:
+    """An input that could not be ingested: where it came from, why, and when."""
+    return {
+        "source": row.source,
+        "reason": row.reason,
+        "message": row.message,
+        "at": row.at.isoformat(timespec="seconds") if row.at else None,
+    }
 
 
 def paging(
