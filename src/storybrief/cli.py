@@ -172,7 +172,8 @@ def brief_command(
             "--output",
             "-o",
             help="Write the brief to FILE, in the format its extension names "
-            "(.json, .md, .html, .txt). May be repeated.",
+            "(.json, .md, .html, .txt; .zip: CSV tables of entities, quotes, claims and "
+            "timeline). May be repeated.",
         ),
     ] = None,
     words: Annotated[
@@ -207,7 +208,9 @@ def brief_command(
     say = _messages(quiet, verbose)
     if fmt is not None and fmt not in FORMATS:
         _fail(f"unknown --format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    targets = [(path, _format_for_path(path, fmt)) for path in output or []]
+    # "-o tables.zip": the entities, quotes, claims and timeline as CSV tables.
+    tables = [path for path in output or [] if path.suffix.lower() == ".zip"]
+    targets = [(path, _format_for_path(path, fmt)) for path in output or [] if path not in tables]
     settings = Settings.from_env(words=words, model=model, max_bytes=max_bytes)
     try:
         with say.progress() as progress:
@@ -229,8 +232,15 @@ def brief_command(
             path.write_text(render(result, path_fmt), encoding="utf-8")
         except OSError as exc:
             _fail(f"cannot write {path}: {exc.strerror or exc}")
+    for path in tables:
+        from storybrief.render.tables import write_zip
+
+        try:
+            write_zip(result, path)
+        except OSError as exc:
+            _fail(f"cannot write {path}: {exc.strerror or exc}")
     stdout_fmt: OutputFormat | None = fmt  # type: ignore[assignment]
-    if stdout_fmt is None and not targets:
+    if stdout_fmt is None and not targets and not tables:
         stdout_fmt = "text" if sys.stdout.isatty() else "json"
     if stdout_fmt == "text" and sys.stdout.isatty():
         from storybrief.render.text import brief_renderable
@@ -238,7 +248,7 @@ def brief_command(
         Console().print(brief_renderable(result))
     elif stdout_fmt is not None:
         sys.stdout.write(render(result, stdout_fmt))
-    for path, _ in targets:
+    for path in [*(p for p, _ in targets), *tables]:
         say.info(f"wrote {path}")
 
 
@@ -429,7 +439,10 @@ def _format_for_path(path: Path, fmt: str | None) -> OutputFormat:
         return by_extension
     if fmt in FORMATS:
         return fmt
-    _fail(f"cannot tell the format of {path} from its extension; use .json, .md, .html or .txt")
+    _fail(
+        f"cannot tell the format of {path} from its extension; "
+        "use .json, .md, .html, .txt or .zip (CSV tables)"
+    )
     raise AssertionError  # unreachable: _fail exits
 
 
