@@ -385,3 +385,38 @@ def test_the_failures_page_lists_an_ingested_missing_file_with_its_reason(tmp_pa
     assert str(missing) in page.text
     assert "not_found" in page.text
     assert 'href="/failures"' in client.get("/").text
+
+
+@pytest.mark.model
+@pytest.mark.issue(24)
+def test_the_update_route_says_what_articles_since_a_time_add(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from fastapi.testclient import TestClient
+
+    from storybrief.web import create_app
+
+    store = open_store(tmp_path / "store.db")
+    files = sorted((EXAMPLES / "harbor-strike").iterdir())
+    ingest(store, files[:2], Settings.from_env())
+    time.sleep(0.05)
+    cut = dt.datetime.now(dt.timezone.utc).isoformat()
+    time.sleep(0.05)
+    ingest(store, files[2:], Settings.from_env())
+    cluster_store(store)
+    client = TestClient(create_app(store), base_url=LOCAL)
+    story = max(store.stories(), key=lambda s: len(store.members(s.id)))
+    found = client.get(f"/api/stories/{story.id}/update", params={"since": cut}).json()
+    assert found["new"] >= 1
+    assert found["read"] >= 1
+    update = found["update"]
+    read = set(update["since"])
+    assert {found["sources"][d] for d in read} <= {str(f) for f in files[:2]}
+    assert update["summary"]
+    assert all(p["doc_id"] not in read for p in update["summary"])
+    later = (dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=1)).date().isoformat()
+    nothing = client.get(f"/api/stories/{story.id}/update", params={"since": later}).json()
+    assert (nothing["new"], nothing["update"]) == (0, None)
+    assert (
+        client.get(f"/api/stories/{story.id}/update", params={"since": "soon"}).status_code == 422
+    )

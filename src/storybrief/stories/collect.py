@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -128,6 +128,22 @@ def cluster_store(store: Store, *, progress: ProgressCallback | None = None) -> 
     }
 
 
+def member_records(members: Sequence[Any]) -> list[dict[str, Any]]:
+    """Stored articles as the records ``storybrief.brief`` reads (text and metadata)."""
+    return [
+        {
+            "text": m.text,
+            "title": m.title,
+            "url": m.url,
+            "outlet": m.outlet,
+            "byline": m.byline,
+            "published": _record_date(m),
+            "source": m.source,
+        }
+        for m in members
+    ]
+
+
 def brief_stories(
     store: Store,
     settings: Settings,
@@ -151,28 +167,14 @@ def brief_stories(
     title = ""
     for tried, story in enumerate(stale):
         tell(ProgressStep("briefing", tried, len(stale), title))
-        members = store.members(story.id)
-        records: list[dict[str, Any]] = [
-            {
-                "text": m.text,
-                "title": m.title,
-                "url": m.url,
-                "outlet": m.outlet,
-                "byline": m.byline,
-                "published": _record_date(m),
-                "source": m.source,
-            }
-            for m in members
-        ]
+        records = member_records(store.members(story.id))
         try:
             result = brief(records, settings=settings)
         except InputError:
             continue
+        # The most central headline of its members, never a sentence or a path
+        # (``Brief.title``).
         title = build_view(result).title
-        if not any(m.title for m in members) and result.summary:
-            # No member states a headline: the story is named by its summary's first sentence.
-            first = result.summary[0].text
-            title = first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "…"
         store.save_brief(story.id, title, result.to_dict(), render(result, "html"))
         done += 1
     tell(ProgressStep("briefing", len(stale), len(stale), title))

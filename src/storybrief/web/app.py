@@ -14,6 +14,7 @@ header (``frame-ancestors 'none'``: no other site frames the pages) and
 
 from __future__ import annotations
 
+import datetime as dt
 import ipaddress
 import json
 from collections.abc import Iterable
@@ -281,6 +282,42 @@ def create_app(store: Store, *, allowed_hosts: Iterable[str] = ()) -> FastAPI:
             "results": [_article(a, text=False) for a in results[:limit]],
             "paging": paging("/api/search", page, limit, more=len(results) > limit, q=q),
         }
+
+    @app.get("/api/stories/{story_id}/update")
+    def api_update(
+        story_id: int,
+        since: str = Query(
+            ..., pattern=r"^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+)?(?:Z|[+-]\d{2}:?\d{2})?$"
+        ),
+    ) -> dict[str, Any]:
+        """What a story's articles that arrived at or after ``since`` add to the
+        ones before (``storybrief.brief(new, since=old)``; ``Brief.update``)."""
+        story = story_or_404(story_id)
+        try:
+            cut = dt.datetime.fromisoformat(since.replace("Z", "+00:00"))
+        except ValueError as exc:
+            raise HTTPException(status_code=400, detail=f"not a date: {since}") from exc
+        if cut.tzinfo is None:
+            cut = cut.replace(tzinfo=dt.timezone.utc)
+        members = store.members(story.id)
+
+        def arrived(m: Any) -> dt.datetime:
+            at: dt.datetime = m.ingested_at
+            return at if at.tzinfo else at.replace(tzinfo=dt.timezone.utc)
+
+        new = [m for m in members if arrived(m) >= cut]
+        old = [m for m in members if arrived(m) < cut]
+        out: dict[str, Any] = {"story": story.id, "since": since, "new": len(new), "read": len(old)}
+        if not new:
+            return {**out, "update": None}
+        from storybrief.config import Settings
+        from storybrief.service import brief
+        from storybrief.stories.collect import member_records
+
+        result = brief(member_records(new), since=member_records(old), settings=Settings.from_env())
+        update = result.update.to_dict() if result.update else None
+        sources = {d.id: d.article.source for d in result.documents}
+        return {**out, "update": update, "sources": sources}
 
     @app.get("/failures", response_class=HTMLResponse)
     def failures_page(request: Request) -> Any:
