@@ -463,3 +463,20 @@ def test_claims_exact_figures_agree_only_when_equal(other: str, relation: str) -
     )
     (claim,) = _grouped(claims)
     assert claim.relation == relation
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_shares_of_one_named_owner_are_one_quantity_and_other_owners_shares_apart() -> None:
+    brief = _brief(
+        ("Vote count\n\nAnna Kolb had 52.4 percent of the vote on Monday.", "2024-03-27"),
+        ("Runner-up\n\nPiotr Quell had 29.2 percent of the vote on Monday.", "2024-03-27"),
+        (
+            "Official result\n\nElection officials said on Wednesday that Anna Kolb "
+            "collected 52.9 percent of ballots cast.",
+            "2024-03-29",
+        ),
+    )
+    groups = [sorted(st.value for st in c.statements) for c in brief.claims if c.unit == "percent"]
+    assert [52.4, 52.9] in groups
+    assert not any(29.2 in g and len(g) > 1 for g in groups)

@@ -29,7 +29,11 @@ Method (``claims.v3``):
   set of places holding the other, or one naming none, may be one), those
   aboard or those on the ground ("all 109 people on board and four people on
   the ground": two tolls), and a people it counts ("two young Poles", "12
-  Americans": a part of the dead, not the toll).
+  Americans": a part of the dead, not the toll). A percentage is of an owner when
+  its clause's subject is named ("Putin had 52.4 percent", "Zyuganov was second
+  with 29.6 percent"): shares of one owner are one quantity whatever their
+  words, and a share never joins another owner's or one whose owner goes
+  unnamed.
 - Grouping: statements of the same unit whose contexts match (TF-IDF cosine of
   the content words of their sentences, minus the number, ≥ ``SAME_QUANTITY``)
   and whose counted nouns agree when both have one. Durations: the same
@@ -204,6 +208,9 @@ class _Statement:
     #: The people a toll counts when the text names them as a people ("two young
     #: Poles", "12 Americans"): a part of the dead, not the toll.
     who: str | None = None
+    #: Whose share a percentage is: the named subject of its clause ("Putin had 52.4
+    #: percent", "Zyuganov was second with 29.6 percent"), as an entity id.
+    owner: str | None = None
 
 
 def _value(text: str, money: bool = False) -> tuple[float | None, str | None]:
@@ -356,6 +363,7 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
             ),
             None,
         )
+        owner = _owner_of(doc, start, end) if unit == "percent" else None
         out.append(
             _Statement(
                 doc.id,
@@ -381,6 +389,7 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
                 places,
                 where,
                 who,
+                owner,
             )
         )
 
@@ -590,6 +599,11 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
         )
     if a.unit == "months":
         return _similar_durations(a, b, similarity)
+    if a.owner or b.owner:
+        # Shares of one named owner are one quantity ("Putin had 52.4 percent",
+        # "Putin gained 52.9 percent of votes"); another owner's, or a share whose
+        # owner goes unnamed ("with 93 percent of the vote counted"), never are.
+        return a.owner == b.owner and (a.counts is None or b.counts is None or a.counts == b.counts)
     if a.counts and b.counts and a.counts != b.counts:
         return False  # containers are not vessels
     if a.currency and b.currency and a.currency != b.currency:
@@ -599,6 +613,38 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
     if (a.counts is None) != (b.counts is None) and a.unit == "count":
         return similarity >= SAME_QUANTITY_BARE  # a bare number needs more context to match
     return similarity >= SAME_QUANTITY
+
+
+#: Judgement call: a figure's clause is looked for at most this many heads above it
+#: ("was elected ... by collecting 52.94 percent").
+OWNER_HOPS = 6
+_OWNER_LABELS = frozenset(("PERSON", "ORG", "NORP", "GPE"))
+
+
+def _owner_of(doc: ParsedArticle, start: int, end: int) -> str | None:
+    """The named subject of the clause a figure sits in: the entity id of a mention
+    that holds the subject of the nearest verb above it with one."""
+    tree = doc.tree
+    inside = tree.between(start, end)
+    if not inside:
+        return None
+    for token in tree.ancestors(inside[0], OWNER_HOPS):
+        if token.pos not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in tree.children(token) if c.dep in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            continue
+        return next(
+            (
+                m.entity_id
+                for m in doc.mentions
+                if m.entity_id
+                and m.label in _OWNER_LABELS
+                and m.span.start <= subject.start < m.span.end
+            ),
+            None,
+        )
+    return None
 
 
 def _places_agree(a: frozenset[str], b: frozenset[str]) -> bool:
