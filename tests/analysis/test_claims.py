@@ -470,7 +470,7 @@ def test_claims_exact_figures_agree_only_when_equal(other: str, relation: str) -
 def test_shares_of_one_named_owner_are_one_quantity_and_other_owners_shares_apart() -> None:
     brief = _brief(
         ("Vote count\n\nAnna Kolb had 52.4 percent of the vote on Monday.", "2024-03-27"),
-        ("Runner-up\n\nPiotr Quell had 29.2 percent of the vote on Monday.", "2024-03-27"),
+        ("Second place\n\nJohn Miller had 29.2 percent of the vote on Monday.", "2024-03-27"),
         (
             "Official result\n\nElection officials said on Wednesday that Anna Kolb "
             "collected 52.9 percent of ballots cast.",
@@ -480,3 +480,20 @@ def test_shares_of_one_named_owner_are_one_quantity_and_other_owners_shares_apar
     groups = [sorted(st.value for st in c.statements) for c in brief.claims if c.unit == "percent"]
     assert [52.4, 52.9] in groups
     assert not any(29.2 in g and len(g) > 1 for g in groups)
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_ages_are_in_years_and_one_person_s_ages_are_one_quantity() -> None:
+    brief = _brief(
+        ("Profile\n\nThe 47-year-old Anna Kolb took office on Monday.", "2024-03-27"),
+        ("Sworn in\n\nAnna Kolb, 47, was sworn in on Monday, officials said.", "2024-03-27"),
+        ("Deputy\n\nPiotr Quell, 47, will be her deputy, officials said.", "2024-03-28"),
+    )
+    ages = [c for c in brief.claims if c.unit == "age"]
+    assert ages
+    assert all(st.value == 47 for c in ages for st in c.statements)
+    (kolb,) = [c for c in ages if len(c.documents) == 2]
+    quell_doc = brief.documents[2].id
+    assert quell_doc not in kolb.documents
+    assert kolb.relation == "agree"

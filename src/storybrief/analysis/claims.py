@@ -32,8 +32,9 @@ Method (``claims.v3``):
   Americans": a part of the dead, not the toll). A percentage is of an owner when
   its clause's subject is named ("Putin had 52.4 percent", "Zyuganov was second
   with 29.6 percent"): shares of one owner are one quantity whatever their
-  words, and a share never joins another owner's or one whose owner goes
-  unnamed.
+  words, and a share never joins another owner's. An age ("the 82-year-old
+  Pinochet", "Pinochet, 82," even where the tagger calls it a date) is in years (unit ``age``) and of its person: ages of
+  one person are one quantity, of two people two, and agree only when equal.
 - Grouping: statements of the same unit whose contexts match (TF-IDF cosine of
   the content words of their sentences, minus the number, ≥ ``SAME_QUANTITY``)
   and whose counted nouns agree when both have one. Durations: the same
@@ -364,6 +365,10 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
             None,
         )
         owner = _owner_of(doc, start, end) if unit == "percent" else None
+        if unit == "age":
+            # "the 82-year-old Pinochet": an age is its person's.
+            owner = _person_at(doc, noun.start) if noun is not None else None
+        owner = ages.get(start, owner)
         out.append(
             _Statement(
                 doc.id,
@@ -393,10 +398,28 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
             )
         )
 
+    # "Pinochet, 82, had surgery": an age in apposition to a person is that person's.
+    ages: dict[int, str | None] = {}
+    people = [m for m in doc.mentions if m.label == "PERSON" and m.entity_id]
     for m in doc.mentions:
-        if m.label not in FIGURE_LABELS:
+        # The tagger often calls an age a date ("Pinochet, 82,": DATE).
+        if m.label not in FIGURE_LABELS and not (m.label == "DATE" and m.span.text.isdigit()):
             continue
         start, end = m.span.start, m.span.end
+        person = next(
+            (
+                p
+                for p in people
+                if _AGE_BETWEEN.fullmatch(text, p.span.end, start) and _AGE_AFTER.match(text, end)
+            ),
+            None,
+        )
+        if person is not None and m.span.text.isdigit() and 0 < int(m.span.text) < MAX_AGE:
+            ages[start] = person.entity_id
+            add(start, end, float(m.span.text), None, "age")
+            continue
+        if m.label not in FIGURE_LABELS:
+            continue
         unit = _unit_of(doc, m.label, start, end)
         if unit is None:
             continue
@@ -415,7 +438,9 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
         n, code = int(dm.group(1)), dm.group(2)
         months = n * {"Y": 12, "M": 1, "W": 12 / 52, "D": 12 / 365}[code]
         tolerance = _HALF_STEP[code] + (QUALIFIED_DURATION_SHARE * months if timex.mod else 0.0)
-        if months >= MIN_DURATION_MONTHS:
+        if code == "Y" and _OLD.search(text[timex.start : timex.end + 5]):
+            add(timex.start, timex.end, float(n), timex.mod, "age")  # "82-year-old": in years
+        elif months >= MIN_DURATION_MONTHS:
             add(timex.start, timex.end, months, timex.mod, "months", tolerance)
     for match in re.finditer(r"\b(several|dozens|hundreds|thousands|millions)\b", text):
         start, end = match.span()
@@ -506,6 +531,8 @@ def _close(a: _Statement, b: _Statement) -> bool:
         return True
     if a.unit == "months":
         return abs(a.value - b.value) <= a.tolerance + b.tolerance + 1e-9
+    if a.unit == "age":
+        return a.value == b.value
     if a.unit == "percent" and not (a.qualifier or b.qualifier):
         # Percentages as precise as they are written: 3.1% is not 3.4%, 38% not 40%.
         return abs(a.value - b.value) <= _half_step(a.text) + _half_step(b.text) + 1e-9
@@ -599,10 +626,15 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
         )
     if a.unit == "months":
         return _similar_durations(a, b, similarity)
-    if a.owner or b.owner:
+    if a.unit == "age":
+        # Ages of one person (named: "the 82-year-old Pinochet", or in apposition:
+        # "Pinochet, 82,") are one quantity; unnamed, the same age of the same noun.
+        if a.owner or b.owner:
+            return a.owner == b.owner
+        return a.counts is not None and a.counts == b.counts and a.value == b.value
+    if a.owner and b.owner:
         # Shares of one named owner are one quantity ("Putin had 52.4 percent",
-        # "Putin gained 52.9 percent of votes"); another owner's, or a share whose
-        # owner goes unnamed ("with 93 percent of the vote counted"), never are.
+        # "Putin gained 52.9 percent of votes"); another owner's never are.
         return a.owner == b.owner and (a.counts is None or b.counts is None or a.counts == b.counts)
     if a.counts and b.counts and a.counts != b.counts:
         return False  # containers are not vessels
@@ -615,9 +647,30 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
     return similarity >= SAME_QUANTITY
 
 
+#: Between a person's name and an age in apposition, and after the age: "Pinochet, 82,".
+_AGE_BETWEEN = re.compile(r",\s*")
+_AGE_AFTER = re.compile(r"\s*[,;)]")
+#: Judgement call: ages in apposition are below this.
+MAX_AGE = 120
+
+
+def _person_at(doc: ParsedArticle, offset: int) -> str | None:
+    """The entity id of the person mention at an offset, if any."""
+    return next(
+        (
+            m.entity_id
+            for m in doc.mentions
+            if m.label == "PERSON" and m.entity_id and m.span.start <= offset < m.span.end
+        ),
+        None,
+    )
+
+
 #: Judgement call: a figure's clause is looked for at most this many heads above it
-#: ("was elected ... by collecting 52.94 percent").
-OWNER_HOPS = 6
+#: ("Zyuganov was second with 29.6 percent": 29.6, percent, with, was); deeper in a
+#: noun phrase ("improved on its offer of a 4.5% pay rise") the subject is not whose
+#: figure it is.
+OWNER_HOPS = 3
 _OWNER_LABELS = frozenset(("PERSON", "ORG", "NORP", "GPE"))
 
 
