@@ -33,7 +33,8 @@ Method (``claims.v3``):
   its clause's subject is named ("Putin had 52.4 percent", "Zyuganov was second
   with 29.6 percent"): shares of one owner are one quantity whatever their
   words, and a share never joins another owner's. An age ("the 82-year-old
-  Pinochet", "Pinochet, 82," even where the tagger calls it a date) is in years (unit ``age``) and of its person: ages of
+  Pinochet", "Pinochet, 82," even where the tagger calls it a date) is in
+  years (unit ``age``) and of its person: ages of
   one person are one quantity, of two people two, and agree only when equal.
 - Grouping: statements of the same unit whose contexts match (TF-IDF cosine of
   the content words of their sentences, minus the number, ≥ ``SAME_QUANTITY``)
