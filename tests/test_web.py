@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import socket
 import threading
@@ -123,7 +124,7 @@ def test_web_lists_read_no_brief_and_no_article_text(tmp_path: Path) -> None:
     store = hand_store(tmp_path / "store.db", stories=3, members=3)
     client = TestClient(create_app(store), base_url=LOCAL)
     seen = _statements(store)
-    for path in ("/", "/api/stories", "/stories/1", "/search?q=ferry", "/api/search?q=ferry"):
+    for path in ("/", "/api/stories", "/search?q=ferry", "/api/search?q=ferry", "/feed.atom"):
         seen.clear()
         assert client.get(path).status_code == 200, path
         assert seen, path
@@ -132,6 +133,11 @@ def test_web_lists_read_no_brief_and_no_article_text(tmp_path: Path) -> None:
             assert "brief_html" not in sql, (path, sql)
             assert "articles.text" not in sql, (path, sql)
             assert "minhash" not in sql, (path, sql)
+    # A story's page shows its brief (so reads that one story's), never article texts.
+    seen.clear()
+    assert client.get("/stories/1").status_code == 200
+    assert any("brief_html" in sql for sql in seen)
+    assert not any("articles.text" in sql or "minhash" in sql for sql in seen)
     # The report and the story's JSON read their one story's brief.
     assert client.get("/stories/1/report").text == "<p>brief 0</p>"
     assert client.get("/api/stories/1").json()["brief"] == {"schema": "storybrief.brief/1"}
@@ -356,9 +362,12 @@ def test_browser_searches_opens_a_story_and_follows_a_source(server: str, tmp_pa
         assert page.locator("#results li").count() >= 1
         page.locator("#results a", has_text="its story").first.click()
         page.wait_for_url("**/stories/*")
-        assert page.locator("iframe").count() == 1
-        # The report's policy lets its own story's page frame it.
-        assert page.frame_locator("iframe").locator("#summary").count() == 1
+        # The brief is on the story's page itself, its chips working (its one script runs).
+        assert page.locator("iframe").count() == 0
+        assert page.locator("#summary").is_visible()
+        page.locator("#summary a.chip").first.click()
+        page.wait_for_function("location.hash.length > 1")
+        assert page.locator("span.hl").count() >= 1
         page.locator("#members a.source").first.click()
         page.wait_for_url("**/articles/*")
         assert len(page.locator("#text").inner_text()) > 200
@@ -420,3 +429,201 @@ def test_the_update_route_says_what_articles_since_a_time_add(tmp_path: Path) ->
     assert (
         client.get(f"/api/stories/{story.id}/update", params={"since": "soon"}).status_code == 422
     )
+
+
+def _brief_of(summary: str, entities: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    return {
+        "schema": "storybrief.brief/1",
+        "summary": [{"text": summary, "doc_id": "x", "start": 0, "end": len(summary)}],
+        "entities": entities or [],
+    }
+
+
+@pytest.mark.issue(23)
+def test_story_cards_show_outlets_dates_lead_and_sort(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from storybrief.model import DateRef, Evidence, Stated
+    from storybrief.web import create_app
+
+    store = open_store(tmp_path / "store.db")
+    plan = {
+        "Harbour strike": [
+            ("Daily Post", "2024-03-01"),
+            ("Daily Post", "2024-03-04"),
+            ("Wire", None),
+        ],
+        "Bridge closure": [("Evening News", "2024-05-02")],
+    }
+    for title, articles in plan.items():
+        story = store.new_story(title)
+        for n, (outlet, day) in enumerate(articles):
+            article = build_article(
+                f"{title} report number {n} by {outlet}, with its own words {n * 'z'}.",
+                f"{title[:3]}{n}",
+                outlet=Stated(outlet, Evidence(f"outlet: {outlet}", "record")),
+                published=None if day is None else DateRef(dt.date.fromisoformat(day), "day"),
+            )
+            assert store.add_article(article).status == "new"
+            store.assign(article.id, story, {"joined": False, "group": 1})
+        store.save_brief(story, title, _brief_of(f"The {title.lower()} lead sentence."), "<p/>")
+    client = TestClient(create_app(store), base_url=LOCAL)
+    cards = {c["title"]: c for c in client.get("/api/stories").json()["stories"]}
+    harbour = cards["Harbour strike"]
+    assert harbour["outlets"] == [
+        {"outlet": "Daily Post", "articles": 2},
+        {"outlet": "Wire", "articles": 1},
+    ]
+    assert (harbour["first_published"], harbour["last_published"]) == ("2024-03-01", "2024-03-04")
+    assert harbour["lead"] == "The harbour strike lead sentence."
+    assert harbour["new_since_last_visit"] is None  # never visited
+    page = client.get("/").text
+    assert "2 outlets: Daily Post (2), Wire" in page
+    assert "2024-03-01 to 2024-03-04" in page
+    assert "The harbour strike lead sentence." in page
+
+    def order(sort: str) -> list[str]:
+        got = client.get("/api/stories", params={"sort": sort}).json()["stories"]
+        return [s["title"] for s in got]
+
+    assert order("sources") == ["Harbour strike", "Bridge closure"]
+    assert order("published") == ["Bridge closure", "Harbour strike"]
+    assert order("title") == ["Bridge closure", "Harbour strike"]
+    assert client.get("/api/stories", params={"sort": "nonsense"}).status_code == 422
+    assert 'href="/?sort=sources&amp;limit=50"' in page
+
+
+@pytest.mark.issue(23)
+def test_a_story_keeps_its_first_title_unless_renamed(tmp_path: Path) -> None:
+    store = hand_store(tmp_path / "store.db", 1, 1)
+    assert store.stories()[0].title == "Story 0"
+    store.save_brief(1, "A later headline", {"schema": "storybrief.brief/1"}, "<p/>")
+    assert store.stories()[0].title == "Story 0"
+    assert store.rename_story(1, "  The ferry   walkout ")
+    store.save_brief(1, "Yet another headline", {"schema": "storybrief.brief/1"}, "<p/>")
+    assert store.stories()[0].title == "The ferry walkout"
+    assert not store.rename_story(99, "Nothing")
+    with pytest.raises(ValueError, match="cannot be empty"):
+        store.rename_story(1, " ")
+
+
+@pytest.mark.issue(24)
+def test_cards_count_articles_stored_since_this_browsers_last_visit(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from storybrief.web import create_app
+    from storybrief.web.app import SEEN_COOKIE
+
+    store = hand_store(tmp_path / "store.db", 2, 2)
+    client = TestClient(create_app(store), base_url=LOCAL)
+    assert "new since your last visit" not in client.get("/").text
+    client.get("/stories/1")  # this browser has now seen story 1's two articles
+    assert SEEN_COOKIE in client.cookies
+    for n in range(3):
+        article = build_article(FERRY.format(n=f"later {n}"), f"late{n}")
+        store.add_article(article)
+        store.assign(article.id, 1, {"joined": True, "similarity": 0.5})
+    stories = {s["id"]: s for s in client.get("/api/stories").json()["stories"]}
+    assert stories[1]["new_since_last_visit"] == 3
+    assert stories[2]["new_since_last_visit"] is None  # never opened here
+    assert "3 new since your last visit" in client.get("/").text
+    page = client.get("/stories/1").text
+    assert page.count('class="is-new"') == 3
+    assert "New since your last visit: 3 articles" in page
+    # That visit saw them: nothing is new now, in this browser; another browser never visited.
+    assert client.get("/api/stories").json()["stories"][0]["new_since_last_visit"] in (0, None)
+    assert "Nothing new since your last visit" in client.get("/stories/1").text
+    other = TestClient(create_app(store), base_url=LOCAL)
+    assert "since your last visit" not in other.get("/stories/1").text
+    # A cookie that is not ours is ignored, not an error.
+    other.cookies.set(SEEN_COOKIE, "1:zzzzzzzzzzzzzzzzz.x:y.;;")
+    assert other.get("/").status_code == 200
+
+
+@pytest.mark.issue(23)
+def test_search_counts_snippets_and_other_spellings_of_a_name(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+    from sqlalchemy import text
+
+    from storybrief.web import create_app
+
+    store = open_store(tmp_path / "store.db")
+    story = store.new_story("Clinic fire")
+    texts = {
+        "k1": "Dr. Hamza Khatib ran the clinic for ten years before the fire.",
+        "k2": "Khatib said the clinic would reopen within a month.",
+        "k3": "Alkhatib told the council that the clinic had passed its inspection.",
+        "o1": "The council met on Tuesday to discuss the budget for roads.",
+    }
+    for doc_id, body in texts.items():
+        store.add_article(build_article(body, doc_id))
+        store.assign(doc_id, story, {"joined": False, "group": 1})
+    entity = {"id": "e1", "canonical": "Hamza Khatib", "aliases": ["Khatib", "Alkhatib"]}
+    store.save_brief(story, "Clinic fire", _brief_of("The clinic burned.", [entity]), "<p/>")
+    client = TestClient(create_app(store), base_url=LOCAL)
+    for spelling in ("Khatib", "alkhatib", "Hamza Khatib"):
+        found = client.get("/api/search", params={"q": spelling}).json()
+        assert {r["id"] for r in found["results"]} == {"k1", "k2", "k3"}, spelling
+        assert found["total"] == 3
+    assert client.get("/api/search", params={"q": "council"}).json()["total"] == 2
+    # "clinic" names no one: no spelling is added, and the count is the engine's own.
+    clinic = client.get("/api/search", params={"q": "clinic", "limit": 2}).json()
+    with store.engine.connect() as c:
+        sql_count = c.scalar(
+            text("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '\"clinic\"'")
+        )
+    assert clinic["total"] == sql_count == 3
+    assert clinic["aliases"] == []
+    assert len(clinic["results"]) == 2
+    assert clinic["paging"]["pages"] == 2
+    assert all("clinic" in r["snippet"].lower() for r in clinic["results"])
+    assert all(m.lower() == "clinic" for r in clinic["results"] for m in r["matches"])
+    page = client.get("/search", params={"q": "clinic", "limit": 2}).text
+    assert "3 articles match" in page
+    assert "<mark>clinic</mark>" in page
+    assert "page 1 of 2" in page
+    shown = client.get("/search", params={"q": "Khatib"}).text
+    assert "another spelling of the same name" in shown
+    assert "“Alkhatib”" in shown
+    # Hostile text in a snippet stays text.
+    store.add_article(build_article("The clinic <script>alert(1)</script> fire.", "h1"))
+    assert "<script>alert" not in client.get("/search", params={"q": "clinic"}).text
+
+
+@pytest.mark.issue(23)
+def test_atom_feeds_for_the_home_page_and_each_story(hand_client: Any) -> None:
+    from xml.etree import ElementTree as ET
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    home = hand_client.get("/feed.atom")
+    assert home.headers["content-type"].startswith("application/atom+xml")
+    feed = ET.fromstring(home.content)
+    entries = feed.findall(f"{atom}entry")
+    assert [e.findtext(f"{atom}title") for e in entries] == ["Story 2", "Story 1", "Story 0"]
+    assert all(e.findtext(f"{atom}id") and e.findtext(f"{atom}updated") for e in entries)
+    story = ET.fromstring(hand_client.get("/stories/1/feed.atom").content)
+    assert story.findtext(f"{atom}title") == "Story 0"
+    links = [e.find(f"{atom}link").get("href") for e in story.findall(f"{atom}entry")]  # type: ignore[union-attr]
+    assert sorted(links) == [f"{LOCAL}/articles/a0-0", f"{LOCAL}/articles/a0-1"]
+    assert hand_client.get("/stories/99/feed.atom").status_code == 404
+    assert 'type="application/atom+xml"' in hand_client.get("/stories/1").text
+
+
+@pytest.mark.issue(23)
+def test_every_html_page_names_its_json_twin(hand_client: Any) -> None:
+    for path in ("/", "/stories/1", "/articles/a0-0", "/search?q=ferry", "/failures"):
+        page = hand_client.get(path).text
+        twin = re.search(r'<link rel="alternate" type="application/json" href="([^"]+)"', page)
+        assert twin, path
+        response = hand_client.get(twin.group(1).replace("&amp;", "&"))
+        assert response.status_code == 200, (path, twin.group(1))
+        assert response.headers["content-type"].startswith("application/json"), path
+
+
+@pytest.mark.issue(23)
+def test_an_article_page_marks_the_cited_span(hand_client: Any) -> None:
+    text = hand_client.get("/api/articles/a0-0").json()["text"]
+    page = hand_client.get("/articles/a0-0", params={"start": 0, "end": 17}).text
+    assert f'<mark id="span">{text[:17]}</mark>' in page
+    # A span outside the text marks nothing.
+    assert "<mark" not in hand_client.get("/articles/a0-0", params={"start": 5, "end": 99999}).text

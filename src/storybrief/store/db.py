@@ -22,14 +22,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, func, select, text, update
+from sqlalchemy import (
+    Engine,
+    and_,
+    create_engine,
+    delete,
+    event,
+    func,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from storybrief.errors import StorageError
 from storybrief.model import Article, IngestFailure
-from storybrief.store.models import ArticleRow, ErrorRow, StoryRow
+from storybrief.store.models import ArticleRow, EntityFormRow, ErrorRow, StoryRow
 from storybrief.text import no_surrogates, shingles
 
 NEAR_DUPLICATE = 0.9  # estimated Jaccard similarity of word 5-shingles
@@ -74,6 +85,56 @@ class StoryListing:
     sources: int
     updated_at: dt.datetime
     briefed: bool
+    #: The brief's first summary sentence (None before the first brief).
+    lead: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryCard:
+    """A story as the home page's card shows it: its listing and what its members say."""
+
+    story: StoryListing
+    #: Named outlets of its articles, most articles first, with how many each has.
+    outlets: tuple[tuple[str, int], ...]
+    #: The first and last publication day its articles state (ISO days), if any.
+    first: str | None
+    last: str | None
+    #: When its newest article was stored (the mark a reader's visit records).
+    newest: dt.datetime | None
+    #: How many of its articles were stored after the reader's mark (None: no mark).
+    new: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One article a search found, with a passage of its text where the words are.
+
+    ``snippet`` is plain text in which ``MARK_START``/``MARK_END`` enclose the
+    matched words (a page escapes the text, then marks them).
+    """
+
+    article: ArticleListing
+    snippet: str
+
+
+#: Private-use characters that enclose the matched words of a snippet.
+MARK_START, MARK_END = "\ue000", "\ue001"
+
+#: Orders the story list can take (``story_cards``).
+STORY_ORDERS = ("updated", "sources", "published", "title")
+
+
+def fold_form(text: str) -> str:
+    """A name as search matches it: case and accents folded, spaces collapsed."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.casefold().split())
+
+
+def _as_utc(value: dt.datetime) -> dt.datetime:
+    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +151,8 @@ class ArticleListing:
     story_id: int | None
     duplicate_of: str | None
     membership: str | None
+    #: When the store received it (what "new since your last visit" compares).
+    ingested_at: dt.datetime | None = None
 
 
 _STORY_LISTING = (
@@ -98,6 +161,7 @@ _STORY_LISTING = (
     StoryRow.sources,
     StoryRow.updated_at,
     StoryRow.brief_at.is_not(None),
+    StoryRow.lead,
 )
 _ARTICLE_LISTING = (
     ArticleRow.id,
@@ -110,6 +174,7 @@ _ARTICLE_LISTING = (
     ArticleRow.story_id,
     ArticleRow.duplicate_of,
     ArticleRow.membership,
+    ArticleRow.ingested_at,
 )
 
 
@@ -405,6 +470,16 @@ class Store:
             )
             return [ArticleListing(**row._asdict()) for row in rows], total
 
+    def members_listed(self, story_id: int) -> list[ArticleListing]:
+        """Every article of a story as lists show it (no text), oldest first."""
+        with self.session() as s:
+            rows = s.execute(
+                select(*_ARTICLE_LISTING)
+                .where(ArticleRow.story_id == story_id)
+                .order_by(ArticleRow.published, ArticleRow.id)
+            )
+            return [ArticleListing(**row._asdict()) for row in rows]
+
     def story(self, story_id: int) -> StoryRow | None:
         with self.session() as s:
             return s.get(StoryRow, story_id)
@@ -420,12 +495,145 @@ class Store:
             )
 
     def save_brief(self, story_id: int, title: str, brief: dict[str, Any], html: str) -> None:
+        """Keep a story's brief, its report, its lead and its entities' spellings.
+
+        The first brief titles the story (``title``); later ones keep that title
+        (``title_fixed``), so a story does not rename itself when an article joins.
+        """
+        summary = brief.get("summary") or []
+        lead = str(summary[0].get("text") or "") or None if summary else None
+        forms = {
+            (str(entity.get("id")), form)
+            for entity in brief.get("entities") or []
+            for form in {entity.get("canonical"), *(entity.get("aliases") or ())}
+            if isinstance(form, str) and form.strip()
+        }
         with self.session() as s, s.begin():
-            s.execute(
+            fixed = s.scalar(select(StoryRow.title_fixed).where(StoryRow.id == story_id))
+            values: dict[str, Any] = {
+                "brief_json": json.dumps(brief),
+                "brief_html": html,
+                "brief_at": _now(),
+                "lead": lead,
+            }
+            if not fixed:
+                values.update(title=title, title_fixed=True)
+            s.execute(update(StoryRow).where(StoryRow.id == story_id).values(**values))
+            s.execute(delete(EntityFormRow).where(EntityFormRow.story_id == story_id))
+            s.add_all(
+                EntityFormRow(story_id=story_id, entity=entity, form=form, folded=fold_form(form))
+                for entity, form in sorted(forms)
+            )
+
+    def rename_story(self, story_id: int, title: str) -> bool:
+        """Give a story the title a user chose (briefs keep it); False if there is no story."""
+        title = " ".join(title.split())
+        if not title:
+            raise ValueError("a story's title cannot be empty")
+        with self.session() as s, s.begin():
+            done = s.execute(
                 update(StoryRow)
                 .where(StoryRow.id == story_id)
-                .values(title=title, brief_json=json.dumps(brief), brief_html=html, brief_at=_now())
+                .values(title=title, title_fixed=True)
             )
+            return bool(getattr(done, "rowcount", 0))
+
+    def _db_time(self, value: dt.datetime) -> dt.datetime:
+        """A time as the store compares it (SQLite keeps UTC without a zone)."""
+        value = _as_utc(value)
+        if self.dialect == "sqlite":
+            return value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        return value
+
+    def story_cards(
+        self,
+        *,
+        offset: int = 0,
+        limit: int = 50,
+        order: str = "updated",
+        seen: dict[int, dt.datetime] | None = None,
+    ) -> tuple[list[StoryCard], int]:
+        """A page of story cards and how many stories there are.
+
+        ``order`` is one of ``STORY_ORDERS`` (``published``: the latest stated
+        publication day first). ``seen`` maps story ids to the time of the newest
+        article a reader has seen (``StoryCard.newest`` of their last visit): each
+        card counts the articles stored since. Reads no brief and no article text.
+        """
+        if order not in STORY_ORDERS:
+            raise ValueError(f"order must be one of {', '.join(STORY_ORDERS)}")
+        latest = (
+            select(func.max(ArticleRow.published))
+            .where(ArticleRow.story_id == StoryRow.id)
+            .scalar_subquery()
+        )
+        by = {
+            "updated": (StoryRow.updated_at.desc(), StoryRow.id.desc()),
+            "sources": (StoryRow.sources.desc(), StoryRow.updated_at.desc(), StoryRow.id.desc()),
+            "published": (latest.desc(), StoryRow.id.desc()),
+            "title": (func.lower(StoryRow.title), StoryRow.id),
+        }[order]
+        with self.session() as s:
+            total = s.scalar(select(func.count()).select_from(StoryRow)) or 0
+            stories = [
+                StoryListing(*row)
+                for row in s.execute(
+                    select(*_STORY_LISTING).order_by(*by).offset(offset).limit(limit)
+                )
+            ]
+            ids = [story.id for story in stories]
+            outlets: dict[int, list[tuple[str, int]]] = {i: [] for i in ids}
+            for story_id, outlet, n in s.execute(
+                select(ArticleRow.story_id, ArticleRow.outlet, func.count())
+                .where(ArticleRow.story_id.in_(ids), ArticleRow.outlet.is_not(None))
+                .group_by(ArticleRow.story_id, ArticleRow.outlet)
+            ):
+                if story_id is not None and outlet is not None:
+                    outlets[story_id].append((outlet, n))
+            spans = {
+                row[0]: row[1:]
+                for row in s.execute(
+                    select(
+                        ArticleRow.story_id,
+                        func.min(ArticleRow.published),
+                        func.max(ArticleRow.published),
+                        func.max(ArticleRow.ingested_at),
+                    )
+                    .where(ArticleRow.story_id.in_(ids))
+                    .group_by(ArticleRow.story_id)
+                )
+            }
+            marks = {i: t for i, t in (seen or {}).items() if i in outlets}
+            new: dict[int, int] = dict.fromkeys(marks, 0)
+            if marks:
+                since = or_(
+                    *(
+                        and_(ArticleRow.story_id == i, ArticleRow.ingested_at > self._db_time(t))
+                        for i, t in marks.items()
+                    )
+                )
+                for story_id, n in s.execute(
+                    select(ArticleRow.story_id, func.count())
+                    .where(since)
+                    .group_by(ArticleRow.story_id)
+                ):
+                    if story_id is not None:
+                        new[story_id] = n
+        cards = []
+        for story in stories:
+            first, last, newest = spans.get(story.id, (None, None, None))
+            named = sorted(outlets[story.id], key=lambda o: (-o[1], o[0].casefold()))
+            cards.append(
+                StoryCard(
+                    story,
+                    tuple(named),
+                    first,
+                    last,
+                    None if newest is None else _as_utc(newest),
+                    new.get(story.id),
+                )
+            )
+        return cards, total
 
     def stale_stories(self) -> list[StoryRow]:
         """Stories whose brief is missing or older than their last change."""
@@ -435,39 +643,131 @@ class Store:
     # -- search -----------------------------------------------------------
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[ArticleListing]:
+        """Full-text search, best match first (the articles of ``search_hits``, no snippets)."""
+        return [hit.article for hit in self.search_hits(query, limit, offset, snippets=False)]
+
+    def aliases(self, query: str) -> list[str]:
+        """The other spellings of the entities a query names, from the stories' briefs.
+
+        A query that is an entity's form, or the end of one (a surname: "Khatib" of
+        "Hamza Khatib" or "Hamza al-Khatib"), names that entity: its other forms
+        ("Alkhatib") are returned, fewest words first. A word inside a form names
+        nothing ("minister" of "Minister Ilse Brandauer" is not Brandauer's name),
+        nor does a query of more than four words.
+        """
+        folded = fold_form(re.sub(r"[\x00-\x1f\x7f\"%_\\]", " ", query))
+        if not folded or len(folded.split()) > 4:
+            return []
+        with self.session() as s:
+            named = (
+                select(EntityFormRow.story_id, EntityFormRow.entity)
+                .where(
+                    or_(
+                        EntityFormRow.folded == folded,
+                        EntityFormRow.folded.like(f"% {folded}"),
+                        EntityFormRow.folded.like(f"%-{folded}"),
+                    )
+                )
+                .distinct()
+                .limit(50)
+                .subquery()
+            )
+            forms = s.scalars(
+                select(EntityFormRow.form)
+                .join(
+                    named,
+                    and_(
+                        EntityFormRow.story_id == named.c.story_id,
+                        EntityFormRow.entity == named.c.entity,
+                    ),
+                )
+                .distinct()
+            )
+            found: dict[str, str] = {}
+            for form in forms:
+                key = fold_form(form)
+                if key != folded and not key.endswith(f" {folded}") and key not in found:
+                    found[key] = form
+        return sorted(found.values(), key=lambda f: (len(f.split()), f.casefold()))[:12]
+
+    def _matching(self, query: str, aliases: list[str]) -> tuple[str, str, dict[str, Any]] | None:
+        """The engine's match: (FROM-and-WHERE SQL, its rank ORDER BY SQL, parameters)."""
+        query = re.sub(r"[\x00-\x1f\x7f]", " ", query)  # neither engine takes a NUL
+        words = query.replace('"', " ").split()
+        if not words:
+            return None
+        phrases = [a.replace('"', " ") for a in aliases if a.replace('"', " ").split()]
+        if self.dialect == "sqlite":
+            terms = " ".join(f'"{w}"' for w in words)
+            if phrases:
+                terms = " OR ".join([f"({terms})", *(f'"{p}"' for p in phrases)])
+            return "articles_fts WHERE articles_fts MATCH :q", "rank, id", {"q": terms}
+        params: dict[str, Any] = {"q": query}
+        expr = "plainto_tsquery('english', :q)"
+        for n, phrase in enumerate(phrases):
+            params[f"a{n}"] = phrase
+            expr += f" || phraseto_tsquery('english', :a{n})"
+        return (
+            f"articles, (SELECT {expr} AS query) AS matched WHERE search @@ matched.query",
+            "ts_rank(search, matched.query) DESC, id",
+            params,
+        )
+
+    def search_total(self, query: str, *, aliases: list[str] | None = None) -> int:
+        """How many articles a search finds (with ``aliases``: their spellings too)."""
+        match = self._matching(query, aliases or [])
+        if match is None:
+            return 0
+        where, _, params = match
+        with self.session() as s:
+            return int(s.scalar(text(f"SELECT count(*) FROM {where}"), params) or 0)
+
+    def search_hits(
+        self,
+        query: str,
+        limit: int = 20,
+        offset: int = 0,
+        *,
+        aliases: list[str] | None = None,
+        snippets: bool = True,
+    ) -> list[SearchHit]:
         """Full-text search, best match first: SQLite FTS5 (bm25), PostgreSQL tsvector (ts_rank).
 
         Both engines answer from an index (FTS5; on PostgreSQL the GIN index of the
-        ``search`` column, migration 0005). ``offset`` skips that many matches (paging).
+        ``search`` column, migration 0005). ``offset`` skips that many matches (paging);
+        ``aliases`` are other spellings to find too (``aliases``). Each hit has a
+        passage of its text with the matched words marked (``MARK_START``/``MARK_END``).
         """
-        query = re.sub(r"[\x00-\x1f\x7f]", " ", query)  # neither engine takes a NUL
-        terms = " ".join(f'"{w}"' for w in query.replace('"', " ").split())
-        if not terms:
+        match = self._matching(query, aliases or [])
+        if match is None:
             return []
+        where, rank, params = match
+        params = {**params, "n": limit, "o": offset, "ms": MARK_START, "me": MARK_END}
+        if not snippets:
+            passage = "''"
+        elif self.dialect == "sqlite":
+            passage = "snippet(articles_fts, 2, :ms, :me, '…', 24)"
+        else:
+            passage = (
+                "ts_headline('english', left(text, 100000), matched.query, "
+                "'StartSel=' || :ms || ', StopSel=' || :me || "
+                "', MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"')"
+            )
         with self.session() as s:
-            if self.dialect == "sqlite":
-                found = s.execute(
-                    text(
-                        "SELECT id FROM articles_fts WHERE articles_fts MATCH :q "
-                        "ORDER BY rank, id LIMIT :n OFFSET :o"
-                    ),
-                    {"q": terms, "n": limit, "o": offset},
+            found = list(
+                s.execute(
+                    text(f"SELECT id, {passage} FROM {where} ORDER BY {rank} LIMIT :n OFFSET :o"),
+                    params,
                 )
-            else:
-                found = s.execute(
-                    text(
-                        "SELECT id FROM articles, plainto_tsquery('english', :q) AS query "
-                        "WHERE search @@ query ORDER BY ts_rank(search, query) DESC, id "
-                        "LIMIT :n OFFSET :o"
-                    ),
-                    {"q": query, "n": limit, "o": offset},
-                )
+            )
             ids = [r[0] for r in found]
             rows = {
                 r.id: ArticleListing(**r._asdict())
                 for r in s.execute(select(*_ARTICLE_LISTING).where(ArticleRow.id.in_(ids)))
             }
-            return [rows[i] for i in ids if i in rows]
+            return [
+                SearchHit(rows[i], " ".join(str(p or "").split())) for i, p in found if i in rows
+            ]
 
 
 def open_store(db: str | Path | None = None, *, read_only: bool | None = False) -> Store:

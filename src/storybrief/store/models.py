@@ -46,6 +46,25 @@ class StoryRow(Base):
     brief_html: Mapped[str | None] = mapped_column(Text, nullable=True)
     #: Number of member articles (kept current by ``Store.assign``).
     sources: Mapped[int] = mapped_column(Integer, default=0)
+    # Migration 0006: what a story card shows without reading the brief.
+    #: The brief's first summary sentence.
+    lead: Mapped[str | None] = mapped_column(Text, nullable=True)
+    #: Whether the title is settled (by the first brief, or a user): later briefs keep it.
+    title_fixed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+class EntityFormRow(Base):
+    """One spelling of one entity of a story's brief (migration 0006): search expands by it."""
+
+    __tablename__ = "entity_forms"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"))
+    #: The entity's id in the story's brief.
+    entity: Mapped[str] = mapped_column(Text)
+    form: Mapped[str] = mapped_column(Text)
+    #: ``form`` folded for matching (``fold_form``).
+    folded: Mapped[str] = mapped_column(Text)
 
 
 class ArticleRow(Base):

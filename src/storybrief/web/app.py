@@ -14,23 +14,28 @@ header (``frame-ancestors 'none'``: no other site frames the pages) and
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
 import ipaddress
 import json
+import re
 from collections.abc import Iterable
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
+from xml.etree import ElementTree as ET
 
 # FastAPI reads the route functions' annotations at run time: these names must
 # be module globals (this module is imported only when serving: the web extra).
 from fastapi import FastAPI, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from storybrief.store import Store
-from storybrief.store.db import StoryListing
+from storybrief.store.db import MARK_END, MARK_START, StoryListing
 
 #: Lists come in pages: ``?page=`` (from 1) and ``?limit=`` (up to ``MAX_PAGE_SIZE``).
 PAGE_SIZE = 50
@@ -38,6 +43,16 @@ SEARCH_SIZE = 20
 MAX_PAGE_SIZE = 200
 Page = Annotated[int, Query(ge=1, le=1_000_000, description="Page number, from 1.")]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description="Items per page.")]
+
+#: How the story list is ordered (``?sort=``).
+Sort = Literal["updated", "sources", "published", "title"]
+
+#: The cookie that remembers, per browser and per story, the newest article seen.
+SEEN_COOKIE = "storybrief_seen"
+#: How many stories it remembers (the most recently visited; a cookie holds 4 kB).
+SEEN_STORIES = 150
+#: How many update briefs a server keeps made (each costs a parse of its story).
+UPDATE_CACHE = 16
 
 #: The names a browser on this machine uses for it.
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
@@ -156,6 +171,7 @@ def create_app(store: Store, *, allowed_hosts: Iterable[str] = ()) -> FastAPI:
         )
     )
     templates.env.filters["membership"] = describe_membership
+    templates.env.filters["highlight"] = highlight
     templates.env.globals["page_policy"] = META_POLICY
 
     def story_or_404(story_id: int) -> StoryListing:
@@ -171,18 +187,59 @@ def create_app(store: Store, *, allowed_hosts: Iterable[str] = ()) -> FastAPI:
             raise HTTPException(status_code=404, detail=f"no article {article_id}")
         return article
 
+    updates: dict[tuple[int, str, str], dict[str, Any] | None] = {}
+
+    def update_since(
+        story: Any, new: list[Any], old: list[Any], mark: str
+    ) -> dict[str, Any] | None:
+        """The update brief of ``new`` over ``old`` (made once per story, mark and brief)."""
+        key = (story.id, mark, str(story.brief_at))
+        if key not in updates:
+            from storybrief.config import Settings
+            from storybrief.service import brief
+            from storybrief.stories.collect import member_records
+
+            result = brief(
+                member_records(new), since=member_records(old), settings=Settings.from_env()
+            )
+            while len(updates) >= UPDATE_CACHE:
+                updates.pop(next(iter(updates)))
+            updates[key] = result.update.to_dict() if result.update else None
+        return updates[key]
+
     @app.get("/", response_class=HTMLResponse)
-    def index(request: Request, page: Page = 1, limit: Limit = PAGE_SIZE) -> Any:
-        stories, total = store.story_list(offset=(page - 1) * limit, limit=limit)
+    def index(
+        request: Request, page: Page = 1, limit: Limit = PAGE_SIZE, sort: Sort = "updated"
+    ) -> Any:
+        cards, total = store.story_cards(
+            offset=(page - 1) * limit, limit=limit, order=sort, seen=read_seen(request)
+        )
         return templates.TemplateResponse(
             request,
             "index.html",
             {
-                "stories": stories,
+                "cards": cards,
+                "sort": sort,
+                "sorts": SORTS,
                 "counts": store.counts(),
-                "paging": paging("/", page, limit, total=total),
+                "paging": paging("/", page, limit, total=total, **_sorted(sort)),
+                "json_twin": "/api/stories?"
+                + urlencode({**_sorted(sort), "page": page, "limit": limit}),
+                "feed": "/feed.atom",
             },
         )
+
+    def search_results(q: str, page: int, limit: int) -> dict[str, Any]:
+        aliases = store.aliases(q) if q.strip() else []
+        total = store.search_total(q, aliases=aliases) if q.strip() else 0
+        hits = store.search_hits(q, limit, (page - 1) * limit, aliases=aliases) if total else []
+        return {
+            "q": q,
+            "aliases": aliases,
+            "total": total,
+            "hits": hits,
+            "paging": paging("/search", page, limit, total=total, q=q),
+        }
 
     @app.get("/search", response_class=HTMLResponse)
     def search(
@@ -191,32 +248,75 @@ def create_app(store: Store, *, allowed_hosts: Iterable[str] = ()) -> FastAPI:
         page: Page = 1,
         limit: Limit = SEARCH_SIZE,
     ) -> Any:
-        results = store.search(q, limit + 1, (page - 1) * limit) if q.strip() else []
+        found = search_results(q, page, limit)
+        twin = f"/api/search?{urlencode({'q': q, 'page': page, 'limit': limit})}"
         return templates.TemplateResponse(
-            request,
-            "search.html",
-            {
-                "q": q,
-                "results": results[:limit],
-                "paging": paging("/search", page, limit, more=len(results) > limit, q=q),
-            },
+            request, "search.html", {**found, "json_twin": twin if q.strip() else None}
         )
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse)
     def story_page(
         request: Request, story_id: int, page: Page = 1, limit: Limit = PAGE_SIZE
     ) -> Any:
-        story = story_or_404(story_id)
-        members, total = store.member_list(story_id, offset=(page - 1) * limit, limit=limit)
-        return templates.TemplateResponse(
+        listing = story_or_404(story_id)
+        story = store.story(story_id)
+        members = store.members_listed(story_id)
+        seen = read_seen(request)
+        mark = seen.get(story_id)
+        documents = _brief_documents(story.brief_json if story else None)
+        number = {d["id"]: d["number"] for d in documents}
+        new_ids = (
+            {m.id for m in members if m.ingested_at and _utc(m.ingested_at) > mark}
+            if mark
+            else set()
+        )
+        rows = sorted(
+            members, key=lambda m: (number.get(m.id, len(number) + 1), m.published or "", m.id)
+        )
+        update = None
+        if mark and new_ids and listing.briefed:
+            everything = store.members(story_id)
+            update = update_since(
+                story,
+                [m for m in everything if m.id in new_ids],
+                [m for m in everything if m.id not in new_ids],
+                _mark_text(mark),
+            )
+        report = extract_report(story.brief_html if story else None)
+        start = (page - 1) * limit
+        newest = max((_utc(m.ingested_at) for m in members if m.ingested_at), default=None)
+        response = templates.TemplateResponse(
             request,
             "story.html",
             {
-                "story": story,
-                "members": members,
-                "paging": paging(f"/stories/{story_id}", page, limit, total=total),
+                "story": listing,
+                "rows": rows[start : start + limit],
+                "new_rows": [m for m in rows if m.id in new_ids],
+                "number": number,
+                "dated": {d["id"]: d for d in documents},
+                "new_ids": new_ids,
+                "mark": mark,
+                "update": update,
+                "report": report,
+                "paging": paging(f"/stories/{story_id}", page, limit, total=len(rows)),
+                "json_twin": f"/api/stories/{story_id}",
+                "feed": f"/stories/{story_id}/feed.atom",
+                "page_policy": report.policy if report else META_POLICY,
             },
         )
+        if report and report.script_hash:
+            response.headers["content-security-policy"] = report.policy + "; frame-ancestors 'none'"
+        if newest is not None:
+            seen.pop(story_id, None)
+            seen[story_id] = newest
+            response.set_cookie(
+                SEEN_COOKIE,
+                write_seen(seen),
+                max_age=400 * 24 * 3600,
+                httponly=True,
+                samesite="lax",
+            )
+        return response
 
     @app.get("/stories/{story_id}/report", response_class=HTMLResponse)
     def story_report(story_id: int) -> Any:
@@ -230,27 +330,97 @@ def create_app(store: Store, *, allowed_hosts: Iterable[str] = ()) -> FastAPI:
             headers={"content-security-policy": REPORT_POLICY, "x-frame-options": "SAMEORIGIN"},
         )
 
+    @app.get("/stories/{story_id}/feed.atom")
+    def story_feed(request: Request, story_id: int) -> Response:
+        story = story_or_404(story_id)
+        members = sorted(
+            store.members_listed(story_id),
+            key=lambda m: (_utc(m.ingested_at) if m.ingested_at else _EPOCH, m.id),
+            reverse=True,
+        )[:PAGE_SIZE]
+        base = str(request.base_url).rstrip("/")
+        entries = [
+            {
+                "id": f"{base}/articles/{m.id}",
+                "title": m.title or m.source,
+                "link": f"{base}/articles/{m.id}",
+                "updated": _utc(m.ingested_at) if m.ingested_at else _EPOCH,
+                "summary": " · ".join(x for x in (m.outlet, m.published) if x),
+            }
+            for m in members
+        ]
+        feed = atom_feed(
+            f"{base}/stories/{story.id}",
+            story.title,
+            f"{base}/stories/{story.id}/feed.atom",
+            f"{base}/stories/{story.id}",
+            entries,
+            subtitle=story.lead,
+        )
+        return Response(feed, media_type="application/atom+xml")
+
+    @app.get("/feed.atom")
+    def home_feed(request: Request) -> Response:
+        cards, _ = store.story_cards(limit=PAGE_SIZE)
+        base = str(request.base_url).rstrip("/")
+        entries = [
+            {
+                "id": f"{base}/stories/{c.story.id}",
+                "title": c.story.title,
+                "link": f"{base}/stories/{c.story.id}",
+                "updated": c.newest or _utc(c.story.updated_at),
+                "summary": c.story.lead
+                or f"{c.story.sources} article{'' if c.story.sources == 1 else 's'}",
+            }
+            for c in cards
+        ]
+        feed = atom_feed(
+            f"{base}/", "storybrief: stories", f"{base}/feed.atom", f"{base}/", entries
+        )
+        return Response(feed, media_type="application/atom+xml")
+
     @app.get("/articles/{article_id}", response_class=HTMLResponse)
-    def article_page(request: Request, article_id: str) -> Any:
+    def article_page(
+        request: Request,
+        article_id: str,
+        start: Annotated[int | None, Query(ge=0)] = None,
+        end: Annotated[int | None, Query(ge=0)] = None,
+    ) -> Any:
+        article = article_or_404(article_id)
+        text = article.text
+        parts = None
+        if start is not None and end is not None and start < end <= len(text):
+            parts = (text[:start], text[start:end], text[end:])
         return templates.TemplateResponse(
-            request, "article.html", {"article": article_or_404(article_id)}
+            request,
+            "article.html",
+            {"article": article, "parts": parts, "json_twin": f"/api/articles/{article_id}"},
         )
 
     @app.get("/api/stories")
-    def api_stories(page: Page = 1, limit: Limit = PAGE_SIZE) -> dict[str, Any]:
-        stories, total = store.story_list(offset=(page - 1) * limit, limit=limit)
+    def api_stories(
+        request: Request, page: Page = 1, limit: Limit = PAGE_SIZE, sort: Sort = "updated"
+    ) -> dict[str, Any]:
+        cards, total = store.story_cards(
+            offset=(page - 1) * limit, limit=limit, order=sort, seen=read_seen(request)
+        )
         return {
             "stories": [
                 {
-                    "id": s.id,
-                    "title": s.title,
-                    "sources": s.sources,
-                    "updated_at": s.updated_at.isoformat(),
-                    "briefed": s.briefed,
+                    "id": c.story.id,
+                    "title": c.story.title,
+                    "sources": c.story.sources,
+                    "outlets": [{"outlet": o, "articles": n} for o, n in c.outlets],
+                    "first_published": c.first,
+                    "last_published": c.last,
+                    "lead": c.story.lead,
+                    "new_since_last_visit": c.new,
+                    "updated_at": c.story.updated_at.isoformat(),
+                    "briefed": c.story.briefed,
                 }
-                for s in stories
+                for c in cards
             ],
-            "paging": paging("/api/stories", page, limit, total=total),
+            "paging": paging("/api/stories", page, limit, total=total, **_sorted(sort)),
         }
 
     @app.get("/api/stories/{story_id}")
@@ -277,10 +447,19 @@ def create_app(store: Store, *, allowed_hosts: Iterable[str] = ()) -> FastAPI:
         page: Page = 1,
         limit: Limit = SEARCH_SIZE,
     ) -> dict[str, Any]:
-        results = store.search(q, limit + 1, (page - 1) * limit)
+        found = search_results(q, page, limit)
         return {
-            "results": [_article(a, text=False) for a in results[:limit]],
-            "paging": paging("/api/search", page, limit, more=len(results) > limit, q=q),
+            "total": found["total"],
+            "aliases": found["aliases"],
+            "results": [
+                {
+                    **_article(hit.article, text=False),
+                    "snippet": hit.snippet.replace(MARK_START, "").replace(MARK_END, ""),
+                    "matches": _marked(hit.snippet),
+                }
+                for hit in found["hits"]
+            ],
+            "paging": paging("/api/search", page, limit, total=found["total"], q=q),
         }
 
     @app.get("/api/stories/{story_id}/update")
@@ -322,7 +501,9 @@ def create_app(store: Store, *, allowed_hosts: Iterable[str] = ()) -> FastAPI:
     @app.get("/failures", response_class=HTMLResponse)
     def failures_page(request: Request) -> Any:
         return templates.TemplateResponse(
-            request, "failures.html", {"failures": [_failure(e) for e in store.errors()]}
+            request,
+            "failures.html",
+            {"failures": [_failure(e) for e in store.errors()], "json_twin": "/api/failures"},
         )
 
     @app.get("/api/failures")
@@ -330,6 +511,173 @@ def create_app(store: Store, *, allowed_hosts: Iterable[str] = ()) -> FastAPI:
         return {"failures": [_failure(e) for e in store.errors()]}
 
     return app
+
+
+SORTS = {
+    "updated": "recently updated",
+    "sources": "most sources",
+    "published": "latest news",
+    "title": "title",
+}
+
+
+def _sorted(sort: str) -> dict[str, Any]:
+    """The ``sort`` parameter of a list's links (none for the default order)."""
+    return {} if sort == "updated" else {"sort": sort}
+
+
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def _utc(value: dt.datetime) -> dt.datetime:
+    """A stored time in UTC (SQLite gives it back without its zone)."""
+    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+
+
+def _mark_text(value: dt.datetime) -> str:
+    return _utc(value).isoformat(timespec="microseconds")
+
+
+def read_seen(request: Request) -> dict[int, dt.datetime]:
+    """What this browser has seen: story id -> when the newest article it saw was stored.
+
+    The cookie is ``id:microseconds`` pairs (base 36) joined by dots, the story
+    visited last at the end; anything that does not read as that is ignored.
+    """
+    seen: dict[int, dt.datetime] = {}
+    for item in request.cookies.get(SEEN_COOKIE, "").split(".")[-SEEN_STORIES:]:
+        story, _, micros = item.partition(":")
+        if not (re.fullmatch(r"\d{1,18}", story) and re.fullmatch(r"[0-9a-z]{1,13}", micros)):
+            continue
+        try:
+            seen[int(story)] = _EPOCH + dt.timedelta(microseconds=int(micros, 36))
+        except OverflowError:
+            continue
+    return seen
+
+
+def write_seen(seen: dict[int, dt.datetime]) -> str:
+    """The cookie's value for ``seen`` (its last ``SEEN_STORIES`` stories, in order)."""
+
+    def base36(n: int) -> str:
+        digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+        out = ""
+        while True:
+            n, r = divmod(n, 36)
+            out = digits[r] + out
+            if not n:
+                return out
+
+    items = list(seen.items())[-SEEN_STORIES:]
+    return ".".join(
+        f"{story}:{base36((_utc(at) - _EPOCH) // dt.timedelta(microseconds=1))}"
+        for story, at in items
+    )
+
+
+def _brief_documents(brief_json: str | None) -> list[dict[str, Any]]:
+    """The brief's documents as the story page lists them: number, id, date and its kind."""
+    if not brief_json:
+        return []
+    try:
+        documents = json.loads(brief_json).get("documents") or []
+    except (ValueError, AttributeError):
+        return []
+    found = []
+    for n, d in enumerate(documents, 1):
+        published = d.get("published") if isinstance(d, dict) else None
+        found.append(
+            {
+                "number": n,
+                "id": d.get("id") if isinstance(d, dict) else None,
+                "published": (published or {}).get("value"),
+                "estimated": bool((published or {}).get("estimated")),
+            }
+        )
+    return found
+
+
+class ReportParts:
+    """A stored report cut for the story page: its styles, its body and its one script."""
+
+    def __init__(self, style: str, body: str, script: str) -> None:
+        self.style = Markup(style)
+        self.body = Markup(body)
+        self.script = Markup(script)
+        digest = hashlib.sha256(script.encode("utf-8")).digest() if script else b""
+        self.script_hash = "sha256-" + base64.b64encode(digest).decode("ascii") if script else ""
+        allowed = f"'{self.script_hash}'" if script else "'none'"
+        self.policy = META_POLICY.replace("script-src 'none'", f"script-src {allowed}").replace(
+            "default-src 'self'", "default-src 'self'; img-src 'self' data:"
+        )
+
+
+def extract_report(html: str | None) -> ReportParts | None:
+    """The parts of a stored report (``storybrief.render``) the story page shows inline.
+
+    The report is the store's own rendering (article text in it is escaped text);
+    its styles and body go into the page, and its one script is allowed by hash.
+    """
+    if not html:
+        return None
+    body = re.search(r"<body[^>]*>(.*)</body>", html, re.S)
+    if body is None:
+        return None
+    inner = body.group(1)
+    scripts = re.findall(r"<script>(.*?)</script>", inner, re.S)
+    inner = re.sub(r"<script>.*?</script>", "", inner, flags=re.S)
+    head = html[: body.start()]
+    style = "".join(re.findall(r"<style>.*?</style>", head, re.S))
+    return ReportParts(style, inner, scripts[-1] if scripts else "")
+
+
+def _marked(snippet: str) -> list[str]:
+    """The words a snippet marks as matched."""
+    return re.findall(f"{MARK_START}(.*?){MARK_END}", snippet, re.S)
+
+
+def highlight(snippet: str) -> Markup:
+    """A snippet as HTML: its text escaped, its matched words in ``<mark>``."""
+    return Markup(str(escape(snippet)).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
+
+
+def atom_feed(
+    feed_id: str,
+    title: str,
+    self_link: str,
+    alternate: str,
+    entries: list[dict[str, Any]],
+    *,
+    subtitle: str | None = None,
+) -> bytes:
+    """An Atom 1.0 document (RFC 4287): its entries newest first."""
+    ns = "http://www.w3.org/2005/Atom"
+    root = ET.Element("feed", xmlns=ns)
+    ET.SubElement(root, "id").text = feed_id
+    ET.SubElement(root, "title").text = title
+    if subtitle:
+        ET.SubElement(root, "subtitle").text = subtitle
+    ET.SubElement(root, "link", rel="self", href=self_link, type="application/atom+xml")
+    ET.SubElement(root, "link", rel="alternate", href=alternate, type="text/html")
+    updated = max((e["updated"] for e in entries), default=_EPOCH)
+    ET.SubElement(root, "updated").text = updated.isoformat(timespec="seconds")
+    author = ET.SubElement(root, "author")
+    ET.SubElement(author, "name").text = "storybrief"
+    ET.SubElement(root, "generator").text = "storybrief"
+    for e in entries:
+        entry = ET.SubElement(root, "entry")
+        ET.SubElement(entry, "id").text = e["id"]
+        ET.SubElement(entry, "title").text = _xml_text(e["title"])
+        ET.SubElement(entry, "link", rel="alternate", href=e["link"], type="text/html")
+        ET.SubElement(entry, "updated").text = e["updated"].isoformat(timespec="seconds")
+        if e.get("summary"):
+            ET.SubElement(entry, "summary").text = _xml_text(e["summary"])
+    return bytes(ET.tostring(root, encoding="utf-8", xml_declaration=True))
+
+
+def _xml_text(text: str) -> str:
+    """Text XML can carry (no control characters but tab and newlines)."""
+    return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "", text)
 
 
 def _failure(row: Any) -> dict[str, Any]:
@@ -349,7 +697,7 @@ def paging(
     *,
     total: int | None = None,
     more: bool = False,
-    **params: str,
+    **params: Any,
 ) -> dict[str, Any]:
     """Where a page of a list stands, with the links to its neighbours.
 
@@ -409,6 +757,7 @@ def _article(row: Any, *, text: bool) -> dict[str, Any]:
         # A near-duplicate, or an old version of an article updated at its URL.
         "duplicate_of": row.duplicate_of,
         "membership": json.loads(row.membership) if row.membership else None,
+        "ingested_at": _utc(row.ingested_at).isoformat() if row.ingested_at else None,
     }
     if text:
         data["text"] = row.text
