@@ -56,3 +56,19 @@ def test_the_command_line_writes_the_tables_to_a_zip(tmp_path: Path) -> None:
             "timeline.csv",
         ]
         assert _rows(archive.read("entities.csv").decode())
+
+
+def test_format_csv_writes_one_file_per_section_into_a_folder(tmp_path: Path) -> None:
+    out = tmp_path / "tables"
+    result = run_cli("brief", str(EXAMPLES / "harbor-strike"), "--format", "csv", "-o", str(out))
+    assert result.returncode == 0, result.stderr.decode()
+    assert sorted(p.name for p in out.iterdir()) == [
+        "claims.csv",
+        "entities.csv",
+        "quotes.csv",
+        "timeline.csv",
+    ]
+    assert _rows((out / "quotes.csv").read_text(encoding="utf-8"))
+    alone = run_cli("brief", str(EXAMPLES / "harbor-strike"), "--format", "csv")
+    assert alone.returncode != 0
+    assert b"-o FOLDER" in alone.stderr

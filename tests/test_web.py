@@ -627,3 +627,29 @@ def test_an_article_page_marks_the_cited_span(hand_client: Any) -> None:
     assert f'<mark id="span">{text[:17]}</mark>' in page
     # A span outside the text marks nothing.
     assert "<mark" not in hand_client.get("/articles/a0-0", params={"start": 5, "end": 99999}).text
+
+
+@pytest.mark.model
+@pytest.mark.issue(23)
+def test_the_story_page_exports_its_briefs_tables_as_csv(client: Any, store: Store) -> None:
+    import csv
+    import io
+    import zipfile
+
+    story = store.stories()[0]
+    page = client.get(f"/stories/{story.id}").text
+    assert f'href="/stories/{story.id}/tables.zip"' in page
+    archive = zipfile.ZipFile(io.BytesIO(client.get(f"/stories/{story.id}/tables.zip").content))
+    assert sorted(archive.namelist()) == [
+        "claims.csv",
+        "entities.csv",
+        "quotes.csv",
+        "timeline.csv",
+    ]
+    brief = client.get(f"/api/stories/{story.id}").json()["brief"]
+    entities = list(csv.DictReader(io.StringIO(archive.read("entities.csv").decode())))
+    assert [e["id"] for e in entities] == [e["id"] for e in brief["entities"]]
+    one = client.get(f"/stories/{story.id}/tables/quotes.csv")
+    assert one.headers["content-type"].startswith("text/csv")
+    assert len(list(csv.DictReader(io.StringIO(one.text)))) == len(brief["quotes"])
+    assert client.get(f"/stories/{story.id}/tables/secrets.csv").status_code == 404

@@ -163,7 +163,9 @@ def brief_command(
             "--format",
             "-f",
             help="Output format for standard output: text, md, json or html. "
-            "Default: text on a terminal, json otherwise (nothing when -o is given).",
+            "Default: text on a terminal, json otherwise (nothing when -o is given). "
+            "csv: the entities, quotes, claims and timeline as CSV files, into the "
+            "folder -o names (or a .zip).",
         ),
     ] = None,
     output: Annotated[
@@ -206,11 +208,22 @@ def brief_command(
     from storybrief.service import brief
 
     say = _messages(quiet, verbose)
-    if fmt is not None and fmt not in FORMATS:
-        _fail(f"unknown --format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    # "-o tables.zip": the entities, quotes, claims and timeline as CSV tables.
+    if fmt is not None and fmt not in (*FORMATS, "csv"):
+        _fail(f"unknown --format {fmt!r}; choose one of {', '.join(FORMATS)}, csv")
+    # "-o tables.zip": the entities, quotes, claims and timeline as CSV tables;
+    # "--format csv -o DIR": the same as one file per section in DIR.
     tables = [path for path in output or [] if path.suffix.lower() == ".zip"]
-    targets = [(path, _format_for_path(path, fmt)) for path in output or [] if path not in tables]
+    folders: list[Path] = []
+    if fmt == "csv":
+        folders = [path for path in output or [] if path not in tables]
+        if not output:
+            _fail("--format csv writes files: give -o FOLDER (one CSV per section) or -o FILE.zip")
+        fmt = None
+    targets = [
+        (path, _format_for_path(path, fmt))
+        for path in output or []
+        if path not in tables and path not in folders
+    ]
     settings = Settings.from_env(words=words, model=model, max_bytes=max_bytes)
     try:
         with say.progress() as progress:
@@ -239,6 +252,15 @@ def brief_command(
             write_zip(result, path)
         except OSError as exc:
             _fail(f"cannot write {path}: {exc.strerror or exc}")
+    for path in folders:
+        from storybrief.render.tables import csv_tables
+
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+            for name, table in csv_tables(result).items():
+                (path / name).write_text(table, encoding="utf-8")
+        except OSError as exc:
+            _fail(f"cannot write {path}: {exc.strerror or exc}")
     stdout_fmt: OutputFormat | None = fmt  # type: ignore[assignment]
     if stdout_fmt is None and not targets and not tables:
         stdout_fmt = "text" if sys.stdout.isatty() else "json"
@@ -248,7 +270,7 @@ def brief_command(
         Console().print(brief_renderable(result))
     elif stdout_fmt is not None:
         sys.stdout.write(render(result, stdout_fmt))
-    for path in [*(p for p, _ in targets), *tables]:
+    for path in [*(p for p, _ in targets), *tables, *folders]:
         say.info(f"wrote {path}")
 
 

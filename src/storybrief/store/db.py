@@ -494,8 +494,15 @@ class Store:
                 )
             )
 
-    def save_brief(self, story_id: int, title: str, brief: dict[str, Any], html: str) -> None:
-        """Keep a story's brief, its report, its lead and its entities' spellings.
+    def save_brief(
+        self,
+        story_id: int,
+        title: str,
+        brief: dict[str, Any],
+        html: str,
+        tables: dict[str, str] | None = None,
+    ) -> None:
+        """Keep a story's brief, its report, its CSV tables, its lead and its entities' spellings.
 
         The first brief titles the story (``title``); later ones keep that title
         (``title_fixed``), so a story does not rename itself when an article joins.
@@ -513,6 +520,7 @@ class Store:
             values: dict[str, Any] = {
                 "brief_json": json.dumps(brief),
                 "brief_html": html,
+                "brief_tables": None if tables is None else json.dumps(tables),
                 "brief_at": _now(),
                 "lead": lead,
             }
@@ -634,6 +642,12 @@ class Store:
                 )
             )
         return cards, total
+
+    def story_tables(self, story_id: int) -> dict[str, str] | None:
+        """A story's brief as CSV tables (file name -> CSV text), if it has them."""
+        with self.session() as s:
+            found = s.scalar(select(StoryRow.brief_tables).where(StoryRow.id == story_id))
+        return None if found is None else dict(json.loads(found))
 
     def stale_stories(self) -> list[StoryRow]:
         """Stories whose brief is missing or older than their last change."""

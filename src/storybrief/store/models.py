@@ -49,6 +49,8 @@ class StoryRow(Base):
     # Migration 0006: what a story card shows without reading the brief.
     #: The brief's first summary sentence.
     lead: Mapped[str | None] = mapped_column(Text, nullable=True)
+    #: JSON: the brief's sections as CSV tables (file name -> CSV text; ``render.tables``).
+    brief_tables: Mapped[str | None] = mapped_column(Text, nullable=True)
     #: Whether the title is settled (by the first brief, or a user): later briefs keep it.
     title_fixed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 

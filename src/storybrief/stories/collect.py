@@ -159,6 +159,7 @@ def brief_stories(
     tell = progress or ignore_progress
     from storybrief.errors import InputError
     from storybrief.render import render
+    from storybrief.render.tables import csv_tables
     from storybrief.render.view import build_view
     from storybrief.service import brief
 
@@ -175,7 +176,9 @@ def brief_stories(
         # The most central headline of its members, never a sentence or a path
         # (``Brief.title``).
         title = build_view(result).title
-        store.save_brief(story.id, title, result.to_dict(), render(result, "html"))
+        store.save_brief(
+            story.id, title, result.to_dict(), render(result, "html"), csv_tables(result)
+        )
         done += 1
     tell(ProgressStep("briefing", len(stale), len(stale), title))
     return done

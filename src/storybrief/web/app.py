@@ -302,6 +302,7 @@ def create_app(store: Store, *, allowed_hosts: Iterable[str] = ()) -> FastAPI:
                 "json_twin": f"/api/stories/{story_id}",
                 "feed": f"/stories/{story_id}/feed.atom",
                 "page_policy": report.policy if report else META_POLICY,
+                "tables": sorted(store.story_tables(story_id) or ()),
             },
         )
         if report and report.script_hash:
@@ -328,6 +329,41 @@ def create_app(store: Store, *, allowed_hosts: Iterable[str] = ()) -> FastAPI:
         return HTMLResponse(
             story.brief_html,
             headers={"content-security-policy": REPORT_POLICY, "x-frame-options": "SAMEORIGIN"},
+        )
+
+    def tables_or_404(story_id: int) -> dict[str, str]:
+        story_or_404(story_id)
+        tables = store.story_tables(story_id)
+        if tables is None:
+            raise HTTPException(status_code=404, detail="this story has no tables yet")
+        return tables
+
+    @app.get("/stories/{story_id}/tables.zip")
+    def story_tables_zip(story_id: int) -> Response:
+        """The brief's entities, quotes, claims and timeline as CSV files in one zip."""
+        import io
+        import zipfile
+
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, table in sorted(tables_or_404(story_id).items()):
+                archive.writestr(name, table)
+        return Response(
+            buffer.getvalue(),
+            media_type="application/zip",
+            headers={"content-disposition": f'attachment; filename="story-{story_id}.zip"'},
+        )
+
+    @app.get("/stories/{story_id}/tables/{name}")
+    def story_table(story_id: int, name: str) -> Response:
+        """One section of the brief as CSV (``entities.csv``, ``quotes.csv``, ...)."""
+        tables = tables_or_404(story_id)
+        if name not in tables:
+            raise HTTPException(status_code=404, detail=f"no table {name}")
+        return Response(
+            tables[name],
+            media_type="text/csv; charset=utf-8",
+            headers={"content-disposition": f'attachment; filename="story-{story_id}-{name}"'},
         )
 
     @app.get("/stories/{story_id}/feed.atom")

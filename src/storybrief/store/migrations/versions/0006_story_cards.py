@@ -3,7 +3,9 @@
 A story keeps its summary's first sentence (``lead``: the home page's cards show
 it without reading the brief's JSON) and whether its title is settled
 (``title_fixed``: a story is titled once, by its first brief or by a user, and
-an article that joins later does not rename it). ``entity_forms`` keeps every
+an article that joins later does not rename it). ``brief_tables`` keeps the brief's
+sections as CSV tables (a JSON object: file name -> CSV text), for the story page's
+downloads. ``entity_forms`` keeps every
 spelling of every entity a story's brief resolved, so a search for one spelling
 also finds the articles that use another (lower-cased ``form`` is indexed).
 
@@ -25,6 +27,7 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table("stories") as batch:
         batch.add_column(sa.Column("lead", sa.Text, nullable=True))
+        batch.add_column(sa.Column("brief_tables", sa.Text, nullable=True))
         batch.add_column(
             sa.Column("title_fixed", sa.Boolean, nullable=False, server_default=sa.false())
         )
@@ -48,4 +51,5 @@ def downgrade() -> None:
     op.drop_table("entity_forms")
     with op.batch_alter_table("stories") as batch:
         batch.drop_column("title_fixed")
+        batch.drop_column("brief_tables")
         batch.drop_column("lead")
