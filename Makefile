@@ -15,8 +15,10 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP_RUN): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+# The web extra too: `storybrief serve`, in the README's first steps, works right after it.
+# The Makefile is a prerequisite so that a .venv made before that change gets the extra.
+$(STAMP_RUN): pyproject.toml Makefile | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[web]"
 	touch $@
 
 $(STAMP_TEST): pyproject.toml | $(BIN)/python
