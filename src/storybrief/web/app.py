@@ -639,6 +639,10 @@ class ReportParts:
     def __init__(self, style: str, body: str, script: str) -> None:
         self.style = Markup(style)
         self.body = Markup(body)
+        # The page puts what is new for its reader right after the report's header.
+        cut = body.find("</header>")
+        cut = 0 if cut < 0 else cut + len("</header>")
+        self.head, self.rest = Markup(body[:cut]), Markup(body[cut:])
         self.script = Markup(script)
         digest = hashlib.sha256(script.encode("utf-8")).digest() if script else b""
         self.script_hash = "sha256-" + base64.b64encode(digest).decode("ascii") if script else ""
