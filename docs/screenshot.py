@@ -57,7 +57,7 @@ def report_50(browser: Any, tmp: Path) -> None:
     try:
         articles = load_articles(T17_TOPIC, T17_ARTICLES)
     except FileNotFoundError:
-        print("no Timeline17 data: docs/report-50.png not made", file=sys.stderr)
+        sys.stderr.write("no Timeline17 data: docs/report-50.png not made\n")
         return
     records = [
         {"text": a.text, "published": a.published.iso() if a.published else None}
@@ -143,7 +143,7 @@ def main() -> None:
         browser = p.chromium.launch(executable_path=args.chromium, args=FLAGS)
         for name in args.only:
             SHOTS[name](browser, Path(tmp))
-            print(f"made {name}", file=sys.stderr)
+            sys.stderr.write(f"made {name}\n")
         browser.close()
 
 
