@@ -60,8 +60,7 @@ def report_50(browser: Any, tmp: Path) -> None:
         sys.stderr.write("no Timeline17 data: docs/report-50.png not made\n")
         return
     records = [
-        {"text": a.text, "published": a.published.iso() if a.published else None}
-        for a in articles
+        {"text": a.text, "published": a.published.iso() if a.published else None} for a in articles
     ]
     page_file = tmp / "t17.html"
     page_file.write_text(render(storybrief.brief(records), "html"), encoding="utf-8")
