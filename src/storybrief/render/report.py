@@ -17,6 +17,13 @@ from dataclasses import dataclass
 from itertools import combinations, pairwise
 
 from storybrief.model import Brief, TimelineEvent, date_of
+from storybrief.render.view import (
+    BriefView,
+    build_view,
+    date_period,
+    key_event_indexes,
+    story_start,
+)
 
 Link = tuple[int, str]  # (document number, span id)
 
@@ -64,6 +71,57 @@ class GraphEdge:
 
 
 @dataclass(frozen=True, slots=True)
+class EventFacets:
+    """What the timeline's filters read off an event (``data-*`` attributes of its row)."""
+
+    #: First and last day of the period its date names (ISO; "" when it names none).
+    first: str
+    last: str
+    #: Ids of the entities named in its sentence, space-separated.
+    entities: str
+
+
+@dataclass(frozen=True, slots=True)
+class OverlapPair:
+    """Two documents that share content, numbered, with each one's share in the other."""
+
+    a: int
+    b: int
+    #: Rounded percentages: of a's sentences that b also carries, and of b's that a carries.
+    a_in_b: int
+    b_in_a: int
+
+
+@dataclass(frozen=True, slots=True)
+class TopItems:
+    """How many items of a long section the report shows before its "show all".
+
+    Judgement calls, set on the 50-article Timeline17 brief (tests/browser/
+    test_report_size.py): with these the report up to its documents is about six
+    screens of 1400x900, and each section's first items are what a reader
+    needs first (key events, the most named, the most quoted).
+    """
+
+    timeline: int = 12
+    names: int = 4  # per group of "Who and what"
+    speakers: int = 5
+    quotes: int = 2  # per speaker shown
+    claims: int = 6
+    sources: int = 10
+    pairs: int = 8
+    reuse: int = 5
+    passages: int = 8  # of an update and of its background
+    episodes: int = 1
+    #: Document numbers listed for an entity before "and N more".
+    documents: int = 8
+    #: Entities offered by the timeline's filter.
+    filter_entities: int = 40
+
+
+TOP = TopItems()
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     segments: Mapping[str, tuple[Segment, ...]]
     summary: tuple[tuple[Link, ...], ...]
@@ -75,10 +133,18 @@ class Report:
     chart_ticks: tuple[tuple[float, str], ...]
     graph_nodes: tuple[GraphNode, ...]
     graph_edges: tuple[GraphEdge, ...]
-    overlap: tuple[tuple[str, ...], ...]
     #: Links of the update's passages and of its background (``Brief.update``).
     update: tuple[tuple[Link, ...], ...] = ()
     background: tuple[tuple[Link, ...], ...] = ()
+    #: Positions in the timeline of its key events (``view.key_event_indexes``).
+    key_events: tuple[int, ...] = ()
+    #: One per timeline event, in timeline order.
+    facets: tuple[EventFacets, ...] = ()
+    #: Entities the timeline's events name, most mentioned first: (id, name).
+    event_entities: tuple[tuple[str, str], ...] = ()
+    #: Pairs of documents that share content, most shared first.
+    pairs: tuple[OverlapPair, ...] = ()
+    top: TopItems = TOP
 
 
 CHART_WIDTH = 900
@@ -87,7 +153,9 @@ GRAPH_SIZE = 420
 GRAPH_NODES = 12
 
 
-def build_report(brief: Brief) -> Report:
+def build_report(brief: Brief, view: BriefView | None = None) -> Report:
+    if view is None:
+        view = build_view(brief)
     number_of = {d.id: n for n, d in enumerate(brief.documents, 1)}
     spans: dict[str, set[tuple[int, int]]] = {d.id: set() for d in brief.documents}
 
@@ -127,8 +195,12 @@ def build_report(brief: Brief) -> Report:
     segments = {d.id: tuple(_segments(d.article.text, d.id, spans[d.id])) for d in brief.documents}
     chart, ticks = _chart(brief, number_of)
     nodes, edges = _graph(brief)
-    overlap = _overlap(brief)
+    facets = _facets(brief)
     return Report(
+        key_events=key_event_indexes(view.timeline, TOP.timeline, since=story_start(view)),
+        facets=facets,
+        event_entities=_event_entities(brief, facets),
+        pairs=_pairs(brief, number_of),
         segments=segments,
         summary=summary,
         update=update,
@@ -141,7 +213,6 @@ def build_report(brief: Brief) -> Report:
         chart_ticks=ticks,
         graph_nodes=nodes,
         graph_edges=edges,
-        overlap=overlap,
     )
 
 
@@ -248,10 +319,56 @@ def _graph(brief: Brief) -> tuple[tuple[GraphNode, ...], tuple[GraphEdge, ...]]:
     return tuple(nodes), tuple(edges)
 
 
-def _overlap(brief: Brief) -> tuple[tuple[str, ...], ...]:
+def _facets(brief: Brief) -> tuple[EventFacets, ...]:
+    """The period and the named entities of each timeline event, for the filters."""
+    named: dict[str, list[tuple[int, int, str]]] = {}
+    for e in brief.entities:
+        for m in e.mentions:
+            named.setdefault(m.span.doc_id, []).append((m.span.start, m.span.end, e.id))
+    facets = []
+    for event in brief.timeline:
+        period = date_period(event.date)
+        inside = dict.fromkeys(
+            entity_id
+            for start, end, entity_id in named.get(event.doc_id, ())
+            if event.start <= start and end <= event.end
+        )
+        facets.append(
+            EventFacets(
+                first=period[0].isoformat() if period else "",
+                last=period[1].isoformat() if period else "",
+                entities=" ".join(inside),
+            )
+        )
+    return tuple(facets)
+
+
+def _event_entities(brief: Brief, facets: Iterable[EventFacets]) -> tuple[tuple[str, str], ...]:
+    """The entities some timeline event names, most mentioned first (the filter's choices)."""
+    used = {entity_id for f in facets for entity_id in f.entities.split()}
+    chosen = [(e.id, e.canonical) for e in brief.entities if e.id in used]
+    return tuple(chosen[: TOP.filter_entities])
+
+
+def _pairs(brief: Brief, number_of: Mapping[str, int]) -> tuple[OverlapPair, ...]:
+    """Pairs of documents where either carries at least 1% of the other's sentences.
+
+    The N x N grid this replaces was mostly "0%" cells at 50 documents; a list of the
+    pairs that share content reads at any size.
+    """
     if brief.overlap is None or not brief.overlap.shared:
         return ()
-    return tuple(
-        tuple("" if v is None else f"{round(100 * v)}%" for v in row)
-        for row in brief.overlap.shared
-    )
+    shared = brief.overlap.shared
+    numbers = [number_of[d] for d in brief.overlap.documents]
+
+    def percent(i: int, j: int) -> int:
+        value = shared[i][j]
+        return 0 if value is None else round(100 * value)
+
+    pairs = [
+        OverlapPair(numbers[i], numbers[j], percent(i, j), percent(j, i))
+        for i, j in combinations(range(len(numbers)), 2)
+        if percent(i, j) or percent(j, i)
+    ]
+    pairs.sort(key=lambda p: (-max(p.a_in_b, p.b_in_a), -min(p.a_in_b, p.b_in_a), p.a, p.b))
+    return tuple(pairs)
