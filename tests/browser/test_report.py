@@ -142,3 +142,22 @@ def test_hostile_article_text_does_not_execute(browser: Any, tmp_path: Path) -> 
     assert dialogs == []
     assert outside == []
     page.context.close()
+
+
+def test_search_shows_hostile_article_text_as_text(browser: Any, tmp_path: Path) -> None:
+    hostile = (
+        "Harbour news\n\nThe port reopened on Monday, officials said. "
+        '<img src=x onerror="window.__pwned = 1"> <b onclick="window.__pwned = 2">bold</b>'
+    )
+    brief = storybrief.brief([{"text": hostile, "title": "Port <i>reopens</i>"}])
+    page, outside = open_report(browser, render(brief, "html"), tmp_path / "search.html")
+    page.locator("#find").fill("onerror")
+    page.wait_for_selector("#found li button")
+    page.locator("#found li button").first.click()
+    page.wait_for_timeout(200)
+    assert "<img src=x onerror=" in page.locator("#found").inner_text()
+    assert page.locator("mark.found.current").is_visible()
+    assert page.locator("img, main b, main i").count() == 0
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert outside == []
+    page.context.close()

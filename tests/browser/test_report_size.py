@@ -41,7 +41,7 @@ TOO_WIDE = """() => {
 }"""
 
 # Sibling blocks drawn over one another (header, sections, their parts, the entity table and
-# graph), and table cells whose content spills out of them.
+# graph), labels of the entity graph over one another, and table cells whose content spills.
 OVERLAPS = """() => {
   const out = [];
   const hit = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 &&
@@ -56,6 +56,13 @@ OVERLAPS = """() => {
       for (let j = i + 1; j < kids.length; j++) {
         if (hit(boxes[i], boxes[j])) { out.push(name(kids[i]) + " over " + name(kids[j])); }
       }
+    }
+  }
+  const labels = Array.from(document.querySelectorAll("svg.graph text"));
+  const places = labels.map((el) => el.getBoundingClientRect());
+  for (let i = 0; i < labels.length; i++) {
+    for (let j = i + 1; j < labels.length; j++) {
+      if (hit(places[i], places[j])) { out.push("label " + labels[i].textContent + " over " + labels[j].textContent); }
     }
   }
   for (const cell of document.querySelectorAll("td, th")) {

@@ -58,6 +58,11 @@ class GraphNode:
     r: float
     name: str
     id: str
+    #: Its name as drawn (cut to ``GRAPH_LABEL``), outside the ring, anchored away from it.
+    label: str = ""
+    label_x: float = 0.0
+    label_y: float = 0.0
+    anchor: str = "middle"
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +154,10 @@ class Report:
 
 CHART_WIDTH = 900
 CHART_HEIGHT = 120
-GRAPH_SIZE = 420
+GRAPH_WIDTH = 560
+GRAPH_HEIGHT = 420
+#: Labels longer than this are cut (with an ellipsis) so that they stay inside the graph.
+GRAPH_LABEL = 24
 GRAPH_NODES = 12
 
 
@@ -285,22 +293,35 @@ def _graph(brief: Brief) -> tuple[tuple[GraphNode, ...], tuple[GraphEdge, ...]]:
     for members in in_sentence.values():
         for a, b in combinations(sorted(members), 2):
             pairs[(a, b)] += 1
-    centre = GRAPH_SIZE / 2
-    radius = GRAPH_SIZE / 2 - 60
+    centre_x, centre_y = GRAPH_WIDTH / 2, GRAPH_HEIGHT / 2
+    radius = GRAPH_HEIGHT / 2 - 70
     position = {}
     nodes = []
     most = max(len(e.mentions) for e in chosen)
     for k, e in enumerate(chosen):
         angle = 2 * math.pi * k / len(chosen) - math.pi / 2
-        x, y = centre + radius * math.cos(angle), centre + radius * math.sin(angle)
+        cos, sin = math.cos(angle), math.sin(angle)
+        x, y = centre_x + radius * cos, centre_y + radius * sin
+        r = round(5 + 12 * math.sqrt(len(e.mentions) / most), 1)
         position[e.id] = (x, y)
+        # The label sits outside the ring, past the node: to its right on the right
+        # half, to its left on the left half, above or below it at the top and bottom.
+        out = r + 5
+        anchor = "start" if cos > 0.25 else "end" if cos < -0.25 else "middle"
+        label = e.canonical
+        if len(label) > GRAPH_LABEL:
+            label = label[: GRAPH_LABEL - 1].rstrip() + "…"
         nodes.append(
             GraphNode(
                 round(x, 1),
                 round(y, 1),
-                round(5 + 12 * math.sqrt(len(e.mentions) / most), 1),
+                r,
                 e.canonical,
                 e.id,
+                label=label,
+                label_x=round(x + out * cos, 1),
+                label_y=round(y + out * sin + 4 + (7 if sin > 0.9 else 0), 1),
+                anchor=anchor,
             )
         )
     names = {e.id: e.canonical for e in chosen}
