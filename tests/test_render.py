@@ -164,3 +164,47 @@ def test_renderings_give_the_evidence_of_estimated_dates_by_document_number(
     for after in later:
         assert after.evidence.text.split("document ")[1].split(",")[0] in ids
     assert not any(f"document {doc_id}" in out for doc_id in ids)
+
+
+def test_render_html_folds_each_document_and_keeps_every_cited_anchor(seeds_brief: Any) -> None:
+    html = render(seeds_brief, "html")
+    for doc in seeds_brief.documents:
+        assert f'<details class="doc" id="doc-{doc.id}"' in html
+    folded = re.findall(r'<details class="doc"[^>]*>', html)
+    assert len(folded) == len(seeds_brief.documents)
+    assert not any(" open" in tag for tag in folded)
+    cited = set(re.findall(r'href="#(s-[^"]+)"', html))
+    assert cited
+    anchors = set(re.findall(r'<a class="anchor" id="(s-[^"]+)"', html))
+    assert cited <= anchors
+
+
+def test_render_html_lists_pairs_sharing_content_instead_of_a_grid(seeds_brief: Any) -> None:
+    from storybrief.render.report import build_report
+
+    html = render(seeds_brief, "html")
+    assert 'class="matrix"' not in html
+    pairs = build_report(seeds_brief).pairs
+    assert all(p.a < p.b and (p.a_in_b or p.b_in_a) for p in pairs)
+    shares = [max(p.a_in_b, p.b_in_a) for p in pairs]
+    assert shares == sorted(shares, reverse=True)
+
+
+def test_render_html_key_events_are_those_the_text_rendering_picks() -> None:
+    from storybrief.render.view import TimelineRow, key_event_indexes, key_events
+
+    rows = tuple(
+        TimelineRow(
+            date=f"2024-05-{day:02d}",
+            text=f"event {day}.{k}",
+            documents=(1,),
+            estimated=False,
+            reports=day % 3,
+        )
+        for day in range(1, 20)
+        for k in range(2)
+    )
+    indexes = key_event_indexes(rows, limit=12)
+    assert len(indexes) == 12
+    assert indexes == tuple(sorted(indexes))
+    assert tuple(rows[i] for i in indexes) == key_events(rows, limit=12)

@@ -31,8 +31,8 @@ def _chromium() -> str | None:
     return os.environ.get("STORYBRIEF_CHROMIUM") or shutil.which("chromium")
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
+def launch_chromium() -> Iterator[Any]:
+    """A headless Chromium; skips without one (fails under ``STORYBRIEF_REQUIRE_BROWSER``)."""
     executable = _chromium()
     try:
         from playwright.sync_api import sync_playwright
@@ -48,10 +48,35 @@ def browser() -> Iterator[Any]:
         b.close()
 
 
-def _open(browser: Any, html: str, path: Path) -> tuple[Any, list[str]]:
-    path.write_text(html, encoding="utf-8")
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    yield from launch_chromium()
+
+
+def open_report(
+    browser: Any,
+    html: str | None,
+    path: Path,
+    *,
+    width: int = 1280,
+    height: int = 1600,
+    scripts: bool = True,
+    color_scheme: str = "light",
+) -> tuple[Any, list[str]]:
+    """The report (written to ``path`` unless ``html`` is None) in a page of a context of its own.
+
+    Every request but the file's own is aborted and listed in the second value; close
+    the page's context (``page.context.close()``) when done.
+    """
+    if html is not None:
+        path.write_text(html, encoding="utf-8")
     url = path.resolve().as_uri()
-    page = browser.new_page(viewport={"width": 1280, "height": 1600})
+    context = browser.new_context(
+        viewport={"width": width, "height": height},
+        java_script_enabled=scripts,
+        color_scheme=color_scheme,
+    )
+    page = context.new_page()
     outside: list[str] = []
 
     def guard(route: Any) -> None:
@@ -69,7 +94,7 @@ def _open(browser: Any, html: str, path: Path) -> tuple[Any, list[str]]:
 def test_seeds_report_has_every_section_and_chips_highlight_their_span(
     browser: Any, seeds_brief: Any, tmp_path: Path
 ) -> None:
-    page, outside = _open(browser, render(seeds_brief, "html"), tmp_path / "report.html")
+    page, outside = open_report(browser, render(seeds_brief, "html"), tmp_path / "report.html")
     for section in SECTIONS:
         assert page.locator(f"section#{section}").is_visible(), section
     assert page.locator("#timeline svg circle").count() > 0
@@ -93,7 +118,7 @@ def test_seeds_report_has_every_section_and_chips_highlight_their_span(
     highlighted = "".join(lit.nth(i).inner_text() for i in range(lit.count()))
     assert "".join(sentence.split()[:3]) in "".join(highlighted.split())
     assert outside == []
-    page.close()
+    page.context.close()
 
 
 def test_hostile_article_text_does_not_execute(browser: Any, tmp_path: Path) -> None:
@@ -104,7 +129,7 @@ def test_hostile_article_text_does_not_execute(browser: Any, tmp_path: Path) -> 
         '<svg onload="window.__pwned = 4"></svg> "We are back," the harbour master said.'
     )
     brief = storybrief.brief([{"text": hostile, "title": "<script>window.__pwned=5</script>"}])
-    page, outside = _open(browser, render(brief, "html"), tmp_path / "hostile.html")
+    page, outside = open_report(browser, render(brief, "html"), tmp_path / "hostile.html")
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.wait_for_timeout(300)
@@ -116,4 +141,23 @@ def test_hostile_article_text_does_not_execute(browser: Any, tmp_path: Path) -> 
     assert "<script>" in page.locator("#documents").inner_text()  # shown as text
     assert dialogs == []
     assert outside == []
-    page.close()
+    page.context.close()
+
+
+def test_search_shows_hostile_article_text_as_text(browser: Any, tmp_path: Path) -> None:
+    hostile = (
+        "Harbour news\n\nThe port reopened on Monday, officials said. "
+        '<img src=x onerror="window.__pwned = 1"> <b onclick="window.__pwned = 2">bold</b>'
+    )
+    brief = storybrief.brief([{"text": hostile, "title": "Port <i>reopens</i>"}])
+    page, outside = open_report(browser, render(brief, "html"), tmp_path / "search.html")
+    page.locator("#find").fill("onerror")
+    page.wait_for_selector("#found li button")
+    page.locator("#found li button").first.click()
+    page.wait_for_timeout(200)
+    assert "<img src=x onerror=" in page.locator("#found").inner_text()
+    assert page.locator("mark.found.current").is_visible()
+    assert page.locator("img, main b, main i").count() == 0
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert outside == []
+    page.context.close()

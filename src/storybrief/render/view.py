@@ -116,28 +116,49 @@ def key_events(
     only when there are fewer dates than ``limit`` do second and later events
     of a date fill it, in the same order.
     """
+    return tuple(rows[i] for i in key_event_indexes(rows, limit, since))
+
+
+def key_event_indexes(
+    rows: Sequence[TimelineRow],
+    limit: int = TIMELINE_ROWS,
+    since: dt.date | None = None,
+) -> tuple[int, ...]:
+    """The positions in ``rows`` of the events ``key_events`` picks, in order."""
     if len(rows) <= limit:
-        return rows
+        return tuple(range(len(rows)))
+    kept = list(range(len(rows)))
     if since is not None:
         start = since - dt.timedelta(days=STORY_LEAD_DAYS)
-        rows = tuple(r for r in rows if r.reports >= 2 or not _ends_before(r.date, start))
+        kept = [i for i in kept if rows[i].reports >= 2 or not _ends_before(rows[i].date, start)]
     position: list[int] = []
-    for i, row in enumerate(rows):
-        same = i > 0 and rows[i - 1].date == row.date
+    for k, i in enumerate(kept):
+        same = k > 0 and rows[kept[k - 1]].date == rows[i].date
         position.append(position[-1] + 1 if same else 0)
-    first = {row.date: i for i, row in reversed(list(enumerate(rows)))}
+    first = {rows[i].date: i for i in reversed(kept)}
     ranked = sorted(
-        range(len(rows)),
-        key=lambda i: (position[i], -rows[i].reports, -len(rows[first[rows[i].date]].documents), i),
+        range(len(kept)),
+        key=lambda k: (
+            position[k],
+            -rows[kept[k]].reports,
+            -len(rows[first[rows[kept[k]].date]].documents),
+            k,
+        ),
     )
-    return tuple(rows[i] for i in sorted(ranked[:limit]))
+    return tuple(kept[k] for k in sorted(ranked[:limit]))
 
 
 def _ends_before(value: str, day: dt.date) -> bool:
     """Whether the period a timeline date names ends before a day."""
+    period = date_period(value)
+    return period is not None and period[1] < day
+
+
+def date_period(value: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of the period a timeline date names (None if it names none)."""
     parsed = date_of(value)
     if parsed is None:
-        return False
+        return None
     first, granularity = parsed
     last = {
         "day": first,
@@ -145,7 +166,7 @@ def _ends_before(value: str, day: dt.date) -> bool:
         "month": (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
         - dt.timedelta(days=1),
     }.get(granularity, first.replace(month=12, day=31))
-    return last < day
+    return first, last
 
 
 def _claim_row(claim: Claim, number_of: dict[str, int]) -> ClaimRow:
@@ -221,7 +242,8 @@ def _date_evidence(date: DateRef | None, number_of: dict[str, int]) -> str:
     return numbered(date.evidence.text, number_of)
 
 
-def build_view(brief: Brief) -> BriefView:
+def build_view(brief: Brief, names_per_group: int = NAMES_PER_GROUP) -> BriefView:
+    """What a rendering shows; ``names_per_group`` caps each group of "Who and what"."""
     compared = {s.doc_id: s for s in brief.sources}
     main_episode = next((e.id for e in brief.episodes if e.main), None)
     number_of = {d.id: i for i, d in enumerate(brief.documents, 1)}
@@ -268,7 +290,7 @@ def build_view(brief: Brief) -> BriefView:
             )
             for e in brief.entities
             if e.type == label
-        )[:NAMES_PER_GROUP]
+        )[:names_per_group]
         if top:
             names.append((heading, top))
     # A passage may run over a paragraph break of its article: one line here.
