@@ -6,6 +6,7 @@ import datetime as dt
 import importlib.util
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -348,3 +349,18 @@ def test_the_repository_never_removed_a_pin() -> None:
     if not inside:
         pytest.skip(f"{ROOT} is not a git checkout")
     assert pin.git_problems(ROOT) == []
+
+
+@pytest.mark.issue(23)
+def test_the_readme_shows_the_screenshots_the_script_makes() -> None:
+    text = README.read_text(encoding="utf-8")
+    shown = set(re.findall(r"\]\((docs/[\w.-]+\.png)\)", text))
+    script = (README.parent / "docs" / "screenshot.py").read_text(encoding="utf-8")
+    made = {f"docs/{name}" for name in re.findall(r'"docs" / "([\w.-]+\.png)"', script)}
+    assert made == shown == {
+        "docs/report-seeds.png",
+        "docs/report-50.png",
+        "docs/web-home.png",
+        "docs/web-story.png",
+    }
+    assert all((README.parent / path).stat().st_size > 10_000 for path in shown)
