@@ -161,3 +161,28 @@ def test_search_shows_hostile_article_text_as_text(browser: Any, tmp_path: Path)
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert outside == []
     page.context.close()
+
+
+@pytest.mark.issue(23)
+def test_the_report_downloads_its_tables_as_csv(
+    browser: Any, seeds_brief: Any, tmp_path: Path
+) -> None:
+    import csv
+    import io
+
+    from storybrief.render.tables import csv_tables
+
+    page, outside = open_report(browser, render(seeds_brief, "html"), tmp_path / "report.html")
+    links = page.locator("p.downloads a[download]")
+    assert links.count() == 4
+    expected = csv_tables(seeds_brief)
+    for i in range(links.count()):
+        with page.expect_download() as caught:
+            links.nth(i).click()
+        download = caught.value
+        name = download.suggested_filename
+        got = Path(download.path()).read_text(encoding="utf-8")
+        assert got == expected[name], name
+        assert next(csv.reader(io.StringIO(got)))  # a table with its header, not a page
+    assert outside == []
+    page.context.close()

@@ -217,6 +217,18 @@ def script_hash() -> str:
     return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
+def table_links(brief: Brief) -> dict[str, str]:
+    """The brief's CSV tables as ``data:`` URIs the report offers for download."""
+    from urllib.parse import quote
+
+    from storybrief.render.tables import csv_tables
+
+    return {
+        name: "data:text/csv;charset=utf-8," + quote(table, safe="")
+        for name, table in csv_tables(brief).items()
+    }
+
+
 def render_html(brief: Brief) -> str:
     template = _environment().get_template("brief.html.j2")
     view = build_view(brief, names_per_group=NAMES_PER_GROUP)
@@ -227,4 +239,5 @@ def render_html(brief: Brief) -> str:
         number_of={d.id: n for n, d in enumerate(brief.documents, 1)},
         script=SCRIPT,
         script_hash=script_hash(),
+        tables=table_links(brief),
     )
