@@ -357,10 +357,14 @@ def test_the_readme_shows_the_screenshots_the_script_makes() -> None:
     shown = set(re.findall(r"\]\((docs/[\w.-]+\.png)\)", text))
     script = (README.parent / "docs" / "screenshot.py").read_text(encoding="utf-8")
     made = {f"docs/{name}" for name in re.findall(r'"docs" / "([\w.-]+\.png)"', script)}
-    assert made == shown == {
-        "docs/report-seeds.png",
-        "docs/report-50.png",
-        "docs/web-home.png",
-        "docs/web-story.png",
-    }
+    assert (
+        made
+        == shown
+        == {
+            "docs/report-seeds.png",
+            "docs/report-50.png",
+            "docs/web-home.png",
+            "docs/web-story.png",
+        }
+    )
     assert all((README.parent / path).stat().st_size > 10_000 for path in shown)
