@@ -653,3 +653,18 @@ def test_the_story_page_exports_its_briefs_tables_as_csv(client: Any, store: Sto
     assert one.headers["content-type"].startswith("text/csv")
     assert len(list(csv.DictReader(io.StringIO(one.text)))) == len(brief["quotes"])
     assert client.get(f"/stories/{story.id}/tables/secrets.csv").status_code == 404
+
+
+def test_a_story_pages_update_reads_the_latest_articles_only() -> None:
+    import types
+
+    from storybrief.web.app import _latest
+
+    at = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
+    rows = [
+        types.SimpleNamespace(id=f"a{n}", ingested_at=at + dt.timedelta(minutes=(7 * n) % 10))
+        for n in range(10)
+    ]
+    latest = _latest(rows, 3)
+    assert [m.id for m in latest] == ["a1", "a4", "a7"]  # stored last, in their order
+    assert _latest(rows, 10) == rows

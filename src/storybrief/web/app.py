@@ -51,8 +51,12 @@ Sort = Literal["updated", "sources", "published", "title"]
 SEEN_COOKIE = "storybrief_seen"
 #: How many stories it remembers (the most recently visited; a cookie holds 4 kB).
 SEEN_STORIES = 150
-#: How many update briefs a server keeps made (each costs a parse of its story).
+#: How many update briefs a server keeps made (each costs a parse of its articles).
 UPDATE_CACHE = 16
+#: A story page's update reads at most this many new articles (the latest stored) over
+#: this many read ones (the latest read before them: the update method was calibrated
+#: with twelve), so a return to a large story costs the parse of a few dozen articles.
+UPDATE_NEW, UPDATE_READ = 30, 12
 
 #: The names a browser on this machine uses for it.
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
@@ -278,8 +282,8 @@ def create_app(store: Store, *, allowed_hosts: Iterable[str] = ()) -> FastAPI:
             everything = store.members(story_id)
             update = update_since(
                 story,
-                [m for m in everything if m.id in new_ids],
-                [m for m in everything if m.id not in new_ids],
+                _latest([m for m in everything if m.id in new_ids], UPDATE_NEW),
+                _latest([m for m in everything if m.id not in new_ids], UPDATE_READ),
                 _mark_text(mark),
             )
         report = extract_report(story.brief_html if story else None)
@@ -297,6 +301,7 @@ def create_app(store: Store, *, allowed_hosts: Iterable[str] = ()) -> FastAPI:
                 "new_ids": new_ids,
                 "mark": mark,
                 "update": update,
+                "update_new": min(len(new_ids), UPDATE_NEW),
                 "report": report,
                 "paging": paging(f"/stories/{story_id}", page, limit, total=len(rows)),
                 "json_twin": f"/api/stories/{story_id}",
@@ -568,6 +573,14 @@ _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 def _utc(value: dt.datetime) -> dt.datetime:
     """A stored time in UTC (SQLite gives it back without its zone)."""
     return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+
+
+def _latest(rows: list[Any], n: int) -> list[Any]:
+    """The ``n`` articles stored last, in their stored order (oldest first)."""
+    if len(rows) <= n:
+        return rows
+    keep = {m.id for m in sorted(rows, key=lambda m: (_utc(m.ingested_at), m.id))[-n:]}
+    return [m for m in rows if m.id in keep]
 
 
 def _mark_text(value: dt.datetime) -> str:
