@@ -629,3 +629,20 @@ def test_quotes_he_after_a_quotation_of_paragraphs_reaches_back_from_its_opening
     brief = storybrief.brief([{"text": text, "published": "2024-06-12"}])
     (quote,) = [q for q in brief.quotes if q.kind == "direct"]
     assert quote.speaker_name == "Robert Haines"
+
+
+@pytest.mark.model
+@pytest.mark.issue(19)
+def test_quotes_a_quotation_without_cue_runs_on_into_the_attributed_one_after_it() -> None:
+    text = (
+        "Harbour plan\n\n"
+        "The council met on Monday to review the harbour works. "
+        '"The old plan has failed completely." "We will start again from the beginning," '
+        "Robert Haines said.\n\n"
+        '"Nobody expected the delay."\n\n'
+        "The works will resume in May."
+    )
+    brief = storybrief.brief([{"text": text, "published": "2024-06-12"}])
+    speaker = {q.text.rstrip(".,"): q.speaker_name for q in brief.quotes if q.kind == "direct"}
+    assert speaker["The old plan has failed completely"] == "Robert Haines"
+    assert speaker["We will start again from the beginning"] == "Robert Haines"
