@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -646,3 +647,32 @@ def test_quotes_a_quotation_without_cue_runs_on_into_the_attributed_one_after_it
     speaker = {q.text.rstrip(".,"): q.speaker_name for q in brief.quotes if q.kind == "direct"}
     assert speaker["The old plan has failed completely"] == "Robert Haines"
     assert speaker["We will start again from the beginning"] == "Robert Haines"
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize(("owned", "speaker"), [("page", "Marta Lind"), ("aide", None)])
+def test_quotes_a_person_s_own_page_speaks_for_them_not_a_person_of_theirs(
+    owned: str, speaker: str | None
+) -> None:
+    text = f'Lind\'s {owned} explains: "Vote early and vote often."'
+    doc = build_parsed(
+        text,
+        [
+            [
+                ("Lind", "Lind", "PROPN", "NNP", "poss", owned),
+                ("'s", "'s", "PART", "POS", "case", "Lind"),
+                (owned, owned, "NOUN", "NN", "nsubj", "explains"),
+                ("explains", "explain", "VERB", "VBZ", "ROOT", None),
+                (":", ":", "PUNCT", ":", "punct", "explains"),
+                ('"', '"', "PUNCT", "``", "punct", "explains"),
+                ("Vote", "vote", "VERB", "VB", "ccomp", "explains"),
+                *("early", "and", "vote", "often", "."),
+                ('"', '"', "PUNCT", "''", "punct", "explains"),
+            ]
+        ],
+        [("Lind", "PERSON", "e1")],
+    )
+    entities = build_entities(doc)
+    entities = tuple(replace(e, canonical="Marta Lind") for e in entities)
+    (quote,) = extract_quotes([doc], entities)
+    assert quote.speaker_name == speaker

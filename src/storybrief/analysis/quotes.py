@@ -67,7 +67,9 @@ Method (``cues.v3``), per document, on the parse:
   speaker the sentence splitter cut after an abbreviated title ("Cmdr." +
   "Danny Hernandez.") is the name after it; a quotation without cue or speaker
   followed, with only marks between, by an attributed one in its paragraph is
-  that speaker's ('"The plan failed." "We start again," Lind said.').
+  that speaker's ('"The plan failed." "We start again," Lind said.'); a person's
+  own page, account or text speaks for them ("Lind's Instagram page explains"),
+  a person of theirs does not ("Lind's aide").
 - Indirect speech: the clause a speech verb introduces (``X said (that) ...``)
   with no quotation marks in it, as ``kind: "indirect"``.
 - The same quotation carried by several documents is one quote with all its
@@ -119,6 +121,8 @@ SAME_QUOTE_RATIO = 92
 _ANONYMOUS_HEADS = frozenset(
     ("source", "official", "diplomat", "aide", "insider", "person", "observer", "analyst")
 )
+#: Where a person's own words are published, besides documents (since cues.v3).
+_OWN_MEDIA = frozenset(("page", "account", "feed", "website", "site", "blog", "profile"))
 _SOMEONE = frozenset(("someone", "somebody", "anyone", "anybody"))
 _INDEFINITE = frozenset(("a", "an", "one", "another", "some", "any"))
 _UNNAMED = frozenset(("unidentified", "unnamed", "anonymous", "unknown"))
@@ -510,6 +514,17 @@ def _classify(
             return "named", eid
     for t in phrase:
         if t.dep == "compound" and (eid := entity_at(t.start, person_only=True)) is not None:
+            return "named", eid
+    # A person's own page or text speaks for them ("a look at Lind's Instagram page
+    # explains", "Lind's statement said"); not a person of theirs ("Lind's aide").
+    for t in phrase:
+        owned = d.head(t)
+        if (
+            t.dep == "poss"
+            and owned is not None
+            and (owned.lemma.lower() in DOCUMENT_NOUNS or owned.lemma.lower() in _OWN_MEDIA)
+            and (eid := entity_at(t.start, person_only=True)) is not None
+        ):
             return "named", eid
     lower = head.text.lower()
     if lower in _PRONOUNS and lower not in ("they", "we"):
