@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -485,3 +486,193 @@ def test_quotes_he_may_be_a_name_in_apposition_to_the_subject_before() -> None:
     brief = storybrief.brief([{"text": text, "published": "2024-06-12"}])
     speaker = {q.text.rstrip(".,"): q.speaker_name for q in brief.quotes if q.kind == "direct"}
     assert speaker["every option on the table"] == "Tomas Brandt"
+
+
+def _lind_said(mentions: list[tuple[str, str, str]]) -> ParsedArticle:
+    """'Marta Lind chairs the board. "We will not sell the port," Lind said.' by hand."""
+    text = 'Marta Lind chairs the board. "We will not sell the port," Lind said.'
+    return build_parsed(
+        text,
+        [
+            [
+                ("Marta", "Marta", "PROPN", "NNP", "compound", "Lind"),
+                ("Lind", "Lind", "PROPN", "NNP", "nsubj", "chairs"),
+                ("chairs", "chair", "VERB", "VBZ", "ROOT", None),
+                ("the", "the", "DET", "DT", "det", "board"),
+                ("board", "board", "NOUN", "NN", "dobj", "chairs"),
+                ".",
+            ],
+            [
+                ('"', '"', "PUNCT", "``", "punct", "said"),
+                ("We", "we", "PRON", "PRP", "nsubj", "sell"),
+                ("will", "will", "AUX", "MD", "aux", "sell"),
+                ("not", "not", "PART", "RB", "neg", "sell"),
+                ("sell", "sell", "VERB", "VB", "ccomp", "said"),
+                ("the", "the", "DET", "DT", "det", "port"),
+                ("port", "port", "NOUN", "NN", "dobj", "sell"),
+                (",", ",", "PUNCT", ",", "punct", "said"),
+                ('"', '"', "PUNCT", "''", "punct", "said"),
+                ("Lind", "Lind", "PROPN", "NNP", "nsubj", "said"),
+                ("said", "say", "VERB", "VBD", "ROOT", None),
+                ".",
+            ],
+        ],
+        mentions,
+    )
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize(
+    "mentions",
+    [
+        [("Marta Lind", "PERSON", "e1")],  # the tagger missed the bare surname
+        [("Marta Lind", "PERSON", "e1"), ("Lind", "PERSON", "e2")],  # a person of its own
+    ],
+)
+def test_quotes_a_bare_surname_speaker_is_the_person_named_in_full_before(
+    mentions: list[tuple[str, str, str]],
+) -> None:
+    doc = _lind_said(mentions)
+    (quote,) = extract_quotes([doc], build_entities(doc))
+    assert (quote.text, quote.speaker) == ("We will not sell the port", "Lind")
+    assert (quote.entity_id, quote.speaker_name) == ("e1", "Marta Lind")
+
+
+@pytest.mark.issue(19)
+def test_quotes_a_speaker_cut_after_an_abbreviated_title_is_the_name_after_it() -> None:
+    # The sentence splitter cut 'said fleet spokesman Cmdr.' from 'Pavel Ostrov.'; the
+    # tagger made a person of the title.
+    text = '"The ships left at dawn," said fleet spokesman Cmdr. Pavel Ostrov.'
+    doc = build_parsed(
+        text,
+        [
+            [
+                ('"', '"', "PUNCT", "``", "punct", "said"),
+                ("The", "the", "DET", "DT", "det", "ships"),
+                ("ships", "ship", "NOUN", "NNS", "nsubj", "left"),
+                ("left", "leave", "VERB", "VBD", "ccomp", "said"),
+                ("at", "at", "ADP", "IN", "prep", "left"),
+                ("dawn", "dawn", "NOUN", "NN", "pobj", "at"),
+                (",", ",", "PUNCT", ",", "punct", "said"),
+                ('"', '"', "PUNCT", "''", "punct", "said"),
+                ("said", "say", "VERB", "VBD", "ROOT", None),
+                ("fleet", "fleet", "NOUN", "NN", "compound", "spokesman"),
+                ("spokesman", "spokesman", "NOUN", "NN", "compound", "Cmdr"),
+                ("Cmdr", "Cmdr", "PROPN", "NNP", "nsubj", "said"),
+                (".", ".", "PUNCT", ".", "punct", "said"),
+            ],
+            [
+                ("Pavel", "Pavel", "PROPN", "NNP", "compound", "Ostrov"),
+                ("Ostrov", "Ostrov", "PROPN", "NNP", "ROOT", None),
+                ".",
+            ],
+        ],
+        [("Cmdr", "PERSON", "e9"), ("Pavel Ostrov", "PERSON", "e1")],
+    )
+    (quote,) = extract_quotes([doc], build_entities(doc))
+    assert (quote.text, quote.speaker_name) == ("The ships left at dawn", "Pavel Ostrov")
+
+
+@pytest.mark.model
+@pytest.mark.issue(19)
+def test_quotes_a_relative_pronoun_speaker_is_the_noun_it_stands_for() -> None:
+    text = (
+        "Port cranes\n\n"
+        'The port has a "long record of neglect," said a retired engineer, who added, '
+        '"Nobody has checked the cranes in ten years."'
+    )
+    brief = storybrief.brief([{"text": text, "published": "2024-06-12"}])
+    kind = {q.text.rstrip(".,"): q.speaker_kind for q in brief.quotes if q.kind == "direct"}
+    assert kind["Nobody has checked the cranes in ten years"] == "anonymous"
+
+
+@pytest.mark.model
+@pytest.mark.issue(19)
+def test_quotes_they_said_is_a_collective_speaker() -> None:
+    text = (
+        "Crane failure\n\n"
+        "The inspectors gave no final cause on Monday, but they said that the arm "
+        '"failed under a load it was built to carry with ease."'
+    )
+    brief = storybrief.brief([{"text": text, "published": "2024-06-12"}])
+    (quote,) = [q for q in brief.quotes if q.kind == "direct"]
+    assert (quote.speaker, quote.speaker_kind) == ("they", "collective")
+
+
+@pytest.mark.model
+@pytest.mark.issue(19)
+def test_quotes_a_participle_cue_is_not_the_subject_s_of_quoted_words() -> None:
+    text = (
+        "Housing\n\n"
+        'At the same time, Robert Haines noted that prices in the capital "have moved '
+        'enormously quickly in a very small market," adding: "What we are seeing is a bubble."'
+    )
+    # The parser hangs "adding" on "moved", a verb of the quoted words.
+    brief = storybrief.brief([{"text": text, "published": "2024-06-12"}])
+    speaker = {q.text.rstrip(".,"): q.speaker_name for q in brief.quotes if q.kind == "direct"}
+    assert speaker["What we are seeing is a bubble"] == "Robert Haines"
+
+
+@pytest.mark.model
+@pytest.mark.issue(19)
+def test_quotes_he_after_a_quotation_of_paragraphs_reaches_back_from_its_opening() -> None:
+    text = (
+        "Release\n\n"
+        "James Miller, the mayor, was re-elected last year after a close race.\n\n"
+        "Later on Monday, Robert Haines gave an interview to a local radio station.\n\n"
+        "He said he was stopped at night on his way home.\n\n"
+        '"All of a sudden, four men surrounded my car.\n\n'
+        "They pulled me out of it.\n\n"
+        "My neighbour Oskar Lenz shouted for help.\n\n"
+        'But of course I knew who they were," he said.'
+    )
+    # Not Oskar Lenz, named inside the quoted words; not James Miller, out of reach.
+    brief = storybrief.brief([{"text": text, "published": "2024-06-12"}])
+    (quote,) = [q for q in brief.quotes if q.kind == "direct"]
+    assert quote.speaker_name == "Robert Haines"
+
+
+@pytest.mark.model
+@pytest.mark.issue(19)
+def test_quotes_a_quotation_without_cue_runs_on_into_the_attributed_one_after_it() -> None:
+    text = (
+        "Harbour plan\n\n"
+        "The council met on Monday to review the harbour works. "
+        '"The old plan has failed completely." "We will start again from the beginning," '
+        "Robert Haines said.\n\n"
+        '"Nobody expected the delay."\n\n'
+        "The works will resume in May."
+    )
+    brief = storybrief.brief([{"text": text, "published": "2024-06-12"}])
+    speaker = {q.text.rstrip(".,"): q.speaker_name for q in brief.quotes if q.kind == "direct"}
+    assert speaker["The old plan has failed completely"] == "Robert Haines"
+    assert speaker["We will start again from the beginning"] == "Robert Haines"
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize(("owned", "speaker"), [("page", "Marta Lind"), ("aide", None)])
+def test_quotes_a_person_s_own_page_speaks_for_them_not_a_person_of_theirs(
+    owned: str, speaker: str | None
+) -> None:
+    text = f'Lind\'s {owned} explains: "Vote early and vote often."'
+    doc = build_parsed(
+        text,
+        [
+            [
+                ("Lind", "Lind", "PROPN", "NNP", "poss", owned),
+                ("'s", "'s", "PART", "POS", "case", "Lind"),
+                (owned, owned, "NOUN", "NN", "nsubj", "explains"),
+                ("explains", "explain", "VERB", "VBZ", "ROOT", None),
+                (":", ":", "PUNCT", ":", "punct", "explains"),
+                ('"', '"', "PUNCT", "``", "punct", "explains"),
+                ("Vote", "vote", "VERB", "VB", "ccomp", "explains"),
+                *("early", "and", "vote", "often", "."),
+                ('"', '"', "PUNCT", "''", "punct", "explains"),
+            ]
+        ],
+        [("Lind", "PERSON", "e1")],
+    )
+    entities = build_entities(doc)
+    entities = tuple(replace(e, canonical="Marta Lind") for e in entities)
+    (quote,) = extract_quotes([doc], entities)
+    assert quote.speaker_name == speaker

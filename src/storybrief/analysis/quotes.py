@@ -57,6 +57,19 @@ Method (``cues.v3``), per document, on the parse:
   a quotation's sentence, one whose complement holds the quotation comes
   first, the innermost of them ("X told reporters that the sub 'was
   developing,' the agency reported": X), then the nearest.
+- Also in cues.v3 (#19): a bare surname ("Lind said") is the person last named
+  in full with it before in the document, when the tagger missed it or left it a
+  person of its own; a relative pronoun speaker ("an official, who added") is the
+  noun it stands for; "they" and "we" are ``collective``; a participle cue
+  ("..., adding:") takes the subject of the verb above it outside quoted words; a
+  "he"/"she" after a quotation of several paragraphs reaches back from where the
+  quotation opens, and never to a person named or speaking inside quoted words; a
+  speaker the sentence splitter cut after an abbreviated title ("Cmdr." +
+  "Danny Hernandez.") is the name after it; a quotation without cue or speaker
+  followed, with only marks between, by an attributed one in its paragraph is
+  that speaker's ('"The plan failed." "We start again," Lind said.'); a person's
+  own page, account or text speaks for them ("Lind's Instagram page explains"),
+  a person of theirs does not ("Lind's aide").
 - Indirect speech: the clause a speech verb introduces (``X said (that) ...``)
   with no quotation marks in it, as ``kind: "indirect"``.
 - The same quotation carried by several documents is one quote with all its
@@ -69,6 +82,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from storybrief.lexicon import (
     DOCUMENT_NOUNS,
@@ -107,6 +121,8 @@ SAME_QUOTE_RATIO = 92
 _ANONYMOUS_HEADS = frozenset(
     ("source", "official", "diplomat", "aide", "insider", "person", "observer", "analyst")
 )
+#: Where a person's own words are published, besides documents (since cues.v3).
+_OWN_MEDIA = frozenset(("page", "account", "feed", "website", "site", "blog", "profile"))
 _SOMEONE = frozenset(("someone", "somebody", "anyone", "anybody"))
 _INDEFINITE = frozenset(("a", "an", "one", "another", "some", "any"))
 _UNNAMED = frozenset(("unidentified", "unnamed", "anonymous", "unknown"))
@@ -121,6 +137,15 @@ _COLLECTIVE_HEADS = frozenset(
 # Between a speaker phrase and a person named in apposition: ", Major General ".
 _APPOSITION = re.compile(r"^,\s*(?:[A-Z][\w.’'-]*\s+){0,3}$")
 _PRONOUNS = frozenset(("he", "she", "i", "we", "they", "him", "her"))
+#: Abbreviated titles before a name ("Cmdr. Danny Hernandez"), after which a sentence
+#: splitter may cut.
+_ABBREVIATED_TITLES = frozenset(
+    (
+        *("gen", "lt", "col", "capt", "cmdr", "cdr", "sgt", "maj", "adm", "brig", "cpl"),
+        *("gov", "sen", "rep", "dr", "prof", "rev", "insp", "supt", "det", "amb"),
+    )
+)
+_AFTER_TITLE = re.compile(r"^\.\s+$")
 _OPEN = "“«„"
 _CLOSE = "”»"
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -144,6 +169,7 @@ class _Quote:
     speaker_tokens: list[Token] = field(default_factory=list)
     speaker_kind: str = "unknown"
     entity_id: str | None = None
+    cued: bool = False  # a speech cue was found for it, speaker or none
 
 
 #: Judgement call: a quotation whose paragraphs carry no opening marks (a site
@@ -302,10 +328,17 @@ def _speaker_of_cue(d: _Doc, cue: Token) -> Token | None:
     hops = 0
     while head is not None and hops < GOVERNING_HOPS:
         subject = d.child(head, "nsubj")
-        if subject is not None and cue.dep in ("advcl", "xcomp", "conj", "ccomp", "acl"):
+        # Not a verb of quoted words: in 'Gibbs noted that events "have moved quickly,"
+        # adding: "..."', the parser may hang "adding" on "moved" (since cues.v3).
+        quoted = d.quoted(head.start)
+        if subject is not None and not quoted and cue.dep in _GOVERNED:
             return subject
         head, hops = d.head(head), hops + 1
     return None
+
+
+#: The relations of a participle or conjunct cue to the verb whose subject speaks.
+_GOVERNED = ("advcl", "xcomp", "conj", "ccomp", "acl")
 
 
 def _holds(d: _Doc, cue: Token, quote: _Quote) -> bool:
@@ -396,12 +429,33 @@ def _past_dateline(d: _Doc, head: Token) -> Token | None:
     return tops[0] if tops else None
 
 
+_RELATIVES = frozenset(("who", "which", "that"))
+
+
+def _past_relative(d: _Doc, head: Token | None) -> Token | None:
+    """The noun a relative pronoun speaker stands for: "an official in Tanzania, who
+    added, '...'" is the official's quote, "Human Rights Watch, which said" the
+    group's. Since cues.v3."""
+    if head is None or head.text.lower() not in _RELATIVES or head.pos not in ("PRON", "DET"):
+        return head
+    verb = d.head(head)
+    while verb is not None and verb.dep == "conj":  # "who spoke and added"
+        verb = d.head(verb)
+    if verb is None or verb.dep != "relcl":
+        return head
+    return d.head(verb)
+
+
 def _speaker_phrase(d: _Doc, head: Token) -> list[Token]:
     """The speaker's noun phrase, without relative clauses or trailing punctuation."""
     skip: set[int] = set()
     for child in d.tree.children(head):
         if child.dep in ("relcl", "acl", "advcl"):
             skip.update(t.index for t in d.subtree(child))
+    # Nor a relative clause further down ("an engineer at the site, who added, ...").
+    for t in d.subtree(head):
+        if t.dep == "relcl" and t.index not in skip:
+            skip.update(u.index for u in d.subtree(t))
     # The dateline the parser hangs on the subject ("RHOSMOUTH (APA) — Minister X") is not
     # part of who spoke.
     phrase = [t for t in d.subtree(head) if t.index not in skip and t.start >= d.body_start]
@@ -419,8 +473,10 @@ def _classify(
     entity_spans: Sequence[tuple[int, int, str, str | None]],
     recent_speakers: Sequence[tuple[int, str]],
     roles: Mapping[str, Mapping[str, list[str]]],
+    opening: int | None = None,
 ) -> tuple[str, str | None]:
-    """(speaker_kind, entity id) of a speaker phrase."""
+    """(speaker_kind, entity id) of a speaker phrase; ``opening`` is the sentence where
+    the quotation it speaks opens."""
 
     def entity_at(offset: int, person_only: bool = False) -> str | None:
         for start, end, eid, etype in entity_spans:
@@ -428,6 +484,15 @@ def _classify(
                 return eid
         return None
 
+    # A phrase the sentence splitter cut after a title's abbreviation: 'said Navy
+    # spokesman Cmdr.' + 'Danny Hernandez.' is Hernandez (since cues.v3).
+    text = d.doc.article.text
+    last = phrase[-1] if phrase else head
+    if last.text.lower() in _ABBREVIATED_TITLES and text[last.end : last.end + 1] == ".":
+        for start, _, person, etype in entity_spans:
+            between = text[last.end : start]
+            if etype == "PERSON" and start > last.end and _AFTER_TITLE.match(between):
+                return "named", person
     # The head itself inside a mention ("Alkhatib", "Saeed Jalili").
     eid = entity_at(head.start)
     if eid is not None:
@@ -440,7 +505,6 @@ def _classify(
                 if (eid := entity_at(t.start, person_only=True)) is not None:
                     return "named", eid
     end = phrase[-1].end if phrase else head.end
-    text = d.doc.article.text
     for start, _, eid, etype in entity_spans:
         if (
             etype == "PERSON"
@@ -451,9 +515,20 @@ def _classify(
     for t in phrase:
         if t.dep == "compound" and (eid := entity_at(t.start, person_only=True)) is not None:
             return "named", eid
+    # A person's own page or text speaks for them ("a look at Lind's Instagram page
+    # explains", "Lind's statement said"); not a person of theirs ("Lind's aide").
+    for t in phrase:
+        owned = d.head(t)
+        if (
+            t.dep == "poss"
+            and owned is not None
+            and (owned.lemma.lower() in DOCUMENT_NOUNS or owned.lemma.lower() in _OWN_MEDIA)
+            and (eid := entity_at(t.start, person_only=True)) is not None
+        ):
+            return "named", eid
     lower = head.text.lower()
     if lower in _PRONOUNS and lower not in ("they", "we"):
-        return "pronoun", _resolve_pronoun(d, head, entity_spans, recent_speakers)
+        return "pronoun", _resolve_pronoun(d, head, entity_spans, recent_speakers, opening)
     lemma = head.lemma.lower()
     # A role phrase ("the coalition leader"): a person written with that role,
     # sharing the phrase's other words if it has any ("SNC leader", not "Corps head").
@@ -487,7 +562,9 @@ def _classify(
         and (determiners & _INDEFINITE or modifiers & _UNNAMED)
     ):
         return "anonymous", None
-    if lower in _COLLECTIVE_HEADS or lemma in _COLLECTIVE_HEADS or head.tag in ("NNS", "NNPS"):
+    # "they said": a group, whoever it is (since cues.v3).
+    plural = lower in ("they", "we") or head.tag in ("NNS", "NNPS")
+    if plural or lower in _COLLECTIVE_HEADS or lemma in _COLLECTIVE_HEADS:
         return "collective", None
     return "unknown", None
 
@@ -603,6 +680,7 @@ def _resolve_pronoun(
     pronoun: Token,
     entity_spans: Sequence[tuple[int, int, str, str | None]],
     recent_speakers: Sequence[tuple[int, str]],
+    opening: int | None = None,
 ) -> str | None:
     """The person a "he"/"she" speaker refers to.
 
@@ -611,7 +689,12 @@ def _resolve_pronoun(
     sentences before, else the last speaker, else the person named last before it;
     of those, only people whose given name or title agrees with the pronoun
     (``person_gender``; since cues.v2: "she" is not Vladimir, "he" no company).
+    The sentences in reach count back from where the quotation opens (``opening``),
+    so a "he said" after a quotation of several paragraphs reaches the paragraph
+    before it; a person named inside quoted words is never the one (since cues.v3).
     """
+    reach = pronoun.sentence if opening is None else min(pronoun.sentence, opening)
+    reach -= PRONOUN_SENTENCES
     # A "he" is no organisation, and no person a given name or title says is a woman.
     wrong = {"he": "f", "him": "f", "she": "m", "her": "m"}.get(pronoun.text.lower())
 
@@ -624,16 +707,14 @@ def _resolve_pronoun(
         return wrong is not None and d.genders.get(eid, "") not in ("", wrong)
 
     people = [
-        s for s in entity_spans if s[3] == "PERSON" and s[1] <= pronoun.start and agrees(s[2])
+        s
+        for s in entity_spans
+        if s[3] == "PERSON" and s[1] <= pronoun.start and agrees(s[2]) and not d.quoted(s[0])
     ]
     recent_speakers = [s for s in recent_speakers if agrees(s[1])]
     # Among those in reach, a person the pronoun is known to fit ("she": Valentina)
     # before one whose name does not tell.
-    in_reach = [
-        s
-        for s in people
-        if d.sentence_at(s[0]) >= pronoun.sentence - PRONOUN_SENTENCES and known(s[2])
-    ]
+    in_reach = [s for s in people if d.sentence_at(s[0]) >= reach and known(s[2])]
     if in_reach and any(not known(eid) for _, eid in recent_speakers[-1:]):
         recent_speakers = [s for s in recent_speakers if known(s[1])]
     verb = d.head(pronoun)
@@ -645,9 +726,7 @@ def _resolve_pronoun(
                 if s[0] <= subject.start < s[1]:
                     return s[2]
     recent = sorted(
-        s
-        for s in recent_speakers
-        if s[0] < pronoun.start and d.sentence_at(s[0]) >= pronoun.sentence - PRONOUN_SENTENCES
+        s for s in recent_speakers if s[0] < pronoun.start and d.sentence_at(s[0]) >= reach
     )
     subjects = {t.start for t in d.tokens if t.dep in ("nsubj", "nsubjpass")}
     # A name in apposition to a subject is the subject ("Britain's home secretary,
@@ -660,7 +739,7 @@ def _resolve_pronoun(
     window = [
         s
         for s in people
-        if d.sentence_at(s[0]) >= pronoun.sentence - PRONOUN_SENTENCES
+        if d.sentence_at(s[0]) >= reach
         and any(s[0] <= x < s[1] for x in subjects)
         and not d.quoted(s[0])  # a subject inside quoted words is the speaker's topic
     ]
@@ -725,10 +804,71 @@ def extract_quotes(
     for spans in spans_by_doc.values():
         spans.sort()
     genders = {e.id: person_gender(e) for e in entities if e.type == "PERSON"}
+    canonical = {e.id: e.canonical for e in entities}
     quotes: list[_Quote] = []
     for doc in documents:
-        quotes += _document_quotes(_Doc(doc, genders), spans_by_doc[doc.id], roles)
+        spans = _surname_spans(doc, spans_by_doc[doc.id], canonical)
+        quotes += _document_quotes(_Doc(doc, genders), spans, roles)
     return _group(quotes, documents, entities)
+
+
+#: Titles before a surname that keep it a bare surname ("Mr. Okafor").
+_SURNAME_TITLES = frozenset(
+    ("mr", "mrs", "ms", "dr", "miss", "madame", "mme", "monsieur", "sir", "lady", "lord")
+)
+
+
+def _surname_spans(
+    doc: ParsedArticle,
+    spans: Sequence[tuple[int, int, str, str | None]],
+    canonical: Mapping[str, str],
+) -> list[tuple[int, int, str, str | None]]:
+    """The document's mentions, with each bare surname read as the person of that
+    surname named in full last before it in the document.
+
+    A surname the entities left as a person of its own ("Johnson" beside "Woody
+    Johnson", kept apart because "Boris Johnson" shares it) or the tagger missed
+    ("Later, Ghonim gave an interview") is, in a news report, the person last named
+    in full with it: "Woody Johnson ... Johnson told radio host ...". Since cues.v3.
+    """
+    text = doc.article.text
+    full: list[tuple[int, str, str]] = []  # (end, surname, entity) of names in full
+    out: list[tuple[int, int, str, str | None]] = []
+
+    def named_last(surname: str, before: int) -> str | None:
+        found = [eid for end, last, eid in full if last == surname and end <= before]
+        return found[-1] if found else None
+
+    for start, end, eid, etype in spans:
+        words = text[start:end].split()
+        if etype == "PERSON" and len(words) >= 2:
+            full.append((end, words[-1].strip(".,"), eid))
+        elif (
+            etype == "PERSON"
+            and len(words) == 1
+            and len(canonical.get(eid, "").split()) == 1
+            and (person := named_last(words[0].strip(".,"), start)) is not None
+        ):
+            eid = person
+        out.append((start, end, eid, etype))
+    covered = [(start, end) for start, end, _, _ in spans]
+    tokens = doc.tokens
+    for n, token in enumerate(tokens):
+        before = tokens[n - 1] if n else None
+        after = tokens[n + 1] if n + 1 < len(tokens) else None
+        # Alone, or after a title: not a word of a longer name ("Johnson Controls").
+        alone = before is None or before.pos != "PROPN"
+        alone |= before is not None and before.text.rstrip(".").lower() in _SURNAME_TITLES
+        alone &= after is None or after.pos != "PROPN"
+        if (
+            token.pos == "PROPN"
+            and token.text[:1].isupper()
+            and alone
+            and not any(start <= token.start < end for start, end in covered)
+            and (person := named_last(token.text, token.start)) is not None
+        ):
+            out.append((token.start, token.end, person, "PERSON"))
+    return sorted(out)
 
 
 def _document_quotes(
@@ -755,6 +895,7 @@ def _document_quotes(
             d.doc.id, start, end, stripped, "direct", d.sentence_at(start), opens, continues
         )
         cue, head = _find_cue(d, quote, entity_spans)
+        quote.cued = cue is not None
         words = len(_WORD.findall(stripped))
         if words < MIN_QUOTE_WORDS or (words <= SCARE_MAX_WORDS and cue is None and head is None):
             continue
@@ -776,18 +917,41 @@ def _document_quotes(
         if head is None and not quote.speaker_tokens:
             head = _colon_cue(d, quote)
         if head is not None:
-            head = _past_dateline(d, head)
+            head = _past_relative(d, _past_dateline(d, head))
         if head is not None:
             quote.speaker_tokens = _speaker_phrase(d, head)
             quote.speaker_kind, quote.entity_id = _classify(
-                d, head, quote.speaker_tokens, entity_spans, recent, roles
+                d, head, quote.speaker_tokens, entity_spans, recent, roles, quote.sentence
             )
         if quote.entity_id is not None:
             recent.append((quote.start, quote.entity_id))
         found.append(quote)
         previous = quote
+    _speak_on(text, found)
     found += _indirect(d, found, entity_spans, recent, roles)
     return found
+
+
+#: Between two quotations that run on: closing and opening marks, punctuation, spaces.
+_RUN_ON = re.compile(r"^[\s”\"»“«.,;:!?…-]*$")
+
+
+def _speak_on(text: str, quotes: Sequence[_Quote]) -> None:
+    """Give a quotation without cue or speaker the speaker of the quotation right after
+    it in its paragraph, with nothing but marks between them: in '"The plan failed."
+    "We start again," Lind said.' both are Lind's (the newspaper convention that
+    an attribution closes a run of quotations). Since cues.v3."""
+    for quote, after in reversed(list(pairwise(quotes))):
+        if (
+            quote.kind == "direct"
+            and not quote.cued
+            and not quote.speaker_tokens
+            and after.speaker_tokens
+            and _RUN_ON.match(text[quote.end : after.start])
+            and "\n" not in text[quote.end : after.start]
+        ):
+            quote.speaker_tokens = after.speaker_tokens
+            quote.speaker_kind, quote.entity_id = after.speaker_kind, after.entity_id
 
 
 #: Words before a quoted term that name it rather than report speech ("what he
@@ -861,6 +1025,8 @@ def _named_speakers(
     people = [s for s in entity_spans if s[3] == "PERSON"]
     out = []
     for cue, subject in _cues(d, SPEECH_VERBS, "nsubj"):
+        if d.quoted(cue.start):
+            continue  # who spoke in the quoted words is not who speaks them
         # "a bank manager, Rita Holloway, 52, testified": the name is in apposition.
         named = d.child(subject, "appos")
         for token in (subject, named):
@@ -964,7 +1130,7 @@ def _indirect(
             continue
         head = _speaker_of_cue(d, cue)
         if head is not None:
-            head = _past_dateline(d, head)
+            head = _past_relative(d, _past_dateline(d, head))
         if head is None:
             continue
         quote = _Quote(d.doc.id, start, end, text[start:end], "indirect", cue.sentence)
