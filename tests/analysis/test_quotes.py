@@ -676,3 +676,22 @@ def test_quotes_a_person_s_own_page_speaks_for_them_not_a_person_of_theirs(
     entities = tuple(replace(e, canonical="Marta Lind") for e in entities)
     (quote,) = extract_quotes([doc], entities)
     assert quote.speaker_name == speaker
+
+
+@pytest.mark.model
+def test_quotes_a_pull_quote_takes_the_speaker_of_its_attributed_twin() -> None:
+    # A pull quote (or a caption, a fact box) repeats words the body attributes: the
+    # same speaker's words, not an unknown speaker's.
+    words = "The water is still rising and we expect it to peak tonight"
+    text = (
+        "Flood barriers went up along the Tarrow on Tuesday as the river reached its highest "
+        "level in forty years, forcing hundreds of families in the lower town to leave.\n\n"
+        f'"{words}."\n\n'
+        "Engineers worked through the night to shore up the old embankment near the railway "
+        "bridge, where a breach would flood the station and the market square.\n\n"
+        f'"{words}," said Mara Velk, the chief engineer of the river authority.'
+    )
+    brief = storybrief.brief([{"text": text, "title": "Tarrow floods"}])
+    repeated = [q for q in brief.quotes if q.text.startswith(words)]
+    assert len(repeated) == 2
+    assert {q.speaker_name for q in repeated} == {"Mara Velk"}

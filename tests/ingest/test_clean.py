@@ -167,6 +167,7 @@ def test_clean_takes_no_title_from_a_lone_sentence() -> None:
     result = clean_text("Short note about the port.")
     assert result.title is None
     assert result.text == "Short note about the port."
+    assert result.captions == ()  # the whole story, not a caption above it
 
 
 PAGE_WITH_NOTICES = """Ferry service resumes after the storm
@@ -437,3 +438,31 @@ def test_clean_a_site_widget_is_not_the_story(widget: str) -> None:
     assert widget.strip() not in cleaned.text
     assert cleaned.text.startswith(story)
     assert cleaned.text.endswith("The bridge opened in 1911.")
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["The author is a columnist for the Harbour Ledger.", "Dockers march in Calder on Sunday."],
+)
+def test_clean_a_short_sentence_above_the_body_is_no_title(first: str) -> None:
+    # A headline ends without a full stop: a sentence above the body is a caption or a
+    # note, kept in the text as a caption, and the story is left untitled.
+    body = (
+        "Dockworkers at the Port of Calder marched through the town centre on Sunday, a week "
+        "after their strike began, as talks with the port authority stayed frozen."
+    )
+    result = clean_text(f"{first}\n\n{body}")
+    assert result.title is None
+    assert result.text.startswith(first)
+    assert [result.text[s:e] for s, e in result.captions] == [first]
+
+
+@pytest.mark.parametrize(
+    "title", ["Talks collapse in the U.S.", "Deal for Harbour Co.", "Who pays?"]
+)
+def test_clean_a_headline_ending_in_an_abbreviation_is_still_a_title(title: str) -> None:
+    body = (
+        "Negotiators met again on Monday, a week after the talks broke down over the pace "
+        "of the reforms, both sides said in statements issued late in the evening."
+    )
+    assert clean_text(f"{title}\n\n{body}").title.value == title  # type: ignore[union-attr]

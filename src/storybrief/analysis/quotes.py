@@ -808,8 +808,30 @@ def extract_quotes(
     quotes: list[_Quote] = []
     for doc in documents:
         spans = _surname_spans(doc, spans_by_doc[doc.id], canonical)
-        quotes += _document_quotes(_Doc(doc, genders), spans, roles)
+        quotes += _repeats_keep_their_speaker(_document_quotes(_Doc(doc, genders), spans, roles))
     return _group(quotes, documents, entities)
+
+
+def _repeats_keep_their_speaker(quotes: list[_Quote]) -> list[_Quote]:
+    """A quotation repeated in its own document without a speaker (a caption, a pull
+    quote, a fact box above the body: "Protesters chant 'We are one.'" then, in the
+    body, "'We are one,' the crowd chanted") is the same words of the same speaker:
+    it takes the speaker of the one occurrence that has one (two different speakers
+    of the same words leave it unknown)."""
+    speakers: dict[str, list[_Quote]] = defaultdict(list)
+    for q in quotes:
+        if q.speaker_tokens or q.entity_id:
+            speakers[_norm(q.text)].append(q)
+    for q in quotes:
+        if q.speaker_tokens or q.entity_id:
+            continue
+        named = speakers.get(_norm(q.text), [])
+        said = {(q2.entity_id, " ".join(t.text.lower() for t in q2.speaker_tokens)) for q2 in named}
+        if len(said) == 1 and named[0].kind == q.kind:
+            q.speaker_tokens = list(named[0].speaker_tokens)
+            q.speaker_kind = named[0].speaker_kind
+            q.entity_id = named[0].entity_id
+    return quotes
 
 
 #: Titles before a surname that keep it a bare surname ("Mr. Okafor").

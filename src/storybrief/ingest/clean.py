@@ -61,6 +61,18 @@ _MAX_OUTLET_WORDS = 6
 _MAX_BYLINE_WORDS = 14
 
 _SENTENCE_END = re.compile(r"""[.!?]["'”’)\]]*$|["”’)]$""")
+#: A line ending in a full stop that is not an abbreviation's ("U.S.", "Inc.", "Jr.").
+_FULL_STOP = re.compile(
+    r"""(?<![.\s])(?<!\b[A-Z])(?<!\b(?:Jr|Sr|St|Co|Mr|Ms|Dr|No|vs))(?<!\b(?:Mrs|Inc|Ltd|Gen|Rep|Sen|Gov))"""
+    r"""(?<!\bCorp)(?<!\bBros)\.["'”’)\]]*$"""
+)
+
+
+def _ends_with_full_stop(line: str) -> bool:
+    """Whether a line ends as a sentence does, with a full stop (not "U.S." or "Inc.")."""
+    return bool(_FULL_STOP.search(line.rstrip()))
+
+
 _ANGLE_URL = re.compile(r"^<?(https?://\S+?)>?$")
 _RELATED_LINE = re.compile(
     r"^(?:RELATED|READ MORE|SEE ALSO|ALSO READ|MORE)\s*:\s*\S", re.IGNORECASE
@@ -395,6 +407,7 @@ class _Cleaner:
         """Title, byline, date and outlet lines before the body starts."""
         previous: _Block | None = None
         title: _Block | None = None
+        has_body = any(_is_body(b.text) for b in self.blocks)
         for index, block in enumerate(self.blocks):
             if index >= _MAX_HEADER_BLOCKS or _is_body(block.text):
                 break
@@ -436,6 +449,17 @@ class _Cleaner:
             elif one_line and title is not None and _looks_like_outlet(text):
                 self._set_outlet(text, block)
                 self._remove(block, "outlet")
+            elif (
+                title is None
+                and one_line
+                and self.known_title is None
+                and _ends_with_full_stop(text)
+                and has_body
+            ):
+                # A headline ends with no full stop: a short sentence above the body is
+                # a caption or a note ("Police officers protest in Cairo on Sunday.",
+                # "The author is a columnist."), not the title and not the story's text.
+                block.kind = "caption"
             elif title is None and (self.known_title is None or key == self.known_title):
                 block.kind = "title"
                 title = block
