@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import socket
 import threading
@@ -540,14 +541,37 @@ def test_cards_count_articles_stored_since_this_browsers_last_visit(tmp_path: Pa
     assert other.get("/").status_code == 200
 
 
+PG_URL = os.environ.get("STORYBRIEF_TEST_PG")
+BACKENDS = [
+    "sqlite",
+    pytest.param(
+        "pg",
+        marks=pytest.mark.skipif(
+            not PG_URL, reason="set STORYBRIEF_TEST_PG to a postgresql:// URL (.ci/run does)"
+        ),
+    ),
+]
+
+
+def _empty_store(backend: str, tmp_path: Path) -> Store:
+    from sqlalchemy import text
+
+    store = open_store(tmp_path / "store.db" if backend == "sqlite" else PG_URL)
+    with store.engine.begin() as connection:
+        for table in ("entity_forms", "articles", "stories", "ingest_errors"):
+            connection.execute(text(f"DELETE FROM {table}"))
+    return store
+
+
 @pytest.mark.issue(23)
-def test_search_counts_snippets_and_other_spellings_of_a_name(tmp_path: Path) -> None:
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_search_counts_snippets_and_other_spellings_of_a_name(backend: str, tmp_path: Path) -> None:
     from fastapi.testclient import TestClient
     from sqlalchemy import text
 
     from storybrief.web import create_app
 
-    store = open_store(tmp_path / "store.db")
+    store = _empty_store(backend, tmp_path)
     story = store.new_story("Clinic fire")
     texts = {
         "k1": "Dr. Hamza Khatib ran the clinic for ten years before the fire.",
@@ -568,10 +592,13 @@ def test_search_counts_snippets_and_other_spellings_of_a_name(tmp_path: Path) ->
     assert client.get("/api/search", params={"q": "council"}).json()["total"] == 2
     # "clinic" names no one: no spelling is added, and the count is the engine's own.
     clinic = client.get("/api/search", params={"q": "clinic", "limit": 2}).json()
+    count = (
+        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '\"clinic\"'"
+        if backend == "sqlite"
+        else "SELECT count(*) FROM articles WHERE search @@ plainto_tsquery('english', 'clinic')"
+    )
     with store.engine.connect() as c:
-        sql_count = c.scalar(
-            text("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '\"clinic\"'")
-        )
+        sql_count = c.scalar(text(count))
     assert clinic["total"] == sql_count == 3
     assert clinic["aliases"] == []
     assert len(clinic["results"]) == 2
@@ -588,6 +615,7 @@ def test_search_counts_snippets_and_other_spellings_of_a_name(tmp_path: Path) ->
     # Hostile text in a snippet stays text.
     store.add_article(build_article("The clinic <script>alert(1)</script> fire.", "h1"))
     assert "<script>alert" not in client.get("/search", params={"q": "clinic"}).text
+    store.close()
 
 
 @pytest.mark.issue(23)
