@@ -89,6 +89,7 @@ def test_every_cli_command_and_option_is_in_the_readme() -> None:
         "errors",
         "serve",
         "schema",
+        "rename",
     ]
     for name, command, _ in commands:
         assert f"storybrief {name}" in text, f"`storybrief {name}` is not in the README; {HOW}"

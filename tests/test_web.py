@@ -696,3 +696,25 @@ def test_a_story_pages_update_reads_the_latest_articles_only() -> None:
     latest = _latest(rows, 3)
     assert [m.id for m in latest] == ["a1", "a4", "a7"]  # stored last, in their order
     assert _latest(rows, 10) == rows
+
+
+@pytest.mark.issue(23)
+def test_rename_gives_a_story_a_title_briefs_keep(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from storybrief.cli import app
+
+    db = tmp_path / "store.db"
+    hand_store(db, 2, 1).close()
+    done = CliRunner().invoke(app, ["rename", "2", "Ferry  walkout, day two", "--db", str(db)])
+    assert done.exit_code == 0, done.output
+    assert "story 2 is now titled 'Ferry walkout, day two'" in done.stderr
+    store = open_store(db)
+    store.save_brief(2, "A headline from a new brief", {"schema": "storybrief.brief/1"}, "<p/>")
+    assert {s.id: s.title for s in store.stories()} == {1: "Story 0", 2: "Ferry walkout, day two"}
+    missing = CliRunner().invoke(app, ["rename", "9", "Nothing", "--db", str(db)])
+    assert missing.exit_code != 0
+    assert "no story 9" in missing.stderr
+    empty = CliRunner().invoke(app, ["rename", "1", "  ", "--db", str(db)])
+    assert empty.exit_code != 0
+    assert "cannot be empty" in empty.stderr

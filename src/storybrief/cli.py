@@ -455,6 +455,25 @@ def schema_command(quiet: Quiet = False, verbose: Verbose = False) -> None:
     sys.stdout.write(json.dumps(brief_schema(), indent=2) + "\n")
 
 
+@app.command("rename")
+def rename_command(
+    story: Annotated[int, typer.Argument(help="The story's number (as the web UI shows it).")],
+    title: Annotated[str, typer.Argument(help="Its new title.")],
+    db: Annotated[Optional[str], typer.Option(help=_DB_HELP)] = None,  # noqa: UP045
+    quiet: Quiet = False,
+    verbose: Verbose = False,
+) -> None:
+    """Give a story the title you choose; later briefs keep it."""
+    from storybrief.store import open_store
+
+    say = _messages(quiet, verbose)
+    if not title.strip():
+        _fail("a story's title cannot be empty")
+    if not open_store(db).rename_story(story, title):
+        _fail(f"no story {story} in the store")
+    say.info(f"story {story} is now titled {' '.join(title.split())!r}")
+
+
 def _format_for_path(path: Path, fmt: str | None) -> OutputFormat:
     by_extension = EXTENSION_FORMATS.get(path.suffix.lower())
     if by_extension is not None:
