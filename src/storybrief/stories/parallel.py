@@ -43,7 +43,7 @@ def open_executor(workers: int = 1, scheduler: str | None = None) -> Iterator[Ex
             its workers are used instead of a local cluster, and ``workers`` is ignored.
 
     Raises:
-        ConfigError: ``workers`` is below 1.
+        ConfigError: ``workers`` is below 1, or the scheduler cannot be reached.
         MissingDependency: Dask is asked for but not installed.
     """
     if workers < 1:
@@ -59,7 +59,11 @@ def open_executor(workers: int = 1, scheduler: str | None = None) -> Iterator[Ex
             f"running on Dask (--workers above 1 or --scheduler) needs the dask extra: {DASK_EXTRA}"
         ) from None
     if scheduler is not None:
-        with distributed.Client(scheduler) as client:
+        try:
+            client = distributed.Client(scheduler)
+        except (OSError, ValueError, TypeError) as exc:  # unreachable, or not an address
+            raise ConfigError(f"cannot use the Dask scheduler at {scheduler}: {exc}") from None
+        with client:
             yield client.get_executor(pure=False)
         return
     # Processes, not threads: spaCy and the analysis hold the GIL. The dashboard on any
