@@ -28,9 +28,9 @@ from storybrief.stories.cluster import Item, cluster
 from storybrief.stories.parallel import chunked, ordered_map
 from storybrief.text import clean_label
 
-#: Files (or URLs) a worker reads in one chunk: coarse enough that the chunk's round
-#: trip (a few milliseconds on a local cluster, ``benchmarks/dask.py``) is small next
-#: to its reading (some tens of milliseconds a file).
+#: Files (or URLs) a worker reads in one chunk: coarse enough that a task's round trip
+#: (about 10 ms on a local cluster, ``benchmarks/dask.py``) is small next to its reading
+#: (about 15 ms a news article, so 0.3 to 0.8 s a chunk).
 INGEST_CHUNK_SOURCES = 50
 #: Articles a worker briefs in one chunk (whole stories, so a story may make it larger):
 #: about one ``nlp.pipe`` batch (``Settings.batch_size``), so two workers share even a
