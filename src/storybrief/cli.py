@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 from rich.console import Console
@@ -280,6 +280,21 @@ _DB_HELP = (
 )
 
 
+def _workers_option(work: str) -> Any:
+    return typer.Option(
+        min=1,
+        help=f"Run the {work} on a local Dask cluster of this many worker processes "
+        "(needs the dask extra); 1: in this process.",
+    )
+
+
+def _scheduler_option(work: str) -> Any:
+    return typer.Option(
+        help=f"Run the {work} on the workers of the Dask scheduler at this address "
+        "(tcp://host:port), which need storybrief and its model installed.",
+    )
+
+
 @app.command("ingest")
 def ingest_command(
     sources: Annotated[
@@ -293,18 +308,21 @@ def ingest_command(
         Optional[int],  # noqa: UP045
         typer.Option(help="Refuse articles larger than this many bytes (default 5 MB)."),
     ] = None,
+    workers: Annotated[int, _workers_option("reading")] = 1,
+    scheduler: Annotated[Optional[str], _scheduler_option("reading")] = None,  # noqa: UP045
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
     """Read SOURCES into the store (idempotent; near-duplicates are linked, not stored twice)."""
     from storybrief.store import open_store
     from storybrief.stories.collect import ingest
+    from storybrief.stories.parallel import open_executor
 
     say = _messages(quiet, verbose)
     store = open_store(db)
     settings = Settings.from_env(max_bytes=max_bytes)
     failures: list[IngestFailure] = []
-    with say.progress() as progress:
+    with open_executor(workers, scheduler) as executor, say.progress() as progress:
         counts = ingest(
             store,
             sources,
@@ -312,6 +330,7 @@ def ingest_command(
             allow_private=allow_private,
             progress=progress,
             failed=failures.append,
+            executor=executor,
         )
     say.failures(failures, "failed")
     if failures and len(failures) == counts["read"]:
@@ -330,12 +349,15 @@ def cluster_command(
     max_briefs: Annotated[
         Optional[int], typer.Option(help="Brief at most this many stories now.")  # noqa: UP045
     ] = None,
+    workers: Annotated[int, _workers_option("briefing")] = 1,
+    scheduler: Annotated[Optional[str], _scheduler_option("briefing")] = None,  # noqa: UP045
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
     """Group the store's articles into stories and brief the stories that changed."""
     from storybrief.store import open_store
     from storybrief.stories.collect import brief_stories, cluster_store
+    from storybrief.stories.parallel import open_executor
 
     say = _messages(quiet, verbose)
     store = open_store(db)
@@ -347,8 +369,10 @@ def cluster_command(
         + (f" · {result['removed']} empty stories removed" if result["removed"] else "")
     )
     if briefs:
-        with say.progress() as progress:
-            done = brief_stories(store, Settings.from_env(), limit=max_briefs, progress=progress)
+        with open_executor(workers, scheduler) as executor, say.progress() as progress:
+            done = brief_stories(
+                store, Settings.from_env(), limit=max_briefs, progress=progress, executor=executor
+            )
         say.info(f"briefed {done} stories")
 
 
