@@ -1,0 +1,101 @@
+"""The summary as a fact-checker judged it: each sentence's verdict, each support link's.
+
+    python benchmarks/judged_summaries.py [--no-save]
+
+Reads ``benchmarks/judged/summaries/<cluster>.json``: for every dev-gold cluster, the
+brief's summary read as a journalist would (the commit it was judged at is in each
+file). Each sentence is ``fine`` or one defect: ``fragment``, ``debris`` (caption,
+headline, blurb, chronology line, chatter), ``dangling`` (needs a missing
+antecedent), ``redundant``, ``superseded`` (a report later documents overtake,
+stated as fact) or ``off-topic``; each support link is ``right`` (states the same
+thing about the same referent) or ``wrong``. Files hold the passages' offsets and
+their first words only, never article text.
+
+Prints per cluster and in all: sentences, the share judged fine, the count of each
+defect, support links and the share right (issue #20 asks for fine >= 0.85 and
+support right >= 0.95), and saves the table to benchmarks/results/summaries_judged.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+JUDGED = HERE / "judged" / "summaries"
+RESULTS = HERE / "results"
+SENTENCE_VERDICTS = (
+    "fine",
+    "fragment",
+    "debris",
+    "dangling",
+    "redundant",
+    "superseded",
+    "off-topic",
+)
+SUPPORT_VERDICTS = ("right", "wrong")
+
+
+def load(folder: Path = JUDGED) -> dict[str, dict[str, Any]]:
+    """Every judged file, by cluster; a verdict outside the lists is an error."""
+    found: dict[str, dict[str, Any]] = {}
+    for path in sorted(folder.glob("*.json")):
+        judged = json.loads(path.read_text(encoding="utf-8"))
+        for sentence in judged["sentences"]:
+            if sentence["verdict"] not in SENTENCE_VERDICTS:
+                raise ValueError(f"{path.name}: sentence verdict {sentence['verdict']!r}")
+            for link in sentence.get("support", []):
+                if link["verdict"] not in SUPPORT_VERDICTS:
+                    raise ValueError(f"{path.name}: support verdict {link['verdict']!r}")
+        found[judged["cluster"]] = judged
+    return found
+
+
+def tally(judged: dict[str, Any]) -> tuple[Counter[str], Counter[str]]:
+    """Counts of sentence verdicts and of support verdicts."""
+    sentences = Counter(s["verdict"] for s in judged["sentences"])
+    support = Counter(link["verdict"] for s in judged["sentences"] for link in s.get("support", []))
+    return sentences, support
+
+
+def table(found: dict[str, dict[str, Any]]) -> str:
+    head = ["cluster", "sentences", "fine", *SENTENCE_VERDICTS[1:], "support", "right"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    all_sentences: Counter[str] = Counter()
+    all_support: Counter[str] = Counter()
+
+    def row(name: str, sentences: Counter[str], support: Counter[str]) -> str:
+        n, links = sum(sentences.values()), sum(support.values())
+        fine = f"{sentences['fine'] / n:.2f}" if n else "-"
+        right = f"{support['right'] / links:.2f}" if links else "-"
+        cells = [name, str(n), fine, *(str(sentences[v]) for v in SENTENCE_VERDICTS[1:])]
+        return "| " + " | ".join([*cells, str(links), right]) + " |"
+
+    for name, judged in found.items():
+        sentences, support = tally(judged)
+        all_sentences.update(sentences)
+        all_support.update(support)
+        lines.append(row(name, sentences, support))
+    lines.append(row("**all**", all_sentences, all_support))
+    commits = sorted({j["judged_at_commit"][:7] for j in found.values()})
+    return (
+        f"## Summaries judged by a reader ({len(found)} dev-gold clusters; "
+        f"judged at {', '.join(commits)})\n\n" + "\n".join(lines) + "\n"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--no-save", action="store_true")
+    args = parser.parse_args()
+    text = table(load())
+    print(text)
+    if not args.no_save:
+        (RESULTS / "summaries_judged.md").write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
