@@ -1,6 +1,7 @@
 """Summary quality and speed: storybrief next to lead and sumy's LexRank, TextRank, LSA.
 
     python benchmarks/summarize.py [--limit N] [--sets multinews,duc2004]
+    python benchmarks/summarize.py --focus-dev [--limit N]
 
 All systems see the same sentences (storybrief's spaCy sentences of the cleaned
 documents) and the same word budget. ROUGE with the rouge-score package,
@@ -11,6 +12,12 @@ run. The published summaries fill the budget and are cut mid-sentence, so
 they are also scored cut back to their last complete sentence, the constraint
 every other summary here obeys. 95% bootstrap interval on R-2. Prints a table
 and saves it under benchmarks/results/.
+
+``--focus-dev`` calibrates ``summarize.FOCUS_WEIGHT`` (the focus question's pull) on
+DUC 2006 (50 topics of 25 documents, each with its topic statement and four
+references; query-focused, not a test set of this project): R-2 recall at 250 words
+(the task's length) and at 100, for each weight of ``FOCUS_GRID``, the topic's title
+and narrative as the focus; writes ``benchmarks/results/summarize-focus.md``.
 """
 
 from __future__ import annotations
@@ -37,6 +44,8 @@ SETS = {
     "multinews": (EVAL / "multinews_longbench" / "multinews_test200.jsonl", 300, "f"),
     "duc2004": (EVAL / "duc2004_task2" / "duc2004_task2.jsonl", 100, "r"),
 }
+DUC2006 = EVAL / "duc2006" / "duc2006_qfmds.jsonl"
+FOCUS_GRID = (0.0, 0.5, 1.0, 2.0, 4.0, 8.0)
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
@@ -223,12 +232,75 @@ def evaluate(set_name: str, limit: int | None) -> list[str]:
     return lines
 
 
+def focus_of(record: dict[str, Any]) -> str:
+    """A DUC topic statement as a focus question: its title, then its narrative."""
+    query = record["query"]
+    return f"{query['title']}. {query['narrative']}"
+
+
+def focus_calibration(limit: int | None) -> list[str]:
+    """R-2 recall on DUC 2006 for each focus weight of ``FOCUS_GRID``."""
+    from rouge_score import rouge_scorer
+
+    import storybrief.analysis.summarize as summarize_module
+    from storybrief.config import Settings
+    from storybrief.ingest import load_articles
+    from storybrief.model import Article
+    from storybrief.nlp import load_nlp, parse_articles
+
+    scorer = rouge_scorer.RougeScorer(["rouge2"], use_stemmer=True)
+    nlp = load_nlp(Settings.from_env().model)
+    records = [json.loads(line) for line in DUC2006.open(encoding="utf-8")][:limit]
+    topics = []
+    for record in records:
+        inputs = [
+            {"text": d["text"], "published": (d.get("date") or "")[:10] or None}
+            for d in record["documents"]
+            if d["text"].strip()
+        ]
+        articles = [a for a in load_articles(inputs) if isinstance(a, Article)]
+        topics.append((list(parse_articles(articles, nlp)), focus_of(record), record))
+    chosen = summarize_module.FOCUS_WEIGHT
+    lines = [
+        f"## Focus weight on DUC 2006 ({len(topics)} topics, topic statement as the focus), "
+        "R-2 recall (rouge-score, stemming)",
+        "",
+        "| FOCUS_WEIGHT | R-2 at 250 words | R-2 at 100 words |",
+        "|---:|---:|---:|",
+    ]
+    for weight in FOCUS_GRID:
+        summarize_module.FOCUS_WEIGHT = weight
+        means = []
+        for budget in (250, 100):
+            values = []
+            for docs, focus, record in topics:
+                text = truncate(" ".join(p.text for p in summarize(docs, budget, focus)), budget)
+                per = [scorer.score(r, text)["rouge2"].recall for r in record["summaries"]]
+                values.append(100 * statistics.fmean(per))
+            means.append(statistics.fmean(values))
+        mark = " (chosen)" if weight == chosen else ""
+        lines.append(f"| {weight}{mark} | {means[0]:.2f} | {means[1]:.2f} |")
+        print(lines[-1], flush=True)
+    summarize_module.FOCUS_WEIGHT = chosen
+    return [*lines, ""]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="first N clusters of each set")
     parser.add_argument("--sets", default="multinews,duc2004")
+    parser.add_argument(
+        "--focus-dev", action="store_true", help="only the focus calibration on DUC 2006"
+    )
     args = parser.parse_args()
     started = time.perf_counter()
+    if args.focus_dev:
+        lines = focus_calibration(args.limit)
+        lines.append(f"total {time.perf_counter() - started:.0f} s")
+        text = "\n".join(lines) + "\n"
+        (RESULTS / "summarize-focus.md").write_text(text, encoding="utf-8")
+        print(text)
+        return
     lines: list[str] = []
     for name in args.sets.split(","):
         lines += evaluate(name, args.limit)

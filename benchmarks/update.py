@@ -1,6 +1,6 @@
 """Update summaries on DUC 2007's update task: what stage B adds to A, and C to A and B.
 
-    python benchmarks/update.py [--topics N]
+    python benchmarks/update.py [--topics N] [--dev]
 
 Ten topics, each in three stages of documents (A, B, C) with four reference summaries
 per stage (``../shared/eval/duc2007_update``; NIST data: read by path, never copied).
@@ -13,6 +13,11 @@ summary cut to 100 words). Systems, on the same parses:
 - ``storybrief plain``: the summary of the new stage alone, no history;
 - ``lead``: the first sentences of the newest document.
 
+Each storybrief system runs twice: with the topic statement (title and narrative, what
+the participants were given) as the ``focus`` question (``summarize.focused_weights``,
+its weight calibrated on DUC 2006 by ``benchmarks/summarize.py --focus-dev``), and
+without it.
+
 The best of the 23 DUC 2007 participants, rescored with this scorer, reached R-2
 recall 12.51 on A and 10.63 on B and C together (the issue's figures; their summaries
 are not in the data).
@@ -22,6 +27,11 @@ not DUC 2007: the dev split of Pratapa et al.'s background summaries (Haiti eart
 Michael Jackson's death; annotators' "update" summaries per date) with the Timeline17
 articles of those stories: for each dated step, the articles of that day are new and
 the twelve before it old; R-2 recall of 100 words against the annotators' updates.
+``--dev`` also prints a pseudo-update dev set from DUC 2006 (not a test set here): each
+topic's 25 documents split by date, the older half read, the newer half new, with the
+topic statement as the focus; R-2 recall of 100 words against the topic's four
+references (which summarise the whole topic, old half included), for each
+ALREADY_READ and for the plain summary of the new half.
 Writes ``benchmarks/results/update.md``.
 """
 
@@ -34,6 +44,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from storybrief.analysis.summarize import summarize, summarize_update
 from storybrief.config import Settings
@@ -126,6 +137,77 @@ def dev_calibration(nlp: object, scorer: object) -> list[str]:
     return lines
 
 
+DUC2006 = DEV / "duc2006" / "duc2006_qfmds.jsonl"
+
+
+def focus_of(record: dict[str, Any]) -> str:
+    """A DUC topic statement as a focus question: its title, then its narrative."""
+    query = record["query"]
+    return f"{query['title']}. {query['narrative']}"
+
+
+def parse_records(documents: list[dict[str, Any]], nlp: object) -> list[ParsedArticle]:
+    inputs = [
+        {"text": d["text"], "published": (d.get("date") or "")[:10] or None}
+        for d in documents
+        if d["text"].strip()
+    ]
+    articles = [a for a in load_articles(inputs) if isinstance(a, Article)]
+    return list(parse_articles(articles, nlp))
+
+
+def pseudo_update_calibration(nlp: object, scorer: Any) -> list[str]:
+    """R-2 recall of update summaries on DUC 2006 split by date, for each ALREADY_READ."""
+    import storybrief.analysis.summarize as summarize_module
+
+    cases = []
+    for line in DUC2006.open(encoding="utf-8"):
+        record = json.loads(line)
+        docs = sorted(
+            parse_records(record["documents"], nlp),
+            key=lambda d: d.article.published.iso() if d.article.published else "",
+        )
+        half = len(docs) // 2
+        cases.append((docs[half:], docs[:half], focus_of(record), record["summaries"]))
+
+    def recall(summary: str, refs: list[str]) -> float:
+        text = truncate(summary, BUDGET)
+        return 100 * statistics.fmean(scorer.score(r, text)["rouge2"].recall for r in refs)
+
+    plain = statistics.fmean(
+        recall(" ".join(p.text for p in summarize(new, BUDGET, focus)), refs)
+        for new, _, focus, refs in cases
+    )
+    lines = [
+        "",
+        f"DUC 2006 pseudo-update dev set ({len(cases)} topics split by date; focus on):",
+        "",
+        "| ALREADY_READ | update R-2 recall |",
+        "|---:|---:|",
+    ]
+    chosen = summarize_module.ALREADY_READ
+    for share in DEV_SHARES:
+        summarize_module.ALREADY_READ = share
+        value = statistics.fmean(
+            recall(" ".join(p.text for p in summarize_update(new, old, BUDGET, 0, focus)[0]), r)
+            for new, old, focus, r in cases
+        )
+        mark = " (chosen)" if share == chosen else ""
+        lines.append(f"| {share}{mark} | {value:.2f} |")
+    summarize_module.ALREADY_READ = chosen
+    lines.append(f"| plain summary of the new half | {plain:.2f} |")
+    return lines
+
+
+SYSTEMS = (
+    "storybrief update, focus",
+    "storybrief plain, focus",
+    "storybrief update",
+    "storybrief plain",
+    "lead of the newest document",
+)
+
+
 def main() -> None:
     from rouge_score import rouge_scorer
 
@@ -144,29 +226,23 @@ def main() -> None:
         stages = {r["update_stage"]: r for r in records if r["topic"] == topic}
         parsed: dict[str, list[ParsedArticle]] = {}
         for stage in ("A", "B", "C"):
-            inputs = [
-                {"text": d["text"], "published": (d.get("date") or "")[:10] or None}
-                for d in stages[stage]["documents"]
-                if d["text"].strip()
-            ]
-            articles = [a for a in load_articles(inputs) if isinstance(a, Article)]
-            parsed[stage] = list(parse_articles(articles, nlp))
+            parsed[stage] = parse_records(stages[stage]["documents"], nlp)
         for stage in ("A", "B", "C"):
             new = parsed[stage]
             old = [d for s in "ABC"[: "ABC".index(stage)] for d in parsed[s]]
             refs = stages[stage]["summaries"]
-            plain = " ".join(p.text for p in summarize(new, BUDGET))
-            if old:
-                update, background = summarize_update(new, old, BUDGET)
-                updated = " ".join(p.text for p in update)
-                background_words.append(sum(len(p.text.split()) for p in background))
-            else:
+            summaries = {"lead of the newest document": lead_of_newest(new, BUDGET)}
+            for focus, suffix in ((focus_of(stages[stage]), ", focus"), (None, "")):
+                plain = " ".join(p.text for p in summarize(new, BUDGET, focus))
                 updated = plain
-            for name, summary in (
-                ("storybrief update", updated),
-                ("storybrief plain", plain),
-                ("lead of the newest document", lead_of_newest(new, BUDGET)),
-            ):
+                if old:
+                    update, background = summarize_update(new, old, BUDGET, focus=focus)
+                    updated = " ".join(p.text for p in update)
+                    if focus:
+                        background_words.append(sum(len(p.text.split()) for p in background))
+                summaries[f"storybrief update{suffix}"] = updated
+                summaries[f"storybrief plain{suffix}"] = plain
+            for name, summary in summaries.items():
                 per = [scorer.score(ref, truncate(summary, BUDGET)) for ref in refs]
                 bucket = scores.setdefault((name, stage), {"rouge1": [], "rouge2": []})
                 for key in bucket:
@@ -178,7 +254,7 @@ def main() -> None:
         "| system | A R-1 | A R-2 | B R-2 | C R-2 | B+C R-1 | B+C R-2 |",
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
-    for name in ("storybrief update", "storybrief plain", "lead of the newest document"):
+    for name in SYSTEMS:
         a, b, c = (scores[(name, s)] for s in "ABC")
         lines.append(
             f"| {name} | {statistics.fmean(a['rouge1']):.2f} | {statistics.fmean(a['rouge2']):.2f} "
@@ -197,6 +273,7 @@ def main() -> None:
     ]
     if args.dev:
         lines += dev_calibration(nlp, scorer)
+        lines += pseudo_update_calibration(nlp, scorer)
     text = "\n".join(lines) + "\n"
     print(text)
     RESULTS.write_text(text, encoding="utf-8")

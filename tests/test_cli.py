@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import SEEDS
+from .conftest import EXAMPLES, SEEDS
 
 pytestmark = pytest.mark.model
 
@@ -230,3 +230,21 @@ def test_errors_lists_the_inputs_the_store_could_not_ingest(tmp_path: Path) -> N
     assert listed.returncode == 0, listed.stderr.decode()
     (record,) = [json.loads(line) for line in listed.stdout.decode().splitlines()]
     assert (record["source"], record["reason"]) == (missing, "not_found")
+
+
+@pytest.mark.issue(24)
+def test_cli_brief_takes_a_focus_question() -> None:
+    result = run_cli(
+        "brief",
+        str(EXAMPLES / "harbor-strike"),
+        "--focus",
+        "What did the strike cost the port?",
+        "--words",
+        "60",
+        "--format",
+        "json",
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    data = json.loads(result.stdout)
+    assert data["generator"]["methods"]["summary"] == "bigram-ilp.v2+focus.v1"
+    assert 0 < sum(len(p["text"].split()) for p in data["summary"]) <= 60

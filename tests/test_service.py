@@ -166,3 +166,15 @@ def test_service_an_analysis_crash_on_one_article_is_its_failure(
     (failure,) = made.errors
     assert failure.source == "<text:1>"
     assert "IndexError" in failure.message
+
+
+@pytest.mark.issue(24)
+def test_service_a_focus_is_a_setting_and_names_the_summary_method(nlp: Any) -> None:
+    import storybrief
+
+    focus = "What did the strike cost the port?"
+    made = storybrief.brief([CLUSTER], words=60, focus=focus)
+    assert made.config_digest == Settings(words=60, focus=focus).digest()
+    assert made.config_digest != Settings(words=60).digest()
+    assert dict(made.methods)["summary"] == "bigram-ilp.v2+focus.v1"
+    assert dict(storybrief.brief([CLUSTER], words=60).methods)["summary"] == "bigram-ilp.v2"

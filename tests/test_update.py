@@ -77,3 +77,13 @@ def test_the_command_line_takes_the_documents_already_read_with_since() -> None:
     )
     assert result.returncode == 0, result.stderr.decode()
     assert "## New since the 2 documents already read" in result.stdout.decode()
+
+
+def test_an_update_brief_answers_a_focus_question_too() -> None:
+    focused = storybrief.brief(NEW, since=READ, words=60, focus="What is the new pay offer?")
+    assert focused.update is not None
+    assert focused.update.summary
+    texts = {d.id: d.article.text for d in focused.documents}
+    for passage in (*focused.update.summary, *focused.update.background):
+        assert texts[passage.doc_id][passage.start : passage.end] == passage.text
+    assert sum(len(p.text.split()) for p in focused.update.summary) <= 60

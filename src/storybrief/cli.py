@@ -201,6 +201,13 @@ def brief_command(
             "add to them (update summary, background, changed figures). May be repeated."
         ),
     ] = None,
+    focus: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            help="A question or topic the summary should answer first, e.g. "
+            "'What did the strike cost the port?' (env STORYBRIEF_FOCUS)."
+        ),
+    ] = None,
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
@@ -224,7 +231,7 @@ def brief_command(
         for path in output or []
         if path not in tables and path not in folders
     ]
-    settings = Settings.from_env(words=words, model=model, max_bytes=max_bytes)
+    settings = Settings.from_env(words=words, model=model, max_bytes=max_bytes, focus=focus)
     try:
         with say.progress() as progress:
             # On the command line every argument is a path ("-": standard input), never text.

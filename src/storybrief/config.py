@@ -21,6 +21,7 @@ ENV_VARS: Mapping[str, str] = {
     "STORYBRIEF_SPACY_MODEL": "model",
     "STORYBRIEF_MAX_BYTES": "max_bytes",
     "STORYBRIEF_WORDS": "words",
+    "STORYBRIEF_FOCUS": "focus",
 }
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -37,6 +38,8 @@ class Settings:
         min_language_words: texts shorter than this are not language-checked, because
             language identification on a handful of words is unreliable.
         batch_size: documents per ``nlp.pipe`` batch.
+        focus: a question or topic statement the summaries should answer first
+            (``summarize.focused_weights``); None: no focus.
     """
 
     model: str | None = None
@@ -44,6 +47,7 @@ class Settings:
     max_bytes: int = DEFAULT_MAX_BYTES
     min_language_words: int = 12
     batch_size: int = 16
+    focus: str | None = None
 
     def __post_init__(self) -> None:
         if self.words < 1:
@@ -62,7 +66,7 @@ class Settings:
             raw = env.get(var)
             if raw is None or raw == "":
                 continue
-            if field == "model":
+            if field in ("model", "focus"):
                 values[field] = raw
             else:
                 try:

@@ -9,8 +9,8 @@ import os
 from collections.abc import Iterable, Sequence
 from typing import Any, BinaryIO
 
-from storybrief.analysis import Analysis, methods, run
-from storybrief.analysis.summarize import summarize_update
+from storybrief.analysis import STAGES, Analysis, Stage, methods, run
+from storybrief.analysis.summarize import UPDATE_METHOD, summarize, summarize_update
 from storybrief.config import Settings
 from storybrief.errors import InputError, StorybriefError
 from storybrief.ingest import InputLike, load_articles, near_copies
@@ -44,6 +44,7 @@ def brief(
     progress: ProgressCallback | None = None,
     since: InputLike | Iterable[InputLike] | None = None,
     since_paths: Iterable[str | os.PathLike[str]] = (),
+    focus: str | None = None,
 ) -> Brief:
     """Brief a pile of articles about one story.
 
@@ -73,6 +74,11 @@ def brief(
             update summary, a background from the read ones, and the claims whose
             figures changed).
         since_paths: already-read files or folders given as strings.
+        focus: a question or topic statement ("What did the strike cost the
+            port?") the summary, and the update summary, should answer first: the
+            concepts of the sentences most like it weigh more (``focus.v1``, in
+            ``storybrief.analysis.summarize.focused_weights``). None takes it from
+            ``settings`` (default: no focus, the plain summary).
 
     Returns:
         The brief. Inputs that could not be used are listed in ``Brief.errors``, one
@@ -91,7 +97,7 @@ def brief(
         >>> b.to_dict()["schema"]  # doctest: +SKIP
         'storybrief.brief/1'
     """
-    settings = merge_settings(settings, words=words, model=model)
+    settings = merge_settings(settings, words=words, model=model, focus=focus)
     if isinstance(sources, (str, bytes)) or not isinstance(sources, Iterable):
         sources = [sources]
     elif hasattr(sources, "keys"):  # a single mapping record
@@ -128,7 +134,9 @@ def brief(
     failures += failed
     _log_skipped(failures)
     update = (
-        _update(analysis, old_ids, settings.words) if (since is not None or since_paths) else None
+        _update(analysis, old_ids, settings.words, settings.focus)
+        if (since is not None or since_paths)
+        else None
     )
     return Brief(
         documents=analysis.documents,
@@ -144,17 +152,17 @@ def brief(
         sources=analysis.sources,
         episodes=analysis.episodes,
         overlap=analysis.overlap,
-        methods=methods(),
+        methods=methods(_stages(settings.focus)),
         version=__version__,
         update=update,
     )
 
 
-def _update(analysis: Analysis, old_ids: set[str], words: int) -> UpdateSection:
+def _update(analysis: Analysis, old_ids: set[str], words: int, focus: str | None) -> UpdateSection:
     """What the documents not in ``old_ids`` add to those that are."""
     old = [d for d in analysis.documents if d.id in old_ids]
     new = [d for d in analysis.documents if d.id not in old_ids]
-    summary, background = summarize_update(new, old, words) if new else ((), ())
+    summary, background = summarize_update(new, old, words, focus=focus) if new else ((), ())
     changed = tuple(
         c.id
         for c in analysis.claims
@@ -163,7 +171,31 @@ def _update(analysis: Analysis, old_ids: set[str], words: int) -> UpdateSection:
         and any(set(r.documents) - old_ids for r in c.readings)
     )
     return UpdateSection(
-        since=tuple(d.id for d in old), summary=summary, background=background, changed=changed
+        since=tuple(d.id for d in old),
+        summary=summary,
+        background=background,
+        changed=changed,
+        method=UPDATE_METHOD,
+    )
+
+
+#: The summary stage's method id when a focus is given.
+FOCUSED = "+focus.v1"
+
+
+def _stages(focus: str | None) -> tuple[Stage, ...]:
+    """The analysis stages; with a focus, the summary stage answers it."""
+    if not focus or not focus.strip():
+        return STAGES
+
+    def focused_summary(a: Analysis) -> Analysis:
+        return dataclasses.replace(a, summary=summarize(a.documents, a.words, focus=focus))
+
+    return tuple(
+        dataclasses.replace(s, method=s.method + FOCUSED, function=focused_summary)
+        if s.name == "summary"
+        else s
+        for s in STAGES
     )
 
 
@@ -180,7 +212,7 @@ def _analyse(
     """
     try:
         parsed = _parse(articles, nlp, settings, progress)
-        return run(parsed, settings.words, progress=progress), ()
+        return run(parsed, settings.words, stages=_stages(settings.focus), progress=progress), ()
     except StorybriefError:
         raise
     except Exception:  # an analysis bug on some input: find it, brief the rest
@@ -190,7 +222,11 @@ def _analyse(
     for done, article in enumerate(articles):
         progress(ProgressStep("checking each article", done, len(articles)))
         try:
-            run(_parse([article], nlp, settings, ignore_progress), settings.words)
+            run(
+                _parse([article], nlp, settings, ignore_progress),
+                settings.words,
+                stages=_stages(settings.focus),
+            )
         except Exception as exc:  # this article's failure, whatever it is
             message = f"the analysis failed on it ({type(exc).__name__}: {exc})"
             failed.append(IngestFailure(article.source, FailureReason.MALFORMED, message))
@@ -199,7 +235,9 @@ def _analyse(
     if not kept:
         raise InputError(_nothing_usable(tuple(failed)), tuple(failed))
     parsed = _parse(kept, nlp, settings, progress)
-    return run(parsed, settings.words, progress=progress), tuple(failed)
+    return run(parsed, settings.words, stages=_stages(settings.focus), progress=progress), tuple(
+        failed
+    )
 
 
 def _parse(

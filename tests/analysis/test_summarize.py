@@ -345,3 +345,47 @@ def test_an_update_discounts_what_the_reader_already_read() -> None:
     assert [p.text for p in summarize(new, 13)] == [repeated]
     update, _ = summarize_update(new, old, 13, 30)
     assert [p.text for p in update] == [news]
+
+
+_STORM = (
+    "A winter storm swept across the valley on Monday, closing roads and stranding drivers "
+    "overnight. More than 40,000 homes lost power after ice brought down lines across the "
+    "county, the utility said. All public schools in the district will stay closed on "
+    "Tuesday, the school board announced.",
+    "Ice and heavy snow hit the valley on Monday as the storm moved east, officials said. "
+    "The utility said more than 40,000 homes lost power when ice brought down lines in the "
+    "county. The school board said all public schools in the district would stay closed on "
+    "Tuesday.",
+    "The storm that struck the valley on Monday left roads blocked by fallen trees, police "
+    "said. Crews worked through the night for the 40,000 homes that lost power in the county. "
+    "Parents were told that public schools in the district would stay closed on Tuesday.",
+)
+
+
+@pytest.fixture(scope="module")
+def storm() -> Any:
+    return storybrief.brief(list(_STORM), words=40).documents
+
+
+@pytest.mark.parametrize(
+    ("focus", "word"),
+    [
+        ("Are the schools open?", "schools"),
+        ("When will power be back for the homes without electricity?", "power"),
+    ],
+)
+def test_summarize_a_focus_question_picks_the_sentence_that_answers_it(
+    storm: Any, focus: str, word: str
+) -> None:
+    # Twenty words hold one of the two stories the three reports share.
+    (passage,) = summarize(storm, 20, focus)
+    assert word in passage.text
+    texts = {d.id: d.article.text for d in storm}
+    assert texts[passage.doc_id][passage.start : passage.end] == passage.text
+
+
+@pytest.mark.parametrize("focus", [None, "", "   ", "the of and"])
+def test_summarize_without_a_usable_focus_is_the_plain_summary(
+    example_brief: Any, focus: str | None
+) -> None:
+    assert summarize(example_brief.documents, 120, focus) == example_brief.summary
