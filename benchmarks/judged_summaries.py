@@ -14,6 +14,12 @@ their first words only, never article text.
 Prints per cluster and in all: sentences, the share judged fine, the count of each
 defect, support links and the share right (issue #20 asks for fine >= 0.85 and
 support right >= 0.95), and saves the table to benchmarks/results/summaries_judged.md.
+
+``--recheck`` briefs each dev-gold cluster with the code as it is now and says what
+became of the judged support links of the passages it still chooses: right links
+kept or lost, wrong links dropped or still given (and how many links are new, not
+judged). The share right of the links it gives, among the judged ones, is
+``right kept / (right kept + wrong kept)``.
 """
 
 from __future__ import annotations
@@ -87,11 +93,45 @@ def table(found: dict[str, dict[str, Any]]) -> str:
     )
 
 
+def recheck(found: dict[str, dict[str, Any]]) -> str:
+    """What the code as it is now does with the judged support links."""
+    import storybrief
+
+    gold = HERE.parent.parent / "shared" / "dev-gold"
+    folders = json.loads((gold / "clusters.json").read_text(encoding="utf-8"))
+    counts: Counter[str] = Counter()
+    for name, judged in found.items():
+        brief = storybrief.brief(paths=[str(gold / folders[name] / "docs")])
+        given = {
+            (p.doc_id, p.start, p.end): {(s.doc_id, s.start, s.end) for s in p.support}
+            for p in brief.summary
+        }
+        for sentence in judged["sentences"]:
+            links = given.get((sentence["doc_id"], sentence["start"], sentence["end"]))
+            if links is None:
+                counts["passages no longer chosen"] += 1
+                continue
+            judged_links = {(s["doc_id"], s["start"], s["end"]): s for s in sentence["support"]}
+            for key, link in judged_links.items():
+                counts[f"{link['verdict']} {'kept' if key in links else 'dropped'}"] += 1
+            counts["new, not judged"] += len(links - set(judged_links))
+    given_right = counts["right kept"] / max(1, counts["right kept"] + counts["wrong kept"])
+    rows = "\n".join(f"| {k} | {v} |" for k, v in sorted(counts.items()))
+    return (
+        "## Judged support links, rechecked with the code as it is now\n\n"
+        f"| links | n |\n|---|---:|\n{rows}\n\nright among the judged links given: "
+        f"{given_right:.2f}\n"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--no-save", action="store_true")
+    parser.add_argument("--recheck", action="store_true", help="brief the clusters again")
     args = parser.parse_args()
     text = table(load())
+    if args.recheck:
+        text += "\n" + recheck(load())
     print(text)
     if not args.no_save:
         (RESULTS / "summaries_judged.md").write_text(text, encoding="utf-8")

@@ -389,3 +389,43 @@ def test_summarize_without_a_usable_focus_is_the_plain_summary(
     example_brief: Any, focus: str | None
 ) -> None:
     assert summarize(example_brief.documents, 120, focus) == example_brief.summary
+
+
+@pytest.mark.issue(20)
+@pytest.mark.parametrize(
+    ("unit", "a", "b", "agree"),
+    [
+        ("count person", ("11", 11), ("10", 10), False),  # exact counts: equal or not at all
+        ("count person", ("11", 11), ("about 10", 10), True),  # qualified: within 10%
+        ("count person", ("258", 258), ("257", 257), False),
+        ("count person", ("5,000", 5000), ("4,700", 4700), True),  # a round figure
+        ("percent", ("52.94", 52.94), ("52.9", 52.9), True),  # the same figure, rounded
+        ("percent", ("38", 38), ("40", 40), False),
+        ("money dollar", ("$310,000", 310_000), ("about $4.2 million", 4.2e6), False),
+    ],
+)
+def test_support_figures_agree_only_as_precisely_as_they_are_written(
+    unit: str, a: tuple[str, float], b: tuple[str, float], agree: bool
+) -> None:
+    from storybrief.analysis.claims import figures_agree
+
+    assert figures_agree(unit, a[1], a[0], b[1], b[0]) is agree
+
+
+@pytest.mark.issue(20)
+def test_support_needs_the_same_figures_and_something_that_shows_the_same_referent() -> None:
+    from storybrief.analysis.summarize import _Gist, _same_content
+
+    words = frozenset(("bomb", "kill", "embassy", "blast"))
+    ours = _Gist(words, (("count person", 11.0, "11"),), frozenset({"e1", "friday"}))
+    # Same words, same place and day, another toll: no support.
+    other_toll = _Gist(words, (("count person", 10.0, "10"),), frozenset({"e1", "friday"}))
+    assert not _same_content(ours, other_toll, 0.6)
+    same_toll = _Gist(words, (("count person", 11.0, "11"),), frozenset({"e1"}))
+    assert _same_content(ours, same_toll, 0.6)
+    # A stock phrase that names nothing the sentence names: "Further details will be
+    # set out in due course." shares words, not a referent.
+    stock = _Gist(frozenset(("bomb", "kill", "blast")), (), frozenset())
+    assert not _same_content(ours, stock, 0.4)
+    # Enough shared content (four words) still supports without a shared name.
+    assert _same_content(ours, _Gist(words, (), frozenset({"cairo"})), 0.4)

@@ -544,6 +544,19 @@ def _close(a: _Statement, b: _Statement) -> bool:
     return max(a.value, b.value) / max(min(a.value, b.value), 1e-9) <= AGREE_RATIO
 
 
+def figures_agree(unit: str, a: float, a_text: str, b: float, b_text: str) -> bool:
+    """Whether two figures of one unit, as written, can be the same figure (the rules of
+    ``_close``): counts and money equal unless one is qualified ("about 250") or round
+    ("5,000"); percentages within the precision they are written to (52.9% and 52.94%
+    are, 38% and 40% are not); other units within 10%."""
+    qualified = _value(a_text)[1] is not None or _value(b_text)[1] is not None
+    if unit.split(" ")[0] in ("count", "money") and not (qualified or _rounded(a) or _rounded(b)):
+        return a == b
+    if unit == "percent" and not qualified:
+        return abs(a - b) <= _half_step(a_text) + _half_step(b_text) + 1e-9
+    return max(a, b) / max(min(a, b), 1e-9) <= AGREE_RATIO
+
+
 #: Judgement call: a figure written as a multiple of this (from ``ROUND_FROM``
 #: on) may be rounded, and agrees with figures within 10% of it.
 ROUND_STEP = 50
