@@ -19,7 +19,8 @@ support right >= 0.95), and saves the table to benchmarks/results/summaries_judg
 became of the judged support links of the passages it still chooses: right links
 kept or lost, wrong links dropped or still given (and how many links are new, not
 judged). The share right of the links it gives, among the judged ones, is
-``right kept / (right kept + wrong kept)``.
+``right kept / (right kept + wrong kept)``. Passages: how many of each verdict the
+summary still chooses, and how many it chooses that were not judged.
 """
 
 from __future__ import annotations
@@ -108,14 +109,20 @@ def recheck(found: dict[str, dict[str, Any]]) -> str:
         }
         for sentence in judged["sentences"]:
             links = given.get((sentence["doc_id"], sentence["start"], sentence["end"]))
+            state = "still chosen" if links is not None else "no longer chosen"
+            counts[f"passage judged {sentence['verdict']}: {state}"] += 1
             if links is None:
-                counts["passages no longer chosen"] += 1
                 continue
             judged_links = {(s["doc_id"], s["start"], s["end"]): s for s in sentence["support"]}
             for key, link in judged_links.items():
-                counts[f"{link['verdict']} {'kept' if key in links else 'dropped'}"] += 1
-            counts["new, not judged"] += len(links - set(judged_links))
-    given_right = counts["right kept"] / max(1, counts["right kept"] + counts["wrong kept"])
+                kept = "kept" if key in links else "dropped"
+                counts[f"support link judged {link['verdict']}: {kept}"] += 1
+            counts["support link new, not judged"] += len(links - set(judged_links))
+        judged_passages = {(s["doc_id"], s["start"], s["end"]) for s in judged["sentences"]}
+        counts["passage new, not judged"] += len(set(given) - judged_passages)
+    right = counts["support link judged right: kept"]
+    wrong = counts["support link judged wrong: kept"]
+    given_right = right / max(1, right + wrong)
     rows = "\n".join(f"| {k} | {v} |" for k, v in sorted(counts.items()))
     return (
         "## Judged support links, rechecked with the code as it is now\n\n"

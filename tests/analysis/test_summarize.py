@@ -429,3 +429,24 @@ def test_support_needs_the_same_figures_and_something_that_shows_the_same_refere
     assert not _same_content(ours, stock, 0.4)
     # Enough shared content (four words) still supports without a shared name.
     assert _same_content(ours, _Gist(words, (), frozenset({"cairo"})), 0.4)
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_sentence_whose_speaker_is_an_unnamed_he_or_that_says_also_early_follows() -> None:
+    from storybrief.analysis.summarize import candidates
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    text = (
+        "Ferry talks resumed in Calder on Monday after a week of strikes by the crews. "
+        '"The offer on the table is still not enough for our members," he said on Monday. '
+        "Union leader Dele Okafor also warned that the strike could spread to the port. "
+        "Harbour master Ines Varga said she expected the ferries to run again by Friday."
+    )
+    (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
+    found = {c.sentence.text.split()[0]: c.follows for c in candidates([doc])}
+    assert found['"The'] is not None  # "he said": whose words?
+    assert found["Union"] is not None  # "also" warned: after what?
+    assert found["Ferry"] is None
+    assert found["Harbour"] is None  # "she" stands for the name before it

@@ -44,7 +44,13 @@ from typing import Any
 
 from storybrief.analysis.claims import figure_of, figures_agree
 from storybrief.analysis.similarity import SENTENCES, cosine, tfidf
-from storybrief.lexicon import ACTOR_LABELS, ATTRIBUTION, ATTRIBUTION_FORMS, TIME_LABELS
+from storybrief.lexicon import (
+    ACTOR_LABELS,
+    ATTRIBUTION,
+    ATTRIBUTION_FORMS,
+    SPEECH_VERBS,
+    TIME_LABELS,
+)
 from storybrief.model import ParsedArticle, Sentence, SummaryPassage, Support, Token
 from storybrief.text import dateline_length, is_caption_like
 
@@ -187,7 +193,38 @@ def _word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def _standing(doc: ParsedArticle, sentence: Sentence) -> str | None:
+#: Pronouns that stand for a person named elsewhere, as subjects.
+_PERSON_PRONOUNS = frozenset(("he", "she"))
+#: "also" this early in a sentence refers back to what was said before it ("The
+#: Communist chief also warned that ...").
+_ALSO_WITHIN = 7
+
+
+def _leans_back(doc: ParsedArticle, sentence: Sentence, persons: Sequence[Any]) -> bool:
+    """Whether a sentence needs the one before it to be understood: its speaker is a
+    "he" or "she" that no name before it in the sentence stands for ('"It never
+    worked," he said.'), or an early "also" refers back ("The Communist chief also
+    warned that ...").
+
+    ``persons`` are the document's PERSON mentions, in text order. (Tried and left
+    out: any unattached "he"/"his", and a person named by a bare surname after the
+    article gave the full name; on the 20 Multi-News clusters of the summary gate
+    they cost 0.4-0.6 ROUGE-2 F1, this rule gains a little there and on DUC 2004.)
+    """
+    words = _WORD.findall(sentence.text.lower())
+    if "also" in words[:_ALSO_WITHIN]:
+        return True
+    named = [m.span.start for m in persons if sentence.start <= m.span.start < sentence.end]
+    for token in doc.tree.between(sentence.start, sentence.end):
+        if token.text.lower() not in _PERSON_PRONOUNS or token.dep != "nsubj":
+            continue
+        head = doc.tree.token(token.head)
+        if head is not None and head.lemma.lower() in SPEECH_VERBS:
+            return not any(start < token.start for start in named)
+    return False
+
+
+def _standing(doc: ParsedArticle, sentence: Sentence, persons: Sequence[Any] = ()) -> str | None:
     """``"alone"``, ``"follows"`` (only after the sentence before it) or None (never)."""
     text = sentence.text
     n = _word_count(text)
@@ -214,6 +251,8 @@ def _standing(doc: ParsedArticle, sentence: Sentence) -> str | None:
         return "follows"
     # A bare quotation names no speaker: the sentence before may.
     if _QUOTE_OPEN.match(text) and not ATTRIBUTION.search(text):
+        return "follows"
+    if _leans_back(doc, sentence, persons):
         return "follows"
     return "alone"
 
@@ -255,6 +294,9 @@ def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
         text = doc.article.text
         rows: list[tuple[Sentence, bool, bool] | None] = []  # sentence, follows, leads
         inside, previous_end, broken = False, 0, False
+        persons = sorted(
+            (m for m in doc.mentions if m.label == "PERSON"), key=lambda m: m.span.start
+        )
         for sentence in doc.sentences:
             if "\n" in text[previous_end : sentence.start]:
                 broken = False
@@ -267,7 +309,7 @@ def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
             opened = inside
             inside = _inside_quotation(sentence.text, inside)
             previous_end = sentence.end
-            standing = None if broken else _standing(doc, sentence)
+            standing = None if broken else _standing(doc, sentence, persons)
             # A photo credit ends its caption ("... REUTERS/Jane Doe") as a full stop would.
             broken = not _ENDS_ANY_SENTENCE.search(sentence.text.rstrip()) and not (
                 is_caption_like(sentence.text)
