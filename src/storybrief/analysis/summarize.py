@@ -197,7 +197,7 @@ def _word_count(text: str) -> int:
 _PERSON_PRONOUNS = frozenset(("he", "she"))
 #: "also" this early in a sentence refers back to what was said before it ("The
 #: Communist chief also warned that ...").
-_ALSO_WITHIN = 7
+_ALSO_WITHIN = 4
 
 
 def _leans_back(doc: ParsedArticle, sentence: Sentence, persons: Sequence[Any]) -> bool:
