@@ -450,3 +450,22 @@ def test_a_sentence_whose_speaker_is_an_unnamed_he_or_that_says_also_early_follo
     assert found["The"] is not None  # "also" warned: after what, and which leader?
     assert found["Ferry"] is None
     assert found["Harbour"] is None  # "she" stands for the name before it
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_chronology_box_line_is_no_summary_sentence() -> None:
+    from storybrief.analysis.summarize import candidates
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    text = (
+        "The last of the Calder ferries was retired on Monday after sixty years of service "
+        "on the harbour crossing, the operator said.\n\n"
+        "Milestones:\n\n"
+        "-- May 4, 1964: The first Calder ferry enters service between the two harbour piers.\n\n"
+        "-- 1988: The fleet is refitted with new engines and a covered upper deck for winter."
+    )
+    (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
+    chosen = [c.sentence.text for c in candidates([doc])]
+    assert chosen == [text.split("\n\n")[0]]

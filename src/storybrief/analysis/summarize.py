@@ -193,6 +193,16 @@ def _word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+#: A chronology-box line: a date (a month and day, a year or both), after a dash or
+#: bullet or not, then a colon or a dash ("-- Nov. 29, 1962: The French and British
+#: governments sign ...", "1969: First flight", "March 2 - Talks resume").
+_CHRONOLOGY_LINE = re.compile(
+    r"^\s*(?:[-–—•*]+\s*)?"
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+    r"(?:,?\s+\d{4})?|\d{4})"
+    r"\s*(?::|\s[-–—]+\s)(?!\s*\d)"
+)
+
 #: Pronouns that stand for a person named elsewhere, as subjects.
 _PERSON_PRONOUNS = frozenset(("he", "she"))
 #: "also" this early in a sentence refers back to what was said before it ("The
@@ -240,6 +250,11 @@ def _standing(doc: ParsedArticle, sentence: Sentence, persons: Sequence[Any] = (
     if any(start <= sentence.start < end for start, end in doc.article.captions):
         return None
     if is_caption_like(text):  # a caption run into a paragraph
+        return None
+    # A line of a chronology box, whether the splitter cut its date off or not.
+    line_start = doc.article.text.rfind("\n", 0, sentence.start) + 1
+    chronology = _CHRONOLOGY_LINE.match(doc.article.text[line_start : sentence.end])
+    if chronology and not doc.article.text[line_start + chronology.end() : sentence.start].strip():
         return None
     if not _ENDS_SENTENCE.search(text) or _LOWER_START.match(text):  # also drops questions
         return None
