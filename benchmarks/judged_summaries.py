@@ -1,22 +1,23 @@
 """The summary as a fact-checker judged it: each sentence's verdict, each support link's.
 
-    python benchmarks/judged_summaries.py [--no-save]
+    python benchmarks/judged_summaries.py [--recheck] [--no-save]
 
-Reads ``benchmarks/judged/summaries/<cluster>.json``: for every dev-gold cluster, the
-brief's summary read as a journalist would (the commit it was judged at is in each
-file). Each sentence is ``fine`` or one defect: ``fragment``, ``debris`` (caption,
+Reads ``benchmarks/judged/summaries/<round>-<commit>/<cluster>.json``: for every
+dev-gold cluster, the brief's summary at that commit read as a journalist would (a
+later round reuses the verdicts of passages that did not change). Each sentence is
+``fine`` or one defect: ``fragment``, ``debris`` (caption,
 headline, blurb, chronology line, chatter), ``dangling`` (needs a missing
 antecedent), ``redundant``, ``superseded`` (a report later documents overtake,
 stated as fact) or ``off-topic``; each support link is ``right`` (states the same
 thing about the same referent) or ``wrong``. Files hold the passages' offsets and
 their first words only, never article text.
 
-Prints per cluster and in all: sentences, the share judged fine, the count of each
+Prints, for each round, per cluster and in all: sentences, the share judged fine, the count of each
 defect, support links and the share right (issue #20 asks for fine >= 0.85 and
 support right >= 0.95), and saves the table to benchmarks/results/summaries_judged.md.
 
 ``--recheck`` briefs each dev-gold cluster with the code as it is now and says what
-became of the judged support links of the passages it still chooses: right links
+became of the last round's judged support links of the passages it still chooses: right links
 kept or lost, wrong links dropped or still given (and how many links are new, not
 judged). The share right of the links it gives, among the judged ones, is
 ``right kept / (right kept + wrong kept)``. Passages: how many of each verdict the
@@ -131,14 +132,21 @@ def recheck(found: dict[str, dict[str, Any]]) -> str:
     )
 
 
+def rounds(folder: Path = JUDGED) -> dict[str, dict[str, dict[str, Any]]]:
+    """Every round of judgement (a folder ``<round>-<commit>`` each), in order."""
+    found = {path.name: load(path) for path in folder.iterdir() if path.is_dir()}
+    return dict(sorted(found.items(), key=lambda kv: int(kv[0].split("-")[0])))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--no-save", action="store_true")
     parser.add_argument("--recheck", action="store_true", help="brief the clusters again")
     args = parser.parse_args()
-    text = table(load())
+    judged = rounds()
+    text = "\n".join(table(found) for found in judged.values())
     if args.recheck:
-        text += "\n" + recheck(load())
+        text += "\n" + recheck(list(judged.values())[-1])
     print(text)
     if not args.no_save:
         (RESULTS / "summaries_judged.md").write_text(text, encoding="utf-8")

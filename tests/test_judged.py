@@ -21,15 +21,18 @@ def _judged() -> dict[str, dict]:  # type: ignore[type-arg]
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.load(SUMMARIES)  # type: ignore[no-any-return]
+    return module.rounds(SUMMARIES)  # type: ignore[no-any-return]
 
 
 @pytest.mark.issue(20)
 def test_every_dev_gold_clusters_summary_is_judged_with_known_verdicts() -> None:
-    judged = _judged()
+    rounds = _judged()
+    assert rounds
     clusters = json.loads((ROOT.parent / "shared" / "dev-gold" / "clusters.json").read_text())
-    assert set(judged) == set(clusters)
-    for name, found in judged.items():
+    for folder, judged in rounds.items():
+        assert set(judged) == set(clusters), folder
+        assert {j["judged_at_commit"][:7] for j in judged.values()} == {folder.split("-")[1]}
+    for name, found in ((n, f) for judged in rounds.values() for n, f in judged.items()):
         assert len(found["judged_at_commit"]) == 40, name
         assert found["sentences"], name
         for sentence in found["sentences"]:
