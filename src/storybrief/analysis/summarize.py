@@ -129,6 +129,9 @@ MIN_SHARED = 2
 # protesters hit the streets ..." (six words) and drops "Further details will be set
 # out in due course." (three) as support of a visit's announcement.
 MIN_SHARED_UNNAMED = 4
+# Two candidates this alike (TF-IDF cosine) say the same thing: the summary takes
+# at most one of them.
+REDUNDANT = 0.6
 # Judgement call: candidates run 6 to 60 words, against fragments that say too
 # little alone and against lists or sentence breaks the splitter missed.
 MIN_WORDS = 6
@@ -511,6 +514,8 @@ class Selection:
     weights: dict[Bigram, float]
     budget: int
     needs: Sequence[tuple[int, int]] = ()
+    #: Pairs ``(i, j)`` of which at most one is chosen (they say the same thing).
+    excludes: Sequence[tuple[int, int]] = ()
 
 
 def select(
@@ -519,6 +524,7 @@ def select(
     weights: dict[Bigram, float],
     budget: int,
     needs: Sequence[tuple[int, int]] = (),
+    vectors: Any = None,
 ) -> list[int]:
     """The sentences whose concepts weigh most within the budget (exact when it can).
 
@@ -549,6 +555,15 @@ def select(
                 waiting.append(j)
     keep = sorted(kept)
     local = {i: k for k, i in enumerate(keep)}
+    excludes: list[tuple[int, int]] = []
+    if vectors is not None and len(keep) > 1:
+        import numpy as np
+
+        alike = cosine(vectors[keep])
+        together = {(local[i], local[j]) for i, j in needs if i in local and j in local}
+        for a, b in zip(*np.nonzero(np.triu(alike, 1) >= REDUNDANT), strict=True):
+            if (a, b) not in together and (b, a) not in together:
+                excludes.append((int(a), int(b)))
     chosen = _solve(
         Selection(
             [words[i] for i in keep],
@@ -556,6 +571,7 @@ def select(
             weights,
             budget,
             [(local[i], local[j]) for i, j in needs if i in local],
+            excludes,
         )
     )
     return [keep[i] for i in chosen]
@@ -594,6 +610,12 @@ def _solve(problem: Selection) -> list[int]:
         cols += [i, j]
         values += [1.0, -1.0]
         upper.append(0.0)
+        r += 1
+    for i, j in problem.excludes:  # s_i + s_j <= 1
+        rows += [r, r]
+        cols += [i, j]
+        values += [1.0, 1.0]
+        upper.append(1.0)
         r += 1
     matrix = coo_matrix((values, (rows, cols)), shape=(r, n + m)).tocsr()
     with _solver_output_muted():
@@ -671,7 +693,10 @@ def _greedy(problem: Selection) -> list[int]:
                 continue
             group = closure(i) - chosen
             cost = sum(words[k] for k in group)
-            if used + cost > budget:
+            if used + cost > budget or any(
+                (a in group and b in chosen | group) or (b in group and a in chosen | group)
+                for a, b in problem.excludes
+            ):
                 continue
             gained = set().union(*(sentence_concepts[k] for k in group)) - covered
             gain = sum(weights.get(b, 0.0) for b in gained) / max(cost, 1)
@@ -872,12 +897,14 @@ def _summary(
     words: int,
 ) -> tuple[SummaryPassage, ...]:
     """The candidates whose concepts weigh most within the budget, as passages."""
+    vectors = tfidf([c.sentence.text for c in found], SENTENCES)
     chosen = select(
         [c.words for c in found],
         table.sentence_concepts,
         weights,
         words,
         needs(found),
+        None if vectors is None else vectors.matrix,
     )
     if not chosen:
         return ()
