@@ -493,3 +493,19 @@ def test_select_takes_at_most_one_of_two_sentences_that_say_the_same() -> None:
     vectors = csr_matrix([[1.0, 0.0], [0.9, 0.1], [0.0, 1.0]])
     assert select([10, 10, 10], concepts, weights, 30) == [0, 1]
     assert select([10, 10, 10], concepts, weights, 30, vectors=vectors) in ([0], [1])
+
+
+@pytest.mark.issue(20)
+def test_support_shares_more_than_the_storys_own_words() -> None:
+    from storybrief.analysis.summarize import _Gist, _same_content
+
+    topic = frozenset(("submarine", "navy", "sink"))
+    ours = _Gist(frozenset(("submarine", "navy", "sink", "exercise")), (), frozenset({"e1"}), topic)
+    # Every word in common is one most of the story's documents use: no support.
+    story_only = _Gist(frozenset(("submarine", "navy", "sink", "rescue")), (), frozenset({"e1"}))
+    assert not _same_content(ours, story_only, 0.35)
+    # One word of its own in common besides them is.
+    told = _Gist(frozenset(("submarine", "navy", "exercise")), (), frozenset({"e1"}))
+    assert _same_content(ours, told, 0.35)
+    # Alike enough as a whole, it is support whatever the words.
+    assert _same_content(ours, story_only, 0.6)
