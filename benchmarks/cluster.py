@@ -28,13 +28,22 @@ import random
 import sys
 import time
 import tracemalloc
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import storybrief.stories.cluster as stories_module
-from storybrief.evaluate import b_cubed
-from storybrief.stories.cluster import Item, cluster, phrase_vectors, similarities, single_pass
+from storybrief.evaluate import b_cubed, pairwise
+from storybrief.stories.cluster import (
+    Item,
+    cluster,
+    day_batches,
+    index_cluster,
+    phrase_vectors,
+    similarities,
+    single_pass,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
@@ -42,6 +51,10 @@ RESULTS = Path(__file__).resolve().parent / "results"
 AGGLOMERATIVE_THRESHOLD = 0.93
 PHRASE_THRESHOLD = 0.93
 HDBSCAN_MIN = 5
+#: Undated articles (ECB+, DUC 2004, Multi-News: 2,044 of the stream's 3,290) reach
+#: the incremental index in their shuffled order, this many a run.
+UNDATED_BATCH = 50
+INDEX_JOINS = [0.08, 0.1, 0.12, 0.14, 0.16, 0.18, 0.2]
 CUTS = [round(0.9 + 0.005 * k, 3) for k in range(17)]
 
 
@@ -157,9 +170,14 @@ def ours_single_pass(items: Sequence[Item], **params: Any) -> list[int]:
     return single_pass(items, **params)[0]
 
 
+def ours_index(items: Sequence[Item], **params: Any) -> list[int]:
+    """The incremental index fed a day at a time, then the undated in arrival order."""
+    return index_cluster(items, batches=day_batches(items, UNDATED_BATCH), **params)[0]
+
+
 def measure(
     system: Callable[[Sequence[Item]], list[int]], stream: Sequence[tuple[Item, str]]
-) -> tuple[tuple[float, float, float], int, float, float]:
+) -> tuple[tuple[float, float, float], tuple[float, float, float], list[int], float, float]:
     items = [i for i, _ in stream]
     gold = [g for _, g in stream]
     tracemalloc.start()
@@ -168,7 +186,16 @@ def measure(
     seconds = time.perf_counter() - start
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    return b_cubed(gold, labels), len(set(labels)), len(items) / seconds, peak / 2**20
+    scores = b_cubed(gold, labels), pairwise(gold, labels)
+    return *scores, labels, len(items) / seconds, peak / 2**20
+
+
+def _largest(labels: Sequence[int], gold: Sequence[str]) -> str:
+    """The largest story's size and its gold stories (the three largest shares)."""
+    story = Counter(labels).most_common(1)[0][0]
+    inside = Counter(g for g, label in zip(gold, labels, strict=True) if label == story)
+    shares = ", ".join(f"{g} {n}" for g, n in inside.most_common(3))
+    return f"{sum(inside.values())} articles from {len(inside)} gold stories ({shares})"
 
 
 def _tree_cuts(similarity: Any, cuts: Sequence[float]) -> dict[float, list[int]]:
@@ -246,6 +273,13 @@ def calibrate() -> None:
             {t: ours_single_pass(items, threshold=t, name_weight=weight) for t in thresholds},
             gold,
         )
+    for weight in (0.5, 0.75, 1.0):
+        _grid(
+            f"storybrief index names={weight}",
+            INDEX_JOINS,
+            {t: ours_index(items, join=t, name_weight=weight) for t in INDEX_JOINS},
+            gold,
+        )
     _grid("agglomerative words", cuts, _tree_cuts(_word_similarity(items), cuts), gold)
     _grid("agglomerative phrases", cuts, _tree_cuts(_phrase_similarity(items), cuts), gold)
     _grid("hdbscan", [2, 3, 4, 5, 6], {m: hdbscan(items, m) for m in range(2, 7)}, gold)
@@ -264,12 +298,15 @@ def main() -> None:
         f"## Story clustering: {len(stream)} articles, {gold_stories} gold stories "
         "(Multi-News, DUC 2004, DUC 2006, ECB+ pooled, shuffled)",
         "",
-        "| system | B³ P | B³ R | B³ F1 | stories | articles/s | peak MB | F1 at best setting |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| system | B³ P | B³ R | B³ F1 | pair P | pair R | pair F1 | stories | largest "
+        "| articles/s | peak MB | F1 at best setting |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     items, gold = [i for i, _ in stream], [g for _, g in stream]
+    largest: dict[str, str] = {}
     single_values = [0.1, 0.12, 0.15, 0.18, 0.2, 0.22, 0.25, 0.3]
     oracles: dict[str, Callable[[], list[float]]] = {
+        "index": lambda: _scores(gold, {t: ours_index(items, join=t) for t in (0.1, 0.12, 0.14)}),
         "storybrief": lambda: _scores(
             gold, _tree_cuts(_story_similarity(items, stories_module.BATCH_NAME_WEIGHT), CUTS)
         ),
@@ -281,6 +318,7 @@ def main() -> None:
         "hdbscan": lambda: _scores(gold, {m: hdbscan(items, m) for m in range(2, 7)}),
     }
     systems: dict[str, Callable[[Sequence[Item]], list[int]]] = {
+        "storybrief stories.v4 (incremental index, a day at a time)": ours_index,
         "storybrief stories.v3 (batch)": ours,
         "storybrief single pass (stories.v1)": ours_single_pass,
         f"TF-IDF + agglomerative (cosine, average, {AGGLOMERATIVE_THRESHOLD})": agglomerative,
@@ -288,13 +326,18 @@ def main() -> None:
         f"TF-IDF + HDBSCAN (min size {HDBSCAN_MIN})": hdbscan,
     }
     for (name, system), key in zip(systems.items(), oracles, strict=True):
-        (p, r, f1), stories, rate, peak = measure(system, stream)
+        (p, r, f1), (pp, pr, pf), labels, rate, peak = measure(system, stream)
+        sizes = Counter(labels)
         best = oracles[key]()
         lines.append(
-            f"| {name} | {100 * p:.1f} | {100 * r:.1f} | {100 * f1:.1f} | {stories} | "
-            f"{rate:.0f} | {peak:.0f} | {best[0]:.1f} ({best[1]}) |"
+            f"| {name} | {100 * p:.1f} | {100 * r:.1f} | {100 * f1:.1f} | "
+            f"{100 * pp:.1f} | {100 * pr:.1f} | {100 * pf:.1f} | {len(sizes)} | "
+            f"{max(sizes.values())} | {rate:.0f} | {peak:.0f} | {best[0]:.1f} ({best[1]}) |"
         )
+        largest[name] = _largest(labels, gold)
         sys.stderr.write(lines[-1] + "\n")
+    lines += ["", "The largest story of each system, by the gold stories of its articles:", ""]
+    lines += [f"- {name}: {found}" for name, found in largest.items()]
     lines += [
         "",
         "Parameters of every system chosen on DUC 2007 update + WikiRef220 + NewsWCL50 "
