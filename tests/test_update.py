@@ -87,3 +87,40 @@ def test_an_update_brief_answers_a_focus_question_too() -> None:
     for passage in (*focused.update.summary, *focused.update.background):
         assert texts[passage.doc_id][passage.start : passage.end] == passage.text
     assert sum(len(p.text.split()) for p in focused.update.summary) <= 60
+
+
+@pytest.mark.slow
+def test_update_quality_gate_on_duc2007() -> None:
+    """R-2 recall of the update (topic statement as focus) on DUC 2007's stages B and C,
+    scored as ``benchmarks/update.py`` scores it, against the pinned floor."""
+    import statistics
+
+    from rouge_score import rouge_scorer
+
+    from storybrief.analysis.summarize import summarize_update
+    from storybrief.nlp import load_nlp
+    from tests.conftest import load_benchmark
+    from tests.gold.pin import floor
+
+    bench = load_benchmark("update")
+    if not bench.DATA.is_file():
+        pytest.skip(f"{bench.DATA} not found")
+    with bench.DATA.open(encoding="utf-8") as lines:
+        records = [json.loads(line) for line in lines]
+    scorer = rouge_scorer.RougeScorer(["rouge2"], use_stemmer=True)
+    nlp = load_nlp()
+    scores = []
+    for topic in sorted({r["topic"] for r in records}):
+        stages = {r["update_stage"]: r for r in records if r["topic"] == topic}
+        parsed = {s: bench.parse_records(stages[s]["documents"], nlp) for s in "ABC"}
+        for stage in "BC":
+            old = [d for s in "ABC"[: "ABC".index(stage)] for d in parsed[s]]
+            update, _ = summarize_update(
+                parsed[stage], old, bench.BUDGET, focus=bench.focus_of(stages[stage])
+            )
+            summary = bench.truncate(" ".join(p.text for p in update), bench.BUDGET)
+            per = [
+                scorer.score(ref, summary)["rouge2"].recall for ref in stages[stage]["summaries"]
+            ]
+            scores.append(100 * statistics.fmean(per))
+    assert statistics.fmean(scores) >= floor("update_duc2007_bc_focus_rouge2_recall")
