@@ -509,3 +509,16 @@ def test_support_shares_more_than_the_storys_own_words() -> None:
     assert _same_content(ours, told, 0.35)
     # Alike enough as a whole, it is support whatever the words.
     assert _same_content(ours, story_only, 0.6)
+
+
+@pytest.mark.issue(20)
+def test_support_shares_more_than_a_day() -> None:
+    from storybrief.analysis.summarize import _Gist, _same_content
+
+    times = frozenset(("tuesday",))
+    ours = _Gist(frozenset(("tuesday", "travel", "abroad")), (), frozenset({"e1"}), times=times)
+    # A day in common and nothing else: two events of that day.
+    assert not _same_content(
+        ours, _Gist(frozenset(("tuesday", "pension")), (), frozenset({"e1"})), 0.4
+    )
+    assert _same_content(ours, _Gist(frozenset(("tuesday", "travel")), (), frozenset({"e1"})), 0.4)
