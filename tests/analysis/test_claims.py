@@ -497,3 +497,56 @@ def test_ages_are_in_years_and_one_person_s_ages_are_one_quantity() -> None:
     quell_doc = brief.documents[2].id
     assert quell_doc not in kolb.documents
     assert kolb.relation == "agree"
+
+
+@pytest.mark.model
+def test_a_length_is_given_in_the_unit_its_sources_write() -> None:
+    brief = _brief(
+        ("Ruler\n\nThe general ended his 17-year rule in a referendum.", "2024-05-07"),
+        ("Vote\n\nAfter 17 years of rule, the general lost the referendum.", "2024-05-08"),
+        ("Talks\n\nThe envoy has 40 days to file the request, the court said.", "2024-05-07"),
+        ("Court\n\nThe envoy now has 40 days to file the request, the judge said.", "2024-05-08"),
+    )
+    lengths = {c.unit: c for c in brief.claims if len(c.documents) == 2}
+    assert [st.value for st in lengths["years"].statements] == [17, 17]
+    assert [r.value for r in lengths["years"].readings] == [17]
+    assert [st.value for st in lengths["days"].statements] == [40, 40]
+
+
+@pytest.mark.model
+def test_the_year_of_one_event_is_one_quantity() -> None:
+    brief = _brief(
+        ("Islands\n\nBritain fought the Falklands war in 1982, the minister said.", "2024-05-07"),
+        ("Veterans\n\nVeterans of its 1982 war with Argentina met on Monday.", "2024-05-08"),
+        ("Sub\n\nThe submarine was commissioned in 1995 and carries 24 missiles.", "2024-05-07"),
+        ("Navy\n\nThe submarine, commissioned in 1994, sank on Monday.", "2024-05-08"),
+        ("Deal\n\nThe two sides signed the deal on May 3, 1998, in Geneva.", "2024-05-07"),
+    )
+    years = [c for c in brief.claims if c.unit == "year"]
+    war = next(c for c in years if "war" in (c.what or "").split(" / "))
+    assert war.relation == "agree"
+    assert len(war.documents) == 2
+    # Two years for one event are two readings, not an evolution: a year holds for no time.
+    built = next(c for c in years if c.what == "commission")
+    assert built.relation == "differs"
+    assert sorted(r.value for r in built.readings) == [1994, 1995]
+    # A full date is the timeline's, not a year figure.
+    assert not any(st.value == 1998 for c in years for st in c.statements)
+
+
+@pytest.mark.model
+def test_an_unnamed_persons_age_is_the_named_persons_of_that_age() -> None:
+    brief = _brief(
+        (
+            "Arrest\n\nGen. John Marsh, 82, was arrested by British police in London on Friday.",
+            "2024-05-07",
+        ),
+        ("Arrest\n\nThe 82-year-old general was arrested in London on Friday.", "2024-05-08"),
+        ("Hospital\n\nThe general, 82, had surgery in London this month.", "2024-05-09"),
+        ("Crash\n\nA 15-year-old girl was hurt in a crash in London.", "2024-05-09"),
+    )
+    ages = [c for c in brief.claims if c.unit == "age"]
+    (general,) = [c for c in ages if len(c.documents) > 1]
+    assert len(general.documents) == 3
+    assert general.relation == "agree"
+    assert all(st.value == 82 for st in general.statements)

@@ -16,9 +16,9 @@ The stages, in order (``python -c "import storybrief.analysis as a; print(a.desc
 =========  ====================  ==============================================
 entities   names.v3              who is who: mentions resolved to entities
 dates      dates.v2              publication dates the text supports
-claims     claims.v3             statements of one quantity, grouped
+claims     claims.v4             statements of one quantity, grouped
 episodes   episodes.v1           which documents report the same stretch of time
-relations  claims.v3             claims' relations, given the episodes
+relations  claims.v4             claims' relations, given the episodes
 summary    bigram-ilp.v2         the summary, every passage an exact span
 quotes     cues.v3               who said what
 timeline   timeline.v6           dated events, merged across documents
@@ -101,7 +101,8 @@ def _dates(a: Analysis) -> Analysis:
 
 
 def _claims(a: Analysis) -> Analysis:
-    return replace(a, claims=claims_stage.build_claims(a.documents))
+    people = {e.id for e in a.entities if e.type == "PERSON"}
+    return replace(a, claims=claims_stage.build_claims(a.documents, people))
 
 
 def _episodes(a: Analysis) -> Analysis:
@@ -148,7 +149,7 @@ STAGES: tuple[Stage, ...] = (
     Stage(
         "claims",
         claims_stage.METHOD,
-        requires=("documents.published",),
+        requires=("documents.published", "documents.entity_id", "entities"),
         assigns=("claims",),
         function=_claims,
     ),

@@ -1,24 +1,26 @@
 """Numbers the sources state, grouped by what they count, with how the sources relate.
 
-Method (``claims.v3``):
+Method (``claims.v4``):
 
-- Statements: the tagger's CARDINAL, QUANTITY, MONEY and PERCENT mentions,
-  durations of a month or more (``storybrief.analysis.timex``: "22-month", "two-year"),
-  and vague counts before a plural noun ("several resolutions", "thousands of
-  people"). Each has its value (None when vague), qualifier ("more than",
-  "some", "over"...), unit, the noun it counts, the words around it, the time
-  it holds for (a date in its sentence, else the document's publication date,
-  else unknown) and its span. Single numbers that are not counts ("one of",
-  "No. 1", "two sides"), figures a source denies ("$1.6 billion, not $1.8
-  billion"), numbers in names ("Porsche 911 Carrera") and
-  addresses ("the 5000 block of") are left out. Money needs a currency ("$",
-  "£", "dollars", "2 million euros"; "161 million years ago" is not money),
-  reads the trade's scales ("£14m", "5.2bn") and is compared only within one
-  currency; anything "per cent" is a percentage; a measure's
-  unit is its noun ("40 miles": mile), compared only with the same measure.
-  What a figure counts is also given in the source's words: the counted noun
-  and the past-tense verb it is argument of ("people killed", "lives
-  claimed"); a group lists its sources' labels.
+- Statements: the tagger's CARDINAL, QUANTITY, MONEY and PERCENT mentions, durations
+  of a month or more (``storybrief.analysis.timex``: "22-month", "two-year"), years
+  written out that date an event (since claims.v4: "his 1973 coup", "commissioned in
+  1995", "disappeared in May 1977"; unit ``year``, holding for no time, so two years
+  of one event differ and never evolve; not a full date, which is the timeline's, nor
+  a name, "the 2008 Porsche"), and vague counts before a plural noun ("several
+  resolutions", "thousands of people"). Each has its value (None when vague),
+  qualifier ("more than", "some", "over"...), unit, the noun it counts, the words
+  around it, the time it holds for (a date in its sentence, else the document's
+  publication date, else unknown) and its span. Single numbers that are not counts
+  ("one of", "No. 1", "two sides"), figures a source denies ("$1.6 billion, not $1.8
+  billion"), numbers in names ("Porsche 911 Carrera") and addresses ("the 5000 block
+  of") are left out. Money needs a currency ("$", "£", "dollars", "2 million euros";
+  "161 million years ago" is not money), reads the trade's scales ("£14m", "5.2bn")
+  and is compared only within one currency; anything "per cent" is a percentage; a
+  measure's unit is its noun ("40 miles": mile), compared only with the same measure.
+  What a figure counts is also given in the source's words: the counted noun and the
+  past-tense verb it is argument of ("people killed", "lives claimed"); a group lists
+  its sources' labels.
 - Tolls: a count of people killed, dead, injured, missing, displaced or
   arrested is of that toll (the toll word nearest it, or in the subject of
   its verb: "the number of people killed rose to 30"). Counts of one toll
@@ -33,16 +35,22 @@ Method (``claims.v3``):
   its clause's subject is named ("Putin had 52.4 percent", "Zyuganov was second
   with 29.6 percent"): shares of one owner are one quantity whatever their
   words, and a share never joins another owner's. An age ("the 82-year-old
-  Pinochet", "Pinochet, 82," even where the tagger calls it a date) is in
-  years (unit ``age``) and of its person: ages of
-  one person are one quantity, of two people two, and agree only when equal.
+  Pinochet", "Pinochet, 82," even where the tagger calls it a date or the name a
+  place: people are the entities typed PERSON) is in years (unit ``age``) and of its
+  person: ages of one person are one quantity, of two people two, and agree only
+  when equal; an unnamed person's age ("the 82-year-old general", "the general,
+  82,") joins a named person's of the same age (since claims.v4).
 - Grouping: statements of the same unit whose contexts match (TF-IDF cosine of
   the content words of their sentences, minus the number, ≥ ``SAME_QUANTITY``)
   and whose counted nouns agree when both have one. Durations: the same
   stated length is one quantity whatever its noun ("the two-year conflict",
   "a two-year long atrocity"), except ages ("-old") of different nouns (a
   15-year-old girl is not a 15-year-old boy); different lengths need the same
-  noun or context and to be within a quarter of each other.
+  noun or context and to be within a quarter of each other. A group of durations
+  is given in the unit most of its statements are written in ("17-year rule": 17
+  years, not 204 months; since claims.v4). Years: the same year of the same event
+  (the noun it qualifies, or the verb and its object: "fought the war in 1982", "its
+  1982 war") or in the same words; another year only of the same event in the same words.
 - Relation: ``single`` (one document), ``agree`` (the same figure: counts and
   money equal, or within 10% when one is qualified or written round (since
   claims.v3: 10 and 11 dead are two figures, "about 250" and 247 one),
@@ -64,7 +72,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -86,7 +94,7 @@ from storybrief.model import (
     date_of,
 )
 
-METHOD = "claims.v3"
+METHOD = "claims.v4"
 # Judgement call (claims.v1, not measured): context cosine from which two
 # statements of one unit are one quantity; lower joins unrelated counts.
 SAME_QUANTITY = 0.25
@@ -213,6 +221,11 @@ class _Statement:
     #: Whose share a percentage is: the named subject of its clause ("Putin had 52.4
     #: percent", "Zyuganov was second with 29.6 percent"), as an entity id.
     owner: str | None = None
+    #: For a duration: the unit it is written in ("Y", "M", "W", "D"); its value is
+    #: in months, to compare, and shown in the unit most of its group write.
+    per: str | None = None
+    #: For a year: what it dates, as lemmas (the noun, or the verb and its object).
+    events: frozenset[str] = frozenset()
 
 
 def _value(text: str, money: bool = False) -> tuple[float | None, str | None]:
@@ -296,8 +309,16 @@ def _label(tree: TokenTree, noun: Token | None, start: int, end: int) -> str | N
     return " ".join(words) or None
 
 
-def extract_statements(doc: ParsedArticle) -> list[_Statement]:
-    """The numeric statements of one document."""
+def extract_statements(
+    doc: ParsedArticle, people: Collection[str] | None = None
+) -> list[_Statement]:
+    """The numeric statements of one document.
+
+    Args:
+        doc: the parsed document, its mentions resolved to entities.
+        people: the ids of the entities that are people; without it, the tagger's
+            PERSON mentions are the people.
+    """
     text = doc.article.text
     published = doc.article.published
     # A figure holds for its publication day; an estimated month is too coarse to compare.
@@ -331,6 +352,7 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
         qualifier: str | None,
         unit: str,
         tolerance: float = 0.0,
+        per: str | None = None,
     ) -> None:
         sentence = doc.tree.sentence_at(start)
         if sentence is None:
@@ -368,7 +390,7 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
         owner = _owner_of(doc, start, end) if unit == "percent" else None
         if unit == "age":
             # "the 82-year-old Pinochet": an age is its person's.
-            owner = _person_at(doc, noun.start) if noun is not None else None
+            owner = _person_at(doc, noun.start, is_person) if noun is not None else None
         owner = ages.get(start, owner)
         out.append(
             _Statement(
@@ -396,12 +418,19 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
                 where,
                 who,
                 owner,
+                per,
             )
         )
 
-    # "Pinochet, 82, had surgery": an age in apposition to a person is that person's.
+    def is_person(m: Mention) -> bool:
+        if not m.entity_id:
+            return False
+        return m.entity_id in people if people is not None else m.label == "PERSON"
+
+    # "Pinochet, 82, had surgery": an age in apposition to a person is that person's
+    # ("the general, 82,": an unnamed person's, of that noun).
     ages: dict[int, str | None] = {}
-    people = [m for m in doc.mentions if m.label == "PERSON" and m.entity_id]
+    persons = [m for m in doc.mentions if is_person(m)]
     for m in doc.mentions:
         # The tagger often calls an age a date ("Pinochet, 82,": DATE).
         if m.label not in FIGURE_LABELS and not (m.label == "DATE" and m.span.text.isdigit()):
@@ -410,7 +439,7 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
         person = next(
             (
                 p
-                for p in people
+                for p in persons
                 if _AGE_BETWEEN.fullmatch(text, p.span.end, start) and _AGE_AFTER.match(text, end)
             ),
             None,
@@ -418,6 +447,13 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
         if person is not None and m.span.text.isdigit() and 0 < int(m.span.text) < MAX_AGE:
             ages[start] = person.entity_id
             add(start, end, float(m.span.text), None, "age")
+            continue
+        appositive = _noun_before_age(doc, start, end)
+        if appositive is not None and m.span.text.isdigit() and 0 < int(m.span.text) < MAX_AGE:
+            ages[start] = None
+            add(start, end, float(m.span.text), None, "age")
+            if out and out[-1].start == start:
+                out[-1].counts = out[-1].label = appositive
             continue
         if m.label not in FIGURE_LABELS:
             continue
@@ -442,7 +478,32 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
         if code == "Y" and _OLD.search(text[timex.start : timex.end + 5]):
             add(timex.start, timex.end, float(n), timex.mod, "age")  # "82-year-old": in years
         elif months >= MIN_DURATION_MONTHS:
-            add(timex.start, timex.end, months, timex.mod, "months", tolerance)
+            add(timex.start, timex.end, months, timex.mod, "months", tolerance, code)
+    for timex in timexes:
+        # A year written out, alone or with its month ("his 1973 coup", "disappeared in
+        # May 1977"): when something happened, a figure sources may disagree on. A full
+        # date is the timeline's; "last year" is worked out, not stated.
+        if timex.type != "DATE" or timex.relative or not timex.value:
+            continue
+        written = _WRITTEN_YEAR.search(timex.text)
+        if written is None or not re.fullmatch(r"\d{4}(?:-\d{2})?", timex.value):
+            continue
+        if timex.value[:4] != written.group():
+            continue
+        start = timex.start + written.start()
+        end = start + 4
+        if any(s.start <= start < s.end for s in out if s.doc_id == doc.id):
+            continue
+        events = _dated_event(doc.tree, start, end)
+        if not events:
+            continue
+        add(start, end, float(written.group()), None, "year")
+        if out and out[-1].start == start and out[-1].unit == "year":
+            # What happened that year, and no "as of": a year does not evolve.
+            out[-1].counts = out[-1].label = events[0]
+            out[-1].events = frozenset(events)
+            out[-1].verb = None
+            out[-1].time = None
     for match in re.finditer(r"\b(several|dozens|hundreds|thousands|millions)\b", text):
         start, end = match.span()
         if any(s.start <= start < s.end + 1 for s in out if s.doc_id == doc.id):
@@ -451,6 +512,35 @@ def extract_statements(doc: ParsedArticle) -> list[_Statement]:
         if noun is not None and noun.tag in ("NNS", "NNPS"):
             add(start, end, None, match.group(1), "count")
     return out
+
+
+_WRITTEN_YEAR = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?![\d,])")
+#: What a year may date: "in 1973" hangs from a preposition.
+_YEAR_PREPOSITIONS = frozenset(("in", "since", "of", "from", "until", "by", "before", "after"))
+
+
+def _dated_event(tree: TokenTree, start: int, end: int) -> tuple[str, ...]:
+    """What a year dates: the common noun it qualifies ("his 1973 coup", "the war in
+    1982"), or the verb its phrase hangs from and that verb's object ("fought the war
+    in 1982": fight, war), as lemmas. None for a name ("the 2008 Porsche", "the 2012
+    Olympics"), a generic verb ("was in 1998") or a year on its own."""
+    inside = tree.between(start, end)
+    if not inside:
+        return ()
+    head = tree.head(inside[0])
+    if head is not None and head.pos == "ADP" and head.lemma.lower() in _YEAR_PREPOSITIONS:
+        head = tree.head(head)
+    if head is None or head.index == inside[0].index:
+        return ()
+    lemma = head.lemma.lower()
+    if not lemma.isalpha():
+        return ()
+    if head.pos == "NOUN":
+        return (lemma,)
+    if head.pos == "VERB" and lemma not in _GENERIC_VERBS:
+        objects = [c.lemma.lower() for c in tree.children(head) if c.dep == "dobj"]
+        return (lemma, *(o for o in objects if o.isalpha()))
+    return ()
 
 
 def figure_of(doc: ParsedArticle, mention: Mention) -> tuple[str, float] | None:
@@ -532,7 +622,7 @@ def _close(a: _Statement, b: _Statement) -> bool:
         return True
     if a.unit == "months":
         return abs(a.value - b.value) <= a.tolerance + b.tolerance + 1e-9
-    if a.unit == "age":
+    if a.unit in ("age", "year"):
         return a.value == b.value
     if a.unit == "percent" and not (a.qualifier or b.qualifier):
         # Percentages as precise as they are written: 3.1% is not 3.4%, 38% not 40%.
@@ -640,11 +730,22 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
         )
     if a.unit == "months":
         return _similar_durations(a, b, similarity)
+    if a.unit == "year":
+        # One event's year: the same year with the same event or words around it;
+        # another year only of the same event in the same words.
+        same_event = bool(a.events & b.events)
+        if a.value == b.value:
+            return same_event or similarity >= SAME_QUANTITY
+        return same_event and similarity >= SAME_QUANTITY
     if a.unit == "age":
         # Ages of one person (named: "the 82-year-old Pinochet", or in apposition:
-        # "Pinochet, 82,") are one quantity; unnamed, the same age of the same noun.
-        if a.owner or b.owner:
+        # "Pinochet, 82,") are one quantity, of two people two; an unnamed person's
+        # ("the 82-year-old general") is a named one's of the same age, or the same
+        # age of the same noun.
+        if a.owner and b.owner:
             return a.owner == b.owner
+        if a.owner or b.owner:
+            return a.value == b.value and (a.counts or b.counts) is not None
         return a.counts is not None and a.counts == b.counts and a.value == b.value
     if a.owner and b.owner:
         # Shares of one named owner are one quantity ("Putin had 52.4 percent",
@@ -668,16 +769,28 @@ _AGE_AFTER = re.compile(r"\s*[,;)]")
 MAX_AGE = 120
 
 
-def _person_at(doc: ParsedArticle, offset: int) -> str | None:
+def _person_at(doc: ParsedArticle, offset: int, is_person: Callable[[Mention], bool]) -> str | None:
     """The entity id of the person mention at an offset, if any."""
     return next(
-        (
-            m.entity_id
-            for m in doc.mentions
-            if m.label == "PERSON" and m.entity_id and m.span.start <= offset < m.span.end
-        ),
+        (m.entity_id for m in doc.mentions if is_person(m) and m.span.start <= offset < m.span.end),
         None,
     )
+
+
+def _noun_before_age(doc: ParsedArticle, start: int, end: int) -> str | None:
+    """The common noun an age stands in apposition to ("the general, 82, was"), as a
+    lemma: a singular noun just before ", 82," whose phrase starts with a determiner."""
+    text = doc.article.text
+    before = re.search(r"(\w+),\s*$", text[max(0, start - 40) : start])
+    if before is None or not _AGE_AFTER.match(text, end):
+        return None
+    at = start - len(before.group(0))
+    token = next((t for t in doc.tree.between(at, at + 1)), None)
+    if token is None or token.tag != "NN":
+        return None
+    if not any(c.dep == "det" for c in doc.tree.children(token)):
+        return None
+    return token.lemma.lower()
 
 
 #: Judgement call: a figure's clause is looked for at most this many heads above it
@@ -800,6 +913,7 @@ def _similar_durations(a: _Statement, b: _Statement, similarity: float) -> bool:
 def _same_figure(a: _Statement, b: _Statement) -> bool:
     return (
         a.unit == b.unit
+        and a.unit != "year"  # years are large figures, but many in a story
         and a.currency == b.currency
         and a.value is not None
         and b.value is not None
@@ -808,13 +922,15 @@ def _same_figure(a: _Statement, b: _Statement) -> bool:
     )
 
 
-def build_claims(documents: Sequence[ParsedArticle]) -> tuple[Claim, ...]:
+def build_claims(
+    documents: Sequence[ParsedArticle], people: Collection[str] | None = None
+) -> tuple[Claim, ...]:
     """Groups of statements of one quantity, most sources first.
 
     Each claim's relation is what its figures and their times say;
     ``relate_claims`` adds what the episodes say about times left unknown.
     """
-    statements = [s for doc in documents for s in extract_statements(doc)]
+    statements = [s for doc in documents for s in extract_statements(doc, people)]
     if not statements:
         return ()
     found = tfidf([s.context for s in statements], SENTENCES)
@@ -878,8 +994,48 @@ def relate_claims(
     return tuple(replace(c, relation=_relation(c.documents, c.readings, separate)) for c in claims)
 
 
+#: A duration's units, in months, and their names.
+_MONTHS_PER = {"Y": 12.0, "M": 1.0, "W": 12 / 52, "D": 12 / 365}
+_DURATION_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days"}
+
+
+def _in_unit(value: Figure, months_per: float) -> Figure:
+    """A duration in months, in a unit of ``months_per`` months (whole when it is)."""
+    shown = value / months_per
+    return round(shown) if abs(shown - round(shown)) < 1e-6 else round(shown, 2)
+
+
+def _unit_written(members: Sequence[_Statement]) -> str | None:
+    """The unit most durations of a group are written in, the larger on a tie."""
+    written = [m.per for m in members if m.per]
+    if not written:
+        return None
+    return max(dict.fromkeys(written), key=lambda c: (written.count(c), _MONTHS_PER[c]))
+
+
+def _stated(members: Sequence[_Statement]) -> Sequence[_Statement]:
+    """Durations in the unit most of them are written in ("17-year", "17 years": 17
+    years, not 204 months); other figures as they are."""
+    code = _unit_written(members)
+    if code is None:
+        return members
+    return [
+        replace(
+            m,
+            unit=_DURATION_UNITS[code],
+            value=None if m.value is None else _in_unit(m.value, _MONTHS_PER[code]),
+            tolerance=m.tolerance / _MONTHS_PER[code],
+        )
+        for m in members
+    ]
+
+
 def _claim(members: Sequence[_Statement]) -> Claim:
     readings = _readings(members)
+    code = _unit_written(members)
+    if code is not None:
+        readings = tuple(replace(r, value=_in_unit(r.value, _MONTHS_PER[code])) for r in readings)
+    members = _stated(members)
     documents = tuple(sorted({m.doc_id for m in members}))
     return Claim(
         id="",
