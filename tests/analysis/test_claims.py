@@ -550,3 +550,28 @@ def test_an_unnamed_persons_age_is_the_named_persons_of_that_age() -> None:
     assert len(general.documents) == 3
     assert general.relation == "agree"
     assert all(st.value == 82 for st in general.statements)
+
+
+@pytest.mark.model
+def test_one_measure_or_count_stated_twice_in_other_words_is_one_quantity() -> None:
+    brief = _brief(
+        (
+            "Runway\n\nA tire burst while the plane was moving down the runway at about 195 mph "
+            "and threw up large pieces of the tire, some of them weighing as much as 9 pounds.",
+            "2024-05-07",
+        ),
+        (
+            "Report\n\nThundering down the runway at around 195 mph for take-off, the plane lost "
+            "thrust. Investigators photographed a nearly 9-pound tire part.",
+            "2024-05-08",
+        ),
+        ("Air France\n\nThe airline found cracks in all seven of its Concorde jets.", "2024-05-07"),
+        ("Fleet\n\nThe airline grounded its fleet of seven Concorde jets.", "2024-05-08"),
+    )
+    grouped = {c.unit: c for c in brief.claims if len(c.documents) == 2}
+    assert grouped["mph"].relation == "agree"
+    # A pound that is a weight is neither money nor a percentage.
+    assert grouped["pound"].relation == "agree"
+    assert not [c for c in brief.claims if c.unit in ("money", "percent")]
+    # "seven of its Concorde jets" counts jets.
+    assert grouped["count"].counts == "jet"

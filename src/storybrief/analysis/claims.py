@@ -42,7 +42,13 @@ Method (``claims.v4``):
   82,") joins a named person's of the same age (since claims.v4).
 - Grouping: statements of the same unit whose contexts match (TF-IDF cosine of
   the content words of their sentences, minus the number, ≥ ``SAME_QUANTITY``)
-  and whose counted nouns agree when both have one. Durations: the same
+  and whose counted nouns agree when both have one. Since claims.v4, the same value
+  of one physical measure ("about 195 mph", "around 195 mph") or of one counted noun
+  outside any toll ("some 100 technicians transported", "some 100 technicians
+  removed") is one quantity whatever the words around it; a partitive counts its
+  noun ("seven of its Concorde jets": jets); and the words decide the unit over the
+  tagger's label ("as much as 9 pounds" tagged a percentage, "a 9-pound part": a
+  weight, not money). Durations: the same
   stated length is one quantity whatever its noun ("the two-year conflict",
   "a two-year long atrocity"), except ages ("-old") of different nouns (a
   15-year-old girl is not a 15-year-old boy); different lengths need the same
@@ -257,7 +263,10 @@ def _value(text: str, money: bool = False) -> tuple[float | None, str | None]:
 
 
 def _counted_noun(tree: TokenTree, start: int, end: int) -> Token | None:
-    for t in tree.between(start, end):
+    """The noun a number counts: the noun it qualifies ("109 people"), else the plural
+    noun of a partitive ("seven of its Concorde jets")."""
+    inside = tree.between(start, end)
+    for t in inside:
         head = tree.token(t.head)
         if (
             head is not None
@@ -267,6 +276,13 @@ def _counted_noun(tree: TokenTree, start: int, end: int) -> Token | None:
             and head.lemma.lower().rstrip("s") not in _SCALE
         ):
             return head
+    for t in inside:
+        for of in tree.children(t):
+            if of.dep != "prep" or of.lemma.lower() != "of" or start <= of.start < end:
+                continue
+            noun = next((c for c in tree.children(of) if c.dep == "pobj"), None)
+            if noun is not None and noun.tag == "NNS":
+                return noun
     return None
 
 
@@ -592,21 +608,46 @@ def _currency_of(text: str, start: int, end: int) -> str | None:
 
 
 def _unit_of(doc: ParsedArticle, label: str, start: int, end: int) -> str | None:
-    """What a tagged figure measures: percent, money, count, or a measure ("mile")."""
+    """What a tagged figure measures: percent, money, count, or a measure ("mile").
+
+    The words decide, the tagger's label only where they do not: "as much as 9
+    pounds" tagged a percentage is a weight; "a 9-pound tire part" is no money.
+    """
     text = doc.article.text
     span = text[start:end]
     if _PERCENT.search(text[start : end + 9]):
         return "percent"
-    if _currency_of(text, start, end) is not None and label in ("MONEY", "CARDINAL", "QUANTITY"):
+    if _money(text, label, start, end):
         return "money"  # "$4.2 million", "2 million euros" (tagged a number)
     if label == "MONEY":
         # A figure with no currency is not money, whatever the tagger says
         # ("161 million years ago", "100 million Kalashnikov rifles").
         return None if re.search(r"\b(?:years?|ago)\b", span) else "count"
-    if label == "QUANTITY":
+    if label in ("QUANTITY", "PERCENT"):
         nouns = [t.lemma.lower() for t in doc.tree.between(start, end) if t.pos == "NOUN"]
         return _MEASURE_SPELLING.get(nouns[-1], nouns[-1]) if nouns else None
-    return {"PERCENT": "percent"}.get(label, "count")
+    return "count"
+
+
+#: A pound that is a weight: "a 9-pound part", "weighing 9 pounds".
+_WEIGHT = re.compile(r"\d-pounds?\b|\bweigh", re.IGNORECASE)
+
+
+def _money(text: str, label: str, start: int, end: int) -> bool:
+    """Whether a figure is a sum of money: a currency in or beside it, and for the
+    word "pound" not a weight (a sum in pounds is tagged money, has a scale or "£")."""
+    currency = _currency_of(text, start, end)
+    if currency is None or label not in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT"):
+        return False
+    if currency == "GBP" and label != "MONEY" and "£" not in text[max(0, start - 3) : end]:
+        if label in ("QUANTITY", "PERCENT") and not re.search(
+            rf"\d\s*(?:{_MONEY_SCALE})\b", text[start:end], re.IGNORECASE
+        ):
+            return False  # the tagger saw a measure: "9 pounds", "as much as 9 pounds"
+        sentence_start = text.rfind(".", 0, start) + 1
+        if _WEIGHT.search(text[sentence_start : end + CURRENCY_AFTER_CHARS]):
+            return False
+    return True
 
 
 def _close(a: _Statement, b: _Statement) -> bool:
@@ -755,12 +796,20 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
         return False  # containers are not vessels
     if a.currency and b.currency and a.currency != b.currency:
         return False  # £14m and $19.6m may be one sum, but not one figure
+    if a.value is not None and a.value == b.value:
+        if a.unit not in _NOT_MEASURES:
+            return True  # "about 195 mph", "around 195 mph": one speed in one story
+        if a.unit == "count" and a.counts and a.counts == b.counts and not (a.toll or b.toll):
+            return True  # "some 100 technicians transported", "some 100 technicians removed"
     if a.verb is not None and a.verb == b.verb:
         return True  # "killed over 60,000 people" / "killed some 250,000"
     if (a.counts is None) != (b.counts is None) and a.unit == "count":
         return similarity >= SAME_QUANTITY_BARE  # a bare number needs more context to match
     return similarity >= SAME_QUANTITY
 
+
+#: Units that are not a physical measure ("mph", "pound", "meter").
+_NOT_MEASURES = frozenset(("count", "money", "percent", "months", "age", "year"))
 
 #: Between a person's name and an age in apposition, and after the age: "Pinochet, 82,".
 _AGE_BETWEEN = re.compile(r",\s*")
