@@ -575,3 +575,45 @@ def test_one_measure_or_count_stated_twice_in_other_words_is_one_quantity() -> N
     assert not [c for c in brief.claims if c.unit in ("money", "percent")]
     # "seven of its Concorde jets" counts jets.
     assert grouped["count"].counts == "jet"
+
+
+@pytest.mark.model
+def test_those_aboard_and_those_on_the_ground_are_two_tolls_however_ordered() -> None:
+    brief = _brief(
+        (
+            "Crash\n\nThe jet crashed after takeoff, killing all 109 people on board and four "
+            "people on the ground.",
+            "2024-05-07",
+        ),
+        (
+            "Inquiry\n\nThe jet slammed into a small hotel north of the city shortly after "
+            "takeoff. Four people on the ground and all 109 people in the plane were killed.",
+            "2024-05-08",
+        ),
+        (
+            "Victims\n\nThe crash claimed the lives of all 109 people aboard the jet and four on "
+            "the ground.",
+            "2024-05-09",
+        ),
+    )
+    tolls = {
+        frozenset(st.value for st in c.statements): len(c.documents)
+        for c in brief.claims
+        if c.unit == "count"
+    }
+    assert tolls == {frozenset({109}): 3, frozenset({4}): 3}
+
+
+@pytest.mark.model
+def test_the_toll_of_an_earlier_disaster_stays_apart() -> None:
+    brief = _brief(
+        (
+            "Sinking\n\nThe navy said 118 sailors were killed when the Kursk sank on Saturday.",
+            "2000-08-20",
+        ),
+        ("Past\n\nIn April 1989, 42 sailors were killed when the Komsomolets sank.", "2000-08-21"),
+        ("Toll\n\nAll 118 sailors were killed when the Kursk sank, the navy said.", "2000-08-22"),
+    )
+    (toll,) = [c for c in brief.claims if len(c.documents) > 1]
+    assert toll.relation == "agree"
+    assert [st.value for st in toll.statements] == [118, 118]

@@ -31,7 +31,14 @@ Method (``claims.v4``):
   set of places holding the other, or one naming none, may be one), those
   aboard or those on the ground ("all 109 people on board and four people on
   the ground": two tolls), and a people it counts ("two young Poles", "12
-  Americans": a part of the dead, not the toll). A percentage is of an owner when
+  Americans": a part of the dead, not the toll). Since claims.v4, "aboard" or "on
+  the ground" is of the figure right before it ("Four people on the ground and all
+  109 people in the plane were killed": 4 on the ground, 109 aboard), a count so
+  scoped beside a toll is of that toll ("killing all 109 aboard and four on the
+  ground"), a toll verb the figure hangs from names its toll ("Four people ... were
+  killed"), and a figure its sentence dates a year or more before publication is of
+  another time ("In April 1989, 42 sailors were killed"): it never joins this
+  story's figures. A percentage is of an owner when
   its clause's subject is named ("Putin had 52.4 percent", "Zyuganov was second
   with 29.6 percent"): shares of one owner are one quantity whatever their
   words, and a share never joins another owner's. An age ("the 82-year-old
@@ -232,6 +239,10 @@ class _Statement:
     per: str | None = None
     #: For a year: what it dates, as lemmas (the noun, or the verb and its object).
     events: frozenset[str] = frozenset()
+    #: A figure of another time: its sentence dates it a year or more before the
+    #: publication ("the Komsomolets sank in April 1989 ... 42 of the 69 sailors"),
+    #: as that date; None for a figure of the story's own time.
+    era: str | None = None
 
 
 def _value(text: str, money: bool = False) -> tuple[float | None, str | None]:
@@ -391,7 +402,11 @@ def extract_statements(
             if unit == "count" and (value is None or value == int(value))
             else None
         )
-        places, where = _scope_of(doc, start, end) if toll else (frozenset(), None)
+        places, where = (
+            _scope_of(doc, start, end)
+            if toll
+            else (frozenset(), _where_near(doc, start, end) if unit == "count" else None)
+        )
         who = next(
             (
                 m.entity_id or m.span.text.lower()
@@ -408,6 +423,7 @@ def extract_statements(
             # "the 82-year-old Pinochet": an age is its person's.
             owner = _person_at(doc, noun.start, is_person) if noun is not None else None
         owner = ages.get(start, owner)
+        time = time_of(sentence.index, start, end)
         out.append(
             _Statement(
                 doc.id,
@@ -424,7 +440,7 @@ def extract_statements(
                 if unit != "months"
                 else (noun.text.lower() if noun is not None else None),
                 context,
-                time_of(sentence.index, start, end),
+                time,
                 (sentence.start, sentence.end),
                 tolerance,
                 _currency_of(text, start, end) if unit == "money" else None,
@@ -435,6 +451,7 @@ def extract_statements(
                 who,
                 owner,
                 per,
+                era=_era(time, doc_time),
             )
         )
 
@@ -520,6 +537,13 @@ def extract_statements(
             out[-1].events = frozenset(events)
             out[-1].verb = None
             out[-1].time = None
+    # "killed all 109 aboard and four on the ground": a count said to be aboard or on
+    # the ground beside a toll in its sentence is of that toll.
+    for s in out:
+        if s.unit == "count" and s.toll is None and s.where is not None:
+            s.toll = next(
+                (o.toll for o in out if o.toll and o.sentence == s.sentence and o is not s), None
+            )
     for match in re.finditer(r"\b(several|dozens|hundreds|thousands|millions)\b", text):
         start, end = match.span()
         if any(s.start <= start < s.end + 1 for s in out if s.doc_id == doc.id):
@@ -739,6 +763,8 @@ def _toll_of(
         verb = in_sentence(verb.head)
     if verb is None or verb.pos != "VERB":
         return None
+    if toll := toll_of(verb):
+        return toll  # "Four people on the ground and all 109 aboard were killed"
     subject = next((t for t in here if t.head == verb.index and t.dep == "nsubj"), None)
     if subject is None:
         return None
@@ -759,6 +785,8 @@ def _toll_of(
 def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
     if a.unit != b.unit:
         return False
+    if a.unit in ("count", "money", "percent") and a.era != b.era:
+        return False  # the toll of an earlier disaster is not this one's
     if a.toll and b.toll:
         # People killed, dead, the death toll: one quantity however it is put;
         # the injured are another; and the dead of one place are not another's,
@@ -806,6 +834,19 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
     if (a.counts is None) != (b.counts is None) and a.unit == "count":
         return similarity >= SAME_QUANTITY_BARE  # a bare number needs more context to match
     return similarity >= SAME_QUANTITY
+
+
+#: Judgement call: a figure whose sentence dates it this many days or more before
+#: its publication is of another time (background: an earlier disaster's toll).
+BACKGROUND_DAYS = 365
+
+
+def _era(time: str | None, published: str | None) -> str | None:
+    """The date a figure holds for when it is a year or more before its publication."""
+    when, day = date_of(time), date_of(published)
+    if when is None or day is None:
+        return None
+    return time if (day[0] - when[0]).days >= BACKGROUND_DAYS else None
 
 
 #: Units that are not a physical measure ("mph", "pound", "meter").
@@ -883,8 +924,33 @@ def _places_agree(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 #: Words that say a toll counts those aboard a vehicle, or those on the ground.
-_ABOARD = re.compile(r"\b(?:aboard|on\s+board|onboard|passengers)\b", re.IGNORECASE)
+_ABOARD = re.compile(
+    r"\b(?:aboard|on\s+board|onboard|passengers|(?:in|on)\s+the\s+(?:plane|aircraft|jet|"
+    r"airliner|flight|helicopter|bus|coach|train|ship|boat|ferry|vessel|submarine))\b",
+    re.IGNORECASE,
+)
 _GROUND = re.compile(r"\bon\s+the\s+ground\b", re.IGNORECASE)
+#: Judgement call: "aboard" or "on the ground" is the scope of the figure at most this
+#: many characters before it with no other number between ("all 109 people on board
+#: the jet and four on the ground").
+SCOPE_CHARS = 30
+
+
+def _where_near(doc: ParsedArticle, start: int, end: int) -> str | None:
+    """ "aboard" or "ground" when the words right after a figure say so."""
+    text = doc.article.text
+    after = text[end : end + SCOPE_CHARS + 24]
+    found = [m for m in (_GROUND.search(after), _ABOARD.search(after)) if m is not None]
+    if not found:
+        return None
+    first = min(found, key=lambda m: m.start())
+    if first.start() > SCOPE_CHARS or "." in after[: first.start()]:
+        return None
+    if any(t.pos == "NUM" for t in doc.tree.between(end, end + first.start())):
+        return None  # "114 people including five on the ground": the five's
+    return "ground" if first.re is _GROUND else "aboard"
+
+
 _PLACE_LABELS = frozenset(("GPE", "LOC", "FAC", "NORP"))
 
 
@@ -934,8 +1000,20 @@ def _scope_of(doc: ParsedArticle, start: int, end: int) -> tuple[frozenset[str],
         for m in doc.mentions
         if m.label in _PLACE_LABELS and m.span.start in starts and low <= m.span.start < high
     )
-    words = " ".join(doc.article.text[t.start : t.end] for t in sorted(kept, key=lambda t: t.start))
-    where = "ground" if _GROUND.search(words) else "aboard" if _ABOARD.search(words) else None
+    # Aboard or on the ground: said right after the figure; else by its clause, when
+    # the clause holds no other figure the words could be of.
+    where = _where_near(doc, start, end)
+    if (
+        where is None
+        and not skip
+        and not any(
+            t.index in path and t.pos == "NUM" and not start <= t.start < end for t in tokens
+        )
+    ):
+        words = " ".join(
+            doc.article.text[t.start : t.end] for t in sorted(kept, key=lambda t: t.start)
+        )
+        where = "ground" if _GROUND.search(words) else "aboard" if _ABOARD.search(words) else None
     return places, where
 
 
@@ -963,6 +1041,7 @@ def _same_figure(a: _Statement, b: _Statement) -> bool:
     return (
         a.unit == b.unit
         and a.unit != "year"  # years are large figures, but many in a story
+        and a.era == b.era
         and a.currency == b.currency
         and a.value is not None
         and b.value is not None
