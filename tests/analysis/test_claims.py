@@ -617,3 +617,21 @@ def test_the_toll_of_an_earlier_disaster_stays_apart() -> None:
     (toll,) = [c for c in brief.claims if len(c.documents) > 1]
     assert toll.relation == "agree"
     assert [st.value for st in toll.statements] == [118, 118]
+
+
+@pytest.mark.model
+def test_the_share_of_the_vote_counted_is_not_the_winners_share() -> None:
+    brief = _brief(
+        (
+            "Results\n\nWith 93 percent of the vote from Sunday's election counted by Monday "
+            "morning, Vladimir Putin had 52.4 percent of the vote.",
+            "2000-03-27",
+        ),
+        (
+            "Winner\n\nVladimir Putin gained 52.9 percent of votes in the election, the "
+            "commission said.",
+            "2000-03-28",
+        ),
+    )
+    share = next(c for c in brief.claims if any(st.value == 52.4 for st in c.statements))
+    assert sorted(st.value for st in share.statements) == [52.4, 52.9]

@@ -41,7 +41,10 @@ Method (``claims.v4``):
   story's figures. A percentage is of an owner when
   its clause's subject is named ("Putin had 52.4 percent", "Zyuganov was second
   with 29.6 percent"): shares of one owner are one quantity whatever their
-  words, and a share never joins another owner's. An age ("the 82-year-old
+  words, and a share never joins another owner's, nor one of no owner unless in the
+  same verb or much the same words; a figure in an opening "With ..." phrase with its
+  own verb ("With 93 percent of the vote counted, Putin had ...") is not the
+  subject's (claims.v4). An age ("the 82-year-old
   Pinochet", "Pinochet, 82," even where the tagger calls it a date or the name a
   place: people are the entities typed PERSON) is in years (unit ``age``) and of its
   person: ages of one person are one quantity, of two people two, and agree only
@@ -820,6 +823,10 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
         # Shares of one named owner are one quantity ("Putin had 52.4 percent",
         # "Putin gained 52.9 percent of votes"); another owner's never are.
         return a.owner == b.owner and (a.counts is None or b.counts is None or a.counts == b.counts)
+    if a.owner or b.owner:
+        # A named owner's share and a share of no one ("with 93 percent of the vote
+        # counted"): one only in the same verb or much the same words.
+        return (a.verb is not None and a.verb == b.verb) or similarity >= SAME_QUANTITY_BARE
     if a.counts and b.counts and a.counts != b.counts:
         return False  # containers are not vessels
     if a.currency and b.currency and a.currency != b.currency:
@@ -891,12 +898,32 @@ OWNER_HOPS = 3
 _OWNER_LABELS = frozenset(("PERSON", "ORG", "NORP", "GPE"))
 
 
+def _in_absolute_phrase(doc: ParsedArticle, start: int) -> bool:
+    """Whether a figure is in an opening "With ..., " phrase that has its own verb
+    ("With 93 percent of the vote counted, Putin had 52.4 percent"): the phrase's
+    figure is not the subject's."""
+    sentence = doc.tree.sentence_at(start)
+    if sentence is None:
+        return False
+    text = doc.article.text
+    if not re.match(r"\s*with\s", text[sentence.start : start], re.IGNORECASE):
+        return False
+    if "," in text[sentence.start : start]:
+        return False
+    comma = text.find(",", start, sentence.end)
+    if comma < 0:
+        return False
+    return any(t.tag in ("VBN", "VBG") for t in doc.tree.between(start, comma))
+
+
 def _owner_of(doc: ParsedArticle, start: int, end: int) -> str | None:
     """The named subject of the clause a figure sits in: the entity id of a mention
     that holds the subject of the nearest verb above it with one."""
     tree = doc.tree
     inside = tree.between(start, end)
     if not inside:
+        return None
+    if _in_absolute_phrase(doc, start):
         return None
     for token in tree.ancestors(inside[0], OWNER_HOPS):
         if token.pos not in ("VERB", "AUX"):
