@@ -635,3 +635,34 @@ def test_the_share_of_the_vote_counted_is_not_the_winners_share() -> None:
     )
     share = next(c for c in brief.claims if any(st.value == 52.4 for st in c.statements))
     assert sorted(st.value for st in share.statements) == [52.4, 52.9]
+
+
+@pytest.mark.model
+def test_plural_names_days_and_what_a_percentage_changes_are_quantities() -> None:
+    brief = _brief(
+        (
+            "Fleet\n\nAir France grounded its remaining five Concordes on Tuesday. The "
+            "inauguration should take place 30 days after the official results. The government "
+            "will boost pensions by 20 percent.",
+            "2000-07-26",
+        ),
+        (
+            "Jets\n\nAir France grounded its five remaining Concordes. The new president will be "
+            "sworn into office in 30 days. Pensions would be increased by the same 20 percent.",
+            "2000-07-27",
+        ),
+    )
+    grouped = {c.unit: c for c in brief.claims if len(c.documents) == 2}
+    assert [st.value for st in grouped["count"].statements] == [5, 5]
+    assert [st.value for st in grouped["days"].statements] == [30, 30]
+    assert [st.value for st in grouped["percent"].statements] == [20, 20]
+
+
+@pytest.mark.model
+def test_a_year_long_past_is_one_event_whatever_the_words() -> None:
+    brief = _brief(
+        ("Coup\n\nThe general led a 1973 coup, the court heard on Monday.", "1998-10-20"),
+        ("Rule\n\nThe general seized power in 1973 and ruled until 1990.", "1998-10-21"),
+    )
+    (year,) = [c for c in brief.claims if c.unit == "year" and len(c.documents) == 2]
+    assert [st.value for st in year.statements] == [1973, 1973]
