@@ -38,10 +38,13 @@ SPEECH_VERBS = frozenset(
         *("recount", "observe", "continue", "proclaim", "assert", "contend", "counter"),
         *("boast", "lament", "retort", "muse", "plead", "demand", "emphasize", "emphasise"),
         *("charge", "allege", "speculate", "remind", "mention", "recommend", "testify"),
+        "repeat",
     )
 )
 #: Nouns that carry speech ("a comment by X", "in a statement, X ...").
-SPEECH_NOUNS = frozenset(("comment", "statement", "remark", "remarks", "interview", "speech"))
+SPEECH_NOUNS = frozenset(
+    ("comment", "statement", "remark", "remarks", "interview", "speech", "message", "appeal")
+)
 #: The speech verbs whose clause complement is reported speech ("she said that ...").
 INDIRECT_SPEECH_VERBS = frozenset(
     ("say", "tell", "add", "warn", "insist", "claim", "announce", "deny", "argue", "state")

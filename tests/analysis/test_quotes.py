@@ -695,3 +695,19 @@ def test_quotes_a_pull_quote_takes_the_speaker_of_its_attributed_twin() -> None:
     repeated = [q for q in brief.quotes if q.text.startswith(words)]
     assert len(repeated) == 2
     assert {q.speaker_name for q in repeated} == {"Mara Velk"}
+
+
+@pytest.mark.model
+@pytest.mark.issue(19)
+def test_quotes_a_speech_noun_an_object_of_speaks_for_the_verbs_subject() -> None:
+    text = (
+        "Crash\n\n"
+        'The control tower then sent out a general message: "All aircraft hold your positions '
+        'now."\n\n'
+        'Human Rights Watch released a statement "urging the authorities to stop the violence '
+        'at once" on Monday.'
+    )
+    brief = storybrief.brief([{"text": text, "published": "2024-06-12"}])
+    speaker = {q.text: q.speaker for q in brief.quotes}
+    assert speaker["All aircraft hold your positions now."] == "The control tower"
+    assert "Watch" in (speaker["urging the authorities to stop the violence at once"] or "")

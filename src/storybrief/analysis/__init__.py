@@ -20,7 +20,7 @@ claims     claims.v4             statements of one quantity, grouped
 episodes   episodes.v1           which documents report the same stretch of time
 relations  claims.v4             claims' relations, given the episodes
 summary    bigram-ilp.v2         the summary, every passage an exact span
-quotes     cues.v3               who said what
+quotes     cues.v4               who said what
 timeline   timeline.v6           dated events, merged across documents
 sources    sources.v2            sources compared: kind, contributions, overlap
 =========  ====================  ==============================================

@@ -1,6 +1,6 @@
 """Who said what: direct and indirect quotations with their speakers.
 
-Method (``cues.v3``), per document, on the parse:
+Method (``cues.v4``), per document, on the parse:
 
 - Direct quotations are the text between quotation marks (straight or curly),
   within a paragraph; a quotation left open at a paragraph's end continues in
@@ -70,6 +70,16 @@ Method (``cues.v3``), per document, on the parse:
   that speaker's ('"The plan failed." "We start again," Lind said.'); a person's
   own page, account or text speaks for them ("Lind's Instagram page explains"),
   a person of theirs does not ("Lind's aide").
+- Since cues.v4 (#19): a cue whose clause holds the quotation outranks a nearer
+  one even when it is the only such cue ("He said that after the sub shot a buoy to
+  warn ..."); "continue to" is no cue; a speech noun that is a verb's object
+  speaks for that verb's subject ("Amnesty released a statement 'urging ...'", "the
+  tower sent out a message: '...'"); a cue's subject is looked for outside quoted
+  words first; a participle cue's governing subject must be able to speak (a noun,
+  a name, a personal pronoun; not "it" or "more"); with no subject, the person named
+  last before the cue as a subject before one named as an object ("Yeltsin
+  congratulated Putin and asked him to '...'"); a fragment of a clause with no cue
+  belongs to an organisation, people or country subject when it has a few words.
 - Indirect speech: the clause a speech verb introduces (``X said (that) ...``)
   with no quotation marks in it, as ``kind: "indirect"``.
 - The same quotation carried by several documents is one quote with all its
@@ -95,7 +105,7 @@ from storybrief.lexicon import (
 from storybrief.model import Entity, ParsedArticle, Quote, QuoteKind, SpanRef, Token
 from storybrief.text import typographic_quotes
 
-METHOD = "cues.v3"
+METHOD = "cues.v4"
 
 # Judgement calls (cues.v1, not measured) against scare quotes: one word in
 # marks is never a quote; up to SCARE_MAX_WORDS words, only with a speech act near.
@@ -299,10 +309,21 @@ def _speaker_of_cue(d: _Doc, cue: Token) -> Token | None:
     """The speaker's head token for a speech cue, following the cue's grammar."""
     if cue.pos == "NOUN":
         by = next((c for c in d.tree.children(cue) if c.dep == "prep" and c.text == "by"), None)
-        return d.child(by, "pobj") if by else None
+        if by is not None:
+            return d.child(by, "pobj")
+        # "Amnesty released a statement 'urging ...'", "sent out a message: '...'":
+        # the cue noun's verb's subject.
+        verb = d.head(cue)
+        if cue.dep == "dobj" and verb is not None and verb.pos == "VERB":
+            return d.child(verb, "nsubj")
+        return None
     if cue.lemma == "quote":
         return d.child(cue, "dobj") or d.child(cue, "nsubjpass")
-    subject = d.child(cue, "nsubj")
+    # A subject outside the quoted words: in '"...Our love...," the company tweeted',
+    # the company, not "Our love".
+    subjects = [c for c in d.tree.children(cue) if c.dep == "nsubj"]
+    outside = [c for c in subjects if not d.quoted(c.start)]
+    subject = outside[0] if outside else (subjects[0] if subjects else None)
     if subject is not None:
         return subject
     agent = d.child(cue, "agent")
@@ -331,10 +352,22 @@ def _speaker_of_cue(d: _Doc, cue: Token) -> Token | None:
         # Not a verb of quoted words: in 'Gibbs noted that events "have moved quickly,"
         # adding: "..."', the parser may hang "adding" on "moved" (since cues.v3).
         quoted = d.quoted(head.start)
-        if subject is not None and not quoted and cue.dep in _GOVERNED:
+        if subject is not None and not quoted and cue.dep in _GOVERNED and _can_speak(subject):
             return subject
         head, hops = d.head(head), hops + 1
     return None
+
+
+def _can_speak(subject: Token) -> bool:
+    """Whether a governing verb's subject can be who speaks: a noun, a name or a
+    personal pronoun; not "it", "this" or "more" ("he said it wouldn't be ...
+    complaining", "as if more were forthcoming, stating")."""
+    if subject.pos in ("NOUN", "PROPN"):
+        return True
+    return subject.text.lower() in _PERSONAL
+
+
+_PERSONAL = frozenset(("he", "she", "they", "we", "i", "you"))
 
 
 #: The relations of a participle or conjunct cue to the verb whose subject speaks.
@@ -391,12 +424,14 @@ def _find_cue(
         if (t.pos in ("VERB", "AUX") and t.lemma in SPEECH_VERBS)
         or (t.pos == "NOUN" and t.lemma in SPEECH_NOUNS)
     ]
+    # "continue to prepare for 'all contingencies'": carrying on, not speaking.
+    cues = [t for t in cues if not (t.lemma == "continue" and d.child(t, "xcomp") is not None)]
     cues.sort(key=lambda t: min(abs(t.start - quote.start), abs(t.start - quote.end)))
     # A cue whose clause holds the quotation governs it, the innermost first: in
     # "Klebanov told reporters that the sub 'was developing two minutes,' the
     # Itar-Tass news agency reported", Klebanov spoke and the agency reports it.
     governing = [c for c in cues if _holds(d, c, quote)]
-    if len(governing) > 1:
+    if governing:  # one alone also outranks a nearer cue whose clause does not hold it
         governing.sort(key=lambda c: -_depth(d, c))
         cues = governing + [c for c in cues if c not in governing]
     for cue in cues:
@@ -414,7 +449,10 @@ def _find_cue(
             if t.start < cues[0].start
             and any(s <= t.start < e and kind == "PERSON" for s, e, _, kind in entity_spans)
         ]
-        return cues[0], (before[-1] if before else None)
+        # A subject before an object: in "Yeltsin congratulated Putin ... asked him to
+        # 'take care of Russia'", Yeltsin asked.
+        subjects = [t for t in before if t.dep in ("nsubj", "nsubjpass")]
+        return cues[0], (subjects[-1] if subjects else before[-1] if before else None)
     return None, None
 
 
@@ -1089,16 +1127,25 @@ def _colon_cue(d: _Doc, quote: _Quote) -> Token | None:
 OWNER_HOPS = 6
 
 
+#: Who else may own a quoted fragment of a clause with no speech cue, besides a
+#: person: an organisation, a people or a country ("The Committee to Protect
+#: Journalists has excoriated Mubarak for '...'"), never a thing.
+_CLAUSE_SPEAKERS = frozenset(("ORG", "NORP", "GPE"))
+#: Judgement call: a fragment an organisation owns has at least this many words.
+MIN_GROUP_FRAGMENT_WORDS = 4
+
+
 def _clause_subject(
     d: _Doc, quote: _Quote, entity_spans: Sequence[tuple[int, int, str, str | None]]
 ) -> Token | None:
     """The person whose words a quoted fragment of the writer's sentence gives.
 
     A fragment inside a clause with no speech cue belongs to that clause's
-    subject when it is a named person or "he"/"she" ("He is sure that 'it was
+    subject when it is a named person or "he"/"she", or for a fragment of a few
+    words an organisation, people or country ("He is sure that 'it was
     necessary...'", "Corbyn accused May of bowing to 'the whims of a U.S.
     President'", "Putin prioritized 'the fight against poverty'"). Not a quotation
-    that is its sentence, and not a subject that is a thing or a group.
+    that is its sentence, and not a subject that is a thing.
     """
     sentence = d.tree.in_sentence(quote.sentence)
     if not any(t.end <= quote.start and t.text[:1].isalnum() for t in sentence):
@@ -1114,10 +1161,12 @@ def _clause_subject(
         if token.pos in ("VERB", "AUX"):
             subject = d.child(token, "nsubj")
             if subject is not None and not quote.start <= subject.start < quote.end:
-                person = any(
-                    s <= subject.start < e and kind == "PERSON" for s, e, _, kind in entity_spans
-                )
-                if person or subject.text.lower() in ("he", "she"):
+                kinds = {kind for s, e, _, kind in entity_spans if s <= subject.start < e}
+                if "PERSON" in kinds or subject.text.lower() in ("he", "she"):
+                    return subject
+                # An organisation or a country owns a fragment of a few words; a
+                # term it is said to use ("Britain offered a 'state visit'") is no quote.
+                if kinds & _CLAUSE_SPEAKERS and len(quote.text.split()) >= MIN_GROUP_FRAGMENT_WORDS:
                     return subject
                 return None
         if token.head == token.index:
