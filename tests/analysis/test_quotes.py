@@ -711,3 +711,21 @@ def test_quotes_a_speech_noun_an_object_of_speaks_for_the_verbs_subject() -> Non
     speaker = {q.text: q.speaker for q in brief.quotes}
     assert speaker["All aircraft hold your positions now."] == "The control tower"
     assert "Watch" in (speaker["urging the authorities to stop the violence at once"] or "")
+
+
+@pytest.mark.model
+@pytest.mark.issue(19)
+def test_quotes_carry_over_stops_at_another_named_subject_and_she_is_the_woman_quoted() -> None:
+    text = (
+        "Summit\n\n"
+        "British Prime Minister Tony Blair met the king on Monday. "
+        '"We will not interfere in the courts," Blair said. '
+        "Spanish Prime Minister Jose Maria Aznar spoke later in Madrid. "
+        'Aznar flew home on Tuesday. "This is a matter for the judges alone."\n\n'
+        '"Germans bleed," the old woman said, standing by the fence. '
+        '"We all bleed the same," she said.'
+    )
+    brief = storybrief.brief([{"text": text, "published": "2024-06-12"}])
+    speaker = {q.text: (q.speaker, q.speaker_name) for q in brief.quotes}
+    assert speaker["This is a matter for the judges alone."][1] == "Jose Maria Aznar"
+    assert speaker["We all bleed the same"][0] == "the old woman"

@@ -79,7 +79,13 @@ Method (``cues.v4``), per document, on the parse:
   a name, a personal pronoun; not "it" or "more"); with no subject, the person named
   last before the cue as a subject before one named as an object ("Yeltsin
   congratulated Putin and asked him to '...'"); a fragment of a clause with no cue
-  belongs to an organisation, people or country subject when it has a few words.
+  belongs to an organisation, people or country subject when it has a few words;
+  an unattributed quotation does not run on from the last speaker past a sentence
+  whose subject is another named person (it is that person's); "he"/"she" right
+  after a quotation of a person the text describes and does not name ("the old
+  woman said") is that person; a document "by", "from", "in" or "of" an
+  organisation, person or publication speaks for it, and "the report" looks back
+  over every earlier use of its word.
 - Indirect speech: the clause a speech verb introduces (``X said (that) ...``)
   with no quotation marks in it, as ``kind: "indirect"``.
 - The same quotation carried by several documents is one quote with all its
@@ -564,6 +570,23 @@ def _classify(
             and (eid := entity_at(t.start, person_only=True)) is not None
         ):
             return "named", eid
+    if head.lemma.lower() in DOCUMENT_NOUNS:
+        # "A report by France's accident office", "a report in the New Scientist":
+        # a document speaks for the one it is by or in.
+        for child in d.tree.children(head):
+            if child.dep != "prep" or child.text.lower() not in ("by", "from", "in", "of"):
+                continue
+            for t in d.subtree(child):
+                issuer = next(
+                    (
+                        entity_id
+                        for s, e, entity_id, kind in entity_spans
+                        if s <= t.start < e and kind in _ISSUERS
+                    ),
+                    None,
+                )
+                if issuer is not None:
+                    return "named", issuer
     lower = head.text.lower()
     if lower in _PRONOUNS and lower not in ("they", "we"):
         return "pronoun", _resolve_pronoun(d, head, entity_spans, recent_speakers, opening)
@@ -641,7 +664,7 @@ def _antecedent(
         and t.lemma.lower() == lemma
         and t.pos in ("NOUN", "PROPN")
     ]
-    for word in reversed(earlier[-ANTECEDENT_USES:]):
+    for word in reversed(earlier if lemma in DOCUMENT_NOUNS else earlier[-ANTECEDENT_USES:]):
         found = _named_by(d, word, entity_at, body)
         if found is not None:
             return found
@@ -654,8 +677,12 @@ def _antecedent(
     return None
 
 
+#: Who issues a document: an organisation, a person, a publication.
+_ISSUERS = frozenset(("ORG", "PERSON", "WORK_OF_ART"))
+
 #: Judgement call: a definite description looks back over at most this many
-#: earlier uses of its word.
+#: earlier uses of its word (a document's word over all of them: "the report" names
+#: one report however often the text has used the word since).
 ANTECEDENT_USES = 6
 
 
@@ -974,6 +1001,15 @@ def _document_quotes(
             ):
                 quote.speaker_tokens = previous.speaker_tokens
                 quote.speaker_kind, quote.entity_id = previous.speaker_kind, previous.entity_id
+                # Unless a sentence between has another named person for its subject:
+                # the words run on from that person (wire copy with no paragraphs).
+                other = _named_subject_between(
+                    d, previous.sentence + 1, quote.sentence, entity_spans, previous.entity_id
+                )
+                if other is not None:
+                    token, entity_id = other
+                    quote.speaker_tokens = [token]
+                    quote.speaker_kind, quote.entity_id = "named", entity_id
         if head is None and not quote.speaker_tokens:
             head = _colon_cue(d, quote)
         if head is not None:
@@ -983,6 +1019,18 @@ def _document_quotes(
             quote.speaker_kind, quote.entity_id = _classify(
                 d, head, quote.speaker_tokens, entity_spans, recent, roles, quote.sentence
             )
+        if (
+            head is not None
+            and quote.speaker_kind == "pronoun"
+            and head.text.lower() in ("he", "she")
+            and previous is not None
+            and _unnamed_speaker(previous)
+            and 0 <= quote.sentence - previous.sentence <= 1
+        ):
+            # '"Germans bleed," the old woman said. "...," she said.': "she" is the
+            # woman just quoted, whom the text never names.
+            quote.speaker_tokens = previous.speaker_tokens
+            quote.speaker_kind, quote.entity_id = previous.speaker_kind, None
         if quote.entity_id is not None:
             recent.append((quote.start, quote.entity_id))
         found.append(quote)
@@ -990,6 +1038,37 @@ def _document_quotes(
     _speak_on(text, found)
     found += _indirect(d, found, entity_spans, recent, roles)
     return found
+
+
+def _named_subject_between(
+    d: _Doc,
+    first: int,
+    last: int,
+    entity_spans: Sequence[tuple[int, int, str, str | None]],
+    but: str | None,
+) -> tuple[Token, str] | None:
+    """The last named person other than ``but`` who is the subject of a sentence from
+    ``first`` up to (not including) ``last``, outside quoted words."""
+    found: tuple[Token, str] | None = None
+    for k in range(first, last):
+        for t in d.tree.in_sentence(k):
+            if t.dep != "nsubj" or d.quoted(t.start):
+                continue
+            for s, e, entity_id, kind in entity_spans:
+                if kind == "PERSON" and s <= t.start < e and entity_id != but:
+                    found = (t, entity_id)
+    return found
+
+
+def _unnamed_speaker(quote: _Quote) -> bool:
+    """Whether a quotation's speaker is a person the text describes and does not name
+    ("the old woman", "the chief navigator")."""
+    return (
+        quote.entity_id is None
+        and bool(quote.speaker_tokens)
+        and quote.speaker_kind in ("unknown", "anonymous")
+        and quote.speaker_tokens[-1].tag == "NN"
+    )
 
 
 #: Between two quotations that run on: closing and opening marks, punctuation, spaces.
