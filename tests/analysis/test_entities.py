@@ -472,3 +472,14 @@ def test_entities_a_month_the_tagger_took_a_surname_for_is_the_person() -> None:
         "May": "PERSON",
         "May 2025": "DATE",
     }
+
+
+def test_a_name_ending_in_an_institution_word_and_no_given_name_is_no_person() -> None:
+    from storybrief.analysis.entities import _form_label, _parse_name
+
+    # The tagger calls "White House" a person; it opens with no given name and ends
+    # in an institution word.
+    assert _form_label(_parse_name("White House", "PERSON"), ["PERSON"]) == "ORG"
+    assert _form_label(_parse_name("White House", "PERSON"), ["PERSON", "PERSON", "FAC"]) == "FAC"
+    # A person whose surname is such a word keeps a given name before it.
+    assert _form_label(_parse_name("Jerry Hall", "PERSON"), ["PERSON"]) == "PERSON"

@@ -1,6 +1,6 @@
 """Cross-document entity resolution: every spelling of one name, one entity.
 
-Method (``names.v3``), on the tagger's named mentions of all documents:
+Method (``names.v4``), on the tagger's named mentions of all documents:
 
 1. Each mention is normalised: leading "the", possessive "'s", honorifics and
    titles ("President", "Sheik", "Foreign Minister"; nameparser's list, on
@@ -30,7 +30,10 @@ Method (``names.v3``), on the tagger's named mentions of all documents:
    person's full name and parts of it is a PERSON whatever the tagger calls
    the parts ("Espina" tagged GPE); a person's name has no acronym ("AP" is
    not Andrei Piontkovsky). (A lone given name the tagger calls ORG still
-   stays apart: "Santiago" may be the city.)
+   stays apart: "Santiago" may be the city.) Since names.v4, the other way: a
+   name of two words or more that opens with no given name and ends in an
+   institution or place word ("White House") is no person's whatever the tagger
+   says; it takes the tagger's other label, else ORG.
 5. Since names.v2: given names that are transliterations of one name
    ("Muammar"/"Moammar", "Sergei"/"Sergey"; alike once spelling habits are
    folded, never across a listed gender: not "Mario"/"Maria") are compatible;
@@ -80,7 +83,7 @@ from storybrief.model import (
 )
 from storybrief.text import DATELINE
 
-METHOD = "names.v3"
+METHOD = "names.v4"
 
 # Judgement calls (names.v1, not measured one by one; the method as a whole is
 # scored in benchmarks/results/entities.md):
@@ -353,6 +356,19 @@ def _looks_like_person(name: _Name, common: frozenset[str]) -> bool:
     )
 
 
+def _looks_like_institution(name: _Name) -> bool:
+    """A name of two words or more that opens with no given name and ends in an
+    institution or place word ("White House", "Scotland Yard" does not: "yard" is no
+    such word); "Jerry Hall" opens with a given name and stays a person."""
+    core = name.core_tokens
+    return (
+        not name.acronym
+        and len(core) >= 2
+        and core[0] not in given_names()
+        and core[-1] in NAME_HEAD_NOUNS
+    )
+
+
 def _form_label(
     name: _Name, labels: Iterable[str | None], common: frozenset[str] = frozenset()
 ) -> str | None:
@@ -361,6 +377,11 @@ def _form_label(
     otherwise often enough ("Valentina Fomina" tagged ORG once is a person)."""
     labels = list(labels)
     majority = _majority(labels)
+    if majority == "PERSON" and _looks_like_institution(name):
+        # "White House", "Chief White House" tagged a person: no given name, and it
+        # ends in an institution or place word (#19).
+        others = [label for label in labels if label not in (None, "PERSON")]
+        return _majority(others) if others else "ORG"
     if majority in (None, "PERSON") or not _looks_like_person(name, common):
         return majority
     if Counter(labels)[majority] >= TAGGER_OUTWEIGHS_GIVEN_NAME:
