@@ -483,3 +483,13 @@ def test_a_name_ending_in_an_institution_word_and_no_given_name_is_no_person() -
     assert _form_label(_parse_name("White House", "PERSON"), ["PERSON", "PERSON", "FAC"]) == "FAC"
     # A person whose surname is such a word keeps a given name before it.
     assert _form_label(_parse_name("Jerry Hall", "PERSON"), ["PERSON"]) == "PERSON"
+
+
+def test_a_title_the_tagger_kept_in_a_name_it_calls_an_organisation_marks_a_person() -> None:
+    from storybrief.analysis.entities import _form_label, _parse_name
+
+    # "bishop" is also written in lower case in the documents: the title, not a name.
+    hofmann = _parse_name("Bishop Friedhelm Hofmann", "ORG")
+    assert _form_label(hofmann, ["ORG"], frozenset({"bishop"})) == "PERSON"
+    # Not an institution that opens with a title word.
+    assert _form_label(_parse_name("General Motors Company", "ORG"), ["ORG"]) == "ORG"

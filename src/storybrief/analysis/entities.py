@@ -33,7 +33,9 @@ Method (``names.v4``), on the tagger's named mentions of all documents:
    stays apart: "Santiago" may be the city.) Since names.v4, the other way: a
    name of two words or more that opens with no given name and ends in an
    institution or place word ("White House") is no person's whatever the tagger
-   says; it takes the tagger's other label, else ORG.
+   says; it takes the tagger's other label, else ORG. And a title the tagger kept
+   in a name it calls an organisation ("Bishop Friedhelm Hofmann" tagged ORG) is
+   person's evidence, as a given name is.
 5. Since names.v2: given names that are transliterations of one name
    ("Muammar"/"Moammar", "Sergei"/"Sergey"; alike once spelling habits are
    folded, never across a listed gender: not "Mario"/"Maria") are compatible;
@@ -340,17 +342,24 @@ TAGGER_OUTWEIGHS_GIVEN_NAME = 3
 
 
 def _looks_like_person(name: _Name, common: frozenset[str]) -> bool:
-    """A name of two or three words that opens with a given name and ends in no
+    """A name of two or three words that opens with a given name, or follows a
+    person's title ("Bishop Friedhelm Hofmann", since names.v4), and ends in no
     institution or place word ("Shane Bauer", not "Georgia Tech" or "Jackson
     Memorial Hospital"). A given name the documents also write as a common word
     ("north", "will") is no evidence ("North Terminal")."""
     core = name.core_tokens
     words = name.surface.split()
+    # A title the tagger kept in a name it calls something else ("Bishop Friedhelm
+    # Hofmann" tagged ORG): the name after it.
+    if len(core) == 3 and core[0] in _titles() and not name.title:
+        titled, core = True, core[1:]
+    else:
+        titled = bool(name.title)
     return (
         not name.acronym
         and 2 <= len(core) <= 3
         and all(w[:1].isupper() for w in words)
-        and core[0] in given_names()
+        and (core[0] in given_names() or titled)
         and core[0] not in common
         and not any(t in NAME_HEAD_NOUNS for t in core[1:])
     )
