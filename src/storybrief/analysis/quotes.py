@@ -1302,32 +1302,30 @@ def _group(
     entities: Sequence[Entity],
 ) -> tuple[Quote, ...]:
     """One quote per quotation, with every document that carries it."""
-    from rapidfuzz import fuzz
-
-    from storybrief.analysis.blocking import partial_match_candidates
+    from storybrief.analysis.blocking import partial_matches
 
     names = {e.id: e.canonical for e in entities}
     texts = {d.id: d.article.text for d in documents}
     keys = [_norm(q.text) for q in quotes]
     comparable = [n for n, key in enumerate(keys) if len(key) >= SAME_QUOTE_MIN_CHARS]
-    # Only the pairs that can reach SAME_QUOTE_RATIO are scored; the earliest group
-    # that matches still takes the quote, as when every group was tried (issue #22).
-    earlier = partial_match_candidates([keys[n] for n in comparable], SAME_QUOTE_RATIO)
-    candidates = {
+    # The earlier quotes that reach SAME_QUOTE_RATIO, scored in C among the pairs that
+    # blocking finds (see blocking's docstring for which); the earliest group that
+    # matches still takes the quote, as when every group was tried (issue #22).
+    earlier = partial_matches([keys[n] for n in comparable], SAME_QUOTE_RATIO)
+    matches = {
         n: [comparable[j] for j in found] for n, found in zip(comparable, earlier, strict=True)
     }
     groups: list[list[_Quote]] = []
     group_of: dict[int, int] = {}  # a group's first quote -> the group
     for n, q in enumerate(quotes):
-        for first_n in candidates.get(n, ()):
+        for first_n in matches.get(n, ()):
             if first_n not in group_of:
                 continue
             first = quotes[first_n]
             if first.kind != q.kind or first.doc_id == q.doc_id:
                 continue
-            if fuzz.partial_ratio(keys[n], keys[first_n]) >= SAME_QUOTE_RATIO:
-                groups[group_of[first_n]].append(q)
-                break
+            groups[group_of[first_n]].append(q)
+            break
         else:
             group_of[n] = len(groups)
             groups.append([q])
