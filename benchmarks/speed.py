@@ -86,11 +86,17 @@ def timed(stages: Sequence[Stage], spent: dict[str, float]) -> tuple[Stage, ...]
 
 @contextmanager
 def stage_clock(spent: dict[str, float]) -> Iterator[None]:
-    """Within the block, ``storybrief.brief`` runs timed stages (benchmark only)."""
-    stages = timed(STAGES, spent)
+    """Within the block, ``storybrief.brief`` runs timed stages (benchmark only): the
+    stages the service asks for (with a focus, its own), each timed."""
 
-    def timed_run(documents: Sequence[object], words: int) -> Analysis:
-        return run(documents, words, stages)  # type: ignore[arg-type]
+    def timed_run(
+        documents: Sequence[object],
+        words: int,
+        stages: tuple[Stage, ...] = STAGES,
+        *,
+        progress: object = None,
+    ) -> Analysis:
+        return run(documents, words, timed(stages, spent), progress=progress)  # type: ignore[arg-type]
 
     original = storybrief.service.run
     storybrief.service.run = timed_run  # type: ignore[assignment]

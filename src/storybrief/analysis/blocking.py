@@ -273,7 +273,7 @@ def scoring_pairs(
 
     Example:
         >>> from rapidfuzz import fuzz
-        >>> scoring_pairs(["khatib", "khateeb", "lavrov"], 80, fuzz.ratio)
+        >>> scoring_pairs(["khatib", "alkhatib", "lavrov"], 80, fuzz.ratio)
         [(0, 1)]
     """
     import numpy as np
