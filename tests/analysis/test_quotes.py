@@ -729,3 +729,21 @@ def test_quotes_carry_over_stops_at_another_named_subject_and_she_is_the_woman_q
     speaker = {q.text: (q.speaker, q.speaker_name) for q in brief.quotes}
     assert speaker["This is a matter for the judges alone."][1] == "Jose Maria Aznar"
     assert speaker["We all bleed the same"][0] == "the old woman"
+
+
+@pytest.mark.model
+@pytest.mark.issue(19)
+def test_quotes_a_description_with_no_antecedent_is_the_person_the_sentence_before_is_about() -> (
+    None
+):
+    text = (
+        "Memorial\n\n"
+        "Marie Lenoir, who lost her son in the crash, stood by the fence for an hour. "
+        '"Germans bleed, French bleed, we all bleed the same," the old woman said.\n\n'
+        "Over on her page, Jessica Yellin shared the list on Monday. In a video, the former "
+        'Chief Correspondent explains, "We are 15 days out from the elections."'
+    )
+    brief = storybrief.brief([{"text": text, "published": "2024-06-12"}])
+    speaker = {q.text[:14]: q.speaker_name for q in brief.quotes}
+    assert speaker["Germans bleed,"] == "Marie Lenoir"
+    assert speaker["We are 15 days"] == "Jessica Yellin"

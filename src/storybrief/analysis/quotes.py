@@ -85,7 +85,10 @@ Method (``cues.v4``), per document, on the parse:
   after a quotation of a person the text describes and does not name ("the old
   woman said") is that person; a document "by", "from", "in" or "of" an
   organisation, person or publication speaks for it, and "the report" looks back
-  over every earlier use of its word.
+  over every earlier use of its word; a definite description with no antecedent
+  of its word ("the former CNN Chief White House Correspondent explains", "the old
+  woman said") is the person the sentence before is about: its main subject, named
+  or "he"/"she" for the person named before it there.
 - Indirect speech: the clause a speech verb introduces (``X said (that) ...``)
   with no quotation marks in it, as ``kind: "indirect"``.
 - The same quotation carried by several documents is one quote with all its
@@ -627,7 +630,58 @@ def _classify(
     plural = lower in ("they", "we") or head.tag in ("NNS", "NNPS")
     if plural or lower in _COLLECTIVE_HEADS or lemma in _COLLECTIVE_HEADS:
         return "collective", None
+    if (
+        "the" in determiners
+        and head.tag in ("NN", "NNP")
+        and lemma not in DOCUMENT_NOUNS
+        and lemma not in _OWN_MEDIA
+    ):
+        # A description with no antecedent of its word ("the former CNN Chief White
+        # House Correspondent explains", "the old woman said") is the person the
+        # sentence before is about: its subject, named or "he"/"she" for the person
+        # named before it there.
+        subject = _previous_subject(d, head, entity_spans)
+        if subject is not None:
+            return "named", subject
     return "unknown", None
+
+
+def _previous_subject(
+    d: _Doc, head: Token, entity_spans: Sequence[tuple[int, int, str, str | None]]
+) -> str | None:
+    """The person who is the main subject of the sentence before ``head``'s (outside
+    quoted words): a named person, or "he"/"she" standing for the person named last
+    before it in that sentence."""
+    k = d.sentence_at(head.start) - 1
+    if k < 0:
+        return None
+    tokens = d.tree.in_sentence(k)
+    subject = next(
+        (
+            t
+            for t in tokens
+            if t.dep in ("nsubj", "nsubjpass")
+            and (root := d.head(t)) is not None
+            and root.dep == "ROOT"
+            and not d.quoted(t.start)
+        ),
+        None,
+    )
+    if subject is None:
+        return None
+
+    def person_at(offset: int) -> str | None:
+        return next(
+            (eid for s, e, eid, kind in entity_spans if s <= offset < e and kind == "PERSON"),
+            None,
+        )
+
+    if (eid := person_at(subject.start)) is not None:
+        return eid
+    if subject.text.lower() in ("he", "she"):
+        before = [eid for t in tokens if t.start < subject.start and (eid := person_at(t.start))]
+        return before[-1] if before else None
+    return None
 
 
 #: Verbs whose object a body puts out ("Continental issued a brief statement").
