@@ -143,6 +143,32 @@ NAME_HEAD_NOUNS = frozenset(
 # --- Given names -----------------------------------------------------------------------------
 
 
+#: Lower-case particles inside names ("Charles de Gaulle", "Osama bin Laden").
+NAME_PARTICLES = frozenset(("de", "al", "el", "van", "von", "bin", "da", "di", "du", "la", "le"))
+
+
+@lru_cache(maxsize=1)
+def name_titles() -> frozenset[str]:
+    """Titles and honorifics a name may carry, lower-case (nameparser's list, MIT)."""
+    from nameparser.config import CONSTANTS
+
+    return frozenset(CONSTANTS.titles)
+
+
+#: Honorifics and titles written directly before a person's name, and only before
+#: one ("Prince Philip", "Lord Bingham", "Sen. Ruiz"): nameparser's list holds
+#: words that also head other names ("State", "General", "First", "Staff").
+HONORIFICS = frozenset(
+    (
+        *("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prince"),
+        *("princess", "king", "queen", "duke", "duchess", "pope", "sheikh", "sheik"),
+        *("emir", "sultan", "rev", "reverend", "bishop", "archbishop", "rabbi", "imam"),
+        *("ayatollah", "sen", "senator", "rep", "gov", "gen", "col", "capt", "lt"),
+        *("sgt", "maj", "adm", "cmdr", "prof", "professor", "mayor", "ambassador", "judge"),
+    )
+)
+
+
 @lru_cache(maxsize=1)
 def given_names() -> Mapping[str, str]:
     """Given names (lower-case, ASCII spellings) and the gender they are listed under.

@@ -19,7 +19,9 @@ Method (``names.v4``), on the tagger's named mentions of all documents:
    cluster; when two people share it and context does not decide, it stays
    apart rather than guessing. A word that is no one's surname but someone's
    given name or its nickname ("Samuel", "Sam") joins the one person of that
-   given name in its own document, else in the cluster.
+   given name in its own document, else in the cluster; since names.v5, a word
+   that is neither, but the middle part of a name of three words or more ("Ameir",
+   "Ali Ameir Mohamed"), joins the one person of its document so named.
 4. An entity's type is the majority over its surface forms (each form voting
    with its own majority label), so a name the tagger calls ORG in most
    sentences but PERSON in its full forms is a PERSON. Since names.v2: a name
@@ -30,7 +32,7 @@ Method (``names.v4``), on the tagger's named mentions of all documents:
    person's full name and parts of it is a PERSON whatever the tagger calls
    the parts ("Espina" tagged GPE); a person's name has no acronym ("AP" is
    not Andrei Piontkovsky). (A lone given name the tagger calls ORG still
-   stays apart: "Santiago" may be the city.) Since names.v4, the other way: a
+   stays apart: "Santiago" may be the city; but see ``spans``.) Since names.v4, the other way: a
    name of two words or more that opens with no given name and ends in an
    institution or place word ("White House") is no person's whatever the tagger
    says; it takes the tagger's other label, else ORG. And a title the tagger kept
@@ -54,6 +56,13 @@ Method (``names.v4``), on the tagger's named mentions of all documents:
    line gives is a person's even alone ("Reporting by Babington"); a month the
    tagger took for a person's surname ("Trump and May met", no day or year
    after it) is looked up as that person's mention and relabelled PERSON.
+7. Since names.v5: the tagger's spans are repaired first (``spans``, method
+   ``spans.v1``: given names and surnames it left out, names cut in two or run
+   together, words that are no part of a name, an event's number, honorifics,
+   untagged names opening with a given name, hashtags and handles). A company
+   named by the first word of its name ("Goodyear", "Goodyear Tire and Rubber
+   Co.") is that company when one fits, and an entity with a company's full name
+   is an organisation; a handle that spells a person's name is that person's.
 """
 
 from __future__ import annotations
@@ -67,12 +76,15 @@ from functools import lru_cache
 from typing import Any
 
 from storybrief.analysis.blocking import scoring_choices, scoring_pairs
+from storybrief.analysis.spans import handle_of, repaired_mentions
 from storybrief.lexicon import (
     NAME_HEAD_NOUNS,
     NAME_LABELS,
     NAME_LABELS_IN_ORDER,
+    NAME_PARTICLES,
     TIME_LABELS,
     given_names,
+    name_titles,
 )
 from storybrief.model import (
     Entity,
@@ -85,7 +97,7 @@ from storybrief.model import (
 )
 from storybrief.text import DATELINE
 
-METHOD = "names.v4"
+METHOD = "names.v5"
 
 # Judgement calls (names.v1, not measured one by one; the method as a whole is
 # scored in benchmarks/results/entities.md):
@@ -137,11 +149,8 @@ class NameMention:
     label: str | None = None
 
 
-@lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
-    from nameparser.config import CONSTANTS
-
-    return frozenset(CONSTANTS.titles)
+    return name_titles()
 
 
 @lru_cache(maxsize=1)
@@ -469,6 +478,8 @@ def resolve_mentions(
     # Each word alone is looked up once: the links are made, so its answer is fixed.
     with_surname: dict[str, set[int]] = {}
     with_given = _GivenNames(form_names, forms_of)
+    # Words that open a name of several words ("Airbus A380", "Apple Inc."): no middle names.
+    leading_words = {n.tokens[0] for n in form_names if len(n.tokens) >= 2}
     for i, m in enumerate(mentions):
         name = names[i]
         if not name.single or name.acronym:
@@ -487,6 +498,19 @@ def resolve_mentions(
                         if len(same_given) == 1:
                             entity_of[i] = next(iter(same_given))
                         break
+            if entity_of[i] == uf.find(form_of[i]) and name.label in (None, "PERSON", "ORG"):
+                # A middle part of a name of three words or more ("Ameir" for "Ali
+                # Ameir Mohamed"; Arabic and Swahili names are often cut so): the
+                # one person of its document whose name holds it there.
+                middle = {
+                    e
+                    for e in persons_in_doc[m.doc_id]
+                    for f in forms_of[e]
+                    if name.surname in form_names[f].core_tokens[1:-1]
+                    and _plain_full_name(form_names[f])
+                }
+                if len(middle) == 1 and name.surname not in leading_words:
+                    entity_of[i] = next(iter(middle))
             continue
         local = candidates & persons_in_doc[m.doc_id]
         if len(local) == 1:
@@ -496,6 +520,23 @@ def resolve_mentions(
     # Number entities in first-seen order.
     numbering: dict[int, int] = {}
     return [numbering.setdefault(e, len(numbering)) for e in entity_of]
+
+
+#: Suffixes that end a person's name ("William Clay Ford Jr."): what comes before
+#: them is the surname, not a middle name.
+_NAME_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
+#: Judgement call: a name whose middle part may stand alone has at most this many words.
+_MAX_MIDDLE_NAME_WORDS = 4
+
+
+def _plain_full_name(name: _Name) -> bool:
+    """A person's name of three or four words, letters only, no suffix."""
+    core = name.core_tokens
+    return (
+        3 <= len(core) <= _MAX_MIDDLE_NAME_WORDS
+        and all(t.isalpha() for t in core)
+        and core[-1] not in _NAME_SUFFIXES
+    )
 
 
 def _persons_with_surname(
@@ -655,6 +696,22 @@ def _link_short_names(
         }
         if len(ends) == 1:
             uf.union(f, next(iter(ends)))
+    # A company named by the first word of its name ("Goodyear" for "Goodyear Tire
+    # and Rubber Co."), whatever the tagger calls the word, when one company fits.
+    companies: dict[str, set[int]] = defaultdict(set)
+    for f, name in enumerate(form_names):
+        if len(name.tokens) >= 2 and name.tokens[-1] in _COMPANY_ENDS and not name.acronym:
+            companies[name.tokens[0]].add(f)
+    for f, name in enumerate(form_names):
+        if len(name.tokens) == 1 and not name.acronym and form_label[f] not in _PLACES:
+            found = {uf.find(g) for g in companies.get(name.tokens[0], ())}
+            if len(found) == 1:
+                uf.union(f, next(iter(found)))
+
+
+#: The last word of a company's full name ("Co.", "Inc."), as names are normalised.
+_COMPANY_ENDS = frozenset(("co", "inc", "corp", "company", "ltd", "plc", "llc", "corporation"))
+_PLACES = frozenset(("GPE", "LOC", "NORP"))
 
 
 def _link_long_names(
@@ -687,7 +744,9 @@ class _Entity:
     titled: set[str] = field(default_factory=set)
 
 
-_DEFINITION = re.compile(r"^\s*\(([A-Z][A-Za-z.&]{1,9})\)")
+#: An acronym has two capitals or more ("(FBI)", "(UNHCR)", "(CoE)"); a word in
+#: parentheses ("Tahrir (Liberation) Square") is a translation, not a definition.
+_DEFINITION = re.compile(r"^\s*\(([A-Z][A-Za-z.&]{0,8}[A-Z][A-Za-z.&]{0,8})\)")
 
 
 def _dateline_span(doc: ParsedArticle) -> tuple[int, int] | None:
@@ -743,6 +802,8 @@ def resolve_entities(
         The entities (most mentioned first; ids ``e1``, ``e2``, ...) and the
         documents, whose mentions now carry the id of their entity.
     """
+    common = frozenset(t.text for d in documents for t in d.tokens if t.text.islower())
+    documents = tuple(repaired_mentions(d, common) for d in documents)
     mentions = [
         m
         for d in documents
@@ -753,8 +814,7 @@ def resolve_entities(
     mentions = _after_roles(documents, mentions)
     mentions += _parenthetical_acronyms(documents, mentions)
     inputs = [NameMention(m.span.doc_id, m.span.text, m.label) for m in mentions]
-    same_as = _definitions(documents, mentions)
-    common = frozenset(t.text for d in documents for t in d.tokens if t.text.islower())
+    same_as = _definitions(documents, mentions) + _handles(mentions)
     labels = resolve_mentions(inputs, same_as, common)
     names = [_parse_name(m.text, m.label) for m in inputs]
     groups: dict[int, _Entity] = defaultdict(_Entity)
@@ -827,7 +887,7 @@ _ROLE_AFTER = re.compile(
 )
 
 
-_PARTICLES = frozenset(("de", "al", "el", "van", "von", "bin", "da", "di", "du", "la", "le"))
+_PARTICLES = NAME_PARTICLES
 
 
 def _role_phrase_before(tokens: Sequence[Token], k: int) -> bool:
@@ -961,6 +1021,23 @@ def _parenthetical_acronyms(
     return added
 
 
+def _handles(mentions: Sequence[Mention]) -> list[tuple[int, int]]:
+    """Pairs (handle, full name) where a person's handle spells the name of one
+    person named in its document ("jessicayellin", Jessica Yellin)."""
+    by_doc: dict[str, dict[str, int]] = defaultdict(dict)
+    for i, m in enumerate(mentions):
+        if m.label == "PERSON" and len(m.span.text.split()) >= 2:
+            by_doc[m.span.doc_id].setdefault(m.span.text, i)
+    pairs = []
+    for i, m in enumerate(mentions):
+        if m.label != "PERSON" or " " in m.span.text:
+            continue
+        full = handle_of(m.span.text, list(by_doc[m.span.doc_id]))
+        if full is not None:
+            pairs.append((i, by_doc[m.span.doc_id][full]))
+    return pairs
+
+
 def _definitions(
     documents: Sequence[ParsedArticle], mentions: Sequence[Mention]
 ) -> list[tuple[int, int]]:
@@ -1073,6 +1150,11 @@ def _entity_type(entity: _Entity, common: frozenset[str] = frozenset()) -> str |
         any(set(form_name[key].core_tokens) <= tokens for tokens in full) for key in per_form
     ):
         return "PERSON"
+    # A company's full name ("Goodyear Tire and Rubber Co.") types its short forms.
+    if not full and any(
+        len(n.core_tokens) >= 2 and n.core_tokens[-1] in _COMPANY_ENDS for n in form_name.values()
+    ):
+        return "ORG"
     votes = Counter(labels.values())
     votes.pop(None, None)
     if not votes:
