@@ -92,30 +92,48 @@ class Stated(Record):
 
 
 def iso_date(day: dt.date, granularity: Granularity) -> str:
-    """A date as ISO text at its granularity: ``2013``, ``2013-02``, ``2013-W05``, ``2013-02-02``.
+    """A date as ISO text at its granularity: ``2013``, ``2013-02``, ``2013-02-02``, and a
+    week as the ISO 8601 interval of its days: ``2013-02-04/10``, ``2013-01-28/02-03``,
+    ``2013-12-30/2014-01-05`` (the end without the parts the start states).
 
-    The one way a date is printed; ``date_of`` reads it back.
+    The one way a date is printed; ``date_of`` reads it back. A week is printed
+    as its Monday and Sunday rather than as its TIMEX3 number (``2013-W05``):
+    a reader sees the days, and the text sorts with days and months.
     """
     if granularity == "year":
         return f"{day.year:04d}"
     if granularity == "month":
         return f"{day.year:04d}-{day.month:02d}"
     if granularity == "week":
-        year, week, _ = day.isocalendar()
-        return f"{year:04d}-W{week:02d}"
+        monday = day - dt.timedelta(days=day.weekday())
+        sunday = monday + dt.timedelta(days=6)
+        # ISO 8601 leaves out the end's leading parts that the start states.
+        cut = 0 if sunday.year != monday.year else 5 if sunday.month != monday.month else 8
+        return f"{monday.isoformat()}/{sunday.isoformat()[cut:]}"
     return day.isoformat()
 
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_INTERVAL = re.compile(r"^(\d{4}-\d{2}-\d{2})/((?:(?:\d{4}-)?\d{2}-)?\d{2})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^(\d{4})$")
 
 
 def date_of(value: str | None) -> tuple[dt.date, Granularity] | None:
-    """The first day and granularity of a TIMEX3 date value, if it names a calendar period."""
+    """The first day and granularity of a date value, if it names a calendar period.
+
+    Reads what ``iso_date`` prints and TIMEX3 values (a week as ``2013-W05``).
+    """
     if not value:
         return None
+    if m := _INTERVAL.match(value):
+        try:
+            first = dt.date.fromisoformat(m[1])
+            last = dt.date.fromisoformat(m[1][: 10 - len(m[2])] + m[2])
+        except ValueError:
+            return None
+        return (first, "week") if first.weekday() == 0 and (last - first).days == 6 else None
     if m := _DAY.match(value):
         try:
             return dt.date(int(m[1]), int(m[2]), int(m[3])), "day"

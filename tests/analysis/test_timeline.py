@@ -373,7 +373,7 @@ def test_timeline_a_date_of_a_subordinate_clause_dates_that_clause_not_the_sente
     text = "Ahmed lived in Nairobi , where el Hage was indicted last week ."
     doc = build_parsed(text, [_RELATIVE], [("last week", "DATE")], published="2024-08-14")
     (event,) = build_timeline([doc])
-    assert event.date == "2024-W32"
+    assert event.date == "2024-08-05/11"
     assert event.text == "Nairobi , where el Hage was indicted last week"
 
 
@@ -548,3 +548,74 @@ def test_a_long_rendered_timeline_leaves_out_background_a_single_document_gives(
     rows = [line for line in render(brief, "md").splitlines() if line.startswith("| 19")]
     assert [row[:6] for row in rows] == ["| 1921"]
     assert {e.date for e in brief.timeline} >= {str(y) for y in range(1950, 1960)}
+
+
+def test_timeline_a_closing_coordinated_clause_with_a_date_of_its_own_is_another_event() -> None:
+    text = "Ruiz ruled from 1973 but remained chief until last March ."
+    words: list[Any] = [
+        ("Ruiz", "Ruiz", "PROPN", "NNP", "nsubj", "ruled"),
+        ("ruled", "rule", "VERB", "VBD", "ROOT", None),
+        ("from", "from", "ADP", "IN", "prep", "ruled"),
+        ("1973", "1973", "NUM", "CD", "pobj", "from"),
+        ("but", "but", "CCONJ", "CC", "cc", "ruled"),
+        ("remained", "remain", "VERB", "VBD", "conj", "ruled"),
+        ("chief", "chief", "NOUN", "NN", "attr", "remained"),
+        ("until", "until", "ADP", "IN", "prep", "remained"),
+        ("last", "last", "ADJ", "JJ", "amod", "March"),
+        ("March", "March", "PROPN", "NNP", "pobj", "until"),
+        ".",
+    ]
+    spans = [("1973", "DATE"), ("last March", "DATE")]
+    dated = build_parsed(text, [words], spans, published="2024-08-14")
+    events = {e.date: e.text for e in build_timeline([dated])}
+    assert events == {
+        "1973": "Ruiz ruled from 1973",
+        "2024-03": "remained chief until last March",
+    }
+    # With no publication day, "last March" stays unknown and its clause undated,
+    # but it is still no part of the event of 1973.
+    undated = build_parsed(text, [words], spans)
+    assert [(e.date, e.text) for e in build_timeline([undated])] == [
+        ("1973", "Ruiz ruled from 1973")
+    ]
+    # A coordinated clause of the same date stays in the sentence's event.
+    same = "Ruiz ruled from 1973 but remained chief until 1973 ."
+    same_words = [*words[:8], ("1973", "1973", "NUM", "CD", "pobj", "until"), "."]
+    doc = build_parsed(same, [same_words], [("1973", "DATE")], published="2024-08-14")
+    assert [e.text for e in build_timeline([doc])] == [same]
+
+
+def _offset_words(verb: str, tag: str) -> list[Any]:
+    # "The vote {verb} two days after the council approved a plan ."
+    return [
+        ("The", "the", "DET", "DT", "det", "vote"),
+        ("vote", "vote", "NOUN", "NN", "nsubj", verb),
+        (verb, "come" if verb.startswith("c") else "happen", "VERB", tag, "ROOT", None),
+        ("two", "two", "NUM", "CD", "nummod", "days"),
+        ("days", "day", "NOUN", "NNS", "npadvmod", verb),
+        ("after", "after", "SCONJ", "IN", "mark", "approved"),
+        ("the", "the", "DET", "DT", "det", "council"),
+        ("council", "council", "NOUN", "NN", "nsubj", "approved"),
+        ("approved", "approve", "VERB", "VBD", "advcl", verb),
+        ("a", "a", "DET", "DT", "det", "plan"),
+        ("plan", "plan", "NOUN", "NN", "dobj", "approved"),
+        ".",
+    ]
+
+
+def test_timeline_a_span_of_days_after_a_clause_dates_that_clause_from_its_governor() -> None:
+    # Present "comes" in a report: the day it is written, so an estimate.
+    text = "The vote comes two days after the council approved a plan ."
+    doc = build_parsed(
+        text, [_offset_words("comes", "VBZ")], [("two days", "DATE")], published="2024-05-15"
+    )
+    (event,) = build_timeline([doc])
+    assert (event.date, event.estimated) == ("2024-05-13", True)
+    assert event.text == "two days after the council approved a plan"
+    assert text[event.start : event.end] == event.text
+    # Past "happened" with no date of its own: the clause's day is unknown.
+    past = "The vote happened two days after the council approved a plan ."
+    doc = build_parsed(
+        past, [_offset_words("happened", "VBD")], [("two days", "DATE")], published="2024-05-15"
+    )
+    assert build_timeline([doc]) == ()

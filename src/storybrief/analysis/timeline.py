@@ -1,6 +1,6 @@
 """When things happened: the timeline of dated events.
 
-Method (``timeline.v6``):
+Method (``timeline.v7``):
 
 - Every document's temporal expressions are normalised (``storybrief.analysis.timex``)
   against its publication date when that is known to the day (stated, or
@@ -34,7 +34,21 @@ Method (``timeline.v6``):
   UK in July, the White House confirmed Thursday"): then what happened is the
   saying, and the plan's date dates its clause.
   An event reads as a whole sentence (pieces the splitter cut at an
-  abbreviation are joined back) without the dateline that opens it.
+  abbreviation are joined back) without the dateline that opens it, and
+  without a coordinated clause that closes it with a date of its own
+  (since timeline.v7): "Pinochet ruled from 1973 until 1990 but remained army
+  commander until last March" is "Pinochet ruled from 1973 until 1990" in
+  1973, and its other clause, in March, another event (or none, when "last
+  March" cannot be resolved).
+- A count of days or weeks before or after a clause dates that clause from
+  the day of the clause it qualifies (since timeline.v7): "The intervention
+  comes two days after the Security Council passed a resolution" dates the
+  resolution two days before the intervention. That day is one its own clause
+  states, or, for a report that something "comes" or "follows" (present
+  tense), the publication day (an estimate). A vague span ("nearly two
+  weeks") or a clause with a date of its own dates nothing this way.
+- A week is printed as the ISO 8601 interval of its days
+  (``2011-03-28/2011-04-03``), which reads and sorts with days and months.
 - Each event says how many documents report its date (``reports``): those
   published on it, and those that mention it and were published on or after
   it (or whose publication date is unknown). A mention made in advance ("the
@@ -73,7 +87,7 @@ from storybrief.model import (
     iso_date,
 )
 
-METHOD = "timeline.v6"
+METHOD = "timeline.v7"
 # Judgement call (timeline.v1, not measured): raw-count TF-IDF cosine from which
 # two sentences of one date are one event (see ``similarity.EVENT_SENTENCES``).
 SAME_EVENT = 0.3
@@ -115,7 +129,10 @@ def build_timeline(documents: Sequence[ParsedArticle]) -> tuple[TimelineEvent, .
         # Monday); a date of another clause dates that clause ("the bombing on
         # Aug. 7"), an event of its own that reads as the clause.
         dated: dict[int, list[tuple[int, Timex, tuple[dt.date, Granularity] | None, Sentence]]] = {}
+        offsets: list[Timex] = []
         for timex in document_timexes(doc, anchor):
+            if timex.type == "DURATION":
+                offsets.append(timex)
             if timex.type not in ("DATE", "TIME"):
                 continue
             parsed = calendar_date(timex.value)
@@ -147,13 +164,17 @@ def build_timeline(documents: Sequence[ParsedArticle]) -> tuple[TimelineEvent, .
             dates_whole = main[2] is not None and in_main_clause(
                 doc.tree, main[1].start, main[1].end
             )
+            # "Pinochet ruled from 1973 until 1990 but remained army commander until
+            # last March": a coordinated clause with a date of its own is another
+            # event; the sentence's event reads without it.
+            own = without_dated_conjuncts(doc, whole, main[1], [f[1] for f in found])
             for _depth, timex, parsed, sentence in found:
                 if parsed is None:
                     continue  # unknown stays unknown: its clause is not dated by another's date
                 if timex is saying[1] and main is not saying:
                     continue  # the date of the saying: the sentence is what was said
                 if timex is main[1] and dates_whole:
-                    sentence = whole
+                    sentence = own
                 elif parsed == main[2] and dates_whole:
                     continue  # the main clause's date already dates the sentence
                 else:
@@ -181,6 +202,9 @@ def build_timeline(documents: Sequence[ParsedArticle]) -> tuple[TimelineEvent, .
                         clause=(sentence.start, sentence.end) != (whole.start, whole.end),
                     )
                 )
+        for timex in offsets:
+            if (offset := offset_event(doc, timex, dated, anchor, title_end)) is not None:
+                events.append(offset)
     merged = _merge(events)
     reports = date_reports(documents, [c.event for c in merged])
     for c in merged:
@@ -211,6 +235,93 @@ def build_timeline(documents: Sequence[ParsedArticle]) -> tuple[TimelineEvent, .
         )
     )
     return tuple(replace(c.event, reports=len(reports[c.event.date])) for c in merged)
+
+
+_OFFSET = re.compile(r"P(\d+)([DW])")
+#: Verbs whose present tense in a news report tells of the day it is written
+#: ("The intervention comes two days after ...").
+_NEWS_NOW = frozenset(("come", "follow"))
+
+
+def offset_event(
+    doc: ParsedArticle,
+    timex: Timex,
+    dated: dict[int, list[tuple[int, Timex, tuple[dt.date, Granularity] | None, Sentence]]],
+    anchor: dt.date | None,
+    title_end: int | None,
+) -> _Candidate | None:
+    """The event a span of days before or after a dated clause dates.
+
+    "The intervention comes two days after the Security Council passed a
+    resolution": the resolution was passed two days before the clause that
+    governs it. That clause's day is a day its own clause states, or, for a
+    report that something "comes" or "follows" (present tense), the day the
+    document was published (an estimate). Counted in days and weeks only; a
+    vaguer span ("months after") dates nothing, and neither does a clause whose
+    day is unknown, nor a span that is not exact ("nearly two weeks after"), nor
+    a clause with a date of its own ("10 weeks before the March 26 election").
+    """
+    tree = doc.tree
+    # "nearly two weeks after": a count of days only when it is exact.
+    m = _OFFSET.fullmatch(timex.value or "") if timex.mod is None else None
+    after = tree.between(timex.end, timex.end + 8)
+    if m is None or not after or after[0].text.lower() not in ("after", "before"):
+        return None
+    word = after[0]
+    sentence = tree.sentence_at(timex.start)
+    if sentence is None or (title_end is not None and sentence.start < title_end):
+        return None
+    if any(s <= sentence.start < e for s, e in doc.article.captions):
+        return None
+    # "after the Council passed ...": the clause it opens, and the clause that clause qualifies.
+    if word.dep == "mark":
+        clause = tree.token(word.head)
+        governor = None if clause is None else tree.token(clause.head)
+    elif word.dep == "prep":
+        clause, governor = word, tree.token(word.head)
+    else:
+        return None
+    if clause is None or governor is None or governor.pos not in ("VERB", "AUX"):
+        return None
+    tokens = _subtree(tree, clause)
+    low, high = min(t.start for t in tokens), min(max(t.end for t in tokens), sentence.end)
+    found = dated.get(sentence.start, [])
+    if any(low <= other.start < high for _d, other, _p, _s in found):
+        return None  # "10 weeks before the March 26 election": the clause has a date of its own
+    base: dt.date | None = None
+    estimated = False
+    for _depth, other, parsed, _s in found:
+        if (
+            parsed is not None
+            and parsed[1] == "day"
+            and _verb_of(tree, other.start, other.end) is governor
+        ):
+            base = parsed[0]
+            break
+    present = governor.tag in ("VBZ", "VBP")
+    if base is None and anchor is not None and present and governor.lemma.lower() in _NEWS_NOW:
+        base, estimated = anchor, True
+    if base is None:
+        return None
+    days = int(m[1]) * (7 if m[2] == "W" else 1)
+    day = base + dt.timedelta(days=-days if word.text.lower() == "after" else days)
+    end = high
+    text = doc.article.text[timex.start : end]
+    if len(text.split()) > MAX_EVENT_WORDS:
+        return None
+    event = TimelineEvent(
+        date=iso_date(day, "day"),
+        granularity="day",
+        estimated=estimated or bool(doc.article.published and doc.article.published.estimated),
+        text=text,
+        doc_id=doc.id,
+        start=timex.start,
+        end=end,
+        timex=TimexRef(timex.text, timex.start, timex.end),
+        documents=(doc.id,),
+        reports=0,
+    )
+    return _Candidate(event, day, clause=True)
 
 
 #: The clauses a date in them dates apart from the sentence's main clause.
@@ -280,6 +391,45 @@ def clause_of(
         return sentence
     text = doc.article.text
     return replace(sentence, start=begin, end=end, text=text[begin:end])
+
+
+def without_dated_conjuncts(
+    doc: ParsedArticle, sentence: Sentence, timex: Timex, dates: Sequence[Timex]
+) -> Sentence:
+    """The sentence without the coordinated clauses that close it and hold a date of their own.
+
+    "Pinochet ruled from 1973 until 1990 but remained army commander until last
+    March" is two events: the one dated 1973 reads "Pinochet ruled from 1973
+    until 1990". Only a clause that ends the sentence is cut (the span stays one
+    span of the text), with the conjunction and punctuation before it; a clause
+    that holds the date itself (``timex``) is kept.
+    """
+    tree = doc.tree
+    verb = _verb_of(tree, timex.start, timex.end)
+    if verb is None:
+        return sentence
+    cut = sentence.end
+    for child in tree.children(verb):
+        if child.dep != "conj" or child.pos not in ("VERB", "AUX"):
+            continue
+        tokens = _subtree(tree, child)
+        low, high = min(t.start for t in tokens), max(t.end for t in tokens)
+        holds_date = any(
+            low <= t.start < high and t.value != timex.value for t in dates if t is not timex
+        )
+        if not holds_date or low <= timex.start < high or low <= sentence.start:
+            continue
+        if sentence.text[high - sentence.start :].strip(" .!?\"'”’)") == "":
+            cut = min(cut, low)
+    if cut == sentence.end:
+        return sentence
+    before = list(tree.between(sentence.start, cut))
+    while before and (before[-1].dep == "cc" or before[-1].pos == "PUNCT"):
+        before.pop()
+    if not before:
+        return sentence
+    end = before[-1].end
+    return replace(sentence, end=end, text=doc.article.text[sentence.start : end])
 
 
 def _subtree(tree: TokenTree, top: Token) -> list[Token]:
