@@ -484,3 +484,86 @@ def test_spans_a_word_in_parentheses_is_no_acronym_a_name_defines() -> None:
     aliases = {e.canonical: set(e.aliases) for e in entities}
     assert "Liberation" not in aliases["Kestrel Front"]
     assert "SNC" in aliases["Syrian National Coalition"]
+
+
+def test_spans_a_name_cut_at_a_hyphen_inside_a_word_ends_with_the_word() -> None:
+    text = "Ban Ki-moon spoke. Kim Jong-un came."
+    specs = [
+        [
+            ("Ban", "ban", "PROPN", "NNP", "compound", "moon"),
+            ("Ki", "ki", "PROPN", "NNP", "compound", "moon"),
+            ("-", "-", "PUNCT", "HYPH", "punct", "moon"),
+            ("moon", "moon", "PROPN", "NNP", "nsubj", "spoke"),
+            ("spoke", "speak", "VERB", "VBD", "ROOT", None),
+            ".",
+        ],
+        [
+            ("Kim", "kim", "PROPN", "NNP", "compound", "un"),
+            ("Jong", "jong", "PROPN", "NNP", "compound", "un"),
+            ("-", "-", "PUNCT", "HYPH", "punct", "un"),
+            ("un", "un", "PROPN", "NNP", "nsubj", "came"),
+            ("came", "come", "VERB", "VBD", "ROOT", None),
+            ".",
+        ],
+    ]
+    doc = build_parsed(text, specs, [("Ban Ki-", "PERSON"), ("Kim Jong-un", "PERSON")])
+    assert _names(doc) == {"Ban Ki-moon": "PERSON", "Kim Jong-un": "PERSON"}
+
+
+def test_spans_a_peoples_adjective_before_a_state_body_is_part_of_its_name() -> None:
+    doc = _doc(
+        [
+            [
+                ("The", "DET", "det", 3),
+                ("Spanish", "ADJ", "amod", 3),
+                ("Foreign", "PROPN", "compound", 3),
+                ("Ministry", "PROPN", "nsubj", 4),
+                ("spoke", "VERB", "ROOT", None, "speak"),
+                (".", "PUNCT", "punct", 4),
+            ],
+            [
+                ("The", "DET", "det", 4),
+                ("Chilean", "ADJ", "amod", 4),
+                ("air", "NOUN", "compound", 3),
+                ("force", "NOUN", "compound", 4),
+                ("jet", "NOUN", "nsubj", 5),
+                ("landed", "VERB", "ROOT", None, "land"),
+                (".", "PUNCT", "punct", 5),
+            ],
+            [
+                ("Palestinian", "ADJ", "amod", 1),
+                ("Hamas", "PROPN", "nsubj", 2),
+                ("and", "CCONJ", "cc", 2),
+                ("Americans", "PROPN", "conj", 2),
+                ("in", "ADP", "prep", 3),
+                ("the", "DET", "det", 6),
+                ("embassy", "NOUN", "pobj", 4),
+                ("left", "VERB", "ROOT", None, "leave"),
+                (".", "PUNCT", "punct", 7),
+            ],
+            [
+                ("A", "DET", "det", 2),
+                ("Russian", "ADJ", "amod", 2),
+                ("force", "NOUN", "nsubj", 3),
+                ("came", "VERB", "ROOT", None, "come"),
+                (".", "PUNCT", "punct", 3),
+            ],
+        ],
+        [
+            ("Spanish", "NORP"),
+            ("Foreign Ministry", "ORG"),
+            ("Chilean", "NORP"),
+            ("Palestinian", "NORP"),
+            ("Hamas", "ORG"),
+            ("Americans", "NORP"),
+            ("Russian", "NORP"),
+        ],
+    )
+    assert _names(doc) == {
+        "Spanish Foreign Ministry": "ORG",
+        "Chilean air force": "ORG",
+        "Palestinian": "NORP",  # Hamas is no body of a state
+        "Hamas": "ORG",
+        "Americans": "NORP",  # a noun, not the adjective of "the embassy"
+        "Russian": "NORP",  # "a Russian force" is no name
+    }

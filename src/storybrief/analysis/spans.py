@@ -13,6 +13,15 @@ tagger goes wrong on news copy, never a list of names:
   in a lower-case particle the tagger kept ("arap", "bin") directly followed by
   any name, is one person's name. A maker directly followed by a model number
   ("Boeing | 747") is one product, and "X and Y Co." one company.
+- **A name cut inside a word** at a hyphen ("Ban Ki- | moon") ends where the
+  word does.
+- **A people's adjective before a state body** is part of its name: "Spanish
+  | Foreign Ministry", and a body the tagger left untagged in lower case
+  ("Chilean air force", "French national police", "Russian navy"; an embassy
+  or a consulate is a building). Only an adjective that modifies what follows
+  ("Americans in the embassy" stays apart), only bodies of a state
+  ("Palestinian | Hamas" stays two names), and no lower-case "force" or
+  "office" alone ("a Russian force").
 - **Two names run together** across a comma ("Kommersant, Stolt Offshore"):
   an organisation's or a person's name never holds ", " followed by another
   capitalised name (a company suffix or "Jr." stays: "Acme, Inc.").
@@ -109,6 +118,7 @@ def repaired_mentions(doc: ParsedArticle, common: frozenset[str] = frozenset()) 
     names = [part for m in names for part in _split(doc, m)]
     names = [_trimmed(doc, m) for m in names]
     names = [m for m in names if m.span.start < m.span.end]
+    names = [_whole_word_end(doc, m) for m in names]
     names = _joined(doc, sorted(names, key=lambda m: m.span.start))
     names = [_extended_left(doc, m, names, others, common) for m in names]
     names = [_extended_right(doc, m, names, others) for m in names]
@@ -125,6 +135,7 @@ def repaired_mentions(doc: ParsedArticle, common: frozenset[str] = frozenset()) 
     names, others = _numbered(doc, names, others)
     names += _given_name_runs(doc, names, others, common)
     names += _institution_runs(doc, names, others)
+    names = _national_institutions(doc, names, others)
     names = _listed_with_people(doc, names)
     names = _given_names_of_people(doc, names)
     mentions = sorted((*names, *others), key=lambda m: (m.span.start, m.span.end))
@@ -340,6 +351,19 @@ def _extended_left(
     if start == m.span.start:
         return m
     return _mention(doc, start, m.span.end, m.label, m.sentence)
+
+
+def _whole_word_end(doc: ParsedArticle, m: Mention) -> Mention:
+    """A name the tagger cut at a hyphen inside a word ("Ban Ki-" | "moon") ends
+    where the word does."""
+    text = doc.article.text
+    end = m.span.end
+    if not (text[end - 1 : end] == "-" and text[end : end + 1].isalpha()):
+        return m
+    after = doc.tree.between(end, end + 1)
+    if not after or not after[0].text.isalpha():
+        return m
+    return _mention(doc, m.span.start, after[0].end, m.label, m.sentence)
 
 
 def _extended_right(
@@ -577,6 +601,92 @@ def _institution_runs(
         and run[-1].text.lower() in _ORG_HEADS
         and not _headline_like(doc, run[0])
     ]
+
+
+#: The words an institution of a state ends in, after its people's adjective:
+#: "Spanish Foreign Ministry", "Russian navy", "Chilean air force".
+_STATE_BODIES = frozenset(
+    (
+        *("ministry", "navy", "fleet", "force", "forces", "police", "embassy", "consulate"),
+        *("office", "commission", "parliament", "guard", "guards", "legion"),
+    )
+)
+#: The same, written in lower case: fewer, since "a Russian force" or "a British
+#: office" is no name ("force" counts after "air").
+_STATE_BODIES_LOWER = frozenset(("ministry", "navy", "police", "embassy", "consulate", "guard"))
+#: A state body named in lower case that is a building as well as an institution.
+_MISSIONS = frozenset(("embassy", "consulate"))
+#: Judgement call: at most this many lower-case words after the adjective.
+_MAX_BODY_WORDS = 3
+
+
+def _national_institutions(
+    doc: ParsedArticle, names: list[Mention], others: Sequence[Mention]
+) -> list[Mention]:
+    """A people's adjective directly before a state body is part of its name.
+
+    "Spanish | Foreign Ministry" and "Egyptian | Foreign Office" are one
+    organisation each, and so is an untagged body written in lower case after
+    the adjective ("Chilean air force", "French national police", "Russian
+    navy"; an embassy or consulate is a building too). Only bodies of a state:
+    "Palestinian | Hamas" stays two names.
+    """
+    text = doc.article.text
+    taken = [*names, *others]
+    out: list[Mention] = []
+    skip: set[int] = set()
+    ordered = sorted(names, key=lambda m: m.span.start)
+    for k, m in enumerate(ordered):
+        if k in skip:
+            continue
+        if m.label != "NORP" or not m.span.text[:1].isupper():
+            out.append(m)
+            continue
+        after = ordered[k + 1] if k + 1 < len(ordered) else None
+        if (
+            after is not None
+            and after.label in ("ORG", "FAC")
+            and text[m.span.end : after.span.start] == " "
+            and after.span.text[:1].isupper()
+            and after.span.text.split()[-1].lower() in _STATE_BODIES
+        ):
+            out.append(_mention(doc, m.span.start, after.span.end, after.label, m.sentence))
+            skip.add(k + 1)
+            continue
+        own = _tokens_of(doc, m)
+        if not own or own[-1].head <= own[-1].index:
+            out.append(m)  # "Americans in the embassy": no adjective of what follows
+            continue
+        words = doc.tree.between(m.span.end, m.span.end + 60)[:_MAX_BODY_WORDS]
+        body: list[Token] = []
+        for word in words:
+            if (
+                word.pos not in ("NOUN", "ADJ")
+                or not word.text.isalpha()
+                or not word.text.islower()
+                or _covered(word.start, word.end, taken)
+                or (body and not _gap(text, body[-1].end, word.start))
+            ):
+                break
+            body.append(word)
+            if _lower_body(body):
+                break
+        if body and _gap(text, m.span.end, body[0].start) and _lower_body(body):
+            label = "FAC" if body[-1].text in _MISSIONS else "ORG"
+            out.append(_mention(doc, m.span.start, body[-1].end, label, m.sentence))
+            continue
+        out.append(m)
+    return out
+
+
+def _lower_body(words: Sequence[Token]) -> bool:
+    """Whether lower-case words end in a state body ("air force", "national police")."""
+    last = words[-1]
+    if last.pos != "NOUN":
+        return False
+    if last.text == "force":
+        return len(words) >= 2 and words[-2].text == "air"
+    return last.text in _STATE_BODIES_LOWER
 
 
 def _listed_with_people(doc: ParsedArticle, names: list[Mention]) -> list[Mention]:
