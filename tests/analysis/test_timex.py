@@ -587,3 +587,36 @@ def test_timex_a_weekday_before_a_date_picks_the_year_it_fits(written: str) -> N
     anchor = dt.date(2010, 1, 21)
     for tense in ("past", "future"):
         assert normalize(written, anchor, tense)[1] == "2010-01-14"  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("day", "value"),
+    [("Friday", "2011-01-28"), ("Monday", "2011-01-27"), (None, "2011-01-27")],
+    ids=["weekday-near", "weekday-far", "no-weekday"],
+)
+def test_timex_a_week_ago_is_the_weekday_its_sentence_names_near_it(
+    day: str | None, value: str
+) -> None:
+    # Published Thursday 2011-02-03: a week ago is Thursday 27 January; "Friday
+    # prayers" says it was the 28th; a Monday is too far from it to say anything.
+    words: list[TokenSpec] = [
+        ("One", "one", "NUM", "CD", "nummod", "week"),
+        ("week", "week", "NOUN", "NN", "npadvmod", "ago"),
+        ("ago", "ago", "ADV", "RB", "advmod", "left"),
+        ("crowds", "crowd", "NOUN", "NNS", "nsubj", "left"),
+        ("left", "leave", "VERB", "VBD", "ROOT", None),
+    ]
+    spans = [("One week ago", "DATE")]
+    if day is not None:
+        words += [
+            (day, day, "PROPN", "NNP", "compound", "prayers"),
+            ("prayers", "prayer", "NOUN", "NNS", "dobj", "left"),
+        ]
+        spans.append((day, "DATE"))
+    words.append(".")
+    text = " ".join(w if isinstance(w, str) else w[0] for w in words)
+    doc = build_parsed(text, [words], spans, published="2011-02-03")
+    found = document_timexes(doc, dt.date(2011, 2, 3))
+    assert [(t.text, t.value) for t in found if t.text == "One week ago"] == [
+        ("One week ago", value)
+    ]

@@ -1,6 +1,6 @@
 """Temporal expressions: found in the parse, normalised against an anchor date.
 
-Method (``timex.v6``): spaCy's DATE and TIME mentions, plus reference words it
+Method (``timex.v7``): spaCy's DATE and TIME mentions, plus reference words it
 does not tag ("now", "currently"), are normalised to TimeML values (TIMEX3):
 ``2013-02-04`` (day), ``2013-W06`` (week), ``2013-02`` (month), ``2013``,
 ``201`` (decade), ``19`` (century), ``2012-SU`` (season), ``2013-Q1``,
@@ -55,12 +55,17 @@ weekday before a date ("Thursday 14 January") is the date, in the year nearest
 the anchor whose day is that weekday. Four digits before a capitalised word
 glued to the end of a live page's entry ("... food and water 1828 US Agency")
 are a time stamp too, when three or more read so.
+
+Since timex.v7: "a week ago" (or two, three) is the day of the weekday its
+sentence names within two days of it, a kind of thing's weekday included
+("One week ago, Egyptians emerged from Friday prayers": that Friday).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -75,7 +80,7 @@ from storybrief.lexicon import (
 )
 from storybrief.model import ParsedArticle, Record, Token, TokenTree, date_of
 
-METHOD = "timex.v6"
+METHOD = "timex.v7"
 
 #: "near": the text points neither way ("had suspended flights through September"):
 #: the nearest such day or month to the anchor, before or after.
@@ -602,6 +607,8 @@ def document_timexes(doc: ParsedArticle, anchor: dt.date | None) -> tuple[Timex,
         joined.append((start, end))
     spans = [span for span in joined if span not in weekdays]
     pieces = [piece for start, end in sorted(spans) for piece in range_pieces(text, start, end)]
+    # (offset, weekday) of every weekday written, a kind of thing's too ("Friday prayers").
+    named_days = [(s, WEEKDAYS.index(w.lower())) for s, _e, w in pieces if w.lower() in WEEKDAYS]
     for start, end, written in pieces:
         first = starts.get(start)
         if (
@@ -641,8 +648,34 @@ def document_timexes(doc: ParsedArticle, anchor: dt.date | None) -> tuple[Timex,
             day = _day_before_it(doc, out, start)
             kind, mod, relative = "DATE", None, True
             value = (day + dt.timedelta(days=step)).isoformat() if day else None
+        if _WEEKS_AGO.fullmatch(written.strip()) and value and (day := _day_value(value)):
+            # "One week ago, Egyptians emerged from Friday prayers": the weekday
+            # the sentence names says which day "a week ago" was.
+            value = _named_day_near(doc, start, day, named_days) or value
         out.append(Timex(start, end, text[start:end], kind, value, mod, relative))
     return tuple(out)
+
+
+_WEEKS_AGO = re.compile(r"(?:a|one|two|three|\d+)\s+weeks?\s+ago", re.IGNORECASE)
+#: Judgement call: a weekday this many days or fewer from "a week ago" is the day it meant.
+_WEEK_AGO_SLACK = 2
+
+
+def _named_day_near(
+    doc: ParsedArticle, start: int, day: dt.date, named_days: Sequence[tuple[int, int]]
+) -> str | None:
+    """The day of the one weekday the sentence names within a few days of ``day``."""
+    sentence = doc.tree.sentence_at(start)
+    if sentence is None:
+        return None
+    near = {
+        day + dt.timedelta(days=shift)
+        for offset, weekday in named_days
+        if sentence.start <= offset < sentence.end
+        for shift in range(-_WEEK_AGO_SLACK, _WEEK_AGO_SLACK + 1)
+        if (day + dt.timedelta(days=shift)).weekday() == weekday
+    }
+    return next(iter(near)).isoformat() if len(near) == 1 else None
 
 
 #: A month's abbreviation that is a given name: "Jan Egeland" (not "Jan. 12", "Jan 2010").
