@@ -620,3 +620,88 @@ def test_timex_a_week_ago_is_the_weekday_its_sentence_names_near_it(
     assert [(t.text, t.value) for t in found if t.text == "One week ago"] == [
         ("One week ago", value)
     ]
+
+
+def test_timex_a_number_of_a_series_is_no_year() -> None:
+    text = "Resolution 1973 passed in 1973 ."
+    words: list[TokenSpec] = [
+        ("Resolution", "resolution", "PROPN", "NNP", "nsubj", "passed"),
+        ("1973", "1973", "NUM", "CD", "nummod", "Resolution"),
+        ("passed", "pass", "VERB", "VBD", "ROOT", None),
+        ("in", "in", "ADP", "IN", "prep", "passed"),
+        ("1973", "1973", "NUM", "CD", "pobj", "in"),
+        ".",
+    ]
+    spans = [("1973", "DATE"), ("1973", "DATE")]
+    doc = build_parsed(text, [words], spans, published="2011-03-19")
+    found = document_timexes(doc, dt.date(2011, 3, 19))
+    assert [(t.start, t.value) for t in found] == [(text.rindex("1973"), "1973")]
+
+
+@pytest.mark.parametrize(
+    ("modifier", "value"),
+    [("slated", "1998-09"), ("planned", "1998-09"), ("last", "1997-09")],
+    ids=["slated", "planned", "plain"],
+)
+def test_timex_a_thing_set_for_a_month_is_the_nearest_such_month(modifier: str, value: str) -> None:
+    # Published 26 August 1998: "the slated visit in September" is the coming one.
+    text = f"Officials discussed the {modifier} visit in September ."
+    lemma = {"slated": "slate", "planned": "plan"}.get(modifier, modifier)
+    words: list[TokenSpec] = [
+        ("Officials", "official", "NOUN", "NNS", "nsubj", "discussed"),
+        ("discussed", "discuss", "VERB", "VBD", "ROOT", None),
+        ("the", "the", "DET", "DT", "det", "visit"),
+        (modifier, lemma, "VERB" if modifier != "last" else "ADJ", "VBN", "amod", "visit"),
+        ("visit", "visit", "NOUN", "NN", "dobj", "discussed"),
+        ("in", "in", "ADP", "IN", "prep", "visit"),
+        ("September", "September", "PROPN", "NNP", "pobj", "in"),
+        ".",
+    ]
+    doc = build_parsed(text, [words], [("September", "DATE")], published="1998-08-26")
+    (timex,) = document_timexes(doc, dt.date(1998, 8, 26))
+    assert timex.value == value
+
+
+def _quoted(said: list[TokenSpec], when: str) -> ParsedArticle:
+    # 'Ruiz said {when}: "She leaves tomorrow and returns next month."'
+    text = f'Ruiz said {when}: "She leaves tomorrow and returns next month."'
+    words: list[TokenSpec] = [
+        ("Ruiz", "Ruiz", "PROPN", "NNP", "nsubj", "said"),
+        ("said", "say", "VERB", "VBD", "ROOT", None),
+        *said,
+        (":", ":", "PUNCT", ":", "punct", "said"),
+        ('"', '"', "PUNCT", "``", "punct", "leaves"),
+        ("She", "she", "PRON", "PRP", "nsubj", "leaves"),
+        ("leaves", "leave", "VERB", "VBZ", "ccomp", "said"),
+        ("tomorrow", "tomorrow", "NOUN", "NN", "npadvmod", "leaves"),
+        ("and", "and", "CCONJ", "CC", "cc", "leaves"),
+        ("returns", "return", "VERB", "VBZ", "conj", "leaves"),
+        ("next", "next", "ADJ", "JJ", "amod", "month"),
+        ("month", "month", "NOUN", "NN", "npadvmod", "returns"),
+        (".", ".", "PUNCT", ".", "punct", "said"),
+        ('"', '"', "PUNCT", "''", "punct", "said"),
+    ]
+    spans = [(when.removeprefix("in ").removeprefix("on "), "DATE")]
+    spans += [("tomorrow", "DATE"), ("next month", "DATE")]
+    return build_parsed(text, [words], spans, published="2018-04-28")
+
+
+def test_timex_a_quotation_counts_from_when_it_was_said() -> None:
+    saturday = dt.date(2018, 4, 28)
+    on_thursday: list[TokenSpec] = [
+        ("on", "on", "ADP", "IN", "prep", "said"),
+        ("Thursday", "Thursday", "PROPN", "NNP", "pobj", "on"),
+    ]
+    values = {
+        t.text: t.value for t in document_timexes(_quoted(on_thursday, "on Thursday"), saturday)
+    }
+    assert values == {"Thursday": "2018-04-26", "tomorrow": "2018-04-27", "next month": "2018-05"}
+    in_january: list[TokenSpec] = [
+        ("in", "in", "ADP", "IN", "prep", "said"),
+        ("January", "January", "PROPN", "NNP", "pobj", "in"),
+    ]
+    values = {
+        t.text: t.value for t in document_timexes(_quoted(in_january, "in January"), saturday)
+    }
+    # Said in January: next month is February; which day "tomorrow" was is unknown.
+    assert values == {"January": "2018-01", "tomorrow": None, "next month": "2018-02"}

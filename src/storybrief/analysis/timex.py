@@ -56,9 +56,13 @@ the anchor whose day is that weekday. Four digits before a capitalised word
 glued to the end of a live page's entry ("... food and water 1828 US Agency")
 are a time stamp too, when three or more read so.
 
-Since timex.v7: "a week ago" (or two, three) is the day of the weekday its
-sentence names within two days of it, a kind of thing's weekday included
-("One week ago, Egyptians emerged from Friday prayers": that Friday).
+Since timex.v7: a number after "No.", "Resolution", "Flight", "Article"...
+is one of a series, no year ("Resolution 1973"); a date of a thing set for a
+time ("the slated visit in September", "the planned summit in March") is the
+nearest such date, before or after; "a week ago" (or two, three) is the day of
+the weekday its sentence names within two days of it, a kind of thing's
+weekday included ("One week ago, Egyptians emerged from Friday prayers": that
+Friday).
 """
 
 from __future__ import annotations
@@ -566,10 +570,26 @@ def tense_of(tree: TokenTree, span_start: int, span_end: int) -> Tense:
                 token = tree.token(token.head)
                 continue
             return None
+        # "the slated visit of Daley in September", "the planned summit in
+        # March": a thing set for a time is the nearest such time, either way.
+        if token.pos in ("NOUN", "PROPN") and any(
+            c.dep in ("amod", "acl", "compound") and c.lemma.lower() in _PLANNED
+            for c in tree.children(token)
+        ):
+            return "near"
         if token.head == token.index:
             return None
         token = tree.token(token.head)
     return None
+
+
+#: Words after which a number is one of a series, never a year.
+_NUMBERED = re.compile(
+    r"(?:\b(?:No|Nos|Nr|Num)\.?|\b(?:[Nn]umber|Resolution|[Rr]esolution|Flight|[Ff]light|"
+    r"Route|Highway|Room|Bill|Article|Section|Rule|Chapter)|#)\s*$"
+)
+#: Modifiers that make a noun a thing set for a time to come when they were written.
+_PLANNED = _SCHEDULE_VERBS | frozenset(("upcoming", "forthcoming", "proposed", "planned"))
 
 
 def document_timexes(doc: ParsedArticle, anchor: dt.date | None) -> tuple[Timex, ...]:
@@ -627,6 +647,8 @@ def document_timexes(doc: ParsedArticle, anchor: dt.date | None) -> tuple[Timex,
             continue  # "Sunday shifts": a kind of shift, not a date
         if _is_name(text, start, end, first, doc.tree) or _MONTH_BEFORE_NAME.search(written):
             continue  # "Theresa May", "Trump and May met", "USA Today", "Jan Egeland"
+        if written.isdigit() and _NUMBERED.search(text[max(0, start - 16) : start]):
+            continue  # "Resolution 1973", "No. 1987", "Flight 1998": a number, no year
         if _clock_time(text, start, written, stamps):
             continue  # "1653 local time", "1600 GMT", a live page's "1602 Rear Adm ..."
         tense = tense_of(doc.tree, start, end)
@@ -648,12 +670,110 @@ def document_timexes(doc: ParsedArticle, anchor: dt.date | None) -> tuple[Timex,
             day = _day_before_it(doc, out, start)
             kind, mod, relative = "DATE", None, True
             value = (day + dt.timedelta(days=step)).isoformat() if day else None
+        if relative and anchor is not None and (said := _said_on(doc, out, start)) is not None:
+            # 'Khan remarked in January: "His visit next month ..."': a quotation
+            # counts from when it was said, when its sentence says so.
+            kind, value, mod, relative = _from_saying(written, tense, said, anchor)
         if _WEEKS_AGO.fullmatch(written.strip()) and value and (day := _day_value(value)):
             # "One week ago, Egyptians emerged from Friday prayers": the weekday
             # the sentence names says which day "a week ago" was.
             value = _named_day_near(doc, start, day, named_days) or value
         out.append(Timex(start, end, text[start:end], kind, value, mod, relative))
     return tuple(out)
+
+
+#: Quotation marks: those that open, those that close, and those that do either.
+_OPENING, _CLOSING, _EITHER = ("“", "``"), ("”", "''"), ('"',)
+_QUOTE_MARK = re.compile(r'“|”|``|\'\'|"')
+#: Judgement call: a quotation runs over at most this many paragraphs.
+_MAX_QUOTE_PARAGRAPHS = 4
+
+
+def _opening_mark(text: str, offset: int, paragraphs: int = _MAX_QUOTE_PARAGRAPHS) -> int | None:
+    """Where the quotation an offset lies in opens, if it lies in one.
+
+    A paragraph that opens with a quotation mark goes on with the quotation the
+    paragraph before left open (the convention of quotes over several paragraphs).
+    """
+    start = text.rfind("\n", 0, offset) + 1
+    opened: int | None = None
+    for m in _QUOTE_MARK.finditer(text, start, offset):
+        mark = m.group(0)
+        opens = mark in _OPENING or (mark in _EITHER and opened is None)
+        opened = m.start() if opens else None
+    if opened is None or text[start:opened].strip() or paragraphs <= 1:
+        return opened
+    before = text[:start].rstrip()
+    earlier = _opening_mark(text, len(before), paragraphs - 1) if before else None
+    return opened if earlier is None else earlier
+
+
+def _said_on(doc: ParsedArticle, found: Sequence[Timex], offset: int) -> Timex | None:
+    """The date its sentence gives the saying of the quotation an offset lies in.
+
+    'Khan remarked in January that: "..."', 'Saif said late Thursday: "..."':
+    a date of a speech verb in the words before the quotation's opening mark,
+    in its sentence or the one before. None when the offset is in no quotation
+    or no such date is stated.
+    """
+    opening = _opening_mark(doc.article.text, offset)
+    if opening is None:
+        return None
+    sentence = doc.tree.sentence_at(opening)
+    if sentence is None:
+        return None
+    first = doc.sentences[sentence.index - 1].start if sentence.index > 0 else sentence.start
+    for timex in reversed(found):
+        if timex.start >= opening:
+            continue
+        if timex.start < first:
+            return None
+        verb = _speech_verb_of(doc.tree, timex.start, timex.end)
+        if timex.type == "DATE" and timex.value and verb is not None:
+            return timex
+    return None
+
+
+def _speech_verb_of(tree: TokenTree, start: int, end: int) -> Token | None:
+    inside = tree.between(start, end)
+    token = inside[-1] if inside else None
+    for _ in range(TENSE_HOPS):
+        if token is None:
+            return None
+        if token.pos in ("VERB", "AUX") and not start <= token.start < end:
+            return token if token.lemma.lower() in SPEECH_VERBS | {"remark"} else None
+        if token.head == token.index:
+            return None
+        token = tree.token(token.head)
+    return None
+
+
+_MONTH_STEP = re.compile(r"(?:the\s+)?(next|last|this|coming|past)\s+month", re.IGNORECASE)
+
+
+def _from_saying(
+    written: str, tense: Tense, said: Timex, anchor: dt.date
+) -> tuple[str, str | None, str | None, bool]:
+    """A relative expression of a quotation, counted from the day or month it was said.
+
+    Said on a day: counted from that day. Said in a month: "next month" and
+    "last month" count from it, and an expression that needs a day stays
+    unknown. Said on the publication day: as before.
+    """
+    parsed = date_of(said.value)
+    if parsed is None or parsed[1] not in ("day", "month"):
+        return normalize(written, anchor, tense)
+    day, granularity = parsed
+    if granularity == "day":
+        return normalize(written, day, tense)
+    if day.year == anchor.year and day.month == anchor.month:
+        return normalize(written, anchor, tense)
+    kind, _value, mod, relative = normalize(written, anchor, tense)
+    if (m := _MONTH_STEP.fullmatch(written.strip(" ,.;:"))) is not None:
+        step = {"next": 1, "coming": 1, "last": -1, "past": -1}.get(m.group(1).lower(), 0)
+        month = _shift_month(day, step)
+        return kind, f"{month.year:04d}-{month.month:02d}", mod, relative
+    return kind, None, mod, relative
 
 
 _WEEKS_AGO = re.compile(r"(?:a|one|two|three|\d+)\s+weeks?\s+ago", re.IGNORECASE)
