@@ -705,3 +705,25 @@ def test_timex_a_quotation_counts_from_when_it_was_said() -> None:
     }
     # Said in January: next month is February; which day "tomorrow" was is unknown.
     assert values == {"January": "2018-01", "tomorrow": None, "next month": "2018-02"}
+
+
+@pytest.mark.parametrize(
+    ("day", "value"),
+    [("early Saturday", "2011-01-29"), ("early Sunday", "2011-01-23"), ("Saturday", "2011-01-22")],
+)
+def test_timex_early_on_the_day_after_the_page_is_that_day(day: str, value: str) -> None:
+    # A page of Friday 28 January that tells of a speech "early Saturday" was
+    # updated after midnight; "early Sunday" and a bare "Saturday" are behind it.
+    text = f"Mubarak spoke {day} ."
+    words: list[TokenSpec] = [
+        ("Mubarak", "Mubarak", "PROPN", "NNP", "nsubj", "spoke"),
+        ("spoke", "speak", "VERB", "VBD", "ROOT", None),
+        *[
+            (w, w.lower(), "ADJ" if w == "early" else "PROPN", "NNP", "npadvmod", "spoke")
+            for w in day.split()
+        ],
+        ".",
+    ]
+    doc = build_parsed(text, [words], [(day, "DATE")], published="2011-01-28")
+    (timex,) = document_timexes(doc, dt.date(2011, 1, 28))
+    assert timex.value == value

@@ -62,7 +62,8 @@ time ("the slated visit in September", "the planned summit in March") is the
 nearest such date, before or after; "a week ago" (or two, three) is the day of
 the weekday its sentence names within two days of it, a kind of thing's
 weekday included ("One week ago, Egyptians emerged from Friday prayers": that
-Friday).
+Friday); "early Saturday" in a page of Friday is the Saturday after it (the
+page was updated after midnight where it happened), not six days before.
 """
 
 from __future__ import annotations
@@ -656,6 +657,14 @@ def document_timexes(doc: ParsedArticle, anchor: dt.date | None) -> tuple[Timex,
         # a limit ahead, unless a past verb makes it the nearest either way.
         if _LIMIT.search(text[max(0, start - 24) : start]) or _LIMIT.match(written):
             tense = "future" if tense == "future" else "near"
+        if (
+            anchor is not None
+            and (early := _EARLY_DAY.fullmatch(written.strip()))
+            and WEEKDAYS.index(early.group(1).lower()) == (anchor.weekday() + 1) % 7
+        ):
+            # "in a televised speech early Saturday" in a page of Friday: the page
+            # was updated after midnight, where it happened; not six days before.
+            tense = "near"
         kind, value, mod, relative = normalize(re.sub(r"\s+,", ",", written), anchor, tense)
         if (
             relative
@@ -776,6 +785,9 @@ def _from_saying(
     return kind, None, mod, relative
 
 
+_EARLY_DAY = re.compile(
+    r"early\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.IGNORECASE
+)
 _WEEKS_AGO = re.compile(r"(?:a|one|two|three|\d+)\s+weeks?\s+ago", re.IGNORECASE)
 #: Judgement call: a weekday this many days or fewer from "a week ago" is the day it meant.
 _WEEK_AGO_SLACK = 2
