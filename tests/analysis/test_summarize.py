@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 import storybrief
-from storybrief.analysis.summarize import candidates, summarize
+from storybrief.analysis.summarize import candidates, summarize, without_dateline
 from storybrief.render import render
-from tests.conftest import EXAMPLES, SHARED
+from tests.conftest import EXAMPLES, SHARED, build_parsed
 from tests.gold.pin import floor
 
 pytestmark = pytest.mark.model
@@ -522,3 +522,21 @@ def test_support_shares_more_than_a_day() -> None:
         ours, _Gist(frozenset(("tuesday", "pension")), (), frozenset({"e1"})), 0.4
     )
     assert _same_content(ours, _Gist(frozenset(("tuesday", "travel")), (), frozenset({"e1"})), 0.4)
+
+
+def test_a_mixed_case_dateline_after_a_caption_run_into_the_lead_is_left_out() -> None:
+    text = "Unions warn of a long strike Calder (CNN) -- The council voted to end the strike ."
+    end = text.index("Calder")
+    doc = build_parsed(
+        text,
+        ["Unions warn of a long strike", "Calder ( CNN ) -- The council voted to end the strike ."],
+        captions=((0, end),),
+    )
+    lead = doc.sentences[1]
+    assert without_dateline(doc, lead).text == "The council voted to end the strike ."
+    # The same words inside a line, not after a caption, are no dateline.
+    plain = build_parsed(
+        text,
+        ["Unions warn of a long strike", "Calder ( CNN ) -- The council voted to end the strike ."],
+    )
+    assert without_dateline(plain, plain.sentences[1]) == plain.sentences[1]

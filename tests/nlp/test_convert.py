@@ -112,3 +112,25 @@ def test_convert_records_of_a_bounded_text_index_the_article_text(
     assert all(text[t.start : t.end] == t.text for t in parsed.tokens)
     assert all(text[s.start : s.end] == s.text for s in parsed.sentences)
     assert parsed.sentences[-1].text.endswith("The end came.")
+
+
+def test_convert_a_caption_run_into_the_lead_ends_its_sentence(
+    blank_nlp: Any, make_article: Callable[..., Any]
+) -> None:
+    # A page ran its story highlights into the dateline of the lead: cleaning
+    # marks the highlights a caption, and the lead is a sentence of its own.
+    text = (
+        "Council meets on harbour Unions warn of a long strike "
+        "Calder (CNN) -- The council voted Saturday to end the strike. Work resumes Monday."
+    )
+    end = text.index("Calder (CNN)")
+    (parsed,) = parse_articles([make_article(text, captions=((0, end),))], blank_nlp)
+    assert [s.text for s in parsed.sentences][-2:] == [
+        "Calder (CNN) -- The council voted Saturday to end the strike.",
+        "Work resumes Monday.",
+    ]
+    assert parsed.sentences[-2].start == end
+    # Without the caption it is all one sentence, as the sentencizer reads it.
+    (plain,) = parse_articles([make_article(text)], blank_nlp)
+    assert plain.sentences[0].text.startswith("Council meets")
+    assert plain.sentences[0].text.endswith("the strike.")

@@ -52,7 +52,7 @@ from storybrief.lexicon import (
     TIME_LABELS,
 )
 from storybrief.model import ParsedArticle, Sentence, SummaryPassage, Support, Token
-from storybrief.text import dateline_length, is_caption_like
+from storybrief.text import dateline_length, find_dateline, is_caption_like
 
 METHOD = "bigram-ilp.v2"
 #: The update summary's method (``summarize_update``).
@@ -371,15 +371,24 @@ def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
 
 
 def without_dateline(doc: ParsedArticle, sentence: Sentence) -> Sentence:
-    """The sentence without the dateline that opens its paragraph ("CAIRO (Reuters) - ").
+    """The sentence without the dateline that opens its paragraph ("CAIRO (Reuters) - "),
+    or that follows the story highlights a page ran into it (a caption ending in the line).
 
     The place is in the brief's sources; in a summary a dateline reads as
     noise. The span shrinks, so the text stays the document's own.
     """
     text = doc.article.text
-    if sentence.start > 0 and text[sentence.start - 1] != "\n":
+    after_caption = any(
+        e <= sentence.start and not text[e : sentence.start].strip()
+        for _s, e in doc.article.captions
+    )
+    if sentence.start > 0 and text[sentence.start - 1] != "\n" and not after_caption:
         return sentence
     cut = sentence.start + dateline_length(sentence.text)
+    if cut == sentence.start and after_caption:
+        # A mixed-case dateline that names its agency ("Washington (CNN) -- ").
+        found = find_dateline(sentence.text, glued=True)
+        cut = sentence.start + (found.end if found is not None and found.start == 0 else 0)
     if cut == sentence.start or not text[cut : cut + 1].isupper():
         return sentence
     return dataclasses.replace(sentence, start=cut, text=text[cut : sentence.end])

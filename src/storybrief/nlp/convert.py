@@ -66,7 +66,7 @@ def parse_articles(
     longest = max((len(a.text) for a in articles), default=0)
     if longest >= nlp.max_length:
         nlp.max_length = longest + 1
-    docs = nlp.pipe((tokenizable(a.text) for a in articles), batch_size=batch_size)
+    docs = nlp.pipe((_with_caption_breaks(nlp, a) for a in articles), batch_size=batch_size)
     parsed: list[ParsedArticle] = []
     if progress is not None:
         progress(ProgressStep("parsing", 0, len(articles)))
@@ -75,6 +75,31 @@ def parse_articles(
         if progress is not None:
             progress(ProgressStep("parsing", len(parsed), len(articles)))
     return parsed
+
+
+def _with_caption_breaks(nlp: Any, article: Article) -> Any:
+    """The article's text as a Doc to parse, a sentence starting where a caption
+    ends inside a line.
+
+    News pages run their story highlights into the dateline ("... warned of a
+    civil war Washington (CNN) -- The United States ..."); cleaning marks the
+    highlights as a caption, and the story's lead must not be parsed as one
+    sentence with them. Line breaks are marked by the pipeline itself.
+    """
+    text = tokenizable(article.text)
+    ends = [
+        e
+        for _s, e in article.captions
+        if 0 < e < len(text) and text[e - 1] != "\n" and not text[e:].startswith(("\n", " \n"))
+    ]
+    if not ends:
+        return text
+    doc = nlp.make_doc(text)
+    for end in ends:
+        first = next((t for t in doc if t.idx >= end and not t.is_space), None)
+        if first is not None and first.i > 0:
+            first.is_sent_start = True
+    return doc
 
 
 def doc_to_records(article: Article, doc: Any) -> ParsedArticle:
