@@ -493,3 +493,21 @@ def test_a_title_the_tagger_kept_in_a_name_it_calls_an_organisation_marks_a_pers
     assert _form_label(hofmann, ["ORG"], frozenset({"bishop"})) == "PERSON"
     # Not an institution that opens with a title word.
     assert _form_label(_parse_name("General Motors Company", "ORG"), ["ORG"]) == "ORG"
+
+
+def test_entities_a_datelines_agency_defines_no_acronym_of_its_place() -> None:
+    # "New York (CNN) --" is a place and the wire, not "New York" defined as "CNN".
+    from storybrief.analysis.entities import resolve_entities
+    from tests.conftest import build_parsed
+
+    text = "New York (CNN) -- Talks began . CNN reported that New York was calm ."
+    doc = build_parsed(
+        text,
+        ["New York ( CNN ) -- Talks began .", "CNN reported that New York was calm ."],
+        [("New York", "GPE"), ("CNN", "ORG"), ("CNN", "ORG"), ("New York", "GPE")],
+    )
+    entities, _ = resolve_entities([doc])
+    assert {e.canonical: e.aliases for e in entities} == {
+        "New York": ("New York",),
+        "CNN": ("CNN",),
+    }

@@ -567,3 +567,13 @@ def test_spans_a_peoples_adjective_before_a_state_body_is_part_of_its_name() -> 
         "Americans": "NORP",  # a noun, not the adjective of "the embassy"
         "Russian": "NORP",  # "a Russian force" is no name
     }
+
+
+def test_spans_a_side_taken_is_no_mention_of_the_name_but_a_name_that_opens_so_is() -> None:
+    text = "Pro-Gadhafi forces met anti-Mubarak crowds and the Anti-Defamation League ."
+    doc = build_parsed(
+        text,
+        [text.split()],
+        [("Pro-Gadhafi", "ORG"), ("Mubarak", "PERSON"), ("Anti-Defamation League", "ORG")],
+    )
+    assert _names(doc) == {"Anti-Defamation League": "ORG"}

@@ -122,8 +122,9 @@ MAX_ROLE_WORDS = 6
 # names shorter than this are not looked up again where the tagger missed them.
 MIN_LOOKUP_CHARS = 3
 # "Long Name (ACR)": characters after a name read for a defined acronym (two
-# spaces, the parentheses and an acronym of up to ten letters).
-_DEFINITION_CHARS = 14
+# spaces, the parentheses and an acronym of up to ten letters), and the dash of a
+# dateline after them.
+_DEFINITION_CHARS = 20
 _ARABIC_ARTICLES = ("al", "el", "ul")
 _ACRONYM_SKIP = frozenset(("of", "for", "and", "the", "on", "in", "de", "du", "la", "&"))
 _ROLE_WORDS = frozenset(
@@ -746,7 +747,11 @@ class _Entity:
 
 #: An acronym has two capitals or more ("(FBI)", "(UNHCR)", "(CoE)"); a word in
 #: parentheses ("Tahrir (Liberation) Square") is a translation, not a definition.
-_DEFINITION = re.compile(r"^\s*\(([A-Z][A-Za-z.&]{0,8}[A-Z][A-Za-z.&]{0,8})\)")
+#: "Syrian National Council (SNC)": not a dateline's agency ("New York (CNN) -- ") nor
+#: a code glued to what follows ("Flight (NU)746").
+_DEFINITION = re.compile(
+    r"^\s*\(([A-Z][A-Za-z.&]{0,8}[A-Z][A-Za-z.&]{0,8})\)(?![\w(])(?!\s*(?:—|–|--|-|_)\s)"
+)
 
 
 def _dateline_span(doc: ParsedArticle) -> tuple[int, int] | None:

@@ -27,6 +27,8 @@ tagger goes wrong on news copy, never a list of names:
   capitalised name (a company suffix or "Jr." stays: "Acme, Inc.").
   An acronym glued to a person's name ("NATO Ivo Daalder") is the
   organisation and the person.
+- **A side taken is no name**: "pro-Gadhafi forces", "anti-Mubarak protesters"
+  (and "-Gadhafi" cut from them) are no mention of the person.
 - **Words that are no part of the name**: a quotation mark the name does not
   close ('the "Front to Defend Egypt Protesters'), and lower-case words at its
   end ("King Abdullah of", "Shahrazad Mir Gholikhan told"). A name cut off the
@@ -194,6 +196,14 @@ def _trimmed(doc: ParsedArticle, m: Mention) -> Mention:
     start, end, label = m.span.start, m.span.end, m.label
     text = doc.article.text
     span = text[start:end]
+    side = _SIDE_OF.match(span)
+    # "Anti-Defamation League" is a name: a capitalised side is one only as one word.
+    if side and span[0].isupper() and " " in span.strip():
+        side = None
+    if side or (start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()):
+        # "pro-Gadhafi forces", "anti-Mubarak protesters", "-Gadhafi" of "pro-Gadhafi":
+        # a side taken, no mention of the name's bearer.
+        return _mention(doc, start, start, label, m.sentence)
     marks = sum(span.count(q) for q in ('"', "“", "”"))
     if marks % 2 == 1:
         lead = re.match(r"(?:the\s+|The\s+)?[\"“”]\s*", span)
@@ -240,6 +250,7 @@ def _trimmed(doc: ParsedArticle, m: Mention) -> Mention:
     return _mention(doc, start, max(start, end), label, m.sentence)
 
 
+_SIDE_OF = re.compile(r"(?:pro|anti|Pro|Anti|PRO|ANTI)-\w")
 _NOT_NAME_POS = frozenset(("ADP", "VERB", "AUX", "CCONJ", "SCONJ", "DET", "PART", "ADV", "PRON"))
 
 
