@@ -511,3 +511,28 @@ def test_entities_a_datelines_agency_defines_no_acronym_of_its_place() -> None:
         "New York": ("New York",),
         "CNN": ("CNN",),
     }
+
+
+def test_entities_a_name_used_as_a_place_is_one_when_the_tagger_says_so_too() -> None:
+    from storybrief.analysis.entities import resolve_entities
+    from tests.conftest import build_parsed
+
+    text = (
+        "Rebels fought in Misrata . Misrata fell . Misrata was shelled . "
+        "Ruiz spoke . Faith in Ruiz grew . Ruiz left ."
+    )
+    doc = build_parsed(
+        text,
+        [s.strip() + " ." for s in text.split(" .") if s.strip()],
+        [
+            ("Misrata", "GPE"),
+            ("Misrata", "PERSON"),
+            ("Misrata", "PERSON"),
+            ("Ruiz", "PERSON"),
+            ("Ruiz", "PERSON"),
+            ("Ruiz", "PERSON"),
+        ],
+    )
+    entities, _ = resolve_entities([doc])
+    # "Ruiz" after "in" once is still a person: the tagger never calls it a place.
+    assert {e.canonical: e.type for e in entities} == {"Misrata": "GPE", "Ruiz": "PERSON"}
