@@ -747,3 +747,19 @@ def test_quotes_a_description_with_no_antecedent_is_the_person_the_sentence_befo
     speaker = {q.text[:14]: q.speaker_name for q in brief.quotes}
     assert speaker["Germans bleed,"] == "Marie Lenoir"
     assert speaker["We are 15 days"] == "Jessica Yellin"
+
+
+@pytest.mark.model
+@pytest.mark.issue(19)
+def test_quotes_he_after_a_reported_witness_is_the_witness_not_the_last_named_speaker() -> None:
+    text = (
+        "Siege\n\n"
+        "Government spokesman Omar Salem told reporters that the convoy had been attacked. "
+        "No one was killed, he said.\n\n"
+        "The city remained under siege for the 11th day, an eyewitness told reporters. "
+        "The port was shelled again overnight, he said."
+    )
+    brief = storybrief.brief([{"text": text, "published": "2024-06-12"}])
+    speaker = {q.text[:16]: (q.speaker, q.speaker_name) for q in brief.quotes}
+    assert speaker["No one was kille"][1] == "Omar Salem"
+    assert speaker["The port was she"] == ("an eyewitness", None)

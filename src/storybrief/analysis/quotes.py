@@ -1342,6 +1342,19 @@ def _indirect(
         quote.speaker_kind, quote.entity_id = _classify(
             d, head, quote.speaker_tokens, entity_spans, recent, roles
         )
+        before = [q for q in (*direct, *out) if q.end <= quote.start]
+        previous = max(before, key=lambda q: q.start, default=None)
+        if (
+            quote.speaker_kind == "pronoun"
+            and head.text.lower() in ("he", "she")
+            and previous is not None
+            and _unnamed_speaker(previous)
+            and 0 <= quote.sentence - previous.sentence <= 1
+        ):
+            # "..., an eyewitness told CNN. ..., he said.": "he" is the witness just
+            # reported, whom the text never names, as after a direct quotation.
+            quote.speaker_tokens = previous.speaker_tokens
+            quote.speaker_kind, quote.entity_id = previous.speaker_kind, None
         out.append(quote)
     return out
 
