@@ -763,3 +763,18 @@ def test_quotes_he_after_a_reported_witness_is_the_witness_not_the_last_named_sp
     speaker = {q.text[:16]: (q.speaker, q.speaker_name) for q in brief.quotes}
     assert speaker["No one was kille"][1] == "Omar Salem"
     assert speaker["The port was she"] == ("an eyewitness", None)
+
+
+@pytest.mark.model
+@pytest.mark.issue(19)
+def test_quotes_an_indefinite_speaker_described_by_a_persons_name_is_not_that_person() -> None:
+    text = (
+        "Talks\n\n"
+        "President Ana Ruiz met the envoy on Monday. "
+        "The talks went well, a senior Ruiz administration official said.\n\n"
+        "The talks will resume in June, Ruiz spokesman Omar Salem said."
+    )
+    brief = storybrief.brief([{"text": text, "published": "2024-06-12"}])
+    speaker = {q.text[:16]: q.speaker_name for q in brief.quotes}
+    assert speaker["The talks went w"] is None
+    assert speaker["The talks will r"] == "Omar Salem"

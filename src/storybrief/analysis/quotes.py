@@ -559,8 +559,18 @@ def _classify(
             and _APPOSITION.match(text[end:start])
         ):
             return "named", eid
+    # A person named inside the phrase speaks, not someone an indefinite phrase
+    # describes by them ("a senior Obama administration official").
+    indefinite = head.pos == "NOUN" and any(
+        c.dep == "det" and c.text.lower() in ("a", "an", "one", "another")
+        for c in d.tree.children(head)
+    )
     for t in phrase:
-        if t.dep == "compound" and (eid := entity_at(t.start, person_only=True)) is not None:
+        if (
+            t.dep == "compound"
+            and not indefinite
+            and (eid := entity_at(t.start, person_only=True)) is not None
+        ):
             return "named", eid
     # A person's own page or text speaks for them ("a look at Lind's Instagram page
     # explains", "Lind's statement said"); not a person of theirs ("Lind's aide").
