@@ -536,3 +536,16 @@ def test_entities_a_name_used_as_a_place_is_one_when_the_tagger_says_so_too() ->
     entities, _ = resolve_entities([doc])
     # "Ruiz" after "in" once is still a person: the tagger never calls it a place.
     assert {e.canonical: e.type for e in entities} == {"Misrata": "GPE", "Ruiz": "PERSON"}
+
+
+def test_entities_a_second_given_name_written_differently_tells_brothers_apart() -> None:
+    labels = resolve_mentions(
+        [
+            NameMention("a", "Saif al-Islam Gadhafi", "PERSON"),
+            NameMention("a", "Saif al-Arab Gadhafi", "PERSON"),
+            NameMention("a", "George W. Bush", "PERSON"),
+            NameMention("a", "George Walker Bush", "PERSON"),
+        ]
+    )
+    assert labels[0] != labels[1]
+    assert labels[2] == labels[3]  # an initial of the same name

@@ -262,7 +262,9 @@ def _givens_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return True
     x, y = a[0], b[0]
     if x == y:
-        return True
+        # "Saif al-Islam" and "Saif al-Arab" Gadhafi are brothers: a second given
+        # name both write, and write differently, tells two people apart.
+        return all(_given_alike(p, q) for p, q in zip(a[1:], b[1:], strict=False))
     if (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
         return True
     namer = _nicknamer()
@@ -271,6 +273,17 @@ def _givens_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     # Transliterations of one name ("Muammar"/"Moammar", "Sergei"/"Sergey",
     # "Grigory"/"Gregory"): alike once spelling habits are folded.
     return _transliteration_alike(x, y)
+
+
+def _given_alike(x: str, y: str) -> bool:
+    """Two given names that may be one: equal, an initial of the other, or one
+    name transliterated two ways."""
+    return (
+        x == y
+        or (len(x.rstrip(".")) == 1 and y.startswith(x.rstrip(".")))
+        or (len(y.rstrip(".")) == 1 and x.startswith(y.rstrip(".")))
+        or _transliteration_alike(x, y)
+    )
 
 
 #: Spelling habits of romanised names (Russian, Arabic, Persian...) folded to one
