@@ -619,3 +619,21 @@ def test_timeline_a_span_of_days_after_a_clause_dates_that_clause_from_its_gover
         past, [_offset_words("happened", "VBD")], [("two days", "DATE")], published="2024-05-15"
     )
     assert build_timeline([doc]) == ()
+
+
+@pytest.mark.parametrize(
+    ("ago", "estimated"), [("more than a week ago", True), ("a week ago", False)]
+)
+def test_timeline_an_approximate_expression_dates_its_event_as_an_estimate(
+    ago: str, estimated: bool
+) -> None:
+    text = f"Ruiz left {ago} ."
+    words: list[Any] = [
+        ("Ruiz", "Ruiz", "PROPN", "NNP", "nsubj", "left"),
+        ("left", "leave", "VERB", "VBD", "ROOT", None),
+        *[(w, w, "ADV", "RB", "advmod", "left") for w in ago.split()],
+        ".",
+    ]
+    doc = build_parsed(text, [words], [(ago, "DATE")], published="2024-05-15")
+    (event,) = build_timeline([doc])
+    assert (event.date, event.estimated) == ("2024-05-08", estimated)

@@ -47,6 +47,9 @@ Method (``timeline.v7``):
   states, or, for a report that something "comes" or "follows" (present
   tense), the publication day (an estimate). A vague span ("nearly two
   weeks") or a clause with a date of its own dates nothing this way.
+- An event is dated as an estimate (``estimated``) when its date counts from
+  an estimated publication date, from an assumed publication day (above), or
+  from an expression that says it is approximate ("more than a week ago").
 - A week is printed as the ISO 8601 interval of its days
   (``2011-03-28/2011-04-03``), which reads and sorts with days and months.
 - Each event says how many documents report its date (``reports``): those
@@ -186,7 +189,11 @@ def build_timeline(documents: Sequence[ParsedArticle]) -> tuple[TimelineEvent, .
                 event = TimelineEvent(
                     date=iso_date(day, granularity),
                     granularity=granularity,
-                    estimated=bool(published and published.estimated) and timex.relative,
+                    # An estimate: counted from an estimated publication date, or
+                    # from an expression that says it is approximate ("more than a
+                    # week ago", "about two weeks ago").
+                    estimated=(bool(published and published.estimated) and timex.relative)
+                    or (timex.relative and timex.mod in _APPROXIMATE),
                     text=sentence.text,
                     doc_id=doc.id,
                     start=sentence.start,
@@ -237,6 +244,8 @@ def build_timeline(documents: Sequence[ParsedArticle]) -> tuple[TimelineEvent, .
     return tuple(replace(c.event, reports=len(reports[c.event.date])) for c in merged)
 
 
+#: TIMEX3 modifiers of a count that is not exact ("about", "more than", "almost").
+_APPROXIMATE = frozenset(("APPROX", "MORE_THAN", "LESS_THAN"))
 _OFFSET = re.compile(r"P(\d+)([DW])")
 #: Verbs whose present tense in a news report tells of the day it is written
 #: ("The intervention comes two days after ...").
