@@ -577,3 +577,27 @@ def test_spans_a_side_taken_is_no_mention_of_the_name_but_a_name_that_opens_so_i
         [("Pro-Gadhafi", "ORG"), ("Mubarak", "PERSON"), ("Anti-Defamation League", "ORG")],
     )
     assert _names(doc) == {"Anti-Defamation League": "ORG"}
+
+
+def test_spans_a_line_run_into_the_next_sentence_at_the_comes_apart() -> None:
+    text = (
+        "Ajdabiya fell . Ajdabiya The International Criminal Court met . "
+        "Return of The King opened ."
+    )
+    words = text.split()
+    doc = build_parsed(
+        text,
+        [words[:3], words[3:10], words[10:]],
+        [
+            ("Ajdabiya", "GPE"),
+            ("Ajdabiya The International Criminal Court", "ORG"),
+            ("Return of The King", "WORK_OF_ART"),
+        ],
+    )
+    # Each name keeps the label the tagger gives it elsewhere (the later
+    # "Ajdabiya" would overwrite the first here if it kept "ORG").
+    assert _names(doc) == {
+        "Ajdabiya": "GPE",
+        "International Criminal Court": "ORG",
+        "Return of The King": "WORK_OF_ART",
+    }

@@ -22,6 +22,9 @@ tagger goes wrong on news copy, never a list of names:
   ("Americans in the embassy" stays apart), only bodies of a state
   ("Palestinian | Hamas" stays two names), and no lower-case "force" or
   "office" alone ("a Russian force").
+- **Two names run together** at a capitalised "The" inside them ("Ajdabiya
+  The International Criminal Court", a line run into the next sentence): two
+  names, without the "The".
 - **Two names run together** across a comma ("Kommersant, Stolt Offshore"):
   an organisation's or a person's name never holds ", " followed by another
   capitalised name (a company suffix or "Jr." stays: "Acme, Inc.").
@@ -58,6 +61,7 @@ Every repaired mention is still a span of the text (``text[start:end]``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -172,6 +176,22 @@ def _split(doc: ParsedArticle, m: Mention) -> list[Mention]:
         if out:
             out.append(_mention(doc, start, m.span.end, m.label, m.sentence))
             parts = [p for p in out if p.span.text.strip()]
+    # "Ajdabiya The International Criminal Court": a line run into the next
+    # sentence, whose "The" opens the second name (a title may hold "The").
+    # Each name keeps the label the tagger gives it elsewhere in the document.
+    if m.label != "WORK_OF_ART":
+        cut_parts: list[Mention] = []
+        for part in parts:
+            inner = re.search(r"\s+The\s+[A-Z]", part.span.text)
+            if inner is None:
+                cut_parts.append(part)
+                continue
+            cut = part.span.start + inner.start()
+            second = part.span.start + inner.end() - 1
+            for start, end in ((part.span.start, cut), (second, part.span.end)):
+                label = _label_elsewhere(doc, doc.article.text[start:end]) or part.label
+                cut_parts.append(_mention(doc, start, end, label, part.sentence))
+        parts = cut_parts
     result: list[Mention] = []
     for part in parts:
         words = _tokens_of(doc, part)
@@ -189,6 +209,12 @@ def _split(doc: ParsedArticle, m: Mention) -> list[Mention]:
         else:
             result.append(part)
     return result
+
+
+def _label_elsewhere(doc: ParsedArticle, written: str) -> str | None:
+    """The label the tagger gives most often to other mentions written so."""
+    labels = Counter(m.label for m in doc.mentions if m.span.text == written)
+    return labels.most_common(1)[0][0] if labels else None
 
 
 def _trimmed(doc: ParsedArticle, m: Mention) -> Mention:
