@@ -601,3 +601,14 @@ def test_spans_a_line_run_into_the_next_sentence_at_the_comes_apart() -> None:
         "International Criminal Court": "ORG",
         "Return of The King": "WORK_OF_ART",
     }
+
+
+def test_spans_a_title_alone_is_no_name_but_a_queen_may_be() -> None:
+    text = "Col. Ahmed Bani spoke . The Queen waved . Mrs. Ruiz left ."
+    words = text.split()
+    doc = build_parsed(
+        text,
+        [words[:4], words[4:7], words[7:]],
+        [("Col.", "PERSON"), ("Ahmed Bani", "PERSON"), ("Queen", "PERSON"), ("Mrs.", "ORG")],
+    )
+    assert _names(doc) == {"Ahmed Bani": "PERSON", "Queen": "PERSON"}

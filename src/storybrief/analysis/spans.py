@@ -32,6 +32,8 @@ tagger goes wrong on news copy, never a list of names:
   organisation and the person.
 - **A side taken is no name**: "pro-Gadhafi forces", "anti-Mubarak protesters"
   (and "-Gadhafi" cut from them) are no mention of the person.
+- **A title alone is no name** ("Col." cut from "Col. Ahmed Omar Bani", "Gen.",
+  "Mrs.", "Minister"); "Queen", "Pope" or "President" alone may name one.
 - **Words that are no part of the name**: a quotation mark the name does not
   close ('the "Front to Defend Egypt Protesters'), and lower-case words at its
   end ("King Abdullah of", "Shahrazad Mir Gholikhan told"). A name cut off the
@@ -123,7 +125,7 @@ def repaired_mentions(doc: ParsedArticle, common: frozenset[str] = frozenset()) 
     others = [m for m in doc.mentions if m.label not in NAME_LABELS]
     names = [part for m in names for part in _split(doc, m)]
     names = [_trimmed(doc, m) for m in names]
-    names = [m for m in names if m.span.start < m.span.end]
+    names = [m for m in names if m.span.start < m.span.end and not _title_only(m.span.text)]
     names = [_whole_word_end(doc, m) for m in names]
     names = _joined(doc, sorted(names, key=lambda m: m.span.start))
     names = [_extended_left(doc, m, names, others, common) for m in names]
@@ -209,6 +211,21 @@ def _split(doc: ParsedArticle, m: Mention) -> list[Mention]:
         else:
             result.append(part)
     return result
+
+
+#: Titles that are never a name alone: abbreviations ("Col." of "Col. Ahmed
+#: Bani", "Gen.", "Mrs.") and "Minister". ("Queen", "Pope", "President" alone
+#: may name one.)
+_TITLE_ONLY = frozenset(
+    (
+        *("adm", "capt", "cmdr", "col", "dr", "gen", "gov", "lt", "maj", "mr", "mrs", "ms"),
+        *("prof", "rep", "rev", "sen", "sgt", "minister"),
+    )
+)
+
+
+def _title_only(written: str) -> bool:
+    return written.strip().rstrip(".").lower() in _TITLE_ONLY
 
 
 def _label_elsewhere(doc: ParsedArticle, written: str) -> str | None:
