@@ -637,3 +637,26 @@ def test_timeline_an_approximate_expression_dates_its_event_as_an_estimate(
     doc = build_parsed(text, [words], [(ago, "DATE")], published="2024-05-15")
     (event,) = build_timeline([doc])
     assert (event.date, event.estimated) == ("2024-05-08", estimated)
+
+
+def test_timeline_a_date_in_an_aside_between_dashes_does_not_date_the_sentence() -> None:
+    # The parser may hang the aside's phrase on the main verb; the dashes still
+    # say it is an aside.
+    text = "Libya -- ruled by Ruiz since 1969 -- is calm ."
+    words: list[Any] = [
+        ("Libya", "Libya", "PROPN", "NNP", "nsubj", "is"),
+        ("--", "--", "PUNCT", ":", "punct", "is"),
+        ("ruled", "rule", "VERB", "VBN", "advcl", "is"),
+        ("by", "by", "ADP", "IN", "agent", "ruled"),
+        ("Ruiz", "Ruiz", "PROPN", "NNP", "pobj", "by"),
+        ("since", "since", "ADP", "IN", "prep", "is"),
+        ("1969", "1969", "NUM", "CD", "pobj", "since"),
+        ("--", "--", "PUNCT", ":", "punct", "is"),
+        ("is", "be", "AUX", "VBZ", "ROOT", None),
+        ("calm", "calm", "ADJ", "JJ", "acomp", "is"),
+        ".",
+    ]
+    doc = build_parsed(text, [words], [("1969", "DATE")], published="2011-02-16")
+    assert [(e.date, e.text) for e in build_timeline([doc])] == [
+        ("1969", "ruled by Ruiz since 1969")
+    ]

@@ -50,6 +50,9 @@ Method (``timeline.v7``):
 - An event is dated as an estimate (``estimated``) when its date counts from
   an estimated publication date, from an assumed publication day (above), or
   from an expression that says it is approximate ("more than a week ago").
+- A date in an aside (between two dashes, or in parentheses) dates the aside,
+  never the sentence: "Libya -- ruled by Gadhafi since 1969 -- is not Egypt"
+  is no event of 1969; "ruled by Gadhafi since 1969" is.
 - A week is printed as the ISO 8601 interval of its days
   (``2011-03-28/2011-04-03``), which reads and sorts with days and months.
 - Each event says how many documents report its date (``reports``): those
@@ -89,6 +92,7 @@ from storybrief.model import (
     date_of,
     iso_date,
 )
+from storybrief.text import find_dateline
 
 METHOD = "timeline.v7"
 # Judgement call (timeline.v1, not measured): raw-count TF-IDF cosine from which
@@ -156,6 +160,8 @@ def build_timeline(documents: Sequence[ParsedArticle]) -> tuple[TimelineEvent, .
             if any(s <= sentence.start < e for s, e in doc.article.captions):
                 continue
             depth = clause_depth(doc.tree, timex.start, timex.end)
+            if in_aside(doc.article.text, sentence, timex.start):
+                depth += _QUALIFIER  # "Libya -- ruled by Gadhafi since 1969 -- is not Egypt"
             dated.setdefault(sentence.start, []).append((depth, timex, parsed, sentence))
         for found in dated.values():
             saying = min(found, key=lambda f: f[0])
@@ -164,8 +170,10 @@ def build_timeline(documents: Sequence[ParsedArticle]) -> tuple[TimelineEvent, .
             # The whole sentence is dated only by a date of its main clause: "Ahmed's
             # life paralleled that of el Hage, who was indicted last week" is not
             # an event of last week; its relative clause is.
-            dates_whole = main[2] is not None and in_main_clause(
-                doc.tree, main[1].start, main[1].end
+            dates_whole = (
+                main[2] is not None
+                and in_main_clause(doc.tree, main[1].start, main[1].end)
+                and not in_aside(doc.article.text, main[3], main[1].start)
             )
             # "Pinochet ruled from 1973 until 1990 but remained army commander until
             # last March": a coordinated clause with a date of its own is another
@@ -180,6 +188,11 @@ def build_timeline(documents: Sequence[ParsedArticle]) -> tuple[TimelineEvent, .
                     sentence = own
                 elif parsed == main[2] and dates_whole:
                     continue  # the main clause's date already dates the sentence
+                elif (aside := aside_of(doc.article.text, whole, timex.start)) is not None:
+                    # "-- ruled by Gadhafi since 1969 --": the aside is the event.
+                    sentence = replace(
+                        whole, start=aside[0], end=aside[1], text=doc.article.text[slice(*aside)]
+                    )
                 else:
                     elsewhere = [(t.start, t.end) for _, t, p, _ in found if p != parsed]
                     sentence = clause_of(doc, timex, whole, elsewhere)
@@ -537,6 +550,29 @@ def in_main_clause(tree: TokenTree, start: int, end: int) -> bool:
         token = tree.token(token.head)
         steps += 1
     return True
+
+
+_ASIDE = re.compile(r"\s(?:--|—|–)\s(.+?)\s(?:--|—|–)\s|\(([^()]*)\)")
+
+
+def in_aside(text: str, sentence: Sentence, offset: int) -> bool:
+    """Whether an offset lies in an aside of its sentence: between two dashes
+    ("Libya -- ruled by Gadhafi since 1969 -- is not Egypt") or in parentheses.
+    An aside's date tells of the aside, not of the sentence's event."""
+    return aside_of(text, sentence, offset) is not None
+
+
+def aside_of(text: str, sentence: Sentence, offset: int) -> tuple[int, int] | None:
+    """The span of the aside an offset lies in (its words, without the dashes or
+    parentheses), if it lies in one."""
+    # A dateline's dash ("Tripoli (CNN) -- ") opens no aside.
+    dateline = find_dateline(sentence.text, glued=True)
+    begin = sentence.start + (dateline.end if dateline is not None and dateline.start == 0 else 0)
+    for m in _ASIDE.finditer(text, begin, sentence.end):
+        group = 1 if m.group(1) is not None else 2
+        if m.start(group) <= offset < m.end(group):
+            return m.start(group), m.end(group)
+    return None
 
 
 def _infinitive(tree: TokenTree, verb: Token) -> bool:
