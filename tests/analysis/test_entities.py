@@ -549,3 +549,34 @@ def test_entities_a_second_given_name_written_differently_tells_brothers_apart()
     )
     assert labels[0] != labels[1]
     assert labels[2] == labels[3]  # an initial of the same name
+
+
+def test_entities_a_bare_surname_of_two_namesakes_is_still_a_person() -> None:
+    from storybrief.analysis.entities import resolve_entities
+    from tests.conftest import build_parsed
+
+    text = (
+        "Moammar Gadhafi spoke . Saif Gadhafi agreed . Gadhafi forces advanced . "
+        "Gadhafi loyalists fled . Gadhafi said no . Ford Motor Co. fell . Ford rose . "
+        "Henry Ford smiled ."
+    )
+    doc = build_parsed(
+        text,
+        [s.strip() + " ." for s in text.split(" .") if s.strip()],
+        [
+            ("Moammar Gadhafi", "PERSON"),
+            ("Saif Gadhafi", "PERSON"),
+            ("Gadhafi", "ORG"),
+            ("Gadhafi", "ORG"),
+            ("Gadhafi", "PERSON"),
+            ("Ford Motor Co.", "ORG"),
+            ("Ford", "ORG"),
+            ("Henry Ford", "PERSON"),
+        ],
+    )
+    entities, _ = resolve_entities([doc])
+    kinds = {e.canonical: e.type for e in entities}
+    # "Gadhafi" stays apart (two Gadhafis are named) and is typed a person.
+    assert kinds["Gadhafi"] == "PERSON"
+    # A company's name stays a company's.
+    assert kinds["Ford Motor Co"] == "ORG"

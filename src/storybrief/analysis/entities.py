@@ -856,7 +856,7 @@ def resolve_entities(
             if mention.label == "PERSON" and (title := _title_before(texts[doc_id], mention)):
                 group.titled.add(f"{title} {_alias(mention.span.text)}")
 
-    built = [_entity_record(e, common, texts) for e in groups.values()]
+    built = _surnames_are_people([_entity_record(e, common, texts) for e in groups.values()])
     built.sort(key=lambda e: (-len(e.mentions), e.canonical))
     entities = [replace(e, id=f"e{n}") for n, e in enumerate(built, 1)]
     entity_at: dict[tuple[str, int, int], str] = {}
@@ -1252,6 +1252,30 @@ def _alias(text: str) -> str:
     "the" or a possessive ("the Royal Air Force's": "Royal Air Force"); titles stay."""
     text = " ".join(text.split())
     return _POSSESSIVE.sub("", _LEADING_THE.sub("", text)).strip(" ,.;:") or text
+
+
+def _surnames_are_people(entities: list[Entity]) -> list[Entity]:
+    """A bare surname kept apart from its namesakes (two of that name in reach)
+    is still a person: "Gadhafi", tagged an organisation in "Gadhafi forces", when
+    Moammar and Saif Gadhafi are both named. Only a name the tagger also calls a
+    person somewhere, and no organisation's full name ("Ford Motor Co.")."""
+    surnames = {
+        e.canonical.split()[-1].lower()
+        for e in entities
+        if e.type == "PERSON" and len(e.canonical.split()) >= FULL_NAME_WORDS
+    }
+    out = []
+    for e in entities:
+        if (
+            e.type in ("ORG", "NORP")
+            and " " not in e.canonical
+            and e.canonical.lower() in surnames
+            and all(" " not in alias for alias in e.aliases)
+            and any(m.label == "PERSON" for m in e.mentions)
+        ):
+            e = replace(e, type="PERSON")
+        out.append(e)
+    return out
 
 
 def _entity_record(
