@@ -580,3 +580,22 @@ def test_entities_a_bare_surname_of_two_namesakes_is_still_a_person() -> None:
     assert kinds["Gadhafi"] == "PERSON"
     # A company's name stays a company's.
     assert kinds["Ford Motor Co"] == "ORG"
+
+
+def test_entities_an_organisation_romanised_two_ways_is_one() -> None:
+    labels = resolve_mentions(
+        [
+            NameMention("a", "al Qaeda", "ORG"),
+            NameMention("b", "al Qaida", "ORG"),
+            NameMention("a", "Hezbollah", "ORG"),
+            NameMention("b", "Hizbollah", "ORG"),
+            NameMention("a", "Nokia", "ORG"),
+            NameMention("b", "Nikon", "ORG"),
+            NameMention("a", "Hamas", "ORG"),
+            NameMention("b", "Hama", "GPE"),
+        ]
+    )
+    assert labels[0] == labels[1]
+    assert labels[2] == labels[3]
+    assert labels[4] != labels[5]  # not vowels alone
+    assert labels[6] != labels[7]  # a city is no organisation

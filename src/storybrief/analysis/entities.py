@@ -71,6 +71,7 @@ Method (``names.v4``), on the tagger's named mentions of all documents:
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -483,6 +484,7 @@ def resolve_mentions(
     _link_full_person_names(form_names, form_label, by_surname, uf)
     _link_long_names(form_names, form_label, long_forms, uf)
     _link_short_names(form_names, form_label, uf)
+    _link_organisation_spellings(form_names, form_label, uf)
 
     # 3. Surnames alone, mention by mention, in context.
     entity_of = [uf.find(form_of[i]) for i in range(len(mentions))]
@@ -665,6 +667,42 @@ _SHORTENED = frozenset(("ORG", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"))
 
 def _kinds_agree(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b or any({a, b} <= kinds for kinds in _KINDS)
+
+
+#: Judgement call: the shortest one-word organisation name whose spellings are compared.
+MIN_SPELLED_ORG_CHARS = 5
+
+
+def _link_organisation_spellings(
+    form_names: Sequence[_Name], form_label: Sequence[str | None], uf: _UnionFind
+) -> None:
+    """One organisation's name romanised two ways ("al Qaeda" / "al Qaida",
+    "Hezbollah" / "Hizbollah", "Taliban" / "Taleban"): one-word names (past an
+    Arabic article) tagged organisations, alike once spelling habits are folded
+    (``_transliteration_alike``), opening with the same letter and differing in
+    vowels only ("Nokia" is no "Nikon")."""
+    words = [
+        (f, name.core_tokens[0])
+        for f, name in enumerate(form_names)
+        if form_label[f] == "ORG"
+        and len(name.core_tokens) == 1
+        and not name.acronym
+        and len(name.core_tokens[0]) >= MIN_SPELLED_ORG_CHARS
+        and name.core_tokens[0].isalpha()
+    ]
+    for (f, a), (g, b) in itertools.combinations(words, 2):
+        if (
+            a != b
+            and a[0] == b[0]
+            and _consonants(a) == _consonants(b)
+            and _transliteration_alike(a, b)
+        ):
+            uf.union(f, g)
+
+
+def _consonants(word: str) -> str:
+    """A name's folded spelling without its vowels: what romanisations of it share."""
+    return re.sub(r"[aeiouy]", "", _fold_spelling(word))
 
 
 def _link_short_names(
