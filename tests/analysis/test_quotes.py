@@ -778,3 +778,20 @@ def test_quotes_an_indefinite_speaker_described_by_a_persons_name_is_not_that_pe
     speaker = {q.text[:16]: q.speaker_name for q in brief.quotes}
     assert speaker["The talks went w"] is None
     assert speaker["The talks will r"] == "Omar Salem"
+
+
+@pytest.mark.model
+@pytest.mark.issue(19)
+def test_quotes_none_are_taken_from_a_pages_highlights_or_captions() -> None:
+    text = (
+        "By the Wire Staff A spokesman says NATO is "
+        '"starving the whole population of the city" Rebels hold the port '
+        "Calder (CNN) -- Rebels held the port on Saturday. "
+        '"We are starving the whole population of the city," a spokesman said.'
+    )
+    brief = storybrief.brief([{"text": text, "published": "2024-06-12"}])
+    (document,) = brief.documents
+    assert document.article.captions, "the highlights are read as a caption"
+    starts = [q.start for q in brief.quotes]
+    assert starts
+    assert all(start > text.index("Calder (CNN)") for start in starts)

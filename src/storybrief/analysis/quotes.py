@@ -937,7 +937,12 @@ def extract_quotes(
     quotes: list[_Quote] = []
     for doc in documents:
         spans = _surname_spans(doc, spans_by_doc[doc.id], canonical)
-        quotes += _repeats_keep_their_speaker(_document_quotes(_Doc(doc, genders), spans, roles))
+        found = _repeats_keep_their_speaker(_document_quotes(_Doc(doc, genders), spans, roles))
+        # A photo caption or a page's story highlights repeat the story's words
+        # out of their context ("... says NATO is 'starving the population'"):
+        # no quotation is taken from them.
+        captions = doc.article.captions
+        quotes += [q for q in found if not any(s <= q.start < e for s, e in captions)]
     return _group(quotes, documents, entities)
 
 
