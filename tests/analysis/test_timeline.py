@@ -521,8 +521,9 @@ def test_timeline_a_date_between_the_and_a_noun_qualifies_it_whatever_the_parse(
         text, [words], [("March 26", "DATE"), ("Wednesday", "DATE")], published="2024-04-05"
     )
     events = {e.date: e.text for e in build_timeline([doc])}
-    assert events["2024-04-03"] == text
-    assert events["2024-03-26"] != text
+    # The opening phrase, set off by a comma, is the vote's own event.
+    assert events["2024-04-03"] == "Cole was named mayor on Wednesday ."
+    assert events["2024-03-26"] == "After the March 26 vote"
 
 
 @pytest.mark.model
@@ -583,6 +584,46 @@ def test_timeline_a_closing_coordinated_clause_with_a_date_of_its_own_is_another
     same_words = [*words[:8], ("1973", "1973", "NUM", "CD", "pobj", "until"), "."]
     doc = build_parsed(same, [same_words], [("1973", "DATE")], published="2024-08-14")
     assert [e.text for e in build_timeline([doc])] == [same]
+
+
+def test_timeline_an_opening_phrase_with_a_date_of_its_own_is_another_event() -> None:
+    text = "After the flood of April 2 , crews rebuilt the bridge on May 9 over the river ."
+    words: list[Any] = [
+        ("After", "after", "ADP", "IN", "prep", "rebuilt"),
+        ("the", "the", "DET", "DT", "det", "flood"),
+        ("flood", "flood", "NOUN", "NN", "pobj", "After"),
+        ("of", "of", "ADP", "IN", "prep", "flood"),
+        ("April", "April", "PROPN", "NNP", "pobj", "of"),
+        ("2", "2", "NUM", "CD", "nummod", "April"),
+        (",", ",", "PUNCT", ",", "punct", "rebuilt"),
+        ("crews", "crew", "NOUN", "NNS", "nsubj", "rebuilt"),
+        ("rebuilt", "rebuild", "VERB", "VBD", "ROOT", None),
+        ("the", "the", "DET", "DT", "det", "bridge"),
+        ("bridge", "bridge", "NOUN", "NN", "dobj", "rebuilt"),
+        ("on", "on", "ADP", "IN", "prep", "rebuilt"),
+        ("May", "May", "PROPN", "NNP", "pobj", "on"),
+        ("9", "9", "NUM", "CD", "nummod", "May"),
+        ("over", "over", "ADP", "IN", "prep", "rebuilt"),
+        ("the", "the", "DET", "DT", "det", "river"),
+        ("river", "river", "NOUN", "NN", "pobj", "over"),
+        ".",
+    ]
+    spans = [("April 2", "DATE"), ("May 9", "DATE")]
+    doc = build_parsed(text, [words], spans, published="2024-05-20")
+    events = {e.date: e.text for e in build_timeline([doc])}
+    # The sentence's event, May 9, reads without the opening phrase; the
+    # phrase is the event of April 2.
+    assert events["2024-05-09"] == "crews rebuilt the bridge on May 9 over the river ."
+    assert events["2024-04-02"] == "After the flood of April 2"
+    # Not set off by a comma, the phrase is part of the sentence's event.
+    joined = text.replace("2 , crews", "2 crews")
+    no_comma = build_parsed(joined, [[*words[:6], *words[7:]]], spans, published="2024-05-20")
+    assert {e.date: e.text for e in build_timeline([no_comma])}["2024-05-09"] == joined
+    # A clause that would lose its subject keeps the phrase.
+    headless = text.replace("crews ", "")
+    subjectless = [*words[:7], *words[8:]]
+    no_subject = build_parsed(headless, [subjectless], spans, published="2024-05-20")
+    assert {e.date: e.text for e in build_timeline([no_subject])}["2024-05-09"] == headless
 
 
 def _offset_words(verb: str, tag: str) -> list[Any]:

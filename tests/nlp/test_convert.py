@@ -6,7 +6,13 @@ from typing import Any
 import pytest
 from spacy.tokens import Span as SpacySpan
 
-from storybrief.nlp.convert import MAX_TOKEN_CHARS, doc_to_records, parse_articles, tokenizable
+from storybrief.nlp.convert import (
+    MAX_TOKEN_CHARS,
+    doc_to_records,
+    fronted_subjects,
+    parse_articles,
+    tokenizable,
+)
 
 TEXT = "Harbour strike ends\n\nThe union accepted the offer on Sunday. Work resumes Monday."
 
@@ -134,3 +140,52 @@ def test_convert_a_caption_run_into_the_lead_ends_its_sentence(
     (plain,) = parse_articles([make_article(text)], blank_nlp)
     assert plain.sentences[0].text.startswith("Council meets")
     assert plain.sentences[0].text.endswith("the strike.")
+
+
+def _parsed_doc(blank_nlp: Any, rows: list[tuple[str, str, str, int]]) -> Any:
+    """A spaCy Doc with the parse given by hand: (word, pos, dep, head index) rows."""
+    from spacy.tokens import Doc
+
+    return Doc(
+        blank_nlp.vocab,
+        words=[r[0] for r in rows],
+        pos=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        heads=[r[3] for r in rows],
+    )
+
+
+def test_convert_a_subject_parsed_as_an_apposition_of_an_opening_phrase_is_the_subject(
+    blank_nlp: Any, make_article: Callable[..., Any]
+) -> None:
+    # The small English model's parse of "According to police in Leeds, Smith,
+    # 45, was arrested on Monday.": "Smith" an apposition of "Leeds", "arrested"
+    # without a subject.
+    rows = [
+        ("According", "VERB", "prep", 11),
+        ("to", "ADP", "prep", 0),
+        ("police", "NOUN", "pobj", 1),
+        ("in", "ADP", "prep", 2),
+        ("Leeds", "PROPN", "pobj", 3),
+        (",", "PUNCT", "punct", 4),
+        ("Smith", "PROPN", "appos", 4),
+        (",", "PUNCT", "punct", 6),
+        ("45", "NUM", "appos", 6),
+        (",", "PUNCT", "punct", 6),
+        ("was", "AUX", "auxpass", 11),
+        ("arrested", "VERB", "ROOT", 11),
+        ("on", "ADP", "prep", 11),
+        ("Monday", "PROPN", "pobj", 12),
+        (".", "PUNCT", "punct", 11),
+    ]
+    doc = _parsed_doc(blank_nlp, rows)
+    assert fronted_subjects(doc) == {6: (11, "nsubjpass"), 5: (11, "punct")}
+    records = doc_to_records(make_article(doc.text), doc)
+    smith = next(t for t in records.tokens if t.text == "Smith")
+    assert (smith.head, smith.dep) == (11, "nsubjpass")
+    # A clause with its subject, or a name coordinated with the phrase's noun
+    # ("in Cairo, Mubarak, the president, said"), is left as parsed.
+    with_subject = [*rows[:10], ("he", "PRON", "nsubjpass", 11), *rows[11:]]
+    assert fronted_subjects(_parsed_doc(blank_nlp, with_subject)) == {}
+    coordinated = [*rows[:6], ("Smith", "PROPN", "conj", 4), *rows[7:]]
+    assert fronted_subjects(_parsed_doc(blank_nlp, coordinated)) == {}

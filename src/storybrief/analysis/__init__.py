@@ -21,7 +21,7 @@ episodes   episodes.v1           which documents report the same stretch of time
 relations  claims.v4             claims' relations, given the episodes
 summary    bigram-ilp.v2         the summary, every passage an exact span
 quotes     cues.v4               who said what
-timeline   timeline.v7           dated events, merged across documents
+timeline   timeline.v8           dated events, merged across documents
 sources    sources.v2            sources compared: kind, contributions, overlap
 =========  ====================  ==============================================
 """

@@ -1,6 +1,6 @@
 """When things happened: the timeline of dated events.
 
-Method (``timeline.v7``):
+Method (``timeline.v8``):
 
 - Every document's temporal expressions are normalised (``storybrief.analysis.timex``)
   against its publication date when that is known to the day (stated, or
@@ -39,7 +39,12 @@ Method (``timeline.v7``):
   (since timeline.v7): "Pinochet ruled from 1973 until 1990 but remained army
   commander until last March" is "Pinochet ruled from 1973 until 1990" in
   1973, and its other clause, in March, another event (or none, when "last
-  March" cannot be resolved).
+  March" cannot be resolved). Likewise without a phrase or adverbial clause
+  that opens it, set off by a comma, with a date of its own (since
+  timeline.v8): "According to a complaint filed Sept. 17, Fazil rented the
+  house from May to August" is "Fazil rented the house from May to August",
+  and the complaint is the event of Sept. 17. A phrase that closes the
+  sentence stays in it (there a comma as often ends an apposition).
 - A count of days or weeks before or after a clause dates that clause from
   the day of the clause it qualifies (since timeline.v7): "The intervention
   comes two days after the Security Council passed a resolution" dates the
@@ -94,7 +99,7 @@ from storybrief.model import (
 )
 from storybrief.text import find_dateline
 
-METHOD = "timeline.v7"
+METHOD = "timeline.v8"
 # Judgement call (timeline.v1, not measured): raw-count TF-IDF cosine from which
 # two sentences of one date are one event (see ``similarity.EVENT_SENTENCES``).
 SAME_EVENT = 0.3
@@ -178,7 +183,7 @@ def build_timeline(documents: Sequence[ParsedArticle]) -> tuple[TimelineEvent, .
             # "Pinochet ruled from 1973 until 1990 but remained army commander until
             # last March": a coordinated clause with a date of its own is another
             # event; the sentence's event reads without it.
-            own = without_dated_conjuncts(doc, whole, main[1], [f[1] for f in found])
+            own = without_dated_edges(doc, whole, main[1], [f[1] for f in found])
             for _depth, timex, parsed, sentence in found:
                 if parsed is None:
                     continue  # unknown stays unknown: its clause is not dated by another's date
@@ -415,43 +420,77 @@ def clause_of(
     return replace(sentence, start=begin, end=end, text=text[begin:end])
 
 
-def without_dated_conjuncts(
+def without_dated_edges(
     doc: ParsedArticle, sentence: Sentence, timex: Timex, dates: Sequence[Timex]
 ) -> Sentence:
-    """The sentence without the coordinated clauses that close it and hold a date of their own.
+    """The sentence without the parts at its edges that hold a date of their own.
 
-    "Pinochet ruled from 1973 until 1990 but remained army commander until last
-    March" is two events: the one dated 1973 reads "Pinochet ruled from 1973
-    until 1990". Only a clause that ends the sentence is cut (the span stays one
-    span of the text), with the conjunction and punctuation before it; a clause
-    that holds the date itself (``timex``) is kept.
+    Two kinds of part are cut, each an event of its own dated by its date:
+
+    - a coordinated clause that closes the sentence: "Pinochet ruled from 1973
+      until 1990 but remained army commander until last March" is, in 1973,
+      "Pinochet ruled from 1973 until 1990" (with the conjunction and
+      punctuation before the clause cut too);
+    - a phrase or adverbial clause of the main verb that opens the sentence,
+      set off by a comma ("According to a complaint filed Sept. 17, Fazil
+      rented the house from May to August"; "Two days after the bombing on
+      Aug. 7, police arrested two men on Aug. 9"). One that closes it stays:
+      a comma there as often ends an apposition, and what follows is often
+      what the main clause says ("used the privileges of incumbency Friday,
+      dominating the news with his promise ... starting April 1").
+
+    The span stays one span of the text; a part that holds the date itself
+    (``timex``) is kept, and an opening part is kept when the main verb's
+    subject would go with it (a misparse would leave a clause without its
+    subject).
     """
     tree = doc.tree
     verb = _verb_of(tree, timex.start, timex.end)
     if verb is None:
         return sentence
-    cut = sentence.end
-    for child in tree.children(verb):
-        if child.dep != "conj" or child.pos not in ("VERB", "AUX"):
+    text = doc.article.text
+    begin, cut = sentence.start, sentence.end
+    children = tree.children(verb)
+    for child in children:
+        adjunct = child.dep in _EDGE_ADJUNCTS
+        if not adjunct and not (child.dep == "conj" and child.pos in ("VERB", "AUX")):
             continue
         tokens = _subtree(tree, child)
         low, high = min(t.start for t in tokens), max(t.end for t in tokens)
         holds_date = any(
             low <= t.start < high and t.value != timex.value for t in dates if t is not timex
         )
-        if not holds_date or low <= timex.start < high or low <= sentence.start:
+        if not holds_date or low <= timex.start < high:
             continue
-        if sentence.text[high - sentence.start :].strip(" .!?\"'”’)") == "":
+        closes = text[high : sentence.end].strip(" .!?\"'”’)") == ""
+        if closes and not adjunct and low > sentence.start:
             cut = min(cut, low)
-    if cut == sentence.end:
+            continue
+        opens = text[sentence.start : low].strip(" \"'“‘(") == ""
+        if (
+            adjunct
+            and opens
+            and text[high:cut].lstrip().startswith(",")
+            and any(c.dep in _SUBJECTS and c.start >= high for c in children)
+        ):
+            begin = max(begin, high)
+    if (begin, cut) == (sentence.start, sentence.end):
         return sentence
-    before = list(tree.between(sentence.start, cut))
-    while before and (before[-1].dep == "cc" or before[-1].pos == "PUNCT"):
-        before.pop()
-    if not before:
+    kept = list(tree.between(begin, cut))
+    while kept and kept[0].pos == "PUNCT":
+        kept.pop(0)
+    while cut < sentence.end and kept and (kept[-1].dep == "cc" or kept[-1].pos == "PUNCT"):
+        kept.pop()
+    if not kept:
         return sentence
-    end = before[-1].end
-    return replace(sentence, end=end, text=doc.article.text[sentence.start : end])
+    begin, end = kept[0].start, (kept[-1].end if cut < sentence.end else sentence.end)
+    return replace(sentence, start=begin, end=end, text=text[begin:end])
+
+
+#: Phrases and clauses of a verb that can stand apart from it at a sentence's edge.
+_EDGE_ADJUNCTS = frozenset(("prep", "advcl", "npadvmod"))
+#: The dependents that are a clause's subject.
+_SUBJECTS = frozenset(("nsubj", "nsubjpass", "expl", "csubj", "csubjpass"))
 
 
 def _subtree(tree: TokenTree, top: Token) -> list[Token]:

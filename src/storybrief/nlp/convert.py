@@ -121,6 +121,7 @@ def doc_to_records(article: Article, doc: Any) -> ParsedArticle:
         sentences.append(Sentence(doc_id, index, start, end, text[start:end]))
         for token in sent:
             sentence_of_token[token.i] = index
+    repaired = fronted_subjects(doc)
     tokens = tuple(
         Token(
             index=t.i,
@@ -130,8 +131,8 @@ def doc_to_records(article: Article, doc: Any) -> ParsedArticle:
             lemma=t.lemma_,
             pos=t.pos_,
             tag=t.tag_,
-            dep=t.dep_,
-            head=t.head.i,
+            dep=repaired[t.i][1] if t.i in repaired else t.dep_,
+            head=repaired[t.i][0] if t.i in repaired else t.head.i,
             sentence=sentence_of_token.get(t.i, -1),
             is_stop=bool(t.is_stop),
         )
@@ -142,6 +143,69 @@ def doc_to_records(article: Article, doc: Any) -> ParsedArticle:
         _mention(doc_id, text, ent, sentence_of_token) for ent in doc.ents if ent.text.strip()
     )
     return ParsedArticle(article, tuple(sentences), tokens, mentions)
+
+
+#: Dependents that are a clause's subject.
+_SUBJECTS = frozenset(("nsubj", "nsubjpass", "expl", "csubj", "csubjpass"))
+#: What may open a sentence ahead of its subject, set off by a comma.
+_FRONTED = frozenset(("prep", "advcl", "npadvmod", "advmod"))
+#: A verb's auxiliaries, which stand between its subject and itself.
+_AUXILIARIES = frozenset(("aux", "auxpass", "neg"))
+
+
+def fronted_subjects(doc: Any) -> dict[int, tuple[int, str]]:
+    """Repairs of one parser error: a subject read as an apposition of the phrase before it.
+
+    In "According to a complaint filed by the office in Manhattan, Fazil, a
+    native of the Comoros, rented the house", spaCy's small English model
+    attaches "Fazil" (and "a native ...") to "Manhattan" as appositions, and
+    "rented" is left without a subject. When a finite verb has no subject and
+    the words between the comma that ends a phrase opening its clause and the
+    verb are only appositions of that phrase's last noun (with their commas),
+    the first apposition is the verb's subject and the others are its own.
+    Only the appositions of a preposition's object are read so.
+    Returns token index -> (head index, dependency label) for the tokens
+    whose attachment changes.
+    """
+    out: dict[int, tuple[int, str]] = {}
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "conj", "ccomp"):
+            continue
+        if any(c.dep_ in _SUBJECTS for c in verb.children):
+            continue
+        fronted = [c for c in verb.lefts if c.dep_ in _FRONTED]
+        if not fronted:
+            continue
+        auxiliaries = [c.i for c in verb.lefts if c.dep_ in _AUXILIARIES]
+        stop = min(auxiliaries, default=verb.i)
+        if stop == 0 or doc[stop - 1].text != ",":
+            continue
+        for holder in fronted[-1].subtree:
+            if holder.dep_ != "pobj":
+                continue  # "in Cairo, Mubarak, the president, said": "Mubarak" is no apposition
+            appositions = [a for a in holder.children if a.dep_ == "appos" and a.i > holder.i]
+            if not appositions:
+                continue
+            first = appositions[0]
+            left = first.left_edge.i
+            inside = {t.i for a in appositions for t in a.subtree}
+            if (
+                left == 0
+                or doc[left - 1].text != ","
+                or max(inside) >= stop
+                or any(t.i not in inside and not t.is_punct for t in doc[left:stop])
+            ):
+                continue
+            passive = any(c.dep_ == "auxpass" for c in verb.children)
+            out[first.i] = (verb.i, "nsubjpass" if passive else "nsubj")
+            for other in appositions[1:]:
+                out[other.i] = (first.i, "appos")
+            out[left - 1] = (verb.i, "punct")  # the comma that closes the opening phrase
+            for t in doc[left:stop]:
+                if t.is_punct and t.head.i == holder.i:
+                    out[t.i] = (first.i, "punct")
+            break
+    return out
 
 
 def _mention(doc_id: str, text: str, ent: Any, sentence_of_token: dict[int, int]) -> Mention:
