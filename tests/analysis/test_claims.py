@@ -236,6 +236,34 @@ def test_different_figures_for_the_same_day_conflict_and_equal_ones_agree() -> N
 
 
 @pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_toll_two_sources_give_over_the_same_days_conflicts_and_one_that_moves_on_evolves() -> (
+    None
+):
+    sources = iter(["police", "the coast guard", "the port authority"] * 2)
+
+    def crash(figure: str, published: str) -> tuple[str, str]:
+        # Three different reports (an article repeated word for word is one source).
+        source = next(sources)
+        return (
+            f"Ferry crash\n\nThe ferry crash killed {figure} people, {source} said.",
+            published,
+        )
+
+    # 52 is reported before and after 53: two accounts of one toll.
+    accounts = _brief(
+        crash("52", "2024-05-03"), crash("53", "2024-05-05"), crash("52", "2024-05-09")
+    )
+    (toll,) = [c for c in accounts.claims if len(c.documents) == 3]
+    assert [r.value for r in toll.readings] == [52, 53]
+    assert toll.relation == "conflict"
+    # Once 53 is reported, 52 is not again: the toll moved on.
+    update = _brief(crash("52", "2024-05-03"), crash("52", "2024-05-05"), crash("53", "2024-05-09"))
+    (toll,) = [c for c in update.claims if len(c.documents) == 3]
+    assert toll.relation == "evolves"
+
+
+@pytest.mark.model
 def test_an_undated_different_figure_is_not_called_a_contradiction() -> None:
     brief = storybrief.brief(
         [
@@ -617,6 +645,78 @@ def test_the_toll_of_an_earlier_disaster_stays_apart() -> None:
     (toll,) = [c for c in brief.claims if len(c.documents) > 1]
     assert toll.relation == "agree"
     assert [st.value for st in toll.statements] == [118, 118]
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_the_toll_of_an_earlier_disaster_told_over_two_sentences_stays_apart() -> None:
+    # The earlier disaster's year is in the sentence before its toll.
+    brief = _brief(
+        (
+            "Sinking\n\nThe navy said 118 sailors were killed when the Kursk sank on Saturday.",
+            "2000-08-20",
+        ),
+        (
+            "Past\n\nThe Komsomolets sank in April 1989. Its 69 sailors were killed in the fire.",
+            "2000-08-21",
+        ),
+        ("Toll\n\nAll 118 sailors were killed when the Kursk sank, the navy said.", "2000-08-22"),
+    )
+    (toll,) = [c for c in brief.claims if len(c.documents) > 1]
+    assert [st.value for st in toll.statements] == [118, 118]
+    # In a paragraph of its own, a figure is of the story's time again.
+    joined = _brief(
+        (
+            "Sinking\n\nThe navy said 118 sailors were killed when the Kursk sank on Saturday.",
+            "2000-08-20",
+        ),
+        (
+            "Past\n\nThe Komsomolets sank in April 1989.\n\nAll 118 sailors were killed in the "
+            "Kursk, the navy said.",
+            "2000-08-21",
+        ),
+    )
+    (toll,) = [c for c in joined.claims if len(c.documents) > 1]
+    assert [st.value for st in toll.statements] == [118, 118]
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_part_of_a_toll_and_a_rough_guess_are_not_the_toll() -> None:
+    brief = _brief(
+        (
+            "Raid\n\nThe raid killed 14 people, including three police officers, officials said. "
+            "An inquiry could take a week or two.",
+            "2024-06-03",
+        ),
+        (
+            "Raid toll\n\nThe raid killed 14 people, among them three officers, the mayor said.",
+            "2024-06-04",
+        ),
+    )
+    grouped = {
+        tuple(st.value for st in c.statements): c.relation
+        for c in brief.claims
+        if len(c.documents) > 1
+    }
+    assert grouped == {(14, 14): "agree", (3, 3): "agree"}
+    assert not any(st.text == "two" for c in brief.claims for st in c.statements)
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_figure_after_including_is_a_part_of_the_toll(make_article: Any) -> None:
+    from storybrief.analysis.claims import extract_statements
+    from storybrief.nlp.convert import parse_articles
+    from storybrief.nlp.pipeline import load_nlp
+
+    text = (
+        "In Chile, seven Spaniards have been identified as missing or dead under the regime, "
+        "including two Catholic priests and a U.N. official."
+    )
+    (doc,) = parse_articles([make_article(text)], load_nlp())
+    who = {st.text: st.who for st in extract_statements(doc)}
+    assert who == {"seven": "spaniards", "two": "priest"}  # a people, and a part
 
 
 @pytest.mark.model

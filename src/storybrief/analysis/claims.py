@@ -1,6 +1,6 @@
 """Numbers the sources state, grouped by what they count, with how the sources relate.
 
-Method (``claims.v4``):
+Method (``claims.v5``):
 
 - Statements: the tagger's CARDINAL, QUANTITY, MONEY and PERCENT mentions, durations
   of a month or more (``storybrief.analysis.timex``: "22-month", "two-year"), years
@@ -38,7 +38,12 @@ Method (``claims.v4``):
   ground"), a toll verb the figure hangs from names its toll ("Four people ... were
   killed"), and a figure its sentence dates a year or more before publication is of
   another time ("In April 1989, 42 sailors were killed"): it never joins this
-  story's figures. A percentage is of an owner when
+  story's figures. Since claims.v5, so is a past-tense figure of a sentence with
+  no date of its own that continues a paragraph whose sentence before is so dated
+  ("The Komsomolets sank in April 1989. Its 69 sailors were killed."), and a
+  figure after "including" or "among them" is a part of the count before it
+  ("seven Spaniards ..., including two Catholic priests"), never the toll. The end
+  of a rough "a week or two" counts nothing. A percentage is of an owner when
   its clause's subject is named ("Putin had 52.4 percent", "Zyuganov was second
   with 29.6 percent"): shares of one owner are one quantity whatever their
   words, and a share never joins another owner's, nor one of no owner unless in the
@@ -83,7 +88,11 @@ Method (``claims.v4``):
   set apart because a figure of a thousand or more (``LARGE_FIGURE``) jumped
   ``storybrief.analysis.episodes.JUMP``-fold), ``conflict`` (figures differ
   for the same known time), ``differs`` (figures differ and a time is unknown:
-  not called a contradiction without evidence). A statement's time is the date
+  not called a contradiction without evidence). A toll moves on (since
+  claims.v5): when each of two of its figures was reported (its documents'
+  publication days) over periods that overlap ("113 killed" on July 27 and
+  August 18, "114 killed" on July 29), the sources give two accounts of one
+  toll, a ``conflict``, not an update. A statement's time is the date
   in its sentence nearest the figure ("rose to 11 on Wednesday"; not a date
   that names the event, "Sunday's flood"), else its document's publication
   day; an estimated month is too coarse and counts as unknown.
@@ -98,7 +107,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from storybrief.analysis.similarity import SENTENCES, sparse_cosine, tfidf
-from storybrief.analysis.timex import document_timexes
+from storybrief.analysis.timex import document_timexes, tense_of
 from storybrief.lexicon import FIGURE_LABELS, TOLL_WORDS
 from storybrief.model import (
     Claim,
@@ -109,13 +118,14 @@ from storybrief.model import (
     Offsets,
     ParsedArticle,
     Reading,
+    Sentence,
     Statement,
     Token,
     TokenTree,
     date_of,
 )
 
-METHOD = "claims.v4"
+METHOD = "claims.v5"
 # Judgement call (claims.v1, not measured): context cosine from which two
 # statements of one unit are one quantity; lower joins unrelated counts.
 SAME_QUANTITY = 0.25
@@ -253,6 +263,9 @@ class _Statement:
     #: publication ("the Komsomolets sank in April 1989 ... 42 of the 69 sailors"),
     #: as that date; None for a figure of the story's own time.
     era: str | None = None
+    #: The day the document that states it was published (None when not known
+    #: to the day): when a toll stood at this figure, whatever its sentence dates.
+    reported: str | None = None
 
 
 def _value(text: str, money: bool = False) -> tuple[float | None, str | None]:
@@ -405,6 +418,20 @@ def extract_statements(
             return doc_time
         return min(dates, key=lambda d: max(d[0] - end, start - d[1], 0))[2]
 
+    def continued_era(sentence: Sentence, start: int, end: int) -> str | None:
+        """The era of the sentence before, for a past-tense figure of a sentence
+        with no date of its own that continues its paragraph ("The Komsomolets sank
+        in April 1989. Forty-two of the 69 sailors aboard died.")."""
+        if sentence.index == 0 or sentence_dates.get(sentence.index):
+            return None
+        before = doc.sentences[sentence.index - 1]
+        dates = sentence_dates.get(before.index)
+        if not dates or "\n" in text[before.end : sentence.start]:
+            return None
+        if tense_of(doc.tree, start, end) != "past":
+            return None
+        return _era(max(dates)[2], doc_time)
+
     out: list[_Statement] = []
 
     def add(
@@ -453,6 +480,15 @@ def extract_statements(
             ),
             None,
         )
+        if (
+            toll
+            and who is None
+            and noun is not None
+            and _PART.search(text[max(0, start - 30) : start])
+        ):
+            # "seven Spaniards ..., including two Catholic priests": a part of the
+            # count before it, never the toll itself.
+            who = noun.lemma.lower()
         owner = _owner_of(doc, start, end) if unit == "percent" else None
         if unit == "age":
             # "the 82-year-old Pinochet": an age is its person's.
@@ -488,7 +524,8 @@ def extract_statements(
                 who,
                 owner,
                 per,
-                era=_era(time, doc_time),
+                era=_era(time, doc_time) or continued_era(sentence, start, end),
+                reported=doc_time,
             )
         )
 
@@ -645,14 +682,28 @@ def figure_of(doc: ParsedArticle, mention: Mention) -> tuple[str, float] | None:
     return unit, value
 
 
+#: A figure that counts a part of the one before it: "..., including two priests",
+#: "..., among them 12 children" (qualifiers may stand between).
+_PART = re.compile(
+    r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+(?:(?:at\s+least|some|about|"
+    r"nearly|more\s+than|almost|around)\s+)?$",
+    re.IGNORECASE,
+)
+#: "a week or two", "a mile or two": a number that ends a rough "one or N" of a
+#: noun written before it, an estimate of that noun, no count to compare.
+_ONE_OR = re.compile(r"\b(?:a|an|one)\s+[a-z]+\s+or\s+$", re.IGNORECASE)
+
+
 def _is_count(doc: ParsedArticle, start: int, end: int, value: float | None) -> bool:
-    """Whether a bare number counts something: not "one of", "No. 1", an address or a name."""
+    """Whether a bare number counts something: not "one of", "No. 1", an address, a
+    name, or the end of a rough "a week or two"."""
     text = doc.article.text
     if (
         value is None
         or value < MIN_COUNT
         or "no." in text[max(0, start - 4) : start].lower()
         or _ADDRESS.match(text[end : end + 8])
+        or _ONE_OR.search(text[max(0, start - 40) : start])
     ):
         return False
     noun = _counted_noun(doc.tree, start, end)
@@ -1204,7 +1255,13 @@ def relate_claims(
     separate = {pair for pair in apart if len({episode_of.get(d) for d in pair}) == 2}
     if not separate:
         return tuple(claims)
-    return tuple(replace(c, relation=_relation(c.documents, c.readings, separate)) for c in claims)
+    # Episodes only tell that figures of unknown times hold for different times.
+    return tuple(
+        replace(c, relation=_relation(c.documents, c.readings, separate))
+        if c.relation == "differs"
+        else c
+        for c in claims
+    )
 
 
 #: A duration's units, in months, and their names.
@@ -1248,14 +1305,18 @@ def _claim(members: Sequence[_Statement]) -> Claim:
     code = _unit_written(members)
     if code is not None:
         readings = tuple(replace(r, value=_in_unit(r.value, _MONTHS_PER[code])) for r in readings)
-    members = _stated(members)
-    documents = tuple(sorted({m.doc_id for m in members}))
+    stated = _stated(members)
+    documents = tuple(sorted({m.doc_id for m in stated}))
+    relation = _relation(documents, readings, ())
+    if relation == "evolves" and members[0].toll and not _reported_apart(members):
+        relation = "conflict"
+    members = stated
     return Claim(
         id="",
         unit=members[0].unit,
         counts=next((m.counts for m in members if m.counts), None),
         what=_what(members),
-        relation=_relation(documents, readings, ()),
+        relation=relation,
         documents=documents,
         readings=readings,
         statements=tuple(
@@ -1282,22 +1343,45 @@ def _what(members: Sequence[_Statement]) -> str | None:
     return " / ".join((full or nouns or labels)[:MAX_WHAT_LABELS]) or None
 
 
-def _readings(members: Sequence[_Statement]) -> tuple[Reading, ...]:
-    """The distinct figures of a group, smallest first (``_close`` to a first value: one)."""
-    out: list[tuple[Figure, list[str], list[str]]] = []
-    first: _Statement | None = None
+def _by_figure(members: Sequence[_Statement]) -> list[list[_Statement]]:
+    """The statements of a group with a value, by distinct figure, smallest first
+    (``_close`` to a figure's first value: that figure)."""
+    out: list[list[_Statement]] = []
     for m in sorted(members, key=lambda m: m.value or 0.0):
         if m.value is None:
             continue
-        if first is None or not _close(first, m):
-            first = m
-            out.append((m.value, [], []))
-        _, documents, times = out[-1]
-        if m.doc_id not in documents:
-            documents.append(m.doc_id)
-        if m.time and m.time not in times:
-            times.append(m.time)
-    return tuple(Reading(value, tuple(docs), tuple(times)) for value, docs, times in out)
+        if not out or not _close(out[-1][0], m):
+            out.append([])
+        out[-1].append(m)
+    return out
+
+
+def _readings(members: Sequence[_Statement]) -> tuple[Reading, ...]:
+    """The distinct figures of a group, smallest first."""
+    out = []
+    for figure in _by_figure(members):
+        documents = tuple(dict.fromkeys(m.doc_id for m in figure))
+        times = tuple(dict.fromkeys(m.time for m in figure if m.time))
+        out.append(Reading(figure[0].value or 0.0, documents, times))
+    return tuple(out)
+
+
+def _reported_apart(members: Sequence[_Statement]) -> bool:
+    """Whether a toll's figures were each reported in a period of its own.
+
+    A toll moves on: once a new figure is reported, the old one is not reported
+    again. Two figures both reported within the same days (the first and last
+    publication day of each overlap: "113 killed" on July 27 and August 18,
+    "114 killed" on July 29) are two accounts of one toll, a conflict.
+    """
+    spans: list[tuple[str, str]] = []
+    for figure in _by_figure(members):
+        days = sorted(m.reported for m in figure if m.reported)
+        if days:
+            spans.append((days[0], days[-1]))
+    return not any(
+        a[0] <= b[1] and b[0] <= a[1] for i, a in enumerate(spans) for b in spans[i + 1 :]
+    )
 
 
 def _relation(
