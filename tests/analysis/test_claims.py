@@ -720,6 +720,21 @@ def test_a_figure_after_including_is_a_part_of_the_toll(make_article: Any) -> No
 
 
 @pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_year_long_past_is_one_event_in_undated_documents_too() -> None:
+    # No publication dates: each was written no earlier than 1990, the latest year
+    # it tells of as past, so 1973 is the story's history in both.
+    brief = storybrief.brief(
+        [
+            {"text": "Profile\n\nRuiz seized power in 1973 and stepped down in 1990."},
+            {"text": "Trial\n\nRuiz, who led a military coup in 1973, left office in 1990."},
+        ]
+    )
+    years = {tuple(st.value for st in c.statements) for c in brief.claims if c.unit == "year"}
+    assert (1973, 1973) in years
+
+
+@pytest.mark.model
 def test_the_share_of_the_vote_counted_is_not_the_winners_share() -> None:
     brief = _brief(
         (

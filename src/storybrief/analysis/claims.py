@@ -73,10 +73,11 @@ Method (``claims.v5``):
   (the noun it qualifies, or the verb and its object: "fought the war in 1982", "its
   1982 war") or in the same words, and a year two or more before publication is the
   story's history, one event whatever the words ("his 1973 coup", "seized power in
-  1973"); another year only of the same event in the same words. A percentage
-  without a counted noun is of what its verb changes ("boost pensions by 20 percent",
-  "pensions would be increased by 20 percent"): the same value of the same thing is
-  one quantity.
+  1973"; in a document of unknown date, two or more before the latest year it tells
+  of as past, since claims.v5); another year only of the same event in the same
+  words. A percentage without a counted noun is of what its verb changes ("boost
+  pensions by 20 percent", "pensions would be increased by 20 percent"): the same
+  value of the same thing is one quantity.
 - Relation: ``single`` (one document), ``agree`` (the same figure: counts and
   money equal, or within 10% when one is qualified or written round (since
   claims.v3: 10 and 11 dead are two figures, "about 250" and 247 one),
@@ -586,6 +587,20 @@ def extract_statements(
             add(timex.start, timex.end, float(n), timex.mod, "age")  # "82-year-old": in years
         elif months >= MIN_DURATION_MONTHS:
             add(timex.start, timex.end, months, timex.mod, "months", tolerance, code)
+    # The year the document was written, or at least the latest year it tells of
+    # as past when its date is unknown (an article is written after what it reports).
+    written_in = int(doc_time[:4]) if doc_time else None
+    if written_in is None:
+        told = [
+            int(timex.value[:4])
+            for timex in timexes
+            if timex.type == "DATE"
+            and not timex.relative
+            and timex.value
+            and re.match(r"\d{4}", timex.value)
+            and tense_of(doc.tree, timex.start, timex.end) == "past"
+        ]
+        written_in = max(told, default=None)
     for timex in timexes:
         # A year written out, alone or with its month ("his 1973 coup", "disappeared in
         # May 1977"): when something happened, a figure sources may disagree on. A full
@@ -611,7 +626,7 @@ def extract_statements(
             out[-1].events = frozenset(events)
             out[-1].verb = None
             out[-1].time = None
-            if doc_time and int(doc_time[:4]) - int(written.group()) >= PAST_YEARS:
+            if written_in is not None and written_in - int(written.group()) >= PAST_YEARS:
                 out[-1].era = "past"
     # "killed all 109 aboard and four on the ground": a count said to be aboard or on
     # the ground beside a toll in its sentence is of that toll.
