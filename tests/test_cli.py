@@ -246,5 +246,5 @@ def test_cli_brief_takes_a_focus_question() -> None:
     )
     assert result.returncode == 0, result.stderr.decode()
     data = json.loads(result.stdout)
-    assert data["generator"]["methods"]["summary"] == "bigram-ilp.v2+focus.v1"
+    assert data["generator"]["methods"]["summary"] == "bigram-ilp.v3+focus.v1"
     assert 0 < sum(len(p["text"].split()) for p in data["summary"]) <= 60

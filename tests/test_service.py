@@ -176,5 +176,5 @@ def test_service_a_focus_is_a_setting_and_names_the_summary_method(nlp: Any) -> 
     made = storybrief.brief([CLUSTER], words=60, focus=focus)
     assert made.config_digest == Settings(words=60, focus=focus).digest()
     assert made.config_digest != Settings(words=60).digest()
-    assert dict(made.methods)["summary"] == "bigram-ilp.v2+focus.v1"
-    assert dict(storybrief.brief([CLUSTER], words=60).methods)["summary"] == "bigram-ilp.v2"
+    assert dict(made.methods)["summary"] == "bigram-ilp.v3+focus.v1"
+    assert dict(storybrief.brief([CLUSTER], words=60).methods)["summary"] == "bigram-ilp.v3"

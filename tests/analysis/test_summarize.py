@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import re
@@ -540,3 +541,84 @@ def test_a_mixed_case_dateline_after_a_caption_run_into_the_lead_is_left_out() -
         ["Unions warn of a long strike", "Calder ( CNN ) -- The council voted to end the strike ."],
     )
     assert without_dateline(plain, plain.sentences[1]) == plain.sentences[1]
+
+
+@pytest.mark.issue(20)
+def test_support_counts_compare_whatever_noun_the_parser_gave_them() -> None:
+    from storybrief.analysis.summarize import _Gist, _same_content
+
+    words = frozenset(("crash", "kill", "ground", "aboard"))
+    # "killed all 109 aboard, mainly tourists, and four on the ground": the parser
+    # tied "four" to "tourists".
+    ours = _Gist(words, (("count person", 109.0, "109"), ("count tourist", 4.0, "four")))
+    five = _Gist(words, (("count person", 109.0, "109"), ("count", 5.0, "five")))
+    four = _Gist(words, (("count person", 109.0, "109"), ("count person", 4.0, "Four")))
+    assert not _same_content(ours, five, 0.6)
+    assert _same_content(ours, four, 0.6)
+
+
+@pytest.mark.issue(20)
+def test_support_names_the_place_or_one_that_holds_it() -> None:
+    from storybrief.analysis.summarize import _Gist, _same_content
+
+    words = frozenset(("force", "strike", "city", "poise"))
+    ours = _Gist(words, (), frozenset({"e1"}), places=frozenset({("e2", "Benghazi")}))
+    # The same words about a place it does not name: no support.
+    nowhere = _Gist(words, (), frozenset({"e1"}), folded="forces struck the road to the town")
+    elsewhere = _Gist(words, (), frozenset({"e1"}), places=frozenset({("e3", "Ras Lanuf")}))
+    assert not _same_content(ours, nowhere, 0.4)
+    assert not _same_content(ours, elsewhere, 0.4)
+    # Its country is the place, or the name is written untagged.
+    libya = _Gist(words, (), frozenset({"e1"}), places=frozenset({("e4", "Libya")}))
+    written = _Gist(words, (), frozenset({"e1"}), folded="forces near benghazi's port")
+    assert _same_content(ours, libya, 0.4)
+    assert _same_content(ours, written, 0.4)
+    # Alike enough as a whole, it is support.
+    assert _same_content(ours, nowhere, 0.6)
+
+
+@pytest.mark.issue(20)
+def test_support_states_what_the_sentence_asserts() -> None:
+    from storybrief.analysis.summarize import _Gist, _same_content
+
+    words = frozenset(("announcement", "visit", "politician", "british"))
+    ours = _Gist(words, (), frozenset({"e1"}), predicates=frozenset({"receive"}))
+    revealed = _Gist(
+        words,
+        (),
+        frozenset({"e1"}),
+        predicates=frozenset({"reveal"}),
+        lemmas=frozenset(("announcement", "reveal", "politician")),
+    )
+    received = dataclasses.replace(revealed, lemmas=revealed.lemmas | {"receive"})
+    assert not _same_content(ours, revealed, 0.4)
+    assert _same_content(ours, received, 0.4)
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_what_a_sentence_asserts_is_what_its_speech_verb_reports() -> None:
+    from storybrief.analysis.summarize import _gist
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    text = (
+        "Navy spokesman Ivo Marek said the submarine was not carrying nuclear weapons. "
+        "The harbour master is under arrest in Calder."
+    )
+    (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
+    first, second = doc.sentences
+    assert _gist(doc, first.start, first.end).predicates == {"carry"}
+    assert "arrest" in _gist(doc, second.start, second.end).predicates
+
+
+def test_the_gazetteer_knows_which_place_holds_which() -> None:
+    from storybrief import gazetteer
+
+    assert gazetteer.within("Nairobi", "Kenya")
+    assert gazetteer.within("Houston", "Texas")
+    assert gazetteer.meet("Texas", "the United States")
+    assert gazetteer.meet("Egypt", "Alexandria")
+    assert not gazetteer.meet("Cairo", "Alexandria")  # two cities of one country
+    assert not gazetteer.within("Nairobi", "Tanzania")
+    assert not gazetteer.within("Kenya", "Nairobi")

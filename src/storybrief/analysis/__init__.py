@@ -19,7 +19,7 @@ dates      dates.v2              publication dates the text supports
 claims     claims.v5             statements of one quantity, grouped
 episodes   episodes.v1           which documents report the same stretch of time
 relations  claims.v5             claims' relations, given the episodes
-summary    bigram-ilp.v2         the summary, every passage an exact span
+summary    bigram-ilp.v3         the summary, every passage an exact span
 quotes     cues.v4               who said what
 timeline   timeline.v8           dated events, merged across documents
 sources    sources.v2            sources compared: kind, contributions, overlap

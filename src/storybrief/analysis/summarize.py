@@ -1,6 +1,6 @@
 """Extractive multi-document summary: every sentence is a source's own, with its support.
 
-Method (``bigram-ilp.v2``), after Gillick & Favre (2009) and Li, Qian & Liu
+Method (``bigram-ilp.v3``), after Gillick & Favre (2009) and Li, Qian & Liu
 (2013): the summary is the set of candidate sentences that, within the word
 budget, covers the most *concept* weight, solved exactly as an integer linear
 program (HiGHS through ``scipy.optimize.milp``). Concepts are lemma bigrams
@@ -11,7 +11,12 @@ numbers...), that a human summary of the cluster contains it. A concept counts
 once however many chosen sentences carry it, so redundancy costs budget and
 buys nothing. The chosen sentences are put in reading order (dated documents by
 date, then document order, then position), and each names the sentences of
-other documents that report the same content (TF-IDF cosine).
+other documents that report the same content: alike in TF-IDF cosine, with
+content words of their own in common besides names, days and the story's own
+words, the figures both state agreeing, naming the sentence's place (or one that
+holds it or lies within it: GeoNames, ``storybrief.gazetteer``) and stating what it
+asserts (its main verb, or what its speech verb reports), unless alike even as a
+whole (``bigram-ilp.v3``).
 
 Candidates exclude headlines, photo captions, questions, very short or very
 long sentences, fragments that start in lower case, teasers cut short with an
@@ -42,6 +47,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from storybrief import gazetteer
 from storybrief.analysis.claims import figure_of, figures_agree
 from storybrief.analysis.similarity import SENTENCES, cosine, tfidf
 from storybrief.lexicon import (
@@ -54,7 +60,7 @@ from storybrief.lexicon import (
 from storybrief.model import ParsedArticle, Sentence, SummaryPassage, Support, Token
 from storybrief.text import dateline_length, find_dateline, is_caption_like
 
-METHOD = "bigram-ilp.v2"
+METHOD = "bigram-ilp.v3"
 #: The update summary's method (``summarize_update``).
 UPDATE_METHOD = "update.v1"
 
@@ -1042,9 +1048,45 @@ class _Gist:
     topic: frozenset[str] = frozenset()
     #: Its words that tell a time ("Tuesday", "March 26"): a day is shared by many events.
     times: frozenset[str] = frozenset()
+    #: What its main clauses assert: the lemma of each sentence's root, or of what a
+    #: speech verb reports ("said the submarine was not carrying" → "carry"), or what
+    #: "be" links to ("is under arrest" → "arrest").
+    predicates: frozenset[str] = frozenset()
+    #: Every lemma it has, lowercased.
+    lemmas: frozenset[str] = frozenset()
+    #: The places it names: (resolved id, else the name folded; the name as written).
+    places: frozenset[tuple[str, str]] = frozenset()
+    #: Its text, case-folded.
+    folded: str = ""
 
 
 _TITLE_DEPS = frozenset(("compound", "amod", "appos", "nmod", "flat"))
+_PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
+#: What a speech verb reports, and what "be" links its subject to.
+_REPORTED_DEPS = frozenset(("ccomp", "xcomp"))
+_LINKED_DEPS = frozenset(("attr", "acomp", "prep", "pobj", "xcomp"))
+
+
+def _predicates(doc: ParsedArticle, inside: Sequence[Token]) -> frozenset[str]:
+    """The lemmas of what the span's sentences assert (``_Gist.predicates``)."""
+    found: set[str] = set()
+    for root in (t for t in inside if t.head == t.index):
+        heads = [root]
+        if root.lemma.lower() in SPEECH_VERBS:
+            heads = [c for c in doc.tree.children(root) if c.dep in _REPORTED_DEPS] or heads
+        for head in heads:
+            heads_too = [head, *(c for c in doc.tree.children(head) if c.dep == "conj")]
+            for h in heads_too:
+                if h.lemma.lower() == "be":
+                    # "is under arrest": the preposition's object, or what it is.
+                    for c in doc.tree.children(h):
+                        if c.dep in _LINKED_DEPS:
+                            word = doc.tree.child(c, "pobj") if c.dep == "prep" else c
+                            if word is not None:
+                                found.add(word.lemma.lower())
+                elif h.pos in ("VERB", "NOUN", "ADJ"):
+                    found.add(h.lemma.lower())
+    return frozenset(found)
 
 
 def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
@@ -1104,7 +1146,22 @@ def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
         if m.label in ACTOR_LABELS or m.label in TIME_LABELS
     ) | frozenset(f"{u}={v:g}" for u, v, _ in figures)
     times = frozenset(t.lemma.lower() for t in inside if any(a <= t.start < b for a, b in when))
-    return _Gist(words, figures, referents, frozenset(), times)
+    places = frozenset(
+        (m.entity_id or " ".join(m.span.text.lower().split()), m.span.text)
+        for m in here
+        if m.label in _PLACE_LABELS
+    )
+    return _Gist(
+        words,
+        figures,
+        referents,
+        frozenset(),
+        times,
+        _predicates(doc, inside),
+        frozenset(t.lemma.lower() for t in inside),
+        places,
+        doc.article.text[start:end].casefold(),
+    )
 
 
 def _same_content(a: _Gist, b: _Gist, similarity: float) -> bool:
@@ -1123,9 +1180,9 @@ def _same_content(a: _Gist, b: _Gist, similarity: float) -> bool:
         # Only the story's own words in common ("submarine", "election") and days: two
         # sentences of one story, not two that say the same thing.
         return False
-    for unit in {f[0] for f in a.figures} & {f[0] for f in b.figures}:
-        ours = [(v, w) for u, v, w in a.figures if u == unit]
-        theirs = [(v, w) for u, v, w in b.figures if u == unit]
+    for unit in {_kind(f[0]) for f in a.figures} & {_kind(f[0]) for f in b.figures}:
+        ours = [(v, w) for u, v, w in a.figures if _kind(u) == unit]
+        theirs = [(v, w) for u, v, w in b.figures if _kind(u) == unit]
         # Every figure of the side that states fewer has its equal on the other side
         # ("four on the ground and all 109" is not "109 aboard and five on the ground").
         fewer, more = (ours, theirs) if len(ours) <= len(theirs) else (theirs, ours)
@@ -1140,4 +1197,30 @@ def _same_content(a: _Gist, b: _Gist, similarity: float) -> bool:
         # Nothing shows it is about the same people, places, days or figures: "Further
         # details will be set out in due course." supports no statement of a visit.
         return False
+    if similarity < NAMES_ALONE_SUPPORT:
+        if a.places and not _places_meet(a.places, b):
+            # "poised to strike Benghazi" is not supported by strikes on a road elsewhere
+            # (but "the streets of Cairo" by "Egypt's major cities" may be).
+            return False
+        if a.predicates and b.predicates and not a.predicates & b.lemmas:
+            # Same names and words, another assertion: "the visit received mixed reactions"
+            # is not "the announcement revealed changed attitudes".
+            return False
     return shared >= MIN_SHARED or similarity >= NAMES_ALONE_SUPPORT
+
+
+def _places_meet(places: frozenset[tuple[str, str]], other: _Gist) -> bool:
+    """Whether some of these places is one the other sentence names, lies within one of
+    them or holds one, or is written in it untagged ("Tanzania" in "Tanzanian police")."""
+    if {key for key, _ in places} & {key for key, _ in other.places}:
+        return True
+    if any(name.casefold() in other.folded for _, name in places):
+        return True
+    return any(gazetteer.meet(x, y) for _, x in places for _, y in other.places)
+
+
+def _kind(unit: str) -> str:
+    """Counts compare whatever they count: the parser may tie "four" to the wrong noun
+    ("109 aboard, mainly tourists, and four on the ground"), and a sentence stating
+    four of something does not support one stating five."""
+    return "count" if unit.split(" ")[0] == "count" else unit
