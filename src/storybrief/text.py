@@ -233,3 +233,73 @@ def is_caption_like(text: str) -> bool:
     """
     text = text.strip()
     return bool(INLINE_CREDIT.search(text) or _CAPTION_CUE.search(text))
+
+
+# A quotation left open runs on to a closing mark at most this many paragraphs on
+# (wire copy split a paragraph per sentence: a speaker's four sentences are four
+# "paragraphs"); beyond that the mark was never closed and only its own paragraph is
+# quoted. Judgement call (not measured).
+QUOTE_PARAGRAPHS = 8
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
+
+
+def _opens_paragraph(text: str, i: int) -> bool:
+    """Whether only spaces stand between a line's start and offset i."""
+    start = text.rfind("\n", 0, i) + 1
+    return not text[start:i].strip()
+
+
+def _quote_marks(text: str) -> list[tuple[int, bool]]:
+    """Every double quotation mark with whether it opens: typographic marks say so; a
+    straight mark opens after a space or bracket (or at a line's start) before a word."""
+    marks = []
+    for found in re.finditer(r"[“”\"]", text):
+        i = found.start()
+        mark = found.group()
+        if mark == '"':
+            before = text[i - 1] if i > 0 else "\n"
+            after = text[i + 1] if i + 1 < len(text) else " "
+            opens = (before.isspace() or before in "([{—–-") and not after.isspace()
+        else:
+            opens = mark == "“"
+        marks.append((i, opens))
+    return marks
+
+
+def outside_quotes(text: str) -> str:
+    """The text with quoted passages blanked (offsets kept).
+
+    A quotation that runs over paragraphs is quoted to its closing mark, whether
+    each paragraph reopens it (the convention) or not (copy that breaks a
+    paragraph per sentence), up to QUOTE_PARAGRAPHS paragraphs on. A mark never
+    closed quotes the rest of its own paragraph.
+    """
+    chars = list(text)
+
+    def blank(start: int, end: int) -> None:
+        chars[start:end] = " " * (end - start)
+
+    def paragraph_end(i: int) -> int:
+        end = text.find("\n", i)
+        return len(text) if end < 0 else end
+
+    opened: int | None = None
+    for i, opens in _quote_marks(text):
+        if opened is not None and len(_PARAGRAPH_BREAK.findall(text, opened, i)) > QUOTE_PARAGRAPHS:
+            blank(opened, paragraph_end(opened))
+            opened = None
+        if opened is None:
+            if opens:
+                opened = i
+            continue
+        if not opens:
+            blank(opened, i + 1)
+            opened = None
+        elif _opens_paragraph(text, i):
+            continue  # the next paragraph of the same quotation
+        else:
+            blank(opened, paragraph_end(opened))
+            opened = i
+    if opened is not None:
+        blank(opened, paragraph_end(opened))
+    return "".join(chars)

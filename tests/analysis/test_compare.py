@@ -148,14 +148,14 @@ def test_overlap_matrix_and_wire_reuse_on_the_example() -> None:
 
 
 def test_a_quotation_over_two_paragraphs_is_not_the_writers_first_person() -> None:
-    from storybrief.analysis.compare import _outside_quotes
+    from storybrief.text import outside_quotes
 
     text = (
         'The minister said: "We will rebuild every home.\n\n'
         '"We will not leave the town alone. The money will come."\n\n'
         "The ministry said aid would rise."
     )
-    outside = _outside_quotes(text)
+    outside = outside_quotes(text)
     assert len(outside) == len(text)
     assert "We" not in outside
     assert "The ministry said aid would rise." in outside
@@ -206,9 +206,9 @@ def test_compare_a_quotation_over_sentence_paragraphs_without_reopening_is_quote
 
 
 def _outside_quotes_of(text: str) -> str:
-    from storybrief.analysis.compare import _outside_quotes
+    from storybrief.text import outside_quotes
 
-    found = _outside_quotes(text)
+    found = outside_quotes(text)
     assert len(found) == len(text)
     return found
 

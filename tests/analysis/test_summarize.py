@@ -52,8 +52,33 @@ def test_summarize_respects_the_word_budget(example_brief: Any) -> None:
     assert sum(_words(s.text) for s in example_brief.summary) <= 120
 
 
-def test_summarize_finds_content_several_outlets_report(example_brief: Any) -> None:
-    assert any(item.sources >= 2 for item in example_brief.summary)
+def test_summarize_finds_content_several_outlets_report() -> None:
+    # Two outlets report the talks' collapse in their own words; a third quotes the
+    # first word for word, which makes it no third source.
+    courier = (
+        "Talks between the port authority and the dockworkers' union collapsed on "
+        "Thursday evening without agreement, officials said. The harbor master "
+        "inspected the cranes. Ferry crews painted the north quay wall."
+    )
+    daily = (
+        "Negotiations between the dockworkers' union and the port authority collapsed "
+        "late on Thursday evening with no agreement in sight. A brass band played "
+        "outside the station. Gulls circled over the fish market."
+    )
+    review = (
+        "Here is what the Courier wrote on Friday:\n\n"
+        "\"Talks between the port authority and the dockworkers' union collapsed on "
+        'Thursday evening without agreement, officials said."\n\n'
+        "The city deserves better than this from both of them, frankly."
+    )
+    brief = storybrief.brief([{"text": courier}, {"text": daily}, {"text": review}], words=20)
+    (item,) = brief.summary
+    assert "collapsed" in item.text
+    assert item.sources == 2
+    assert {s.doc_id for s in item.support} | {item.doc_id} == {
+        brief.documents[0].article.id,
+        brief.documents[1].article.id,
+    }
 
 
 def test_summarize_is_deterministic(example_brief: Any) -> None:
@@ -604,12 +629,15 @@ def test_what_a_sentence_asserts_is_what_its_speech_verb_reports() -> None:
 
     text = (
         "Navy spokesman Ivo Marek said the submarine was not carrying nuclear weapons. "
-        "The harbour master is under arrest in Calder."
+        "The harbour master is under arrest in Calder. "
+        "The mayor said the ferry fare would stay unchanged until March."
     )
     (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
-    first, second = doc.sentences
+    first, second, third = doc.sentences
     assert _gist(doc, first.start, first.end).predicates == {"carry"}
     assert "arrest" in _gist(doc, second.start, second.end).predicates
+    # "stay" links the fare to what is said of it.
+    assert _gist(doc, third.start, third.end).predicates == {"unchanged"}
 
 
 def test_the_gazetteer_knows_which_place_holds_which() -> None:
@@ -622,3 +650,30 @@ def test_the_gazetteer_knows_which_place_holds_which() -> None:
     assert not gazetteer.meet("Cairo", "Alexandria")  # two cities of one country
     assert not gazetteer.within("Nairobi", "Tanzania")
     assert not gazetteer.within("Kenya", "Nairobi")
+
+
+@pytest.mark.issue(20)
+def test_a_sentence_of_a_quotation_needs_the_speaker_outside_its_marks() -> None:
+    story = (
+        "Harbor master Sarah Mitchell inspected the Brackwater pier on Friday.\n\n"
+        '"We continue to be clear that the pier stays shut until it is safe," '
+        "Mitchell said.\n\n"
+        '"We are sending a plain message: the ferry pier is closed to all traffic.\n\n'
+        'Repairs to the Brackwater ferry pier will take until March."\n\n'
+        '"The ferry operators had to ask themselves whether they could wait."\n\n'
+        "said Tom Reyes, a spokesman for the ferry operators at the harbor.\n\n"
+        '"The council said we are the last to hear about the ferry pier closure."\n\n'
+        "Crews began repairs on the Brackwater ferry pier on Saturday morning."
+    )
+    brief = storybrief.brief([{"text": story}], words=60)
+    found = {c.sentence.text: c for c in candidates(brief.documents)}
+    # The closing sentence of a quotation opened a paragraph before: only with it,
+    # and that one only with the sentence that names its speaker.
+    closing = found['Repairs to the Brackwater ferry pier will take until March."']
+    assert closing.follows is not None
+    chain = candidates(brief.documents)[closing.follows]
+    assert chain.sentence.text.startswith('"We are sending')
+    assert chain.follows is not None
+    # "The council said" is quoted: its speaker is in a paragraph that is no candidate.
+    assert not any(text.startswith('"The council said') for text in found)
+    assert "Crews began repairs on the Brackwater ferry pier on Saturday morning." in found

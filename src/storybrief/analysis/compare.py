@@ -47,7 +47,7 @@ from storybrief.model import (
     SummaryPassage,
     Token,
 )
-from storybrief.text import typographic_quotes
+from storybrief.text import outside_quotes, typographic_quotes
 
 METHOD = "sources.v2"
 # Judgement calls (sources.v1, not measured): the cosine from which another
@@ -72,11 +72,6 @@ FIRST_PERSON_OPINION = 3
 LOW_ATTRIBUTION = 0.3
 # Short phrases in marks (at most this many characters) count as scare quotes.
 SCARE_QUOTE_MAX_CHARS = 25
-# A quotation left open runs on to a closing mark at most this many paragraphs on
-# (wire copy split a paragraph per sentence: a speaker's four sentences are four
-# "paragraphs"); beyond that the mark was never closed and only its own paragraph is
-# quoted. Judgement call (not measured).
-QUOTE_PARAGRAPHS = 8
 # A fact box: at least CHRONOLOGY_SHARE of the paragraphs, and CHRONOLOGY_MIN of
 # them, open with a date or a clock time ("-- Aug. 12 --", "8:02 a.m. EDT --").
 # Fit split: its two chronologies have 89% and 93%; no report has over 15%.
@@ -141,69 +136,6 @@ _COMMENTS_TRAILER = re.compile(
 
 _SCARE_QUOTE = re.compile(rf"[“\"][^”\"\n]{{1,{SCARE_QUOTE_MAX_CHARS}}}[”\"]")
 _PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
-_PARAGRAPH_BREAK = re.compile(r"\n\s*")
-
-
-def _opens_paragraph(text: str, i: int) -> bool:
-    """Whether only spaces stand between a line's start and offset i."""
-    start = text.rfind("\n", 0, i) + 1
-    return not text[start:i].strip()
-
-
-def _quote_marks(text: str) -> list[tuple[int, bool]]:
-    """Every double quotation mark with whether it opens: typographic marks say so; a
-    straight mark opens after a space or bracket (or at a line's start) before a word."""
-    marks = []
-    for found in re.finditer(r"[“”\"]", text):
-        i = found.start()
-        mark = found.group()
-        if mark == '"':
-            before = text[i - 1] if i > 0 else "\n"
-            after = text[i + 1] if i + 1 < len(text) else " "
-            opens = (before.isspace() or before in "([{—–-") and not after.isspace()
-        else:
-            opens = mark == "“"
-        marks.append((i, opens))
-    return marks
-
-
-def _outside_quotes(text: str) -> str:
-    """The text with quoted passages blanked (offsets kept).
-
-    A quotation that runs over paragraphs is quoted to its closing mark, whether
-    each paragraph reopens it (the convention) or not (copy that breaks a
-    paragraph per sentence), up to QUOTE_PARAGRAPHS paragraphs on. A mark never
-    closed quotes the rest of its own paragraph.
-    """
-    chars = list(text)
-
-    def blank(start: int, end: int) -> None:
-        chars[start:end] = " " * (end - start)
-
-    def paragraph_end(i: int) -> int:
-        end = text.find("\n", i)
-        return len(text) if end < 0 else end
-
-    opened: int | None = None
-    for i, opens in _quote_marks(text):
-        if opened is not None and len(_PARAGRAPH_BREAK.findall(text, opened, i)) > QUOTE_PARAGRAPHS:
-            blank(opened, paragraph_end(opened))
-            opened = None
-        if opened is None:
-            if opens:
-                opened = i
-            continue
-        if not opens:
-            blank(opened, i + 1)
-            opened = None
-        elif _opens_paragraph(text, i):
-            continue  # the next paragraph of the same quotation
-        else:
-            blank(opened, paragraph_end(opened))
-            opened = i
-    if opened is not None:
-        blank(opened, paragraph_end(opened))
-    return "".join(chars)
 
 
 def _body(doc: ParsedArticle) -> str:
@@ -255,7 +187,7 @@ def _question_subheads(text: str) -> int:
 
 def classify(doc: ParsedArticle, quotes_here: int) -> tuple[SourceKind, list[str]]:
     """Kind of a piece (report, analysis, opinion) and the signals that decided it."""
-    text = _outside_quotes(_body(doc))
+    text = outside_quotes(_body(doc))
     # The writer's own voice: what no speech verb attributes to someone else
     # ("We will not give up, the mayor said" is the mayor's first person).
     own = _unattributed(doc, text)

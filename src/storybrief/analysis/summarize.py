@@ -58,7 +58,13 @@ from storybrief.lexicon import (
     TIME_LABELS,
 )
 from storybrief.model import ParsedArticle, Sentence, SummaryPassage, Support, Token
-from storybrief.text import dateline_length, find_dateline, is_caption_like
+from storybrief.text import (
+    dateline_length,
+    find_dateline,
+    is_caption_like,
+    outside_quotes,
+    typographic_quotes,
+)
 
 METHOD = "bigram-ilp.v3"
 #: The update summary's method (``summarize_update``).
@@ -125,6 +131,10 @@ SUPPORT_THRESHOLD = 0.3
 # on ("Parker, the S. Chandrasekhar Distinguished Service Professor …").
 # Judgement call (commit 373dba3, not measured).
 NAMES_ALONE_SUPPORT = 0.5
+#: A supporting sentence this alike and quoted whole in its document is that document
+#: quoting this one, not a second source (judgement call: a verbatim block quotation
+#: scores 1.0, a reworded one far less).
+COPY_SIMILARITY = 0.9
 # Content words a support must share besides names. Raised from 1 in commit
 # 39b2136: on 80 Multi-News clusters 63 of 356 supports dropped, about two in
 # three of them false on a hand check.
@@ -252,8 +262,14 @@ def _leans_back(doc: ParsedArticle, sentence: Sentence, persons: Sequence[Any]) 
     return False
 
 
-def _standing(doc: ParsedArticle, sentence: Sentence, persons: Sequence[Any] = ()) -> str | None:
-    """``"alone"``, ``"follows"`` (only after the sentence before it) or None (never)."""
+def _standing(
+    doc: ParsedArticle, sentence: Sentence, persons: Sequence[Any] = (), outside: str | None = None
+) -> str | None:
+    """``"alone"``, ``"follows"`` (only after the sentence before it) or None (never).
+
+    ``outside`` is the document's text with its quotations blanked
+    (``text.outside_quotes``), if known.
+    """
     text = sentence.text
     n = _word_count(text)
     if not MIN_WORDS <= n <= MAX_WORDS or "\n" in text:
@@ -282,8 +298,13 @@ def _standing(doc: ParsedArticle, sentence: Sentence, persons: Sequence[Any] = (
     first = _WORD.findall(text[:40].lower().replace("’", "'"))
     if first and first[0].split("'")[0] in _OPENERS:
         return "follows"
-    # A bare quotation names no speaker: the sentence before may.
-    if _QUOTE_OPEN.match(text) and not ATTRIBUTION.search(text):
+    # A bare quotation names no speaker: the sentence before may. Its speaker is said
+    # outside its marks ('"The military said we are the backbone," he said.'), and a
+    # sentence of a quotation opened paragraphs before has no mark of its own
+    # ('Attacks on peaceful protesters are unacceptable."').
+    unquoted = text if outside is None else outside[sentence.start : sentence.end]
+    quoted = _QUOTE_OPEN.match(text) or (outside is not None and not unquoted[:1].strip())
+    if quoted and not ATTRIBUTION.search(unquoted):
         return "follows"
     if _leans_back(doc, sentence, persons):
         return "follows"
@@ -330,6 +351,7 @@ def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
         persons = sorted(
             (m for m in doc.mentions if m.label == "PERSON"), key=lambda m: m.span.start
         )
+        outside = outside_quotes(typographic_quotes(text))
         for sentence in doc.sentences:
             if "\n" in text[previous_end : sentence.start]:
                 broken = False
@@ -342,7 +364,7 @@ def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
             opened = inside
             inside = _inside_quotation(sentence.text, inside)
             previous_end = sentence.end
-            standing = None if broken else _standing(doc, sentence, persons)
+            standing = None if broken else _standing(doc, sentence, persons, outside)
             # A photo credit ends its caption ("... REUTERS/Jane Doe") as a full stop would.
             broken = not _ENDS_ANY_SENTENCE.search(sentence.text.rstrip()) and not (
                 is_caption_like(sentence.text)
@@ -1011,6 +1033,7 @@ def _supports(
     cross = cosine(found.transform([c.sentence.text for c in chosen]), found.matrix)
     supports: list[list[tuple[int, float]]] = []
     gist: dict[int, _Gist] = {}
+    quoted: dict[int, str] = {}
     # The story's own words ("submarine", "election": in most of its documents) show
     # no more than that two sentences are of the story.
     spread = Counter(w for doc in documents for w in {t.lemma.lower() for t in doc.tokens})
@@ -1027,12 +1050,26 @@ def _supports(
                 continue
             if d in best and sim <= best[d][1]:
                 continue
+            if sim >= COPY_SIMILARITY and _quoted_whole(documents, quoted, d, all_sentences[j]):
+                # Another document quoting this one ('Here's APA: "More than 3,400 ..."')
+                # is the same source, not a second.
+                continue
             if j not in gist:
                 gist[j] = _gist(documents[d], all_sentences[j].start, all_sentences[j].end)
             if _same_content(mine, gist[j], float(sim)):
                 best[d] = (j, float(sim))
         supports.append(sorted(best.values(), key=lambda x: doc_of_sentence[x[0]]))
     return supports, all_sentences
+
+
+def _quoted_whole(
+    documents: Sequence[ParsedArticle], outside: dict[int, str], d: int, sentence: Sentence
+) -> bool:
+    """Whether the sentence lies within quotation marks in its document, all of it.
+    (``outside`` caches each document's text with its quotations blanked.)"""
+    if d not in outside:
+        outside[d] = outside_quotes(typographic_quotes(documents[d].article.text))
+    return not outside[d][sentence.start : sentence.end].strip()
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -1064,7 +1101,9 @@ _TITLE_DEPS = frozenset(("compound", "amod", "appos", "nmod", "flat"))
 _PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
 #: What a speech verb reports, and what "be" links its subject to.
 _REPORTED_DEPS = frozenset(("ccomp", "xcomp"))
-_LINKED_DEPS = frozenset(("attr", "acomp", "prep", "pobj", "xcomp"))
+_LINKED_DEPS = frozenset(("attr", "acomp", "prep", "xcomp"))
+#: Verbs that link their subject to what is asserted of it.
+_LINKING_VERBS = frozenset(("be", "remain", "stay", "become", "seem", "appear"))
 
 
 def _predicates(doc: ParsedArticle, inside: Sequence[Token]) -> frozenset[str]:
@@ -1077,13 +1116,15 @@ def _predicates(doc: ParsedArticle, inside: Sequence[Token]) -> frozenset[str]:
         for head in heads:
             heads_too = [head, *(c for c in doc.tree.children(head) if c.dep == "conj")]
             for h in heads_too:
-                if h.lemma.lower() == "be":
-                    # "is under arrest": the preposition's object, or what it is.
-                    for c in doc.tree.children(h):
-                        if c.dep in _LINKED_DEPS:
-                            word = doc.tree.child(c, "pobj") if c.dep == "prep" else c
-                            if word is not None:
-                                found.add(word.lemma.lower())
+                if h.lemma.lower() in _LINKING_VERBS:
+                    # What it is ("the offer remained the best available": "available",
+                    # not "remain"), else its preposition's object ("is under arrest";
+                    # not "until March" in "would stay unchanged until March").
+                    linked = [c for c in doc.tree.children(h) if c.dep in _LINKED_DEPS]
+                    said = [c for c in linked if c.dep != "prep"] or [
+                        w for c in linked if (w := doc.tree.child(c, "pobj")) is not None
+                    ]
+                    found.update(w.lemma.lower() for w in said)
                 elif h.pos in ("VERB", "NOUN", "ADJ"):
                     found.add(h.lemma.lower())
     return frozenset(found)
