@@ -677,3 +677,28 @@ def test_a_sentence_of_a_quotation_needs_the_speaker_outside_its_marks() -> None
     # "The council said" is quoted: its speaker is in a paragraph that is no candidate.
     assert not any(text.startswith('"The council said') for text in found)
     assert "Crews began repairs on the Brackwater ferry pier on Saturday morning." in found
+
+
+@pytest.mark.issue(20)
+def test_the_outlet_telling_of_its_own_reporting_is_no_summary_sentence() -> None:
+    text = (
+        "The port strike entered its third day on Wednesday as talks stalled in Calder. "
+        "The Calder Courier has interviewed numerous dockworkers by phone. "
+        "The Calder Courier's Ann Lee discusses the significance of the port strike. "
+        "Union leaders told the Calder Courier that the strike would go on until Friday. "
+        "The Calder Courier's Ann Lee said cranes stood idle on the north quay all day."
+    )
+    brief = storybrief.brief([{"text": text, "outlet": "Calder Courier"}])
+    found = [c.sentence.text for c in candidates(brief.documents)]
+    assert not any(
+        s.startswith(("The Calder Courier has", "The Calder Courier's Ann Lee discusses"))
+        for s in found
+    )
+    # What its correspondent saw is news.
+    assert any(s.startswith("The Calder Courier's Ann Lee said") for s in found)
+    # Told the outlet: a source's news, reported.
+    assert any(s.startswith("Union leaders told the Calder Courier") for s in found)
+    # In another outlet's story, a report of what the Courier did is news.
+    brief = storybrief.brief([{"text": text, "outlet": "Rhosmouth Daily"}])
+    found = [c.sentence.text for c in candidates(brief.documents)]
+    assert any(s.startswith("The Calder Courier has interviewed") for s in found)

@@ -308,7 +308,41 @@ def _standing(
         return "follows"
     if _leans_back(doc, sentence, persons):
         return "follows"
+    if _outlet_speaks(doc, sentence):
+        return None
     return "alone"
+
+
+def _outlet_speaks(doc: ParsedArticle, sentence: Sentence) -> bool:
+    """Whether the sentence is the outlet telling of its own reporting: its subject is
+    the document's outlet ("CNN has interviewed numerous witnesses by phone.", "CNN's
+    Ben Wedeman discusses ...", "CNN's Richard Roth contributed to this report",
+    "Reuters could not independently verify the reports."), a line repeated under its
+    every story, not news. What its correspondent says is news ("CNN's Ian Lee said a
+    firefight was going on")."""
+    outlet = doc.article.outlet
+    if outlet is None or not outlet.value:
+        return False
+    name = " ".join(_WORD.findall(outlet.value.lower()))
+    for root in (t for t in doc.tree.between(sentence.start, sentence.end) if t.head == t.index):
+        if root.lemma.lower() in SPEECH_VERBS:
+            continue  # its correspondent's testimony: "CNN's Ian Lee said a firefight ..."
+        for subject in doc.tree.children(root):
+            if subject.dep not in ("nsubj", "nsubjpass"):
+                continue
+            owner = doc.tree.child(subject, "poss")
+            for t in (subject, owner):
+                if t is None:
+                    continue
+                words = (
+                    doc.tree.subtree(t)
+                    if t is owner
+                    else [c for c in doc.tree.subtree(t) if c.dep in ("compound", "det") or c is t]
+                )
+                said = " ".join(_WORD.findall(" ".join(w.text for w in words).lower()))
+                if said.removeprefix("the ").removesuffix(" s") == name.removeprefix("the "):
+                    return True
+    return False
 
 
 _QUOTE_MARK = re.compile(r"``|''|[“”\"]")
