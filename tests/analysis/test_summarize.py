@@ -54,7 +54,7 @@ def test_summarize_respects_the_word_budget(example_brief: Any) -> None:
 
 def test_summarize_finds_content_several_outlets_report() -> None:
     # Two outlets report the talks' collapse in their own words; a third quotes the
-    # first word for word, which makes it no third source.
+    # first word for word, and the first repeats it in a later story: no third source.
     courier = (
         "Talks between the port authority and the dockworkers' union collapsed on "
         "Thursday evening without agreement, officials said. The harbor master "
@@ -71,7 +71,21 @@ def test_summarize_finds_content_several_outlets_report() -> None:
         'Thursday evening without agreement, officials said."\n\n'
         "The city deserves better than this from both of them, frankly."
     )
-    brief = storybrief.brief([{"text": courier}, {"text": daily}, {"text": review}], words=20)
+    # The Courier's next story repeats the line: the outlet repeating itself.
+    again = (
+        "Dockworkers stayed away from the quays for a fifth day on Saturday. "
+        "Talks between the port authority and the dockworkers' union collapsed on "
+        "Thursday evening without agreement, officials said. Buses ran as usual."
+    )
+    brief = storybrief.brief(
+        [
+            {"text": courier, "outlet": "Calder Courier"},
+            {"text": daily, "outlet": "Rhosmouth Daily"},
+            {"text": review},
+            {"text": again, "outlet": "Calder Courier"},
+        ],
+        words=20,
+    )
     (item,) = brief.summary
     assert "collapsed" in item.text
     assert item.sources == 2

@@ -131,8 +131,9 @@ SUPPORT_THRESHOLD = 0.3
 # on ("Parker, the S. Chandrasekhar Distinguished Service Professor …").
 # Judgement call (commit 373dba3, not measured).
 NAMES_ALONE_SUPPORT = 0.5
-#: A supporting sentence this alike and quoted whole in its document is that document
-#: quoting this one, not a second source (judgement call: a verbatim block quotation
+#: A supporting sentence this alike, of the same outlet or quoted whole in its
+#: document, is the outlet repeating itself or that document quoting this one, not a
+#: second source (judgement call: a verbatim block quotation
 #: scores 1.0, a reworded one far less).
 COPY_SIMILARITY = 0.9
 # Content words a support must share besides names. Raised from 1 in commit
@@ -1084,9 +1085,14 @@ def _supports(
                 continue
             if d in best and sim <= best[d][1]:
                 continue
-            if sim >= COPY_SIMILARITY and _quoted_whole(documents, quoted, d, all_sentences[j]):
-                # Another document quoting this one ('Here's APA: "More than 3,400 ..."')
-                # is the same source, not a second.
+            if sim >= COPY_SIMILARITY and (
+                _same_outlet(documents[d], documents[cand.doc_index])
+                or _quoted_whole(documents, quoted, d, all_sentences[j])
+            ):
+                # The outlet repeating its own line in another story ("The Libyan
+                # government ... has not responded to repeated requests from CNN"
+                # under fourteen of its stories), or another document quoting this
+                # one ('Here's APA: "More than 3,400 ..."'): the same source, not a second.
                 continue
             if j not in gist:
                 gist[j] = _gist(documents[d], all_sentences[j].start, all_sentences[j].end)
@@ -1094,6 +1100,12 @@ def _supports(
                 best[d] = (j, float(sim))
         supports.append(sorted(best.values(), key=lambda x: doc_of_sentence[x[0]]))
     return supports, all_sentences
+
+
+def _same_outlet(a: ParsedArticle, b: ParsedArticle) -> bool:
+    """Whether two documents say they are of one outlet."""
+    x, y = a.article.outlet, b.article.outlet
+    return x is not None and y is not None and bool(x.value) and x.value == y.value
 
 
 def _quoted_whole(
