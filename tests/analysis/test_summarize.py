@@ -716,3 +716,19 @@ def test_the_outlet_telling_of_its_own_reporting_is_no_summary_sentence() -> Non
     brief = storybrief.brief([{"text": text, "outlet": "Rhosmouth Daily"}])
     found = [c.sentence.text for c in candidates(brief.documents)]
     assert any(s.startswith("The Calder Courier has interviewed") for s in found)
+
+
+@pytest.mark.issue(20)
+def test_a_caption_opening_the_document_is_no_summary_sentence() -> None:
+    text = (
+        "President Trump and Prime Minister Theresa May of Britain at the White House "
+        "in 2017.\n\n"
+        "The prime minister invited the president to visit Britain during his first "
+        "week in office, officials said."
+    )
+    brief = storybrief.brief([{"text": text}])
+    found = [c.sentence.text for c in candidates(brief.documents)]
+    assert found == [
+        "The prime minister invited the president to visit Britain during his first "
+        "week in office, officials said."
+    ]
