@@ -732,3 +732,19 @@ def test_a_caption_opening_the_document_is_no_summary_sentence() -> None:
         "The prime minister invited the president to visit Britain during his first "
         "week in office, officials said."
     ]
+
+
+@pytest.mark.issue(20)
+def test_a_byline_run_into_the_lead_is_no_summary_sentence() -> None:
+    lead = (
+        "January 27, 2011 | By Ann Lee, Special to the Courier This week thousands of "
+        "dockworkers marched through Calder to demand better pay."
+    )
+    rest = (
+        "By Christmas Eve, Ferry crews had repaired the north quay wall in Calder. "
+        "Union leaders said the strike would go on until Friday."
+    )
+    brief = storybrief.brief([{"text": f"{lead}\n\n{rest}"}])
+    found = [c.sentence.text for c in candidates(brief.documents)]
+    assert not any("By Ann Lee" in s for s in found)
+    assert any(s.startswith("By Christmas Eve") for s in found)

@@ -183,6 +183,10 @@ _ENDS_ANY_SENTENCE = re.compile(r"""[.!?:;…—–_-](?:\s*["'”’)\]])*$""")
 _TRAILING_ELLIPSIS = re.compile(r"""(?:\.\.\.|…)["'”’)]*$""")
 # A sentence that starts with a lower-case word ("and then...") is a fragment.
 _LOWER_START = re.compile(r"^[a-z]{2}")
+#: A byline run into the sentence ("January 27, 2011 | By Tarek Osman, Special to CNN
+#: This week tens of thousands ..."): a name of two words or more after "By" and before
+#: a comma, at the start or after a bar ("By Tuesday, ..." is no byline).
+_BYLINE_RUN_IN = re.compile(r"(?:^|\|)\s*By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+\s*,")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _QUOTE_OPEN = re.compile(r"^[\"“‘']")
 
@@ -294,6 +298,11 @@ def _standing(
     if not _ENDS_SENTENCE.search(text) or _LOWER_START.match(text):  # also drops questions
         return None
     if _TRAILING_ELLIPSIS.search(text):  # a teaser cut short: "... argues that the police..."
+        return None
+    byline = _BYLINE_RUN_IN.search(text)
+    if byline and ("|" in byline.group() or not doc.article.text[: sentence.start].strip()):
+        # A byline run in where the document opens or after a bar ("By Christmas Eve,"
+        # elsewhere is a time); no cut would leave it out for sure.
         return None
     if not doc.article.text[: sentence.start].strip() and _captions(doc, sentence):
         return None
