@@ -336,7 +336,8 @@ def _captions(doc: ParsedArticle, sentence: Sentence) -> bool:
     tanks.": on the 20 Multi-News clusters of the gate, whose web ledes are often in
     the present, ROUGE-2 F1 fell 15.90 -> 15.37.)
     """
-    return not any(t.pos in ("VERB", "AUX") for t in doc.tree.between(sentence.start, sentence.end))
+    inside = doc.tree.between(sentence.start, sentence.end)
+    return bool(inside) and not any(t.pos in ("VERB", "AUX") for t in inside)
 
 
 def _outlet_speaks(doc: ParsedArticle, sentence: Sentence) -> bool:
