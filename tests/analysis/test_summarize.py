@@ -748,3 +748,26 @@ def test_a_byline_run_into_the_lead_is_no_summary_sentence() -> None:
     found = [c.sentence.text for c in candidates(brief.documents)]
     assert not any("By Ann Lee" in s for s in found)
     assert any(s.startswith("By Christmas Eve") for s in found)
+
+
+@pytest.mark.issue(20)
+def test_a_transcript_talking_in_the_first_or_second_person_is_no_summary_sentence() -> None:
+    turns = "\n\n".join(
+        [
+            "ANN LEE, HOST: Good evening from Calder. "
+            "Let's cut straight to the strike at the port of Calder tonight.",
+            "TOM REYES, CORRESPONDENT: Cranes stood idle. "
+            "The dockworkers walked out of the Calder port on Monday morning.",
+            "LEE: Tom, thanks. We're going to talk about the future of the port coming up next.",
+            "REYES: Quite so. You have seen the pictures of the cranes standing idle all week.",
+            "LEE: The union is seeking a pay rise of eight percent from the port.",
+        ]
+    )
+    brief = storybrief.brief([{"text": turns}])
+    found = [c.sentence.text for c in candidates(brief.documents)]
+    assert not any(s.startswith(("Let's", "We're", "You have")) for s in found)
+    assert any("dockworkers walked out" in s for s in found)
+    # The same words in an article that is no transcript: a writer's column may say "we".
+    article = "Calder port strike\n\n" + turns.replace(":", " said.")
+    brief = storybrief.brief([{"text": article}])
+    assert any("We're going to" in c.sentence.text for c in candidates(brief.documents))

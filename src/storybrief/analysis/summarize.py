@@ -184,6 +184,12 @@ _ENDS_ANY_SENTENCE = re.compile(r"""[.!?:;…—–_-](?:\s*["'”’)\]])*$""")
 _TRAILING_ELLIPSIS = re.compile(r"""(?:\.\.\.|…)["'”’)]*$""")
 # A sentence that starts with a lower-case word ("and then...") is a fragment.
 _LOWER_START = re.compile(r"^[a-z]{2}")
+#: The first or second person ("I think", "we're going to", "you've seen it", "let's").
+_PERSONAL = re.compile(r"\b(?:I|[Ww]e|[Yy]ou|[Mm]e|[Uu]s|[Mm]y|[Oo]ur|[Yy]our|[Ll]et['’]s)\b")
+#: A speaker's turn in a broadcast transcript: "BECKY ANDERSON, HOST:", "PARKER:".
+_TURN = re.compile(r"^[A-Z][A-Z.,'’ -]{1,60}:", re.MULTILINE)
+#: A document with this many turns is a transcript (judgement call).
+TRANSCRIPT_TURNS = 5
 #: A byline run into the sentence ("January 27, 2011 | By Tarek Osman, Special to CNN
 #: This week tens of thousands ..."): a name of two words or more after "By" and before
 #: a comma, at the start or after a bar ("By Tuesday, ..." is no byline).
@@ -414,6 +420,10 @@ def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
             (m for m in doc.mentions if m.label == "PERSON"), key=lambda m: m.span.start
         )
         outside = outside_quotes(typographic_quotes(text))
+        # In a broadcast transcript, what a presenter or guest says in the first or
+        # second person is the programme talking ("We're going to talk about the future
+        # coming up next."), not a report.
+        transcript = len(_TURN.findall(text)) >= TRANSCRIPT_TURNS
         for sentence in doc.sentences:
             if "\n" in text[previous_end : sentence.start]:
                 broken = False
@@ -427,6 +437,8 @@ def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
             inside = _inside_quotation(sentence.text, inside)
             previous_end = sentence.end
             standing = None if broken else _standing(doc, sentence, persons, outside)
+            if transcript and _PERSONAL.search(sentence.text):
+                standing = None
             # A photo credit ends its caption ("... REUTERS/Jane Doe") as a full stop would.
             broken = not _ENDS_ANY_SENTENCE.search(sentence.text.rstrip()) and not (
                 is_caption_like(sentence.text)
