@@ -35,6 +35,7 @@ from typing import Any
 
 import storybrief.stories.cluster as stories_module
 from storybrief.evaluate import b_cubed, pairwise
+from storybrief.stories.index import stream_cluster
 from storybrief.stories.cluster import (
     Item,
     cluster,
@@ -175,6 +176,16 @@ def ours_index(items: Sequence[Item], **params: Any) -> list[int]:
     return index_cluster(items, batches=day_batches(items, UNDATED_BATCH), **params)[0]
 
 
+def ours_v5(items: Sequence[Item], **params: Any) -> list[int]:
+    """The incremental index (stories.v5) fed a day at a time, then the undated in arrival order."""
+    batches = [
+        [(items[k].id, items[k].text, items[k].published) for k in batch]
+        for batch in day_batches(items, UNDATED_BATCH)
+    ]
+    story_of, _ = stream_cluster(batches, **params)
+    return [story_of[i.id] for i in items]
+
+
 def measure(
     system: Callable[[Sequence[Item]], list[int]], stream: Sequence[tuple[Item, str]]
 ) -> tuple[tuple[float, float, float], tuple[float, float, float], list[int], float, float]:
@@ -288,7 +299,23 @@ def calibrate() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--calibrate", action="store_true", help="print the DUC 2007 grid")
+    parser.add_argument("--v5", default="", help="only stories.v5: 'dev' or 'stream' grid")
+    parser.add_argument("--joins", default="0.06,0.07,0.08,0.09,0.1")
     args = parser.parse_args()
+    if args.v5:
+        pool = load_dev() if args.v5 == "dev" else load_stream()
+        items, gold = [i for i, _ in pool], [g for _, g in pool]
+        for join in (float(j) for j in args.joins.split(",")):
+            start = time.perf_counter()
+            labels = ours_v5(items, join=join)
+            (p, r, f1), (pp, pr, pf) = b_cubed(gold, labels), pairwise(gold, labels)
+            sys.stdout.write(
+                f"v5 {args.v5} join={join}: B3 P {100 * p:.1f} R {100 * r:.1f} F1 {100 * f1:.1f}"
+                f" pair F1 {100 * pf:.1f} stories {len(set(labels))} largest "
+                f"{Counter(labels).most_common(1)[0][1]} {time.perf_counter() - start:.0f}s\n"
+            )
+            sys.stdout.flush()
+        return
     if args.calibrate:
         calibrate()
         return

@@ -1,0 +1,529 @@
+"""The incremental story index (``stories.v5``): stories kept current batch by batch.
+
+An article is its hashed, sublinear counts of words and two-word phrases
+(``HASH_FEATURES`` wide, English stop words out): fixed features, so nothing
+stored ever needs a vocabulary refitted. The index keeps the document
+frequency of every feature, so the IDF is always that of everything seen so far
+(a feature met in one document only links nothing and weighs 0 once
+``MIN_DF_DOCUMENTS`` have been seen).
+
+A story keeps the sum of its members' count vectors, each divided by the length
+of its IDF-weighted self when it joined: with the current IDF applied, that sum
+dotted with an article's unit vector, over the story's size, is the article's
+mean cosine to the members (average linkage) without the members at hand.
+
+Each batch (a day of articles, say) is clustered by average linkage together
+with the stories found by blocking (an inverted index of each story's
+``TOP_TERMS`` heaviest terms): nodes are the new articles and those stories,
+similarities mean cosines, merged while the best pair reaches ``JOIN``. A group
+with no story starts one; a group with one story joins it; a group with two or
+more merges them (the largest keeps its key; the merge is recorded with its
+similarity). Then stories are checked for drift: a story touched by the batch,
+or not checked since the corpus doubled, is re-clustered from its members' own
+counts with the current IDF (average linkage cut at ``1 - JOIN``) and split
+when it falls apart (recorded). A story is checked again when it has grown by
+half, so checks cost O(n log n) over a stream.
+
+Members' counts are read through ``CountSource`` (a dict in memory, or the
+store), so the index never holds the articles themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+METHOD = "stories.v5"
+HASH_FEATURES = 2**22
+#: Least mean cosine (current IDF) of two groups for average linkage to join them.
+#: Calibrated on the dev pool (``benchmarks/cluster.py --calibrate``).
+JOIN = 0.08
+TOP_TERMS = 40
+MIN_DF_DOCUMENTS = 20
+#: A story is re-checked for drift once it has grown by this factor since its last
+#: check, or the corpus has (so a stable story is re-read O(log n) times).
+RECHECK_GROWTH = 1.5
+#: Stories a blocking term may point to before it stops being a useful key
+#: (the term is in too many stories to tell them apart).
+TERM_STORIES = 200
+
+
+@dataclass(slots=True)
+class Counts:
+    """One article's sublinear hashed term counts (features ascending)."""
+
+    features: Any  # int32 array
+    weights: Any  # float32 array
+
+
+class CountSource(Protocol):
+    def __call__(self, ids: Sequence[str]) -> Mapping[str, Counts]: ...
+
+
+@dataclass(slots=True)
+class StoryState:
+    key: int
+    members: list[str]
+    features: Any  # int32 array, ascending: the summed member vectors' features
+    weights: Any  # float32 array
+    checked_size: int = 0  # members at the last drift check
+    checked_documents: int = 0  # corpus size at the last drift check
+    first: dt.date | None = None
+    last: dt.date | None = None
+    terms: tuple[int, ...] = ()
+
+
+@dataclass(slots=True)
+class IndexState:
+    documents: int = 0
+    frequency: Any = None  # int32 array, HASH_FEATURES long
+    stories: dict[int, StoryState] = field(default_factory=dict)
+    next_key: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A change the index made to earlier stories: a merge or a split, with its reason."""
+
+    kind: str  # "merge" | "split"
+    story: int  # the story kept (merge) or split
+    others: tuple[int, ...]  # merged into ``story`` / the new stories split off
+    why: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    story: int
+    why: dict[str, Any]
+
+
+@dataclass(slots=True)
+class BatchResult:
+    placements: list[Placement]
+    events: list[Event]
+    #: Story key -> its members now, for every story this batch changed.
+    changed: dict[int, list[str]]
+    removed: set[int]
+
+
+def hashed_counts(texts: Sequence[str]) -> Any:
+    """Sublinear hashed counts of words and two-word phrases (CSR float32, sorted)."""
+    import numpy as np
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    counts = HashingVectorizer(
+        n_features=HASH_FEATURES,
+        ngram_range=(1, 2),
+        stop_words="english",
+        alternate_sign=False,
+        norm=None,
+    ).transform(list(texts))
+    counts = counts.astype(np.float32).tocsr()
+    counts.data = 1.0 + np.log(counts.data)
+    counts.sort_indices()
+    return counts
+
+
+def counts_of(texts: Sequence[str]) -> list[Counts]:
+    import numpy as np
+
+    matrix = hashed_counts(texts)
+    return [
+        Counts(
+            matrix.indices[matrix.indptr[k] : matrix.indptr[k + 1]].astype(np.int32),
+            matrix.data[matrix.indptr[k] : matrix.indptr[k + 1]].astype(np.float32),
+        )
+        for k in range(matrix.shape[0])
+    ]
+
+
+def _stack(vectors: Sequence[tuple[Any, Any]]) -> Any:
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    pointers = np.cumsum([0] + [len(f) for f, _ in vectors])
+    features = np.concatenate([f for f, _ in vectors]) if vectors else np.zeros(0, np.int32)
+    weights = np.concatenate([w for _, w in vectors]) if vectors else np.zeros(0, np.float32)
+    return csr_matrix((weights, features, pointers), shape=(len(vectors), HASH_FEATURES))
+
+
+def _unit(rows: Any) -> Any:
+    import numpy as np
+    from scipy.sparse import diags
+
+    norms = np.sqrt(np.asarray(rows.multiply(rows).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return (diags(1.0 / norms) @ rows).tocsr()
+
+
+def average_groups(similarity: Any, sizes: Sequence[int], join: float) -> list[list[int]]:
+    """Average linkage over nodes of given sizes (Lance-Williams), merged while ≥ ``join``.
+
+    ``similarity[i, j]`` is the mean similarity between the members of nodes i and j.
+    """
+    import numpy as np
+
+    n = len(sizes)
+    sim = np.array(similarity, dtype=np.float64, copy=True)
+    np.fill_diagonal(sim, -np.inf)
+    size = np.array(sizes, dtype=np.float64)
+    groups: list[list[int]] = [[k] for k in range(n)]
+    alive = np.ones(n, dtype=bool)
+    while n > 1:
+        flat = int(np.argmax(sim))
+        i, j = divmod(flat, sim.shape[0])
+        if not sim[i, j] >= join:
+            break
+        merged = (size[i] * sim[i] + size[j] * sim[j]) / (size[i] + size[j])
+        sim[i, :] = merged
+        sim[:, i] = merged
+        sim[i, i] = -np.inf
+        sim[j, :] = -np.inf
+        sim[:, j] = -np.inf
+        size[i] += size[j]
+        groups[i] += groups[j]
+        groups[j] = []
+        alive[j] = False
+    return [g for g, a in zip(groups, alive, strict=True) if a and g]
+
+
+class StoryIndex:
+    """Feed batches of articles (``add``); stories are placed, merged and split."""
+
+    def __init__(
+        self,
+        counts: CountSource | None = None,
+        state: IndexState | None = None,
+        *,
+        join: float = JOIN,
+        recheck_growth: float = RECHECK_GROWTH,
+    ) -> None:
+        self.state = state or IndexState()
+        self.join = join
+        self.recheck_growth = recheck_growth
+        self._memory: dict[str, Counts] = {}
+        self._counts: CountSource = counts or self._from_memory
+        self._by_term: dict[int, set[int]] = {}
+        for story in self.state.stories.values():
+            self._index(story)
+
+    def _from_memory(self, ids: Sequence[str]) -> Mapping[str, Counts]:
+        return {i: self._memory[i] for i in ids}
+
+    # -- weights ---------------------------------------------------------------
+
+    def _idf(self, features: Any) -> Any:
+        import numpy as np
+
+        df = self.state.frequency[features].astype(np.float32)
+        idf = np.log((1.0 + self.state.documents) / (1.0 + df)) + 1.0
+        if self.state.documents >= MIN_DF_DOCUMENTS:
+            idf = np.where(df >= 2, idf, 0.0)
+        return idf.astype(np.float32)
+
+    def _weighted(self, rows: Any) -> Any:
+        """Rows (CSR over the hashed features) times the current IDF."""
+        rows = rows.tocsr(copy=True)
+        rows.data = rows.data * self._idf(rows.indices)
+        return rows
+
+    def _story_rows(self, keys: Sequence[int]) -> Any:
+        stories = self.state.stories
+        return self._weighted(_stack([(stories[k].features, stories[k].weights) for k in keys]))
+
+    # -- blocking --------------------------------------------------------------
+
+    def _index(self, story: StoryState) -> None:
+        for term in story.terms:
+            self._by_term.setdefault(term, set()).add(story.key)
+
+    def _unindex(self, story: StoryState) -> None:
+        for term in story.terms:
+            keys = self._by_term.get(term)
+            if keys is not None:
+                keys.discard(story.key)
+                if not keys:
+                    del self._by_term[term]
+
+    def _top(self, features: Any, weights: Any) -> tuple[int, ...]:
+        import numpy as np
+
+        weighted = weights * self._idf(features)
+        top = np.argsort(-weighted, kind="stable")[:TOP_TERMS]
+        return tuple(int(f) for f in features[top])
+
+    def _candidates(self, unit: Any) -> list[int]:
+        import numpy as np
+
+        found: set[int] = set()
+        for k in range(unit.shape[0]):
+            row = unit.getrow(k)
+            top = np.argsort(-row.data, kind="stable")[:TOP_TERMS]
+            for term in row.indices[top]:
+                keys = self._by_term.get(int(term))
+                if keys and len(keys) <= TERM_STORIES:
+                    found |= keys
+        return sorted(found)
+
+    # -- story state -------------------------------------------------------------
+
+    def _new_key(self) -> int:
+        key = self.state.next_key
+        self.state.next_key += 1
+        return key
+
+    def _refresh(self, story: StoryState, counts: Mapping[str, Counts]) -> None:
+        """The story's sum from its members' counts with the current IDF."""
+        import numpy as np
+
+        from scipy.sparse import diags
+
+        rows = _stack([(counts[m].features, counts[m].weights) for m in story.members])
+        weighted = self._weighted(rows)
+        norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        total = (diags(1.0 / norms) @ rows).sum(axis=0)
+        total = np.asarray(total).ravel()
+        features = np.flatnonzero(total).astype(np.int32)
+        self._set_sum(story, features, total[features].astype(np.float32))
+
+    def _set_sum(self, story: StoryState, features: Any, weights: Any) -> None:
+        self._unindex(story)
+        story.features, story.weights = features, weights
+        story.terms = self._top(features, weights)
+        self._index(story)
+
+    def _add_rows(self, story: StoryState, rows: Any) -> None:
+        """Add unit-scaled member rows (CSR, already divided by their weighted norms)."""
+        import numpy as np
+
+        old = _stack([(story.features, story.weights)])
+        total = (old + rows.sum(axis=0)).A.ravel() if rows.shape[0] else old.toarray().ravel()
+        features = np.flatnonzero(total).astype(np.int32)
+        self._set_sum(story, features, total[features].astype(np.float32))
+
+    # -- one batch -------------------------------------------------------------
+
+    def add(
+        self,
+        ids: Sequence[str],
+        texts: Sequence[str],
+        days: Sequence[dt.date | None] | None = None,
+        *,
+        counts: Sequence[Counts] | None = None,
+    ) -> BatchResult:
+        """Place one batch; returns placements (in order), merges and splits, changes."""
+        import numpy as np
+        from scipy.sparse import diags
+
+        days = list(days) if days is not None else [None] * len(ids)
+        if counts is None:
+            counts = counts_of(texts)
+        if not ids:
+            return BatchResult([], [], {}, set())
+        if self._counts == self._from_memory:
+            self._memory.update(zip(ids, counts, strict=True))
+        state = self.state
+        if state.frequency is None:
+            state.frequency = np.zeros(HASH_FEATURES, dtype=np.int32)
+        raw = _stack([(c.features, c.weights) for c in counts])
+        np.add.at(state.frequency, raw.indices, 1)
+        state.documents += len(ids)
+        weighted = self._weighted(raw)
+        norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        unit = (diags(1.0 / norms) @ weighted).tocsr()
+        scaled = (diags(1.0 / norms) @ raw).tocsr()  # the rows a story sums
+
+        keys = self._candidates(unit)
+        story_rows = self._story_rows(keys) if keys else None
+        sizes = [1] * len(ids) + [len(state.stories[k].members) for k in keys]
+        n = len(ids)
+        similarity = np.zeros((len(sizes), len(sizes)))
+        similarity[:n, :n] = (unit @ unit.T).toarray()
+        if keys:
+            size = np.array(sizes[n:], dtype=np.float64)
+            across = (unit @ story_rows.T).toarray() / size[None, :]
+            similarity[:n, n:] = across
+            similarity[n:, :n] = across.T
+            between = (story_rows @ story_rows.T).toarray() / np.outer(size, size)
+            similarity[n:, n:] = between
+        groups = average_groups(similarity, sizes, self.join)
+
+        placements: list[Placement | None] = [None] * n
+        events: list[Event] = []
+        touched: set[int] = set()
+        for group in sorted(groups, key=min):
+            articles = [g for g in group if g < n]
+            old = sorted((g for g in group if g >= n), key=lambda g: -sizes[g])
+            if not articles and len(old) < 2:
+                continue
+            inner = similarity[np.ix_(group, group)]
+            weights_ = np.array([sizes[g] for g in group], dtype=np.float64)
+            pairs = float(weights_.sum() ** 2 - (weights_**2).sum())
+            off = inner * np.outer(weights_, weights_)
+            np.fill_diagonal(off, 0.0)
+            mean = float(off.sum() / pairs) if pairs else None
+            if old:
+                target = state.stories[keys[old[0] - n]]
+                for g in old[1:]:
+                    other = state.stories.pop(keys[g - n])
+                    self._unindex(other)
+                    events.append(
+                        Event(
+                            "merge",
+                            target.key,
+                            (other.key,),
+                            {
+                                "method": METHOD,
+                                "similarity": round(float(similarity[old[0], g]), 3),
+                                "sizes": [len(target.members), len(other.members)],
+                            },
+                        )
+                    )
+                    target.members += other.members
+                    target.first = _earliest(target.first, other.first)
+                    target.last = _latest(target.last, other.last)
+                    self._add_rows(target, _stack([(other.features, other.weights)]))
+                reason: dict[str, Any] = {
+                    "joined": True,
+                    "method": METHOD,
+                    "similarity": round(float(similarity[np.ix_(articles, [old[0]])].mean()), 3)
+                    if articles
+                    else None,
+                }
+            else:
+                target = StoryState(self._new_key(), [], _ints(), _floats())
+                state.stories[target.key] = target
+                reason = {"joined": False, "method": METHOD}
+            if articles:
+                target.members += [ids[a] for a in articles]
+                for a in articles:
+                    target.first = _earliest(target.first, days[a])
+                    target.last = _latest(target.last, days[a])
+                self._add_rows(target, scaled[articles])
+            touched.add(target.key)
+            for a in articles:
+                placements[a] = Placement(
+                    target.key,
+                    {
+                        **reason,
+                        "group": len(articles),
+                        "group_similarity": round(mean, 3) if mean is not None else None,
+                        "candidates": len(keys),
+                    },
+                )
+        removed = {e.others[0] for e in events}
+        events += self._check(touched)
+        changed = {
+            k: list(state.stories[k].members)
+            for k in touched | {k for e in events for k in (e.story, *e.others)}
+            if k in state.stories
+        }
+        removed -= set(changed)
+        return BatchResult([p for p in placements if p is not None], events, changed, removed)
+
+    # -- drift ---------------------------------------------------------------------
+
+    def _due(self, story: StoryState, touched: set[int]) -> bool:
+        grown = len(story.members) >= self.recheck_growth * max(story.checked_size, 1)
+        corpus = self.state.documents >= self.recheck_growth * max(story.checked_documents, 1)
+        return len(story.members) > 1 and ((story.key in touched and grown) or corpus)
+
+    def _check(self, touched: set[int]) -> list[Event]:
+        """Re-cluster the stories that are due from their members; split those that fell apart."""
+        due = [s for s in self.state.stories.values() if self._due(s, touched)]
+        events: list[Event] = []
+        for story in due:
+            events += self._split(story)
+        return events
+
+    def _split(self, story: StoryState) -> list[Event]:
+        import numpy as np
+        from scipy.cluster.hierarchy import fcluster, linkage
+        from scipy.spatial.distance import squareform
+
+        counts = self._counts(story.members)
+        rows = _stack([(counts[m].features, counts[m].weights) for m in story.members])
+        unit = _unit(self._weighted(rows))
+        distance = np.clip(1.0 - (unit @ unit.T).toarray(), 0.0, None)
+        distance = (distance + distance.T) / 2
+        np.fill_diagonal(distance, 0.0)
+        tree = linkage(squareform(distance, checks=False), method="average")
+        labels = fcluster(tree, t=1.0 - self.join, criterion="distance")
+        story.checked_size = len(story.members)
+        story.checked_documents = self.state.documents
+        parts: dict[int, list[str]] = {}
+        for member, label in zip(story.members, labels, strict=True):
+            parts.setdefault(int(label), []).append(member)
+        ordered = sorted(parts.values(), key=len, reverse=True)
+        if len(ordered) == 1:
+            self._refresh(story, counts)
+            return []
+        story.members = ordered[0]
+        self._refresh(story, counts)
+        new: list[int] = []
+        for members in ordered[1:]:
+            part = StoryState(
+                self._new_key(),
+                members,
+                _ints(),
+                _floats(),
+                checked_size=len(members),
+                checked_documents=self.state.documents,
+            )
+            self.state.stories[part.key] = part
+            self._refresh(part, counts)
+            new.append(part.key)
+        # Dates of the parts are not recomputed here (the index does not keep each
+        # member's date); the caller's store has them.
+        return [
+            Event(
+                "split",
+                story.key,
+                tuple(new),
+                {
+                    "method": METHOD,
+                    "sizes": [len(m) for m in ordered],
+                    "cut": round(1.0 - self.join, 3),
+                },
+            )
+        ]
+
+
+def _earliest(a: dt.date | None, b: dt.date | None) -> dt.date | None:
+    return b if a is None else a if b is None else min(a, b)
+
+
+def _latest(a: dt.date | None, b: dt.date | None) -> dt.date | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
+def _ints() -> Any:
+    import numpy as np
+
+    return np.zeros(0, dtype=np.int32)
+
+
+def _floats() -> Any:
+    import numpy as np
+
+    return np.zeros(0, dtype=np.float32)
+
+
+def stream_cluster(
+    batches: Iterable[Sequence[tuple[str, str, dt.date | None]]],
+    *,
+    on_batch: Callable[[BatchResult], None] | None = None,
+    **params: Any,
+) -> tuple[dict[str, int], StoryIndex]:
+    """Article id -> story key after feeding every batch (in memory; for benchmarks)."""
+    index = StoryIndex(**params)
+    for batch in batches:
+        result = index.add([b[0] for b in batch], [b[1] for b in batch], [b[2] for b in batch])
+        if on_batch is not None:
+            on_batch(result)
+    story_of = {m: key for key, s in index.state.stories.items() for m in s.members}
+    return story_of, index
