@@ -60,7 +60,7 @@ def test_progress_ingest_counts_the_files_of_folders_first(tmp_path: Path) -> No
     assert steps[-2].detail == str(missing)
 
 
-def test_progress_cluster_tells_the_count_then_each_placement(tmp_path: Path) -> None:
+def test_progress_cluster_tells_the_count_then_each_batch_placed(tmp_path: Path) -> None:
     store = open_store(tmp_path / "store.db")
     for place in ("Brackwater", "Oldhaven"):
         (tmp_path / f"{place}.txt").write_text(TEXT.format(place=place), encoding="utf-8")
@@ -68,4 +68,7 @@ def test_progress_cluster_tells_the_count_then_each_placement(tmp_path: Path) ->
     steps: list[ProgressStep] = []
     cluster_store(store, progress=steps.append)
     assert steps[0] == ProgressStep("clustering", 0, None, "2 new of 2 articles")
-    assert [(s.name, s.done, s.total) for s in steps[1:]] == [("placing", k, 2) for k in range(3)]
+    placing = [(s.name, s.done, s.total) for s in steps[1:]]
+    assert placing[0] == ("placing", 0, 2)
+    assert placing[-1] == ("placing", 2, 2)  # told after each batch (a day's articles)
+    assert [d for _, d, _ in placing] == sorted(d for _, d, _ in placing)

@@ -84,21 +84,29 @@ def test_store_an_interrupted_clustering_leaves_no_empty_story(
     store = open_store(tmp_path / "store.db")
     for n, body in enumerate((FERRY, ORCHIDS, FERRY)):
         store.add_article(build_article(body.format(n=n * 100), f"a{n}"))
-    assign = Store.assign
+    new_story = Store._new_story
+    made: list[int] = []
 
-    def interrupted(self: Store, *args: Any) -> None:
-        raise KeyboardInterrupt  # the user stops the run at its first placement
+    def interrupted(s: Any, title: str) -> int:
+        if made:  # the user stops the run inside a batch's write, after one story
+            raise KeyboardInterrupt
+        made.append(new_story(s, title))
+        return made[-1]
 
-    monkeypatch.setattr(Store, "assign", interrupted)
+    monkeypatch.setattr(Store, "_new_story", staticmethod(interrupted))
     with pytest.raises(KeyboardInterrupt):
         cluster_store(store)
-    monkeypatch.setattr(Store, "assign", assign)
+    monkeypatch.setattr(Store, "_new_story", staticmethod(new_story))
+    assert made  # it was stopped mid-write ...
     stories, _ = store.story_list()
-    assert all(s.sources > 0 for s in stories)
+    assert all(s.sources > 0 for s in stories)  # ... and left no empty story
     assert all(store.member_list(s.id)[1] > 0 for s in stories)
+    _, states = store.index_state()
+    assert {row.story_id for row in states} == {s.id for s in stories}
     # The next run places the rest.
     cluster_store(store)
     assert all(a.story_id is not None for a in store.articles())
+    assert len(store.story_list()[0]) == 2
 
 
 @pytest.mark.issue(21)

@@ -40,7 +40,15 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from storybrief.errors import StorageError
 from storybrief.model import Article, IngestFailure
-from storybrief.store.models import ArticleRow, EntityFormRow, ErrorRow, StoryRow
+from storybrief.store.models import (
+    ArticleRow,
+    ArticleTermsRow,
+    EntityFormRow,
+    ErrorRow,
+    IndexMetaRow,
+    StoryIndexRow,
+    StoryRow,
+)
 from storybrief.text import no_surrogates, shingles
 
 NEAR_DUPLICATE = 0.9  # estimated Jaccard similarity of word 5-shingles
@@ -421,6 +429,133 @@ class Store:
                 sources=StoryRow.sources + 1,
             )
         )
+
+    # -- the incremental story index (stories.v5) ----------------------------
+
+    def unplaced(self) -> list[tuple[str, str | None]]:
+        """Ids and publication days of the articles no story holds yet, oldest first."""
+        query = (
+            select(ArticleRow.id, ArticleRow.published)
+            .where(ArticleRow.duplicate_of.is_(None), ArticleRow.story_id.is_(None))
+            .order_by(ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.id)
+        )
+        with self.session() as s:
+            return [(str(i), p) for i, p in s.execute(query)]
+
+    def texts(self, ids: list[str]) -> dict[str, tuple[str, str | None]]:
+        """Text and title of some articles."""
+        found: dict[str, tuple[str, str | None]] = {}
+        with self.session() as s:
+            for start in range(0, len(ids), 500):
+                query = select(ArticleRow.id, ArticleRow.text, ArticleRow.title).where(
+                    ArticleRow.id.in_(ids[start : start + 500])
+                )
+                found.update((i, (t, title)) for i, t, title in s.execute(query))
+        return found
+
+    def term_counts(self, ids: list[str]) -> dict[str, tuple[bytes, bytes]]:
+        """Stored hashed term counts (features, weights bytes) of some articles."""
+        found: dict[str, tuple[bytes, bytes]] = {}
+        with self.session() as s:
+            for start in range(0, len(ids), 500):
+                query = select(
+                    ArticleTermsRow.article_id, ArticleTermsRow.features, ArticleTermsRow.weights
+                ).where(ArticleTermsRow.article_id.in_(ids[start : start + 500]))
+                found.update((i, (f, w)) for i, f, w in s.execute(query))
+        return found
+
+    def placed_without_terms(self) -> int:
+        """Placed articles the index has no counts of (stored before migration 0007)."""
+        with self.session() as s:
+            query = (
+                select(func.count())
+                .select_from(ArticleRow)
+                .where(
+                    ArticleRow.story_id.is_not(None),
+                    ~select(ArticleTermsRow.article_id)
+                    .where(ArticleTermsRow.article_id == ArticleRow.id)
+                    .exists(),
+                )
+            )
+            return int(s.scalar(query) or 0)
+
+    def story_member_ids(self) -> dict[int, list[str]]:
+        """Every story's member ids (the index's members when it is rebuilt)."""
+        found: dict[int, list[str]] = {}
+        query = (
+            select(ArticleRow.story_id, ArticleRow.id)
+            .where(ArticleRow.story_id.is_not(None))
+            .order_by(ArticleRow.story_id, ArticleRow.published, ArticleRow.id)
+        )
+        with self.session() as s:
+            for story_id, article_id in s.execute(query):
+                found.setdefault(int(story_id or 0), []).append(str(article_id))
+        return found
+
+    def index_state(self) -> tuple[IndexMetaRow | None, list[StoryIndexRow]]:
+        with self.session() as s:
+            return s.get(IndexMetaRow, 1), list(s.scalars(select(StoryIndexRow)))
+
+    def save_index_batch(
+        self,
+        *,
+        terms: list[tuple[str, bytes, bytes]],
+        started: dict[int, tuple[str, str]],
+        placed: list[tuple[str, int, dict[str, Any]]],
+        removed: set[int],
+        states: dict[int, dict[str, Any]],
+        meta: tuple[str, int, bytes],
+    ) -> dict[int, int]:
+        """One batch of the index, in one transaction: the store never holds half of it.
+
+        ``started``: a new story's temporary key -> (title, its first article);
+        ``placed``: (article, story key, why) for new and moved articles (keys may be
+        temporary); ``removed``: stories merged away; ``states``: the index state of
+        every story changed (by key); ``meta``: (method, documents, frequency).
+        Returns the temporary keys' story ids.
+        """
+        with self.session() as s, s.begin():
+            for article_id, features, weights in terms:
+                s.merge(ArticleTermsRow(article_id=article_id, features=features, weights=weights))
+            ids: dict[int, int] = {}
+            for key, (title, _first) in started.items():
+                ids[key] = self._new_story(s, title)
+            touched: set[int] = set()
+            for article_id, key, why in placed:
+                story_id = ids.get(key, key)
+                s.execute(
+                    update(ArticleRow)
+                    .where(ArticleRow.id == article_id)
+                    .values(story_id=story_id, membership=json.dumps(why))
+                )
+                touched.add(story_id)
+            for key in removed:
+                s.execute(delete(StoryIndexRow).where(StoryIndexRow.story_id == key))
+                s.execute(delete(StoryRow).where(StoryRow.id == key))
+            for key, state in states.items():
+                s.merge(StoryIndexRow(story_id=ids.get(key, key), **state))
+            members = (
+                select(func.count())
+                .select_from(ArticleRow)
+                .where(ArticleRow.story_id == StoryRow.id)
+                .scalar_subquery()
+            )
+            for start in range(0, len(sorted(touched)), 500):
+                part = sorted(touched)[start : start + 500]
+                s.execute(
+                    update(StoryRow)
+                    .where(StoryRow.id.in_(part))
+                    .values(
+                        updated_at=_now(),
+                        brief_json=None,
+                        brief_html=None,
+                        brief_at=None,
+                        sources=members,
+                    )
+                )
+            method, documents, frequency = meta
+            s.merge(IndexMetaRow(id=1, method=method, documents=documents, frequency=frequency))
+            return ids
 
     def stories(self) -> list[StoryRow]:
         """Every story with its brief, most recently changed first (lists: ``story_list``)."""

@@ -227,3 +227,45 @@ class ErrorRow(Base):
     reason: Mapped[str] = mapped_column(String(32))
     message: Mapped[str] = mapped_column(Text)
     at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ArticleTermsRow(Base):
+    """An article's hashed term counts (migration 0007; ``stories.index``)."""
+
+    __tablename__ = "article_terms"
+
+    article_id: Mapped[str] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    #: Little-endian int32 features, ascending.
+    features: Mapped[bytes] = mapped_column(LargeBinary)
+    #: Little-endian float32 sublinear counts, one per feature.
+    weights: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class StoryIndexRow(Base):
+    """A story's state in the incremental index (migration 0007)."""
+
+    __tablename__ = "story_index"
+
+    story_id: Mapped[int] = mapped_column(
+        ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True
+    )
+    features: Mapped[bytes] = mapped_column(LargeBinary)
+    weights: Mapped[bytes] = mapped_column(LargeBinary)
+    checked_size: Mapped[int] = mapped_column(Integer)
+    checked_documents: Mapped[int] = mapped_column(Integer)
+    first: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    last: Mapped[str | None] = mapped_column(String(10), nullable=True)
+
+
+class IndexMetaRow(Base):
+    """The index's corpus statistics (one row, migration 0007)."""
+
+    __tablename__ = "index_meta"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    method: Mapped[str] = mapped_column(Text)
+    documents: Mapped[int] = mapped_column(Integer)
+    #: zlib-compressed little-endian int32 document frequency per hashed feature.
+    frequency: Mapped[bytes] = mapped_column(LargeBinary)

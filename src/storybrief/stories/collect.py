@@ -24,7 +24,7 @@ from storybrief.model import (
 )
 from storybrief.store import Store
 from storybrief.store.models import ArticleRow
-from storybrief.stories.cluster import Item, cluster
+from storybrief.stories.cluster import Item, day_batches
 from storybrief.stories.parallel import chunked, ordered_map
 from storybrief.text import clean_label
 
@@ -36,6 +36,8 @@ INGEST_CHUNK_SOURCES = 50
 #: about one ``nlp.pipe`` batch (``Settings.batch_size``), so two workers share even a
 #: handful of stories while the model is loaded once per worker, not once per chunk.
 BRIEF_CHUNK_ARTICLES = 16
+#: Undated articles the story index takes in one batch, in arrival order.
+UNDATED_BATCH = 50
 
 
 def ingest(
@@ -185,45 +187,112 @@ def _record_date(row: ArticleRow) -> str | None:
 
 
 def cluster_store(store: Store, *, progress: ProgressCallback | None = None) -> dict[str, int]:
-    """Place every unplaced article in a story (``stories.cluster``), keeping earlier ones.
+    """Place every unplaced article in a story with the incremental index (``stories.v5``).
 
-    Each new story is created with its first article (one transaction), and stories an
-    earlier run left empty are deleted first (``removed``). ``progress`` is told
-    ``ProgressStep("clustering", 0, None, "N new articles")`` before the grouping and
-    ``ProgressStep("placing", done, new articles)`` as each is stored in its story.
+    The store is never loaded: the index's state (document frequencies, each story's
+    summed vector) is read from it, the unplaced articles are fed a day at a time
+    (undated ones ``UNDATED_BATCH`` at a time, in arrival order) and each batch's
+    placements, merges, splits and the new state are written in one transaction. A
+    store clustered before the index (no counts stored) has its stories adopted first,
+    as they are. ``progress`` is told ``ProgressStep("clustering", 0, None, "N new of M
+    articles")`` first, then ``ProgressStep("placing", done, new articles)`` at 0 and
+    after each batch.
+    Returns counts: placed, new_stories, stories, removed (empty stories dropped),
+    merged, split.
     """
+    from storybrief.stories import index as story_index
+
     tell = progress or ignore_progress
     removed = store.drop_empty_stories()
-    rows = store.articles()
-    items = [Item(r.id, r.text, _day(r.published)) for r in rows]
-    by_story: dict[int, list[int]] = {}
-    for k, r in enumerate(rows):
-        if r.story_id is not None:
-            by_story.setdefault(r.story_id, []).append(k)
-    existing_ids = list(by_story)
-    unplaced = sum(1 for r in rows if r.story_id is None)
-    tell(ProgressStep("clustering", 0, None, f"{unplaced:,} new of {len(rows):,} articles"))
-    labels, why = cluster(items, existing=[by_story[s] for s in existing_ids])
-    story_id_of: dict[int, int] = dict(enumerate(existing_ids))
-    placed = started = 0
-    for k, r in enumerate(rows):
-        if r.story_id is not None:
-            continue
-        tell(ProgressStep("placing", placed, unplaced))
-        label = labels[k]
-        if label not in story_id_of:
-            story_id_of[label] = store.start_story(r.id, r.title or r.text[:80], why[k])
-            started += 1
-        else:
-            store.assign(r.id, story_id_of[label], why[k])
-        placed += 1
-    tell(ProgressStep("placing", placed, unplaced))
+    index = _open_index(store)
+    unplaced = store.unplaced()
+    counts = store.counts()
+    total = counts["articles"] - counts["near_duplicates"]
+    tell(ProgressStep("clustering", 0, None, f"{len(unplaced):,} new of {total:,} articles"))
+    batches = day_batches([Item(i, "", _day(p)) for i, p in unplaced], undated=UNDATED_BATCH)
+    placed = started = merged = split = 0
+    tell(ProgressStep("placing", 0, len(unplaced)))
+    for batch in batches:
+        ids = [unplaced[k][0] for k in batch]
+        days = [_day(unplaced[k][1]) for k in batch]
+        found = store.texts(ids)
+        terms = story_index.counts_of([found[i][0] for i in ids])
+        result = index.add(ids, [found[i][0] for i in ids], days, counts=terms)
+        split += sum(e.kind == "split" for e in result.events)
+        merged += sum(e.kind == "merge" for e in result.events)
+        new_keys = sorted(k for k in result.changed if k < 0)
+        first = {k: result.changed[k][0] for k in new_keys}
+        missing = [first[k] for k in new_keys if first[k] not in found]
+        found.update(store.texts(missing) if missing else {})
+        titles = {k: found[first[k]][1] or found[first[k]][0][:80] for k in new_keys}
+        ids_of = store.save_index_batch(
+            terms=[(i, *story_index.counts_bytes(c)) for i, c in zip(ids, terms, strict=True)],
+            started={k: (titles[k], first[k]) for k in new_keys},
+            placed=[(i, p.story, p.why) for i, p in zip(ids, result.placements, strict=True)]
+            + [(m, key, reason) for m, (key, reason) in result.moved.items()],
+            removed=result.removed,
+            states={k: story_index.story_fields(index.state.stories[k]) for k in result.changed},
+            meta=(
+                story_index.METHOD,
+                index.state.documents,
+                story_index.frequency_bytes(index.state.frequency),
+            ),
+        )
+        for temporary, story_id in ids_of.items():
+            index.rename(temporary, story_id)
+        started += len(new_keys)
+        placed += len(ids)
+        tell(ProgressStep("placing", placed, len(unplaced)))
     return {
         "placed": placed,
         "new_stories": started,
-        "stories": len(set(story_id_of.values())),
+        "stories": len(index.state.stories),
         "removed": removed,
+        "merged": merged,
+        "split": split,
     }
+
+
+def _open_index(store: Store) -> Any:
+    """The store's story index; a store clustered before it has its stories adopted."""
+    from storybrief.stories import index as story_index
+
+    meta, rows = store.index_state()
+    members = store.story_member_ids()
+    state = story_index.IndexState()
+    if meta is not None:
+        state.documents = meta.documents
+        state.frequency = story_index.frequency_from(meta.frequency)
+    by_story = {row.story_id: row for row in rows}
+    for key, ids in members.items():
+        if key in by_story:
+            state.stories[key] = story_index.story_from(key, ids, by_story[key])
+    index = story_index.StoryIndex(
+        lambda ids: {
+            i: story_index.counts_from(*blob) for i, blob in store.term_counts(list(ids)).items()
+        },
+        state,
+        temporary_keys=True,
+    )
+    for key, ids in members.items():
+        if key in state.stories:
+            continue
+        found = store.texts(ids)
+        counts = dict(zip(ids, story_index.counts_of([found[i][0] for i in ids]), strict=True))
+        index.adopt(key, ids, counts)
+        store.save_index_batch(
+            terms=[(i, *story_index.counts_bytes(c)) for i, c in counts.items()],
+            started={},
+            placed=[],
+            removed=set(),
+            states={key: story_index.story_fields(index.state.stories[key])},
+            meta=(
+                story_index.METHOD,
+                index.state.documents,
+                story_index.frequency_bytes(index.state.frequency),
+            ),
+        )
+    return index
 
 
 def member_records(members: Sequence[Any]) -> list[dict[str, Any]]:

@@ -106,6 +106,8 @@ class BatchResult:
     #: Story key -> its members now, for every story this batch changed.
     changed: dict[int, list[str]]
     removed: set[int]
+    #: Earlier articles a merge or split moved: article -> (its story key now, why).
+    moved: dict[str, tuple[int, dict[str, Any]]] = field(default_factory=dict)
 
 
 def hashed_counts(texts: Sequence[str]) -> Any:
@@ -199,18 +201,40 @@ class StoryIndex:
         *,
         join: float = JOIN,
         recheck_growth: float = RECHECK_GROWTH,
+        merge_pass: bool = True,
+        temporary_keys: bool = False,
     ) -> None:
         self.state = state or IndexState()
         self.join = join
         self.recheck_growth = recheck_growth
+        self.merge_pass = merge_pass
+        self.temporary_keys = temporary_keys
+        if temporary_keys:
+            self.state.next_key = -1
+        if self.state.frequency is None:
+            import numpy as np
+
+            self.state.frequency = np.zeros(HASH_FEATURES, dtype=np.int32)
         self._memory: dict[str, Counts] = {}
+        self._moved: dict[str, tuple[int, dict[str, Any]]] = {}
+        self._batch: dict[str, Counts] = {}
         self._counts: CountSource = counts or self._from_memory
         self._by_term: dict[int, set[int]] = {}
         for story in self.state.stories.values():
+            if not story.terms:
+                story.terms = self._top(story.features, story.weights)
             self._index(story)
 
     def _from_memory(self, ids: Sequence[str]) -> Mapping[str, Counts]:
         return {i: self._memory[i] for i in ids}
+
+    def _lookup(self, ids: Sequence[str]) -> dict[str, Counts]:
+        """Members' counts: this batch's as given, the others' from the source."""
+        found = {i: self._batch[i] for i in ids if i in self._batch}
+        missing = [i for i in ids if i not in found]
+        if missing:
+            found.update(self._counts(missing))
+        return found
 
     # -- weights ---------------------------------------------------------------
 
@@ -271,13 +295,31 @@ class StoryIndex:
 
     def _new_key(self) -> int:
         key = self.state.next_key
-        self.state.next_key += 1
+        self.state.next_key += -1 if self.temporary_keys else 1
         return key
+
+    def rename(self, temporary: int, key: int) -> None:
+        """Give a story started here (a temporary key) its lasting key (a story id)."""
+        story = self.state.stories.pop(temporary)
+        self._unindex(story)
+        story.key = key
+        self.state.stories[key] = story
+        self._index(story)
+
+    def adopt(self, key: int, members: Sequence[str], counts: Mapping[str, Counts]) -> None:
+        """Take in a story made elsewhere (a store clustered before this index)."""
+        import numpy as np
+
+        for member in members:
+            np.add.at(self.state.frequency, counts[member].features, 1)
+        self.state.documents += len(members)
+        story = StoryState(key, list(members), _ints(), _floats())
+        self.state.stories[key] = story
+        self._refresh(story, counts)
 
     def _refresh(self, story: StoryState, counts: Mapping[str, Counts]) -> None:
         """The story's sum from its members' counts with the current IDF."""
         import numpy as np
-
         from scipy.sparse import diags
 
         rows = _stack([(counts[m].features, counts[m].weights) for m in story.members])
@@ -319,15 +361,15 @@ class StoryIndex:
         from scipy.sparse import diags
 
         days = list(days) if days is not None else [None] * len(ids)
+        self._moved = {}
         if counts is None:
             counts = counts_of(texts)
         if not ids:
             return BatchResult([], [], {}, set())
+        self._batch = dict(zip(ids, counts, strict=True))
         if self._counts == self._from_memory:
-            self._memory.update(zip(ids, counts, strict=True))
+            self._memory.update(self._batch)
         state = self.state
-        if state.frequency is None:
-            state.frequency = np.zeros(HASH_FEATURES, dtype=np.int32)
         raw = _stack([(c.features, c.weights) for c in counts])
         np.add.at(state.frequency, raw.indices, 1)
         state.documents += len(ids)
@@ -338,7 +380,7 @@ class StoryIndex:
         scaled = (diags(1.0 / norms) @ raw).tocsr()  # the rows a story sums
 
         keys = self._candidates(unit)
-        story_rows = self._story_rows(keys) if keys else None
+        story_rows: Any = self._story_rows(keys) if keys else None
         sizes = [1] * len(ids) + [len(state.stories[k].members) for k in keys]
         n = len(ids)
         similarity = np.zeros((len(sizes), len(sizes)))
@@ -369,24 +411,7 @@ class StoryIndex:
             if old:
                 target = state.stories[keys[old[0] - n]]
                 for g in old[1:]:
-                    other = state.stories.pop(keys[g - n])
-                    self._unindex(other)
-                    events.append(
-                        Event(
-                            "merge",
-                            target.key,
-                            (other.key,),
-                            {
-                                "method": METHOD,
-                                "similarity": round(float(similarity[old[0], g]), 3),
-                                "sizes": [len(target.members), len(other.members)],
-                            },
-                        )
-                    )
-                    target.members += other.members
-                    target.first = _earliest(target.first, other.first)
-                    target.last = _latest(target.last, other.last)
-                    self._add_rows(target, _stack([(other.features, other.weights)]))
+                    events.append(self._absorb(target, keys[g - n], float(similarity[old[0], g])))
                 reason: dict[str, Any] = {
                     "joined": True,
                     "method": METHOD,
@@ -415,37 +440,104 @@ class StoryIndex:
                         "candidates": len(keys),
                     },
                 )
-        removed = {e.others[0] for e in events}
         events += self._check(touched)
+        removed = {e.others[0] for e in events if e.kind == "merge"}
         changed = {
             k: list(state.stories[k].members)
             for k in touched | {k for e in events for k in (e.story, *e.others)}
             if k in state.stories
         }
         removed -= set(changed)
-        return BatchResult([p for p in placements if p is not None], events, changed, removed)
+        # A drift check may have moved an article placed above: the final story counts.
+        final = {m: key for key, members in changed.items() for m in members}
+        done = [Placement(final[ids[k]], p.why) for k, p in enumerate(placements) if p is not None]
+        batch = set(ids)
+        moved = {m: found for m, found in self._moved.items() if m not in batch}
+        return BatchResult(done, events, changed, removed, moved)
 
     # -- drift ---------------------------------------------------------------------
 
-    def _due(self, story: StoryState, touched: set[int]) -> bool:
-        grown = len(story.members) >= self.recheck_growth * max(story.checked_size, 1)
-        corpus = self.state.documents >= self.recheck_growth * max(story.checked_documents, 1)
-        return len(story.members) > 1 and ((story.key in touched and grown) or corpus)
-
     def _check(self, touched: set[int]) -> list[Event]:
-        """Re-cluster the stories that are due from their members; split those that fell apart."""
-        due = [s for s in self.state.stories.values() if self._due(s, touched)]
+        """Stories due a check: split those that fell apart, merge those that came together.
+
+        A story is due when the batch touched it and it has grown by ``recheck_growth``
+        since its last check, or when the corpus has grown by that factor since (the
+        IDF it was judged with has changed): a singleton then looks for a story to join.
+        """
+        documents = self.state.documents
+        due: list[StoryState] = []
+        for story in self.state.stories.values():
+            grown = len(story.members) >= self.recheck_growth * max(story.checked_size, 1)
+            old = documents >= self.recheck_growth * max(story.checked_documents, 1)
+            if (story.key in touched and grown) or old:
+                due.append(story)
         events: list[Event] = []
         for story in due:
-            events += self._split(story)
+            if len(story.members) > 1:
+                events += self._split(story)
+            else:
+                story.checked_size, story.checked_documents = 1, documents
+        if self.merge_pass:
+            events += self._merge([s.key for s in due if s.key in self.state.stories])
         return events
+
+    def _merge(self, keys: Sequence[int]) -> list[Event]:
+        """Merge checked stories with the stories their terms block with, by average linkage."""
+        import numpy as np
+
+        if not keys:
+            return []
+        stories = self.state.stories
+        found: set[int] = set(keys)
+        for key in keys:
+            for term in stories[key].terms:
+                near = self._by_term.get(term)
+                if near and len(near) <= TERM_STORIES:
+                    found |= near
+        nodes = sorted(found)
+        if len(nodes) < 2:
+            return []
+        rows = self._story_rows(nodes)
+        size = np.array([len(stories[k].members) for k in nodes], dtype=np.float64)
+        similarity = (rows @ rows.T).toarray() / np.outer(size, size)
+        events: list[Event] = []
+        for group in average_groups(similarity, size.astype(int).tolist(), self.join):
+            if len(group) < 2:
+                continue
+            group = sorted(group, key=lambda g: -size[g])
+            target = stories[nodes[group[0]]]
+            for g in group[1:]:
+                events.append(self._absorb(target, nodes[g], float(similarity[group[0], g])))
+        return events
+
+    def _absorb(self, target: StoryState, key: int, similarity: float) -> Event:
+        """Merge story ``key`` into ``target`` (the larger); the event says why."""
+        other = self.state.stories.pop(key)
+        self._unindex(other)
+        event = Event(
+            "merge",
+            target.key,
+            (other.key,),
+            {
+                "method": METHOD,
+                "similarity": round(similarity, 3),
+                "sizes": [len(target.members), len(other.members)],
+            },
+        )
+        for member in other.members:
+            self._moved[member] = (target.key, {**event.why, "event": "merge"})
+        target.members += other.members
+        target.first = _earliest(target.first, other.first)
+        target.last = _latest(target.last, other.last)
+        self._add_rows(target, _stack([(other.features, other.weights)]))
+        return event
 
     def _split(self, story: StoryState) -> list[Event]:
         import numpy as np
         from scipy.cluster.hierarchy import fcluster, linkage
         from scipy.spatial.distance import squareform
 
-        counts = self._counts(story.members)
+        counts = self._lookup(story.members)
         rows = _stack([(counts[m].features, counts[m].weights) for m in story.members])
         unit = _unit(self._weighted(rows))
         distance = np.clip(1.0 - (unit @ unit.T).toarray(), 0.0, None)
@@ -477,6 +569,9 @@ class StoryIndex:
             self.state.stories[part.key] = part
             self._refresh(part, counts)
             new.append(part.key)
+            for member in members:
+                why = {"method": METHOD, "event": "split", "from": story.key}
+                self._moved[member] = (part.key, why)
         # Dates of the parts are not recomputed here (the index does not keep each
         # member's date); the caller's store has them.
         return [
@@ -527,3 +622,67 @@ def stream_cluster(
             on_batch(result)
     story_of = {m: key for key, s in index.state.stories.items() for m in s.members}
     return story_of, index
+
+
+# -- stored form ---------------------------------------------------------------------
+
+
+def counts_bytes(counts: Counts) -> tuple[bytes, bytes]:
+    import numpy as np
+
+    return (
+        np.asarray(counts.features, dtype="<i4").tobytes(),
+        np.asarray(counts.weights, dtype="<f4").tobytes(),
+    )
+
+
+def counts_from(features: bytes, weights: bytes) -> Counts:
+    import numpy as np
+
+    return Counts(
+        np.frombuffer(features, dtype="<i4").astype(np.int32),
+        np.frombuffer(weights, dtype="<f4").astype(np.float32),
+    )
+
+
+def frequency_bytes(frequency: Any) -> bytes:
+    import zlib
+
+    import numpy as np
+
+    return zlib.compress(np.asarray(frequency, dtype="<i4").tobytes(), 1)
+
+
+def frequency_from(blob: bytes) -> Any:
+    import zlib
+
+    import numpy as np
+
+    return np.frombuffer(zlib.decompress(blob), dtype="<i4").astype(np.int32)
+
+
+def story_fields(story: StoryState) -> dict[str, Any]:
+    """What the store keeps of a story's state (``StoryIndexRow`` columns)."""
+    features, weights = counts_bytes(Counts(story.features, story.weights))
+    return {
+        "features": features,
+        "weights": weights,
+        "checked_size": story.checked_size,
+        "checked_documents": story.checked_documents,
+        "first": story.first.isoformat() if story.first else None,
+        "last": story.last.isoformat() if story.last else None,
+    }
+
+
+def story_from(key: int, members: list[str], row: Any) -> StoryState:
+    counts = counts_from(row.features, row.weights)
+    return StoryState(
+        key,
+        members,
+        counts.features,
+        counts.weights,
+        checked_size=row.checked_size,
+        checked_documents=row.checked_documents,
+        first=dt.date.fromisoformat(row.first) if row.first else None,
+        last=dt.date.fromisoformat(row.last) if row.last else None,
+    )
