@@ -12,7 +12,7 @@ import pytest
 from storybrief.store import Store, open_store
 from storybrief.stories.cluster import Item, day_batches
 from storybrief.stories.collect import cluster_store
-from storybrief.stories.index import METHOD, StoryIndex, average_groups, stream_cluster
+from storybrief.stories.index import JOIN, METHOD, StoryIndex, average_groups, stream_cluster
 from tests.conftest import build_article
 
 FERRY = (
@@ -48,7 +48,7 @@ def test_index_keeps_two_events_apart_and_says_why() -> None:
     assert all(p.why["method"] == METHOD for p in reasons)
     joined = [p.why for p in reasons if p.why["joined"]]
     assert len(joined) == 4  # every article after the first of each story
-    assert all(w["candidates"] >= 1 and w["similarity"] >= 0.08 for w in joined)
+    assert all(w["candidates"] >= 1 and w["similarity"] >= JOIN for w in joined)
 
 
 def test_index_day_batches_follow_publication_then_arrival() -> None:

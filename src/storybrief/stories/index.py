@@ -39,7 +39,7 @@ METHOD = "stories.v5"
 HASH_FEATURES = 2**22
 #: Least mean cosine (current IDF) of two groups for average linkage to join them.
 #: Calibrated on the dev pool (``benchmarks/cluster.py --calibrate``).
-JOIN = 0.08
+JOIN = 0.06
 TOP_TERMS = 40
 MIN_DF_DOCUMENTS = 20
 #: A story is re-checked for drift once it has grown by this factor since its last
@@ -151,13 +151,58 @@ def _stack(vectors: Sequence[tuple[Any, Any]]) -> Any:
     return csr_matrix((weights, features, pointers), shape=(len(vectors), HASH_FEATURES))
 
 
-def _unit(rows: Any) -> Any:
+def _norms(rows: Any) -> Any:
+    """Each row's length (1 for a row of zeros, so dividing leaves it zero)."""
     import numpy as np
-    from scipy.sparse import diags
 
-    norms = np.sqrt(np.asarray(rows.multiply(rows).sum(axis=1)).ravel())
+    row = np.repeat(np.arange(rows.shape[0]), np.diff(rows.indptr))
+    squares = np.bincount(row, weights=rows.data.astype(np.float64) ** 2, minlength=rows.shape[0])
+    norms = np.sqrt(squares)
     norms[norms == 0] = 1.0
-    return (diags(1.0 / norms) @ rows).tocsr()
+    return norms
+
+
+def _scaled(rows: Any, factors: Any) -> Any:
+    """Rows each multiplied by its factor (no product over the hashed width)."""
+    import numpy as np
+
+    out = rows.copy()
+    out.data = (out.data * np.repeat(factors, np.diff(out.indptr))).astype(np.float32)
+    return out
+
+
+def _unit(rows: Any) -> Any:
+    return _scaled(rows, 1.0 / _norms(rows))
+
+
+def _compact(*matrices: Any) -> list[Any]:
+    """The matrices over only the features they use (products over 2^22 columns are slow)."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    used = np.unique(np.concatenate([m.indices for m in matrices]))
+    return [
+        csr_matrix(
+            (m.data, np.searchsorted(used, m.indices), m.indptr), shape=(m.shape[0], len(used))
+        )
+        for m in matrices
+    ]
+
+
+def _dot(a: Any, b: Any) -> Any:
+    """Dense ``a @ b.T`` of two sparse row sets."""
+    left, right = _compact(a, b)
+    return (left @ right.T).toarray()
+
+
+def _row_sum(rows: Any) -> tuple[Any, Any]:
+    """The sum of some rows as (features ascending, weights), zeros dropped."""
+    import numpy as np
+
+    features, where = np.unique(rows.indices, return_inverse=True)
+    weights = np.bincount(where, weights=rows.data, minlength=len(features))
+    keep = weights != 0
+    return features[keep].astype(np.int32), weights[keep].astype(np.float32)
 
 
 def average_groups(similarity: Any, sizes: Sequence[int], join: float) -> list[list[int]]:
@@ -319,17 +364,8 @@ class StoryIndex:
 
     def _refresh(self, story: StoryState, counts: Mapping[str, Counts]) -> None:
         """The story's sum from its members' counts with the current IDF."""
-        import numpy as np
-        from scipy.sparse import diags
-
         rows = _stack([(counts[m].features, counts[m].weights) for m in story.members])
-        weighted = self._weighted(rows)
-        norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
-        norms[norms == 0] = 1.0
-        total = (diags(1.0 / norms) @ rows).sum(axis=0)
-        total = np.asarray(total).ravel()
-        features = np.flatnonzero(total).astype(np.int32)
-        self._set_sum(story, features, total[features].astype(np.float32))
+        self._set_sum(story, *_row_sum(_scaled(rows, 1.0 / _norms(self._weighted(rows)))))
 
     def _set_sum(self, story: StoryState, features: Any, weights: Any) -> None:
         self._unindex(story)
@@ -339,12 +375,10 @@ class StoryIndex:
 
     def _add_rows(self, story: StoryState, rows: Any) -> None:
         """Add unit-scaled member rows (CSR, already divided by their weighted norms)."""
-        import numpy as np
+        from scipy.sparse import vstack
 
-        old = _stack([(story.features, story.weights)])
-        total = (old + rows.sum(axis=0)).A.ravel() if rows.shape[0] else old.toarray().ravel()
-        features = np.flatnonzero(total).astype(np.int32)
-        self._set_sum(story, features, total[features].astype(np.float32))
+        both = vstack([_stack([(story.features, story.weights)]), rows]).tocsr()
+        self._set_sum(story, *_row_sum(both))
 
     # -- one batch -------------------------------------------------------------
 
@@ -358,7 +392,6 @@ class StoryIndex:
     ) -> BatchResult:
         """Place one batch; returns placements (in order), merges and splits, changes."""
         import numpy as np
-        from scipy.sparse import diags
 
         days = list(days) if days is not None else [None] * len(ids)
         self._moved = {}
@@ -374,24 +407,25 @@ class StoryIndex:
         np.add.at(state.frequency, raw.indices, 1)
         state.documents += len(ids)
         weighted = self._weighted(raw)
-        norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
-        norms[norms == 0] = 1.0
-        unit = (diags(1.0 / norms) @ weighted).tocsr()
-        scaled = (diags(1.0 / norms) @ raw).tocsr()  # the rows a story sums
+        norms = _norms(weighted)
+        unit = _scaled(weighted, 1.0 / norms)
+        scaled = _scaled(raw, 1.0 / norms)  # the rows a story sums
 
         keys = self._candidates(unit)
         story_rows: Any = self._story_rows(keys) if keys else None
         sizes = [1] * len(ids) + [len(state.stories[k].members) for k in keys]
         n = len(ids)
         similarity = np.zeros((len(sizes), len(sizes)))
-        similarity[:n, :n] = (unit @ unit.T).toarray()
         if keys:
             size = np.array(sizes[n:], dtype=np.float64)
-            across = (unit @ story_rows.T).toarray() / size[None, :]
+            left, right = _compact(unit, story_rows)
+            similarity[:n, :n] = (left @ left.T).toarray()
+            across = (left @ right.T).toarray() / size[None, :]
             similarity[:n, n:] = across
             similarity[n:, :n] = across.T
-            between = (story_rows @ story_rows.T).toarray() / np.outer(size, size)
-            similarity[n:, n:] = between
+            similarity[n:, n:] = (right @ right.T).toarray() / np.outer(size, size)
+        else:
+            similarity[:n, :n] = _dot(unit, unit)
         groups = average_groups(similarity, sizes, self.join)
 
         placements: list[Placement | None] = [None] * n
@@ -499,7 +533,7 @@ class StoryIndex:
             return []
         rows = self._story_rows(nodes)
         size = np.array([len(stories[k].members) for k in nodes], dtype=np.float64)
-        similarity = (rows @ rows.T).toarray() / np.outer(size, size)
+        similarity = _dot(rows, rows) / np.outer(size, size)
         events: list[Event] = []
         for group in average_groups(similarity, size.astype(int).tolist(), self.join):
             if len(group) < 2:
@@ -540,7 +574,7 @@ class StoryIndex:
         counts = self._lookup(story.members)
         rows = _stack([(counts[m].features, counts[m].weights) for m in story.members])
         unit = _unit(self._weighted(rows))
-        distance = np.clip(1.0 - (unit @ unit.T).toarray(), 0.0, None)
+        distance = np.clip(1.0 - _dot(unit, unit), 0.0, None)
         distance = (distance + distance.T) / 2
         np.fill_diagonal(distance, 0.0)
         tree = linkage(squareform(distance, checks=False), method="average")
