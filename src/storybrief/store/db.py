@@ -492,9 +492,27 @@ class Store:
                 found.setdefault(int(story_id or 0), []).append(str(article_id))
         return found
 
-    def index_state(self) -> tuple[IndexMetaRow | None, list[StoryIndexRow]]:
+    def index_state(
+        self, *, live_documents: int | None = None
+    ) -> tuple[IndexMetaRow | None, list[StoryIndexRow]]:
+        """The index's corpus statistics and its stories' states (only those touched
+        within the last ``live_documents`` documents, if given)."""
         with self.session() as s:
-            return s.get(IndexMetaRow, 1), list(s.scalars(select(StoryIndexRow)))
+            meta = s.get(IndexMetaRow, 1)
+            query = select(StoryIndexRow)
+            if live_documents is not None and meta is not None:
+                query = query.where(StoryIndexRow.touched >= meta.documents - live_documents)
+            return meta, list(s.scalars(query))
+
+    def member_ids(self, story_id: int) -> list[str]:
+        """A story's member ids, oldest first."""
+        query = (
+            select(ArticleRow.id)
+            .where(ArticleRow.story_id == story_id)
+            .order_by(ArticleRow.published, ArticleRow.id)
+        )
+        with self.session() as s:
+            return [str(i) for i in s.scalars(query)]
 
     def save_index_batch(
         self,

@@ -253,6 +253,9 @@ class StoryIndexRow(Base):
     )
     features: Mapped[bytes] = mapped_column(LargeBinary)
     weights: Mapped[bytes] = mapped_column(LargeBinary)
+    size: Mapped[int] = mapped_column(Integer)
+    #: Documents the index had seen when a member last joined.
+    touched: Mapped[int] = mapped_column(Integer)
     checked_size: Mapped[int] = mapped_column(Integer)
     checked_documents: Mapped[int] = mapped_column(Integer)
     first: Mapped[str | None] = mapped_column(String(10), nullable=True)

@@ -197,8 +197,8 @@ def cluster_store(store: Store, *, progress: ProgressCallback | None = None) -> 
     as they are. ``progress`` is told ``ProgressStep("clustering", 0, None, "N new of M
     articles")`` first, then ``ProgressStep("placing", done, new articles)`` at 0 and
     after each batch.
-    Returns counts: placed, new_stories, stories, removed (empty stories dropped),
-    merged, split.
+    Returns counts: placed, new_stories, stories (in the store), live_stories (in the
+    index's memory), removed (empty stories dropped), merged, split.
     """
     from storybrief.stories import index as story_index
 
@@ -240,13 +240,16 @@ def cluster_store(store: Store, *, progress: ProgressCallback | None = None) -> 
         )
         for temporary, story_id in ids_of.items():
             index.rename(temporary, story_id)
+        index.forget_members()  # they are in the store now
+        index.retire()
         started += len(new_keys)
         placed += len(ids)
         tell(ProgressStep("placing", placed, len(unplaced)))
     return {
         "placed": placed,
         "new_stories": started,
-        "stories": len(index.state.stories),
+        "stories": store.counts()["stories"],
+        "live_stories": len(index.state.stories),
         "removed": removed,
         "merged": merged,
         "split": split,
@@ -254,28 +257,29 @@ def cluster_store(store: Store, *, progress: ProgressCallback | None = None) -> 
 
 
 def _open_index(store: Store) -> Any:
-    """The store's story index; a store clustered before it has its stories adopted."""
+    """The store's story index (its live stories); a store clustered before the index
+    has its stories adopted first."""
     from storybrief.stories import index as story_index
 
-    meta, rows = store.index_state()
-    members = store.story_member_ids()
+    meta, rows = store.index_state(live_documents=story_index.LIVE_DOCUMENTS)
     state = story_index.IndexState()
     if meta is not None:
         state.documents = meta.documents
         state.frequency = story_index.frequency_from(meta.frequency)
-    by_story = {row.story_id: row for row in rows}
-    for key, ids in members.items():
-        if key in by_story:
-            state.stories[key] = story_index.story_from(key, ids, by_story[key])
+    for row in rows:
+        state.stories[row.story_id] = story_index.story_from(row)
     index = story_index.StoryIndex(
         lambda ids: {
             i: story_index.counts_from(*blob) for i, blob in store.term_counts(list(ids)).items()
         },
         state,
+        members=store.member_ids,
         temporary_keys=True,
     )
-    for key, ids in members.items():
-        if key in state.stories:
+    if not store.placed_without_terms():
+        return index
+    for key, ids in store.story_member_ids().items():
+        if store.term_counts(ids[:1]):
             continue
         found = store.texts(ids)
         counts = dict(zip(ids, story_index.counts_of([found[i][0] for i in ids]), strict=True))
@@ -292,6 +296,7 @@ def _open_index(store: Store) -> Any:
                 story_index.frequency_bytes(index.state.frequency),
             ),
         )
+    index.forget_members()
     return index
 
 

@@ -48,6 +48,10 @@ RECHECK_GROWTH = 1.5
 #: Stories a blocking term may point to before it stops being a useful key
 #: (the term is in too many stories to tell them apart).
 TERM_STORIES = 200
+#: A story no article has joined for this many articles goes dormant: out of memory
+#: and out of blocking (kept in the store), so memory follows the live stories, not
+#: the store. At 100,000 articles a day, about five hours of news.
+LIVE_DOCUMENTS = 20_000
 
 
 @dataclass(slots=True)
@@ -65,9 +69,12 @@ class CountSource(Protocol):
 @dataclass(slots=True)
 class StoryState:
     key: int
-    members: list[str]
+    #: Member article ids; None until needed when they live in the store (``members``).
+    members: list[str] | None
     features: Any  # int32 array, ascending: the summed member vectors' features
     weights: Any  # float32 array
+    size: int = 0
+    touched: int = 0  # corpus size when a member last joined (or it was checked)
     checked_size: int = 0  # members at the last drift check
     checked_documents: int = 0  # corpus size at the last drift check
     first: dt.date | None = None
@@ -244,6 +251,8 @@ class StoryIndex:
         counts: CountSource | None = None,
         state: IndexState | None = None,
         *,
+        members: Callable[[int], list[str]] | None = None,
+        live_documents: int = LIVE_DOCUMENTS,
         join: float = JOIN,
         recheck_growth: float = RECHECK_GROWTH,
         merge_pass: bool = True,
@@ -253,6 +262,8 @@ class StoryIndex:
         self.join = join
         self.recheck_growth = recheck_growth
         self.merge_pass = merge_pass
+        self.live_documents = live_documents
+        self._member_source = members
         self.temporary_keys = temporary_keys
         if temporary_keys:
             self.state.next_key = -1
@@ -263,12 +274,35 @@ class StoryIndex:
         self._memory: dict[str, Counts] = {}
         self._moved: dict[str, tuple[int, dict[str, Any]]] = {}
         self._batch: dict[str, Counts] = {}
+        self._checked: set[int] = set()
         self._counts: CountSource = counts or self._from_memory
         self._by_term: dict[int, set[int]] = {}
         for story in self.state.stories.values():
             if not story.terms:
                 story.terms = self._top(story.features, story.weights)
             self._index(story)
+
+    def members(self, story: StoryState) -> list[str]:
+        """The story's member ids (read from the store the first time they are needed)."""
+        if story.members is None:
+            if self._member_source is None:
+                raise ValueError(f"story {story.key}: no members and no source for them")
+            story.members = list(self._member_source(story.key))
+        return story.members
+
+    def forget_members(self) -> None:
+        """Drop the member lists read so far (they are in the store): memory stays small."""
+        if self._member_source is not None:
+            for story in self.state.stories.values():
+                story.members = None
+
+    def retire(self) -> list[int]:
+        """Put to sleep the stories no article joined for ``live_documents`` articles."""
+        oldest = self.state.documents - self.live_documents
+        dormant = [k for k, s in self.state.stories.items() if s.touched < oldest]
+        for key in dormant:
+            self._unindex(self.state.stories.pop(key))
+        return dormant
 
     def _from_memory(self, ids: Sequence[str]) -> Mapping[str, Counts]:
         return {i: self._memory[i] for i in ids}
@@ -358,13 +392,14 @@ class StoryIndex:
         for member in members:
             np.add.at(self.state.frequency, counts[member].features, 1)
         self.state.documents += len(members)
-        story = StoryState(key, list(members), _ints(), _floats())
+        story = StoryState(key, list(members), _ints(), _floats(), size=len(members))
+        story.touched = self.state.documents
         self.state.stories[key] = story
         self._refresh(story, counts)
 
     def _refresh(self, story: StoryState, counts: Mapping[str, Counts]) -> None:
         """The story's sum from its members' counts with the current IDF."""
-        rows = _stack([(counts[m].features, counts[m].weights) for m in story.members])
+        rows = _stack([(counts[m].features, counts[m].weights) for m in self.members(story)])
         self._set_sum(story, *_row_sum(_scaled(rows, 1.0 / _norms(self._weighted(rows)))))
 
     def _set_sum(self, story: StoryState, features: Any, weights: Any) -> None:
@@ -413,7 +448,7 @@ class StoryIndex:
 
         keys = self._candidates(unit)
         story_rows: Any = self._story_rows(keys) if keys else None
-        sizes = [1] * len(ids) + [len(state.stories[k].members) for k in keys]
+        sizes = [1] * len(ids) + [state.stories[k].size for k in keys]
         n = len(ids)
         similarity = np.zeros((len(sizes), len(sizes)))
         if keys:
@@ -454,11 +489,15 @@ class StoryIndex:
                     else None,
                 }
             else:
-                target = StoryState(self._new_key(), [], _ints(), _floats())
+                target = StoryState(
+                    self._new_key(), [], _ints(), _floats(), touched=state.documents
+                )
                 state.stories[target.key] = target
                 reason = {"joined": False, "method": METHOD}
             if articles:
-                target.members += [ids[a] for a in articles]
+                self.members(target).extend(ids[a] for a in articles)
+                target.size += len(articles)
+                target.touched = state.documents
                 for a in articles:
                     target.first = _earliest(target.first, days[a])
                     target.last = _latest(target.last, days[a])
@@ -477,8 +516,8 @@ class StoryIndex:
         events += self._check(touched)
         removed = {e.others[0] for e in events if e.kind == "merge"}
         changed = {
-            k: list(state.stories[k].members)
-            for k in touched | {k for e in events for k in (e.story, *e.others)}
+            k: list(self.members(state.stories[k]))
+            for k in touched | self._checked | {k for e in events for k in (e.story, *e.others)}
             if k in state.stories
         }
         removed -= set(changed)
@@ -501,13 +540,14 @@ class StoryIndex:
         documents = self.state.documents
         due: list[StoryState] = []
         for story in self.state.stories.values():
-            grown = len(story.members) >= self.recheck_growth * max(story.checked_size, 1)
+            grown = story.size >= self.recheck_growth * max(story.checked_size, 1)
             old = documents >= self.recheck_growth * max(story.checked_documents, 1)
             if (story.key in touched and grown) or old:
                 due.append(story)
         events: list[Event] = []
+        self._checked = {s.key for s in due}
         for story in due:
-            if len(story.members) > 1:
+            if story.size > 1:
                 events += self._split(story)
             else:
                 story.checked_size, story.checked_documents = 1, documents
@@ -532,7 +572,7 @@ class StoryIndex:
         if len(nodes) < 2:
             return []
         rows = self._story_rows(nodes)
-        size = np.array([len(stories[k].members) for k in nodes], dtype=np.float64)
+        size = np.array([stories[k].size for k in nodes], dtype=np.float64)
         similarity = _dot(rows, rows) / np.outer(size, size)
         events: list[Event] = []
         for group in average_groups(similarity, size.astype(int).tolist(), self.join):
@@ -555,12 +595,14 @@ class StoryIndex:
             {
                 "method": METHOD,
                 "similarity": round(similarity, 3),
-                "sizes": [len(target.members), len(other.members)],
+                "sizes": [target.size, other.size],
             },
         )
-        for member in other.members:
+        for member in self.members(other):
             self._moved[member] = (target.key, {**event.why, "event": "merge"})
-        target.members += other.members
+        self.members(target).extend(self.members(other))
+        target.size += other.size
+        target.touched = max(target.touched, other.touched)
         target.first = _earliest(target.first, other.first)
         target.last = _latest(target.last, other.last)
         self._add_rows(target, _stack([(other.features, other.weights)]))
@@ -571,24 +613,26 @@ class StoryIndex:
         from scipy.cluster.hierarchy import fcluster, linkage
         from scipy.spatial.distance import squareform
 
-        counts = self._lookup(story.members)
-        rows = _stack([(counts[m].features, counts[m].weights) for m in story.members])
+        members = self.members(story)
+        counts = self._lookup(members)
+        rows = _stack([(counts[m].features, counts[m].weights) for m in members])
         unit = _unit(self._weighted(rows))
         distance = np.clip(1.0 - _dot(unit, unit), 0.0, None)
         distance = (distance + distance.T) / 2
         np.fill_diagonal(distance, 0.0)
         tree = linkage(squareform(distance, checks=False), method="average")
         labels = fcluster(tree, t=1.0 - self.join, criterion="distance")
-        story.checked_size = len(story.members)
+        story.checked_size = story.size
         story.checked_documents = self.state.documents
         parts: dict[int, list[str]] = {}
-        for member, label in zip(story.members, labels, strict=True):
+        for member, label in zip(members, labels, strict=True):
             parts.setdefault(int(label), []).append(member)
         ordered = sorted(parts.values(), key=len, reverse=True)
         if len(ordered) == 1:
             self._refresh(story, counts)
             return []
         story.members = ordered[0]
+        story.size = len(ordered[0])
         self._refresh(story, counts)
         new: list[int] = []
         for members in ordered[1:]:
@@ -597,6 +641,8 @@ class StoryIndex:
                 members,
                 _ints(),
                 _floats(),
+                size=len(members),
+                touched=story.touched,
                 checked_size=len(members),
                 checked_documents=self.state.documents,
             )
@@ -654,7 +700,7 @@ def stream_cluster(
         result = index.add([b[0] for b in batch], [b[1] for b in batch], [b[2] for b in batch])
         if on_batch is not None:
             on_batch(result)
-    story_of = {m: key for key, s in index.state.stories.items() for m in s.members}
+    story_of = {m: key for key, s in index.state.stories.items() for m in index.members(s)}
     return story_of, index
 
 
@@ -701,6 +747,8 @@ def story_fields(story: StoryState) -> dict[str, Any]:
     return {
         "features": features,
         "weights": weights,
+        "size": story.size,
+        "touched": story.touched,
         "checked_size": story.checked_size,
         "checked_documents": story.checked_documents,
         "first": story.first.isoformat() if story.first else None,
@@ -708,13 +756,16 @@ def story_fields(story: StoryState) -> dict[str, Any]:
     }
 
 
-def story_from(key: int, members: list[str], row: Any) -> StoryState:
+def story_from(row: Any) -> StoryState:
+    """A story's state as the store keeps it (members read when needed)."""
     counts = counts_from(row.features, row.weights)
     return StoryState(
-        key,
-        members,
+        row.story_id,
+        None,
         counts.features,
         counts.weights,
+        size=row.size,
+        touched=row.touched,
         checked_size=row.checked_size,
         checked_documents=row.checked_documents,
         first=dt.date.fromisoformat(row.first) if row.first else None,

@@ -3,7 +3,9 @@
 ``article_terms`` keeps each placed article's hashed term counts (features and
 weights as little-endian int32 / float32 bytes): a story's drift check re-reads
 its members' counts, never their texts. ``story_index`` keeps each story's summed
-member vector and when it was last checked; ``index_meta`` (one row) the number
+member vector, its size, when a member last joined (``touched``, in documents
+seen: the index loads only the stories touched lately) and when it was last
+checked; ``index_meta`` (one row) the number
 of documents seen and each hashed feature's document frequency (zlib-compressed
 int32 array).
 
@@ -44,11 +46,14 @@ def upgrade() -> None:
         ),
         sa.Column("features", sa.LargeBinary, nullable=False),
         sa.Column("weights", sa.LargeBinary, nullable=False),
+        sa.Column("size", sa.Integer, nullable=False),
+        sa.Column("touched", sa.Integer, nullable=False),
         sa.Column("checked_size", sa.Integer, nullable=False),
         sa.Column("checked_documents", sa.Integer, nullable=False),
         sa.Column("first", sa.String(10), nullable=True),
         sa.Column("last", sa.String(10), nullable=True),
     )
+    op.create_index("ix_story_index_touched", "story_index", ["touched"])
     op.create_table(
         "index_meta",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -60,5 +65,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("index_meta")
+    op.drop_index("ix_story_index_touched", "story_index")
     op.drop_table("story_index")
     op.drop_table("article_terms")
