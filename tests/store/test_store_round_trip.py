@@ -282,3 +282,36 @@ def test_rows_stored_before_0004_read_back_as_stated_days(backend: str, tmp_path
         with again.engine.begin() as connection:
             connection.execute(text("DELETE FROM articles"))
     again.close()
+
+
+def test_articles_stored_before_0008_are_found_as_near_duplicates(tmp_path: Path) -> None:
+    """Migration 0008 backfills the LSH bands of stored articles from their MinHash."""
+    from datasketch import LeanMinHash
+    from sqlalchemy import create_engine, text
+
+    from storybrief.store.db import minhash_of
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    _migrate(url, "0007")
+    body = FERRY.format(n=1)
+    lean = LeanMinHash(minhash_of(body))
+    blob = bytearray(lean.bytesize())
+    lean.serialize(blob)
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO articles (id, content_hash, source, text, minhash, ingested_at) "
+                "VALUES ('old', :hash, 'old.txt', :text, :minhash, :at)"
+            ),
+            {"hash": "0" * 16, "text": body, "minhash": bytes(blob), "at": "2024-03-06"},
+        )
+    engine.dispose()
+    store = open_store(url)  # migrates to the newest revision
+    # The same text but for its last words: a near-duplicate of the stored one.
+    again = store.add_article(build_article(body.replace("island residents", "islanders"), "new"))
+    assert again.status == "near-duplicate"
+    assert again.duplicate_of == "old"
+    # And a different text is not.
+    other = "The orchid show opened at the botanic garden with 400 rare plants on display."
+    assert store.add_article(build_article(other, "other")).status == "new"

@@ -15,6 +15,7 @@ store that cannot be written can still be opened read-only (``read_only``), to s
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import re
@@ -41,6 +42,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from storybrief.errors import StorageError
 from storybrief.model import Article, IngestFailure
 from storybrief.store.models import (
+    ArticleBandRow,
     ArticleRow,
     ArticleTermsRow,
     EntityFormRow,
@@ -82,6 +84,34 @@ def minhash_of(text: str) -> Any:
     mh = MinHash(num_perm=NUM_PERM, seed=1)
     mh.update_batch([s.encode("utf-8") for s in shingles(text)])
     return mh
+
+
+@functools.cache
+def lsh_banding() -> tuple[int, int]:
+    """Bands and rows per band: what datasketch's ``MinHashLSH`` chooses for
+    ``NEAR_DUPLICATE`` at ``NUM_PERM`` (its false positive/negative trade-off)."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=NEAR_DUPLICATE, num_perm=NUM_PERM)
+    return int(lsh.b), int(lsh.r)
+
+
+def lsh_buckets(hashvalues: Any) -> list[int]:
+    """The bucket of each LSH band of a MinHash: a signed 64-bit hash of the band's values."""
+    import hashlib
+
+    import numpy as np
+
+    bands, rows = lsh_banding()
+    values = np.asarray(hashvalues, dtype="<u8")
+    return [
+        int.from_bytes(
+            hashlib.blake2b(values[b * rows : (b + 1) * rows].tobytes(), digest_size=8).digest(),
+            "little",
+            signed=True,
+        )
+        for b in range(bands)
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +233,6 @@ class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
-        self._lsh: Any = None
 
     def close(self) -> None:
         """Close the store's connections."""
@@ -218,20 +247,18 @@ class Store:
 
     # -- articles ---------------------------------------------------------
 
-    def _index(self) -> Any:
-        if self._lsh is None:
-            from datasketch import LeanMinHash, MinHashLSH
-
-            lsh = MinHashLSH(threshold=NEAR_DUPLICATE, num_perm=NUM_PERM)
-            with self.session() as s:
-                for article_id, blob in s.execute(
-                    select(ArticleRow.id, ArticleRow.minhash).where(
-                        ArticleRow.duplicate_of.is_(None)
-                    )
-                ):
-                    lsh.insert(article_id, LeanMinHash.deserialize(blob))
-            self._lsh = lsh
-        return self._lsh
+    def _near(self, buckets: list[int]) -> list[str]:
+        """Stored articles sharing an LSH band with these buckets (near-duplicate candidates)."""
+        match = or_(
+            *(
+                and_(ArticleBandRow.band == band, ArticleBandRow.bucket == bucket)
+                for band, bucket in enumerate(buckets)
+            )
+        )
+        with self.session() as s:
+            return [
+                str(i) for i in s.scalars(select(ArticleBandRow.article_id).where(match).distinct())
+            ]
 
     def add_article(self, article: Article) -> Added:
         """Store one article in its own transaction, unless its text is already stored."""
@@ -260,13 +287,14 @@ class Store:
         lean = LeanMinHash(mh)
         blob = bytearray(lean.bytesize())
         lean.serialize(blob)
-        near = sorted(set(self._index().query(lean)) - set(previous))
+        buckets = lsh_buckets(lean.hashvalues)
+        near = sorted(set(self._near(buckets)) - set(previous))
         duplicate_of = near[0] if near and not previous else None
         row = ArticleRow.from_article(
             article, minhash=bytes(blob), ingested_at=_now(), duplicate_of=duplicate_of
         )
         try:
-            self._insert(row, previous)
+            self._insert(row, previous, buckets if duplicate_of is None else [])
         except IntegrityError:
             # Another process stored the same article since the check above.
             with self.session() as s:
@@ -280,16 +308,19 @@ class Store:
                 raise
             return Added("duplicate", existing, existing)
         if duplicate_of is None:
-            self._index().insert(row.id, lean)
             return Added("updated", row.id, previous[0]) if previous else Added("new", row.id)
         return Added("near-duplicate", row.id, duplicate_of)
 
-    def _insert(self, row: ArticleRow, previous: list[str]) -> None:
-        """Insert an article's row, its search row, and retire its previous versions: one
-        transaction."""
+    def _insert(self, row: ArticleRow, previous: list[str], buckets: list[int]) -> None:
+        """Insert an article's row, its search row, its LSH bands, and retire its previous
+        versions: one transaction."""
         with self.session() as s, s.begin():
             s.add(row)
             s.flush()
+            s.add_all(
+                ArticleBandRow(article_id=row.id, band=band, bucket=bucket)
+                for band, bucket in enumerate(buckets)
+            )
             if self.dialect == "sqlite":
                 s.execute(
                     text("INSERT INTO articles_fts (id, title, text) VALUES (:id, :title, :text)"),

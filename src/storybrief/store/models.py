@@ -13,7 +13,18 @@ import datetime as dt
 import json
 from typing import Any, cast
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, LargeBinary, String, Text, false
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    SmallInteger,
+    String,
+    Text,
+    false,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from storybrief.model import (
@@ -272,3 +283,15 @@ class IndexMetaRow(Base):
     documents: Mapped[int] = mapped_column(Integer)
     #: zlib-compressed little-endian int32 document frequency per hashed feature.
     frequency: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class ArticleBandRow(Base):
+    """One LSH band of an article's MinHash (migration 0008): near-duplicate lookup."""
+
+    __tablename__ = "article_bands"
+
+    article_id: Mapped[str] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    band: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    bucket: Mapped[int] = mapped_column(BigInteger)
