@@ -1188,6 +1188,23 @@ def _similar_durations(a: _Statement, b: _Statement, similarity: float) -> bool:
     )
 
 
+def _block_keys(s: _Statement) -> list[tuple[Any, ...]]:
+    """The keys a statement is blocked under (see ``build_claims``)."""
+    keys: list[tuple[Any, ...]] = [("value", s.unit, s.value)]
+    if s.counts is not None:
+        keys.append(("counts", s.unit, s.counts))
+    if s.verb is not None:
+        keys.append(("verb", s.unit, s.verb))
+    if s.owner is not None:
+        keys.append(("owner", s.unit, s.owner))
+    if s.toll:
+        keys.append(("toll", s.unit, s.toll))
+    keys += [("event", s.unit, e) for e in s.events]
+    if s.unit != "year" and s.value is not None and s.value >= LARGE_FIGURE:
+        keys.append(("large", s.unit, s.era, s.currency))
+    return keys
+
+
 def _same_figure(a: _Statement, b: _Statement) -> bool:
     return (
         a.unit == b.unit
@@ -1221,23 +1238,34 @@ def build_claims(
     # own unit, in the order they were opened.
     groups: list[list[int]] = []
     group_documents: list[set[str]] = []
-    of_unit: dict[str, list[int]] = defaultdict(list)
+    group_of: list[int] = []
+    # Blocking: a statement can match only one that shares one of its keys (its
+    # value, noun, verb, owner, toll, event or large figure, within its unit) or
+    # whose context is similar enough (``_similar``'s every path needs one of these),
+    # so it is checked against those, not every statement of its unit.
+    blocks: dict[tuple[Any, ...], list[int]] = defaultdict(list)
     for i, s in enumerate(statements):
         cosines = _row(similarity, i)
-        for g in of_unit[s.unit]:
-            if s.doc_id in group_documents[g]:
+        keys = _block_keys(s)
+        candidates = {j for j, c in cosines.items() if j < i and c >= SAME_QUANTITY}
+        for key in keys:
+            candidates.update(blocks[key])
+        best: int | None = None
+        for j in candidates:
+            g = group_of[j]
+            if (best is not None and g >= best) or s.doc_id in group_documents[g]:
                 continue
-            if any(
-                _similar(s, statements[j], cosines.get(j, 0.0)) or _same_figure(s, statements[j])
-                for j in groups[g]
-            ):
-                groups[g].append(i)
-                group_documents[g].add(s.doc_id)
-                break
-        else:
-            of_unit[s.unit].append(len(groups))
-            groups.append([i])
-            group_documents.append({s.doc_id})
+            if _similar(s, statements[j], cosines.get(j, 0.0)) or _same_figure(s, statements[j]):
+                best = g  # the first group opened that it matches, as in a scan
+        if best is None:
+            best = len(groups)
+            groups.append([])
+            group_documents.append(set())
+        groups[best].append(i)
+        group_documents[best].add(s.doc_id)
+        group_of.append(best)
+        for key in keys:
+            blocks[key].append(i)
     out = [_claim([statements[i] for i in group]) for group in groups]
     out.sort(key=lambda c: (-len(c.documents), c.statements[0].doc_id, c.statements[0].start))
     return tuple(replace(claim, id=f"c{n}") for n, claim in enumerate(out, 1))
