@@ -289,13 +289,15 @@ def main() -> None:
     parser.add_argument("--calibrate", action="store_true", help="print the DUC 2007 grid")
     parser.add_argument("--v5", default="", help="only stories.v5: 'dev' or 'stream' grid")
     parser.add_argument("--joins", default="0.06,0.07,0.08,0.09,0.1")
+    parser.add_argument("--decay", type=float, default=None, help="stories.v5 decay days (0: none)")
     args = parser.parse_args()
     if args.v5:
         pool = load_dev() if args.v5 == "dev" else load_stream()
         items, gold = [i for i, _ in pool], [g for _, g in pool]
         for join in (float(j) for j in args.joins.split(",")):
             start = time.perf_counter()
-            labels = ours_v5(items, join=join)
+            extra = {} if args.decay is None else {"decay_days": args.decay}
+            labels = ours_v5(items, join=join, **extra)
             (p, r, f1), (pp, pr, pf) = b_cubed(gold, labels), pairwise(gold, labels)
             sys.stdout.write(
                 f"v5 {args.v5} join={join}: B3 P {100 * p:.1f} R {100 * r:.1f} F1 {100 * f1:.1f}"

@@ -171,3 +171,14 @@ def test_cluster_store_adopts_stories_an_earlier_method_made(tmp_path: Path) -> 
     assert store.article("ferry1") is not None
     assert store.article("ferry1").story_id == story  # type: ignore[union-attr]
     assert store.term_counts(["ferry0", "ferry1"]).keys() == {"ferry0", "ferry1"}
+
+
+def test_index_keeps_the_same_words_decades_apart_in_two_stories() -> None:
+    texts = [FERRY.format(day="Monday", n=300), FERRY.format(day="Tuesday", n=301)]
+    close = StoryIndex().add(["a", "b"], texts, [dt.date(2024, 3, 4), dt.date(2024, 3, 5)])
+    assert close.placements[0].story == close.placements[1].story
+    apart = StoryIndex().add(["a", "b"], texts, [dt.date(1990, 3, 4), dt.date(2024, 3, 5)])
+    assert apart.placements[0].story != apart.placements[1].story
+    # Undated, nothing decays.
+    undated = StoryIndex().add(["a", "b"], texts)
+    assert undated.placements[0].story == undated.placements[1].story

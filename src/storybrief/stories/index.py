@@ -48,6 +48,9 @@ RECHECK_GROWTH = 1.5
 #: Stories a blocking term may point to before it stops being a useful key
 #: (the term is in too many stories to tell them apart).
 TERM_STORIES = 200
+#: Similarities fall by exp(-days apart / DECAY_DAYS) (0 days where the dates of an
+#: article and a story's span overlap; undated: no decay), as ``stories.v3``'s.
+DECAY_DAYS = 3650.0
 #: A story no article has joined for this many articles goes dormant: out of memory
 #: and out of blocking (kept in the store), so memory follows the live stories, not
 #: the store. At 100,000 articles a day, about five hours of news.
@@ -212,6 +215,18 @@ def _row_sum(rows: Any) -> tuple[Any, Any]:
     return features[keep].astype(np.int32), weights[keep].astype(np.float32)
 
 
+def _decay(spans: Sequence[tuple[dt.date | None, dt.date | None]], days: float) -> Any:
+    """exp(-gap / days) for every pair of date spans (an article's is one day); the gap
+    is 0 where the spans overlap, and a span of unknown dates decays nothing."""
+    import numpy as np
+
+    first = np.array([a.toordinal() if a else np.nan for a, _ in spans], dtype=float)
+    last = np.array([b.toordinal() if b else np.nan for _, b in spans], dtype=float)
+    gap = np.maximum(first[None, :] - last[:, None], first[:, None] - last[None, :])
+    gap = np.clip(gap, 0.0, None)
+    return np.where(np.isnan(gap), 1.0, np.exp(-np.nan_to_num(gap) / days))
+
+
 def average_groups(similarity: Any, sizes: Sequence[int], join: float) -> list[list[int]]:
     """Average linkage over nodes of given sizes (Lance-Williams), merged while ≥ ``join``.
 
@@ -253,6 +268,7 @@ class StoryIndex:
         *,
         members: Callable[[int], list[str]] | None = None,
         live_documents: int = LIVE_DOCUMENTS,
+        decay_days: float = DECAY_DAYS,
         join: float = JOIN,
         recheck_growth: float = RECHECK_GROWTH,
         merge_pass: bool = True,
@@ -263,6 +279,7 @@ class StoryIndex:
         self.recheck_growth = recheck_growth
         self.merge_pass = merge_pass
         self.live_documents = live_documents
+        self.decay_days = decay_days
         self._member_source = members
         self.temporary_keys = temporary_keys
         if temporary_keys:
@@ -461,6 +478,11 @@ class StoryIndex:
             similarity[n:, n:] = (right @ right.T).toarray() / np.outer(size, size)
         else:
             similarity[:n, :n] = _dot(unit, unit)
+        if self.decay_days:
+            spans = [(d, d) for d in days] + [
+                (state.stories[k].first, state.stories[k].last) for k in keys
+            ]
+            similarity *= _decay(spans, self.decay_days)
         groups = average_groups(similarity, sizes, self.join)
 
         placements: list[Placement | None] = [None] * n
@@ -574,6 +596,9 @@ class StoryIndex:
         rows = self._story_rows(nodes)
         size = np.array([stories[k].size for k in nodes], dtype=np.float64)
         similarity = _dot(rows, rows) / np.outer(size, size)
+        if self.decay_days:
+            spans = [(stories[k].first, stories[k].last) for k in nodes]
+            similarity *= _decay(spans, self.decay_days)
         events: list[Event] = []
         for group in average_groups(similarity, size.astype(int).tolist(), self.join):
             if len(group) < 2:
@@ -643,6 +668,8 @@ class StoryIndex:
                 _floats(),
                 size=len(members),
                 touched=story.touched,
+                first=story.first,  # the members' own dates are not kept here:
+                last=story.last,  # the span it was split from bounds them
                 checked_size=len(members),
                 checked_documents=self.state.documents,
             )
@@ -652,8 +679,6 @@ class StoryIndex:
             for member in members:
                 why = {"method": METHOD, "event": "split", "from": story.key}
                 self._moved[member] = (part.key, why)
-        # Dates of the parts are not recomputed here (the index does not keep each
-        # member's date); the caller's store has them.
         return [
             Event(
                 "split",
