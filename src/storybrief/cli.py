@@ -372,7 +372,9 @@ def cluster_command(
         result = cluster_store(store, progress=progress)
     say.info(
         f"placed {result['placed']} articles · {result['new_stories']} new stories · "
-        f"{result['stories']} stories"
+        + (f"{result['merged']} merged · " if result["merged"] else "")
+        + (f"{result['split']} split · " if result["split"] else "")
+        + f"{result['stories']} stories"
         + (f" · {result['removed']} empty stories removed" if result["removed"] else "")
     )
     if briefs:
