@@ -182,3 +182,37 @@ def test_index_keeps_the_same_words_decades_apart_in_two_stories() -> None:
     # Undated, nothing decays.
     undated = StoryIndex().add(["a", "b"], texts)
     assert undated.placements[0].story == undated.placements[1].story
+
+
+def test_cluster_store_records_a_split_and_recounts_both_stories(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    defaults = StoryIndex.__init__.__kwdefaults__
+    store = open_store(tmp_path / "store.db")
+    _add(store, _batches()[:1])
+    monkeypatch.setitem(defaults, "join", -1.0)  # everything joins: one story of two events
+    assert cluster_store(store)["new_stories"] == 1
+    (story,) = store.story_list()[0]
+    assert story.sources == 2
+    monkeypatch.setitem(defaults, "join", 0.2)
+    # Unrelated news doubles the store: the story is checked again, and falls apart.
+    trams = (
+        "Tram drivers in Oldhaven voted to accept the new pay offer on {day}, ending a "
+        "dispute that had halted the city's trams for a week, their union said."
+    )
+    store.add_article(build_article(trams.format(day="Monday"), "tram0"))
+    store.add_article(build_article(trams.format(day="Tuesday"), "tram1"))
+    found = cluster_store(store)
+    assert found["split"] == 1
+    ferry, orchid = store.article("ferry0"), store.article("orchid0")
+    assert ferry is not None
+    assert orchid is not None
+    assert ferry.story_id != orchid.story_id
+    moved = orchid if orchid.story_id != story.id else ferry
+    assert json.loads(moved.membership or "{}")["event"] == "split"
+    counts = {s.id: s.sources for s in store.story_list()[0]}
+    assert counts == {s: len(store.member_ids(s)) for s in counts}
+    assert counts[story.id] == 1
+    assert store.story(story.id).brief_json is None  # type: ignore[union-attr]

@@ -554,13 +554,15 @@ class Store:
         removed: set[int],
         states: dict[int, dict[str, Any]],
         meta: tuple[str, int, bytes],
+        shrunk: set[int] | None = None,
     ) -> dict[int, int]:
         """One batch of the index, in one transaction: the store never holds half of it.
 
         ``started``: a new story's temporary key -> (title, its first article);
         ``placed``: (article, story key, why) for new and moved articles (keys may be
         temporary); ``removed``: stories merged away; ``states``: the index state of
-        every story changed (by key); ``meta``: (method, documents, frequency).
+        every story changed (by key); ``meta``: (method, documents, frequency);
+        ``shrunk``: stories a split took members from (their briefs are stale too).
         Returns the temporary keys' story ids.
         """
         with self.session() as s, s.begin():
@@ -569,7 +571,7 @@ class Store:
             ids: dict[int, int] = {}
             for key, (title, _first) in started.items():
                 ids[key] = self._new_story(s, title)
-            touched: set[int] = set()
+            touched: set[int] = set(shrunk or ())
             for article_id, key, why in placed:
                 story_id = ids.get(key, key)
                 s.execute(
@@ -583,6 +585,7 @@ class Store:
                 s.execute(delete(StoryRow).where(StoryRow.id == key))
             for key, state in states.items():
                 s.merge(StoryIndexRow(story_id=ids.get(key, key), **state))
+
             members = (
                 select(func.count())
                 .select_from(ArticleRow)

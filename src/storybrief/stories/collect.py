@@ -231,6 +231,7 @@ def cluster_store(store: Store, *, progress: ProgressCallback | None = None) -> 
             placed=[(i, p.story, p.why) for i, p in zip(ids, result.placements, strict=True)]
             + [(m, key, reason) for m, (key, reason) in result.moved.items()],
             removed=result.removed,
+            shrunk={e.story for e in result.events if e.kind == "split"} - result.removed,
             states={k: story_index.story_fields(index.state.stories[k]) for k in result.changed},
             meta=(
                 story_index.METHOD,
