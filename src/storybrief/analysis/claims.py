@@ -1230,7 +1230,9 @@ def build_claims(
     if not statements:
         return ()
     found = tfidf([s.context for s in statements], SENTENCES)
-    similarity = None if found is None else sparse_cosine(found.matrix)
+    # Statements of one unit only ever match each other: the cosines are taken
+    # within each unit, not over every pair of statements.
+    cosine_rows = {} if found is None else _unit_cosines(statements, found.matrix)
     # Single linkage: a statement joins a group when it matches any member of it
     # from another document (the same large number in one story counts as a match).
     # Only statements of one unit match (``_similar``, ``_same_figure``), so a group's
@@ -1245,7 +1247,7 @@ def build_claims(
     # so it is checked against those, not every statement of its unit.
     blocks: dict[tuple[Any, ...], list[int]] = defaultdict(list)
     for i, s in enumerate(statements):
-        cosines = _row(similarity, i)
+        cosines = cosine_rows.get(i, {})
         keys = _block_keys(s)
         candidates = {j for j, c in cosines.items() if j < i and c >= SAME_QUANTITY}
         for key in keys:
@@ -1269,6 +1271,21 @@ def build_claims(
     out = [_claim([statements[i] for i in group]) for group in groups]
     out.sort(key=lambda c: (-len(c.documents), c.statements[0].doc_id, c.statements[0].start))
     return tuple(replace(claim, id=f"c{n}") for n, claim in enumerate(out, 1))
+
+
+def _unit_cosines(statements: Sequence[_Statement], matrix: Any) -> dict[int, dict[int, float]]:
+    """Each statement's context cosines with the statements of its unit (index -> cosine,
+    for the pairs that share a word)."""
+    by_unit: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(statements):
+        by_unit[s.unit].append(i)
+    rows: dict[int, dict[int, float]] = {}
+    for members in by_unit.values():
+        similarity = sparse_cosine(matrix[members])
+        for local, i in enumerate(members):
+            row = _row(similarity, local)
+            rows[i] = {members[j]: c for j, c in row.items()}
+    return rows
 
 
 def _row(similarity: Any, i: int) -> dict[int, float]:
