@@ -231,7 +231,35 @@ def average_groups(similarity: Any, sizes: Sequence[int], join: float) -> list[l
     """Average linkage over nodes of given sizes (Lance-Williams), merged while ≥ ``join``.
 
     ``similarity[i, j]`` is the mean similarity between the members of nodes i and j.
+    Nodes in different components of the graph of pairs at ``join`` or more never merge
+    (a mean of pairs all below ``join`` is below it), so each component is linked alone.
     """
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    matrix = np.asarray(similarity, dtype=np.float64)
+    n = len(sizes)
+    if n == 0:
+        return []
+    edges = matrix >= join
+    np.fill_diagonal(edges, False)
+    _, component = connected_components(csr_matrix(edges), directed=False)
+    members: dict[int, list[int]] = {}
+    for node, label in enumerate(component):
+        members.setdefault(int(label), []).append(node)
+    groups: list[list[int]] = []
+    for nodes in members.values():
+        if len(nodes) == 1:
+            groups.append(nodes)
+            continue
+        local = _link(matrix[np.ix_(nodes, nodes)], [sizes[k] for k in nodes], join)
+        groups += [[nodes[k] for k in group] for group in local]
+    return sorted(groups, key=min)
+
+
+def _link(similarity: Any, sizes: Sequence[int], join: float) -> list[list[int]]:
+    """Average linkage of one component (see ``average_groups``)."""
     import numpy as np
 
     n = len(sizes)
