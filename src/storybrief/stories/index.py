@@ -190,11 +190,23 @@ def _compact(*matrices: Any) -> list[Any]:
     import numpy as np
     from scipy.sparse import csr_matrix
 
-    used = np.unique(np.concatenate([m.indices for m in matrices]))
+    indices = np.concatenate([m.indices for m in matrices])
+    if indices.size < 2**18:
+        used = np.unique(indices)
+        return [
+            csr_matrix(
+                (m.data, np.searchsorted(used, m.indices), m.indptr),
+                shape=(m.shape[0], len(used)),
+            )
+            for m in matrices
+        ]
+    # Many entries: a bitmap of the hashed width beats sorting them.
+    mark = np.zeros(HASH_FEATURES, dtype=bool)
+    mark[indices] = True
+    position = np.cumsum(mark, dtype=np.int32) - 1
+    width = int(position[-1]) + 1
     return [
-        csr_matrix(
-            (m.data, np.searchsorted(used, m.indices), m.indptr), shape=(m.shape[0], len(used))
-        )
+        csr_matrix((m.data, position[m.indices], m.indptr), shape=(m.shape[0], width))
         for m in matrices
     ]
 
