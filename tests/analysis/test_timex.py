@@ -9,7 +9,7 @@ import json
 import pytest
 
 import storybrief
-from storybrief.analysis.timex import document_timexes, normalize, range_pieces
+from storybrief.analysis.timex import document_timexes, month_day, normalize, range_pieces
 from storybrief.model import ParsedArticle
 from tests.conftest import SHARED, TokenSpec, build_parsed, load_benchmark
 from tests.gold.pin import floor
@@ -727,3 +727,20 @@ def test_timex_early_on_the_day_after_the_page_is_that_day(day: str, value: str)
     doc = build_parsed(text, [words], [(day, "DATE")], published="2011-01-28")
     (timex,) = document_timexes(doc, dt.date(2011, 1, 28))
     assert timex.value == value
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("Oct. 9", "XXXX-10-09"),
+        ("the 13th of July", "XXXX-07-13"),
+        ("January", "XXXX-01"),
+        ("Feb. 30", None),  # no such day in any year
+        ("Oct. 9, 1998", None),  # a year stated: the calendar's, not a month and day
+        ("Tuesday", None),
+    ],
+)
+def test_a_month_and_day_of_no_stated_year_is_timex3_s_unknown_year(
+    written: str, value: str | None
+) -> None:
+    assert month_day(written) == value

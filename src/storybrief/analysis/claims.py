@@ -1,6 +1,20 @@
 """Numbers the sources state, grouped by what they count, with how the sources relate.
 
-Method (``claims.v5``):
+Method (``claims.v6``):
+
+- Since claims.v6, dates: a day or a month something happened on, as two or
+  more sources state it ("arrested in London on Oct. 16", "the surgery on Oct.
+  9", "sank on Sunday", resolved against the publication day; a month and day in
+  an undated document is TIMEX3's "XXXX-10-16" and matches that day of any year).
+  Unit ``date``; the value is the day of the month (the month's number for a
+  month) and the statement's time the date it states; what it dates is the noun
+  or verb it hangs from (``_dated_event``), never a speech verb (when a source
+  said something is its own news). The same date of the same event, or in much
+  the same words, is one claim (agree). Two days of one event conflict only when
+  both had passed when either source was published and the words match ("sank on
+  Sunday" / "sank on Aug. 10"): a day after a source's publication is another
+  happening (the next release, a later visit). A date one document alone states
+  is the timeline's and no claim.
 
 - Statements: the tagger's CARDINAL, QUANTITY, MONEY and PERCENT mentions, durations
   of a month or more (``storybrief.analysis.timex``: "22-month", "two-year"), years
@@ -108,8 +122,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from storybrief.analysis.similarity import SENTENCES, sparse_cosine, tfidf
-from storybrief.analysis.timex import document_timexes, tense_of
-from storybrief.lexicon import FIGURE_LABELS, TOLL_WORDS
+from storybrief.analysis.timex import document_timexes, month_day, tense_of
+from storybrief.lexicon import FIGURE_LABELS, SPEECH_VERBS, TOLL_WORDS
 from storybrief.model import (
     Claim,
     ClaimRelation,
@@ -126,7 +140,7 @@ from storybrief.model import (
     date_of,
 )
 
-METHOD = "claims.v5"
+METHOD = "claims.v6"
 # Judgement call (claims.v1, not measured): context cosine from which two
 # statements of one unit are one quantity; lower joins unrelated counts.
 SAME_QUANTITY = 0.25
@@ -628,6 +642,32 @@ def extract_statements(
             out[-1].time = None
             if written_in is not None and written_in - int(written.group()) >= PAST_YEARS:
                 out[-1].era = "past"
+    for timex in timexes:
+        # A day or a month something happened on ("arrested in London on Oct. 16",
+        # "the surgery on Oct. 9", "sank on Sunday"), resolved against the publication
+        # day: sources may disagree on it (claims.v6). Unit ``date``: its value is the
+        # day of the month (the month for a month), its time the date it states.
+        # A month and day of no known year ("Oct. 9" in an undated document) is
+        # TIMEX3's "XXXX-10-09": it matches the same month and day of any year.
+        stated = timex.value or (month_day(timex.text) if timex.type == "DATE" else None)
+        if timex.type != "DATE" or not stated:
+            continue
+        if not re.fullmatch(r"(?:\d{4}|XXXX)-\d{2}(?:-\d{2})?", stated):
+            continue
+        if re.match(r"['’]s\b", text[timex.end : timex.end + 3]):
+            continue  # "Monday's earthquake" names the event
+        if any(s.start < timex.end and timex.start < s.end for s in out):
+            continue  # "in May 1977": the year's
+        events = _dated_event(doc.tree, timex.start, timex.end, on_day=True)
+        if not events or events[0] in SPEECH_VERBS:
+            continue  # when a source said or reported something is its own news
+        add(timex.start, timex.end, float(stated.rsplit("-", 1)[1]), None, "date")
+        if out and out[-1].start == timex.start and out[-1].unit == "date":
+            out[-1].counts = out[-1].label = events[0]
+            out[-1].events = frozenset(events)
+            out[-1].verb = None
+            out[-1].time = stated
+            out[-1].toll = None
     # "killed all 109 aboard and four on the ground": a count said to be aboard or on
     # the ground beside a toll in its sentence is of that toll.
     for s in out:
@@ -648,29 +688,44 @@ def extract_statements(
 _WRITTEN_YEAR = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?![\d,])")
 #: What a year may date: "in 1973" hangs from a preposition.
 _YEAR_PREPOSITIONS = frozenset(("in", "since", "of", "from", "until", "by", "before", "after"))
+#: What a day or a month may date: "on Oct. 16", "in January".
+_DAY_PREPOSITIONS = _YEAR_PREPOSITIONS | {"on"}
 
 
-def _dated_event(tree: TokenTree, start: int, end: int) -> tuple[str, ...]:
+def _dated_event(tree: TokenTree, start: int, end: int, *, on_day: bool = False) -> tuple[str, ...]:
     """What a year dates: the common noun it qualifies ("his 1973 coup", "the war in
     1982"), or the verb its phrase hangs from and that verb's object ("fought the war
     in 1982": fight, war), as lemmas. None for a name ("the 2008 Porsche", "the 2012
-    Olympics"), a generic verb ("was in 1998") or a year on its own."""
+    Olympics"), a generic verb ("was in 1998") or a year on its own.
+
+    With ``on_day``, what a day or a month dates: also "on" ("arrested on Oct. 16"),
+    and a generic verb's object ("had surgery Oct. 9": surgery)."""
     inside = tree.between(start, end)
     if not inside:
         return ()
-    head = tree.head(inside[0])
-    if head is not None and head.pos == "ADP" and head.lemma.lower() in _YEAR_PREPOSITIONS:
+    # The expression's own head: the token of it whose head is outside it.
+    root = next(
+        (t for t in inside if (h := tree.head(t)) is None or not start <= h.start < end),
+        inside[0],
+    )
+    head = tree.head(root)
+    prepositions = _DAY_PREPOSITIONS if on_day else _YEAR_PREPOSITIONS
+    if head is not None and head.pos == "ADP" and head.lemma.lower() in prepositions:
         head = tree.head(head)
-    if head is None or head.index == inside[0].index:
+    if head is None or head.index == root.index:
         return ()
     lemma = head.lemma.lower()
     if not lemma.isalpha():
         return ()
     if head.pos == "NOUN":
         return (lemma,)
-    if head.pos == "VERB" and lemma not in _GENERIC_VERBS:
+    if head.pos == "VERB":
         objects = [c.lemma.lower() for c in tree.children(head) if c.dep == "dobj"]
-        return (lemma, *(o for o in objects if o.isalpha()))
+        objects = [o for o in objects if o.isalpha()]
+        if lemma not in _GENERIC_VERBS:
+            return (lemma, *objects)
+        if on_day and objects and lemma not in ("say", "be"):
+            return tuple(objects)
     return ()
 
 
@@ -783,6 +838,13 @@ def _money(text: str, label: str, start: int, end: int) -> bool:
     return True
 
 
+def _same_date(a: str, b: str) -> bool:
+    """One date, a year unknown ("XXXX-10-09") matching any year's same month and day."""
+    if a.startswith("XXXX") or b.startswith("XXXX"):
+        return a[4:] == b[4:]
+    return a == b
+
+
 def _close(a: _Statement, b: _Statement) -> bool:
     """Whether two values of one quantity are the same figure.
 
@@ -798,6 +860,8 @@ def _close(a: _Statement, b: _Statement) -> bool:
         return abs(a.value - b.value) <= a.tolerance + b.tolerance + 1e-9
     if a.unit in ("age", "year"):
         return a.value == b.value
+    if a.unit == "date":
+        return a.time is not None and b.time is not None and _same_date(a.time, b.time)
     if a.unit == "percent" and not (a.qualifier or b.qualifier):
         # Percentages as precise as they are written: 3.1% is not 3.4%, 38% not 40%.
         return abs(a.value - b.value) <= _half_step(a.text) + _half_step(b.text) + 1e-9
@@ -908,6 +972,26 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
         )
     if a.unit == "months":
         return _similar_durations(a, b, similarity)
+    if a.unit == "date":
+        # One event's day (or month): the same date of the same event or in much the
+        # same words; another date of that event only in the same words (a conflict:
+        # "sank on Sunday", "sank on Saturday"). A day never joins a month.
+        if a.time is None or b.time is None or len(a.time) != len(b.time):
+            return False
+        if _same_date(a.time, b.time):
+            return bool(a.events & b.events) or similarity >= SAME_QUANTITY
+        # Two days for one event only when both had passed when either source was
+        # published: a day after a source's publication is another happening (the
+        # next meeting, a later release), not its account of this one.
+        latest, published = max(a.time, b.time), min(a.reported or "", b.reported or "")
+        return (
+            len(a.time) == 10
+            and "X" not in a.time + b.time
+            and bool(published)
+            and latest <= published
+            and bool(a.events & b.events)
+            and similarity >= SAME_QUANTITY
+        )
     if a.unit == "year":
         # One event's year: the same year with the same event or words around it;
         # another year only of the same event in the same words.
@@ -981,7 +1065,7 @@ def _era(time: str | None, published: str | None) -> str | None:
 PAST_YEARS = 2
 
 #: Units that are not a physical measure ("mph", "pound", "meter").
-_NOT_MEASURES = frozenset(("count", "money", "percent", "months", "age", "year"))
+_NOT_MEASURES = frozenset(("count", "money", "percent", "months", "age", "year", "date"))
 
 #: Between a person's name and an age in apposition, and after the age: "Pinochet, 82,".
 _AGE_BETWEEN = re.compile(r",\s*")
@@ -1268,7 +1352,12 @@ def build_claims(
         group_of.append(best)
         for key in keys:
             blocks[key].append(i)
-    out = [_claim([statements[i] for i in group]) for group in groups]
+    # A date one document alone states is the timeline's, not a claim to compare.
+    out = [
+        _claim([statements[i] for i in group])
+        for n, group in enumerate(groups)
+        if statements[group[0]].unit != "date" or len(group_documents[n]) >= 2
+    ]
     out.sort(key=lambda c: (-len(c.documents), c.statements[0].doc_id, c.statements[0].start))
     return tuple(replace(claim, id=f"c{n}") for n, claim in enumerate(out, 1))
 
@@ -1368,6 +1457,8 @@ def _claim(members: Sequence[_Statement]) -> Claim:
     stated = _stated(members)
     documents = tuple(sorted({m.doc_id for m in stated}))
     relation = _relation(documents, readings, ())
+    if members[0].unit == "date" and len(readings) > 1:
+        relation = "conflict"  # two dates of one event: the sources disagree on when
     if relation == "evolves" and members[0].toll and not _reported_apart(members):
         relation = "conflict"
     members = stated

@@ -384,6 +384,25 @@ def _month_of(word: str) -> int | None:
     return MONTH_ABBREVIATIONS.get(w) if len(w) == 3 else None
 
 
+def month_day(text: str) -> str | None:
+    """A month and day as written with no year ("Oct. 9", "the 13th of July"), as
+    TIMEX3 writes a date of unknown year: "XXXX-10-09" (a month alone: "XXXX-01");
+    None for anything else (a year stated, no month, no such day)."""
+    t = " ".join(text.lower().replace("’", "'").split())
+    if re.search(rf"\b({_PLAUSIBLE_YEAR.pattern})\b", t):
+        return None
+    words = re.findall(r"[a-z]+\.?|\d+", t)
+    month = next((m for w in words if (m := _month_of(w))), None)
+    day_match = re.search(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b", t)
+    if month is None:
+        return None
+    if day_match is None:
+        return f"XXXX-{month:02d}" if re.search(r"\d", t) is None else None
+    if not _valid(2000, month, int(day_match.group(1))):
+        return None
+    return f"XXXX-{month:02d}-{int(day_match.group(1)):02d}"
+
+
 def _calendar(t: str, anchor: dt.date | None, tense: Tense) -> tuple[str, str | None, bool]:
     """Month names, days and years: "February 2013", "Feb. 3", "Feb. 3, 2013", "June"."""
     words = re.findall(r"[a-z]+\.?|\d+", t)

@@ -172,7 +172,9 @@ def date_period(value: str) -> tuple[dt.date, dt.date] | None:
 def _claim_row(claim: Claim, number_of: dict[str, int]) -> ClaimRow:
     return ClaimRow(
         relation=claim.relation,
-        counts=claim.what or claim.counts or claim.unit,
+        # A date claim is when something happened: "date of: arrest / detain".
+        counts=("date of: " if claim.unit == "date" else "")
+        + (claim.what or claim.counts or claim.unit),
         statements=tuple(
             (st.text, number_of[st.doc_id], st.time or "date unknown")
             for st in sorted(claim.statements, key=lambda st: st.time or "~")
