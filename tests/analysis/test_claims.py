@@ -828,3 +828,17 @@ def test_two_days_for_one_past_event_conflict_and_a_later_day_is_another_event()
     # The report of 15 August (Thursday) cannot be the one released on 2 September,
     # a day after the first source was published: no claim joins them.
     assert not any(c.what == "release" and len(c.documents) == 2 for c in dates.values())
+
+
+@pytest.mark.model
+def test_a_year_written_with_its_month_dates_what_the_whole_expression_dates() -> None:
+    # "in May 1977" hangs from "disappeared" through its month: the year dates the
+    # disappearance as "in 1977" does.
+    brief = _brief(
+        ("Case\n\nThe student disappeared in May 1977, his family said.", "2024-05-07"),
+        ("Court\n\nThe student, who disappeared in 1977, was never found.", "2024-05-08"),
+    )
+    (year,) = [c for c in brief.claims if c.unit == "year"]
+    assert year.what == "disappear"
+    assert len(year.documents) == 2
+    assert year.relation == "agree"

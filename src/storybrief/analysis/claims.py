@@ -630,7 +630,8 @@ def extract_statements(
         end = start + 4
         if any(s.start <= start < s.end for s in out if s.doc_id == doc.id):
             continue
-        events = _dated_event(doc.tree, start, end)
+        # What the whole expression dates: "disappeared in May 1977" climbs from "May".
+        events = _dated_event(doc.tree, timex.start, timex.end)
         if not events:
             continue
         add(start, end, float(written.group()), None, "year")
