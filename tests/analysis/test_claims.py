@@ -842,3 +842,18 @@ def test_a_year_written_with_its_month_dates_what_the_whole_expression_dates() -
     assert year.what == "disappear"
     assert len(year.documents) == 2
     assert year.relation == "agree"
+
+
+@pytest.mark.model
+def test_last_year_is_the_year_before_publication_and_joins_the_written_year() -> None:
+    brief = _brief(
+        ("Visit\n\nThe state visit was proposed last year, officials said.", "2018-04-26"),
+        ("Plans\n\nThe state visit, proposed in 2017, was put off.", "2018-05-02"),
+        ("Past\n\nThe town was bombed sixty years ago, its mayor said.", "2018-05-02"),
+    )
+    years = [c for c in brief.claims if c.unit == "year"]
+    (proposed,) = [c for c in years if len(c.documents) == 2]
+    assert sorted(st.value for st in proposed.statements) == [2017, 2017]
+    assert proposed.relation == "agree"
+    # "sixty years ago" is a round figure counted back, not a year a source states.
+    assert not any(st.text.lower().startswith("sixty") for c in years for st in c.statements)

@@ -617,31 +617,44 @@ def extract_statements(
         written_in = max(told, default=None)
     for timex in timexes:
         # A year written out, alone or with its month ("his 1973 coup", "disappeared in
-        # May 1977"): when something happened, a figure sources may disagree on. A full
-        # date is the timeline's; "last year" is worked out, not stated.
-        if timex.type != "DATE" or timex.relative or not timex.value:
+        # May 1977"), or named from the publication's ("proposed last year", since
+        # claims.v6): when something happened, a figure sources may disagree on. A
+        # full date is the date claims'.
+        if timex.type != "DATE" or not timex.value:
+            continue
+        if not re.fullmatch(r"\d{4}(?:-\d{2})?", timex.value):
             continue
         written = _WRITTEN_YEAR.search(timex.text)
-        if written is None or not re.fullmatch(r"\d{4}(?:-\d{2})?", timex.value):
+        if written is not None and timex.value[:4] == written.group():
+            start = timex.start + written.start()
+            end = start + 4
+        elif (
+            written is None
+            and timex.relative
+            and doc_time
+            and len(timex.value) == 4
+            and _NAMED_YEAR.fullmatch(timex.text.strip())
+        ):
+            # "last year": the year the publication day gives ("in January last year"
+            # is a month, the date claims').
+            start, end = timex.start, timex.end
+        else:
             continue
-        if timex.value[:4] != written.group():
-            continue
-        start = timex.start + written.start()
-        end = start + 4
         if any(s.start <= start < s.end for s in out if s.doc_id == doc.id):
             continue
         # What the whole expression dates: "disappeared in May 1977" climbs from "May".
         events = _dated_event(doc.tree, timex.start, timex.end)
         if not events:
             continue
-        add(start, end, float(written.group()), None, "year")
+        year = int(timex.value[:4])
+        add(start, end, float(year), None, "year")
         if out and out[-1].start == start and out[-1].unit == "year":
             # What happened that year, and no "as of": a year does not evolve.
             out[-1].counts = out[-1].label = events[0]
             out[-1].events = frozenset(events)
             out[-1].verb = None
             out[-1].time = None
-            if written_in is not None and written_in - int(written.group()) >= PAST_YEARS:
+            if written_in is not None and written_in - year >= PAST_YEARS:
                 out[-1].era = "past"
     for timex in timexes:
         # A day or a month something happened on ("arrested in London on Oct. 16",
@@ -687,6 +700,9 @@ def extract_statements(
 
 
 _WRITTEN_YEAR = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?![\d,])")
+#: A year named from the publication's ("last year", "this year"), not counted back
+#: ("sixty years ago" is a round figure) nor naming an event ("last year's vote").
+_NAMED_YEAR = re.compile(r"(?:late\s+|early\s+)?(?:last|this|next)\s+year", re.IGNORECASE)
 #: What a year may date: "in 1973" hangs from a preposition.
 _YEAR_PREPOSITIONS = frozenset(("in", "since", "of", "from", "until", "by", "before", "after"))
 #: What a day or a month may date: "on Oct. 16", "in January".
