@@ -857,3 +857,20 @@ def test_last_year_is_the_year_before_publication_and_joins_the_written_year() -
     assert proposed.relation == "agree"
     # "sixty years ago" is a round figure counted back, not a year a source states.
     assert not any(st.text.lower().startswith("sixty") for c in years for st in c.statements)
+
+
+@pytest.mark.model
+def test_a_rank_of_one_thing_is_one_quantity_and_never_a_count() -> None:
+    brief = _brief(
+        ("Protests\n\nProtests spread to Misrata, Libya's third-largest city.", "2024-05-07"),
+        (
+            "Clashes\n\nClashes broke out for the second time in Misrata, the third-largest city.",
+            "2024-05-08",
+        ),
+        ("Talks\n\nThree cities sent envoys for the second time this week.", "2024-05-08"),
+    )
+    (rank,) = [c for c in brief.claims if c.unit == "rank"]
+    assert (rank.counts, rank.relation, len(rank.documents)) == ("city", "agree", 2)
+    assert [st.value for st in rank.statements] == [3, 3]
+    # "The second time", though two sources write it, ranks nothing.
+    assert not any(c.unit == "rank" and st.value == 2 for c in brief.claims for st in c.statements)

@@ -14,7 +14,11 @@ Method (``claims.v6``):
   both had passed when either source was published and the words match ("sank on
   Sunday" / "sank on Aug. 10"): a day after a source's publication is another
   happening (the next release, a later visit). A date one document alone states
-  is the timeline's and no claim.
+  is the timeline's and no claim. Ranks: an ordinal of two or more ("Libya's
+  second-largest city", "the ninth compartment") is of the noun it ranks (through
+  the adjectives between), unit ``rank``; one rank of one noun in two or more
+  documents is one claim; another rank of it is another thing of that kind (the
+  third war is not the second), and "first" ranks nothing worth comparing.
 
 - Statements: the tagger's CARDINAL, QUANTITY, MONEY and PERCENT mentions, durations
   of a month or more (``storybrief.analysis.timex``: "22-month", "two-year"), years
@@ -311,6 +315,44 @@ def _value(text: str, money: bool = False) -> tuple[float | None, str | None]:
         return None, qualifier
 
 
+_ORDINAL_WORDS = {"second": 2}
+_RANK_HOPS = 3
+
+
+def _ordinal(text: str) -> int | None:
+    """The number of an ordinal ("ninth": 9, "21st": 21, "twenty-first": 21,
+    "second-largest": 2)."""
+    from text_to_num import alpha2digit
+
+    t = re.sub(r"^the\s+", "", " ".join(text.lower().split()))
+    for candidate in (t, t.split("-")[0]):
+        if candidate in _ORDINAL_WORDS:
+            return _ORDINAL_WORDS[candidate]
+        found = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", alpha2digit(candidate, "en"))
+        if found:
+            return int(found.group(1))
+    return None
+
+
+def _ranked_noun(tree: TokenTree, start: int, end: int) -> str | None:
+    """The noun an ordinal ranks, through the adjectives between ("second-largest
+    city": city), as a lemma."""
+    inside = tree.between(start, end)
+    if not inside:
+        return None
+    token = tree.head(inside[-1])
+    for _ in range(_RANK_HOPS):
+        if token is None or start <= token.start < end:
+            return None
+        if token.pos in ("NOUN", "PROPN"):
+            lemma = token.lemma.lower()
+            return lemma if lemma.isalpha() and lemma not in _NOT_COUNTS else None
+        if token.pos not in ("ADJ", "ADV", "PUNCT"):
+            return None
+        token = tree.head(token)
+    return None
+
+
 def _counted_noun(tree: TokenTree, start: int, end: int) -> Token | None:
     """The noun a number counts: the noun it qualifies ("109 people"), else the plural
     noun of a partitive ("seven of its Concorde jets")."""
@@ -588,6 +630,20 @@ def extract_statements(
         if unit == "count" and not _is_count(doc, start, end, value):
             continue
         add(start, end, value, qualifier, unit)
+    for m in doc.mentions:
+        # A rank of a thing ("Libya's second-largest city", "the ninth compartment"):
+        # unit ``rank``, of its noun; one rank of one noun is one quantity (claims.v6).
+        # "First" is left out: "for the first time", "the first day" rank nothing.
+        if m.label != "ORDINAL":
+            continue
+        rank = _ordinal(m.span.text)
+        ranked = _ranked_noun(doc.tree, m.span.start, m.span.end)
+        if rank is None or rank < 2 or ranked is None:
+            continue
+        add(m.span.start, m.span.end, float(rank), None, "rank")
+        if out and out[-1].start == m.span.start and out[-1].unit == "rank":
+            out[-1].counts = out[-1].label = ranked
+            out[-1].verb = None
     for timex in timexes:
         if timex.type != "DURATION" or not timex.value:
             continue
@@ -875,7 +931,7 @@ def _close(a: _Statement, b: _Statement) -> bool:
         return True
     if a.unit == "months":
         return abs(a.value - b.value) <= a.tolerance + b.tolerance + 1e-9
-    if a.unit in ("age", "year"):
+    if a.unit in ("age", "year", "rank"):
         return a.value == b.value
     if a.unit == "date":
         return a.time is not None and b.time is not None and _same_date(a.time, b.time)
@@ -989,6 +1045,10 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
         )
     if a.unit == "months":
         return _similar_durations(a, b, similarity)
+    if a.unit == "rank":
+        # One rank of one thing ("second-largest city" twice); another rank of it
+        # may be another thing of that kind (the third war is not the second).
+        return a.counts is not None and a.counts == b.counts and a.value == b.value
     if a.unit == "date":
         # One event's day (or month): the same date of the same event or in much the
         # same words; another date of that event only in the same words (a conflict:
@@ -1082,7 +1142,7 @@ def _era(time: str | None, published: str | None) -> str | None:
 PAST_YEARS = 2
 
 #: Units that are not a physical measure ("mph", "pound", "meter").
-_NOT_MEASURES = frozenset(("count", "money", "percent", "months", "age", "year", "date"))
+_NOT_MEASURES = frozenset(("count", "money", "percent", "months", "age", "year", "date", "rank"))
 
 #: Between a person's name and an age in apposition, and after the age: "Pinochet, 82,".
 _AGE_BETWEEN = re.compile(r",\s*")
@@ -1369,11 +1429,12 @@ def build_claims(
         group_of.append(best)
         for key in keys:
             blocks[key].append(i)
-    # A date one document alone states is the timeline's, not a claim to compare.
+    # A date one document alone states is the timeline's, and a rank one alone gives
+    # compares with nothing: neither is a claim.
     out = [
         _claim([statements[i] for i in group])
         for n, group in enumerate(groups)
-        if statements[group[0]].unit != "date" or len(group_documents[n]) >= 2
+        if statements[group[0]].unit not in ("date", "rank") or len(group_documents[n]) >= 2
     ]
     out.sort(key=lambda c: (-len(c.documents), c.statements[0].doc_id, c.statements[0].start))
     return tuple(replace(claim, id=f"c{n}") for n, claim in enumerate(out, 1))
