@@ -811,23 +811,23 @@ def test_the_day_of_one_event_stated_by_two_sources_is_a_claim() -> None:
 
 
 @pytest.mark.model
-def test_two_days_for_one_past_event_conflict_and_a_later_day_is_another_event() -> None:
+def test_one_day_two_sources_give_agrees_and_two_days_never_join() -> None:
     brief = _brief(
         (
             "Ferry\n\nThe ferry sank on Sunday off the coast, the coast guard said.",
             "2024-08-13",  # a Tuesday: Sunday is 11 August
         ),
-        ("Ferry lost\n\nThe ferry sank on Aug. 10 off the coast, divers said.", "2024-08-15"),
-        ("Report\n\nInspectors released the report on Thursday, the ministry said.", "2024-08-16"),
-        ("Review\n\nInspectors released the report on Sept. 2, the ministry said.", "2024-09-03"),
+        ("Ferry lost\n\nThe ferry sank on Aug. 11 off the coast, divers said.", "2024-08-15"),
+        ("Protest\n\nHundreds gathered on Friday in the square, police said.", "2024-08-17"),
+        ("Rally\n\nHundreds gathered on Saturday in the square, police said.", "2024-08-18"),
     )
-    dates = {c.what: c for c in brief.claims if c.unit == "date"}
-    sank = dates["sink"]
-    assert sank.relation == "conflict"
-    assert sorted(st.time for st in sank.statements) == ["2024-08-10", "2024-08-11"]
-    # The report of 15 August (Thursday) cannot be the one released on 2 September,
-    # a day after the first source was published: no claim joins them.
-    assert not any(c.what == "release" and len(c.documents) == 2 for c in dates.values())
+    dates = [c for c in brief.claims if c.unit == "date"]
+    (sank,) = [c for c in dates if c.what == "sink"]
+    assert sank.relation == "agree"
+    assert [st.time for st in sank.statements] == ["2024-08-11", "2024-08-11"]
+    # Gathering on Friday and on Saturday are two happenings, not a conflict of dates.
+    assert all(len({st.time for st in c.statements}) == 1 for c in dates)
+    assert not any(c.what == "gather" for c in dates)
 
 
 @pytest.mark.model

@@ -9,12 +9,12 @@ Method (``claims.v6``):
   Unit ``date``; the value is the day of the month (the month's number for a
   month) and the statement's time the date it states; what it dates is the noun
   or verb it hangs from (``_dated_event``), never a speech verb (when a source
-  said something is its own news). The same date of the same event, or in much
-  the same words, is one claim (agree). Two days of one event conflict only when
-  both had passed when either source was published and the words match ("sank on
-  Sunday" / "sank on Aug. 10"): a day after a source's publication is another
-  happening (the next release, a later visit). A date one document alone states
-  is the timeline's and no claim. Ranks: an ordinal of two or more ("Libya's
+  said something is its own news). The same date of the same event in like
+  words, or in much the same words, is one claim (agree). Two different dates
+  never join: read on Timeline17's live coverage, the same verb on two days
+  ("gathered on Friday", "gathered on Saturday") is two happenings far more often
+  than two accounts of one, so date "conflicts" were mostly false. A date one
+  document alone states is the timeline's and no claim. Ranks: an ordinal of two or more ("Libya's
   second-largest city", "the ninth compartment") is of the noun it ranks (through
   the adjectives between), unit ``rank``; one rank of one noun in two or more
   documents is one claim; another rank of it is another thing of that kind (the
@@ -285,6 +285,9 @@ class _Statement:
     #: The day the document that states it was published (None when not known
     #: to the day): when a toll stood at this figure, whatever its sentence dates.
     reported: str | None = None
+    #: For a date: written with its month ("Oct. 16", "August 12, 2000"), not
+    #: counted from the publication day ("on Friday", "yesterday").
+    calendar: bool = False
 
 
 def _value(text: str, money: bool = False) -> tuple[float | None, str | None]:
@@ -737,6 +740,7 @@ def extract_statements(
             out[-1].events = frozenset(events)
             out[-1].verb = None
             out[-1].time = stated
+            out[-1].calendar = month_day(re.sub(r"\d{4}", "", timex.text)) is not None
             out[-1].toll = None
     # "killed all 109 aboard and four on the ground": a count said to be aboard or on
     # the ground beside a toll in its sentence is of that toll.
@@ -1050,25 +1054,22 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
         # may be another thing of that kind (the third war is not the second).
         return a.counts is not None and a.counts == b.counts and a.value == b.value
     if a.unit == "date":
-        # One event's day (or month): the same date of the same event or in much the
-        # same words; another date of that event only in the same words (a conflict:
-        # "sank on Sunday", "sank on Saturday"). A day never joins a month.
+        # One event's day (or month): the same date of the same event in like words,
+        # or in much the same words. Two dates never join: in live coverage the same
+        # verb ("gathered on Friday", "gathered on Saturday", "released", "met")
+        # is a new happening each day far more often than two accounts of one, so a
+        # "conflict" of dates would mostly be false (read on Timeline17). A day
+        # never joins a month.
         if a.time is None or b.time is None or len(a.time) != len(b.time):
             return False
-        if _same_date(a.time, b.time):
-            return bool(a.events & b.events) or similarity >= SAME_QUANTITY
-        # Two days for one event only when both had passed when either source was
-        # published: a day after a source's publication is another happening (the
-        # next meeting, a later release), not its account of this one.
-        latest, published = max(a.time, b.time), min(a.reported or "", b.reported or "")
-        return (
-            len(a.time) == 10
-            and "X" not in a.time + b.time
-            and bool(published)
-            and latest <= published
-            and bool(a.events & b.events)
-            and similarity >= SAME_QUANTITY
-        )
+        if not _same_date(a.time, b.time):
+            return False
+        # A calendar date names its day: the same event on it is one claim. "On
+        # Friday" is said of every happening of a day: it needs like words too.
+        same_event = bool(a.events & b.events)
+        if a.calendar and b.calendar and same_event:
+            return True
+        return (same_event and similarity >= SAME_QUANTITY) or similarity >= SAME_QUANTITY_BARE
     if a.unit == "year":
         # One event's year: the same year with the same event or words around it;
         # another year only of the same event in the same words.
@@ -1535,8 +1536,6 @@ def _claim(members: Sequence[_Statement]) -> Claim:
     stated = _stated(members)
     documents = tuple(sorted({m.doc_id for m in stated}))
     relation = _relation(documents, readings, ())
-    if members[0].unit == "date" and len(readings) > 1:
-        relation = "conflict"  # two dates of one event: the sources disagree on when
     if relation == "evolves" and members[0].toll and not _reported_apart(members):
         relation = "conflict"
     members = stated

@@ -172,9 +172,7 @@ def date_period(value: str) -> tuple[dt.date, dt.date] | None:
 def _claim_row(claim: Claim, number_of: dict[str, int]) -> ClaimRow:
     return ClaimRow(
         relation=claim.relation,
-        # A date claim is when something happened: "date of: arrest / detain".
-        counts=("date of: " if claim.unit == "date" else "")
-        + (claim.what or claim.counts or claim.unit),
+        counts=claim.what or claim.counts or claim.unit,
         statements=tuple(
             (st.text, number_of[st.doc_id], st.time or "date unknown")
             for st in sorted(claim.statements, key=lambda st: st.time or "~")
@@ -323,7 +321,13 @@ def build_view(brief: Brief, names_per_group: int = NAMES_PER_GROUP) -> BriefVie
         episodes=tuple(_episode_line(e, number_of) for e in brief.episodes)
         if len(brief.episodes) > 1
         else (),
-        claims=tuple(_claim_row(c, number_of) for c in brief.claims if len(c.documents) > 1),
+        # Dates two sources state (claims.v6) are read on the timeline: in the JSON and
+        # the tables for tools, not repeated here (a big cluster states hundreds).
+        claims=tuple(
+            _claim_row(c, number_of)
+            for c in brief.claims
+            if len(c.documents) > 1 and c.unit != "date"
+        ),
         timeline=tuple(
             TimelineRow(
                 date=e.date,
