@@ -18,7 +18,8 @@ Method (``claims.v6``):
   second-largest city", "the ninth compartment") is of the noun it ranks (through
   the adjectives between), unit ``rank``; one rank of one noun in two or more
   documents is one claim; another rank of it is another thing of that kind (the
-  third war is not the second), and "first" ranks nothing worth comparing.
+  third war is not the second), and "first" ranks nothing worth comparing. A rank
+  joins another only in like words ("second-largest city" is said of many cities).
 
 - Statements: the tagger's CARDINAL, QUANTITY, MONEY and PERCENT mentions, durations
   of a month or more (``storybrief.analysis.timex``: "22-month", "two-year"), years
@@ -1052,7 +1053,13 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
     if a.unit == "rank":
         # One rank of one thing ("second-largest city" twice); another rank of it
         # may be another thing of that kind (the third war is not the second).
-        return a.counts is not None and a.counts == b.counts and a.value == b.value
+        # And in like words: "second-largest city" is said of many cities.
+        return (
+            a.counts is not None
+            and a.counts == b.counts
+            and a.value == b.value
+            and similarity >= SAME_QUANTITY
+        )
     if a.unit == "date":
         # One event's day (or month): the same date of the same event in like words,
         # or in much the same words. Two dates never join: in live coverage the same
