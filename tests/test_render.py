@@ -208,3 +208,37 @@ def test_render_html_key_events_are_those_the_text_rendering_picks() -> None:
     assert len(indexes) == 12
     assert indexes == tuple(sorted(indexes))
     assert tuple(rows[i] for i in indexes) == key_events(rows, limit=12)
+
+
+@pytest.mark.model
+def test_html_claim_rows_link_their_own_statements_when_date_claims_are_left_out() -> None:
+    # Three sources give the arrest's day (a date claim, listed first in the JSON and
+    # left out of the rendered figures); two give the containers. Each rendered row
+    # must link its own statements, not those of the claim before it in the JSON.
+    brief = storybrief.brief(
+        [
+            {"text": f"Port {n}\n\n{body}", "published": day}
+            for n, (body, day) in enumerate(
+                [
+                    ("The captain was arrested on Oct. 16 in Lisbon, police said.", "2024-10-17"),
+                    ("The captain was arrested on Oct. 16 in Lisbon after a raid.", "2024-10-18"),
+                    (
+                        "Police arrested the captain on Oct. 16 in Lisbon, officials said.",
+                        "2024-10-18",
+                    ),
+                    (
+                        "About 1,200 containers were stranded at the port, the authority said.",
+                        "2024-10-19",
+                    ),
+                    ("Some 1,200 containers were stranded at the port on Friday.", "2024-10-19"),
+                ]
+            )
+        ]
+    )
+    assert any(c.unit == "date" and len(c.documents) == 3 for c in brief.claims)
+    (count,) = [c for c in brief.claims if c.unit == "count" and len(c.documents) == 2]
+    html = render(brief, "html")
+    section = html[html.index('<section id="claims">') :]
+    row = next(r for r in section.split("<tr>") if "container" in r.split("</td>")[0])
+    linked = set(re.findall(r'href="#s-([^"]+)"', row))
+    assert linked == {f"{st.doc_id}-{st.start}-{st.end}" for st in count.statements}

@@ -874,3 +874,12 @@ def test_a_rank_of_one_thing_is_one_quantity_and_never_a_count() -> None:
     assert [st.value for st in rank.statements] == [3, 3]
     # "The second time", though two sources write it, ranks nothing.
     assert not any(c.unit == "rank" and st.value == 2 for c in brief.claims for st in c.statements)
+
+
+@pytest.mark.model
+def test_a_day_something_happened_before_is_not_its_day() -> None:
+    brief = _brief(
+        ("Report\n\nThe report was released before Oct. 16, the ministry said.", None),
+        ("Review\n\nThe report was released on Oct. 16, the ministry said.", None),
+    )
+    assert not [c for c in brief.claims if c.unit == "date"]

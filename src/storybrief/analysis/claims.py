@@ -329,7 +329,9 @@ def _ordinal(text: str) -> int | None:
     from text_to_num import alpha2digit
 
     t = re.sub(r"^the\s+", "", " ".join(text.lower().split()))
-    for candidate in (t, t.split("-")[0]):
+    # "second-largest", "third-biggest": the rank of a superlative; not "second-hand".
+    superlative = re.fullmatch(r"([a-z0-9]+)-(?:[a-z]+est|most|biggest)", t)
+    for candidate in (t, superlative.group(1) if superlative else t):
         if candidate in _ORDINAL_WORDS:
             return _ORDINAL_WORDS[candidate]
         found = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", alpha2digit(candidate, "en"))
@@ -684,6 +686,8 @@ def extract_statements(
             continue
         if not re.fullmatch(r"\d{4}(?:-\d{2})?", timex.value):
             continue
+        if re.match(r"['’]s\b", text[timex.end : timex.end + 3]):
+            continue  # "last year's vote" names the event
         written = _WRITTEN_YEAR.search(timex.text)
         if written is not None and timex.value[:4] == written.group():
             start = timex.start + written.start()
@@ -766,8 +770,9 @@ _WRITTEN_YEAR = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?![\d,])")
 _NAMED_YEAR = re.compile(r"(?:late\s+|early\s+)?(?:last|this|next)\s+year", re.IGNORECASE)
 #: What a year may date: "in 1973" hangs from a preposition.
 _YEAR_PREPOSITIONS = frozenset(("in", "since", "of", "from", "until", "by", "before", "after"))
-#: What a day or a month may date: "on Oct. 16", "in January".
-_DAY_PREPOSITIONS = _YEAR_PREPOSITIONS | {"on"}
+#: What a day or a month may date: "on Oct. 16", "in January", "the night of Oct. 16"
+#: ("released before Oct. 16" does not say when it was released).
+_DAY_PREPOSITIONS = frozenset(("on", "in", "of"))
 
 
 def _dated_event(tree: TokenTree, start: int, end: int, *, on_day: bool = False) -> tuple[str, ...]:

@@ -22,6 +22,7 @@ from storybrief.render.view import (
     build_view,
     date_period,
     key_event_indexes,
+    shown_claims,
     story_start,
 )
 
@@ -194,8 +195,7 @@ def build_report(brief: Brief, view: BriefView | None = None) -> Report:
             link(st.doc_id, st.start, st.end)
             for st in sorted(c.statements, key=lambda st: st.time or "~")
         )
-        for c in brief.claims
-        if len(c.documents) > 1
+        for c in shown_claims(brief.claims)  # row for row with ``view.claims``
     )
     contributions = {
         s.doc_id: tuple(link(s.doc_id, c.start, c.end) for c in s.contributions)

@@ -169,6 +169,13 @@ def date_period(value: str) -> tuple[dt.date, dt.date] | None:
     return first, last
 
 
+def shown_claims(claims: Sequence[Claim]) -> list[Claim]:
+    """The claims a rendering lists: figures two or more documents state. Dates two
+    sources state (claims.v6) are read on the timeline: in the JSON and the tables for
+    tools, not repeated here (a big cluster states hundreds)."""
+    return [c for c in claims if len(c.documents) > 1 and c.unit != "date"]
+
+
 def _claim_row(claim: Claim, number_of: dict[str, int]) -> ClaimRow:
     return ClaimRow(
         relation=claim.relation,
@@ -321,13 +328,7 @@ def build_view(brief: Brief, names_per_group: int = NAMES_PER_GROUP) -> BriefVie
         episodes=tuple(_episode_line(e, number_of) for e in brief.episodes)
         if len(brief.episodes) > 1
         else (),
-        # Dates two sources state (claims.v6) are read on the timeline: in the JSON and
-        # the tables for tools, not repeated here (a big cluster states hundreds).
-        claims=tuple(
-            _claim_row(c, number_of)
-            for c in brief.claims
-            if len(c.documents) > 1 and c.unit != "date"
-        ),
+        claims=tuple(_claim_row(c, number_of) for c in shown_claims(brief.claims)),
         timeline=tuple(
             TimelineRow(
                 date=e.date,
