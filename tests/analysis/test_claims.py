@@ -883,3 +883,19 @@ def test_a_day_something_happened_before_is_not_its_day() -> None:
         ("Review\n\nThe report was released on Oct. 16, the ministry said.", None),
     )
     assert not [c for c in brief.claims if c.unit == "date"]
+
+
+@pytest.mark.model
+def test_a_day_of_unknown_year_never_chains_two_years_into_one_claim() -> None:
+    brief = _brief(
+        ("Memorial\n\nThe tower was attacked on Sept. 11, 2001, in New York.", "2021-09-10"),
+        ("Anniversary\n\nThe tower was attacked on Sept. 11 in New York.", None),
+        (
+            "Drill\n\nThe tower was attacked on Sept. 11, 2020, in a drill in New York.",
+            "2020-09-12",
+        ),
+    )
+    for claim in brief.claims:
+        if claim.unit == "date":
+            years = {st.time[:4] for st in claim.statements if st.time and st.time[0] != "X"}
+            assert len(years) <= 1

@@ -1431,7 +1431,9 @@ def build_claims(
             g = group_of[j]
             if (best is not None and g >= best) or s.doc_id in group_documents[g]:
                 continue
-            if _similar(s, statements[j], cosines.get(j, 0.0)) or _same_figure(s, statements[j]):
+            if (
+                _similar(s, statements[j], cosines.get(j, 0.0)) or _same_figure(s, statements[j])
+            ) and _one_date(s, [statements[k] for k in groups[g]]):
                 best = g  # the first group opened that it matches, as in a scan
         if best is None:
             best = len(groups)
@@ -1451,6 +1453,14 @@ def build_claims(
     ]
     out.sort(key=lambda c: (-len(c.documents), c.statements[0].doc_id, c.statements[0].start))
     return tuple(replace(claim, id=f"c{n}") for n, claim in enumerate(out, 1))
+
+
+def _one_date(s: _Statement, members: Sequence[_Statement]) -> bool:
+    """A date joins a group only when it is the date of every member: an undated
+    "Sept. 11" matches any year's, and must not chain 2017's to 2018's."""
+    if s.unit != "date" or s.time is None:
+        return True
+    return all(m.time is not None and _same_date(s.time, m.time) for m in members)
 
 
 def _unit_cosines(statements: Sequence[_Statement], matrix: Any) -> dict[int, dict[int, float]]:
