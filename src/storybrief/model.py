@@ -747,8 +747,10 @@ class Reuse(Record):
 @dataclass(frozen=True, slots=True)
 class Overlap(Record):
     """Which documents share which content: ``shared[a][b]`` is the share of a's
-    sentences that b also carries (None on the diagonal and for a document of no
-    countable sentence), and the passages reused between documents."""
+    sentences that b also carries (None on the diagonal, for a document of no
+    countable sentence, and for a pair not compared: in a large cluster a document
+    is compared with its nearest documents only), and the passages reused between
+    documents."""
 
     documents: tuple[str, ...]
     shared: tuple[tuple[float | None, ...], ...]

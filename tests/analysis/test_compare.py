@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 import storybrief
+from storybrief.analysis import compare
 from storybrief.analysis.compare import classify, compare_sources
 from storybrief.model import ParsedArticle, SourceProfile
 from tests.conftest import EXAMPLES, build_parsed
@@ -100,6 +101,37 @@ def test_compare_overlap_is_the_share_of_sentences_the_other_carries() -> None:
     assert overlap.shared == ((None, 1.0), (0.5, None))
     (reuse,) = overlap.reuse
     assert (reuse.a.doc_id, reuse.b.doc_id, reuse.text) == ("a", "b", SHARED_SENTENCE)
+
+
+FERRY = "The night ferry to the islands was cancelled because of the storm."
+FEES = "Harbour fees will rise next spring for every owner of a boat."
+MARKET = "The fish market on the quay reopened after its roof was repaired."
+LIGHTHOUSE = "Volunteers repainted the old lighthouse at the end of the pier."
+BRIDGE = "Engineers inspected the swing bridge before the summer season began."
+
+
+def test_compare_a_large_cluster_compares_near_documents_yet_finds_far_copies(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each document meets only its nearest (here 1): a and b, c and d. The market
+    sentence of a is also in c, far from a: a pair not compared has no overlap share,
+    but the market sentence is still no contribution of a's (a second look)."""
+    monkeypatch.setattr(compare, "NEAREST_DOCUMENTS", 1)
+    a = build_parsed(f"{FERRY} {FEES} {MARKET}", doc_id="a")
+    b = build_parsed(f"{FERRY} {FEES}", doc_id="b")
+    c = build_parsed(f"{MARKET} {LIGHTHOUSE} {BRIDGE}", doc_id="c")
+    d = build_parsed(f"{LIGHTHOUSE} {BRIDGE}", doc_id="d")
+    profiles, overlap = compare_sources([a, b, c, d], (), (), ())
+    assert (overlap.shared[0][1] or 0) > 0
+    assert overlap.shared[0][2] is None  # a and c: not compared, not "0%"
+    assert (overlap.shared[2][3] or 0) > 0
+    by_id = {p.doc_id: p for p in profiles}
+    assert by_id["a"].contributions == ()  # the market sentence is c's too
+    assert [x.text for x in by_id["c"].contributions] == []
+    monkeypatch.setattr(compare, "NEAREST_DOCUMENTS", 30)  # every pair: the same verdicts
+    profiles, overlap = compare_sources([a, b, c, d], (), (), ())
+    assert overlap.shared[0][2] == round(1 / 3, 2)
+    assert {p.doc_id: p.contributions for p in profiles}["a"] == ()
 
 
 # --- The seeds and the example (the English model) ------------------------------------------

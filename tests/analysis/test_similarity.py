@@ -6,7 +6,15 @@ import numpy as np
 import pytest
 
 from storybrief.analysis import similarity
-from storybrief.analysis.similarity import SENTENCES, close_pairs, cosine, sparse_cosine, tfidf
+from storybrief.analysis.similarity import (
+    SENTENCES,
+    close_pairs,
+    close_pairs_between,
+    cosine,
+    nearest_groups,
+    sparse_cosine,
+    tfidf,
+)
 
 SENTENCES_TEXT = [
     "The ferry sank off the coast on Monday, the coast guard said.",
@@ -43,3 +51,38 @@ def test_similarity_sparse_cosine_is_the_square() -> None:
     sparse = sparse_cosine(found.matrix)
     assert np.array_equal(sparse.toarray(), square)  # the same floats
     assert sparse.nnz < square.size  # pairs sharing no word are not stored
+
+
+@pytest.mark.parametrize("k", [1, 2, 10])
+def test_similarity_nearest_groups_are_symmetric_and_all_when_few(k: int) -> None:
+    found = tfidf(SENTENCES_TEXT, SENTENCES)
+    assert found is not None
+    group = [0, 0, 1, 1, 2, 3, 4]  # the ferry, the rescue, the strike (two), "the the"
+    near = nearest_groups(found.matrix, group, k)
+    assert len(near) == 5
+    for a, others in enumerate(near):
+        assert a not in others
+        assert len(others) >= min(k, 4)
+        for b in others:
+            assert a in near[b]
+    if k >= 4:
+        assert near == [[b for b in range(5) if b != a] for a in range(5)]
+    else:
+        assert near[1][0] == 0  # the rescue shares "said" with the ferry only
+
+
+@pytest.mark.parametrize("k", [1, 10])
+def test_similarity_close_pairs_between_are_the_close_pairs_of_compared_groups(k: int) -> None:
+    found = tfidf(SENTENCES_TEXT, SENTENCES)
+    assert found is not None
+    group = [0, 0, 1, 1, 2, 3, 4]
+    compared = nearest_groups(found.matrix, group, k)
+    between = close_pairs_between(found.matrix, group, compared, 0.05)
+    for row, ((columns, values), (all_columns, all_values)) in enumerate(
+        zip(between, close_pairs(found.matrix, 0.05), strict=True)
+    ):
+        kept = [group[j] in compared[group[row]] for j in all_columns.tolist()]
+        assert columns.tolist() == all_columns[kept].tolist()
+        assert values == pytest.approx(all_values[kept])
+    # The ferry (group 0) and the rescue (group 1) share "said": compared at every k.
+    assert between[0][0].tolist() == [2, 3]

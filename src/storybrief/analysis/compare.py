@@ -1,6 +1,6 @@
 """The sources compared: what kind of piece each is, what only it adds, what it leaves out.
 
-Method (``sources.v2``):
+Method (``sources.v3``):
 
 - Kind, from signals counted in the writer's own voice: outside quotation marks
   (a quotation may run over paragraphs, reopened or not; a mark never closed
@@ -23,6 +23,10 @@ Method (``sources.v2``):
 - Overlap: for each pair of documents, the share of the first's sentences
   that the second matches; reuse: sentence pairs so close (cosine ≥
   ``REUSE``) that one text took them from the other or from a shared wire.
+- Which pairs are compared (``sources.v3``): every pair in a cluster of up to
+  ``NEAREST_DOCUMENTS`` + 1 documents; in a larger one, each document with its
+  nearest ``NEAREST_DOCUMENTS`` by content (and those that count it among
+  theirs). A pair not compared has no overlap share (None), not 0.
 """
 
 from __future__ import annotations
@@ -31,7 +35,13 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from storybrief.analysis.similarity import SENTENCES, close_pairs, cosine, tfidf
+from storybrief.analysis.similarity import (
+    SENTENCES,
+    close_pairs_between,
+    cosine,
+    nearest_groups,
+    tfidf,
+)
 from storybrief.lexicon import SPEECH_VERBS
 from storybrief.model import (
     Contribution,
@@ -49,7 +59,7 @@ from storybrief.model import (
 )
 from storybrief.text import outside_quotes, typographic_quotes
 
-METHOD = "sources.v2"
+METHOD = "sources.v3"
 # Judgement calls (sources.v1, not measured): the cosine from which another
 # document carries a sentence, the cosine from which a sentence of ten words or
 # more is reused text, and how many unmatched sentences a profile lists.
@@ -57,6 +67,12 @@ SAME_CONTENT = 0.35
 REUSE = 0.8
 MIN_REUSE_WORDS = 10
 CONTRIBUTIONS = 3
+# Judgement call: a document's sentences are compared with those of its 30 nearest
+# documents (the cosine of their summed sentence rows) and of every document that
+# counts it among its own 30; clusters of up to 31 documents compare every pair.
+# Content that only a far document carries is not found: in a cluster of hundreds,
+# comparing every pair of sentences cost their square (issue #22).
+NEAREST_DOCUMENTS = 30
 # Judgement call: sentences shorter than this are too short to compare by content.
 MIN_COMPARED_WORDS = 6
 # Judgement calls on a piece's kind (per 100 sentences; first person and
@@ -273,20 +289,27 @@ def compare_sources(
         for s in q.sources:
             if q.id not in quotes_of[s.doc_id]:
                 quotes_of[s.doc_id].append(q.id)
+    index_of = {id(d): k for k, d in enumerate(documents)}
+    document_of = [index_of[id(doc)] for doc, _ in sentences]
+    n = len(documents)
     close: list[tuple[Any, Any]] | None = None
+    compared = [[b for b in range(n) if b != a] for a in range(n)]
+    # Set when not every pair is compared: the matrix a sentence takes a second look in.
+    found_matrix: Any = None
     if len(sentences) >= 2:
         found = tfidf([s.text for _, s in sentences], SENTENCES)
         if found is not None:
             import numpy as np
 
-            # Only cosines from SAME_CONTENT up count (REUSE is above it): the pairs
-            # below it are never walked, so the cost is no longer sentences squared
-            # Python steps (issue #22).
-            close = close_pairs(found.matrix, SAME_CONTENT)
+            # Each document's sentences meet those of its NEAREST_DOCUMENTS nearest
+            # documents only, and only cosines from SAME_CONTENT up are kept: the cost
+            # grows with the sentences, not their square (issue #22).
+            compared = nearest_groups(found.matrix, document_of, NEAREST_DOCUMENTS)
+            close = close_pairs_between(found.matrix, document_of, compared, SAME_CONTENT)
             centrality = cosine(found.matrix, np.asarray(found.matrix.mean(axis=0))).ravel()
-    index_of = {id(d): k for k, d in enumerate(documents)}
-    document_of = [index_of[id(doc)] for doc, _ in sentences]
-    n = len(documents)
+            if any(len(c) < n - 1 for c in compared):
+                found_matrix = found.matrix.tocsr()
+    is_compared = [set(c) for c in compared]
     matched = [[0] * n for _ in range(n)]
     totals = [0] * n
     reuse: list[Reuse] = []
@@ -316,11 +339,12 @@ def compare_sources(
         in_summary[item.doc_id].add(k)
         for support in item.support:
             in_summary[support.doc_id].add(k)
+    unmatched = _unmatched(unique, found_matrix, document_of, is_compared)
     out = []
     for doc in documents:
         article = doc.article
         kind, signals = classify(doc, len(quotes_of[doc.id]))
-        best = sorted(unique[doc.id], reverse=True)[:CONTRIBUTIONS]
+        best = unmatched[doc.id]
         contributions = tuple(
             Contribution(sentences[i][1].start, sentences[i][1].end, sentences[i][1].text)
             for _, i in sorted(best, key=lambda x: x[1])
@@ -354,7 +378,7 @@ def compare_sources(
         documents=tuple(d.id for d in documents),
         shared=tuple(
             tuple(
-                round(matched[a][b] / totals[a], 2) if totals[a] and a != b else None
+                round(matched[a][b] / totals[a], 2) if totals[a] and b in is_compared[a] else None
                 for b in range(n)
             )
             for a in range(n)
@@ -362,6 +386,54 @@ def compare_sources(
         reuse=tuple(reuse),
     )
     return tuple(out), overlap
+
+
+def _unmatched(
+    candidates: dict[str, list[tuple[float, int]]],
+    matrix: Any,
+    document_of: Sequence[int],
+    is_compared: Sequence[set[int]],
+) -> dict[str, list[tuple[float, int]]]:
+    """Each document's ``CONTRIBUTIONS`` most central sentences that no other document
+    matches, from its sentences that no compared document matches.
+
+    In a large cluster a document is compared with its nearest documents only, so a
+    candidate is also checked against the documents not compared, most central first
+    and a few per document at a time, until each has enough: exact, at the cost of a
+    few rows per document rather than every pair of sentences.
+    """
+    ranked = {doc_id: sorted(items, reverse=True) for doc_id, items in candidates.items()}
+    if matrix is None:
+        return {doc_id: items[:CONTRIBUTIONS] for doc_id, items in ranked.items()}
+    import numpy as np
+
+    owner = np.asarray(document_of)
+    transposed = matrix.T.tocsr()
+    # far[a, b]: b is another document that a was not compared with.
+    far = np.ones((len(is_compared), len(is_compared)), dtype=bool)
+    for a, others in enumerate(is_compared):
+        far[a, a] = False
+        far[a, list(others)] = False
+    kept: dict[str, list[tuple[float, int]]] = {doc_id: [] for doc_id in ranked}
+    position = dict.fromkeys(ranked, 0)
+    while True:
+        batch: list[tuple[str, tuple[float, int]]] = []
+        for doc_id, items in ranked.items():
+            wanted = CONTRIBUTIONS - len(kept[doc_id])
+            taken = items[position[doc_id] : position[doc_id] + max(wanted, 0)]
+            position[doc_id] += len(taken)
+            batch.extend((doc_id, item) for item in taken)
+        if not batch:
+            return kept
+        # Rows are L2-normalised: the product is the cosine.
+        products = (matrix[[i for _, (_, i) in batch]] @ transposed).tocoo()
+        asked = owner[[i for _, (_, i) in batch]]
+        close = products.data >= SAME_CONTENT
+        matched_far = np.zeros(len(batch), dtype=bool)
+        matched_far[products.row[close & far[asked[products.row], owner[products.col]]]] = True
+        for k, (doc_id, item) in enumerate(batch):
+            if not matched_far[k]:
+                kept[doc_id].append(item)
 
 
 def _reuse(

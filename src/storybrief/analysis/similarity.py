@@ -125,3 +125,69 @@ def close_pairs(matrix: Any, threshold: float) -> list[tuple[Any, Any]]:
             columns = np.flatnonzero(row >= threshold)
             out.append((columns, row[columns]))
     return out
+
+
+def nearest_groups(matrix: Any, group: Sequence[int], k: int) -> list[list[int]]:
+    """For each group of rows, the groups compared with it: its ``k`` nearest by the
+    cosine of their summed rows, and every group that counts it among its own ``k``.
+
+    ``group[i]`` is the group of row ``i``, numbered from 0. Symmetric (``b`` is in
+    ``a``'s list when ``a`` is in ``b``'s) and never lists a group itself; with
+    ``k`` or fewer other groups, every other group. A group of no term has cosine 0
+    with all and is compared by the order of its number.
+    """
+    import numpy as np
+    import scipy.sparse as sp
+
+    rows = matrix.shape[0]
+    count = max(group, default=-1) + 1
+    member = sp.csr_matrix((np.ones(rows), (np.asarray(group), np.arange(rows))), (count, rows))
+    sums = member @ matrix
+    near: list[set[int]] = [set() for _ in range(count)]
+    if count <= k + 1:
+        return [[b for b in range(count) if b != a] for a in range(count)]
+    step = max(1, BLOCK_CELLS // count)
+    for first in range(0, count, step):
+        block = cosine(sums[first : first + step], sums)
+        for offset, row in enumerate(block):
+            a = first + offset
+            row[a] = -np.inf
+            # Ties broken by group number, so the lists do not depend on the sort.
+            order = np.lexsort((np.arange(count), -row))[:k]
+            for b in order.tolist():
+                near[a].add(b)
+                near[b].add(a)
+    return [sorted(n) for n in near]
+
+
+def close_pairs_between(
+    matrix: Any, group: Sequence[int], compared: Sequence[Sequence[int]], threshold: float
+) -> list[tuple[Any, Any]]:
+    """For each row, the rows of the groups compared with its own (``compared[g]``, as
+    ``nearest_groups`` gives) whose cosine with it is at least ``threshold``.
+
+    The cosines are those of ``close_pairs``; only the pairs of rows whose groups are
+    compared are computed, so with a bounded number of compared groups the cost
+    grows with the rows, not with their square.
+
+    Returns:
+        One ``(columns, cosines)`` pair of arrays per row, columns ascending.
+    """
+    import numpy as np
+
+    matrix = matrix.tocsr()
+    owner = np.asarray(group, dtype=np.int64)
+    rows_of = [np.flatnonzero(owner == g) for g in range(len(compared))]
+    empty = (np.zeros(0, dtype=np.int64), np.zeros(0))
+    out: list[tuple[Any, Any]] = [empty] * matrix.shape[0]
+    for g, others in enumerate(compared):
+        mine = rows_of[g]
+        if not len(mine) or not others:
+            continue
+        columns = np.sort(np.concatenate([rows_of[b] for b in others]))
+        # Rows are L2-normalised (every vectorizer here does it): the product is the cosine.
+        block = (matrix[mine] @ matrix[columns].T).toarray()
+        for i, row in zip(mine.tolist(), block, strict=True):
+            close = np.flatnonzero(row >= threshold)
+            out[i] = (columns[close], row[close])
+    return out
