@@ -121,7 +121,9 @@ def test_compare_a_large_cluster_compares_near_documents_yet_finds_far_copies(
     b = build_parsed(f"{FERRY} {FEES}", doc_id="b")
     c = build_parsed(f"{MARKET} {LIGHTHOUSE} {BRIDGE}", doc_id="c")
     d = build_parsed(f"{LIGHTHOUSE} {BRIDGE}", doc_id="d")
-    profiles, overlap = compare_sources([a, b, c, d], (), (), ())
+    e = build_parsed("Calm again.", doc_id="e")  # last, and no sentence long enough to compare
+    profiles, overlap = compare_sources([a, b, c, d, e], (), (), ())
+    assert overlap.shared[4] == (None,) * 5
     assert (overlap.shared[0][1] or 0) > 0
     assert overlap.shared[0][2] is None  # a and c: not compared, not "0%"
     assert (overlap.shared[2][3] or 0) > 0

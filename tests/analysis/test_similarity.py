@@ -58,15 +58,15 @@ def test_similarity_nearest_groups_are_symmetric_and_all_when_few(k: int) -> Non
     found = tfidf(SENTENCES_TEXT, SENTENCES)
     assert found is not None
     group = [0, 0, 1, 1, 2, 3, 4]  # the ferry, the rescue, the strike (two), "the the"
-    near = nearest_groups(found.matrix, group, k)
-    assert len(near) == 5
+    near = nearest_groups(found.matrix, group, k, 6)  # group 5 has no row
+    assert len(near) == 6
     for a, others in enumerate(near):
         assert a not in others
-        assert len(others) >= min(k, 4)
+        assert len(others) >= min(k, 5)
         for b in others:
             assert a in near[b]
-    if k >= 4:
-        assert near == [[b for b in range(5) if b != a] for a in range(5)]
+    if k >= 5:
+        assert near == [[b for b in range(6) if b != a] for a in range(6)]
     else:
         assert near[1][0] == 0  # the rescue shares "said" with the ferry only
 
@@ -76,7 +76,7 @@ def test_similarity_close_pairs_between_are_the_close_pairs_of_compared_groups(k
     found = tfidf(SENTENCES_TEXT, SENTENCES)
     assert found is not None
     group = [0, 0, 1, 1, 2, 3, 4]
-    compared = nearest_groups(found.matrix, group, k)
+    compared = nearest_groups(found.matrix, group, k, 5)
     between = close_pairs_between(found.matrix, group, compared, 0.05)
     for row, ((columns, values), (all_columns, all_values)) in enumerate(
         zip(between, close_pairs(found.matrix, 0.05), strict=True)

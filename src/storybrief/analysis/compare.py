@@ -304,7 +304,7 @@ def compare_sources(
             # Each document's sentences meet those of its NEAREST_DOCUMENTS nearest
             # documents only, and only cosines from SAME_CONTENT up are kept: the cost
             # grows with the sentences, not their square (issue #22).
-            compared = nearest_groups(found.matrix, document_of, NEAREST_DOCUMENTS)
+            compared = nearest_groups(found.matrix, document_of, NEAREST_DOCUMENTS, n)
             close = close_pairs_between(found.matrix, document_of, compared, SAME_CONTENT)
             centrality = cosine(found.matrix, np.asarray(found.matrix.mean(axis=0))).ravel()
             if any(len(c) < n - 1 for c in compared):

@@ -127,20 +127,20 @@ def close_pairs(matrix: Any, threshold: float) -> list[tuple[Any, Any]]:
     return out
 
 
-def nearest_groups(matrix: Any, group: Sequence[int], k: int) -> list[list[int]]:
-    """For each group of rows, the groups compared with it: its ``k`` nearest by the
-    cosine of their summed rows, and every group that counts it among its own ``k``.
+def nearest_groups(matrix: Any, group: Sequence[int], k: int, count: int) -> list[list[int]]:
+    """For each of ``count`` groups of rows, the groups compared with it: its ``k``
+    nearest by the cosine of their summed rows, and every group that counts it among
+    its own ``k``.
 
-    ``group[i]`` is the group of row ``i``, numbered from 0. Symmetric (``b`` is in
-    ``a``'s list when ``a`` is in ``b``'s) and never lists a group itself; with
-    ``k`` or fewer other groups, every other group. A group of no term has cosine 0
-    with all and is compared by the order of its number.
+    ``group[i]`` is the group of row ``i``, numbered from 0 (a group may have no row).
+    Symmetric (``b`` is in ``a``'s list when ``a`` is in ``b``'s) and never lists a
+    group itself; with ``k`` or fewer other groups, every other group. A group of no
+    row or no term has cosine 0 with all and is compared by the order of its number.
     """
     import numpy as np
     import scipy.sparse as sp
 
     rows = matrix.shape[0]
-    count = max(group, default=-1) + 1
     member = sp.csr_matrix((np.ones(rows), (np.asarray(group), np.arange(rows))), (count, rows))
     sums = member @ matrix
     near: list[set[int]] = [set() for _ in range(count)]
