@@ -771,3 +771,23 @@ def test_a_transcript_talking_in_the_first_or_second_person_is_no_summary_senten
     article = "Calder port strike\n\n" + turns.replace(":", " said.")
     brief = storybrief.brief([{"text": article}])
     assert any("We're going to" in c.sentence.text for c in candidates(brief.documents))
+
+
+@pytest.mark.issue(20)
+def test_the_page_turning_to_its_reader_is_no_summary_sentence() -> None:
+    story = (
+        "The harbour council voted on Monday to close the old ferry pier for repairs. "
+        "The comment box is open, so submit your questions now. "
+        "Send us your pictures of the storm damage to the pier. "
+        '"Give us our jobs back," the dock workers said outside the council hall. '
+        "Officials will meet and discuss your concerns with the residents next week. "
+        "Click here for the latest updates on the ferry service."
+    )
+    other = "The ferry pier closed on Monday for repairs after the council vote."
+    brief = storybrief.brief([{"text": story}, {"text": other}])
+    found = [c.sentence.text for c in candidates(brief.documents)]
+    for chatter in ("The comment box", "Send us", "Click here"):
+        assert not any(text.startswith(chatter) for text in found)
+    # A speaker's imperative, and "your" after a verb with its own subject, stay.
+    assert any(text.startswith('"Give us our jobs back') for text in found)
+    assert any(text.startswith("Officials will meet and discuss") for text in found)

@@ -274,6 +274,36 @@ def _leans_back(doc: ParsedArticle, sentence: Sentence, persons: Sequence[Any]) 
     return False
 
 
+#: Words by which a page turns to its reader ("submit your questions", "send us").
+_READER = frozenset(("you", "your", "yours", "us", "here"))
+
+
+def _addresses_reader(doc: ParsedArticle, sentence: Sentence, unquoted: str) -> bool:
+    """Whether the writer turns to the reader: an imperative in the writer's own words
+    (a verb in its base form heading its clause, with no subject or auxiliary of its
+    own, nor one on the verb it is joined to) with "you", "your", "us" or "here"
+    outside quotation marks ("The comment box is open, so submit your questions now.",
+    "Send us your pictures.", "Click here for more."): the page, not the story.
+
+    ``unquoted`` is the sentence with its quotations blanked, offsets kept.
+    """
+    if not _READER & set(_WORD.findall(unquoted.lower())):
+        return False
+    tree = doc.tree
+    for token in tree.between(sentence.start, sentence.end):
+        if token.tag != "VB" or token.dep not in ("ROOT", "conj"):
+            continue
+        if not unquoted[token.start - sentence.start : token.end - sentence.start].strip():
+            continue  # quoted: a speaker's imperative
+        if tree.child(token, "nsubj", "nsubjpass", "aux", "auxpass") is not None:
+            continue
+        head = tree.head(token)
+        if token.dep == "conj" and head is not None and tree.child(head, "aux", "auxpass"):
+            continue  # "will meet and discuss your concerns"
+        return True
+    return False
+
+
 def _standing(
     doc: ParsedArticle, sentence: Sentence, persons: Sequence[Any] = (), outside: str | None = None
 ) -> str | None:
@@ -325,6 +355,8 @@ def _standing(
     quoted = _QUOTE_OPEN.match(text) or (outside is not None and not unquoted[:1].strip())
     if quoted and not ATTRIBUTION.search(unquoted):
         return "follows"
+    if _addresses_reader(doc, sentence, unquoted):
+        return None
     if _leans_back(doc, sentence, persons):
         return "follows"
     if _outlet_speaks(doc, sentence):
