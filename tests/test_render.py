@@ -242,3 +242,31 @@ def test_html_claim_rows_link_their_own_statements_when_date_claims_are_left_out
     row = next(r for r in section.split("<tr>") if "container" in r.split("</td>")[0])
     linked = set(re.findall(r'href="#s-([^"]+)"', row))
     assert linked == {f"{st.doc_id}-{st.start}-{st.end}" for st in count.statements}
+
+
+@pytest.mark.issue(20)
+def test_renderings_give_the_given_names_of_a_person_named_by_surname_alone() -> None:
+    from storybrief.model import SummaryPassage
+    from storybrief.render.view import given_names
+
+    full = "Harbour master Maria Gonzalez closed the Brackwater port on Monday after the storm."
+    bare = "On Tuesday, Ms. Gonzalez told reporters the port would reopen on Friday."
+    other = "Fisherman Carlos Gonzalez said his boat was damaged in the storm on Monday."
+
+    def passages(brief: Any) -> tuple[SummaryPassage, SummaryPassage]:
+        first, second = (d.sentences[0] for d in brief.documents[:2])
+        return (
+            SummaryPassage(first.text, first.doc_id, first.start, first.end, ()),
+            SummaryPassage(second.text, second.doc_id, second.start, second.end, ()),
+        )
+
+    brief = storybrief.brief([{"text": full}, {"text": bare}])
+    named, alone = passages(brief)
+    assert given_names(brief, [alone]) == (
+        "On Tuesday, Ms. [Maria] Gonzalez told reporters the port would reopen on Friday.",
+    )
+    assert given_names(brief, [named, alone]) == (full, bare)  # named in full before
+    assert alone.text == bare  # the passage itself is untouched
+    # Two people of the brief share the surname: which one is meant is not said.
+    brief = storybrief.brief([{"text": full}, {"text": bare}, {"text": other}])
+    assert given_names(brief, [passages(brief)[1]]) == (bare,)

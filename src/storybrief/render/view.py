@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from storybrief.lexicon import HONORIFICS
 from storybrief.model import (
     Brief,
     Claim,
@@ -226,6 +229,71 @@ class BriefView:
     episodes: tuple[str, ...] = ()
 
 
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def given_names(brief: Brief, items: Sequence[SummaryPassage]) -> tuple[str, ...]:
+    """Each passage's text on one line, with the given names of a person it names by
+    surname alone inserted before the surname in square brackets, where no passage
+    before it (nor the passage itself) named the person in full: "[Igor] Dygalo said",
+    "Ms. [Sarah] Shourd". An editor's insertion, from the name the entities section
+    gives the person; the passage's own words are untouched around it. None where two
+    people of the brief share the surname.
+    """
+    canonical = {e.id: e.canonical for e in brief.entities if e.type == "PERSON"}
+    # A surname two people of the brief share says nothing of which one is meant.
+    surnames = Counter(_bare_word(name.split()[-1]) for name in canonical.values() if name)
+    documents = {d.id: d for d in brief.documents}
+    named: set[str] = set()
+    out = []
+    for item in items:
+        doc = documents.get(item.doc_id)
+        inserts: list[tuple[int, str]] = []
+        mentions = sorted(
+            (
+                m
+                for m in (doc.mentions if doc is not None else ())
+                if m.label == "PERSON"
+                and m.entity_id in canonical
+                and item.start <= m.span.start
+                and m.span.end <= item.end
+            ),
+            key=lambda m: m.span.start,
+        )
+        for m in mentions:
+            entity = str(m.entity_id)
+            words = [
+                w
+                for w in _NAME_WORD.finditer(m.span.text)
+                if _bare_word(w.group()) not in HONORIFICS
+            ]
+            if len(words) != 1:
+                named.add(entity)
+                continue
+            if entity in named:
+                continue
+            named.add(entity)
+            full = [w for w in canonical[entity].split() if _bare_word(w) not in HONORIFICS]
+            surname = words[0].group()
+            if (
+                len(full) < 2
+                or _bare_word(full[-1]) != _bare_word(surname)
+                or surnames[_bare_word(surname)] > 1
+            ):
+                continue
+            inserts.append((m.span.start + words[0].start() - item.start, " ".join(full[:-1])))
+        text = item.text
+        for at, given in sorted(inserts, reverse=True):
+            text = f"{text[:at]}[{given}] {text[at:]}"
+        out.append(" ".join(text.split()))
+    return tuple(out)
+
+
+def _bare_word(word: str) -> str:
+    """A name word compared: case and a possessive or a full stop left out."""
+    return word.casefold().removesuffix("'s").removesuffix("’s").rstrip(".")
+
+
 def _bare(name: str) -> str:
     return name.casefold().removeprefix("the ").strip()
 
@@ -300,23 +368,18 @@ def build_view(brief: Brief, names_per_group: int = NAMES_PER_GROUP) -> BriefVie
         )[:names_per_group]
         if top:
             names.append((heading, top))
-    # A passage may run over a paragraph break of its article: one line here.
-    summary = tuple(
-        (
-            " ".join(item.text.split()),
-            tuple(number_of[d] for d in [item.doc_id, *(s.doc_id for s in item.support)]),
-        )
-        for item in brief.summary
-    )
 
     def passages(items: Sequence[SummaryPassage]) -> tuple[tuple[str, tuple[int, ...]], ...]:
+        # A passage may run over a paragraph break of its article: one line here.
         return tuple(
             (
-                " ".join(item.text.split()),
+                text,
                 tuple(number_of[d] for d in [item.doc_id, *(s.doc_id for s in item.support)]),
             )
-            for item in items
+            for text, item in zip(given_names(brief, items), items, strict=True)
         )
+
+    summary = passages(brief.summary)
 
     update = brief.update
     changed_ids = set(update.changed) if update else set()
