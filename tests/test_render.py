@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from typing import Any
@@ -267,6 +268,13 @@ def test_renderings_give_the_given_names_of_a_person_named_by_surname_alone() ->
     )
     assert given_names(brief, [named, alone]) == (full, bare)  # named in full before
     assert alone.text == bare  # the passage itself is untouched
+    # A name that opens with no known given name (a tagger's or a merge's mistake) is
+    # not made to read as a person's.
+    odd = tuple(
+        dataclasses.replace(e, canonical="Harbour Gonzalez") if e.type == "PERSON" else e
+        for e in brief.entities
+    )
+    assert given_names(dataclasses.replace(brief, entities=odd), [alone]) == (bare,)
     # Two people of the brief share the surname: which one is meant is not said.
     brief = storybrief.brief([{"text": full}, {"text": bare}, {"text": other}])
     assert given_names(brief, [passages(brief)[1]]) == (bare,)

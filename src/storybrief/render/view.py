@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from storybrief import lexicon
 from storybrief.lexicon import HONORIFICS
 from storybrief.model import (
     Brief,
@@ -238,9 +240,12 @@ def given_names(brief: Brief, items: Sequence[SummaryPassage]) -> tuple[str, ...
     before it (nor the passage itself) named the person in full: "[Igor] Dygalo said",
     "Ms. [Sarah] Shourd". An editor's insertion, from the name the entities section
     gives the person; the passage's own words are untouched around it. None where two
-    people of the brief share the surname.
+    people of the brief share the surname, nor where the name does not open with a
+    known given name (``lexicon.given_names``): an entity the tagger got wrong is not
+    made to read as a person's name.
     """
     canonical = {e.id: e.canonical for e in brief.entities if e.type == "PERSON"}
+    first_names = lexicon.given_names()
     # A surname two people of the brief share says nothing of which one is meant.
     surnames = Counter(_bare_word(name.split()[-1]) for name in canonical.values() if name)
     documents = {d.id: d for d in brief.documents}
@@ -279,6 +284,7 @@ def given_names(brief: Brief, items: Sequence[SummaryPassage]) -> tuple[str, ...
                 len(full) < 2
                 or _bare_word(full[-1]) != _bare_word(surname)
                 or surnames[_bare_word(surname)] > 1
+                or _ascii(full[0]) not in first_names
             ):
                 continue
             inserts.append((m.span.start + words[0].start() - item.start, " ".join(full[:-1])))
@@ -287,6 +293,12 @@ def given_names(brief: Brief, items: Sequence[SummaryPassage]) -> tuple[str, ...
             text = f"{text[:at]}[{given}] {text[at:]}"
         out.append(" ".join(text.split()))
     return tuple(out)
+
+
+def _ascii(word: str) -> str:
+    """A word as ``lexicon.given_names`` spells its keys: lower case, ASCII letters."""
+    folded = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in folded if ch.isascii() and ch.isalpha())
 
 
 def _bare_word(word: str) -> str:
