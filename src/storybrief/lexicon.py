@@ -137,6 +137,13 @@ NAME_HEAD_NOUNS = frozenset(
         *("county", "city", "district", "province", "state", "parish", "township", "village"),
         *("prize", "award", "cup", "festival", "act", "law", "treaty", "plan", "show"),
         *("project", "program", "programme", "index", "line", "team", "club", "fc", "united"),
+        # Legislatures, governments, forces and movements ("General Assembly", "General
+        # People's Congress", "Christian Democratic Union", "Victoria Police").
+        *("congress", "parliament", "assembly", "senate", "tribunal", "government"),
+        *("cabinet", "authority", "board", "office", "service", "embassy", "consulate"),
+        *("army", "navy", "forces", "police", "brigade", "brigades", "movement", "union"),
+        *("league", "alliance", "coalition", "organization", "organisation", "museum"),
+        *("prison",),
     )
 )
 

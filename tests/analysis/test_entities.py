@@ -599,3 +599,35 @@ def test_entities_an_organisation_romanised_two_ways_is_one() -> None:
     assert labels[2] == labels[3]
     assert labels[4] != labels[5]  # not vowels alone
     assert labels[6] != labels[7]  # a city is no organisation
+
+
+@pytest.mark.issue(20)
+def test_entities_a_legislature_or_force_opening_with_a_given_name_is_no_person() -> None:
+    # "General" and "Christian" are given names; the word that ends the name is not a
+    # surname.
+    types = _types(
+        [
+            NameMention("d1", "General People's Congress", "ORG"),
+            NameMention("d1", "Christian Democratic Union", "ORG"),
+            NameMention("d1", "Victoria Police", "ORG"),
+        ]
+    )
+    assert types == {
+        "General People's Congress": "ORG",
+        "Christian Democratic Union": "ORG",
+        "Victoria Police": "ORG",
+    }
+
+
+@pytest.mark.issue(20)
+def test_entities_a_dotted_abbreviation_gives_all_its_letters_to_an_acronym() -> None:
+    # "U.S. Navy" is USN, not UN.
+    labels = resolve_mentions(
+        [
+            NameMention("a", "U.S. Navy", "ORG"),
+            NameMention("a", "U.N.", "ORG"),
+            NameMention("a", "USN", "ORG"),
+        ]
+    )
+    assert labels[0] != labels[1]
+    assert labels[0] == labels[2]

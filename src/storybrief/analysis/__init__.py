@@ -14,7 +14,7 @@ the documents that an earlier stage establishes:
 The stages, in order (``python -c "import storybrief.analysis as a; print(a.describe())"``):
 
 =========  ====================  ==============================================
-entities   names.v5              who is who: mentions resolved to entities
+entities   names.v6              who is who: mentions resolved to entities
 dates      dates.v2              publication dates the text supports
 claims     claims.v6             statements of one quantity, grouped
 episodes   episodes.v1           which documents report the same stretch of time

@@ -37,7 +37,11 @@ Method (``names.v4``), on the tagger's named mentions of all documents:
    institution or place word ("White House") is no person's whatever the tagger
    says; it takes the tagger's other label, else ORG. And a title the tagger kept
    in a name it calls an organisation ("Bishop Friedhelm Hofmann" tagged ORG) is
-   person's evidence, as a given name is.
+   person's evidence, as a given name is. Since names.v6, legislatures,
+   governments, forces and movements end such names too ("General People's
+   Congress", "Christian Democratic Union": ``lexicon.NAME_HEAD_NOUNS``), and an
+   acronym takes every letter of a dotted abbreviation ("U.S. Navy" is USN, not
+   the U.N.).
 5. Since names.v2: given names that are transliterations of one name
    ("Muammar"/"Moammar", "Sergei"/"Sergey"; alike once spelling habits are
    folded, never across a listed gender: not "Mario"/"Maria") are compatible;
@@ -102,7 +106,7 @@ from storybrief.model import (
 )
 from storybrief.text import DATELINE
 
-METHOD = "names.v5"
+METHOD = "names.v6"
 
 # Judgement calls (names.v1, not measured one by one; the method as a whole is
 # scored in benchmarks/results/entities.md):
@@ -331,8 +335,21 @@ def _transliteration_alike(a: str, b: str) -> bool:
     return x[0] == y[0] and fuzz.ratio(x, y) >= TRANSLITERATION_RATIO
 
 
-def _initials(tokens: Sequence[str]) -> str:
-    return "".join(t[0] for t in tokens if t not in _ACRONYM_SKIP and t)
+_DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}")
+
+
+def _initials(name: _Name) -> str:
+    """The letters an acronym of the name would have: each word's first, and every
+    letter of a dotted abbreviation ("U.S. Navy": USN, not UN)."""
+    out = []
+    for word in re.split(r"[\s\-‐–]+", name.surface):
+        if _DOTTED.fullmatch(word):
+            out.append(_fold(word).replace(".", ""))
+            continue
+        token = _fold(word).replace(".", "").strip("'’")
+        if token and token not in _ACRONYM_SKIP:
+            out.append(token[0])
+    return "".join(out)
 
 
 class _UnionFind:
@@ -476,7 +493,7 @@ def resolve_mentions(
     for f in long_forms:
         if form_label[f] == "PERSON":
             continue  # "AP" is no acronym of Andrei Piontkovsky
-        initials = _initials(form_names[f].tokens)
+        initials = _initials(form_names[f])
         for g in acronyms.get(initials, ()):
             # "UK" is no acronym of the ship "USS Kearsarge": the kinds must agree.
             if _kinds_agree(form_label[f], form_label[g]):
