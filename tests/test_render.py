@@ -275,6 +275,23 @@ def test_renderings_give_the_given_names_of_a_person_named_by_surname_alone() ->
         for e in brief.entities
     )
     assert given_names(dataclasses.replace(brief, entities=odd), [alone]) == (bare,)
+    # The tagger called the surname a place, but the entities joined it to her: brackets.
+    # Had it never called her full name a person's, none.
+    for full_label, expected in (("PERSON", "Ms. [Maria] Gonzalez"), ("ORG", "Ms. Gonzalez")):
+        docs = tuple(
+            dataclasses.replace(
+                d,
+                mentions=tuple(
+                    dataclasses.replace(m, label="GPE" if m.span.text == "Gonzalez" else full_label)
+                    if m.label == "PERSON"
+                    else m
+                    for m in d.mentions
+                ),
+            )
+            for d in brief.documents
+        )
+        retagged = given_names(dataclasses.replace(brief, documents=docs), [alone])
+        assert expected in retagged[0]
     # Two people of the brief share the surname: which one is meant is not said.
     brief = storybrief.brief([{"text": full}, {"text": bare}, {"text": other}])
     assert given_names(brief, [passages(brief)[1]]) == (bare,)

@@ -241,10 +241,20 @@ def given_names(brief: Brief, items: Sequence[SummaryPassage]) -> tuple[str, ...
     "Ms. [Sarah] Shourd". An editor's insertion, from the name the entities section
     gives the person; the passage's own words are untouched around it. None where two
     people of the brief share the surname, nor where the name does not open with a
-    known given name (``lexicon.given_names``): an entity the tagger got wrong is not
-    made to read as a person's name.
+    known given name (``lexicon.given_names``), nor for a person the tagger never
+    called a person by a full name: an entity typed wrong is not made to read as a
+    person's name.
     """
-    canonical = {e.id: e.canonical for e in brief.entities if e.type == "PERSON"}
+    # People the tagger itself called a person by a full name somewhere: a one-word
+    # mention it called something else ("Shourd" as a place) that the entities joined to
+    # one of them is that person's.
+    tagged = {
+        m.entity_id
+        for d in brief.documents
+        for m in d.mentions
+        if m.label == "PERSON" and len(_NAME_WORD.findall(m.span.text)) >= 2
+    }
+    canonical = {e.id: e.canonical for e in brief.entities if e.type == "PERSON" and e.id in tagged}
     first_names = lexicon.given_names()
     # A surname two people of the brief share says nothing of which one is meant.
     surnames = Counter(_bare_word(name.split()[-1]) for name in canonical.values() if name)
@@ -258,8 +268,7 @@ def given_names(brief: Brief, items: Sequence[SummaryPassage]) -> tuple[str, ...
             (
                 m
                 for m in (doc.mentions if doc is not None else ())
-                if m.label == "PERSON"
-                and m.entity_id in canonical
+                if m.entity_id in canonical
                 and item.start <= m.span.start
                 and m.span.end <= item.end
             ),
