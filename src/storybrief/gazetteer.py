@@ -48,6 +48,12 @@ def _tables() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
     return areas, {name: frozenset(codes) for name, codes in cities.items()}
 
 
+def is_place(name: str) -> bool:
+    """Whether a country, a US state or a city of 15,000 people or more has this name."""
+    areas, cities = _tables()
+    return fold(name) in areas or fold(name) in cities
+
+
 def within(place: str, area: str) -> bool:
     """Whether the place named ``place`` lies within the country or US state named
     ``area`` ("Nairobi" within "Kenya", "Texas" within "United States")."""

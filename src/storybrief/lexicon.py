@@ -10,7 +10,7 @@ and analysis read with the same words.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 # --- Speech ---------------------------------------------------------------------------------
@@ -137,8 +137,15 @@ NAME_HEAD_NOUNS = frozenset(
         *("county", "city", "district", "province", "state", "parish", "township", "village"),
         *("prize", "award", "cup", "festival", "act", "law", "treaty", "plan", "show"),
         *("project", "program", "programme", "index", "line", "team", "club", "fc", "united"),
-        # Legislatures, governments, forces and movements ("General Assembly", "General
-        # People's Congress", "Christian Democratic Union", "Victoria Police").
+    )
+)
+#: Head nouns of bodies: legislatures, governments, forces and movements ("General
+#: Assembly", "General People's Congress", "Christian Democratic Union", "Victoria
+#: Police"). Some are also people's surnames ("Gabrielle Union", "Robert Service",
+#: "Michael League"), so they end an institution's name only as ``institution_name``
+#: says.
+BODY_HEAD_NOUNS = frozenset(
+    (
         *("congress", "parliament", "assembly", "senate", "tribunal", "government"),
         *("cabinet", "authority", "board", "office", "service", "embassy", "consulate"),
         *("army", "navy", "forces", "police", "brigade", "brigades", "movement", "union"),
@@ -146,6 +153,27 @@ NAME_HEAD_NOUNS = frozenset(
         *("prison",),
     )
 )
+
+
+def institution_name(words: Sequence[str]) -> bool:
+    """Whether a capitalised name of these words (as written) is an institution's, a work's or a
+    place's by its last word: one of ``NAME_HEAD_NOUNS`` always ("Jackson Memorial
+    Hospital"); one of ``BODY_HEAD_NOUNS`` unless the name is two words opening with
+    a given name that names no place ("Gabrielle Union" and "Robert Service" are
+    people; "Victoria Police", "Christian Democratic Union" are not)."""
+    if not words:
+        return False
+    last = words[-1].lower().removesuffix("'s").removesuffix("’s")
+    if last in NAME_HEAD_NOUNS:
+        return True
+    if last not in BODY_HEAD_NOUNS:
+        return False
+    if len(words) != 2 or not words[0].isalpha() or words[0].lower() not in given_names():
+        return True
+    from storybrief.gazetteer import is_place
+
+    return is_place(words[0])
+
 
 # --- Given names -----------------------------------------------------------------------------
 

@@ -611,6 +611,15 @@ def test_entities_a_legislature_or_force_opening_with_a_given_name_is_no_person(
 
 
 @pytest.mark.issue(20)
+def test_entities_a_person_whose_surname_is_a_body_word_stays_a_person() -> None:
+    # The tagger calls them organisations for their last word; a given name that names
+    # no place opens each, and two words are a person's name.
+    people = ("Gabrielle Union", "Robert Service", "Lillian Board", "Michael League")
+    types = _types([NameMention("d1", name, "ORG") for name in people])
+    assert {types[name] for name in people} == {"PERSON"}
+
+
+@pytest.mark.issue(20)
 def test_entities_a_dotted_abbreviation_gives_all_its_letters_to_an_acronym() -> None:
     # "U.S. Navy" is USN, not UN.
     labels = resolve_mentions(

@@ -39,9 +39,11 @@ Method (``names.v4``), on the tagger's named mentions of all documents:
    in a name it calls an organisation ("Bishop Friedhelm Hofmann" tagged ORG) is
    person's evidence, as a given name is. Since names.v6, legislatures,
    governments, forces and movements end such names too ("General People's
-   Congress", "Christian Democratic Union": ``lexicon.NAME_HEAD_NOUNS``), and an
-   acronym takes every letter of a dotted abbreviation ("U.S. Navy" is USN, not
-   the U.N.).
+   Congress", "Christian Democratic Union": ``lexicon.institution_name``), except
+   in a name of two words opening with a given name that names no place: "Gabrielle
+   Union" and "Robert Service" are people, "Victoria Police" is not. An acronym
+   takes every letter of a dotted abbreviation ("U.S. Navy" is USN, not the U.N.),
+   whose last full stop stays in the name ("U.N.").
 5. Since names.v2: given names that are transliterations of one name
    ("Muammar"/"Moammar", "Sergei"/"Sergey"; alike once spelling habits are
    folded, never across a listed gender: not "Mario"/"Maria") are compatible;
@@ -87,12 +89,12 @@ from typing import Any
 from storybrief.analysis.blocking import scoring_choices, scoring_pairs
 from storybrief.analysis.spans import handle_of, repaired_mentions
 from storybrief.lexicon import (
-    NAME_HEAD_NOUNS,
     NAME_LABELS,
     NAME_LABELS_IN_ORDER,
     NAME_PARTICLES,
     TIME_LABELS,
     given_names,
+    institution_name,
     name_titles,
 )
 from storybrief.model import (
@@ -214,9 +216,21 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LEADING_THE = re.compile(r"^(?:the|The|THE|another|Another|an?|An?)\s+")
 
 
+_DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}")
+
+
+def _trimmed(text: str) -> str:
+    """A name without a leading determiner, a possessive, or punctuation after it;
+    the last full stop of an abbreviation stays ("U.N.", "D.C.")."""
+    name = _POSSESSIVE.sub("", _LEADING_THE.sub("", text)).strip(" ,;:")
+    if not _DOTTED.search(name.rsplit(" ", 1)[-1]):
+        name = name.rstrip(".")
+    return name
+
+
 def _parse_name(text: str, label: str | None) -> _Name:
     surface = " ".join(text.split())
-    surface = _POSSESSIVE.sub("", _LEADING_THE.sub("", surface)).strip(" ,.;:")
+    surface = _trimmed(surface)
     if not surface:
         surface = " ".join(text.split())
     words = surface.split(" ")
@@ -335,9 +349,6 @@ def _transliteration_alike(a: str, b: str) -> bool:
     return x[0] == y[0] and fuzz.ratio(x, y) >= TRANSLITERATION_RATIO
 
 
-_DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}")
-
-
 def _initials(name: _Name) -> str:
     """The letters an acronym of the name would have: each word's first, and every
     letter of a dotted abbreviation ("U.S. Navy": USN, not UN)."""
@@ -397,7 +408,7 @@ def _looks_like_person(name: _Name, common: frozenset[str]) -> bool:
     # A title the tagger kept in a name it calls something else ("Bishop Friedhelm
     # Hofmann" tagged ORG): the name after it.
     if len(core) == 3 and core[0] in _titles() and not name.title:
-        titled, core = True, core[1:]
+        titled, core, words = True, core[1:], words[1:]
     else:
         titled = bool(name.title)
     return (
@@ -406,7 +417,7 @@ def _looks_like_person(name: _Name, common: frozenset[str]) -> bool:
         and all(w[:1].isupper() for w in words)
         and (core[0] in given_names() or titled)
         and core[0] not in common
-        and not any(t in NAME_HEAD_NOUNS for t in core[1:])
+        and not any(institution_name(words[: i + 1]) for i in range(1, len(words)))
     )
 
 
@@ -419,7 +430,7 @@ def _looks_like_institution(name: _Name) -> bool:
         not name.acronym
         and len(core) >= 2
         and core[0] not in given_names()
-        and core[-1] in NAME_HEAD_NOUNS
+        and institution_name(name.surface.split())
     )
 
 
@@ -1306,7 +1317,7 @@ def _alias(text: str) -> str:
     """A mention as the entity's aliases list it: its words, without a leading
     "the" or a possessive ("the Royal Air Force's": "Royal Air Force"); titles stay."""
     text = " ".join(text.split())
-    return _POSSESSIVE.sub("", _LEADING_THE.sub("", text)).strip(" ,.;:") or text
+    return _trimmed(text) or text
 
 
 def _surnames_are_people(entities: list[Entity]) -> list[Entity]:

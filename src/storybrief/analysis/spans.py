@@ -71,11 +71,11 @@ from storybrief.lexicon import (
     HONORIFICS,
     INDIRECT_SPEECH_VERBS,
     MONTHS,
-    NAME_HEAD_NOUNS,
     NAME_LABELS,
     NAME_PARTICLES,
     WEEKDAYS,
     given_names,
+    institution_name,
     name_titles,
 )
 from storybrief.model import Mention, ParsedArticle, Span, Token
@@ -438,7 +438,7 @@ def _extended_right(
         or not after.text.isalpha()
         or not after.text.istitle()
         or not _gap(doc.article.text, m.span.end, after.start)
-        or after.text.lower() in NAME_HEAD_NOUNS
+        or institution_name([*(w.text for w in words), after.text])
         or _covered(after.start, after.end, [*names, *others])
     ):
         return m
@@ -558,7 +558,7 @@ def _titled(
                 m.label != "PERSON"
                 and len(words) <= _MAX_TITLED_WORDS
                 and all(w.text.istitle() for w in words)
-                and words[-1].text.lower() not in NAME_HEAD_NOUNS
+                and not institution_name([w.text for w in words])
             ):
                 out[i] = replace(m, label="PERSON")
             continue
@@ -571,7 +571,7 @@ def _titled(
             and tokens[j].text.isalpha()
             and tokens[j].text.istitle()
             and tokens[j].text.lower() not in common
-            and tokens[j].text.lower() not in NAME_HEAD_NOUNS
+            and not institution_name([*(t.text for t in run), tokens[j].text])
             and not _is_title(tokens[j].text)
             and not _covered(tokens[j].start, tokens[j].end, [*out, *others])
             and (not run or _gap(text, run[-1].end, tokens[j].start))
@@ -626,7 +626,7 @@ def _given_name_runs(
         and not any(
             _is_title(t.text) or t.text.lower() in MONTHS or t.text.lower() in WEEKDAYS for t in run
         )
-        and run[-1].text.lower() not in NAME_HEAD_NOUNS
+        and not institution_name([t.text for t in run])
         and not _headline_like(doc, run[0])
     ]
 
@@ -781,7 +781,7 @@ def _listed_with_people(doc: ParsedArticle, names: list[Mention]) -> list[Mentio
         if (
             len(listed) >= _LISTED_WITH
             and all(o is not None and o.label == "PERSON" for o in listed)
-            and words[-1].text.lower() not in NAME_HEAD_NOUNS
+            and not institution_name([w.text for w in words])
         ):
             m = replace(m, label="PERSON")
         out.append(m)
