@@ -295,3 +295,50 @@ def test_renderings_give_the_given_names_of_a_person_named_by_surname_alone() ->
     # Two people of the brief share the surname: which one is meant is not said.
     brief = storybrief.brief([{"text": full}, {"text": bare}, {"text": other}])
     assert given_names(brief, [passages(brief)[1]]) == (bare,)
+
+
+@pytest.mark.issue(20)
+def test_given_names_are_left_out_where_the_surname_may_not_mean_the_person() -> None:
+    from storybrief.model import SummaryPassage
+    from storybrief.render.view import given_names
+
+    brief = storybrief.brief(
+        [
+            {"text": "Senator Martin Hollis and Governor Helen Carver met in Dunmore on Monday."},
+            {
+                "text": "Mr. Carver sent a letter. The Hollis family issued a statement on "
+                "Tuesday. Later, Hollis told reporters he was pleased. Carver agreed with "
+                "Martin Hollis."
+            },
+        ]
+    )
+    doc = brief.documents[1]
+    assert [m.span.text for m in doc.mentions if m.entity_id is not None][:2] == [
+        "Carver",
+        "Hollis",
+    ]
+    passages = [SummaryPassage(s.text, doc.id, s.start, s.end, ()) for s in doc.sentences]
+    texts = given_names(brief, passages[:3])
+    # "Mr." titles no Helen; a family is not the one person; the bracket goes to the
+    # first mention that names him alone.
+    assert texts == (
+        "Mr. Carver sent a letter.",
+        "The Hollis family issued a statement on Tuesday.",
+        "Later, [Martin] Hollis told reporters he was pleased.",
+    )
+    # The full name later in the same passage needs no bracket before it.
+    last, after = passages[2], passages[3]
+    joined = doc.article.text[last.start : after.end]
+    assert given_names(brief, [SummaryPassage(joined, doc.id, last.start, after.end, ())]) == (
+        " ".join(joined.split()),
+    )
+
+
+@pytest.mark.issue(20)
+def test_html_explains_square_brackets_only_when_a_passage_has_them() -> None:
+    full = "Harbour master Maria Gonzalez closed the Brackwater port on Monday after the storm."
+    bare = "On Tuesday, Ms. Gonzalez told reporters the port would reopen on Friday."
+    bracketed = render(storybrief.brief([{"text": bare}, {"text": full}]), "html")
+    assert "Ms. [Maria] Gonzalez" in bracketed
+    assert "[square brackets]" in bracketed
+    assert "[square brackets]" not in render(storybrief.brief([{"text": full}]), "html")

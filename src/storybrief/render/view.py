@@ -229,6 +229,8 @@ class BriefView:
     claims: tuple[ClaimRow, ...] = ()
     #: One line per episode: "main · 2013-02-01 to 2013-02-03 · documents 1, 2, 4".
     episodes: tuple[str, ...] = ()
+    #: Whether a passage shown carries given names in square brackets (``given_names``).
+    bracketed: bool = False
 
 
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -237,13 +239,21 @@ _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 def given_names(brief: Brief, items: Sequence[SummaryPassage]) -> tuple[str, ...]:
     """Each passage's text on one line, with the given names of a person it names by
     surname alone inserted before the surname in square brackets, where no passage
-    before it (nor the passage itself) named the person in full: "[Igor] Dygalo said",
-    "Ms. [Sarah] Shourd". An editor's insertion, from the name the entities section
-    gives the person; the passage's own words are untouched around it. None where two
-    people of the brief share the surname, nor where the name does not open with a
-    known given name (``lexicon.given_names``), nor for a person the tagger never
-    called a person by a full name: an entity typed wrong is not made to read as a
-    person's name.
+    before it (nor the passage itself, anywhere) named the person in full: "[Igor]
+    Dygalo said", "Ms. [Sarah] Shourd". An editor's insertion, from the name the
+    entities section gives the person; the passage's own words are untouched around it.
+
+    None where a bracket could name the wrong person or misread the word:
+    - two people of the brief share the surname;
+    - the canonical name does not open with a known given name (``lexicon.given_names``);
+    - the tagger never called the person's full name a person's (an entity typed
+      wrong is not made to read as a person's name);
+    - the surname is also a month or weekday, or the documents write it as a common
+      word ("in May", "may");
+    - an honorific before it names the other gender than the given name ("Mrs. Bush"
+      is not George W. Bush);
+    - the surname modifies a common noun ("the Kennedy family", "the Bush
+      administration"): it names a family or an office, not the one person.
     """
     # People the tagger itself called a person by a full name somewhere: a one-word
     # mention it called something else ("Shourd" as a place) that the entities joined to
@@ -256,6 +266,8 @@ def given_names(brief: Brief, items: Sequence[SummaryPassage]) -> tuple[str, ...
     }
     canonical = {e.id: e.canonical for e in brief.entities if e.type == "PERSON" and e.id in tagged}
     first_names = lexicon.given_names()
+    common = {t.text for d in brief.documents for t in d.tokens if t.text.islower()}
+    calendar = {*lexicon.MONTHS, *lexicon.WEEKDAYS}
     # A surname two people of the brief share says nothing of which one is meant.
     surnames = Counter(_bare_word(name.split()[-1]) for name in canonical.values() if name)
     documents = {d.id: d for d in brief.documents}
@@ -263,7 +275,6 @@ def given_names(brief: Brief, items: Sequence[SummaryPassage]) -> tuple[str, ...
     out = []
     for item in items:
         doc = documents.get(item.doc_id)
-        inserts: list[tuple[int, str]] = []
         mentions = sorted(
             (
                 m
@@ -274,34 +285,79 @@ def given_names(brief: Brief, items: Sequence[SummaryPassage]) -> tuple[str, ...
             ),
             key=lambda m: m.span.start,
         )
+        bare = []
         for m in mentions:
-            entity = str(m.entity_id)
             words = [
                 w
                 for w in _NAME_WORD.finditer(m.span.text)
                 if _bare_word(w.group()) not in HONORIFICS
             ]
-            if len(words) != 1:
-                named.add(entity)
+            if len(words) == 1:
+                bare.append((m, words[0]))
+            else:
+                named.add(str(m.entity_id))
+        inserts: list[tuple[int, str]] = []
+        for m, word in bare:
+            entity = str(m.entity_id)
+            if entity in named or doc is None:
                 continue
-            if entity in named:
-                continue
-            named.add(entity)
             full = [w for w in canonical[entity].split() if _bare_word(w) not in HONORIFICS]
-            surname = words[0].group()
+            surname = _bare_word(word.group())
+            at = m.span.start + word.start()
             if (
                 len(full) < 2
-                or _bare_word(full[-1]) != _bare_word(surname)
-                or surnames[_bare_word(surname)] > 1
+                or _bare_word(full[-1]) != surname
+                or surnames[surname] > 1
                 or _ascii(full[0]) not in first_names
+                or surname in calendar
+                or surname in common
             ):
+                named.add(entity)  # no bracket for this person anywhere
                 continue
-            inserts.append((m.span.start + words[0].start() - item.start, " ".join(full[:-1])))
+            if _other_gender(
+                doc.article.text[max(0, at - 24) : at], first_names[_ascii(full[0])]
+            ) or _modifies_a_noun(doc, at):
+                continue  # not this mention; a later one may take the bracket
+            named.add(entity)
+            inserts.append((at - item.start, " ".join(full[:-1])))
         text = item.text
         for at, given in sorted(inserts, reverse=True):
             text = f"{text[:at]}[{given}] {text[at:]}"
         out.append(" ".join(text.split()))
     return tuple(out)
+
+
+#: Honorifics of one gender; a name listed under the other is not the one they title.
+_FEMALE_HONORIFICS = frozenset(
+    ("mrs", "ms", "miss", "lady", "dame", "queen", "princess", "duchess", "madam", "madame")
+)
+_MALE_HONORIFICS = frozenset(("mr", "sir", "lord", "king", "prince", "duke"))
+_LAST_WORD = re.compile(r"([^\W\d_]+)\.?\s*$")
+
+
+def _other_gender(before: str, gender: str) -> bool:
+    """Whether the honorific written right before a name is of the other gender than
+    the given name's listing ("m", "f" or "mf")."""
+    match = _LAST_WORD.search(before)
+    if match is None:
+        return False
+    word = match.group(1).casefold()
+    return (word in _FEMALE_HONORIFICS and "f" not in gender) or (
+        word in _MALE_HONORIFICS and "m" not in gender
+    )
+
+
+def _modifies_a_noun(doc: ParsedArticle, at: int) -> bool:
+    """Whether the name word at this offset modifies a common noun ("the Kennedy
+    family"), as the parse says."""
+    token = next((t for t in doc.tree.between(at, at + 1)), None)
+    head = doc.tree.head(token) if token is not None else None
+    return (
+        token is not None
+        and token.dep in ("compound", "amod", "nmod")
+        and head is not None
+        and head.pos == "NOUN"
+    )
 
 
 def _ascii(word: str) -> str:
@@ -390,23 +446,33 @@ def build_view(brief: Brief, names_per_group: int = NAMES_PER_GROUP) -> BriefVie
         if top:
             names.append((heading, top))
 
+    bracketed = False
+
     def passages(items: Sequence[SummaryPassage]) -> tuple[tuple[str, tuple[int, ...]], ...]:
+        nonlocal bracketed
+        texts = given_names(brief, items)
+        bracketed = bracketed or any(
+            text != " ".join(item.text.split()) for text, item in zip(texts, items, strict=True)
+        )
         # A passage may run over a paragraph break of its article: one line here.
         return tuple(
             (
                 text,
                 tuple(number_of[d] for d in [item.doc_id, *(s.doc_id for s in item.support)]),
             )
-            for text, item in zip(given_names(brief, items), items, strict=True)
+            for text, item in zip(texts, items, strict=True)
         )
 
     summary = passages(brief.summary)
 
     update = brief.update
     changed_ids = set(update.changed) if update else set()
+    new = passages(update.summary) if update else ()
+    background = passages(update.background) if update else ()
     return BriefView(
-        update=passages(update.summary) if update else (),
-        background=passages(update.background) if update else (),
+        update=new,
+        background=background,
+        bracketed=bracketed,
         read_before=len(update.since) if update else 0,
         changed=tuple(_claim_row(c, number_of) for c in brief.claims if c.id in changed_ids),
         episodes=tuple(_episode_line(e, number_of) for e in brief.episodes)
