@@ -781,7 +781,9 @@ def test_the_page_turning_to_its_reader_is_no_summary_sentence() -> None:
         "Send us your pictures of the storm damage to the pier. "
         '"Give us our jobs back," the dock workers said outside the council hall. '
         "Officials will meet and discuss your concerns with the residents next week. "
-        "Click here for the latest updates on the ferry service."
+        "Click here for the latest updates on the ferry service. "
+        "The council warned the US to stop sending patrol boats to the pier and withdraw "
+        "the ones moored here."
     )
     other = "The ferry pier closed on Monday for repairs after the council vote."
     brief = storybrief.brief([{"text": story}, {"text": other}])
@@ -791,3 +793,6 @@ def test_the_page_turning_to_its_reader_is_no_summary_sentence() -> None:
     # A speaker's imperative, and "your" after a verb with its own subject, stay.
     assert any(text.startswith('"Give us our jobs back') for text in found)
     assert any(text.startswith("Officials will meet and discuss") for text in found)
+    # "US" is no reader, and a verb joined to a gerund ("sending ... and withdraw") is
+    # no imperative.
+    assert any(text.startswith("The council warned the US") for text in found)

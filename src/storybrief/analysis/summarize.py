@@ -274,33 +274,35 @@ def _leans_back(doc: ParsedArticle, sentence: Sentence, persons: Sequence[Any]) 
     return False
 
 
-#: Words by which a page turns to its reader ("submit your questions", "send us").
-_READER = frozenset(("you", "your", "yours", "us", "here"))
+#: Words by which a page turns to its reader ("submit your questions", "send us"),
+#: as written: "US" is a country, not the reader.
+_READER = frozenset(("you", "your", "yours", "here", "You", "Your", "Yours", "Here", "us", "Us"))
 
 
 def _addresses_reader(doc: ParsedArticle, sentence: Sentence, unquoted: str) -> bool:
     """Whether the writer turns to the reader: an imperative in the writer's own words
-    (a verb in its base form heading its clause, with no subject or auxiliary of its
-    own, nor one on the verb it is joined to) with "you", "your", "us" or "here"
+    (a verb in its base form heading the sentence, with no subject or auxiliary of
+    its own) with "you", "your", "us" or "here"
     outside quotation marks ("The comment box is open, so submit your questions now.",
     "Send us your pictures.", "Click here for more."): the page, not the story.
 
     ``unquoted`` is the sentence with its quotations blanked, offsets kept.
     """
-    if not _READER & set(_WORD.findall(unquoted.lower())):
+    if not _READER & set(_WORD.findall(unquoted)):
         return False
     tree = doc.tree
+
+    # A verb in its base form heading the sentence: a verb joined to one is no more
+    # telling, and one joined to anything else is no imperative ("warned Japan to stop
+    # ... and withdraw here", "will meet and discuss your concerns").
     for token in tree.between(sentence.start, sentence.end):
-        if token.tag != "VB" or token.dep not in ("ROOT", "conj"):
-            continue
-        if not unquoted[token.start - sentence.start : token.end - sentence.start].strip():
-            continue  # quoted: a speaker's imperative
-        if tree.child(token, "nsubj", "nsubjpass", "aux", "auxpass") is not None:
-            continue
-        head = tree.head(token)
-        if token.dep == "conj" and head is not None and tree.child(head, "aux", "auxpass"):
-            continue  # "will meet and discuss your concerns"
-        return True
+        if (
+            token.tag == "VB"
+            and token.dep == "ROOT"
+            and unquoted[token.start - sentence.start : token.end - sentence.start].strip()
+            and tree.child(token, "nsubj", "nsubjpass", "aux", "auxpass") is None
+        ):
+            return True
     return False
 
 
