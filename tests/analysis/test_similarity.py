@@ -71,8 +71,12 @@ def test_similarity_nearest_groups_are_symmetric_and_all_when_few(k: int) -> Non
         assert near[1][0] == 0  # the rescue shares "said" with the ferry only
 
 
-@pytest.mark.parametrize("k", [1, 10])
-def test_similarity_close_pairs_between_are_the_close_pairs_of_compared_groups(k: int) -> None:
+@pytest.mark.parametrize(("k", "cells"), [(1, None), (10, None), (10, 1)])
+def test_similarity_close_pairs_between_are_the_close_pairs_of_compared_groups(
+    k: int, cells: int | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if cells is not None:  # one row of a group at a time: the same pairs
+        monkeypatch.setattr("storybrief.analysis.similarity.BLOCK_CELLS", cells)
     found = tfidf(SENTENCES_TEXT, SENTENCES)
     assert found is not None
     group = [0, 0, 1, 1, 2, 3, 4]

@@ -185,9 +185,16 @@ def close_pairs_between(
         if not len(mine) or not others:
             continue
         columns = np.sort(np.concatenate([rows_of[b] for b in others]))
-        # Rows are L2-normalised (every vectorizer here does it): the product is the cosine.
-        block = (matrix[mine] @ matrix[columns].T).toarray()
-        for i, row in zip(mine.tolist(), block, strict=True):
-            close = np.flatnonzero(row >= threshold)
-            out[i] = (columns[close], row[close])
+        against = matrix[columns].T
+        # A hub document's rows against many long documents: a block of its rows at a
+        # time, so memory stays at ``BLOCK_CELLS``.
+        step = max(1, BLOCK_CELLS // max(len(columns), 1))
+        for first in range(0, len(mine), step):
+            part = mine[first : first + step]
+            # Rows are L2-normalised (every vectorizer here does it): the product is
+            # the cosine.
+            block = (matrix[part] @ against).toarray()
+            for i, row in zip(part.tolist(), block, strict=True):
+                close = np.flatnonzero(row >= threshold)
+                out[i] = (columns[close], row[close])
     return out
