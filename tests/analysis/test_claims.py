@@ -488,6 +488,49 @@ def test_tolls_of_other_places_aboard_or_on_the_ground_or_of_one_people_stay_apa
     assert not any(len(values) > 1 for values in by_values)
 
 
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_toll_naming_no_place_joins_the_place_whose_figures_are_nearest() -> None:
+    # "The blast killed 248" matches the dead of both places; the toll of Tanzania was
+    # opened first, but 248 is Kenya's figure.
+    brief = _brief(
+        ("Tanzania blast\n\nThe bombing in Tanzania killed 11 people on Friday.", "2024-08-08"),
+        ("Kenya blast\n\nThe bombing in Kenya killed 247 people on Friday.", "2024-08-08"),
+        ("Blast toll\n\nThe blast killed 248 people, officials said on Sunday.", "2024-08-10"),
+    )
+    by_values = {
+        tuple(sorted({st.value for st in c.statements}))
+        for c in brief.claims
+        if len(c.documents) >= 2
+    }
+    assert (247.0, 248.0) in by_values
+    assert not any(11.0 in values for values in by_values)
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_toll_of_places_joined_by_and_is_their_sum_not_one_places() -> None:
+    brief = _brief(
+        ("Kenya blast\n\nThe bombing in Kenya killed 247 people on Friday.", "2024-08-08"),
+        ("Kenya toll\n\nThe bombing in Kenya killed 248 people on Friday.", "2024-08-09"),
+        (
+            "Twin blasts\n\nThe bombings in Kenya and Tanzania killed 257 people on Friday.",
+            "2024-08-09",
+        ),
+        (
+            "Blasts toll\n\nThe bombings in Kenya and Tanzania killed 258 people on Friday.",
+            "2024-08-10",
+        ),
+    )
+    by_values = {
+        tuple(sorted({st.value for st in c.statements}))
+        for c in brief.claims
+        if len(c.documents) >= 2
+    }
+    assert by_values >= {(247.0, 248.0), (257.0, 258.0)}
+    assert not any(len(values) > 2 for values in by_values)
+
+
 @pytest.mark.parametrize(("other", "relation"), [("11", "conflict"), ("about 11", "agree")])
 def test_claims_exact_figures_agree_only_when_equal(other: str, relation: str) -> None:
     claims = build_claims(

@@ -1,6 +1,6 @@
 """Numbers the sources state, grouped by what they count, with how the sources relate.
 
-Method (``claims.v6``):
+Method (``claims.v7``):
 
 - Since claims.v6, dates: a day or a month something happened on, as two or
   more sources state it ("arrested in London on Oct. 16", "the surgery on Oct.
@@ -50,8 +50,12 @@ Method (``claims.v6``):
   set of places holding the other, or one naming none, may be one), those
   aboard or those on the ground ("all 109 people on board and four people on
   the ground": two tolls), and a people it counts ("two young Poles", "12
-  Americans": a part of the dead, not the toll). Since claims.v4, "aboard" or "on
-  the ground" is of the figure right before it ("Four people on the ground and all
+  Americans": a part of the dead, not the toll). Since claims.v7, a toll of places
+  joined by "and" ("the bombings in Kenya and Tanzania killed 257") is their sum,
+  one with any other sum and never with one place's toll, and a toll that matches the
+  tolls of several places (one naming no place: "the blast killed 248") joins the one
+  whose figures are nearest its own, not the first opened. Since claims.v4, "aboard"
+  or "on the ground" is of the figure right before it ("Four people on the ground and all
   109 people in the plane were killed": 4 on the ground, 109 aboard), a count so
   scoped beside a toll is of that toll ("killing all 109 aboard and four on the
   ground"), a toll verb the figure hangs from names its toll ("Four people ... were
@@ -120,6 +124,7 @@ Method (``claims.v6``):
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
@@ -128,6 +133,7 @@ from typing import Any
 
 from storybrief.analysis.similarity import SENTENCES, sparse_cosine, tfidf
 from storybrief.analysis.timex import document_timexes, month_day, tense_of
+from storybrief.gazetteer import meet
 from storybrief.lexicon import FIGURE_LABELS, SPEECH_VERBS, TOLL_WORDS
 from storybrief.model import (
     Claim,
@@ -145,7 +151,7 @@ from storybrief.model import (
     date_of,
 )
 
-METHOD = "claims.v6"
+METHOD = "claims.v7"
 # Judgement call (claims.v1, not measured): context cosine from which two
 # statements of one unit are one quantity; lower joins unrelated counts.
 SAME_QUANTITY = 0.25
@@ -1242,10 +1248,41 @@ def _owner_of(doc: ParsedArticle, start: int, end: int) -> str | None:
     return None
 
 
+#: In a toll's places: its clause names places joined by "and" ("the bombings in
+#: Kenya and Tanzania killed 257"), so it counts their sum (since claims.v7).
+SEVERAL = "(several places)"
+
+
 def _places_agree(a: frozenset[str], b: frozenset[str]) -> bool:
     """Tolls of places that may be one: one set of places holds the other ("the bombing
-    in Kenya" and "the U.S. Embassy bombing in Kenya"), or one names none."""
-    return a <= b or b <= a
+    in Kenya" and "the U.S. Embassy bombing in Kenya"), or one names none; a sum over
+    several places agrees only with another sum ("in Kenya and Tanzania" is not "in
+    Kenya")."""
+    if not a or not b:
+        return True
+    if (SEVERAL in a) != (SEVERAL in b):
+        return False
+    return SEVERAL in a or a <= b or b <= a
+
+
+def _coordinated(doc: ParsedArticle, places: Sequence[Mention]) -> bool:
+    """Whether two of these place mentions are joined by "and" (one's word a ``conj``
+    of the other's) and neither lies within the other ("Kenya and Tanzania", not
+    "Nairobi, Kenya")."""
+    tree = doc.tree
+    spans = [
+        (m, {t.index for t in tree.between(m.span.start, m.span.end)})
+        for m in places
+        if m.label in ("GPE", "LOC")
+    ]
+    for m, _ in spans:
+        for t in tree.between(m.span.start, m.span.end):
+            if t.dep != "conj":
+                continue
+            for other, its in spans:
+                if other is not m and t.head in its and not meet(m.span.text, other.span.text):
+                    return True
+    return False
 
 
 #: Words that say a toll counts those aboard a vehicle, or those on the ground.
@@ -1320,11 +1357,14 @@ def _scope_of(doc: ParsedArticle, start: int, end: int) -> tuple[frozenset[str],
         return frozenset(), None
     low, high = min(t.start for t in kept), max(t.end for t in kept)
     starts = {t.start for t in kept}
-    places = frozenset(
-        m.entity_id or m.span.text.lower()
+    named = [
+        m
         for m in doc.mentions
         if m.label in _PLACE_LABELS and m.span.start in starts and low <= m.span.start < high
-    )
+    ]
+    places = frozenset(m.entity_id or m.span.text.lower() for m in named)
+    if _coordinated(doc, named):
+        places |= {SEVERAL}
     # Aboard or on the ground: said right after the figure; else by its clause, when
     # the clause holds no other figure the words could be of.
     where = _where_near(doc, start, end)
@@ -1427,14 +1467,27 @@ def build_claims(
         for key in keys:
             candidates.update(blocks[key])
         best: int | None = None
+        matched: set[int] = set()
         for j in candidates:
             g = group_of[j]
-            if (best is not None and g >= best) or s.doc_id in group_documents[g]:
+            if g in matched or s.doc_id in group_documents[g]:
+                continue
+            if (best is not None and g >= best) and not s.toll:
                 continue
             if (
                 _similar(s, statements[j], cosines.get(j, 0.0)) or _same_figure(s, statements[j])
             ) and _one_date(s, [statements[k] for k in groups[g]]):
-                best = g  # the first group opened that it matches, as in a scan
+                matched.add(g)
+                if best is None or g < best:
+                    best = g  # the first group opened that it matches, as in a scan
+        if s.toll and len(matched) > 1:
+            # A toll that matches several (one naming no place matches the dead of
+            # each place): the one whose figures are nearest its own, the first
+            # opened of those as near.
+            best = min(
+                sorted(matched),
+                key=lambda g: min(_ratio(s.value, statements[k].value) for k in groups[g]),
+            )
         if best is None:
             best = len(groups)
             groups.append([])
@@ -1453,6 +1506,14 @@ def build_claims(
     ]
     out.sort(key=lambda c: (-len(c.documents), c.statements[0].doc_id, c.statements[0].start))
     return tuple(replace(claim, id=f"c{n}") for n, claim in enumerate(out, 1))
+
+
+def _ratio(a: float | None, b: float | None) -> float:
+    """How far apart two counts are, as the log of their ratio (infinite when either
+    is unknown or none)."""
+    if not a or not b or a < 0 or b < 0:
+        return math.inf
+    return abs(math.log(a / b))
 
 
 def _one_date(s: _Statement, members: Sequence[_Statement]) -> bool:
