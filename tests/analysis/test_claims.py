@@ -452,6 +452,15 @@ def test_a_currency_after_an_adjective_is_money() -> None:
     assert claim.unit == "money"
 
 
+def _shared_values(brief: Any) -> set[tuple[float | None, ...]]:
+    """The figures of each claim two or more documents state."""
+    return {
+        tuple(sorted({st.value for st in c.statements}))
+        for c in brief.claims
+        if len(c.documents) >= 2
+    }
+
+
 @pytest.mark.model
 @pytest.mark.issue(20)
 def test_tolls_of_other_places_aboard_or_on_the_ground_or_of_one_people_stay_apart() -> None:
@@ -476,11 +485,7 @@ def test_tolls_of_other_places_aboard_or_on_the_ground_or_of_one_people_stay_apa
             "2024-08-10",
         ),
     )
-    by_values = {
-        tuple(sorted({st.value for st in c.statements}))
-        for c in brief.claims
-        if len(c.documents) >= 2
-    }
+    by_values = _shared_values(brief)
     assert (247.0,) in by_values
     assert (11.0,) in by_values
     assert (109.0,) in by_values
@@ -498,11 +503,7 @@ def test_a_toll_naming_no_place_joins_the_place_whose_figures_are_nearest() -> N
         ("Kenya blast\n\nThe bombing in Kenya killed 247 people on Friday.", "2024-08-08"),
         ("Blast toll\n\nThe blast killed 248 people, officials said on Sunday.", "2024-08-10"),
     )
-    by_values = {
-        tuple(sorted({st.value for st in c.statements}))
-        for c in brief.claims
-        if len(c.documents) >= 2
-    }
+    by_values = _shared_values(brief)
     assert (247.0, 248.0) in by_values
     assert not any(11.0 in values for values in by_values)
 
@@ -522,11 +523,7 @@ def test_a_toll_of_places_joined_by_and_is_their_sum_not_one_places() -> None:
             "2024-08-10",
         ),
     )
-    by_values = {
-        tuple(sorted({st.value for st in c.statements}))
-        for c in brief.claims
-        if len(c.documents) >= 2
-    }
+    by_values = _shared_values(brief)
     assert by_values >= {(247.0, 248.0), (257.0, 258.0)}
     assert not any(len(values) > 2 for values in by_values)
 
