@@ -654,6 +654,46 @@ def test_what_a_sentence_asserts_is_what_its_speech_verb_reports() -> None:
     assert _gist(doc, third.start, third.end).predicates == {"unchanged"}
 
 
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_sentence_asserting_only_the_passages_aside_is_no_support() -> None:
+    from storybrief.analysis.summarize import _gist, _same_content
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    docs = parse_articles(
+        [
+            build_article(
+                "Harbour master Maria Gonzalez was dismissed on Monday at the request of "
+                "mayor Tom Reed, who is seeking to close the port over safety concerns.",
+                "d1",
+            ),
+            build_article(
+                "Mayor Tom Reed is seeking to close the port over safety concerns.", "d2"
+            ),
+            build_article(
+                "Harbour master Maria Gonzalez was dismissed on Monday, the mayor said.", "d3"
+            ),
+            build_article(
+                "Port officials released a statement on Monday saying mayor Tom Reed was "
+                "seeking to close the port over safety concerns.",
+                "d4",
+            ),
+        ],
+        load_nlp(),
+    )
+    passage, aside, dismissed, statement = (
+        _gist(d, d.sentences[0].start, d.sentences[0].end) for d in docs
+    )
+    assert "seek" in passage.asides
+    # Alike in words, but it asserts only what the passage tells in passing.
+    assert not _same_content(passage, aside, 0.6)
+    assert _same_content(passage, dismissed, 0.6)
+    # What a statement says is asserted, not an aside: it supports that sentence.
+    assert not statement.asides & {"seek", "close"}
+    assert _same_content(statement, aside, 0.6)
+
+
 def test_the_gazetteer_knows_which_place_holds_which() -> None:
     from storybrief import gazetteer
 

@@ -1195,6 +1195,9 @@ class _Gist:
     places: frozenset[tuple[str, str]] = frozenset()
     #: Its text, case-folded.
     folded: str = ""
+    #: The lemmas of the verbs of its asides: relative and adverbial clauses ("who is
+    #: seeking to extradite him", "after the storm passed"), what it tells in passing.
+    asides: frozenset[str] = frozenset()
 
 
 _TITLE_DEPS = frozenset(("compound", "amod", "appos", "nmod", "flat"))
@@ -1227,6 +1230,25 @@ def _predicates(doc: ParsedArticle, inside: Sequence[Token]) -> frozenset[str]:
                     found.update(w.lemma.lower() for w in said)
                 elif h.pos in ("VERB", "NOUN", "ADJ"):
                     found.add(h.lemma.lower())
+    return frozenset(found)
+
+
+#: Clauses a sentence tells in passing: relative clauses and adverbial ones.
+_ASIDE_DEPS = frozenset(("relcl", "acl", "advcl"))
+
+
+def _asides(doc: ParsedArticle, inside: Sequence[Token]) -> frozenset[str]:
+    """The lemmas of the verbs and nouns of the span's asides (``_Gist.asides``)."""
+    found: set[str] = set()
+    for t in inside:
+        # "released a statement saying the resort was working ...": what a speech verb
+        # reports is what the sentence asserts, not an aside.
+        if (
+            t.dep in _ASIDE_DEPS
+            and t.pos in ("VERB", "AUX")
+            and t.lemma.lower() not in SPEECH_VERBS
+        ):
+            found.update(w.lemma.lower() for w in doc.tree.subtree(t) if w.pos in ("VERB", "NOUN"))
     return frozenset(found)
 
 
@@ -1302,6 +1324,7 @@ def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
         frozenset(t.lemma.lower() for t in inside),
         places,
         doc.article.text[start:end].casefold(),
+        _asides(doc, inside),
     )
 
 
@@ -1314,7 +1337,9 @@ def _same_content(a: _Gist, b: _Gist, similarity: float) -> bool:
     even in their names (``NAMES_ALONE_SUPPORT``),
     and the figures they both state for one unit agree, as written ("it is expected to
     cost $310,000" does not support "about $4.2 million", "killed 11" does not
-    support "killed 10": ``claims.figures_agree``).
+    support "killed 10": ``claims.figures_agree``). However alike (short of a copy), a
+    sentence asserting only one of the passage's asides and not what the passage
+    asserts supports no more than the aside (``_Gist.asides``).
     """
     shared = len(a.words & b.words)
     if not (a.words & b.words) - a.topic - a.times and similarity < NAMES_ALONE_SUPPORT:
@@ -1337,6 +1362,18 @@ def _same_content(a: _Gist, b: _Gist, similarity: float) -> bool:
     ):
         # Nothing shows it is about the same people, places, days or figures: "Further
         # details will be set out in due course." supports no statement of a visit.
+        return False
+    if (
+        a.predicates
+        and b.predicates
+        and not a.predicates & b.lemmas
+        and b.predicates & a.asides
+        and similarity < COPY_SIMILARITY
+    ):
+        # However alike, a sentence asserting what the passage tells only in passing,
+        # and lacking what the passage asserts, supports the aside alone: "Garzon is
+        # seeking his extradition" is not "Pinochet was arrested ... at the instigation
+        # of Garzon, who is seeking to extradite him".
         return False
     if similarity < NAMES_ALONE_SUPPORT:
         if a.places and not _places_meet(a.places, b):
