@@ -513,19 +513,31 @@ def test_a_toll_naming_no_place_joins_the_place_whose_figures_are_nearest() -> N
 def test_a_toll_of_places_joined_by_and_is_their_sum_not_one_places() -> None:
     brief = _brief(
         ("Kenya blast\n\nThe bombing in Kenya killed 247 people on Friday.", "2024-08-08"),
-        ("Kenya toll\n\nThe bombing in Kenya killed 248 people on Friday.", "2024-08-09"),
+        # Names no place: it may join either, but must not chain them.
+        ("Blast\n\nThe blast killed 247 people, officials said on Saturday.", "2024-08-09"),
         (
             "Twin blasts\n\nThe bombings in Kenya and Tanzania killed 257 people on Friday.",
-            "2024-08-09",
+            "2024-08-10",
         ),
         (
             "Blasts toll\n\nThe bombings in Kenya and Tanzania killed 258 people on Friday.",
-            "2024-08-10",
+            "2024-08-11",
         ),
     )
     by_values = _shared_values(brief)
-    assert by_values >= {(247.0, 248.0), (257.0, 258.0)}
-    assert not any(len(values) > 2 for values in by_values)
+    assert (247.0,) in by_values
+    assert (257.0, 258.0) in by_values
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_toll_of_a_town_is_one_with_its_countrys() -> None:
+    brief = _brief(
+        ("Kenya blast\n\nThe bombing in Kenya killed 247 people on Friday.", "2024-08-08"),
+        ("Nairobi toll\n\nThe bombing in Nairobi killed 248 people on Friday.", "2024-08-09"),
+        ("Tanzania toll\n\nThe bombing in Tanzania killed 11 people on Friday.", "2024-08-09"),
+    )
+    assert (247.0, 248.0) in _shared_values(brief)
 
 
 @pytest.mark.parametrize(("other", "relation"), [("11", "conflict"), ("about 11", "agree")])

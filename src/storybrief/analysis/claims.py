@@ -52,7 +52,9 @@ Method (``claims.v7``):
   the ground": two tolls), and a people it counts ("two young Poles", "12
   Americans": a part of the dead, not the toll). Since claims.v7, a toll of places
   joined by "and" ("the bombings in Kenya and Tanzania killed 257") is their sum,
-  one with any other sum and never with one place's toll, and a toll that matches the
+  one with any other sum and never in one group with one place's toll (not even
+  through a toll that names no place); a town's toll may be its country's ("in
+  Nairobi", "in Kenya": ``gazetteer.meet``); and a toll that matches the
   tolls of several places (one naming no place: "the blast killed 248") joins the one
   whose figures are nearest its own, not the first opened. Since claims.v4, "aboard"
   or "on the ground" is of the figure right before it ("Four people on the ground and all
@@ -272,7 +274,7 @@ class _Statement:
     toll: str | None = None
     #: Where a toll holds: the places named in its clause (entity ids) and whether
     #: it counts those aboard or on the ground (``_scope_of``).
-    places: frozenset[str] = frozenset()
+    places: frozenset[tuple[str, str]] = frozenset()
     where: str | None = None
     #: The people a toll counts when the text names them as a people ("two young
     #: Poles", "12 Americans"): a part of the dead, not the toll.
@@ -1253,16 +1255,22 @@ def _owner_of(doc: ParsedArticle, start: int, end: int) -> str | None:
 SEVERAL = "(several places)"
 
 
-def _places_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+def _places_agree(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
     """Tolls of places that may be one: one set of places holds the other ("the bombing
-    in Kenya" and "the U.S. Embassy bombing in Kenya"), or one names none; a sum over
-    several places agrees only with another sum ("in Kenya and Tanzania" is not "in
-    Kenya")."""
+    in Kenya" and "the U.S. Embassy bombing in Kenya"), or every place of one is or lies
+    within a place of the other ("in Nairobi" and "in Kenya", as the gazetteer says,
+    since claims.v7), or one names none; a sum over several places agrees only with
+    another sum ("in Kenya and Tanzania" is not "in Kenya")."""
     if not a or not b:
         return True
-    if (SEVERAL in a) != (SEVERAL in b):
+    keys_a, keys_b = {key for key, _ in a}, {key for key, _ in b}
+    if (SEVERAL in keys_a) != (SEVERAL in keys_b):
         return False
-    return SEVERAL in a or a <= b or b <= a
+    if SEVERAL in keys_a or keys_a <= keys_b or keys_b <= keys_a:
+        return True
+    return all(any(meet(x, y) for _, y in b) for _, x in a) or all(
+        any(meet(y, x) for _, x in a) for _, y in b
+    )
 
 
 def _coordinated(doc: ParsedArticle, places: Sequence[Mention]) -> bool:
@@ -1316,7 +1324,9 @@ def _where_near(doc: ParsedArticle, start: int, end: int) -> str | None:
 _PLACE_LABELS = frozenset(("GPE", "LOC", "FAC", "NORP"))
 
 
-def _scope_of(doc: ParsedArticle, start: int, end: int) -> tuple[frozenset[str], str | None]:
+def _scope_of(
+    doc: ParsedArticle, start: int, end: int
+) -> tuple[frozenset[tuple[str, str]], str | None]:
     """Where a toll holds, from its clause: the places named there ("the bombing in
     Kenya killed 247", "the Tanzanian embassy bombing killed 10") and "aboard" or
     "ground" ("all 109 people aboard", "four people on the ground").
@@ -1362,9 +1372,9 @@ def _scope_of(doc: ParsedArticle, start: int, end: int) -> tuple[frozenset[str],
         for m in doc.mentions
         if m.label in _PLACE_LABELS and m.span.start in starts and low <= m.span.start < high
     ]
-    places = frozenset(m.entity_id or m.span.text.lower() for m in named)
+    places = frozenset((m.entity_id or m.span.text.lower(), m.span.text) for m in named)
     if _coordinated(doc, named):
-        places |= {SEVERAL}
+        places |= {(SEVERAL, "")}
     # Aboard or on the ground: said right after the figure; else by its clause, when
     # the clause holds no other figure the words could be of.
     where = _where_near(doc, start, end)
@@ -1519,9 +1529,18 @@ def _ratio(a: float | None, b: float | None) -> float:
 def _one_date(s: _Statement, members: Sequence[_Statement]) -> bool:
     """A date joins a group only when it is the date of every member: an undated
     "Sept. 11" matches any year's, and must not chain 2017's to 2018's."""
+    if s.toll and s.places:
+        # A sum over several places and one place's toll are never one group, even
+        # through a member that names no place.
+        several = _is_sum(s.places)
+        return all(not m.places or _is_sum(m.places) == several for m in members if m.toll)
     if s.unit != "date" or s.time is None:
         return True
     return all(m.time is not None and _same_date(s.time, m.time) for m in members)
+
+
+def _is_sum(places: frozenset[tuple[str, str]]) -> bool:
+    return any(key == SEVERAL for key, _ in places)
 
 
 def _unit_cosines(statements: Sequence[_Statement], matrix: Any) -> dict[int, dict[int, float]]:
