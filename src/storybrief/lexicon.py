@@ -155,12 +155,15 @@ BODY_HEAD_NOUNS = frozenset(
 )
 
 
-def institution_name(words: Sequence[str]) -> bool:
+def institution_name(words: Sequence[str], *, person_evidence: bool = True) -> bool:
     """Whether a capitalised name of these words (as written) is an institution's, a work's or a
     place's by its last word: one of ``NAME_HEAD_NOUNS`` always ("Jackson Memorial
     Hospital"); one of ``BODY_HEAD_NOUNS`` unless the name is two words opening with
-    a given name that names no place ("Gabrielle Union" and "Robert Service" are
-    people; "Victoria Police", "Christian Democratic Union" are not)."""
+    a given name (not in capitals: "US Senate") that names no place ("Gabrielle Union"
+    and "Robert Service" are people; "Victoria Police", "Christian Democratic Union"
+    are not), and then only with ``person_evidence``: the tagger, a title or a list of
+    people says the name is a person's ("the Ivy League", "the Mahdi Army" are
+    institutions when nothing says so)."""
     if not words:
         return False
     last = words[-1].lower().removesuffix("'s").removesuffix("’s")
@@ -168,7 +171,13 @@ def institution_name(words: Sequence[str]) -> bool:
         return True
     if last not in BODY_HEAD_NOUNS:
         return False
-    if len(words) != 2 or not words[0].isalpha() or words[0].lower() not in given_names():
+    if (
+        not person_evidence
+        or len(words) != 2
+        or not words[0].isalpha()
+        or words[0].isupper()
+        or words[0].lower() not in given_names()
+    ):
         return True
     from storybrief.gazetteer import is_place
 

@@ -612,11 +612,17 @@ def test_entities_a_legislature_or_force_opening_with_a_given_name_is_no_person(
 
 @pytest.mark.issue(20)
 def test_entities_a_person_whose_surname_is_a_body_word_stays_a_person() -> None:
-    # The tagger calls them organisations for their last word; a given name that names
-    # no place opens each, and two words are a person's name.
+    # The tagger calls them organisations for their last word once or twice, and a
+    # person's once; a given name that names no place opens each, in two words.
     people = ("Gabrielle Union", "Robert Service", "Lillian Board", "Michael League")
-    types = _types([NameMention("d1", name, "ORG") for name in people])
+    types = _types(
+        [NameMention("d1", name, label) for name in people for label in ("ORG", "PERSON", "ORG")]
+    )
     assert {types[name] for name in people} == {"PERSON"}
+    # Nothing says these are people's; and a word in capitals is no given name.
+    bodies = ("Ivy League", "Mahdi Army", "Amal Movement", "US Senate", "US Army")
+    types = _types([NameMention("d1", name, "ORG") for name in bodies])
+    assert {types[name] for name in bodies} == {"ORG"}
 
 
 @pytest.mark.issue(20)

@@ -397,12 +397,14 @@ def _majority(labels: Iterable[str | None]) -> str | None:
 TAGGER_OUTWEIGHS_GIVEN_NAME = 3
 
 
-def _looks_like_person(name: _Name, common: frozenset[str]) -> bool:
+def _looks_like_person(name: _Name, common: frozenset[str], tagged: bool = False) -> bool:
     """A name of two or three words that opens with a given name, or follows a
     person's title ("Bishop Friedhelm Hofmann", since names.v4), and ends in no
     institution or place word ("Shane Bauer", not "Georgia Tech" or "Jackson
-    Memorial Hospital"). A given name the documents also write as a common word
-    ("north", "will") is no evidence ("North Terminal")."""
+    Memorial Hospital"; a body word ends a person's name only where the tagger
+    called it a person's somewhere, ``tagged``, or a title says so: "Gabrielle
+    Union", not "the Ivy League"). A given name the documents also write as a common
+    word ("north", "will") is no evidence ("North Terminal")."""
     core = name.core_tokens
     words = name.surface.split()
     # A title the tagger kept in a name it calls something else ("Bishop Friedhelm
@@ -417,20 +419,25 @@ def _looks_like_person(name: _Name, common: frozenset[str]) -> bool:
         and all(w[:1].isupper() for w in words)
         and (core[0] in given_names() or titled)
         and core[0] not in common
-        and not any(institution_name(words[: i + 1]) for i in range(1, len(words)))
+        and not any(
+            institution_name(words[: i + 1], person_evidence=tagged or titled)
+            for i in range(1, len(words))
+        )
     )
 
 
 def _looks_like_institution(name: _Name) -> bool:
     """A name of two words or more that opens with no given name and ends in an
     institution or place word ("White House", "Scotland Yard" does not: "yard" is no
-    such word); "Jerry Hall" opens with a given name and stays a person."""
+    such word); "Jerry Hall" opens with a given name and stays a person, "US Senate"
+    does not: a word in capitals is no given name."""
     core = name.core_tokens
+    words = name.surface.split()
     return (
         not name.acronym
         and len(core) >= 2
-        and core[0] not in given_names()
-        and institution_name(name.surface.split())
+        and (core[0] not in given_names() or words[0].isupper())
+        and institution_name(words)
     )
 
 
@@ -447,7 +454,9 @@ def _form_label(
         # ends in an institution or place word (#19).
         others = [label for label in labels if label not in (None, "PERSON")]
         return _majority(others) if others else "ORG"
-    if majority in (None, "PERSON") or not _looks_like_person(name, common):
+    if majority in (None, "PERSON") or not _looks_like_person(
+        name, common, tagged="PERSON" in labels
+    ):
         return majority
     if Counter(labels)[majority] >= TAGGER_OUTWEIGHS_GIVEN_NAME:
         return majority

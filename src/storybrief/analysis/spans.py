@@ -438,7 +438,9 @@ def _extended_right(
         or not after.text.isalpha()
         or not after.text.istitle()
         or not _gap(doc.article.text, m.span.end, after.start)
-        or institution_name([*(w.text for w in words), after.text])
+        or institution_name(
+            [*(w.text for w in words), after.text], person_evidence=m.label == "PERSON"
+        )
         or _covered(after.start, after.end, [*names, *others])
     ):
         return m
@@ -626,7 +628,7 @@ def _given_name_runs(
         and not any(
             _is_title(t.text) or t.text.lower() in MONTHS or t.text.lower() in WEEKDAYS for t in run
         )
-        and not institution_name([t.text for t in run])
+        and not institution_name([t.text for t in run], person_evidence=False)
         and not _headline_like(doc, run[0])
     ]
 
