@@ -531,6 +531,29 @@ def test_a_toll_of_places_joined_by_and_is_their_sum_not_one_places() -> None:
 
 @pytest.mark.model
 @pytest.mark.issue(20)
+@pytest.mark.parametrize(
+    ("clause", "several"),
+    [
+        ("The bombings in Kenya and Tanzania killed", True),
+        ("The bombings in Kenya and in Tanzania killed", True),
+        ("The Kenyan and Tanzanian bombings killed", True),
+        # One country's towns, and a town with its country: one place's toll.
+        ("The attacks in Nairobi and Mombasa, Kenya, killed", False),
+        ("The bombing in Nairobi, Kenya, killed", False),
+    ],
+)
+def test_a_toll_of_places_joined_by_and_is_marked_a_sum(clause: str, several: bool) -> None:
+    from storybrief.analysis.claims import SEVERAL, extract_statements
+
+    brief = storybrief.brief(
+        [{"text": f"Blasts\n\n{clause} 257 people on Friday.", "published": "2024-08-09"}]
+    )
+    (toll,) = [s for s in extract_statements(brief.documents[0], set()) if s.toll]
+    assert (SEVERAL in {key for key, _ in toll.places}) is several
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
 def test_a_toll_of_a_town_is_one_with_its_countrys() -> None:
     brief = _brief(
         ("Kenya blast\n\nThe bombing in Kenya killed 247 people on Friday.", "2024-08-08"),

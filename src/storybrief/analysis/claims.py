@@ -135,7 +135,7 @@ from typing import Any
 
 from storybrief.analysis.similarity import SENTENCES, sparse_cosine, tfidf
 from storybrief.analysis.timex import document_timexes, month_day, tense_of
-from storybrief.gazetteer import meet
+from storybrief.gazetteer import meet, within
 from storybrief.lexicon import FIGURE_LABELS, SPEECH_VERBS, TOLL_WORDS
 from storybrief.model import (
     Claim,
@@ -1274,21 +1274,41 @@ def _places_agree(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) 
 
 
 def _coordinated(doc: ParsedArticle, places: Sequence[Mention]) -> bool:
-    """Whether two of these place mentions are joined by "and" (one's word a ``conj``
-    of the other's) and neither lies within the other ("Kenya and Tanzania", not
-    "Nairobi, Kenya")."""
+    """Whether two of these place mentions are joined by "and" ("Kenya and Tanzania",
+    "in Kenya and in Tanzania", "the Kenyan and Tanzanian bombings"), neither lies
+    within the other ("Nairobi, Kenya") and no third place they name holds both ("in
+    Nairobi and Mombasa, Kenya": Kenya's)."""
     tree = doc.tree
+
+    def anchor(t: Token) -> Token:
+        # The object of "in" is joined through its preposition: "in Kenya and in Tanzania".
+        head = tree.head(t)
+        return head if t.dep == "pobj" and head is not None else t
+
     spans = [
-        (m, {t.index for t in tree.between(m.span.start, m.span.end)})
+        (
+            m,
+            {i for t in tree.between(m.span.start, m.span.end) for i in (t.index, anchor(t).index)},
+        )
         for m in places
-        if m.label in ("GPE", "LOC")
+        if m.label in ("GPE", "LOC", "NORP")
     ]
     for m, _ in spans:
-        for t in tree.between(m.span.start, m.span.end):
+        own = tree.between(m.span.start, m.span.end)
+        for t in {x.index: x for x in (*own, *map(anchor, own))}.values():
             if t.dep != "conj":
                 continue
             for other, its in spans:
-                if other is not m and t.head in its and not meet(m.span.text, other.span.text):
+                if (
+                    other is not m
+                    and t.head in its
+                    and not meet(m.span.text, other.span.text)
+                    and not any(
+                        within(m.span.text, third.span.text)
+                        and within(other.span.text, third.span.text)
+                        for third, _ in spans
+                    )
+                ):
                     return True
     return False
 
