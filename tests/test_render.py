@@ -326,6 +326,18 @@ def test_given_names_are_left_out_where_the_surname_may_not_mean_the_person() ->
         "The Hollis family issued a statement on Tuesday.",
         "Later, [Martin] Hollis told reporters he was pleased.",
     )
+    # After "Mr.", a later bare "Carver" may be him too: no bracket in the passage.
+    mister = storybrief.brief(
+        [
+            {"text": "Senator Martin Hollis and Governor Helen Carver met in Dunmore on Monday."},
+            {"text": "Mr. Carver sent a letter to the governor, and Carver said he would testify."},
+        ]
+    )
+    other = mister.documents[1]
+    assert [m.span.text for m in other.mentions if m.entity_id] == ["Carver", "Carver"]
+    sentence = other.sentences[0]
+    alone = SummaryPassage(sentence.text, other.id, sentence.start, sentence.end, ())
+    assert given_names(mister, [alone]) == (sentence.text,)
     # The full name later in the same passage needs no bracket before it.
     last, after = passages[2], passages[3]
     joined = doc.article.text[last.start : after.end]

@@ -303,21 +303,25 @@ def given_names(brief: Brief, items: Sequence[SummaryPassage]) -> tuple[str, ...
                 continue
             full = [w for w in canonical[entity].split() if _bare_word(w) not in HONORIFICS]
             surname = _bare_word(word.group())
+            given = _ascii(full[0])
             at = m.span.start + word.start()
             if (
                 len(full) < 2
                 or _bare_word(full[-1]) != surname
                 or surnames[surname] > 1
-                or _ascii(full[0]) not in first_names
+                or given not in first_names
                 or surname in calendar
                 or surname in common
             ):
                 named.add(entity)  # no bracket for this person anywhere
                 continue
-            if _other_gender(
-                doc.article.text[max(0, at - 24) : at], first_names[_ascii(full[0])]
-            ) or _modifies_a_noun(doc, at):
-                continue  # not this mention; a later one may take the bracket
+            if _other_gender(doc.article.text[max(0, at - 24) : at], first_names[given]):
+                # "Mr. Carver" is not Helen Carver: the passage may be of another
+                # Carver throughout ("Mr. Carver sent a letter, and Carver said he ...").
+                named.add(entity)
+                continue
+            if _modifies_a_noun(doc, at):
+                continue  # the family, not the person: a later mention may take it
             named.add(entity)
             inserts.append((at - item.start, " ".join(full[:-1])))
         text = item.text
