@@ -692,6 +692,26 @@ def test_a_sentence_asserting_only_the_passages_aside_is_no_support() -> None:
     # What a statement says is asserted, not an aside: it supports that sentence.
     assert not statement.asides & {"seek", "close"}
     assert _same_content(statement, aside, 0.6)
+    # A support that asserts the aside and the passage's fact in its own words is
+    # support; and a bare participle ("wounding 30") is the fact, not an aside.
+    for passage_text, support_text in (
+        (
+            "Rescuers pulled 12 survivors from the rubble in Kalva after the earthquake "
+            "struck on Tuesday.",
+            "The earthquake struck Kalva on Tuesday, and rescuers recovered 12 survivors "
+            "from the rubble.",
+        ),
+        (
+            "Troops opened fire on protesters in Kesh on Friday, wounding 30 people.",
+            "Thirty people were wounded in Kesh on Friday when soldiers shot at protesters.",
+        ),
+    ):
+        ours, theirs = parse_articles(
+            [build_article(passage_text, "d5"), build_article(support_text, "d6")], load_nlp()
+        )
+        assert _same_content(
+            _gist(ours, 0, len(passage_text)), _gist(theirs, 0, len(support_text)), 0.6
+        )
 
 
 def test_the_gazetteer_knows_which_place_holds_which() -> None:
@@ -823,7 +843,9 @@ def test_the_page_turning_to_its_reader_is_no_summary_sentence() -> None:
         "Officials will meet and discuss your concerns with the residents next week. "
         "Click here for the latest updates on the ferry service. "
         "The council warned the US to stop sending patrol boats to the pier and withdraw "
-        "the ones moored here."
+        "the ones moored here. "
+        "Give us back our pier, read one banner at the march outside the council hall. "
+        "Take the case of ferry pilot Maria Lopez, who moved here from Calder in 2010."
     )
     other = "The ferry pier closed on Monday for repairs after the council vote."
     brief = storybrief.brief([{"text": story}, {"text": other}])
@@ -836,3 +858,6 @@ def test_the_page_turning_to_its_reader_is_no_summary_sentence() -> None:
     # "US" is no reader, and a verb joined to a gerund ("sending ... and withdraw") is
     # no imperative.
     assert any(text.startswith("The council warned the US") for text in found)
+    # A slogan and who bore it; "here" in a clause of its own.
+    assert any(text.startswith("Give us back our pier") for text in found)
+    assert any(text.startswith("Take the case of ferry pilot") for text in found)

@@ -279,29 +279,60 @@ def _leans_back(doc: ParsedArticle, sentence: Sentence, persons: Sequence[Any]) 
 _READER = frozenset(("you", "your", "yours", "here", "You", "Your", "Yours", "Here", "us", "Us"))
 
 
+#: Clauses of their own within a sentence: a reader word there is not the imperative's.
+_CLAUSE_DEPS = frozenset(("relcl", "acl", "advcl", "ccomp", "conj", "parataxis"))
+
+
 def _addresses_reader(doc: ParsedArticle, sentence: Sentence, unquoted: str) -> bool:
     """Whether the writer turns to the reader: an imperative in the writer's own words
     (a verb in its base form heading the sentence, with no subject or auxiliary of
-    its own) with "you", "your", "us" or "here"
-    outside quotation marks ("The comment box is open, so submit your questions now.",
-    "Send us your pictures.", "Click here for more."): the page, not the story.
+    its own) with "you", "your", "us" or "here" in its own clause, outside quotation
+    marks ("The comment box is open, so submit your questions now.", "Send us your
+    pictures.", "Click here for more."): the page, not the story. Not when a finite
+    clause follows and is joined to it: a slogan and who bore it ("Give us back our
+    land, read one banner"), or the writer's figure of speech ("Follow the money here,
+    and it leads to ..."); nor for "here" in a clause of its own ("Take the case of
+    Maria Lopez, who moved here").
 
     ``unquoted`` is the sentence with its quotations blanked, offsets kept.
     """
     if not _READER & set(_WORD.findall(unquoted)):
         return False
     tree = doc.tree
+    tokens = tree.between(sentence.start, sentence.end)
+
+    def said(t: Token) -> bool:
+        return bool(unquoted[t.start - sentence.start : t.end - sentence.start].strip())
+
+    def clause_of(t: Token) -> Token:
+        # The verb heading the token's clause: up its heads to a clause of its own.
+        for _ in range(len(tokens)):
+            head = tree.head(t)
+            if head is None or (t.dep in _CLAUSE_DEPS and t.pos in ("VERB", "AUX")):
+                return t
+            t = head
+        return t
 
     # A verb in its base form heading the sentence: a verb joined to one is no more
     # telling, and one joined to anything else is no imperative ("warned Japan to stop
     # ... and withdraw here", "will meet and discuss your concerns").
-    for token in tree.between(sentence.start, sentence.end):
-        if (
+    for token in tokens:
+        if not (
             token.tag == "VB"
             and token.dep == "ROOT"
-            and unquoted[token.start - sentence.start : token.end - sentence.start].strip()
+            and said(token)
             and tree.child(token, "nsubj", "nsubjpass", "aux", "auxpass") is None
         ):
+            continue
+        if any(
+            c.start > token.start
+            and c.dep in ("conj", "parataxis", "ccomp")
+            and c.tag in ("VBD", "VBZ", "VBP")
+            and tree.child(c, "nsubj", "nsubjpass", "dobj") is not None
+            for c in tree.children(token)
+        ):
+            continue  # a finite clause after it: "..., read one banner", "and it leads"
+        if any(t.text in _READER and said(t) and clause_of(t).index == token.index for t in tokens):
             return True
     return False
 
@@ -1233,7 +1264,9 @@ def _predicates(doc: ParsedArticle, inside: Sequence[Token]) -> frozenset[str]:
     return frozenset(found)
 
 
-#: Clauses a sentence tells in passing: relative clauses and adverbial ones.
+#: Clauses a sentence tells in passing: relative clauses, and adverbial ones that a
+#: conjunction opens ("after the earthquake struck"); a bare participle ("opened fire,
+#: wounding 30") is news's way of stating the main fact.
 _ASIDE_DEPS = frozenset(("relcl", "acl", "advcl"))
 
 
@@ -1247,6 +1280,7 @@ def _asides(doc: ParsedArticle, inside: Sequence[Token]) -> frozenset[str]:
             t.dep in _ASIDE_DEPS
             and t.pos in ("VERB", "AUX")
             and t.lemma.lower() not in SPEECH_VERBS
+            and (t.dep != "advcl" or doc.tree.child(t, "mark") is not None)
         ):
             found.update(w.lemma.lower() for w in doc.tree.subtree(t) if w.pos in ("VERB", "NOUN"))
     return frozenset(found)
@@ -1338,8 +1372,8 @@ def _same_content(a: _Gist, b: _Gist, similarity: float) -> bool:
     and the figures they both state for one unit agree, as written ("it is expected to
     cost $310,000" does not support "about $4.2 million", "killed 11" does not
     support "killed 10": ``claims.figures_agree``). However alike (short of a copy), a
-    sentence asserting only one of the passage's asides and not what the passage
-    asserts supports no more than the aside (``_Gist.asides``).
+    sentence asserting nothing but the passage's asides, and not what the passage
+    asserts, supports no more than the asides (``_Gist.asides``).
     """
     shared = len(a.words & b.words)
     if not (a.words & b.words) - a.topic - a.times and similarity < NAMES_ALONE_SUPPORT:
@@ -1367,7 +1401,7 @@ def _same_content(a: _Gist, b: _Gist, similarity: float) -> bool:
         a.predicates
         and b.predicates
         and not a.predicates & b.lemmas
-        and b.predicates & a.asides
+        and b.predicates <= a.asides
         and similarity < COPY_SIMILARITY
     ):
         # However alike, a sentence asserting what the passage tells only in passing,
