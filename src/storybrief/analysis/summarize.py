@@ -321,7 +321,14 @@ def _addresses_reader(doc: ParsedArticle, sentence: Sentence, unquoted: str) -> 
             token.tag == "VB"
             and token.dep == "ROOT"
             and said(token)
-            and tree.child(token, "nsubj", "nsubjpass", "aux", "auxpass") is None
+            and tree.child(token, "nsubj", "nsubjpass", "auxpass") is None
+            # "Do share your thoughts", "Don't miss our coverage": an opening "do" is
+            # the imperative's own; any other auxiliary is not ("will meet").
+            and all(
+                a.lemma.lower() == "do" and a.index == tokens[0].index
+                for a in tree.children(token)
+                if a.dep == "aux"
+            )
         ):
             continue
         if any(
