@@ -331,6 +331,7 @@ def test_given_names_are_left_out_where_the_surname_may_not_mean_the_person() ->
         [
             {"text": "Senator Martin Hollis and Governor Helen Carver met in Dunmore on Monday."},
             {"text": "Mr. Carver sent a letter to the governor, and Carver said he would testify."},
+            {"text": "Carver said on Tuesday that she would call a special session."},
         ]
     )
     other = mister.documents[1]
@@ -338,6 +339,10 @@ def test_given_names_are_left_out_where_the_surname_may_not_mean_the_person() ->
     sentence = other.sentences[0]
     alone = SummaryPassage(sentence.text, other.id, sentence.start, sentence.end, ())
     assert given_names(mister, [alone]) == (sentence.text,)
+    # The next passage is free to name her.
+    third = mister.documents[2].sentences[0]
+    later = SummaryPassage(third.text, mister.documents[2].id, third.start, third.end, ())
+    assert given_names(mister, [alone, later])[1].startswith("[Helen] Carver said")
     # The full name later in the same passage needs no bracket before it.
     last, after = passages[2], passages[3]
     joined = doc.article.text[last.start : after.end]

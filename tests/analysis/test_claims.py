@@ -540,6 +540,8 @@ def test_a_toll_of_places_joined_by_and_is_their_sum_not_one_places() -> None:
         # One country's towns, and a town with its country: one place's toll.
         ("The attacks in Nairobi and Mombasa, Kenya, killed", False),
         ("The bombing in Nairobi, Kenya, killed", False),
+        # Peoples' adjectives beside a place are of the people, not places.
+        ("A clash between Indian and Chinese troops in Kashmir killed", False),
     ],
 )
 def test_a_toll_of_places_joined_by_and_is_marked_a_sum(clause: str, several: bool) -> None:

@@ -843,6 +843,7 @@ def test_the_page_turning_to_its_reader_is_no_summary_sentence() -> None:
         "Officials will meet and discuss your concerns with the residents next week. "
         "Click here for the latest updates on the ferry service. "
         "Do share your thoughts on the pier with us. "
+        "Email the harbour desk if you have pictures of the damage. "
         "The council warned the US to stop sending patrol boats to the pier and withdraw "
         "the ones moored here. "
         "Give us back our pier, read one banner at the march outside the council hall. "
@@ -851,7 +852,7 @@ def test_the_page_turning_to_its_reader_is_no_summary_sentence() -> None:
     other = "The ferry pier closed on Monday for repairs after the council vote."
     brief = storybrief.brief([{"text": story}, {"text": other}])
     found = [c.sentence.text for c in candidates(brief.documents)]
-    for chatter in ("The comment box", "Send us", "Click here", "Do share"):
+    for chatter in ("The comment box", "Send us", "Click here", "Do share", "Email the"):
         assert not any(text.startswith(chatter) for text in found)
     # A speaker's imperative, and "your" after a verb with its own subject, stay.
     assert any(text.startswith('"Give us our jobs back') for text in found)

@@ -1285,6 +1285,10 @@ def _coordinated(doc: ParsedArticle, places: Sequence[Mention]) -> bool:
         head = tree.head(t)
         return head if t.dep == "pobj" and head is not None else t
 
+    # A people's adjective is a place only where the clause names no place: "the
+    # Kenyan and Tanzanian bombings", not "Indian and Chinese troops in Ladakh".
+    if any(m.label in ("GPE", "LOC") for m in places):
+        places = [m for m in places if m.label != "NORP"]
     spans = [
         (
             m,

@@ -280,7 +280,8 @@ _READER = frozenset(("you", "your", "yours", "here", "You", "Your", "Yours", "He
 
 
 #: Clauses of their own within a sentence: a reader word there is not the imperative's.
-_CLAUSE_DEPS = frozenset(("relcl", "acl", "advcl", "ccomp", "conj", "parataxis"))
+#: ("Click the link if you want to donate" keeps "you" in the imperative's clause.)
+_CLAUSE_DEPS = frozenset(("relcl", "acl", "conj", "parataxis"))
 
 
 def _addresses_reader(doc: ParsedArticle, sentence: Sentence, unquoted: str) -> bool:
@@ -333,7 +334,7 @@ def _addresses_reader(doc: ParsedArticle, sentence: Sentence, unquoted: str) -> 
             continue
         if any(
             c.start > token.start
-            and c.dep in ("conj", "parataxis", "ccomp")
+            and c.dep in ("conj", "parataxis")
             and c.tag in ("VBD", "VBZ", "VBP")
             and tree.child(c, "nsubj", "nsubjpass", "dobj") is not None
             for c in tree.children(token)

@@ -297,9 +297,10 @@ def given_names(brief: Brief, items: Sequence[SummaryPassage]) -> tuple[str, ...
             else:
                 named.add(str(m.entity_id))
         inserts: list[tuple[int, str]] = []
+        other_person: set[str] = set()  # this passage's only
         for m, word in bare:
             entity = str(m.entity_id)
-            if entity in named or doc is None:
+            if entity in named or entity in other_person or doc is None:
                 continue
             full = [w for w in canonical[entity].split() if _bare_word(w) not in HONORIFICS]
             surname = _bare_word(word.group())
@@ -318,7 +319,7 @@ def given_names(brief: Brief, items: Sequence[SummaryPassage]) -> tuple[str, ...
             if _other_gender(doc.article.text[max(0, at - 24) : at], first_names[given]):
                 # "Mr. Carver" is not Helen Carver: the passage may be of another
                 # Carver throughout ("Mr. Carver sent a letter, and Carver said he ...").
-                named.add(entity)
+                other_person.add(entity)
                 continue
             if _modifies_a_noun(doc, at):
                 continue  # the family, not the person: a later mention may take it
