@@ -863,3 +863,115 @@ def test_the_page_turning_to_its_reader_is_no_summary_sentence() -> None:
     # A slogan and who bore it; "here" in a clause of its own.
     assert any(text.startswith("Give us back our pier") for text in found)
     assert any(text.startswith("Take the case of ferry pilot") for text in found)
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_sentence_that_reports_again_what_another_reports_is_not_chosen_with_it() -> None:
+    from storybrief.analysis.summarize import _gist, _says_again, select
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    texts = (
+        "Delgado, 71, was placed under arrest in Lisbon on Tuesday by Portuguese police.",
+        "Mayor Ana Delgado was arrested in Lisbon on a warrant from a Madrid court.",
+        "Delgado, who was arrested in Lisbon in May, returned home on Friday.",
+        "Delgado's lawyers appealed the arrest on Friday.",
+        "At the time of her arrest, Delgado had two phones in her bag, police said.",
+        "Tomas Vilar will travel to Nairobi in June.",
+        "Delgado will find out on Friday if she will be released.",
+        "Delgado was found guilty of fraud in Lisbon.",
+        "Delgado took her campaign to the islands in May.",
+        "Delgado is taking herself out of the running for mayor.",
+        "Prime Minister Tomas Vilar will visit Kenya on June 3 for a working visit.",
+        "The President of Kenya said Tomas Vilar will visit Nairobi in June.",
+        "Tomas Vilar will visit Nairobi in June with 40 ministers.",
+        "Tomas Vilar will visit Nairobi in June with 12 ministers.",
+    )
+    docs = parse_articles([build_article(t, f"d{k}") for k, t in enumerate(texts)], load_nlp())
+    (
+        placed,
+        arrested,
+        returned,
+        appealed,
+        phones,
+        travel_only,
+        find_out,
+        found,
+        took,
+        taking,
+        travel,
+        said,
+        forty,
+        twelve,
+    ) = (_gist(d, d.sentences[0].start, d.sentences[0].end) for d in docs)
+    # The same named subject, the same assertion in other words ("placed under arrest").
+    assert _says_again(placed, arrested)
+    assert _says_again(travel, said)
+    assert _says_again(said, travel)
+    # An arrest told in passing is no second report of it; nor is what others did about it.
+    assert not _says_again(returned, arrested)
+    assert not _says_again(appealed, arrested)
+    assert not _says_again(phones, arrested)
+    # Another verb, another assertion (paraphrase is left to the concepts).
+    assert not _says_again(travel_only, said)
+    assert not _says_again(find_out, found)
+    assert not _says_again(took, taking)
+    # Disagreeing figures: two reports, not one.
+    assert _says_again(forty, travel)
+    assert not _says_again(forty, twelve)
+
+    # In the program, at most one of them is chosen.
+    concepts = [frozenset({("a", "b"), ("c", "d")}), frozenset({("a", "b"), ("e", "f")})]
+    weights = {("a", "b"): 5.0, ("c", "d"): 1.0, ("e", "f"): 1.0}
+    assert select([10, 10], concepts, weights, 30) == [0, 1]
+    assert select([10, 10], concepts, weights, 30, says_again=lambda i, j: True) in ([0], [1])
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_sentence_within_brackets_is_the_writers_aside_not_a_candidate() -> None:
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    docs = parse_articles(
+        [
+            build_article(
+                "The harbour of Kalva reopened on Monday after a week of repairs to the pier. "
+                "(When we reached out for comment, the port authority pointed us to its website.) "
+                "Ferries to the islands will resume on Wednesday, the port authority said. "
+                "(Left) and (right) photographs of the pier were taken by the port authority.",
+                "d1",
+            )
+        ],
+        load_nlp(),
+    )
+    chosen = [c.sentence.text for c in candidates(docs)]
+    assert not any("reached out" in t for t in chosen)
+    assert any(t.startswith("The harbour of Kalva") for t in chosen)
+    # Brackets that open the sentence but close before its end are no aside.
+    from storybrief.analysis.summarize import _in_parentheses
+
+    assert _in_parentheses("(This story has been updated.).")
+    assert not _in_parentheses("(Left) and (right) photographs show the pier.")
+    assert not _in_parentheses("(AP) The pier reopened (after repairs).")
+
+
+@pytest.mark.issue(20)
+def test_the_summary_opens_with_a_lead() -> None:
+    from storybrief.analysis.summarize import select
+
+    # 0: the lead of the later article; 1: a line deep in the earlier article, which
+    # weighs more than 2, that article's lead. Read in order, 1 would open the summary.
+    concepts = [frozenset({("a", "b")}), frozenset({("c", "d")}), frozenset({("e", "f")})]
+    weights = {("a", "b"): 5.0, ("c", "d"): 4.0, ("e", "f"): 1.0}
+    reading = [(1,), (0,), (0,)]
+    leads = [True, False, True]
+    assert select([10, 10, 10], concepts, weights, 20) == [0, 1]
+    assert select([10, 10, 10], concepts, weights, 20, reading=reading, leads=leads) == [0, 2]
+    # With room for all three, the line comes with its article's lead.
+    assert select([10, 10, 10], concepts, weights, 30, reading=reading, leads=leads) == [0, 1, 2]
+    # Where no lead is read before it, a sentence is free.
+    assert select(
+        [10, 10], concepts[:2], weights, 20, reading=[(1,), (0,)], leads=[True, False]
+    ) == [0, 1]
