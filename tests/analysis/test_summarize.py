@@ -883,8 +883,8 @@ def test_a_sentence_that_reports_again_what_another_reports_is_not_chosen_with_i
         "Delgado was found guilty of fraud in Lisbon.",
         "Delgado took her campaign to the islands in May.",
         "Delgado is taking herself out of the running for mayor.",
-        "Prime Minister Tomas Vilar will visit Kenya on June 3 for a working visit.",
-        "The President of Kenya said Tomas Vilar will visit Nairobi in June.",
+        "Prime Minister Tomas Vilar will travel to Kenya on June 3 for a working visit.",
+        "Tomas Vilar will visit Nairobi in June, the Kenyan ambassador revealed.",
         "Tomas Vilar will visit Nairobi in June with 40 ministers.",
         "Tomas Vilar will visit Nairobi in June with 12 ministers.",
     )
@@ -905,7 +905,8 @@ def test_a_sentence_that_reports_again_what_another_reports_is_not_chosen_with_i
         forty,
         twelve,
     ) = (_gist(d, d.sentences[0].start, d.sentences[0].end) for d in docs)
-    # The same named subject, the same assertion in other words ("placed under arrest").
+    # The same named subject, the same assertion in other words ("placed under arrest"),
+    # or what its verb takes ("travel ... for a working visit"); what a verb reports.
     assert _says_again(placed, arrested)
     assert _says_again(travel, said)
     assert _says_again(said, travel)

@@ -1341,6 +1341,9 @@ class _Gist:
     #: ("have", "do"), with the noun a light verb carries ("was placed under arrest":
     #: "arrest"; "paid a visit": "visit").
     main: frozenset[str] = frozenset()
+    #: ``main`` and the common nouns its verbs take as objects, directly or through a
+    #: preposition ("will travel to the United Kingdom for a working visit": "visit").
+    acts: frozenset[str] = frozenset()
 
 
 _TITLE_DEPS = frozenset(("compound", "amod", "appos", "nmod", "flat"))
@@ -1391,21 +1394,32 @@ def _main_and_subjects(
     asserted: Sequence[tuple[Token, Token]],
     names: Sequence[tuple[int, int, str]],
     start: int,
-) -> tuple[frozenset[str], frozenset[str]]:
-    """``_Gist.main`` and ``_Gist.subjects`` of what a span from ``start`` asserts
+) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """``_Gist.main``, ``_Gist.acts`` and ``_Gist.subjects`` of what a span from ``start`` asserts
     (``_asserted``); ``names`` are the span's named entities as (start, end, key)."""
     main: set[str] = set()
+    objects: set[str] = set()
     subjects: set[str] = set()
     for verb, word in asserted:
         reported = doc.tree.child(word, "ccomp")
-        if reported is not None and word.start < reported.start:
-            # What a verb of knowing reports is what is asserted ("CTV News has
-            # learned the instructor was charged": "charge", the instructor's).
+        if reported is not None:
+            # What a verb of knowing or telling reports is what is asserted ("CTV News
+            # has learned the instructor was charged": "charge", the instructor's; "Trump
+            # will visit, the ambassador revealed": "visit").
             verb = word = reported
         particle = doc.tree.child(word, "prt")  # "find out" is not "find"
         light = word.lemma.lower() in _LIGHT_VERBS and particle is None
         if (not word.is_stop or particle is not None) and not light:
             main.add(" ".join(w.lemma.lower() for w in (word, particle) if w is not None))
+        for c in doc.tree.children(word):
+            taken = doc.tree.child(c, "pobj") if c.dep == "prep" else c
+            if (
+                taken is not None
+                and taken.dep in ("dobj", "pobj")
+                and taken.pos == "NOUN"
+                and not taken.is_stop
+            ):
+                objects.add(taken.lemma.lower())
         if light:
             for c in doc.tree.children(word):
                 carried = doc.tree.child(c, "pobj") if c.lemma.lower() in _LIGHT_PREPOSITIONS else c
@@ -1426,7 +1440,7 @@ def _main_and_subjects(
                     subjects.update(_subject_keys(doc, subject, names))
                 break
             clause = doc.tree.token(clause.head) if clause.dep == "conj" else None
-    return frozenset(main), frozenset(subjects)
+    return frozenset(main), frozenset(main | objects), frozenset(subjects)
 
 
 def _subject_keys(
@@ -1534,7 +1548,7 @@ def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
     )
     asserted = _asserted(doc, inside)
     aside = _aside_tokens(doc, inside)
-    main, subjects = _main_and_subjects(
+    main, acts, subjects = _main_and_subjects(
         doc,
         asserted,
         [
@@ -1561,6 +1575,7 @@ def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
         ),
         subjects=subjects,
         main=main,
+        acts=acts,
     )
 
 
@@ -1644,7 +1659,7 @@ def _says_again(a: _Gist, b: _Gist) -> bool:
     """
     if not a.subjects & b.subjects:
         return False
-    if not a.main & b.main:
+    if not (a.main & b.acts or b.main & a.acts):
         return False
     return _figures_agreeing(a, b) is not None
 
