@@ -879,6 +879,8 @@ def test_a_sentence_that_reports_again_what_another_reports_is_not_chosen_with_i
         "Delgado's lawyers appealed the arrest on Friday.",
         "At the time of her arrest, Delgado had two phones in her bag, police said.",
         "Tomas Vilar will travel to Nairobi in June.",
+        "Delgado was not arrested in Lisbon, police said.",
+        "Delgado may be arrested in Lisbon on a warrant from a Madrid court.",
         "Delgado will find out on Friday if she will be released.",
         "Delgado was found guilty of fraud in Lisbon.",
         "Delgado took her campaign to the islands in May.",
@@ -896,6 +898,8 @@ def test_a_sentence_that_reports_again_what_another_reports_is_not_chosen_with_i
         appealed,
         phones,
         travel_only,
+        not_arrested,
+        may_be_arrested,
         find_out,
         found,
         took,
@@ -916,6 +920,9 @@ def test_a_sentence_that_reports_again_what_another_reports_is_not_chosen_with_i
     assert not _says_again(phones, arrested)
     # Another verb, another assertion (paraphrase is left to the concepts).
     assert not _says_again(travel_only, said)
+    # Denied or only possible: not the same report.
+    assert not _says_again(not_arrested, arrested)
+    assert not _says_again(may_be_arrested, arrested)
     assert not _says_again(find_out, found)
     assert not _says_again(took, taking)
     # Disagreeing figures: two reports, not one.
@@ -941,7 +948,8 @@ def test_a_sentence_within_brackets_is_the_writers_aside_not_a_candidate() -> No
                 "The harbour of Kalva reopened on Monday after a week of repairs to the pier. "
                 "(When we reached out for comment, the port authority pointed us to its website.) "
                 "Ferries to the islands will resume on Wednesday, the port authority said. "
-                "(Left) and (right) photographs of the pier were taken by the port authority.",
+                "(Left) and (right) photographs of the pier were taken by the port authority. "
+                "(The port later revised the cost of the repairs to 14 million euros.)",
                 "d1",
             )
         ],
@@ -954,6 +962,7 @@ def test_a_sentence_within_brackets_is_the_writers_aside_not_a_candidate() -> No
     from storybrief.analysis.summarize import _in_parentheses
 
     assert _in_parentheses("(This story has been updated.).")
+    assert any(t.startswith("(The port later") for t in chosen)
     assert not _in_parentheses("(Left) and (right) photographs show the pier.")
     assert not _in_parentheses("(AP) The pier reopened (after repairs).")
 
@@ -972,6 +981,8 @@ def test_the_summary_opens_with_a_lead() -> None:
     assert select([10, 10, 10], concepts, weights, 20, reading=reading, leads=leads) == [0, 2]
     # With room for all three, the line comes with its article's lead.
     assert select([10, 10, 10], concepts, weights, 30, reading=reading, leads=leads) == [0, 1, 2]
+    # A lead longer than the budget opens nothing: the constraint is dropped, not the summary.
+    assert select([30, 10, 30], concepts, weights, 20, reading=reading, leads=leads) == [1]
     # Where no lead is read before it, a sentence is free.
     assert select(
         [10, 10], concepts[:2], weights, 20, reading=[(1,), (0,)], leads=[True, False]

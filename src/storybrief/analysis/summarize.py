@@ -392,9 +392,10 @@ def _standing(
         return None
     if _TRAILING_ELLIPSIS.search(text):  # a teaser cut short: "... argues that the police..."
         return None
-    if _in_parentheses(text):
-        # The writer's aside in brackets: "(When we reached out for comment, her
-        # representative pointed us to ...)", "(This story has been updated.)".
+    if _in_parentheses(text) and _PERSONAL.search(text):
+        # The writer's aside in brackets, in the first or second person: "(When we
+        # reached out for comment, her representative pointed us to ...)". A fact in
+        # brackets stays ("(The company later revised the toll to 14.)").
         return None
     byline = _BYLINE_RUN_IN.search(text)
     if byline and ("|" in byline.group() or not doc.article.text[: sentence.start].strip()):
@@ -788,7 +789,12 @@ def select(
             if j not in kept:
                 kept.add(j)
                 waiting.append(j)
-    lead_ids = [] if reading is None or leads is None else [i for i, x in enumerate(leads) if x]
+    # Only a lead that fits the budget can open the summary (none fits: no constraint).
+    lead_ids = (
+        []
+        if reading is None or leads is None
+        else [i for i, x in enumerate(leads) if x and words[i] <= budget]
+    )
     if lead_ids and reading is not None:
         # Each sentence kept has a lead before it in the program, where there is one.
         for i in sorted(kept):
@@ -1341,6 +1347,9 @@ class _Gist:
     #: ("have", "do"), with the noun a light verb carries ("was placed under arrest":
     #: "arrest"; "paid a visit": "visit").
     main: frozenset[str] = frozenset()
+    #: How its main clauses assert: "not" and the modal verbs ("will", "may") of the
+    #: asserted verbs ("was not arrested", "may recall", "will visit").
+    mood: frozenset[str] = frozenset()
     #: ``main`` and the common nouns its verbs take as objects, directly or through a
     #: preposition ("will travel to the United Kingdom for a working visit": "visit").
     acts: frozenset[str] = frozenset()
@@ -1394,12 +1403,13 @@ def _main_and_subjects(
     asserted: Sequence[tuple[Token, Token]],
     names: Sequence[tuple[int, int, str]],
     start: int,
-) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """``_Gist.main``, ``_Gist.acts`` and ``_Gist.subjects`` of what a span from ``start`` asserts
     (``_asserted``); ``names`` are the span's named entities as (start, end, key)."""
     main: set[str] = set()
     objects: set[str] = set()
     subjects: set[str] = set()
+    mood: set[str] = set()
     for verb, word in asserted:
         reported = doc.tree.child(word, "ccomp")
         if reported is not None:
@@ -1407,6 +1417,12 @@ def _main_and_subjects(
             # has learned the instructor was charged": "charge", the instructor's; "Trump
             # will visit, the ambassador revealed": "visit").
             verb = word = reported
+        for w in {verb, word}:
+            mood.update(
+                c.lemma.lower()
+                for c in doc.tree.children(w)
+                if c.dep == "neg" or (c.dep == "aux" and c.tag == "MD")
+            )
         particle = doc.tree.child(word, "prt")  # "find out" is not "find"
         light = word.lemma.lower() in _LIGHT_VERBS and particle is None
         if (not word.is_stop or particle is not None) and not light:
@@ -1440,7 +1456,7 @@ def _main_and_subjects(
                     subjects.update(_subject_keys(doc, subject, names))
                 break
             clause = doc.tree.token(clause.head) if clause.dep == "conj" else None
-    return frozenset(main), frozenset(main | objects), frozenset(subjects)
+    return frozenset(main), frozenset(main | objects), frozenset(subjects), frozenset(mood)
 
 
 def _subject_keys(
@@ -1548,7 +1564,7 @@ def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
     )
     asserted = _asserted(doc, inside)
     aside = _aside_tokens(doc, inside)
-    main, acts, subjects = _main_and_subjects(
+    main, acts, subjects, mood = _main_and_subjects(
         doc,
         asserted,
         [
@@ -1576,6 +1592,7 @@ def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
         subjects=subjects,
         main=main,
         acts=acts,
+        mood=mood,
     )
 
 
@@ -1657,7 +1674,7 @@ def _says_again(a: _Gist, b: _Gist) -> bool:
     the same subject is no second report ("Pinochet, who was arrested in October,
     returned home"; "At the time of his arrest, Johnson had ...").
     """
-    if not a.subjects & b.subjects:
+    if not a.subjects & b.subjects or a.mood != b.mood:
         return False
     if not (a.main & b.acts or b.main & a.acts):
         return False
