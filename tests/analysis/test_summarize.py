@@ -889,6 +889,16 @@ def test_a_sentence_that_reports_again_what_another_reports_is_not_chosen_with_i
         "Tomas Vilar will visit Nairobi in June, the Kenyan ambassador revealed.",
         "Tomas Vilar will visit Nairobi in June with 40 ministers.",
         "Tomas Vilar will visit Nairobi in June with 12 ministers.",
+        "Delgado was arrested in Porto in August.",
+        "Delgado was arrested in Lisbon in August.",
+        "Delgado denied the charges in court on Friday.",
+        "Delgado was charged with fraud in Lisbon.",
+        "North Korea fired a missile on Friday.",
+        "South Korea fired a missile on Friday.",
+        "Delgado sued Vilar over the contract.",
+        "Delgado sued the newspaper over the contract.",
+        "Delgado denied she was arrested in Lisbon.",
+        "Delgado was arrested in Lisbon in May.",
     )
     docs = parse_articles([build_article(t, f"d{k}") for k, t in enumerate(texts)], load_nlp())
     (
@@ -908,6 +918,16 @@ def test_a_sentence_that_reports_again_what_another_reports_is_not_chosen_with_i
         said,
         forty,
         twelve,
+        porto_august,
+        lisbon_august,
+        denied_charges,
+        charged,
+        north,
+        south,
+        sued_vilar,
+        sued_paper,
+        denied_arrest,
+        lisbon_may,
     ) = (_gist(d, d.sentences[0].start, d.sentences[0].end) for d in docs)
     # The same named subject, the same assertion in other words ("placed under arrest"),
     # or what its verb takes ("travel ... for a working visit"); what a verb reports.
@@ -928,6 +948,16 @@ def test_a_sentence_that_reports_again_what_another_reports_is_not_chosen_with_i
     # Disagreeing figures: two reports, not one.
     assert _says_again(forty, travel)
     assert not _says_again(forty, twelve)
+    # Another place, another month, another object: another act of the same kind.
+    assert not _says_again(porto_august, arrested)
+    assert not _says_again(lisbon_august, lisbon_may)
+    assert _says_again(lisbon_august, arrested)
+    assert not _says_again(sued_vilar, sued_paper)
+    # What is denied is not asserted; the object of another verb is no report of it.
+    assert not _says_again(denied_charges, charged)
+    assert not _says_again(denied_arrest, arrested)
+    # A tagged name's last word finds the same name untagged, not another tagged one.
+    assert not _says_again(north, south)
 
     # In the program, at most one of them is chosen.
     concepts = [frozenset({("a", "b"), ("c", "d")}), frozenset({("a", "b"), ("e", "f")})]

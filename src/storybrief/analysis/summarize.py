@@ -63,6 +63,8 @@ from storybrief.lexicon import (
     ACTOR_LABELS,
     ATTRIBUTION,
     ATTRIBUTION_FORMS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
     SPEECH_VERBS,
     TIME_LABELS,
 )
@@ -1350,9 +1352,13 @@ class _Gist:
     #: How its main clauses assert: "not" and the modal verbs ("will", "may") of the
     #: asserted verbs ("was not arrested", "may recall", "will visit").
     mood: frozenset[str] = frozenset()
-    #: ``main`` and the common nouns its verbs take as objects, directly or through a
-    #: preposition ("will travel to the United Kingdom for a working visit": "visit").
+    #: ``main`` and the common nouns its verbs of going take as objects, directly or
+    #: through a preposition ("will travel to the United Kingdom for a working visit":
+    #: "visit"); "denied the charges" is no report of a charge.
     acts: frozenset[str] = frozenset()
+    #: What its asserted verbs act on: their direct objects (resolved ids, else lemmas),
+    #: bar the noun a light verb carries ("Texas sued Google" is not "Utah sued Meta").
+    objects: frozenset[str] = frozenset()
 
 
 _TITLE_DEPS = frozenset(("compound", "amod", "appos", "nmod", "flat"))
@@ -1396,6 +1402,13 @@ _LIGHT_VERBS = frozenset(("place", "put", "take", "make", "give", "hold", "pay",
 #: The prepositions by which a light verb carries its noun ("under arrest", "into custody").
 _LIGHT_PREPOSITIONS = frozenset(("under", "into"))
 _SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
+#: Verbs of going, whose objects tell the act ("will travel to Kenya for a working visit").
+_GOING_VERBS = frozenset(("travel", "go", "come", "fly", "head", "arrive", "leave", "return"))
+#: Verbs with a clausal complement that they do not assert: "denied he was arrested",
+#: "threatened to resign", "promised that the plant would close".
+_UNASSERTING_VERBS = frozenset(
+    ("deny", "doubt", "dispute", "reject", "threaten", "promise", "question", "refuse", "hope")
+)
 
 
 def _main_and_subjects(
@@ -1403,16 +1416,22 @@ def _main_and_subjects(
     asserted: Sequence[tuple[Token, Token]],
     names: Sequence[tuple[int, int, str]],
     start: int,
-) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    """``_Gist.main``, ``_Gist.acts`` and ``_Gist.subjects`` of what a span from ``start`` asserts
-    (``_asserted``); ``names`` are the span's named entities as (start, end, key)."""
+) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """``_Gist.main``, ``_Gist.acts``, ``_Gist.subjects``, ``_Gist.mood`` and
+    ``_Gist.objects`` of what a span from ``start`` asserts (``_asserted``); ``names``
+    are the span's named entities as (start, end, key)."""
     main: set[str] = set()
     objects: set[str] = set()
+    direct: set[str] = set()
     subjects: set[str] = set()
     mood: set[str] = set()
+
+    def name_of(t: Token) -> str:
+        return next((key for a, b, key in names if a <= t.start < b), t.lemma.lower())
+
     for verb, word in asserted:
         reported = doc.tree.child(word, "ccomp")
-        if reported is not None:
+        if reported is not None and word.lemma.lower() not in _UNASSERTING_VERBS:
             # What a verb of knowing or telling reports is what is asserted ("CTV News
             # has learned the instructor was charged": "charge", the instructor's; "Trump
             # will visit, the ambassador revealed": "visit").
@@ -1428,9 +1447,12 @@ def _main_and_subjects(
         if (not word.is_stop or particle is not None) and not light:
             main.add(" ".join(w.lemma.lower() for w in (word, particle) if w is not None))
         for c in doc.tree.children(word):
+            if c.dep == "dobj" and c.pos in ("NOUN", "PROPN") and not light:
+                direct.add(name_of(c))
             taken = doc.tree.child(c, "pobj") if c.dep == "prep" else c
             if (
-                taken is not None
+                word.lemma.lower() in _GOING_VERBS
+                and taken is not None
                 and taken.dep in ("dobj", "pobj")
                 and taken.pos == "NOUN"
                 and not taken.is_stop
@@ -1456,7 +1478,13 @@ def _main_and_subjects(
                     subjects.update(_subject_keys(doc, subject, names))
                 break
             clause = doc.tree.token(clause.head) if clause.dep == "conj" else None
-    return frozenset(main), frozenset(main | objects), frozenset(subjects), frozenset(mood)
+    return (
+        frozenset(main),
+        frozenset(main | objects),
+        frozenset(subjects),
+        frozenset(mood),
+        frozenset(direct),
+    )
 
 
 def _subject_keys(
@@ -1465,14 +1493,19 @@ def _subject_keys(
     """Who a subject names: the entity of the name it is or stands beside ("The President
     of the United States Donald Trump"), and the name's last word as written, which
     finds the same person where the tagger missed the name ("Pinochet, 82, was
-    placed under arrest"); a word with an article is no name ("The President")."""
+    placed under arrest"): "last:" for a tagged name's of two words or more, which meets
+    only a name of one word ("North Korea" is not "South Korea"), "name:" for a name of
+    one word; a word with an article is no name ("The President")."""
     keys: set[str] = set()
     for t in (subject, *(c for c in doc.tree.children(subject) if c.dep == "appos")):
         tagged = [(a, b, key) for a, b, key in names if a <= t.start < b]
         keys.update(key for _, _, key in tagged)
         if tagged:
             words = [w for w in doc.tree.between(tagged[0][0], tagged[0][1]) if w.pos == "PROPN"]
-            keys.update("name:" + w.text.casefold() for w in words[-1:])
+            # A name of one word is a name by itself ("Trump"), which the longer one's
+            # last word meets ("Donald Trump").
+            kind = "name:" if len(words) == 1 else "last:"
+            keys.update(kind + w.text.casefold() for w in words[-1:])
         elif t.pos == "PROPN" and doc.tree.child(t, "det") is None:
             keys.add("name:" + t.text.casefold())
     return keys
@@ -1564,7 +1597,7 @@ def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
     )
     asserted = _asserted(doc, inside)
     aside = _aside_tokens(doc, inside)
-    main, acts, subjects, mood = _main_and_subjects(
+    main, acts, subjects, mood, objects = _main_and_subjects(
         doc,
         asserted,
         [
@@ -1593,6 +1626,7 @@ def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
         main=main,
         acts=acts,
         mood=mood,
+        objects=objects,
     )
 
 
@@ -1674,11 +1708,54 @@ def _says_again(a: _Gist, b: _Gist) -> bool:
     the same subject is no second report ("Pinochet, who was arrested in October,
     returned home"; "At the time of his arrest, Johnson had ...").
     """
-    if not a.subjects & b.subjects or a.mood != b.mood:
+    if not _same_subject(a.subjects, b.subjects) or a.mood != b.mood:
         return False
     if not (a.main & b.acts or b.main & a.acts):
         return False
+    if a.objects and b.objects and not a.objects & b.objects:
+        return False  # "Texas sued Google" / "Texas sued the school board"
+    if a.places and b.places and not (_places_meet(a.places, b) or _places_meet(b.places, a)):
+        return False  # "indicted in New York" / "indicted in Georgia"
+    if _times_disagree(a.times, b.times):
+        return False  # "in April" / "in August"
     return _figures_agreeing(a, b) is not None
+
+
+def _same_subject(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two sets of ``_Gist.subjects`` name one subject: a shared entity or
+    untagged name, or an untagged name that is a tagged one's last word."""
+    if {k for k in a if not k.startswith("last:")} & b:
+        return True
+    return any(
+        k.startswith("name:") and "last:" + k[5:] in other
+        for one, other in ((a, b), (b, a))
+        for k in one
+    )
+
+
+def _month(word: str) -> int | None:
+    """The month a time word names ("October", "oct.", "Sept"), if any."""
+    word = word.rstrip(".")
+    if word in MONTHS:
+        return MONTHS.index(word) + 1
+    return MONTH_ABBREVIATIONS.get(word)
+
+
+def _times_disagree(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two sentences' time words name different months or different years
+    ("in April" / "in August"; "in 2019" / "in 2021"); a weekday, or "June 3" against
+    "June", is no disagreement."""
+    for x, y in (
+        ({_month(w) for w in a} - {None}, {_month(w) for w in b} - {None}),
+        ({w for w in a if _is_year(w)}, {w for w in b if _is_year(w)}),
+    ):
+        if x and y and not x & y:
+            return True
+    return False
+
+
+def _is_year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
 
 
 def _places_meet(places: frozenset[tuple[str, str]], other: _Gist) -> bool:
