@@ -593,6 +593,36 @@ def test_shares_of_one_named_owner_are_one_quantity_and_other_owners_shares_apar
 
 @pytest.mark.model
 @pytest.mark.issue(20)
+def test_a_share_is_its_owner_s_however_the_sentence_puts_it_and_a_poll_s_is_not_the_vote_s() -> (
+    None
+):
+    brief = _brief(
+        (
+            "Poll\n\nA poll released Tuesday showed 58 percent of respondents would choose "
+            "Anna Kolb, to 15 percent for John Miller, her leading opponent.",
+            "2024-03-12",
+        ),
+        (
+            "Campaign\n\nKolb's nearest rival, party chief John Miller, trails with about 20 "
+            "percent, while the other candidates barely show up in the polls.",
+            "2024-03-19",
+        ),
+        (
+            "Result\n\nJohn Miller was projected to take second place with 29.6 percent of "
+            "the vote on Sunday.",
+            "2024-03-25",
+        ),
+        ("Count\n\nJohn Miller finished second with 29.6 percent of the vote.", "2024-03-26"),
+    )
+    groups = [sorted(st.value for st in c.statements) for c in brief.claims if c.unit == "percent"]
+    # "15 percent for Miller" and "Miller ... trails with about 20 percent": his, in polls.
+    assert [15, 20] in groups
+    # "was projected to take second place with 29.6 percent": Miller's, in the vote.
+    assert [29.6, 29.6] in groups
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
 def test_ages_are_in_years_and_one_person_s_ages_are_one_quantity() -> None:
     brief = _brief(
         ("Profile\n\nThe 47-year-old Anna Kolb took office on Monday.", "2024-03-27"),

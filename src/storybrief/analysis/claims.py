@@ -1,6 +1,6 @@
 """Numbers the sources state, grouped by what they count, with how the sources relate.
 
-Method (``claims.v7``):
+Method (``claims.v8``):
 
 - Since claims.v6, dates: a day or a month something happened on, as two or
   more sources state it ("arrested in London on Oct. 16", "the surgery on Oct.
@@ -74,7 +74,12 @@ Method (``claims.v7``):
   words, and a share never joins another owner's, nor one of no owner unless in the
   same verb or much the same words; a figure in an opening "With ..." phrase with its
   own verb ("With 93 percent of the vote counted, Putin had ...") is not the
-  subject's (claims.v4). An age ("the 82-year-old
+  subject's (claims.v4). Since claims.v8 the owner is also the name a share is "for"
+  ("15 percent for Zyuganov"), the subject of the verb a clause without one completes
+  ("Yavlinsky was projected to take third place with 7 percent"), the name beside a
+  subject ("his nearest rival, Zyuganov, trails with 20 percent"); and a share its
+  sentence gives from a poll ("poll", "survey", "respondents") never joins one of the
+  vote. An age ("the 82-year-old
   Pinochet", "Pinochet, 82," even where the tagger calls it a date or the name a
   place: people are the entities typed PERSON) is in years (unit ``age``) and of its
   person: ages of one person are one quantity, of two people two, and agree only
@@ -153,7 +158,7 @@ from storybrief.model import (
     date_of,
 )
 
-METHOD = "claims.v7"
+METHOD = "claims.v8"
 # Judgement call (claims.v1, not measured): context cosine from which two
 # statements of one unit are one quantity; lower joins unrelated counts.
 SAME_QUANTITY = 0.25
@@ -297,6 +302,9 @@ class _Statement:
     #: For a date: written with its month ("Oct. 16", "August 12, 2000"), not
     #: counted from the publication day ("on Friday", "yesterday").
     calendar: bool = False
+    #: For a share: its sentence tells of a poll ("A poll released Tuesday showed ... 15
+    #: percent for Zyuganov"), not of the vote: a poll's share is not the result's.
+    poll: bool = False
 
 
 def _value(text: str, money: bool = False) -> tuple[float | None, str | None]:
@@ -597,6 +605,11 @@ def extract_statements(
                 per,
                 era=_era(time, doc_time) or continued_era(sentence, start, end),
                 reported=doc_time,
+                poll=unit == "percent"
+                and any(
+                    t.lemma.lower() in _POLL_WORDS
+                    for t in doc.tree.between(sentence.start, sentence.end)
+                ),
             )
         )
 
@@ -1112,7 +1125,11 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
     if a.owner and b.owner:
         # Shares of one named owner are one quantity ("Putin had 52.4 percent",
         # "Putin gained 52.9 percent of votes"); another owner's never are.
-        return a.owner == b.owner and (a.counts is None or b.counts is None or a.counts == b.counts)
+        return (
+            a.owner == b.owner
+            and a.poll == b.poll
+            and (a.counts is None or b.counts is None or a.counts == b.counts)
+        )
     if a.owner or b.owner:
         # A named owner's share and a share of no one ("with 93 percent of the vote
         # counted"): one only in the same verb, of the same thing at the same value, or
@@ -1202,6 +1219,8 @@ def _noun_before_age(doc: ParsedArticle, start: int, end: int) -> str | None:
 #: figure it is.
 OWNER_HOPS = 3
 _OWNER_LABELS = frozenset(("PERSON", "ORG", "NORP", "GPE"))
+#: Words that tell a share is a poll's.
+_POLL_WORDS = frozenset(("poll", "survey", "respondent", "pollster"))
 
 
 def _in_absolute_phrase(doc: ParsedArticle, start: int) -> bool:
@@ -1231,22 +1250,52 @@ def _owner_of(doc: ParsedArticle, start: int, end: int) -> str | None:
         return None
     if _in_absolute_phrase(doc, start):
         return None
-    for token in tree.ancestors(inside[0], OWNER_HOPS):
-        if token.pos not in ("VERB", "AUX"):
-            continue
-        subject = next((c for c in tree.children(token) if c.dep in ("nsubj", "nsubjpass")), None)
-        if subject is None:
-            continue
+
+    def named(token: Token) -> str | None:
         return next(
             (
                 m.entity_id
                 for m in doc.mentions
                 if m.entity_id
                 and m.label in _OWNER_LABELS
-                and m.span.start <= subject.start < m.span.end
+                and m.span.start <= token.start < m.span.end
             ),
             None,
         )
+
+    # The figure's head word ("percent" in "about 7 percent"), whose heads are its clause.
+    figure = next((t for t in inside if not start <= (tree.head(t) or t).start < end), inside[0])
+    # "15 percent for Zyuganov": whose share the figure is, said beside it.
+    for prep in tree.children(figure):
+        if prep.dep == "prep" and prep.lemma.lower() == "for":
+            held = tree.child(prep, "pobj")
+            if held is not None and (owner := named(held)) is not None:
+                return owner
+    for token in tree.ancestors(figure, OWNER_HOPS):
+        # A root the tagger took for a noun is a verb still ("Zyuganov trails with 20
+        # percent").
+        if token.pos not in ("VERB", "AUX") and token.dep != "ROOT":
+            continue
+        subject = _subject_of(tree, token)
+        if subject is None:
+            continue
+        # Or the name beside it ("Putin's nearest rival, Gennady Zyuganov, trails").
+        beside = (c for c in tree.children(subject) if c.dep == "appos")
+        return next((o for t in (subject, *beside) if (o := named(t)) is not None), None)
+    return None
+
+
+def _subject_of(tree: TokenTree, verb: Token) -> Token | None:
+    """A verb's subject, or the subject of the verb it completes or is joined to
+    ("Yavlinsky was projected to take third place": Yavlinsky takes it)."""
+    for _ in range(OWNER_HOPS):
+        subject = next((c for c in tree.children(verb) if c.dep in ("nsubj", "nsubjpass")), None)
+        if subject is not None or verb.dep not in ("xcomp", "conj"):
+            return subject
+        head = tree.head(verb)
+        if head is None:
+            return None
+        verb = head
     return None
 
 
