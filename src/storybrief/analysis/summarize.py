@@ -38,7 +38,11 @@ is one), so a mid-article line ("Navy spokesman
 Igor Dygalo said the Oscar-class submarine was not carrying nuclear weapons") never
 opens it. And of two sentences that report the same act of the same named subject
 ("Pinochet, 82, was placed under arrest in London", "Pinochet was arrested in London
-on Oct. 16"), at most one is chosen (``_says_again``), however different their words.
+on Oct. 16"; "The President will visit the UK on 13 July", "President Trump will
+travel to the United Kingdom on July 13": a role meets the name whose title it is, and
+a trip is one act however it is told), at most one is chosen (``_says_again``),
+however different their words, unless their places, months or years, objects or
+figures differ.
 """
 
 from __future__ import annotations
@@ -1404,6 +1408,9 @@ _LIGHT_PREPOSITIONS = frozenset(("under", "into"))
 _SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
 #: Verbs of going, whose objects tell the act ("will travel to Kenya for a working visit").
 _GOING_VERBS = frozenset(("travel", "go", "come", "fly", "head", "arrive", "leave", "return"))
+#: Verbs of one act, a trip: "will travel to the UK", "will be coming to London", "will
+#: visit London" (not "arrive", "leave" or "return": its stages).
+_TRAVEL_VERBS = frozenset(("travel", "go", "come", "fly", "head", "visit"))
 #: Verbs with a clausal complement that they do not assert: "denied he was arrested",
 #: "threatened to resign", "promised that the plant would close".
 _UNASSERTING_VERBS = frozenset(
@@ -1438,7 +1445,9 @@ def _main_and_subjects(
             verb = word = reported
         for w in {verb, word}:
             mood.update(
-                c.lemma.lower()
+                # What is reported as "would" was said as "will" ("confirmed Trump
+                # would be coming").
+                "will" if c.lemma.lower() == "would" and w.dep == "ccomp" else c.lemma.lower()
                 for c in doc.tree.children(w)
                 if c.dep == "neg" or (c.dep == "aux" and c.tag == "MD")
             )
@@ -1446,6 +1455,8 @@ def _main_and_subjects(
         light = word.lemma.lower() in _LIGHT_VERBS and particle is None
         if (not word.is_stop or particle is not None) and not light:
             main.add(" ".join(w.lemma.lower() for w in (word, particle) if w is not None))
+        if particle is None and word.lemma.lower() in _TRAVEL_VERBS:
+            main.add("travel")  # "will be coming to London", "will visit the UK"
         for c in doc.tree.children(word):
             if c.dep == "dobj" and c.pos in ("NOUN", "PROPN") and not light:
                 direct.add(name_of(c))
@@ -1472,6 +1483,18 @@ def _main_and_subjects(
             if clause is None:
                 break
             subject = next((c for c in doc.tree.children(clause) if c.dep in _SUBJECT_DEPS), None)
+            if subject is None and clause.dep == "ccomp":
+                # "confirmed Trump would be coming": the tagger may take the reported
+                # clause's subject for the object of the verb that reports it.
+                head = doc.tree.token(clause.head)
+                subject = next(
+                    (
+                        c
+                        for c in (doc.tree.children(head) if head is not None else ())
+                        if c.dep == "dobj" and c.start < clause.start
+                    ),
+                    None,
+                )
             if subject is not None:
                 # (A dateline the span leaves out may be parsed as the subject.)
                 if subject.start >= start:
@@ -1495,20 +1518,46 @@ def _subject_keys(
     finds the same person where the tagger missed the name ("Pinochet, 82, was
     placed under arrest"): "last:" for a tagged name's of two words or more, which meets
     only a name of one word ("North Korea" is not "South Korea"), "name:" for a name of
-    one word; a word with an article is no name ("The President")."""
+    one word; a word with an article is no name ("The President") but a role, "role:",
+    which meets the same word as a name's title, "title:" ("President Trump")."""
     keys: set[str] = set()
     for t in (subject, *(c for c in doc.tree.children(subject) if c.dep == "appos")):
         tagged = [(a, b, key) for a, b, key in names if a <= t.start < b]
         keys.update(key for _, _, key in tagged)
         if tagged:
-            words = [w for w in doc.tree.between(tagged[0][0], tagged[0][1]) if w.pos == "PROPN"]
+            a, b, _ = tagged[0]
+            words = [w for w in doc.tree.between(a, b) if w.pos == "PROPN"]
             # A name of one word is a name by itself ("Trump"), which the longer one's
             # last word meets ("Donald Trump").
             kind = "name:" if len(words) == 1 else "last:"
             keys.update(kind + w.text.casefold() for w in words[-1:])
-        elif t.pos == "PROPN" and doc.tree.child(t, "det") is None:
+            title = [
+                w
+                for c in doc.tree.children(t)
+                if c.dep in _TITLE_DEPS and c.pos in ("NOUN", "PROPN") and not a <= c.start < b
+                for w in doc.tree.subtree(c)
+                if w.pos in ("NOUN", "PROPN") and (w is c or w.dep == "compound")
+            ]
+            if title:
+                keys.add("title:" + _role(doc, title, names))
+        elif doc.tree.child(t, "det") is not None:
+            if t.pos in ("NOUN", "PROPN"):
+                modifiers = [c for c in doc.tree.children(t) if c.dep == "compound"]
+                keys.add("role:" + _role(doc, [*modifiers, t], names))
+        elif t.pos == "PROPN":
             keys.add("name:" + t.text.casefold())
+    if any(not k.startswith(("role:", "title:")) for k in keys):
+        # A role beside a name is its title ("The President of the United States
+        # Donald Trump").
+        keys.update("title:" + k[5:] for k in list(keys) if k.startswith("role:"))
     return keys
+
+
+def _role(doc: ParsedArticle, words: Sequence[Token], names: Sequence[tuple[int, int, str]]) -> str:
+    """A title as compared: its words bar the names among them ("US President":
+    "president"; "Prime Minister": "prime minister"), lemmas in text order."""
+    kept = [w for w in words if not any(a <= w.start < b for a, b, _ in names)] or list(words)
+    return " ".join(w.lemma.lower() for w in sorted(kept, key=lambda w: w.start))
 
 
 def _aside_tokens(doc: ParsedArticle, inside: Sequence[Token]) -> set[int]:
@@ -1712,22 +1761,36 @@ def _says_again(a: _Gist, b: _Gist) -> bool:
         return False
     if not (a.main & b.acts or b.main & a.acts):
         return False
-    if a.objects and b.objects and not a.objects & b.objects:
+    # (A place a verb takes is a place: "will visit the UK" / "will visit London".)
+    ours, theirs = a.objects - {k for k, _ in a.places}, b.objects - {k for k, _ in b.places}
+    if ours and theirs and not ours & theirs:
         return False  # "Texas sued Google" / "Texas sued the school board"
-    if a.places and b.places and not (_places_meet(a.places, b) or _places_meet(b.places, a)):
+    if _places_apart(a, b):
         return False  # "indicted in New York" / "indicted in Georgia"
     if _times_disagree(a.times, b.times):
         return False  # "in April" / "in August"
     return _figures_agreeing(a, b) is not None
 
 
+def _places_apart(a: _Gist, b: _Gist) -> bool:
+    """Whether two sentences name places, all known to the gazetteer, that do not
+    meet ("in Porto" / "in Lisbon"); a name it does not know ("UK") may be any."""
+    if not a.places or not b.places:
+        return False
+    if not all(gazetteer.is_place(name) for _, name in a.places | b.places):
+        return False
+    return not (_places_meet(a.places, b) or _places_meet(b.places, a))
+
+
 def _same_subject(a: frozenset[str], b: frozenset[str]) -> bool:
     """Whether two sets of ``_Gist.subjects`` name one subject: a shared entity or
-    untagged name, or an untagged name that is a tagged one's last word."""
-    if {k for k in a if not k.startswith("last:")} & b:
+    name of one word, a name of one word that is a longer one's last word, or a role
+    that is a name's title ("The President" / "President Trump")."""
+    if {k for k in a if not k.startswith(("last:", "role:", "title:"))} & b:
         return True
     return any(
-        k.startswith("name:") and "last:" + k[5:] in other
+        (k.startswith("name:") and "last:" + k[5:] in other)
+        or (k.startswith("role:") and "title:" + k[5:] in other)
         for one, other in ((a, b), (b, a))
         for k in one
     )
