@@ -795,6 +795,24 @@ def test_a_caption_opening_the_document_is_no_summary_sentence() -> None:
 
 
 @pytest.mark.issue(20)
+def test_a_caption_the_page_ran_into_a_paragraph_is_no_summary_sentence() -> None:
+    text = (
+        "Dockworkers marched through Calder on Monday to demand better pay, the union "
+        "said.\n\n"
+        "A protest in Calder last year against the proposed closure of the north pier. "
+        "Union leaders said the strike would go on until Friday.\n\n"
+        "Mayor Ana Delgado and union leader Tomas Vilar at the town hall in 2017. The "
+        "mayor met the union twice last year, officials said."
+    )
+    brief = storybrief.brief([{"text": text}])
+    found = [c.sentence.text for c in candidates(brief.documents)]
+    # A paragraph opened by a line with no finite verb: a photo's caption.
+    assert not any(s.startswith(("A protest in Calder", "Mayor Ana Delgado and")) for s in found)
+    assert any(s.startswith("Union leaders said the strike") for s in found)
+    assert any(s.startswith("The mayor met the union") for s in found)
+
+
+@pytest.mark.issue(20)
 def test_a_byline_run_into_the_lead_is_no_summary_sentence() -> None:
     lead = (
         "January 27, 2011 | By Ann Lee, Special to the Courier This week thousands of "

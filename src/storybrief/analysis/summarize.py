@@ -410,6 +410,11 @@ def _standing(
         return None
     if not doc.article.text[: sentence.start].strip() and _captions(doc, sentence):
         return None
+    if doc.article.text[sentence.start - 1 : sentence.start] == "\n" and not _finite(doc, sentence):
+        # A paragraph opened by a line with no finite verb is a photo's caption the
+        # page ran into it ("President Trump and Prime Minister Theresa May of Britain
+        # at the White House in 2017. She was the first ...").
+        return None
     # "It's", "They'd": the pronoun before the clitic.
     first = _WORD.findall(text[:40].lower().replace("’", "'"))
     if first and first[0].split("'")[0] in _OPENERS:
@@ -458,6 +463,21 @@ def _captions(doc: ParsedArticle, sentence: Sentence) -> bool:
     """
     inside = doc.tree.between(sentence.start, sentence.end)
     return bool(inside) and not any(t.pos in ("VERB", "AUX") for t in inside)
+
+
+#: Tags of a finite verb: past, present, modal, and the base form (imperatives, "do
+#: not"); a participle is finite only with a subject of its own ("the Tautog collided
+#: in 1970", which the tagger may read as a participle; not "the proposed visit").
+_FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD", "VB"))
+
+
+def _finite(doc: ParsedArticle, sentence: Sentence) -> bool:
+    """Whether a sentence has a finite verb (``_FINITE_TAGS``)."""
+    return any(
+        t.tag in _FINITE_TAGS
+        or (t.tag in ("VBN", "VBG") and doc.tree.child(t, "nsubj") is not None)
+        for t in doc.tree.between(sentence.start, sentence.end)
+    )
 
 
 def _outlet_speaks(doc: ParsedArticle, sentence: Sentence) -> bool:
