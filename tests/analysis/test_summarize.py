@@ -499,6 +499,36 @@ def test_a_sentence_whose_speaker_is_an_unnamed_he_or_that_says_also_early_follo
 
 @pytest.mark.model
 @pytest.mark.issue(20)
+def test_a_sentence_that_compares_with_what_came_before_or_opens_with_a_connective_follows() -> (
+    None
+):
+    from storybrief.analysis.summarize import candidates
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    text = (
+        "Britain grounded its fleet of Calder ferries on Monday after a fire on board. "
+        "France said on Wednesday that it was contemplating a similar step for its ships. "
+        "Besides the fire, the inspectors found cracks in two of the hulls, officials said. "
+        "Norway took a step similar to Britain's on Thursday, officials in Oslo said. "
+        "The ministry's spokesman, Tomas Vilar, confirmed that on Friday. "
+        "Harbour master Ines Varga said she expected the ferries to run again by Friday. "
+        "Ferry passengers who travel with those who need help will be offered buses, "
+        "Varga said."
+    )
+    (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
+    found = {c.sentence.text.split()[0]: c.follows for c in candidates([doc])}
+    assert found["France"] is not None  # "a similar step": like what?
+    assert found["Besides"] is not None  # besides what came before
+    assert found["Norway"] is None  # similar to what it says
+    assert found["The"] is not None  # confirmed "that": what?
+    assert found["Ferry"] is None  # "those who need help"
+    assert found["Britain"] is None
+    assert found["Harbour"] is None
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
 def test_a_chronology_box_line_is_no_summary_sentence() -> None:
     from storybrief.analysis.summarize import candidates
     from storybrief.nlp import load_nlp, parse_articles
