@@ -512,11 +512,13 @@ _FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD", "VB"))
 
 
 def _finite(doc: ParsedArticle, sentence: Sentence) -> bool:
-    """Whether a sentence has a finite verb (``_FINITE_TAGS``)."""
-    return any(
+    """Whether a sentence has a finite verb (``_FINITE_TAGS``); untagged text (no
+    tagger ran) may have one."""
+    tokens = doc.tree.between(sentence.start, sentence.end)
+    return not any(t.tag for t in tokens) or any(
         t.tag in _FINITE_TAGS
         or (t.tag in ("VBN", "VBG") and doc.tree.child(t, "nsubj") is not None)
-        for t in doc.tree.between(sentence.start, sentence.end)
+        for t in tokens
     )
 
 
