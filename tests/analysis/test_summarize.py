@@ -429,6 +429,21 @@ def test_summarize_a_focus_question_picks_the_sentence_that_answers_it(
     assert texts[passage.doc_id][passage.start : passage.end] == passage.text
 
 
+def test_a_sentence_that_answers_the_focus_may_open_a_summary_as_a_lead_does(storm: Any) -> None:
+    from storybrief.analysis.summarize import _answers
+
+    found = candidates(storm)
+    answers = _answers(storm, found, "Are the schools open?")
+    assert answers is not None
+    opening = {c.sentence.text for c, a in zip(found, answers, strict=True) if a}
+    assert opening
+    assert all("schools" in text for text in opening)
+    assert _answers(storm, found, "  ") is None
+    # Forty words: the answer, and what else is chosen comes with a lead or an answer.
+    texts = [p.text for p in summarize(storm, 40, "Are the schools open?")]
+    assert any("schools" in t for t in texts)
+
+
 @pytest.mark.parametrize("focus", [None, "", "   ", "the of and"])
 def test_summarize_without_a_usable_focus_is_the_plain_summary(
     example_brief: Any, focus: str | None

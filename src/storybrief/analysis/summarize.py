@@ -31,10 +31,10 @@ given as one passage with it, one span of the article: "He said..." always
 comes right after the sentence that says who he is. A sentence that opens its
 paragraph with a dateline ("CAIRO (Reuters) - ") is given without it.
 
-Two more constraints make it read as a brief. Unless it answers a focus question, it
-opens with a lead: a sentence is chosen only with one of the first
-``OPENING_POSITIONS`` candidates of an article read no later than it (where there
-is one), so a mid-article line ("Navy spokesman
+Two more constraints make it read as a brief. It opens with a lead: a sentence is
+chosen only with one of the first ``OPENING_POSITIONS`` candidates of an article read
+no later than it (where there is one), or, given a focus question, with a sentence
+that answers it (``FOCUS_ANSWER``), so a mid-article line ("Navy spokesman
 Igor Dygalo said the Oscar-class submarine was not carrying nuclear weapons") never
 opens it. And of two sentences that report the same act of the same named subject
 ("Pinochet, 82, was placed under arrest in London", "Pinochet was arrested in London
@@ -1074,8 +1074,28 @@ def summarize(
     table = concept_table(documents, found)
     plain = _weights(table)
     weights = focused_weights(documents, found, table, plain, focus)
-    # A summary that answers a question opens with the answer, not the news's lead.
-    return _summary(documents, found, table, weights, words, opening=weights is plain)
+    return _summary(
+        documents, found, table, weights, words, answers=_answers(documents, found, focus)
+    )
+
+
+#: Judgement call: a candidate at least this relevant to the focus, as a share of the
+#: most relevant one's relevance (``focus_relevance``), answers it.
+FOCUS_ANSWER = 0.5
+
+
+def _answers(
+    documents: Sequence[ParsedArticle], found: Sequence[Candidate], focus: str | None
+) -> list[bool] | None:
+    """Which candidates answer the focus (``FOCUS_ANSWER``): a summary may open with
+    an answer as with a lead ("Are the schools open?": "All public schools will stay
+    closed on Tuesday"). None without a usable focus."""
+    if not focus or not focus.strip():
+        return None
+    relevance = focus_relevance(documents, found, focus)
+    if relevance is None:
+        return None
+    return [r >= FOCUS_ANSWER for r in relevance[0]]
 
 
 #: How much a concept's relevance to the focus adds to its weight: weight times
@@ -1205,9 +1225,8 @@ def summarize_update(
     table = concept_table(new, found)
     plain = _weights(table)
     weights = focused_weights(new, found, table, plain, focus)
-    opening = weights is plain
     weights = {b: w * (ALREADY_READ if b in seen else 1.0) for b, w in weights.items()}
-    update = _summary(new, found, table, weights, words, opening=opening)
+    update = _summary(new, found, table, weights, words, answers=_answers(new, found, focus))
     if not old or not update or background_words <= 0:
         return update, ()
     old_found = candidates(old)
@@ -1242,9 +1261,11 @@ def _summary(
     weights: dict[Bigram, float],
     words: int,
     opening: bool = True,
+    answers: Sequence[bool] | None = None,
 ) -> tuple[SummaryPassage, ...]:
     """The candidates whose concepts weigh most within the budget, as passages; with
-    ``opening``, the first of them is a lead (``OPENING_POSITIONS``)."""
+    ``opening``, the first of them is a lead (``OPENING_POSITIONS``) or one of the
+    ``answers`` to a focus."""
     vectors = tfidf([c.sentence.text for c in found], SENTENCES)
     gists: dict[int, _Gist] = {}
 
@@ -1263,7 +1284,10 @@ def _summary(
         None if vectors is None else vectors.matrix,
         lambda i, j: _says_again(gist(i), gist(j)),
         [_read_at(documents, c.doc_index) for c in found] if opening else None,
-        [c.position < OPENING_POSITIONS for c in found],
+        [
+            c.position < OPENING_POSITIONS or (answers is not None and answers[i])
+            for i, c in enumerate(found)
+        ],
     )
     if not chosen:
         return ()
