@@ -653,6 +653,21 @@ def test_a_length_is_given_in_the_unit_its_sources_write() -> None:
 
 
 @pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_year_since_which_something_has_been_so_is_a_year_of_the_story_s_history() -> None:
+    brief = _brief(
+        (
+            "Army\n\nAs protests went on Friday, the army that's been the backbone to "
+            "Calder's secular rulers since 1952 seemed to have had enough.",
+            "2024-05-07",
+        ),
+        ("Rule\n\nThe republic born of the revolution of 1952 faces its test.", "2024-05-08"),
+    )
+    years = [c for c in brief.claims if c.unit == "year"]
+    assert [sorted(st.value for st in c.statements) for c in years] == [[1952, 1952]]
+
+
+@pytest.mark.model
 def test_the_year_of_one_event_is_one_quantity() -> None:
     brief = _brief(
         ("Islands\n\nBritain fought the Falklands war in 1982, the minister said.", "2024-05-07"),

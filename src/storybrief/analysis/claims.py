@@ -79,7 +79,9 @@ Method (``claims.v8``):
   ("Yavlinsky was projected to take third place with 7 percent"), the name beside a
   subject ("his nearest rival, Zyuganov, trails with 20 percent"); and a share its
   sentence gives from a poll ("poll", "survey", "respondents") never joins one of the
-  vote. An age ("the 82-year-old
+  vote. A year "since" which something has been so ("the army that's been the
+  backbone of the state since 1952", where the tagger may call "since" a conjunction)
+  dates what it has been. An age ("the 82-year-old
   Pinochet", "Pinochet, 82," even where the tagger calls it a date or the name a
   place: people are the entities typed PERSON) is in years (unit ``age``) and of its
   person: ages of one person are one quantity, of two people two, and agree only
@@ -814,7 +816,8 @@ def _dated_event(tree: TokenTree, start: int, end: int, *, on_day: bool = False)
     )
     head = tree.head(root)
     prepositions = _DAY_PREPOSITIONS if on_day else _YEAR_PREPOSITIONS
-    if head is not None and head.pos == "ADP" and head.lemma.lower() in prepositions:
+    # (The tagger may call "since" a conjunction: "since 1952".)
+    if head is not None and head.pos in ("ADP", "SCONJ") and head.lemma.lower() in prepositions:
         head = tree.head(head)
     if head is None or head.index == root.index:
         return ()
@@ -830,6 +833,10 @@ def _dated_event(tree: TokenTree, start: int, end: int, *, on_day: bool = False)
             return (lemma, *objects)
         if on_day and objects and lemma not in ("say", "be"):
             return tuple(objects)
+    if head.lemma.lower() == "be" and not on_day:
+        # "has been the backbone of the state since 1952": what it has been.
+        what = [c.lemma.lower() for c in tree.children(head) if c.dep == "attr" and c.pos == "NOUN"]
+        return tuple(w for w in what if w.isalpha())
     return ()
 
 
