@@ -201,6 +201,8 @@ By signing up you agree to receive emails from us.
 
 Follow us on Facebook, Twitter and Instagram!
 
+Editor's note: This story has been updated with the operator's statement.
+
 The interactive transcript could not be loaded.
 
 EMBED More News Videos The ferry leaves the west pier. Watch the report at 6 p.m.
@@ -218,10 +220,10 @@ The goal is to fix broken links. Crawls of supported sites.
 def test_clean_removes_page_notices_and_marks_agency_captions() -> None:
     result = clean_text(PAGE_WITH_NOTICES)
     kinds = [p.kind for p in result.removed]
-    assert kinds.count("page_notice") == 9
+    assert kinds.count("page_notice") == 10
     for notice in (
         *("advertisement", "JavaScript", "Reprints", "Wayback", "as an interest"),
-        *("Sign up", "Follow us", "transcript", "These crawls"),
+        *("Sign up", "Follow us", "Editor's note", "transcript", "These crawls"),
     ):
         assert notice not in result.text
     captions = [result.text[s:e] for s, e in result.captions]
@@ -249,6 +251,8 @@ def test_clean_removes_page_notices_and_marks_agency_captions() -> None:
         "Voters were asked to sign up for email alerts about polling places.",
         "Follow the money, investigators said on Twitter after the hearing.",
         "Close to 300 people attended the meeting, USA TODAY reported.",
+        "The ferry operator declined to comment for this story on Monday.",
+        "This story was one of many invented reports about the pier, officials say.",
         "The vote is set for Monday, Jan. 2, 2012, officials said.",
     ],
 )

@@ -147,6 +147,13 @@ _PAGE_NOTICE = re.compile(
     r"^view all\b.{0,40}\bnewsletters\.?$|"
     r"^follow us\b|\bfollow @\w+ on twitter\b|^follow\b.{0,40}\bon twitter @\w+|"
     r"^like this: like loading|^read or share this story:|"
+    # The page telling of itself: "Editor's note: This story has been updated ...",
+    # "Correction: This article originally misnamed ...", "An earlier version of this
+    # story ...", "This story appears in the December 12 issue of ...".
+    r"^\W*(?:editors?['’]?s?['’]? note:\s*|correction:\s*|\(\s*)?"
+    r"(?:an earlier version of )?this (?:article|story|interview|post|piece)"
+    r" (?:has been |was |is |appears |originally )?"
+    r"(?:updated|amended|corrected|edited|revised|condensed|appears? in|misnamed|misstated)\b|"
     # What a video player shows when the video does not load.
     r"^the interactive transcript could not be loaded\b|"
     r"^rating is available when the video has been rented\b|"
