@@ -759,6 +759,42 @@ def test_a_sentence_asserting_only_the_passages_aside_is_no_support() -> None:
         )
 
 
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_another_subject_doing_another_thing_is_no_support_however_alike() -> None:
+    from storybrief.analysis.summarize import _gist, _same_content
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    texts = (
+        "State auditors from the Treasury have challenged the contracts for the new "
+        "harbour bridge that the council signed in Kalva.",
+        "The council's ethics panel is expected to meet next week to review the contracts "
+        "for the new harbour bridge that the council signed in Kalva.",
+        "Treasury auditors have disputed the contracts for the new harbour bridge that "
+        "the council signed in Kalva.",
+        "State auditors from the Treasury questioned the contracts for the new harbour "
+        "bridge that the council signed in Kalva.",
+    )
+    docs = parse_articles([build_article(t, f"d{n}") for n, t in enumerate(texts)], load_nlp())
+    challenged, panel, disputed, questioned = (_gist(d, 0, len(d.article.text)) for d in docs)
+    assert challenged.agents == {"auditor"}
+    # The same long object, another subject and another verb: not the same report.
+    assert not _same_content(challenged, panel, 0.6)
+    # The same subject in other words of the same act, or another verb of the same
+    # subject: still support.
+    assert _same_content(challenged, disputed, 0.6)
+    assert _same_content(challenged, questioned, 0.6)
+    # A relative clause the parser hangs on the verb as a reported one is not what the
+    # sentence asserts: "appealed the rulings that underpin" asserts "appeal".
+    text = (
+        "State auditors have appealed the judicial reviews into building code breaches in "
+        "Kalva and Tarn that underpin the mayor's bridge contracts."
+    )
+    (doc,) = parse_articles([build_article(text, "d9")], load_nlp())
+    assert "appeal" in _gist(doc, 0, len(text)).main
+
+
 def test_the_gazetteer_knows_which_place_holds_which() -> None:
     from storybrief import gazetteer
 

@@ -1449,6 +1449,9 @@ class _Gist:
     #: What its asserted verbs act on: their direct objects (resolved ids, else lemmas),
     #: bar the noun a light verb carries ("Texas sued Google" is not "Utah sued Meta").
     objects: frozenset[str] = frozenset()
+    #: The words that head the subjects of what it asserts, lemmas ("Public prosecutors
+    #: ... have appealed": "prosecutor"; not pronouns).
+    agents: frozenset[str] = frozenset()
 
 
 _TITLE_DEPS = frozenset(("compound", "amod", "appos", "nmod", "flat"))
@@ -1467,7 +1470,11 @@ def _asserted(doc: ParsedArticle, inside: Sequence[Token]) -> list[tuple[Token, 
     for root in (t for t in inside if t.head == t.index):
         heads = [root]
         if root.lemma.lower() in SPEECH_VERBS:
-            heads = [c for c in doc.tree.children(root) if c.dep in _REPORTED_DEPS] or heads
+            heads = [
+                c
+                for c in doc.tree.children(root)
+                if c.dep in _REPORTED_DEPS and not _relative(doc, c)
+            ] or heads
         for head in heads:
             heads_too = [head, *(c for c in doc.tree.children(head) if c.dep == "conj")]
             for h in heads_too:
@@ -1483,6 +1490,14 @@ def _asserted(doc: ParsedArticle, inside: Sequence[Token]) -> list[tuple[Token, 
                 elif h.pos in ("VERB", "NOUN", "ADJ"):
                     found.append((h, h))
     return found
+
+
+def _relative(doc: ParsedArticle, clause: Token) -> bool:
+    """Whether a clause the parser took for a reported one is a relative clause: its
+    subject a relative pronoun ("appealed the investigations that underpin the warrant":
+    "that underpin" tells of the investigations, it is not what was appealed)."""
+    subject = next((c for c in doc.tree.children(clause) if c.dep in _SUBJECT_DEPS), None)
+    return subject is not None and subject.tag in ("WDT", "WP")
 
 
 #: Verbs that say little by themselves: what they assert is the noun they carry ("was
@@ -1509,11 +1524,14 @@ def _main_and_subjects(
     asserted: Sequence[tuple[Token, Token]],
     names: Sequence[tuple[int, int, str]],
     start: int,
-) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    """``_Gist.main``, ``_Gist.acts``, ``_Gist.subjects``, ``_Gist.mood`` and
-    ``_Gist.objects`` of what a span from ``start`` asserts (``_asserted``); ``names``
-    are the span's named entities as (start, end, key)."""
+) -> tuple[
+    frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]
+]:
+    """``_Gist.main``, ``_Gist.acts``, ``_Gist.subjects``, ``_Gist.mood``,
+    ``_Gist.objects`` and ``_Gist.agents`` of what a span from ``start`` asserts
+    (``_asserted``); ``names`` are the span's named entities as (start, end, key)."""
     main: set[str] = set()
+    agents: set[str] = set()
     objects: set[str] = set()
     direct: set[str] = set()
     subjects: set[str] = set()
@@ -1524,7 +1542,11 @@ def _main_and_subjects(
 
     for verb, word in asserted:
         reported = doc.tree.child(word, "ccomp")
-        if reported is not None and word.lemma.lower() not in _UNASSERTING_VERBS:
+        if (
+            reported is not None
+            and word.lemma.lower() not in _UNASSERTING_VERBS
+            and not _relative(doc, reported)
+        ):
             # What a verb of knowing or telling reports is what is asserted ("CTV News
             # has learned the instructor was charged": "charge", the instructor's; "Trump
             # will visit, the ambassador revealed": "visit").
@@ -1585,6 +1607,12 @@ def _main_and_subjects(
                 # (A dateline the span leaves out may be parsed as the subject.)
                 if subject.start >= start:
                     subjects.update(_subject_keys(doc, subject, names))
+                    if subject.pos in ("NOUN", "ADJ") and not subject.is_stop:
+                        # (The tagger may take a noun for an adjective: "The court's
+                        # plenary is expected to meet".)
+                        agents.add(subject.lemma.lower())
+                    elif subject.pos == "PROPN":
+                        agents.add(subject.text.casefold())  # a name as written
                 break
             clause = doc.tree.token(clause.head) if clause.dep == "conj" else None
     return (
@@ -1593,6 +1621,7 @@ def _main_and_subjects(
         frozenset(subjects),
         frozenset(mood),
         frozenset(direct),
+        frozenset(agents),
     )
 
 
@@ -1732,7 +1761,7 @@ def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
     )
     asserted = _asserted(doc, inside)
     aside = _aside_tokens(doc, inside)
-    main, acts, subjects, mood, objects = _main_and_subjects(
+    main, acts, subjects, mood, objects, agents = _main_and_subjects(
         doc,
         asserted,
         [
@@ -1762,6 +1791,7 @@ def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
         acts=acts,
         mood=mood,
         objects=objects,
+        agents=agents,
     )
 
 
@@ -1807,6 +1837,19 @@ def _same_content(a: _Gist, b: _Gist, similarity: float) -> bool:
         # seeking his extradition" is not "Pinochet was arrested ... at the instigation
         # of Garzon, who is seeking to extradite him".
         return False
+    if (
+        a.predicates
+        and b.predicates
+        and a.agents
+        and b.agents
+        and not (a.predicates & b.lemmas or b.predicates & a.lemmas)
+        and not (a.agents & _words(b) or b.agents & _words(a))
+    ):
+        # However alike the rest, another subject doing another thing: "Public prosecutors
+        # ... have appealed the investigations that underpin the warrant" is not "The
+        # court's plenary is to decide on an earlier challenge of the investigations that
+        # underpin the warrant".
+        return False
     if similarity < NAMES_ALONE_SUPPORT:
         if a.places and not _places_meet(a.places, b):
             # "poised to strike Benghazi" is not supported by strikes on a road elsewhere
@@ -1817,6 +1860,11 @@ def _same_content(a: _Gist, b: _Gist, similarity: float) -> bool:
             # is not "the announcement revealed changed attitudes".
             return False
     return shared >= MIN_SHARED or similarity >= NAMES_ALONE_SUPPORT
+
+
+def _words(gist: _Gist) -> frozenset[str]:
+    """A sentence's lemmas and its words as written, case-folded."""
+    return gist.lemmas | frozenset(re.findall(r"\w+", gist.folded))
 
 
 def _figures_agreeing(a: _Gist, b: _Gist) -> int | None:
