@@ -544,6 +544,28 @@ def test_a_sentence_that_compares_with_what_came_before_or_opens_with_a_connecti
 
 @pytest.mark.model
 @pytest.mark.issue(20)
+def test_a_sentence_dated_by_what_came_before_follows() -> None:
+    from storybrief.analysis.summarize import candidates
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    openings = {
+        "At the time, the inspectors had found no cracks in the hulls.": True,
+        "Two weeks later, the operator withdrew the last of its ferries.": True,
+        "The next day, harbour master Ines Varga closed the crossing.": True,
+        "Soon after, the ministry ordered an inquiry into the fire.": True,
+        "Later this year the operator will buy three new ferries.": False,
+        "At the time of writing, the ferries were still tied up in Calder.": False,
+        "Soon after the fire, the operator grounded its fleet of ferries.": False,
+    }
+    text = "Britain grounded its fleet of Calder ferries on Monday after a fire on board. "
+    (doc,) = parse_articles([build_article(text + " ".join(openings), "d1")], load_nlp())
+    found = {c.sentence.text: c.follows is not None for c in candidates([doc])}
+    assert {t: found.get(t) for t in openings} == openings
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
 def test_a_chronology_box_line_is_no_summary_sentence() -> None:
     from storybrief.analysis.summarize import candidates
     from storybrief.nlp import load_nlp, parse_articles

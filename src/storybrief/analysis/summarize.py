@@ -200,6 +200,20 @@ _OPENERS = frozenset(
         *("nevertheless", "nonetheless", "therefore", "hence", "consequently", "otherwise"),
     )
 )
+#: An opening that dates the sentence by what came before it: "At the time", "By then",
+#: "Since then", "The next day", "Two weeks later", "Soon after," (not "Later this
+#: year", "At the time of writing", "Soon after the crash", "The next day's vote").
+_TIME_BEFORE = re.compile(
+    r"""(?:at\s+(?:the|that)\s+(?:time|point|moment)|by\s+(?:then|that\s+time|that\s+point)"""
+    r"""|(?:since|until|till|back)\s+then|(?:the\s+)?(?:next|following)\s+"""
+    r"""(?:day|morning|afternoon|evening|night|week|month|year)"""
+    r"""|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)"""
+    r"""\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+later"""
+    r"""|later|afterwards?|(?:soon|shortly)\s+after(?=\s*,))\b"""
+    r"""(?!\s+(?:this|that|next|in|of|when)\b)"""
+    r"""(?!['’]s)""",
+    re.IGNORECASE,
+)
 # A candidate must end as a sentence ends: fragments cut at an abbreviation do not.
 _ENDS_SENTENCE = re.compile(r"""[.!]["'”’)]*$""")
 # A sentence that follows one ending otherwise in its paragraph starts mid-sentence
@@ -459,6 +473,8 @@ def _standing(
     first = _WORD.findall(text[:40].lower().replace("’", "'"))
     if first and first[0].split("'")[0] in _OPENERS:
         return "follows"
+    if _TIME_BEFORE.match(text):
+        return "follows"  # "At the time, the trip ...": the time of what came before
     # A bare quotation names no speaker: the sentence before may. Its speaker is said
     # outside its marks ('"The military said we are the backbone," he said.'), and a
     # sentence of a quotation opened paragraphs before has no mark of its own
