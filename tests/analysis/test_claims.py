@@ -1021,3 +1021,41 @@ def test_a_day_of_unknown_year_never_chains_two_years_into_one_claim() -> None:
         if claim.unit == "date":
             years = {st.time[:4] for st in claim.statements if st.time and st.time[0] != "X"}
             assert len(years) <= 1
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_one_exact_count_is_one_quantity_whatever_it_counts_and_small_ones_are_not() -> None:
+    brief = _brief(
+        (
+            "Ferry sinks\n\nThe Calder ferry sank in the strait with 137 crew on board. "
+            "Eight lifeboats were launched.",
+            "2024-05-07",
+        ),
+        (
+            "Search goes on\n\nDivers searched for the 137 sailors of the Calder ferry. "
+            "Eight boats joined the search.",
+            "2024-05-08",
+        ),
+    )
+    (crew,) = [c for c in brief.claims if any(st.value == 137 for st in c.statements)]
+    assert (len(crew.documents), crew.relation) == (2, "agree")
+    # Eight lifeboats are not eight boats: a small count joins only what it counts.
+    assert not any(
+        len(c.documents) == 2 and {st.value for st in c.statements} == {8} for c in brief.claims
+    )
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_telephone_numbers_and_codes_are_no_counts() -> None:
+    brief = _brief(
+        (
+            "Van sought\n\nPolice sought a van with plate 173GPS after a neighbour called 911. "
+            "Anyone with information should call the sheriff at (423) 272-7555. "
+            "The 911 call came at noon, and 137 officers joined the search.",
+            "2024-05-07",
+        ),
+    )
+    counted = {st.value for c in brief.claims for st in c.statements if c.unit == "count"}
+    assert counted == {137}

@@ -1,6 +1,6 @@
 """Numbers the sources state, grouped by what they count, with how the sources relate.
 
-Method (``claims.v8``):
+Method (``claims.v9``):
 
 - Since claims.v6, dates: a day or a month something happened on, as two or
   more sources state it ("arrested in London on Oct. 16", "the surgery on Oct.
@@ -92,7 +92,11 @@ Method (``claims.v8``):
   and whose counted nouns agree when both have one. Since claims.v4, the same value
   of one physical measure ("about 195 mph", "around 195 mph") or of one counted noun
   outside any toll ("some 100 technicians transported", "some 100 technicians
-  removed") is one quantity whatever the words around it; a partitive counts its
+  removed") is one quantity whatever the words around it; since claims.v9 so is one
+  exact count from ``DISTINCTIVE_FROM`` on, not a multiple of ten, unqualified and
+  outside any toll, whatever it counts ("118 crew", "the 118 sailors", "the bodies of
+  118 men"), and a code ("173GPS") or telephone number ("called 911", "(423)
+  272-7555") counts nothing; a partitive counts its
   noun ("seven of its Concorde jets": jets); and the words decide the unit over the
   tagger's label ("as much as 9 pounds" tagged a percentage, "a 9-pound part": a
   weight, not money). Durations: the same
@@ -160,7 +164,7 @@ from storybrief.model import (
     date_of,
 )
 
-METHOD = "claims.v8"
+METHOD = "claims.v9"
 # Judgement call (claims.v1, not measured): context cosine from which two
 # statements of one unit are one quantity; lower joins unrelated counts.
 SAME_QUANTITY = 0.25
@@ -873,11 +877,25 @@ _PART = re.compile(
 #: "a week or two", "a mile or two": a number that ends a rough "one or N" of a
 #: noun written before it, an estimate of that noun, no count to compare.
 _ONE_OR = re.compile(r"\b(?:a|an|one)\s+[a-z]+\s+or\s+$", re.IGNORECASE)
+#: A number run into letters, or joined by a hyphen to capitals, is a code: a licence
+#: plate ("173GPS", "TAG 173-GPS"), a model; not "188-country", "24-hour", "1.5m", "3bn".
+_CODE = re.compile(r"\d(?:(?!(?:bn|mn|m|k|b)\b)[A-Za-z]|-[A-Z]{2})")
+#: A number called or dialled, naming a line (a count would count lines, calls:
+#: plural), or in a telephone number's pattern is a telephone number ("called 911",
+#: "the 911 call", "a 999 dispatcher", "(423) 272-7555").
+_DIALLED = re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|text(?:ed|ing)?)\s+$", re.I)
+_PHONE_LINE = re.compile(
+    r"^\s+(?:call|caller|dispatch|dispatcher|operator|center|centre|line|hotline|emergency"
+    r"|system|communications)\b(?!['’]s)",
+    re.IGNORECASE,
+)
+_PHONE_NUMBER = re.compile(r"^\)?[\s.-]?\d{3}[\s.-]\d{4}\b")
 
 
 def _is_count(doc: ParsedArticle, start: int, end: int, value: float | None) -> bool:
     """Whether a bare number counts something: not "one of", "No. 1", an address, a
-    name, or the end of a rough "a week or two"."""
+    name, the end of a rough "a week or two", a code ("173GPS") or a telephone number
+    ("called 911")."""
     text = doc.article.text
     if (
         value is None
@@ -885,6 +903,10 @@ def _is_count(doc: ParsedArticle, start: int, end: int, value: float | None) -> 
         or "no." in text[max(0, start - 4) : start].lower()
         or _ADDRESS.match(text[end : end + 8])
         or _ONE_OR.search(text[max(0, start - 40) : start])
+        or _CODE.search(text[start : end + 3])
+        or _DIALLED.search(text[max(0, start - 12) : start])
+        or _PHONE_LINE.match(text[end : end + 16])
+        or _PHONE_NUMBER.match(text[end : end + 11])
     ):
         return False
     noun = _counted_noun(doc.tree, start, end)
@@ -1000,6 +1022,16 @@ def figures_agree(unit: str, a: float, a_text: str, b: float, b_text: str) -> bo
 #: on) may be rounded, and agrees with figures within 10% of it.
 ROUND_STEP = 50
 ROUND_FROM = 100
+
+
+#: Judgement call: an exact count from this on, not a multiple of ten, is one a story
+#: gives of one thing only ("118 sailors", "247 dead"); smaller or rounder ones
+#: ("12 Americans", "20 boats") count many things in one story.
+DISTINCTIVE_FROM = 20
+
+
+def _distinctive(value: float) -> bool:
+    return value >= DISTINCTIVE_FROM and value == int(value) and int(value) % 10 != 0
 
 
 def _rounded(value: float) -> bool:
@@ -1146,6 +1178,17 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
             or (a.counts is not None and a.counts == b.counts and a.value == b.value)
             or similarity >= SAME_QUANTITY_BARE
         )
+    if (
+        a.unit == "count"
+        and a.value is not None
+        and a.value == b.value
+        and _distinctive(a.value)
+        and not (a.qualifier or b.qualifier)
+        and not (a.toll or b.toll)
+    ):
+        # The same exact count of a story, however it names what it counts ("118 crew",
+        # "the 118 sailors", "the bodies of 118 men"): one quantity.
+        return True
     if a.counts and b.counts and a.counts != b.counts:
         return False  # containers are not vessels
     if a.currency and b.currency and a.currency != b.currency:
