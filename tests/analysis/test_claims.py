@@ -537,6 +537,12 @@ def test_a_toll_of_places_joined_by_and_is_their_sum_not_one_places() -> None:
         ("The bombings in Kenya and Tanzania killed", True),
         ("The bombings in Kenya and in Tanzania killed", True),
         ("The Kenyan and Tanzanian bombings killed", True),
+        # A day in the subject is no figure of its own; the parser may join the wrong
+        # words ("embassies" and "capital").
+        (
+            "Twin bombings at embassies in Peru and the Ecuadorian capital Quito on May 7 killed",
+            True,
+        ),
         # One country's towns, and a town with its country: one place's toll.
         ("The attacks in Nairobi and Mombasa, Kenya, killed", False),
         ("The bombing in Nairobi, Kenya, killed", False),
@@ -552,6 +558,21 @@ def test_a_toll_of_places_joined_by_and_is_marked_a_sum(clause: str, several: bo
     )
     (toll,) = [s for s in extract_statements(brief.documents[0], set()) if s.toll]
     assert (SEVERAL in {key for key, _ in toll.places}) is several
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_verb_joined_to_another_shares_its_subjects_places() -> None:
+    from storybrief.analysis.claims import SEVERAL, extract_statements
+
+    text = (
+        "Blasts\n\nNearly simultaneous bombings at embassies in Lima, Peru, and Quito, "
+        "Ecuador, on May 7 killed 258 people and injured more than 5,500 people."
+    )
+    brief = storybrief.brief([{"text": text, "published": "2024-05-09"}])
+    tolls = [s for s in extract_statements(brief.documents[0], set()) if s.toll]
+    assert sorted(s.value for s in tolls) == [258, 5500]
+    assert all(SEVERAL in {key for key, _ in s.places} for s in tolls)
 
 
 @pytest.mark.model

@@ -56,7 +56,12 @@ Method (``claims.v9``):
   through a toll that names no place); a town's toll may be its country's ("in
   Nairobi", "in Kenya": ``gazetteer.meet``); and a toll that matches the
   tolls of several places (one naming no place: "the blast killed 248") joins the one
-  whose figures are nearest its own, not the first opened. Since claims.v4, "aboard"
+  whose figures are nearest its own, not the first opened. Since claims.v9 a toll's
+  clause takes the subject of the verb it is joined to ("bombings in Dar es Salaam and
+  Nairobi killed 258 and injured more than 5,500"), a day's number ("on Aug. 7") is no
+  other figure whose phrase leaves the clause, and two places a short "and" apart are
+  joined however the parser hangs them ("in Tanzania and the Kenyan capital Nairobi").
+  Since claims.v4, "aboard"
   or "on the ground" is of the figure right before it ("Four people on the ground and all
   109 people in the plane were killed": 4 on the ground, 109 aboard), a count so
   scoped beside a toll is of that toll ("killing all 109 aboard and four on the
@@ -137,6 +142,7 @@ Method (``claims.v9``):
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import defaultdict
@@ -147,7 +153,7 @@ from typing import Any
 from storybrief.analysis.similarity import SENTENCES, sparse_cosine, tfidf
 from storybrief.analysis.timex import document_timexes, month_day, tense_of
 from storybrief.gazetteer import meet, within
-from storybrief.lexicon import FIGURE_LABELS, SPEECH_VERBS, TOLL_WORDS
+from storybrief.lexicon import FIGURE_LABELS, SPEECH_VERBS, TIME_LABELS, TOLL_WORDS
 from storybrief.model import (
     Claim,
     ClaimRelation,
@@ -1413,7 +1419,28 @@ def _coordinated(doc: ParsedArticle, places: Sequence[Mention]) -> bool:
                     )
                 ):
                     return True
+    # The parser may join the wrong words ("Embassies in Tanzania and the Kenyan
+    # capital Nairobi": "Embassies" and "capital"): two places a short "and" apart.
+    text = doc.article.text
+    ordered = sorted((m for m, _ in spans if m.label != "NORP"), key=lambda m: m.span.start)
+    for m, other in itertools.pairwise(ordered):
+        if (
+            _AND_BETWEEN.fullmatch(text[m.span.end : other.span.start])
+            and not meet(m.span.text, other.span.text)
+            and not within(m.span.text, other.span.text)
+            and not within(other.span.text, m.span.text)
+            and not any(
+                within(m.span.text, third.span.text) and within(other.span.text, third.span.text)
+                for third, _ in spans
+            )
+        ):
+            return True
     return False
+
+
+#: Between two places joined by "and": at most three words of its own ("and the Kenyan
+#: capital", "and in").
+_AND_BETWEEN = re.compile(r",?\s+and\s+(?:[\w.-]+\s+){0,3}")
 
 
 #: Words that say a toll counts those aboard a vehicle, or those on the ground.
@@ -1470,14 +1497,29 @@ def _scope_of(
             break
     if top.dep == "relcl" and (noun := tree.head(top)) is not None:
         top = noun
-    tokens = tree.subtree(top)
+    tokens = list(tree.subtree(top))
+    if top.dep == "conj" and top.pos == "VERB" and tree.child(top, "nsubj") is None:
+        # A verb joined to another shares its subject: "bombings in Dar es Salaam and
+        # Nairobi killed 258 people and injured more than 5,500".
+        head = tree.head(top)
+        subject = tree.child(head, "nsubj") if head is not None else None
+        if subject is not None:
+            tokens += tree.subtree(subject)
     # The figure's own path up to the clause's top; a phrase off it that holds
-    # another figure ("and four people on the ground") is another toll's.
+    # another figure ("and four people on the ground") is another toll's. A day's
+    # number ("on Aug. 7") is no figure.
+    first, last = min(t.start for t in tokens), max(t.end for t in tokens)
+    dated = {
+        t.index
+        for m in doc.mentions
+        if m.label in TIME_LABELS and first <= m.span.start < last
+        for t in tree.between(m.span.start, m.span.end)
+    }
     path = {t.index for t in inside} | {top.index}
     path |= {t.index for t in tree.ancestors(inside[0], VERB_HOPS + 1)}
     skip: set[int] = set()
     for t in tokens:
-        if t.pos != "NUM" or start <= t.start < end or t.index in path:
+        if t.pos != "NUM" or start <= t.start < end or t.index in path or t.index in dated:
             continue
         phrase = t
         while (parent := tree.head(phrase)) is not None and parent.index not in path:
