@@ -891,8 +891,8 @@ _CODE = re.compile(r"\d(?:(?!(?:bn|mn|m|k|b)\b)[A-Za-z]|-[A-Z]{2})")
 #: "the 911 call", "a 999 dispatcher", "(423) 272-7555").
 _DIALLED = re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|text(?:ed|ing)?)\s+$", re.I)
 _PHONE_LINE = re.compile(
-    r"^\s+(?:call|caller|dispatch|dispatcher|operator|center|centre|line|hotline|emergency"
-    r"|system|communications)\b(?!['’]s)",
+    r"^\s+(?:call|caller|dispatch|dispatcher|operator|supervisor|director|center|centre|line"
+    r"|hotline|emergency|system|communications)\b",
     re.IGNORECASE,
 )
 _PHONE_NUMBER = re.compile(r"^\)?[\s.-]?\d{3}[\s.-]\d{4}\b")
