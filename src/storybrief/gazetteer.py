@@ -65,3 +65,15 @@ def within(place: str, area: str) -> bool:
 def meet(a: str, b: str) -> bool:
     """Whether two place names name the same place or one lies within the other."""
     return fold(a) == fold(b) or within(a, b) or within(b, a)
+
+
+def areas_of(name: str) -> frozenset[str]:
+    """The codes of the countries (and US states) a place name is or lies in ("Cairo":
+    EG, and US for the Cairos of the United States; "Egypt": EG; "Gaza City" as "Gaza":
+    PS); none for a name the gazetteer does not know."""
+    areas, cities = _tables()
+    key = fold(name)
+    if key not in areas and key not in cities and key.endswith(" city"):
+        key = key[: -len(" city")]  # "Gaza City": GeoNames' "Gaza"
+    own = {areas[key]} if key in areas else set()
+    return frozenset(own | cities.get(key, frozenset()))

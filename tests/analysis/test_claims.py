@@ -796,6 +796,32 @@ def test_the_toll_of_an_earlier_disaster_stays_apart() -> None:
 
 @pytest.mark.model
 @pytest.mark.issue(20)
+def test_a_toll_abroad_stays_apart_from_the_storys_own() -> None:
+    brief = _brief(
+        (
+            "Crash\n\nThe jet crashed near Paris on Tuesday. Rescuers said 37 people were "
+            "killed in the crash.",
+            "2024-07-03",
+        ),
+        (
+            "Inquiry\n\nInvestigators in France began to examine the wreck near Paris. A "
+            "similar crash in Jakarta killed 41 people in May.",
+            "2024-07-04",
+        ),
+        (
+            "Toll\n\nThe crash near Paris killed 41 people, officials in France said.",
+            "2024-07-05",
+        ),
+    )
+    (toll,) = [c for c in brief.claims if len(c.documents) > 1]
+    # The crash in Jakarta is another event; the toll near Paris rose from 37 to 41.
+    (inquiry,) = [d.id for d in brief.documents if "Jakarta" in d.article.text]
+    assert inquiry not in toll.documents
+    assert sorted(st.value for st in toll.statements) == [37, 41]
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
 def test_the_toll_of_an_earlier_disaster_told_over_two_sentences_stays_apart() -> None:
     # The earlier disaster's year is in the sentence before its toll.
     brief = _brief(

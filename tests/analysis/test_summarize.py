@@ -832,6 +832,11 @@ def test_the_gazetteer_knows_which_place_holds_which() -> None:
     assert not gazetteer.meet("Cairo", "Alexandria")  # two cities of one country
     assert not gazetteer.within("Nairobi", "Tanzania")
     assert not gazetteer.within("Kenya", "Nairobi")
+    # The countries a place is or lies in; "X City" as GeoNames names it, "X".
+    assert gazetteer.areas_of("Egypt") == {"EG"}
+    assert "EG" in gazetteer.areas_of("Cairo")
+    assert gazetteer.areas_of("Gaza City") == {"PS"}
+    assert gazetteer.areas_of("Tahrir Square") == frozenset()
 
 
 @pytest.mark.issue(20)

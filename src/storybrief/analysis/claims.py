@@ -145,14 +145,14 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from storybrief.analysis.similarity import SENTENCES, sparse_cosine, tfidf
 from storybrief.analysis.timex import document_timexes, month_day, tense_of
-from storybrief.gazetteer import meet, within
+from storybrief.gazetteer import areas_of, meet, within
 from storybrief.lexicon import FIGURE_LABELS, SPEECH_VERBS, TIME_LABELS, TOLL_WORDS
 from storybrief.model import (
     Claim,
@@ -317,6 +317,10 @@ class _Statement:
     #: For a share: its sentence tells of a poll ("A poll released Tuesday showed ... 15
     #: percent for Zyuganov"), not of the vote: a poll's share is not the result's.
     poll: bool = False
+    #: A toll whose clause names only places outside the story's own country (where
+    #: most of its documents are), so of another event: "a crash in Indonesia killed
+    #: 162" in a story of a crash in France (``_abroad``).
+    abroad: bool = False
 
 
 def _value(text: str, money: bool = False) -> tuple[float | None, str | None]:
@@ -1118,6 +1122,9 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
             and a.where == b.where
             and a.who == b.who
             and _places_agree(a.places, b.places)
+            # A toll that names no place is of the story's own country, not of one
+            # abroad ("six women were arrested in Gaza City" in a story of Egypt).
+            and (a.abroad == b.abroad or (bool(a.places) and bool(b.places)))
         )
     if a.unit == "months":
         return _similar_durations(a, b, similarity)
@@ -1358,6 +1365,36 @@ def _subject_of(tree: TokenTree, verb: Token) -> Token | None:
 #: In a toll's places: its clause names places joined by "and" ("the bombings in
 #: Kenya and Tanzania killed 257"), so it counts their sum (since claims.v7).
 SEVERAL = "(several places)"
+
+
+#: Judgement call: a country is the story's own when places in it are named in at least
+#: this share of its documents (and two of them).
+HOME_SHARE = 0.5
+
+
+def _home_areas(documents: Sequence[ParsedArticle]) -> frozenset[str]:
+    """The countries (and US states) of the story: those whose places (the country
+    itself or a place in it, as the gazetteer has them) at least ``HOME_SHARE`` of its
+    documents name."""
+    seen: Counter[str] = Counter()
+    for doc in documents:
+        codes: set[str] = set()
+        for m in doc.mentions:
+            if m.label in ("GPE", "LOC"):
+                codes |= areas_of(m.span.text)
+        seen.update(codes)
+    need = max(2, HOME_SHARE * len(documents))
+    return frozenset(code for code, n in seen.items() if n >= need)
+
+
+def _abroad(places: frozenset[tuple[str, str]], home: frozenset[str]) -> bool:
+    """Whether a toll's places all lie outside the story's countries: each known to the
+    gazetteer and in none of them (a sum over several places is not abroad unless all
+    its places are)."""
+    named = [written for key, written in places if key != SEVERAL and written]
+    return bool(home and named) and all(
+        (found := areas_of(written)) and not found & home for written in named
+    )
 
 
 def _places_agree(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
@@ -1618,6 +1655,9 @@ def build_claims(
     statements = [s for doc in documents for s in extract_statements(doc, people)]
     if not statements:
         return ()
+    home = _home_areas(documents)
+    for s in statements:
+        s.abroad = bool(s.toll) and _abroad(s.places, home)
     found = tfidf([s.context for s in statements], SENTENCES)
     # Statements of one unit only ever match each other: the cosines are taken
     # within each unit, not over every pair of statements.
