@@ -289,27 +289,6 @@ _PERSON_PRONOUNS = frozenset(("he", "she"))
 _ALSO_WITHIN = 4
 
 
-def _expletive(doc: ParsedArticle, sentence: Sentence) -> bool:
-    """Whether the sentence opens with an "it" that stands for the clause it introduces,
-    not for anything before: "It has been claimed one of the reasons ...", "It was not
-    immediately known how many ...", "It is unclear whether ...", "It remains unclear
-    what ..." (a passive, or a linking verb with an adjective, and a clause of its own);
-    not "It said the ferries would run", "It is the largest ferry"."""
-    inside = doc.tree.between(sentence.start, sentence.end)
-    it = next((t for t in inside if t.pos != "PUNCT"), None)
-    if it is None or it.text.lower() != "it" or it.dep not in ("nsubj", "nsubjpass"):
-        return False
-    verb = doc.tree.token(it.head)
-    if verb is None:
-        return False
-    children = doc.tree.children(verb)
-    if not any(c.dep in ("ccomp", "csubj") for c in children):
-        return False
-    return it.dep == "nsubjpass" or (
-        verb.lemma.lower() in _LINKING_VERBS and any(c.dep == "acomp" for c in children)
-    )
-
-
 def _demonstrative(doc: ParsedArticle, token: Token) -> bool:
     """Whether a word points back to what came before as a demonstrative pronoun:
     "confirmed that on Sunday", "This has prevented ...", "these were considered
@@ -492,7 +471,7 @@ def _standing(
         return None
     # "It's", "They'd": the pronoun before the clitic.
     first = _WORD.findall(text[:40].lower().replace("’", "'"))
-    if first and first[0].split("'")[0] in _OPENERS and not _expletive(doc, sentence):
+    if first and first[0].split("'")[0] in _OPENERS:
         return "follows"
     if _TIME_BEFORE.match(text):
         return "follows"  # "At the time, the trip ...": the time of what came before
