@@ -980,6 +980,19 @@ def test_the_day_of_one_event_stated_by_two_sources_is_a_claim() -> None:
 
 
 @pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_day_something_began_is_one_claim_however_the_beginning_is_put() -> None:
+    brief = _brief(
+        ("Strike\n\nThe dock strike in Calder started on March 4, the union said.", None),
+        ("Talks\n\nTalks resumed a week after the dock strike began on March 4.", None),
+        ("Ships\n\nThe first ships left Calder on March 4 for Norway.", None),
+    )
+    (began,) = [c for c in brief.claims if c.unit == "date"]
+    assert (began.relation, len(began.documents)) == ("agree", 2)
+    assert {st.time for st in began.statements} == {"XXXX-03-04"}
+
+
+@pytest.mark.model
 def test_one_day_two_sources_give_agrees_and_two_days_never_join() -> None:
     brief = _brief(
         (

@@ -101,7 +101,9 @@ Method (``claims.v9``):
   exact count from ``DISTINCTIVE_FROM`` on, not a multiple of ten, unqualified and
   outside any toll, whatever it counts ("118 crew", "the 118 sailors", "the bodies of
   118 men"), and a code ("173GPS") or telephone number ("called 911", "(423)
-  272-7555") counts nothing; a partitive counts its
+  272-7555") counts nothing, and a day something begins or ends is one event's
+  however the source puts it ("started February 15", "began February 15"); a
+  partitive counts its
   noun ("seven of its Concorde jets": jets); and the words decide the unit over the
   tagger's label ("as much as 9 pounds" tagged a percentage, "a 9-pound part": a
   weight, not money). Durations: the same
@@ -812,6 +814,10 @@ _YEAR_PREPOSITIONS = frozenset(("in", "since", "of", "from", "until", "by", "bef
 _DAY_PREPOSITIONS = frozenset(("on", "in", "of"))
 
 
+#: Verbs of one act: what begins or ends on a day, however the source puts it.
+_SAME_ACT = {"start": "begin", "commence": "begin", "finish": "end", "conclude": "end"}
+
+
 def _dated_event(tree: TokenTree, start: int, end: int, *, on_day: bool = False) -> tuple[str, ...]:
     """What a year dates: the common noun it qualifies ("his 1973 coup", "the war in
     1982"), or the verb its phrase hangs from and that verb's object ("fought the war
@@ -841,6 +847,7 @@ def _dated_event(tree: TokenTree, start: int, end: int, *, on_day: bool = False)
     if head.pos == "NOUN":
         return (lemma,)
     if head.pos == "VERB":
+        lemma = _SAME_ACT.get(lemma, lemma)  # "started February 15", "began February 15"
         objects = [c.lemma.lower() for c in tree.children(head) if c.dep == "dobj"]
         objects = [o for o in objects if o.isalpha()]
         if lemma not in _GENERIC_VERBS:
