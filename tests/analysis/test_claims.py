@@ -1119,3 +1119,26 @@ def test_telephone_numbers_and_codes_are_no_counts() -> None:
     )
     counted = {st.value for c in brief.claims for st in c.statements if c.unit == "count"}
     assert counted == {137}
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_count_of_more_is_a_change_not_the_whole() -> None:
+    brief = _brief(
+        ("Arrests\n\nPolice in Calder said 14 people were arrested after the riot.", "2024-05-07"),
+        (
+            "More arrests\n\nPolice in Calder said two more people were arrested on Sunday. "
+            "The riot killed 67 people, and another 173 were injured.",
+            "2024-05-08",
+        ),
+        (
+            "Hospitals\n\nHospitals in Calder said 173 people were injured in the riot.",
+            "2024-05-09",
+        ),
+    )
+    grouped = [c for c in brief.claims if len(c.documents) > 1]
+    # "two more" adds to the 14; it is no second reading of the arrests.
+    assert not any({st.value for st in c.statements} >= {14, 2} for c in grouped)
+    # "another 173 were injured" after the dead is the injured's own count.
+    (injured,) = [c for c in grouped if any(st.value == 173 for st in c.statements)]
+    assert (injured.relation, len(injured.documents)) == ("agree", 2)

@@ -101,7 +101,9 @@ Method (``claims.v9``):
   exact count from ``DISTINCTIVE_FROM`` on, not a multiple of ten, unqualified and
   outside any toll, whatever it counts ("118 crew", "the 118 sailors", "the bodies of
   118 men"), and a code ("173GPS") or telephone number ("called 911", "(423)
-  272-7555") counts nothing, and a day something begins or ends is one event's
+  272-7555") counts nothing, a count of more ("two more people were arrested",
+  "16,000 additional troops", "another 20 people" outside a toll) is a change and
+  never one quantity with a count of the whole, and a day something begins or ends is one event's
   however the source puts it ("started February 15", "began February 15"); a
   partitive counts its
   noun ("seven of its Concorde jets": jets); and the words decide the unit over the
@@ -319,6 +321,9 @@ class _Statement:
     #: For a share: its sentence tells of a poll ("A poll released Tuesday showed ... 15
     #: percent for Zyuganov"), not of the vote: a poll's share is not the result's.
     poll: bool = False
+    #: A count of more on top of another ("two more people arrested", "another 20
+    #: people"): a change, never one quantity with a count of the whole.
+    increment: bool = False
     #: A toll whose clause names only places outside the story's own country (where
     #: most of its documents are), so of another event: "a crash in Indonesia killed
     #: 162" in a story of a crash in France (``_abroad``).
@@ -628,6 +633,12 @@ def extract_statements(
                     t.lemma.lower() in _POLL_WORDS
                     for t in doc.tree.between(sentence.start, sentence.end)
                 ),
+                # ("killed 67, and another 173 were injured": another toll's level.)
+                increment=unit == "count"
+                and bool(
+                    _MORE_AFTER.match(text[end : end + 12])
+                    or (not toll and _ANOTHER_BEFORE.search(text[max(0, start - 16) : start]))
+                ),
             )
         )
 
@@ -894,6 +905,9 @@ _PART = re.compile(
 #: "a week or two", "a mile or two": a number that ends a rough "one or N" of a
 #: noun written before it, an estimate of that noun, no count to compare.
 _ONE_OR = re.compile(r"\b(?:a|an|one)\s+[a-z]+\s+or\s+$", re.IGNORECASE)
+#: "two more people", "16,000 additional troops" (not "more than"); "another 20 people".
+_MORE_AFTER = re.compile(r"^\s+(?:more|additional|extra|further)\b(?!\s+than\b)", re.IGNORECASE)
+_ANOTHER_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further)\s+$", re.IGNORECASE)
 #: A number run into letters, or joined by a hyphen to capitals, is a code: a licence
 #: plate ("173GPS", "TAG 173-GPS"), a model; not "188-country", "24-hour", "1.5m", "3bn".
 _CODE = re.compile(r"\d(?:(?!(?:bn|mn|m|k|b)\b)[A-Za-z]|-[A-Z]{2})")
@@ -1116,7 +1130,7 @@ def _toll_of(
 
 
 def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
-    if a.unit != b.unit:
+    if a.unit != b.unit or a.increment != b.increment:
         return False
     if a.unit in ("count", "money", "percent") and a.era != b.era:
         return False  # the toll of an earlier disaster is not this one's
@@ -1641,6 +1655,7 @@ def _block_keys(s: _Statement) -> list[tuple[Any, ...]]:
 def _same_figure(a: _Statement, b: _Statement) -> bool:
     return (
         a.unit == b.unit
+        and a.increment == b.increment
         and a.unit != "year"  # years are large figures, but many in a story
         and a.era == b.era
         and a.currency == b.currency
