@@ -1142,3 +1142,19 @@ def test_a_count_of_more_is_a_change_not_the_whole() -> None:
     # "another 173 were injured" after the dead is the injured's own count.
     (injured,) = [c for c in grouped if any(st.value == 173 for st in c.statements)]
     assert (injured.relation, len(injured.documents)) == ("agree", 2)
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_speed_is_not_a_distance() -> None:
+    from storybrief.analysis.claims import extract_statements
+
+    brief = _brief(
+        (
+            "Train\n\nThe test train reached 300 km/h on a 300 km stretch; winds of 120 km per "
+            "hour swept 120 km of coast, and the jet flew at 195 miles an hour.",
+            "2024-05-07",
+        ),
+    )
+    units = {(s.value, s.unit) for s in extract_statements(brief.documents[0], set())}
+    assert {(300, "km/h"), (300, "km"), (120, "km/h"), (120, "km"), (195, "mile/h")} <= units

@@ -108,7 +108,8 @@ Method (``claims.v9``):
   partitive counts its
   noun ("seven of its Concorde jets": jets); and the words decide the unit over the
   tagger's label ("as much as 9 pounds" tagged a percentage, "a 9-pound part": a
-  weight, not money). Durations: the same
+  weight, not money); since claims.v9 a measure per a unit of time is a rate of its
+  own ("300 km/h", "120 km per hour": km/h; never a distance's "300 km"). Durations: the same
   stated length is one quantity whatever its noun ("the two-year conflict",
   "a two-year long atrocity"), except ages ("-old") of different nouns (a
   15-year-old girl is not a 15-year-old boy); different lengths need the same
@@ -977,8 +978,29 @@ def _unit_of(doc: ParsedArticle, label: str, start: int, end: int) -> str | None
         return None if re.search(r"\b(?:years?|ago)\b", span) else "count"
     if label in ("QUANTITY", "PERCENT"):
         nouns = [t.lemma.lower() for t in doc.tree.between(start, end) if t.pos == "NOUN"]
-        return _MEASURE_SPELLING.get(nouns[-1], nouns[-1]) if nouns else None
+        if not nouns:
+            return None
+        # A rate is its own measure: "300 km/h", "120 km per hour", "195 miles an hour"
+        # is a speed, not a distance ("300 km").
+        rate = _PER_TIME.search(text[start : end + RATE_CHARS])
+        if rate is not None:
+            what = rate.group(1).lower()
+            lemma = next(
+                (t.lemma.lower() for t in doc.tree.between(start, end) if t.text.lower() == what),
+                what,
+            )
+            return f"{_MEASURE_SPELLING.get(lemma, lemma)}/{rate.group(2)[0].lower()}"
+        return _MEASURE_SPELLING.get(nouns[-1], nouns[-1])
     return "count"
+
+
+#: A measure per a unit of time: "km/h", "km per hour", "miles an hour" (the measure's
+#: word, the time's); up to ``RATE_CHARS`` past the figure.
+_PER_TIME = re.compile(
+    r"([A-Za-z]+)\s*(?:/|\s+per\s+|\s+an?\s+)(hours?|h|seconds?|sec|s|minutes?|min|day)\b",
+    re.IGNORECASE,
+)
+RATE_CHARS = 14
 
 
 #: A pound that is a weight: "a 9-pound part", "weighing 9 pounds".
