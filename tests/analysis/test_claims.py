@@ -1158,3 +1158,40 @@ def test_a_speed_is_not_a_distance() -> None:
     )
     units = {(s.value, s.unit) for s in extract_statements(brief.documents[0], set())}
     assert {(300, "km/h"), (300, "km"), (120, "km/h"), (120, "km"), (195, "mile/h")} <= units
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_toll_that_falls_well_below_an_earlier_one_is_another_episodes() -> None:
+    brief = _brief(
+        (
+            "Protests\n\nPolice in Calder said five protesters were killed in the clashes.",
+            "2024-01-10",
+        ),
+        (
+            "Funerals\n\nFive protesters were killed in the first clashes, doctors said.",
+            "2024-01-12",
+        ),
+        (
+            "New clash\n\nSoldiers killed three protesters in Calder on Wednesday, doctors said.",
+            "2024-01-24",
+        ),
+        ("Toll rises\n\nEight protesters were killed in the clash, doctors said.", "2024-01-25"),
+    )
+    grouped = [c for c in brief.claims if len(c.documents) > 1]
+    tolls = sorted(sorted(st.value for st in c.statements) for c in grouped)
+    # The first days' five dead are not the later clash's toll, which rose from 3 to 8.
+    assert tolls == [[3, 8], [5, 5]]
+    (later,) = [c for c in grouped if any(st.value == 8 for st in c.statements)]
+    assert later.relation == "evolves"
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_toll_corrected_down_a_little_stays_one() -> None:
+    brief = _brief(
+        ("Blast\n\nThe bombing in Calder killed 253 people, officials said.", "2024-01-10"),
+        ("Toll\n\nThe bombing in Calder killed 248 people, officials said.", "2024-01-20"),
+    )
+    (toll,) = [c for c in brief.claims if len(c.documents) > 1]
+    assert sorted(st.value for st in toll.statements) == [248, 253]

@@ -1,6 +1,6 @@
 """Numbers the sources state, grouped by what they count, with how the sources relate.
 
-Method (``claims.v9``):
+Method (``claims.v10``):
 
 - Since claims.v6, dates: a day or a month something happened on, as two or
   more sources state it ("arrested in London on Oct. 16", "the surgery on Oct.
@@ -61,6 +61,10 @@ Method (``claims.v9``):
   Nairobi killed 258 and injured more than 5,500"), a day's number ("on Aug. 7") is no
   other figure whose phrase leaves the clause, and two places a short "and" apart are
   joined however the parser hangs them ("in Tanzania and the Kenyan capital Nairobi").
+  Since claims.v10 a toll falls only a little (``TOLL_DROP``): in the order of its
+  statements' times, a figure well below one its toll had reached counts another
+  episode's dead ("five dead" in the first days of protests, "three killed" in a
+  clash two weeks later, which "eight" then updates), and opens a toll of its own.
   Since claims.v4, "aboard"
   or "on the ground" is of the figure right before it ("Four people on the ground and all
   109 people in the plane were killed": 4 on the ground, 109 aboard), a count so
@@ -175,7 +179,7 @@ from storybrief.model import (
     date_of,
 )
 
-METHOD = "claims.v9"
+METHOD = "claims.v10"
 # Judgement call (claims.v1, not measured): context cosine from which two
 # statements of one unit are one quantity; lower joins unrelated counts.
 SAME_QUANTITY = 0.25
@@ -1759,12 +1763,52 @@ def build_claims(
     # A date one document alone states is the timeline's, and a rank one alone gives
     # compares with nothing: neither is a claim.
     out = [
-        _claim([statements[i] for i in group])
+        _claim(part)
         for n, group in enumerate(groups)
         if statements[group[0]].unit not in ("date", "rank") or len(group_documents[n]) >= 2
+        for part in _toll_episodes([statements[i] for i in group])
     ]
     out.sort(key=lambda c: (-len(c.documents), c.statements[0].doc_id, c.statements[0].start))
     return tuple(replace(claim, id=f"c{n}") for n, claim in enumerate(out, 1))
+
+
+#: Judgement call: a toll that falls below this share of the highest figure it has
+#: reached is another episode's toll. A toll is corrected down a little ("253 dead",
+#: later "248"), not to well under what it stood at.
+TOLL_DROP = 0.75
+
+
+def _toll_episodes(members: list[_Statement]) -> list[list[_Statement]]:
+    """A toll's statements, in the episodes their figures tell apart.
+
+    One event's toll only rises, or is corrected down a little; in a story of many
+    days, a figure well below the one reported before it counts the dead of another
+    day's events ("five dead" in the first days of protests, "three killed" in a later
+    clash, then "eight" as that clash's toll rises). In the order of their times (the
+    date their sentences give, else the publication day; ties smallest first: the same
+    day's different figures are one toll's accounts), a statement joins the latest
+    episode it does not fall from, or opens one. Only when every statement's time is
+    known: without an order there is no fall.
+    """
+    if not members[0].toll or len(members) < 2:
+        return [members]
+    if any(m.time is None or m.value is None for m in members):
+        return [members]
+    episodes: list[list[_Statement]] = []
+    for m in sorted(members, key=lambda m: (m.time or "", m.value or 0.0)):
+        value = m.value or 0.0
+        fits = [e for e in episodes if value >= TOLL_DROP * max(x.value or 0.0 for x in e)]
+        if fits:
+            fits[-1].append(m)
+            episodes.remove(fits[-1])
+            episodes.append(fits[-1])
+        else:
+            episodes.append([m])
+    if len(episodes) == 1:
+        return [members]
+    position = {id(m): n for n, m in enumerate(members)}
+    parts = [sorted(e, key=lambda x: position[id(x)]) for e in episodes]
+    return sorted(parts, key=lambda e: position[id(e[0])])
 
 
 def _ratio(a: float | None, b: float | None) -> float:
