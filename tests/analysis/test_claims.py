@@ -1195,3 +1195,19 @@ def test_a_toll_corrected_down_a_little_stays_one() -> None:
     )
     (toll,) = [c for c in brief.claims if len(c.documents) > 1]
     assert sorted(st.value for st in toll.statements) == [248, 253]
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_round_figure_does_not_make_two_exact_ones_agree() -> None:
+    brief = _brief(
+        ("Blast\n\nThe bombing in Calder on Aug. 7 killed more than 250 people.", "1998-08-14"),
+        ("Trial\n\nThe bombing in Calder on Aug. 7 killed 257 people.", "1998-09-05"),
+        ("Inquiry\n\nThe bombing in Calder on Aug. 7 killed 258 people.", "1998-09-11"),
+    )
+    (toll,) = [c for c in brief.claims if c.unit == "count"]
+    assert sorted(st.value for st in toll.statements) == [250, 257, 258]
+    # "more than 250" fits both, but 257 is not 258: two readings, and reported a week
+    # apart the toll moved on (its sentences both date it to the day of the bombing).
+    assert len(toll.readings) == 2
+    assert toll.relation == "evolves"

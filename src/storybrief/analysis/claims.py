@@ -143,7 +143,12 @@ Method (``claims.v10``):
   claims.v5): when each of two of its figures was reported (its documents'
   publication days) over periods that overlap ("113 killed" on July 27 and
   August 18, "114 killed" on July 29), the sources give two accounts of one
-  toll, a ``conflict``, not an update. A statement's time is the date
+  toll, a ``conflict``, not an update; since claims.v10 the other way too:
+  figures whose sentences date them to one day (the event's: "on Aug. 7 killed
+  257") but each reported in a period of its own ("258" a week later) evolve, and
+  only a figure's exact statements give its days ("more than 250" fits both). A
+  figure is one reading only of figures it agrees with, each of them: a round
+  "250" never makes an exact 257 and 258 one. A statement's time is the date
   in its sentence nearest the figure ("rose to 11 on Wednesday"; not a date
   that names the event, "Sunday's flood"), else its document's publication
   day; an estimated month is too coarse and counts as unknown.
@@ -1931,8 +1936,14 @@ def _claim(members: Sequence[_Statement]) -> Claim:
     stated = _stated(members)
     documents = tuple(sorted({m.doc_id for m in stated}))
     relation = _relation(documents, readings, ())
-    if relation == "evolves" and members[0].toll and not _reported_apart(members):
-        relation = "conflict"
+    if members[0].toll and relation in ("evolves", "conflict"):
+        # A toll stands at a figure from the day it is reported, whatever day its
+        # sentence names ("the bombing on Aug. 7 killed 257", weeks later "258").
+        apart = _reported_apart(members)
+        if relation == "evolves" and not apart:
+            relation = "conflict"
+        elif relation == "conflict" and apart and all(m.reported for m in members):
+            relation = "evolves"
     members = stated
     return Claim(
         id="",
@@ -1973,7 +1984,7 @@ def _by_figure(members: Sequence[_Statement]) -> list[list[_Statement]]:
     for m in sorted(members, key=lambda m: m.value or 0.0):
         if m.value is None:
             continue
-        if not out or not _close(out[-1][0], m):
+        if not out or not all(_close(x, m) for x in out[-1]):
             out.append([])
         out[-1].append(m)
     return out
@@ -1995,11 +2006,15 @@ def _reported_apart(members: Sequence[_Statement]) -> bool:
     A toll moves on: once a new figure is reported, the old one is not reported
     again. Two figures both reported within the same days (the first and last
     publication day of each overlap: "113 killed" on July 27 and August 18,
-    "114 killed" on July 29) are two accounts of one toll, a conflict.
+    "114 killed" on July 29) are two accounts of one toll, a conflict. A figure
+    written round or qualified ("more than 250", "250") is not the figure of one day:
+    where a figure has exact statements, they alone give its days ("killed 257" on
+    September 5, "258" on September 11, "more than 250" before and after both).
     """
     spans: list[tuple[str, str]] = []
     for figure in _by_figure(members):
-        days = sorted(m.reported for m in figure if m.reported)
+        exact = [m for m in figure if not (m.qualifier or _rounded(m.value or 0.0))]
+        days = sorted(m.reported for m in exact or figure if m.reported)
         if days:
             spans.append((days[0], days[-1]))
     return not any(
