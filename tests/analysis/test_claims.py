@@ -1211,3 +1211,26 @@ def test_a_round_figure_does_not_make_two_exact_ones_agree() -> None:
     # apart the toll moved on (its sentences both date it to the day of the bombing).
     assert len(toll.readings) == 2
     assert toll.relation == "evolves"
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_two_sums_of_one_sentence_each_join_their_own_figure() -> None:
+    brief = _brief(
+        (
+            "Will\n\nThe actress left her maid $15,000 and her driver $20,000, papers filed on "
+            "Friday showed.",
+            "2024-08-20",
+        ),
+        (
+            "Bequests\n\nHer driver was given $20,000 and her maid was left $15,000 in the will.",
+            "2024-08-21",
+        ),
+        ("Maid\n\nThe maid said she was shocked by her $15,000 bequest.", "2024-08-22"),
+    )
+    money = [c for c in brief.claims if c.unit == "money" and len(c.documents) > 1]
+    # Each sum finds its own figure, not the first group its sentence's words match.
+    assert sorted(sorted(st.value for st in c.statements) for c in money) == [
+        [15000, 15000, 15000],
+        [20000, 20000],
+    ]

@@ -98,7 +98,11 @@ Method (``claims.v10``):
   82,") joins a named person's of the same age (since claims.v4).
 - Grouping: statements of the same unit whose contexts match (TF-IDF cosine of
   the content words of their sentences, minus the number, ≥ ``SAME_QUANTITY``)
-  and whose counted nouns agree when both have one. Since claims.v4, the same value
+  and whose counted nouns agree when both have one. A statement that matches several
+  groups joins the one whose figures are nearest its own (since claims.v10 for every
+  unit, not only tolls: "left her maid $15,000 and her driver $20,000" gives two
+  statements in the same words, and each later "$15,000" joins the $15,000, not
+  the first group opened). Since claims.v4, the same value
   of one physical measure ("about 195 mph", "around 195 mph") or of one counted noun
   outside any toll ("some 100 technicians transported", "some 100 technicians
   removed") is one quantity whatever the words around it; since claims.v9 so is one
@@ -1740,18 +1744,17 @@ def build_claims(
             g = group_of[j]
             if g in matched or s.doc_id in group_documents[g]:
                 continue
-            if (best is not None and g >= best) and not s.toll:
-                continue
             if (
                 _similar(s, statements[j], cosines.get(j, 0.0)) or _same_figure(s, statements[j])
             ) and _one_date(s, [statements[k] for k in groups[g]]):
                 matched.add(g)
                 if best is None or g < best:
-                    best = g  # the first group opened that it matches, as in a scan
-        if s.toll and len(matched) > 1:
-            # A toll that matches several (one naming no place matches the dead of
-            # each place): the one whose figures are nearest its own, the first
-            # opened of those as near.
+                    best = g
+        if len(matched) > 1:
+            # A statement that matches several groups (a toll naming no place matches
+            # the dead of each place; "$15,000" matches "$20,000" in the sentence that
+            # gives both bequests): the one whose figures are nearest its own, the
+            # first opened of those as near.
             best = min(
                 sorted(matched),
                 key=lambda g: min(_ratio(s.value, statements[k].value) for k in groups[g]),
