@@ -1234,3 +1234,41 @@ def test_two_sums_of_one_sentence_each_join_their_own_figure() -> None:
         [15000, 15000, 15000],
         [20000, 20000],
     ]
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_different_figures_in_like_words_are_not_one_quantity() -> None:
+    brief = _brief(
+        (
+            "Shares\n\nShares of Calder Bank closed at $46.20 on Tuesday, traders said.",
+            "2024-08-20",
+        ),
+        (
+            "Rally\n\nThe rally added about $30 to shares of Calder Bank since June, traders said.",
+            "2024-08-21",
+        ),
+        ("Close\n\nCalder Bank shares closed at $46.20, traders said.", "2024-08-21"),
+    )
+    money = [c for c in brief.claims if c.unit == "money" and len(c.documents) > 1]
+    # The same words around two figures do not make them one quantity: what a rally
+    # added is not the price; the same price in like words is.
+    assert [sorted(st.value for st in c.statements) for c in money] == [[46.2, 46.2]]
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_scale_run_into_a_sum_is_part_of_it() -> None:
+    from storybrief.analysis.claims import extract_statements
+
+    brief = _brief(
+        ("Pay\n\nThe chief was awarded $199m (£138m) worth of shares on Friday.", "2024-05-07"),
+    )
+    doc = brief.documents[0]
+    found = {(s.value, s.currency) for s in extract_statements(doc, set()) if s.unit == "money"}
+    assert found == {(199e6, "USD"), (138e6, "GBP")}
+    assert all(
+        doc.article.text[s.start : s.end].endswith("m")
+        for s in extract_statements(doc, set())
+        if s.unit == "money"
+    )

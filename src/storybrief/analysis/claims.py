@@ -98,7 +98,14 @@ Method (``claims.v10``):
   82,") joins a named person's of the same age (since claims.v4).
 - Grouping: statements of the same unit whose contexts match (TF-IDF cosine of
   the content words of their sentences, minus the number, ≥ ``SAME_QUANTITY``)
-  and whose counted nouns agree when both have one. A statement that matches several
+  and whose counted nouns agree when both have one; since claims.v10 like words join
+  only figures that agree: two figures that differ need one referent (the same
+  counted noun, verb, owner or toll, or a noun both are said of, ``_referents``: "its
+  offer of a 4.5% pay rise", "raises its offer to 6%"), since in one story every
+  sentence shares its words ("shares closed at $46.20", "the rally added about $30 to
+  shares"); and a scale run into a sum is part of it ("$199m", which the tagger may
+  tag "199"). A
+  statement that matches several
   groups joins the one whose figures are nearest its own (since claims.v10 for every
   unit, not only tolls: "left her maid $15,000 and her driver $20,000" gives two
   statements in the same words, and each later "$15,000" joins the $15,000, not
@@ -342,6 +349,9 @@ class _Statement:
     #: most of its documents are), so of another event: "a crash in Indonesia killed
     #: 162" in a story of a crash in France (``_abroad``).
     abroad: bool = False
+    #: The common nouns the figure is said of (``_referents``): "its offer of a 4.5% pay
+    #: rise": rise, offer; "the deficit stood at 3.4%": deficit.
+    referents: frozenset[str] = frozenset()
 
 
 def _value(text: str, money: bool = False) -> tuple[float | None, str | None]:
@@ -471,6 +481,45 @@ def _verb_of(tree: TokenTree, start: int, end: int) -> str | None:
             lemma = token.lemma.lower()
             return None if lemma in _GENERIC_VERBS else lemma
     return None
+
+
+def _referents(tree: TokenTree, start: int, end: int) -> frozenset[str]:
+    """The common nouns a figure is said of, as lemmas: those its phrase hangs from on
+    the way up to its verb ("its offer of a 4.5% pay rise": rise, offer), and where it
+    hangs from the verb as a measure, not as its object, the verb's subject and object
+    ("the deficit stood at 3.4%": deficit; "raises its offer to 6%": offer; not "police
+    rescued 40")."""
+    inside = tree.between(start, end)
+    if not inside:
+        return frozenset()
+    found: set[str] = set()
+    below = inside[0]
+    for token in tree.ancestors(inside[0], VERB_HOPS):
+        if start <= token.start < end:
+            below = token
+            continue
+        if token.pos == "NOUN" or token.dep in _NOMINAL:
+            # (A word the tagger calls a verb in a noun's place is a noun: the
+            # headline's "raises offer to 6%".)
+            found.add(token.lemma.lower())
+        elif token.pos in ("VERB", "AUX"):
+            if below.dep in _MEASURING:
+                found.update(
+                    c.lemma.lower()
+                    for c in tree.children(token)
+                    if c.dep in ("nsubj", "nsubjpass", "dobj") and c.pos == "NOUN"
+                )
+            break
+        below = token
+    return frozenset(found)
+
+
+#: A noun's places in a clause, whatever the tagger calls the word in them.
+_NOMINAL = frozenset(("nsubj", "nsubjpass", "dobj", "pobj"))
+
+#: How a figure that measures its clause's subject hangs from the verb: "was 3.1%"
+#: (attr), "stood at 3.4%" (prep), "closed 2% higher" (advmod, npadvmod, acomp, oprd).
+_MEASURING = frozenset(("attr", "prep", "acomp", "npadvmod", "advmod", "oprd"))
 
 
 def _label(tree: TokenTree, noun: Token | None, start: int, end: int) -> str | None:
@@ -653,6 +702,7 @@ def extract_statements(
                     _MORE_AFTER.match(text[end : end + 12])
                     or (not toll and _ANOTHER_BEFORE.search(text[max(0, start - 16) : start]))
                 ),
+                referents=_referents(doc.tree, start, end),
             )
         )
 
@@ -694,7 +744,9 @@ def extract_statements(
         unit = _unit_of(doc, m.label, start, end)
         if unit is None:
             continue
-        value, qualifier = _value(m.span.text, money=unit == "money")
+        as_written = _written(text, start, end, unit)
+        end = start + len(as_written)  # "$199m" whole, where the tagger took "199"
+        value, qualifier = _value(as_written, money=unit == "money")
         if unit != "count" and value is None:
             continue  # "as much", "a few feet": no figure to compare
         if unit == "count" and not _is_count(doc, start, end, value):
@@ -886,6 +938,17 @@ def _dated_event(tree: TokenTree, start: int, end: int, *, on_day: bool = False)
     return ()
 
 
+#: A scale of the trade run into a sum's last digit, which the tagger may leave out of
+#: the sum ("$199m": "199").
+_SCALE_AFTER = re.compile(rf"(?:{_MONEY_SCALE})\b", re.IGNORECASE)
+
+
+def _written(text: str, start: int, end: int, unit: str) -> str:
+    """A figure as written: for money, with a scale run into its last digit."""
+    scale = _SCALE_AFTER.match(text, end) if text[end - 1 : end].isdigit() else None
+    return text[start : scale.end()] if unit == "money" and scale else text[start:end]
+
+
 def figure_of(doc: ParsedArticle, mention: Mention) -> tuple[str, float] | None:
     """The unit and value of a tagged figure ("$4.2 million": money, 4.2e6), if it has both."""
     if mention.label not in FIGURE_LABELS:
@@ -893,7 +956,10 @@ def figure_of(doc: ParsedArticle, mention: Mention) -> tuple[str, float] | None:
     unit = _unit_of(doc, mention.label, mention.span.start, mention.span.end)
     if unit is None:
         return None
-    value, _ = _value(mention.span.text, money=unit == "money")
+    text = doc.article.text
+    value, _ = _value(
+        _written(text, mention.span.start, mention.span.end, unit), money=unit == "money"
+    )
     if value is None or value <= 0:
         return None
     if unit == "count":
@@ -1276,6 +1342,14 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
             return True
     if a.verb is not None and a.verb == b.verb:
         return True  # "killed over 60,000 people" / "killed some 250,000"
+    # Two figures that differ are one quantity only of one referent (the same noun,
+    # verb, owner or toll, above, or a noun both are said of: "its offer of a 4.5% pay
+    # rise", "raises its offer to 6%"): like words are not enough, since in one story
+    # every sentence shares its words ("the average bill rose from $65", "prices now
+    # average $75 a household").
+    one_referent = bool(a.counts and a.counts == b.counts) or bool(a.referents & b.referents)
+    if not _close(a, b) and not one_referent:
+        return False
     if (a.counts is None) != (b.counts is None) and a.unit == "count":
         return similarity >= SAME_QUANTITY_BARE  # a bare number needs more context to match
     return similarity >= SAME_QUANTITY
