@@ -1272,3 +1272,38 @@ def test_a_scale_run_into_a_sum_is_part_of_it() -> None:
         for s in extract_statements(doc, set())
         if s.unit == "money"
     )
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_the_injured_follow_the_episode_of_the_dead_beside_them() -> None:
+    brief = _brief(
+        (
+            "Protests\n\nPolice in Calder said five protesters were killed and 100 people were "
+            "injured in the clashes.",
+            "2024-01-10",
+        ),
+        (
+            "Funerals\n\nFive protesters were killed and 120 people were injured in the first "
+            "clashes, doctors said.",
+            "2024-01-12",
+        ),
+        (
+            "New clash\n\nSoldiers killed three protesters and injured 600 people in Calder on "
+            "Wednesday, doctors said.",
+            "2024-01-24",
+        ),
+        (
+            "Toll rises\n\nEight protesters were killed and 850 people were injured in the "
+            "clash, doctors said.",
+            "2024-01-25",
+        ),
+    )
+    grouped = sorted(
+        sorted(st.value for st in c.statements) for c in brief.claims if len(c.documents) > 1
+    )
+    # The injured rise throughout, but the dead fall from five to three: the first
+    # days' injured are not the later clash's.
+    assert [100, 120] in grouped
+    assert [600, 850] in grouped
+    assert not any({120, 600} <= set(g) for g in grouped)

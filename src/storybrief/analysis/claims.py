@@ -64,7 +64,10 @@ Method (``claims.v10``):
   Since claims.v10 a toll falls only a little (``TOLL_DROP``): in the order of its
   statements' times, a figure well below one its toll had reached counts another
   episode's dead ("five dead" in the first days of protests, "three killed" in a
-  clash two weeks later, which "eight" then updates), and opens a toll of its own.
+  clash two weeks later, which "eight" then updates), and opens a toll of its own;
+  the injured a sentence gives beside those dead follow them into their episode
+  (``_episodes_of_tolls``), and a count's own verb names its toll before any nearer
+  toll word ("eight were killed and 850 people were injured": 850 injured).
   Since claims.v4, "aboard"
   or "on the ground" is of the figure right before it ("Four people on the ground and all
   109 people in the plane were killed": 4 on the ground, 109 aboard), a count so
@@ -1180,7 +1183,8 @@ def _half_step(written: str) -> float:
 def _toll_of(
     tree: TokenTree, sentence_start: int, sentence_end: int, start: int, end: int
 ) -> str | None:
-    """The toll a count is of: the toll word nearest it, or in the subject of its verb.
+    """The toll a count is of: its own verb's (since claims.v10), else the toll word
+    nearest it, or in the subject of its verb.
 
     "killing at least 12 people and injuring more than 200": 12 dead, 200
     injured; "the number of people killed rose to 30": 30 dead.
@@ -1194,6 +1198,20 @@ def _toll_of(
     def toll_of(t: Token) -> str | None:
         return TOLL_WORDS.get(t.lemma.lower()) or TOLL_WORDS.get(t.text.lower())
 
+    number = next((t for t in here if start <= t.start < end), None)
+    verb = number
+    argument = True  # the figure or its noun is the verb's own subject or object
+    for _ in range(VERB_HOPS):  # up to the verb the figure hangs from ("rose to 30")
+        if verb is None or verb.pos == "VERB" or verb.head == verb.index:
+            break
+        if not (start <= verb.start < end or verb.dep in _NOMINAL or verb.dep == "nummod"):
+            argument = False  # "with five dead, more than 100 injured": five is not injured
+        verb = in_sentence(verb.head)
+    if argument and verb is not None and verb.pos == "VERB" and (toll := toll_of(verb)):
+        # Its own verb first: "Eight were killed and 850 people were injured" (850
+        # injured, however near "killed" is); "Four people on the ground and all 109
+        # aboard were killed".
+        return toll
     best: tuple[int, str] | None = None
     for t in here:
         if start <= t.start < end or (toll := toll_of(t)) is None:
@@ -1203,16 +1221,8 @@ def _toll_of(
             best = (gap, toll)
     if best:
         return best[1]
-    number = next((t for t in here if start <= t.start < end), None)
-    verb = number
-    for _ in range(VERB_HOPS):  # up to the verb the figure hangs from ("rose to 30")
-        if verb is None or verb.pos == "VERB" or verb.head == verb.index:
-            break
-        verb = in_sentence(verb.head)
     if verb is None or verb.pos != "VERB":
         return None
-    if toll := toll_of(verb):
-        return toll  # "Four people on the ground and all 109 aboard were killed"
     subject = next((t for t in here if t.head == verb.index and t.dep == "nsubj"), None)
     if subject is None:
         return None
@@ -1844,14 +1854,70 @@ def build_claims(
             blocks[key].append(i)
     # A date one document alone states is the timeline's, and a rank one alone gives
     # compares with nothing: neither is a claim.
-    out = [
-        _claim(part)
+    kept = [
+        [statements[i] for i in group]
         for n, group in enumerate(groups)
         if statements[group[0]].unit not in ("date", "rank") or len(group_documents[n]) >= 2
-        for part in _toll_episodes([statements[i] for i in group])
     ]
+    out = [_claim(part) for part in _episodes_of_tolls(kept)]
     out.sort(key=lambda c: (-len(c.documents), c.statements[0].doc_id, c.statements[0].start))
     return tuple(replace(claim, id=f"c{n}") for n, claim in enumerate(out, 1))
+
+
+def _episodes_of_tolls(groups: list[list[_Statement]]) -> list[list[_Statement]]:
+    """The groups, each toll's split into its episodes (``_toll_episodes``); and a toll
+    that does not fall split where the figures beside it in its sentences are of
+    different episodes: the dead and the injured a sentence gives side by side (within
+    ``CONTEXT_CHARS``) are one event's ("killed three people and injured more than 600"
+    is the later clash's, "five dead, more than 100 injured" the first days'), so the
+    injured follow the dead."""
+    parts = [_toll_episodes(group) for group in groups]
+    # The statements of split tolls, by sentence, with their episodes.
+    episode: dict[tuple[str, int], list[tuple[_Statement, tuple[int, int]]]] = defaultdict(list)
+    for n, split in enumerate(parts):
+        if len(split) > 1:
+            for k, part in enumerate(split):
+                for m in part:
+                    episode[(m.doc_id, m.sentence[0])].append((m, (n, k)))
+
+    def beside(m: _Statement, n: int) -> tuple[int, int] | None:
+        """The episode of the nearest figure of another toll beside ``m``."""
+        near = [
+            (min(abs(x.start - m.end), abs(m.start - x.end)), label)
+            for x, label in episode.get((m.doc_id, m.sentence[0]), [])
+            if label[0] != n
+        ]
+        near = [x for x in near if x[0] <= CONTEXT_CHARS]
+        return min(near)[1] if near else None
+
+    out: list[list[_Statement]] = []
+    for n, split in enumerate(parts):
+        if len(split) > 1 or not split[0][0].toll:
+            out += split
+            continue
+        labels = [beside(m, n) for m in split[0]]
+        if len({label for label in labels if label is not None}) < 2:
+            out += split
+            continue
+        out += _follow(split[0], labels)
+    return out
+
+
+def _follow(
+    members: list[_Statement], labels: list[tuple[int, int] | None]
+) -> list[list[_Statement]]:
+    """A toll's statements partitioned by the episodes of the figures beside them
+    (``labels``); one without a label joins the episode current at its time (in the
+    order of the statements' times), or the first one when it comes before any."""
+    order = sorted(
+        range(len(members)), key=lambda i: (members[i].time or "", members[i].value or 0.0)
+    )
+    current = next(label for i in order if (label := labels[i]) is not None)
+    by_label: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for i in order:
+        current = labels[i] or current
+        by_label[current].append(i)
+    return [[members[i] for i in sorted(ids)] for ids in by_label.values()]
 
 
 #: Judgement call: a toll that falls below this share of the highest figure it has
