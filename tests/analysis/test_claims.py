@@ -1307,3 +1307,24 @@ def test_the_injured_follow_the_episode_of_the_dead_beside_them() -> None:
     assert [100, 120] in grouped
     assert [600, 850] in grouped
     assert not any({120, 600} <= set(g) for g in grouped)
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_count_takes_no_toll_word_of_another_clause() -> None:
+    from storybrief.analysis.claims import extract_statements
+
+    brief = _brief(
+        (
+            "Gaza\n\nMost were not hurt, aid workers said, in Calder, where 1.7 million people "
+            "live. The blasts killed three people and injured and maimed more than 200 others. "
+            "The fire left 60 people dead.",
+            "2024-05-07",
+        ),
+    )
+    tolls = {s.value: s.toll for s in extract_statements(brief.documents[0], set())}
+    # The people who live in Calder are no toll; those maimed are the injured, not the
+    # dead the first verb counts; "left 60 people dead" is a toll of its own clause.
+    assert tolls[1.7e6] is None
+    assert tolls[200] == "injured"
+    assert tolls[60] == "deaths"

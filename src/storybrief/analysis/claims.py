@@ -67,7 +67,10 @@ Method (``claims.v10``):
   clash two weeks later, which "eight" then updates), and opens a toll of its own;
   the injured a sentence gives beside those dead follow them into their episode
   (``_episodes_of_tolls``), and a count's own verb names its toll before any nearer
-  toll word ("eight were killed and 850 people were injured": 850 injured).
+  toll word ("eight were killed and 850 people were injured": 850 injured), and a
+  count that is its verb's subject or object takes no toll word of another clause
+  ("not hurt ... in Gaza, where 1.7 million people live"; but "left 60 people dead",
+  "reported 13 protesters killed", "injured and maimed more than 200").
   Since claims.v4, "aboard"
   or "on the ground" is of the figure right before it ("Four people on the ground and all
   109 people in the plane were killed": 4 on the ground, 109 aboard), a count so
@@ -1200,28 +1203,60 @@ def _toll_of(
 
     number = next((t for t in here if start <= t.start < end), None)
     verb = number
+    phrase = number  # the top of the figure's own phrase below its verb
     argument = True  # the figure or its noun is the verb's own subject or object
     for _ in range(VERB_HOPS):  # up to the verb the figure hangs from ("rose to 30")
-        if verb is None or verb.pos == "VERB" or verb.head == verb.index:
+        if verb is None or _is_verb(verb) or verb.head == verb.index:
             break
         if not (start <= verb.start < end or verb.dep in _NOMINAL or verb.dep == "nummod"):
             argument = False  # "with five dead, more than 100 injured": five is not injured
+        phrase = verb
         verb = in_sentence(verb.head)
-    if argument and verb is not None and verb.pos == "VERB" and (toll := toll_of(verb)):
+    own_clause = argument and verb is not None and _is_verb(verb)
+    if own_clause and verb is not None and (toll := toll_of(verb)):
         # Its own verb first: "Eight were killed and 850 people were injured" (850
         # injured, however near "killed" is); "Four people on the ground and all 109
         # aboard were killed".
         return toll
+    in_phrase = {t.index for t in tree.subtree(phrase)} if own_clause and phrase else set()
+
+    def clause_verb(t: Token) -> Token | None:
+        for _ in range(VERB_HOPS):
+            if _is_verb(t):
+                return t
+            parent = in_sentence(t.head)
+            if parent is None or parent.index == t.index:
+                return None
+            t = parent
+        return None
+
+    def joined(other: Token | None) -> bool:
+        """The figure's own verb, or one joined to it ("injured and maimed 200")."""
+        if other is None or verb is None:
+            return False
+        return (
+            other.index == verb.index
+            or (other.dep == "conj" and other.head == verb.index)
+            or (verb.dep == "conj" and verb.head == other.index)
+            or (other.dep == verb.dep == "conj" and other.head == verb.head)
+        )
+
     best: tuple[int, str] | None = None
     for t in here:
         if start <= t.start < end or (toll := toll_of(t)) is None:
+            continue
+        if own_clause and t.index not in in_phrase and not joined(clause_verb(t)):
+            # A count that is its own verb's subject or object takes no toll word of
+            # another clause: "are not hurt, especially in Gaza, where 1.7 million
+            # people are squeezed" (but "left 60 people dead", "reported 13 protesters
+            # killed").
             continue
         gap = t.start - end if t.start >= end else start - t.end
         if gap <= CONTEXT_CHARS and (best is None or gap < best[0]):
             best = (gap, toll)
     if best:
         return best[1]
-    if verb is None or verb.pos != "VERB":
+    if verb is None or not _is_verb(verb):
         return None
     subject = next((t for t in here if t.head == verb.index and t.dep == "nsubj"), None)
     if subject is None:
@@ -1238,6 +1273,12 @@ def _toll_of(
         return False
 
     return next((toll for t in here if under_subject(t) and (toll := toll_of(t))), None)
+
+
+def _is_verb(t: Token) -> bool:
+    """A verb that heads a clause; not one in a preposition's place ("including",
+    "according to")."""
+    return t.pos == "VERB" and t.dep != "prep"
 
 
 def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
