@@ -1220,15 +1220,20 @@ def _toll_of(
         return toll
     in_phrase = {t.index for t in tree.subtree(phrase)} if own_clause and phrase else set()
 
-    def clause_verb(t: Token) -> Token | None:
-        for _ in range(VERB_HOPS):
-            if _is_verb(t):
+    def up_to(t: Token, stop: Callable[[Token], bool], hops: int) -> Token | None:
+        """The first of ``t`` and its heads in the sentence (within ``hops``) that ``stop``
+        accepts."""
+        for _ in range(hops):
+            if stop(t):
                 return t
             parent = in_sentence(t.head)
             if parent is None or parent.index == t.index:
                 return None
             t = parent
         return None
+
+    def clause_verb(t: Token) -> Token | None:
+        return up_to(t, _is_verb, VERB_HOPS)
 
     def joined(other: Token | None) -> bool:
         """The figure's own verb, or one joined to it ("injured and maimed 200")."""
@@ -1263,14 +1268,7 @@ def _toll_of(
         return None
 
     def under_subject(t: Token) -> bool:
-        for _ in range(SUBJECT_HOPS):
-            if t.index == subject.index:
-                return True
-            parent = in_sentence(t.head)
-            if parent is None or parent.index == t.index:
-                return False
-            t = parent
-        return False
+        return up_to(t, lambda x: x.index == subject.index, SUBJECT_HOPS) is not None
 
     return next((toll for t in here if under_subject(t) and (toll := toll_of(t))), None)
 
