@@ -1,6 +1,6 @@
 """Numbers the sources state, grouped by what they count, with how the sources relate.
 
-Method (``claims.v10``):
+Method (``claims.v11``):
 
 - Since claims.v6, dates: a day or a month something happened on, as two or
   more sources state it ("arrested in London on Oct. 16", "the surgery on Oct.
@@ -10,7 +10,10 @@ Method (``claims.v10``):
   month) and the statement's time the date it states; what it dates is the noun
   or verb it hangs from (``_dated_event``), never a speech verb (when a source
   said something is its own news). The same date of the same event in like
-  words, or in much the same words, is one claim (agree). Two different dates
+  words, or in much the same words, is one claim (agree); since claims.v11 a named
+  thing's act on one calendar day is one event however it is told ("the Kursk sank on
+  Aug. 12", "the Kursk, which plunged to the seabed on Aug. 12": ``_named_actor``,
+  the subject when a proper noun, through "which" and participles). Two different dates
   never join: read on Timeline17's live coverage, the same verb on two days
   ("gathered on Friday", "gathered on Saturday") is two happenings far more often
   than two accounts of one, so date "conflicts" were mostly false. A date one
@@ -134,7 +137,10 @@ Method (``claims.v10``):
   stated length is one quantity whatever its noun ("the two-year conflict",
   "a two-year long atrocity"), except ages ("-old") of different nouns (a
   15-year-old girl is not a 15-year-old boy); different lengths need the same
-  noun or context and to be within a quarter of each other. A group of durations
+  noun or context and to be within a quarter of each other. How long ago something
+  happened ("was elected 18 months ago", since claims.v11) is a length as of the
+  publication day, joined only with another such length of one act (the same verb, or
+  a noun both are said of) to the step of its unit. A group of durations
   is given in the unit most of its statements are written in ("17-year rule": 17
   years, not 204 months; since claims.v4). Years: the same year of the same event
   (the noun it qualifies, or the verb and its object: "fought the war in 1982", "its
@@ -165,7 +171,10 @@ Method (``claims.v10``):
   257") but each reported in a period of its own ("258" a week later) evolve, and
   only a figure's exact statements give its days ("more than 250" fits both). A
   figure is one reading only of figures it agrees with, each of them: a round
-  "250" never makes an exact 257 and 258 one. A statement's time is the date
+  "250" never makes an exact 257 and 258 one; since claims.v11 a toll's figures that
+  agree are two readings where every larger one was reported after every smaller one
+  ("injured more than 5,000" in the first week, "more than 5,400" a month later: it
+  rose). A statement's time is the date
   in its sentence nearest the figure ("rose to 11 on Wednesday"; not a date
   that names the event, "Sunday's flood"), else its document's publication
   day; an estimated month is too coarse and counts as unknown.
@@ -182,7 +191,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from storybrief.analysis.similarity import SENTENCES, sparse_cosine, tfidf
-from storybrief.analysis.timex import document_timexes, month_day, tense_of
+from storybrief.analysis.timex import document_timexes, month_day, number_in_words, tense_of
 from storybrief.gazetteer import areas_of, meet, within
 from storybrief.lexicon import FIGURE_LABELS, SPEECH_VERBS, TIME_LABELS, TOLL_WORDS
 from storybrief.model import (
@@ -201,7 +210,7 @@ from storybrief.model import (
     date_of,
 )
 
-METHOD = "claims.v10"
+METHOD = "claims.v11"
 # Judgement call (claims.v1, not measured): context cosine from which two
 # statements of one unit are one quantity; lower joins unrelated counts.
 SAME_QUANTITY = 0.25
@@ -292,6 +301,10 @@ _OLD = re.compile(r"[\s-]old\b", re.IGNORECASE)
 # precise than a year, "22 months" than a month. Not tuned: a week is taken as
 # a quarter month and a day as 1/30 (the conversion to months uses 12/52, 12/365).
 _HALF_STEP = {"Y": 6.0, "M": 0.5, "W": 0.125, "D": 1 / 60}
+#: "18 months ago", "two years ago": a length of time back from the publication day.
+_AGO = re.compile(r"(.+?)\s+(year|month|week)s?\s+ago", re.IGNORECASE)
+#: What a length back from the publication day counts (``_Statement.counts``).
+AGO = "ago"
 _MEASURE_SPELLING = {"tonne": "ton", "metre": "meter", "kilometre": "kilometer"}
 _NOT_COUNTS = frozenset(("side", "way", "thing", "of", "time", "point", "hand", "another"))
 _GENERIC_VERBS = frozenset(("be", "have", "say", "do", "make", "get", "go", "take", "include"))
@@ -494,7 +507,8 @@ def _referents(tree: TokenTree, start: int, end: int) -> frozenset[str]:
     the way up to its verb ("its offer of a 4.5% pay rise": rise, offer), and where it
     hangs from the verb as a measure, not as its object, the verb's subject and object
     ("the deficit stood at 3.4%": deficit; "raises its offer to 6%": offer; not "police
-    rescued 40")."""
+    rescued 40"), a relative pronoun as the noun it stands for ("the deficit, which stood
+    at 3.4%")."""
     inside = tree.between(start, end)
     if not inside:
         return frozenset()
@@ -510,11 +524,16 @@ def _referents(tree: TokenTree, start: int, end: int) -> frozenset[str]:
             found.add(token.lemma.lower())
         elif token.pos in ("VERB", "AUX"):
             if below.dep in _MEASURING:
-                found.update(
-                    c.lemma.lower()
-                    for c in tree.children(token)
-                    if c.dep in ("nsubj", "nsubjpass", "dobj") and c.pos == "NOUN"
-                )
+                for c in tree.children(token):
+                    if c.dep not in ("nsubj", "nsubjpass", "dobj"):
+                        continue
+                    if c.pos == "NOUN":
+                        found.add(c.lemma.lower())
+                    elif c.tag in ("WDT", "WP") and token.dep == "relcl":
+                        # "the deficit, which stood at 3.4%": the noun "which" stands for.
+                        head = tree.token(token.head)
+                        if head is not None and head.pos == "NOUN":
+                            found.add(head.lemma.lower())
             break
         below = token
     return frozenset(found)
@@ -785,6 +804,22 @@ def extract_statements(
             add(timex.start, timex.end, float(n), timex.mod, "age")  # "82-year-old": in years
         elif months >= MIN_DURATION_MONTHS:
             add(timex.start, timex.end, months, timex.mod, "months", tolerance, code)
+    for timex in timexes:
+        # "was elected 18 months ago": how long ago, as of the publication day, an event
+        # happened is a length too (since claims.v11), compared only with others of its
+        # kind ("ago", ``_similar_durations``).
+        ago = _AGO.fullmatch(timex.text) if timex.type == "DATE" else None
+        back = number_in_words(ago.group(1)) if ago else None
+        if ago is None or back is None:
+            continue
+        code = ago.group(2)[0].upper()
+        months = back * _MONTHS_PER[code]
+        if months < MIN_DURATION_MONTHS:
+            continue
+        add(timex.start, timex.end, months, timex.mod, "months", _HALF_STEP[code], code)
+        if out and out[-1].start == timex.start:
+            # It holds on the day it was written, not on the day it names.
+            out[-1].counts, out[-1].time, out[-1].era = AGO, doc_time, None
     # The year the document was written, or at least the latest year it tells of
     # as past when its date is unknown (an article is written after what it reports).
     written_in = int(doc_time[:4]) if doc_time else None
@@ -934,7 +969,8 @@ def _dated_event(tree: TokenTree, start: int, end: int, *, on_day: bool = False)
         objects = [c.lemma.lower() for c in tree.children(head) if c.dep == "dobj"]
         objects = [o for o in objects if o.isalpha()]
         if lemma not in _GENERIC_VERBS:
-            return (lemma, *objects)
+            actor = _named_actor(tree, head) if on_day else None
+            return (lemma, *objects, *((ACTOR_MARK + actor,) if actor else ()))
         if on_day and objects and lemma not in ("say", "be"):
             return tuple(objects)
     if head.lemma.lower() == "be" and not on_day:
@@ -942,6 +978,27 @@ def _dated_event(tree: TokenTree, start: int, end: int, *, on_day: bool = False)
         what = [c.lemma.lower() for c in tree.children(head) if c.dep == "attr" and c.pos == "NOUN"]
         return tuple(w for w in what if w.isalpha())
     return ()
+
+
+#: Marks a dated act's named actor among its ``events`` ("@kursk").
+ACTOR_MARK = "@"
+
+
+def _named_actor(tree: TokenTree, verb: Token) -> str | None:
+    """The name a dated act is of: its subject when a proper noun, or the name a
+    relative pronoun stands for or a participle hangs from ("the Kursk, which plunged to
+    the seabed on Aug. 12", "the submarine Kursk sinking on August 12": kursk). One named
+    thing's act on one calendar day is one event however it is told: "sank",
+    "plunged", "went down" (since claims.v11)."""
+    subject = _subject_of(tree, verb)
+    stands_for_head = (subject is None and verb.dep == "acl") or (
+        subject is not None and subject.tag in ("WDT", "WP") and verb.dep == "relcl"
+    )
+    if stands_for_head:
+        subject = tree.head(verb)
+    if subject is None or subject.pos != "PROPN" or not subject.lemma.isalpha():
+        return None
+    return subject.lemma.lower()
 
 
 #: A scale of the trade run into a sum's last digit, which the tagger may leave out of
@@ -1784,6 +1841,23 @@ def _similar_durations(a: _Statement, b: _Statement, similarity: float) -> bool:
     """
     if a.value is None or b.value is None:
         return False
+    if (a.counts == AGO) != (b.counts == AGO):
+        return False  # how long ago something happened, against a length something lasts
+    if a.counts == AGO:
+        # Of one event: the same verb, or a noun both are said of ("the administration
+        # was elected 18 months ago", "the government, which replaced a Conservative
+        # administration 18 months ago").
+        # The same length, to the step of its unit ("two years ago" is not "three years
+        # ago"), or, written on different days, a near one ("15 months ago", "16 months ago").
+        return (
+            (a.verb == b.verb and a.verb not in _GENERIC_VERBS) or bool(a.referents & b.referents)
+        ) and (
+            abs(a.value - b.value) <= max(a.tolerance, b.tolerance) + 1e-9
+            or (
+                a.reported != b.reported
+                and max(a.value, b.value) / max(min(a.value, b.value), 1e-9) <= DURATION_RATIO
+            )
+        )
     if a.counts and b.counts and a.counts != b.counts:
         return a.value == b.value and not (_OLD.search(a.text) or _OLD.search(b.text))
     if a.value == b.value:
@@ -2169,7 +2243,30 @@ def _by_figure(members: Sequence[_Statement]) -> list[list[_Statement]]:
         if not out or not all(_close(x, m) for x in out[-1]):
             out.append([])
         out[-1].append(m)
+    if members and members[0].toll:
+        return [piece for figure in out for piece in _risen(figure)]
     return out
+
+
+def _risen(figure: list[_Statement]) -> list[list[_Statement]]:
+    """A toll's figure cut where it rose: the statements of a larger value, all
+    reported after every one of a smaller value, are a later figure of their own, however
+    close the values ("injured more than 5,000" on August 8 and 13, "more than 5,400" on
+    September 5). A toll is a running count; where every larger value was reported later,
+    it went up. (Since claims.v11.)"""
+    if any(m.reported is None for m in figure):
+        return [figure]
+    values = sorted({m.value or 0.0 for m in figure})
+    cuts = [
+        v
+        for v in values[1:]
+        if min(m.reported or "" for m in figure if (m.value or 0.0) >= v)
+        > max(m.reported or "" for m in figure if (m.value or 0.0) < v)
+    ]
+    pieces: list[list[_Statement]] = [[] for _ in range(len(cuts) + 1)]
+    for m in figure:  # sorted by value already
+        pieces[sum((m.value or 0.0) >= v for v in cuts)].append(m)
+    return pieces
 
 
 def _readings(members: Sequence[_Statement]) -> tuple[Reading, ...]:

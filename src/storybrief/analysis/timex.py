@@ -135,7 +135,8 @@ class Timex(Record):
 
 
 @lru_cache(maxsize=4096)
-def _number(words: str) -> int | None:
+def number_in_words(words: str) -> int | None:
+    """The count a time expression's number says ("18", "a", "a couple of", "twenty")."""
     words = words.strip().lower().replace("-", " ")
     if words in ("a", "an", "one", "a single"):
         return 1
@@ -250,7 +251,7 @@ def _normalize_core(t: str, anchor: dt.date | None, tense: Tense) -> tuple[str, 
     # "two years ago", "a week ago"
     ago = re.fullmatch(r"(.+?)\s+(second|minute|hour|day|week|month|year|decade)s?\s+ago", t)
     if ago:
-        n = _number(ago.group(1))
+        n = number_in_words(ago.group(1))
         if n is None or anchor is None:
             return "DATE", None, True
         return "DATE", _ago(anchor, n, ago.group(2)), True
@@ -492,7 +493,7 @@ def _duration(t: str) -> str | None:
     elif n_text in _FEW or n_text.endswith(("several", "few", "recent", "many")):
         number = None
     else:
-        number = _number(n_text)
+        number = number_in_words(n_text)
         if number is None:
             return None
     code, timed = _UNITS[unit]
@@ -1029,7 +1030,7 @@ def range_pieces(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             (start + m.start(1), start + m.end(1), m.group(1)),
             (start + m.start(2), end, m.group(2)),
         ]
-    if (m := _NUMBER_RANGE.fullmatch(written)) and _number(m.group(1).lower()) is not None:
+    if (m := _NUMBER_RANGE.fullmatch(written)) and number_in_words(m.group(1).lower()) is not None:
         return [
             (start + m.start(1), start + m.end(1), f"{m.group(1)} {m.group(3)}s"),
             (start + m.start(2), end, m.group(2)),
