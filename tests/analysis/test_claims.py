@@ -1413,3 +1413,33 @@ def test_one_named_things_act_on_a_day_is_one_event_however_told() -> None:
     assert len(day.documents) == 3
     assert len(day.statements) == 3
     assert day.relation == "agree"
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_counts_of_two_places_are_two_quantities() -> None:
+    brief = _brief(
+        (
+            "Flu spreads\n\nHealth officials confirmed 64 cases in the United States on "
+            "Tuesday. Seven people were infected in California, officials said.",
+            "2024-04-29",
+        ),
+        (
+            "Flu cases\n\nThe ministry has confirmed 13 cases in Canada. The agency "
+            "confirmed 64 cases in the United States.",
+            "2024-04-29",
+        ),
+        (
+            "Outbreak\n\nIn all, 13 cases were confirmed across Canada, and two people were "
+            "infected in Texas.",
+            "2024-04-29",
+        ),
+    )
+    grouped = [c for c in brief.claims if len(c.documents) > 1]
+    # The United States' 64 and Canada's 13 are two counts, each told twice; California's
+    # seven and Texas's two are no count of one thing.
+    assert sorted(sorted(st.value for st in c.statements) for c in grouped) == [
+        [13, 13],
+        [64, 64],
+    ]
+    assert all(c.relation == "agree" for c in grouped)

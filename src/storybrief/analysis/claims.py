@@ -74,6 +74,9 @@ Method (``claims.v11``):
   count that is its verb's subject or object takes no toll word of another clause
   ("not hurt ... in Gaza, where 1.7 million people live"; but "left 60 people dead",
   "reported 13 protesters killed", "injured and maimed more than 200").
+  Since claims.v11 any other count has a place too, where a phrase locates it ("64
+  confirmed cases in the United States", "seven in California": ``_located_in``), and
+  counts of places that are not one (by the rule of tolls) are two quantities.
   Since claims.v4, "aboard"
   or "on the ground" is of the figure right before it ("Four people on the ground and all
   109 people in the plane were killed": 4 on the ground, 109 aboard), a count so
@@ -659,6 +662,8 @@ def extract_statements(
             if toll
             else (frozenset(), _where_near(doc, start, end) if unit == "count" else None)
         )
+        if unit == "count" and not toll:
+            places = _located_in(doc, start, end)
         who = next(
             (
                 m.entity_id or m.span.text.lower()
@@ -1354,6 +1359,8 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
             # abroad ("six women were arrested in Gaza City" in a story of Egypt).
             and (a.abroad == b.abroad or (bool(a.places) and bool(b.places)))
         )
+    if a.unit == "count" and not _places_agree(a.places, b.places):
+        return False  # "64 confirmed cases in the United States", "13 cases in Canada"
     if a.unit == "months":
         return _similar_durations(a, b, similarity)
     if a.unit == "rank":
@@ -1745,6 +1752,41 @@ def _where_near(doc: ParsedArticle, start: int, end: int) -> str | None:
 
 
 _PLACE_LABELS = frozenset(("GPE", "LOC", "FAC", "NORP"))
+#: What names a place a count holds in (not a people, not a building).
+_WHERE_LABELS = frozenset(("GPE", "LOC"))
+
+
+#: Prepositions that say where a count holds ("64 cases in the United States").
+_LOCATIVE = frozenset(("in", "at", "across", "throughout", "inside", "within"))
+
+
+def _located_in(doc: ParsedArticle, start: int, end: int) -> frozenset[tuple[str, str]]:
+    """Where a count that is no toll holds: the places (GPE, LOC) of the phrases that
+    locate it, "in", "at" or "across" a place hanging from the figure, the nouns it
+    counts or its verb ("64 confirmed cases in the United States", "seven in
+    California", "Spain had 26 suspected cases" does not say). Not a place that only
+    qualifies something ("attack U.S. targets"), nor a people ("Brazilian troops":
+    whose, not where). Since claims.v11: counts of two places are two quantities."""
+    tree = doc.tree
+    inside = tree.between(start, end)
+    if not inside:
+        return frozenset()
+    path = list(inside)
+    for token in tree.ancestors(inside[0], VERB_HOPS):
+        path.append(token)
+        if token.pos in ("VERB", "AUX"):
+            break
+    located: list[Token] = []
+    for token in path:
+        for prep in tree.children(token):
+            if prep.dep == "prep" and prep.lemma.lower() in _LOCATIVE:
+                located += tree.subtree(prep)
+    starts = {t.start for t in located}
+    return frozenset(
+        (m.entity_id or m.span.text.lower(), m.span.text)
+        for m in doc.mentions
+        if m.label in _WHERE_LABELS and m.span.start in starts
+    )
 
 
 def _scope_of(
