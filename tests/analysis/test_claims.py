@@ -1443,3 +1443,55 @@ def test_counts_of_two_places_are_two_quantities() -> None:
         [64, 64],
     ]
     assert all(c.relation == "agree" for c in grouped)
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_rate_is_no_figure_of_the_storys_events() -> None:
+    from storybrief.analysis.claims import _similar, extract_statements
+
+    brief = _brief(
+        (
+            "Flu toll\n\nThe outbreak has killed 176 people. Seasonal flu kills about 250,000 "
+            "people every year, and as many as 90 people die here each day. Influenza kills "
+            "250,000 people a year. The man was jailed for a year in 2005 and freed a year "
+            "later, when 300 people died in a fire after a day's warning. After nearly a week "
+            "of searching, only 30 bodies have been found, and savings come to $145,000 a "
+            "month.",
+            "2024-05-01",
+        ),
+    )
+    statements = {s.text: s for s in extract_statements(brief.documents[0], set())}
+    rates = {text for text, s in statements.items() if s.rate}
+    # How often a toll recurs is a rate; "for a year", "a year later" say no such thing.
+    # (A sum or a share "a year" is given in its unit, per annum: "rates hiked to 50
+    # percent a year" is the rate another source gives as "more than 50 percent".)
+    assert rates == {"about 250,000", "as many as 90", "250,000"}
+    outbreak, fire = statements["176"], statements["300"]
+    assert outbreak.toll
+    assert fire.toll
+    assert not outbreak.rate
+    assert not fire.rate
+    # A rate never joins a toll of events, however alike their words.
+    assert not _similar(statements["250,000"], outbreak, 1.0)
+    assert _similar(statements["250,000"], statements["about 250,000"], 1.0)
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_one_verb_alone_does_not_make_two_figures_one_quantity() -> None:
+    brief = _brief(
+        (
+            "Markets slide\n\nThe main index fell 0.9 percent on Monday. Acme's shares fell 3 "
+            "percent.",
+            "2024-04-27",
+        ),
+        (
+            "Oil drops\n\nOil prices fell more than 2 percent to close to $50 a barrel. "
+            "Acme's shares fell 5 percent.",
+            "2024-04-28",
+        ),
+    )
+    grouped = [c for c in brief.claims if len(c.documents) > 1]
+    # The index's fall and oil's are two things falling; Acme's shares fell twice.
+    assert [sorted(st.value for st in c.statements) for c in grouped] == [[3, 5]]

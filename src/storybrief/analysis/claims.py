@@ -76,7 +76,9 @@ Method (``claims.v11``):
   "reported 13 protesters killed", "injured and maimed more than 200").
   Since claims.v11 any other count has a place too, where a phrase locates it ("64
   confirmed cases in the United States", "seven in California": ``_located_in``), and
-  counts of places that are not one (by the rule of tolls) are two quantities.
+  counts of places that are not one (by the rule of tolls) are two quantities. A
+  count given per year, day or week ("seasonal flu kills 250,000 people every year":
+  ``_rate``) is a rate and joins only rates.
   Since claims.v4, "aboard"
   or "on the ground" is of the figure right before it ("Four people on the ground and all
   109 people in the plane were killed": 4 on the ground, 109 aboard), a count so
@@ -374,6 +376,10 @@ class _Statement:
     #: The common nouns the figure is said of (``_referents``): "its offer of a 4.5% pay
     #: rise": rise, offer; "the deficit stood at 3.4%": deficit.
     referents: frozenset[str] = frozenset()
+    #: A count that is a rate, not a figure of the story's events: it is given per year,
+    #: day or week ("seasonal flu kills 250,000 people every year", "90 people die here
+    #: every day"). (A sum or a share given "a year" is in its unit, per annum.)
+    rate: bool = False
 
 
 def _value(text: str, money: bool = False) -> tuple[float | None, str | None]:
@@ -733,6 +739,7 @@ def extract_statements(
                     or (not toll and _ANOTHER_BEFORE.search(text[max(0, start - 16) : start]))
                 ),
                 referents=_referents(doc.tree, start, end),
+                rate=unit == "count" and _rate(doc, start, end),
             )
         )
 
@@ -1342,7 +1349,7 @@ def _is_verb(t: Token) -> bool:
 
 
 def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
-    if a.unit != b.unit or a.increment != b.increment:
+    if a.unit != b.unit or a.increment != b.increment or a.rate != b.rate:
         return False
     if a.unit in ("count", "money", "percent") and a.era != b.era:
         return False  # the toll of an earlier disaster is not this one's
@@ -1453,14 +1460,15 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
             # "some 100 technicians transported", "some 100 technicians removed";
             # "boost pensions by 20 percent", "pensions increased by 20 percent"
             return True
-    if a.verb is not None and a.verb == b.verb:
-        return True  # "killed over 60,000 people" / "killed some 250,000"
     # Two figures that differ are one quantity only of one referent (the same noun,
-    # verb, owner or toll, above, or a noun both are said of: "its offer of a 4.5% pay
+    # owner or toll, above, or a noun both are said of: "its offer of a 4.5% pay
     # rise", "raises its offer to 6%"): like words are not enough, since in one story
     # every sentence shares its words ("the average bill rose from $65", "prices now
-    # average $75 a household").
+    # average $75 a household"); nor, since claims.v11, one verb alone ("the KLSE fell
+    # 0.9 percent", "oil prices fell more than 2 percent").
     one_referent = bool(a.counts and a.counts == b.counts) or bool(a.referents & b.referents)
+    if a.verb is not None and a.verb == b.verb and (one_referent or _close(a, b)):
+        return True  # "killed over 60,000 people" / "killed some 250,000"
     if not _close(a, b) and not one_referent:
         return False
     if (a.counts is None) != (b.counts is None) and a.unit == "count":
@@ -1754,6 +1762,63 @@ def _where_near(doc: ParsedArticle, start: int, end: int) -> str | None:
 _PLACE_LABELS = frozenset(("GPE", "LOC", "FAC", "NORP"))
 #: What names a place a count holds in (not a people, not a building).
 _WHERE_LABELS = frozenset(("GPE", "LOC"))
+
+
+#: The units a rate is given per ("250,000 a year", "every day", "per week").
+_PER_UNITS = frozenset(("year", "month", "week", "day", "season", "winter", "summer"))
+#: What a unit hangs from when it dates rather than counts how often: "a year ago",
+#: "a year later", "a week before", "a two-year-old".
+_NOT_PER = frozenset(("ago", "later", "earlier", "before", "after", "old", "long", "since"))
+
+
+def _how_often(tree: TokenTree, token: Token) -> bool:
+    """Whether a word says how often: "annually", "every year", "each day", "per week",
+    "250,000 people a year" (a unit with "a" as an adverbial noun phrase; not "for a
+    year", "after a day's pause", "a year later")."""
+    lemma = token.lemma.lower()
+    if lemma in ("annually", "yearly"):
+        return True
+    if lemma not in _PER_UNITS:
+        return False
+    head = tree.head(token)
+    if head is not None and head.lemma.lower() == "per":
+        return True
+    determiners = {c.lemma.lower() for c in tree.children(token) if c.dep == "det"}
+    if determiners & {"every", "each"}:
+        return True
+    return (
+        bool(determiners & {"a", "an"})
+        and token.dep == "npadvmod"
+        and (head is None or head.lemma.lower() not in _NOT_PER)
+    )
+
+
+def _rate(doc: ParsedArticle, start: int, end: int) -> bool:
+    """Whether a figure is given per year, day or week ("seasonal flu kills 250,000 to
+    500,000 people every year", "as many as 90 people die here each day"): a rate, never
+    a figure of the story's own events (since claims.v11). The words must hang from the
+    figure, the nouns it counts or its verb, not from another clause of its sentence."""
+    tree = doc.tree
+    inside = tree.between(start, end)
+    sentence = tree.sentence_at(start)
+    if not inside or sentence is None:
+        return False
+    path = {t.index for t in inside}
+    for token in tree.ancestors(inside[0], VERB_HOPS):
+        path.add(token.index)
+        if token.pos in ("VERB", "AUX"):
+            break
+    for token in tree.between(sentence.start, sentence.end):
+        if start <= token.start < end or not _how_often(tree, token):
+            continue
+        up: Token | None = token
+        for _ in range(VERB_HOPS):
+            up = tree.head(up) if up is not None else None
+            if up is None or up.index in path or up.pos in ("VERB", "AUX"):
+                break
+        if up is not None and up.index in path:
+            return True
+    return False
 
 
 #: Prepositions that say where a count holds ("64 cases in the United States").
