@@ -1495,3 +1495,26 @@ def test_one_verb_alone_does_not_make_two_figures_one_quantity() -> None:
     grouped = [c for c in brief.claims if len(c.documents) > 1]
     # The index's fall and oil's are two things falling; Acme's shares fell twice.
     assert [sorted(st.value for st in c.statements) for c in grouped] == [[3, 5]]
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_one_counted_noun_alone_does_not_make_two_figures_one_quantity() -> None:
+    brief = _brief(
+        (
+            "Arrests\n\nPolice said six Iraqis were arrested in the port over the bombing. "
+            "Rescuers tried to reach the 116 sailors trapped aboard the sunken submarine.",
+            "2024-08-15",
+        ),
+        (
+            "Deported\n\nPolice said five Iraqis were deported from the port over the "
+            "bombing. Divers will retrieve the bodies of the 118 sailors aboard the sunken "
+            "submarine.",
+            "2024-08-29",
+        ),
+    )
+    grouped = [c for c in brief.claims if len(c.documents) > 1]
+    # Six Iraqis arrested and five deported are two sets; 116 and 118 sailors, two
+    # exact counts a few apart, are two accounts of one crew.
+    assert [sorted(st.value for st in c.statements) for c in grouped] == [[116, 118]]
+    assert grouped[0].relation == "evolves"

@@ -1466,8 +1466,23 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
     # every sentence shares its words ("the average bill rose from $65", "prices now
     # average $75 a household"); nor, since claims.v11, one verb alone ("the KLSE fell
     # 0.9 percent", "oil prices fell more than 2 percent").
-    one_referent = bool(a.counts and a.counts == b.counts) or bool(a.referents & b.referents)
-    if a.verb is not None and a.verb == b.verb and (one_referent or _close(a, b)):
+    same_verb = a.verb is not None and a.verb == b.verb
+    said_of = (a.referents - {a.counts}) & (b.referents - {b.counts})
+    # The same counted noun is one referent when it is said with the same verb or of a
+    # noun both hang from, or in two exact figures of a story near each other ("116
+    # sailors trapped", "the remains of 118 sailors"), since claims.v11: "97 rockets hit
+    # Israel" and "fired more than 300 rockets" count two sets of rockets, "won three
+    # games" and "in 9 games" two sets of games.
+    near = (
+        _distinctive(a.value or 0.0)
+        and _distinctive(b.value or 0.0)
+        and max(a.value or 0.0, b.value or 0.0) / max(min(a.value or 0.0, b.value or 0.0), 1e-9)
+        <= DURATION_RATIO
+    )
+    one_referent = bool(
+        a.counts and a.counts == b.counts and (same_verb or said_of or near)
+    ) or bool(said_of)
+    if same_verb and (one_referent or _close(a, b)):
         return True  # "killed over 60,000 people" / "killed some 250,000"
     if not _close(a, b) and not one_referent:
         return False
