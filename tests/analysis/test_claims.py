@@ -1518,3 +1518,23 @@ def test_one_counted_noun_alone_does_not_make_two_figures_one_quantity() -> None
     # exact counts a few apart, are two accounts of one crew.
     assert [sorted(st.value for st in c.statements) for c in grouped] == [[116, 118]]
     assert grouped[0].relation == "evolves"
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_live_pages_time_stamps_are_no_counts() -> None:
+    from storybrief.analysis.claims import extract_statements
+
+    brief = _brief(
+        (
+            "Swine flu cases rise\n\nThe outbreak has spread to Europe, officials say. \nI've "
+            "heard about people being alive one day and stuck under the rubble, but who don't "
+            'make it. " \n1319 Troylivesay tweets: " Yesterday there was only one gas station '
+            "operating in town that I saw.\nActing CDC Director Richard Besser said the agency "
+            "has confirmed 109 cases in the US.",
+            "2009-04-30",
+        ),
+    )
+    counts = [s for s in extract_statements(brief.documents[0], set()) if s.unit == "count"]
+    # "1319" opening a line of a live page is the time of the entry, not a count.
+    assert [s.value for s in counts] == [109]

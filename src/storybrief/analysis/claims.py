@@ -1078,10 +1078,15 @@ _PHONE_LINE = re.compile(
 _PHONE_NUMBER = re.compile(r"^\)?[\s.-]?\d{3}[\s.-]\d{4}\b")
 
 
+#: A live page's time stamp opening a line: "1340 UN chief Ban Ki-moon says ...".
+_TIME_STAMP = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d(?:\s*(?:GMT|local))?\s+[A-Z]")
+
+
 def _is_count(doc: ParsedArticle, start: int, end: int, value: float | None) -> bool:
     """Whether a bare number counts something: not "one of", "No. 1", an address, a
-    name, the end of a rough "a week or two", a code ("173GPS") or a telephone number
-    ("called 911")."""
+    name, the end of a rough "a week or two", a code ("173GPS"), a telephone number
+    ("called 911") or a live page's time stamp opening a line ("1340 UN chief Ban
+    Ki-moon says ...", since claims.v11)."""
     text = doc.article.text
     if (
         value is None
@@ -1093,6 +1098,10 @@ def _is_count(doc: ParsedArticle, start: int, end: int, value: float | None) -> 
         or _DIALLED.search(text[max(0, start - 12) : start])
         or _PHONE_LINE.match(text[end : end + 16])
         or _PHONE_NUMBER.match(text[end : end + 11])
+        or (
+            _TIME_STAMP.match(text, start)
+            and not text[text.rfind("\n", 0, start) + 1 : start].strip()
+        )
     ):
         return False
     noun = _counted_noun(doc.tree, start, end)
