@@ -1538,3 +1538,24 @@ def test_a_live_pages_time_stamps_are_no_counts() -> None:
     counts = [s for s in extract_statements(brief.documents[0], set()) if s.unit == "count"]
     # "1319" opening a line of a live page is the time of the entry, not a count.
     assert [s.value for s in counts] == [109]
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_count_given_as_a_level_is_of_the_set_the_story_counts() -> None:
+    brief = _brief(
+        (
+            "Strike\n\nThe dockworkers' strike at the Port of Calder entered its second day, "
+            "leaving roughly 1,200 shipping containers stranded on the quays.",
+            "2024-03-05",
+        ),
+        (
+            "Backlog\n\nMore than 3,400 shipping containers were stranded at the Port of "
+            "Calder on Friday as the dockworkers' strike went on.",
+            "2024-03-08",
+        ),
+    )
+    grouped = [c for c in brief.claims if len(c.documents) > 1]
+    # "leaving ... stranded" says how many there are: the stranded containers, which grew.
+    assert [sorted(st.value for st in c.statements) for c in grouped] == [[1200, 3400]]
+    assert grouped[0].relation == "evolves"

@@ -313,6 +313,12 @@ AGO = "ago"
 _MEASURE_SPELLING = {"tonne": "ton", "metre": "meter", "kilometre": "kilometer"}
 _NOT_COUNTS = frozenset(("side", "way", "thing", "of", "time", "point", "hand", "another"))
 _GENERIC_VERBS = frozenset(("be", "have", "say", "do", "make", "get", "go", "take", "include"))
+#: Verbs that give how many of a thing there are, not what happened to some of them:
+#: a count so given is of whatever set the story counts with that noun ("be" and
+#: "have" say that of anything: "2,000 people stood", "there are 180,000 people").
+_LEVEL_VERBS = frozenset(
+    ("leave", "top", "grow", "reach", "rise", "climb", "total", "number", "exceed", "surpass")
+)
 _DURATION_MONTHS = re.compile(r"^P(\d+)(Y|M|W|D)$")
 
 
@@ -1477,19 +1483,21 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
     # 0.9 percent", "oil prices fell more than 2 percent").
     same_verb = a.verb is not None and a.verb == b.verb
     said_of = (a.referents - {a.counts}) & (b.referents - {b.counts})
-    # The same counted noun is one referent when it is said with the same verb or of a
-    # noun both hang from, or in two exact figures of a story near each other ("116
-    # sailors trapped", "the remains of 118 sailors"), since claims.v11: "97 rockets hit
-    # Israel" and "fired more than 300 rockets" count two sets of rockets, "won three
-    # games" and "in 9 games" two sets of games.
+    # The same counted noun is one referent when it is said with the same verb, or one
+    # says only how many there are ("leaving 1,200 containers stranded", "the backlog
+    # tops 3,400 containers"), or of a noun both hang from, or in two exact figures of a
+    # story near each other ("116 sailors trapped", "the remains of 118 sailors"), since
+    # claims.v11: "97 rockets hit Israel" and "fired more than 300 rockets" count two
+    # sets of rockets, "won three games" and "in 9 games" two sets of games.
     near = (
         _distinctive(a.value or 0.0)
         and _distinctive(b.value or 0.0)
         and max(a.value or 0.0, b.value or 0.0) / max(min(a.value or 0.0, b.value or 0.0), 1e-9)
         <= DURATION_RATIO
     )
+    level = a.verb in _LEVEL_VERBS or b.verb in _LEVEL_VERBS
     one_referent = bool(
-        a.counts and a.counts == b.counts and (same_verb or said_of or near)
+        a.counts and a.counts == b.counts and (same_verb or level or said_of or near)
     ) or bool(said_of)
     if same_verb and (one_referent or _close(a, b)):
         return True  # "killed over 60,000 people" / "killed some 250,000"
