@@ -1559,3 +1559,56 @@ def test_a_count_given_as_a_level_is_of_the_set_the_story_counts() -> None:
     # "leaving ... stranded" says how many there are: the stranded containers, which grew.
     assert [sorted(st.value for st in c.statements) for c in grouped] == [[1200, 3400]]
     assert grouped[0].relation == "evolves"
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_magnitudes_and_multiples_are_not_the_toll() -> None:
+    from storybrief.analysis.claims import extract_statements
+
+    brief = _brief(
+        (
+            "Quake\n\nTuesday's 7.0 magnitude earthquake has killed about 45,000 people, the "
+            "Red Cross said. The loss of life is typically 10 times higher in poor countries. "
+            "The UN said 36 of its staff were killed in the earthquake.",
+            "2010-01-14",
+        ),
+        (
+            "Toll rises\n\nThe earthquake has killed 50,000 people, the Red Cross said. The UN "
+            "said 36 of its staff were killed in the earthquake.",
+            "2010-01-15",
+        ),
+    )
+    statements = extract_statements(brief.documents[0], set())
+    counts = {s.text: s for s in statements if s.unit == "count"}
+    # A magnitude counts no dead; a multiple counts nothing.
+    assert counts["about 45,000"].toll
+    assert not counts["7.0"].toll
+    assert "10" not in counts
+    tolls = sorted(
+        sorted(st.value for st in c.statements)
+        for c in brief.claims
+        if len(c.documents) > 1 and c.unit == "count"
+    )
+    assert tolls == [[36, 36], [45000, 50000]]
+
+
+@pytest.mark.issue(20)
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("45-50,000", 45_000),
+        ("an estimated 8 to 15 million", 8_000_000),
+        ("2-3 million", 2_000_000),
+        ("45,000-50,000", 45_000),
+        ("between 100 and 150", 100),
+        ("3 to 2,000", 3),
+        ("10-15", 10),
+    ],
+)
+def test_a_range_written_with_its_scale_once_is_read_at_that_scale(
+    written: str, value: float
+) -> None:
+    from storybrief.analysis.claims import _value
+
+    assert _value(written)[0] == value

@@ -403,7 +403,19 @@ def _value(text: str, money: bool = False) -> tuple[float | None, str | None]:
     scales = _MONEY_SCALE if money else _SCALE_WORDS
     if m := re.search(rf"(\d[\d,]*(?:\.\d+)?)\s*(?:({scales})\b)?", t):
         number = float(m.group(1).replace(",", ""))
-        return number * _SCALE.get(m.group(2) or "", 1.0), qualifier
+        scale = _SCALE.get(m.group(2) or "", 1.0)
+        upper = re.match(
+            rf"\s*(?:-|–|—|to\s|and\s)\s*(\d[\d,]*(?:\.\d+)?)\s*(?:({scales})\b)?", t[m.end() :]
+        )
+        if upper and not m.group(2):
+            # A range written with its scale once: "8 to 15 million" is 8 million,
+            # "45-50,000" 45,000 (since claims.v11).
+            top = float(upper.group(1).replace(",", ""))
+            if upper.group(2):
+                scale = _SCALE.get(upper.group(2), 1.0)
+            elif number < 1000 <= top and top / 10 <= number * 1000 <= top:
+                scale = 1000.0
+        return number * scale, qualifier
     words = re.sub(r"[^a-z\s-]", " ", t).split()
     scale = _SCALE[words.pop()] if words and words[-1] in _SCALE else 1.0
     if not words:
@@ -666,7 +678,10 @@ def extract_statements(
         )
         toll = (
             _toll_of(doc.tree, sentence.start, sentence.end, start, end)
-            if unit == "count" and (value is None or value == int(value))
+            if unit == "count"
+            and (value is None or value == int(value))
+            # People come whole: "the 7.0 magnitude earthquake" counts none (claims.v11).
+            and not _DECIMAL.fullmatch(text, start, end)
             else None
         )
         places, where = (
@@ -1084,6 +1099,13 @@ _PHONE_LINE = re.compile(
 _PHONE_NUMBER = re.compile(r"^\)?[\s.-]?\d{3}[\s.-]\d{4}\b")
 
 
+#: A number written with a decimal and no scale ("a 7.0 magnitude earthquake", "37.4
+#: Celsius"): never a toll ("1.5 million" may be).
+_DECIMAL = re.compile(r"\d+\.\d+")
+#: A multiple, not a count: "10 times higher", "three times as many".
+_TIMES_OVER = re.compile(r"\s+times\b", re.IGNORECASE)
+
+
 #: A live page's time stamp opening a line: "1340 UN chief Ban Ki-moon says ...".
 _TIME_STAMP = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d(?:\s*(?:GMT|local))?\s+[A-Z]")
 
@@ -1091,8 +1113,8 @@ _TIME_STAMP = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d(?:\s*(?:GMT|local))?\s+[A-Z]
 def _is_count(doc: ParsedArticle, start: int, end: int, value: float | None) -> bool:
     """Whether a bare number counts something: not "one of", "No. 1", an address, a
     name, the end of a rough "a week or two", a code ("173GPS"), a telephone number
-    ("called 911") or a live page's time stamp opening a line ("1340 UN chief Ban
-    Ki-moon says ...", since claims.v11)."""
+    ("called 911") or, since claims.v11, a live page's time stamp opening a line ("1340
+    UN chief Ban Ki-moon says ...") or a multiple ("10 times higher")."""
     text = doc.article.text
     if (
         value is None
@@ -1104,6 +1126,7 @@ def _is_count(doc: ParsedArticle, start: int, end: int, value: float | None) -> 
         or _DIALLED.search(text[max(0, start - 12) : start])
         or _PHONE_LINE.match(text[end : end + 16])
         or _PHONE_NUMBER.match(text[end : end + 11])
+        or _TIMES_OVER.match(text, end)
         or (
             _TIME_STAMP.match(text, start)
             and not text[text.rfind("\n", 0, start) + 1 : start].strip()
