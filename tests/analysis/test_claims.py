@@ -1612,3 +1612,30 @@ def test_a_range_written_with_its_scale_once_is_read_at_that_scale(
     from storybrief.analysis.claims import _value
 
     assert _value(written)[0] == value
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_counts_of_two_kinds_of_a_noun_are_two_quantities() -> None:
+    brief = _brief(
+        (
+            "Flu\n\nHealth officials in the city reported 40 suspected cases on Monday. The "
+            "suspect faces two robbery charges in the city court.",
+            "2024-04-29",
+        ),
+        (
+            "Flu spreads\n\nHealth officials in the city reported 40 confirmed cases on "
+            "Monday. The suspect faces three charges of arson in the city court.",
+            "2024-04-29",
+        ),
+        (
+            "Outbreak\n\nHealth officials in the city reported 40 new cases on Monday.",
+            "2024-04-29",
+        ),
+    )
+    first, second, third = (d.id for d in brief.documents)
+    grouped = [{st.doc_id: st.text for st in c.statements} for c in brief.claims]
+    # Suspected and confirmed cases are two counts, robbery and arson charges two sets;
+    # "new" says no kind: the 40 new cases join one of them.
+    assert not any(first in g and second in g for g in grouped)
+    assert any(third in g and len(g) == 2 for g in grouped)

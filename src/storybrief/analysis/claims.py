@@ -382,6 +382,9 @@ class _Statement:
     #: The common nouns the figure is said of (``_referents``): "its offer of a 4.5% pay
     #: rise": rise, offer; "the deficit stood at 3.4%": deficit.
     referents: frozenset[str] = frozenset()
+    #: What kind of the counted noun a count is of: its modifiers, as lemmas ("confirmed
+    #: cases": confirmed; "robbery charges": robbery; "charges of arson": arson).
+    kinds: frozenset[str] = frozenset()
     #: A count that is a rate, not a figure of the story's events: it is given per year,
     #: day or week ("seasonal flu kills 250,000 people every year", "90 people die here
     #: every day"). (A sum or a share given "a year" is in its unit, per annum.)
@@ -490,6 +493,42 @@ def _counted_noun(tree: TokenTree, start: int, end: int) -> Token | None:
             if noun is not None and noun.tag == "NNS":
                 return noun
     return None
+
+
+#: Modifiers that say nothing of what kind a counted thing is ("new cases", "other
+#: charges", "the first 76 at-bats").
+_ANY_KIND = frozenset(
+    (
+        "new", "other", "more", "additional", "further", "total", "last", "first", "recent",
+        "many", "several", "some", "such", "same", "few", "latest", "least", "most", "only",
+        "about", "around", "nearly", "almost", "over", "under", "another", "all", "s", "'s",
+    )
+)  # fmt: skip
+
+
+def _kinds(tree: TokenTree, noun: Token | None, start: int, end: int) -> frozenset[str]:
+    """What kind of its noun a count is of: the nouns and participles that qualify it and
+    the noun after its "of" ("two robbery charges", "three charges of disobeying a court
+    order", "20 confirmed cases"), as lemmas, but neither the figure nor words of any
+    kind ("new", "other"). Since claims.v11 counts of two kinds are two quantities."""
+    if noun is None:
+        return frozenset()
+    found: set[str] = set()
+    for c in tree.children(noun):
+        if start <= c.start < end or c.pos == "NUM":
+            continue
+        # A noun or a participle says what kind; an adjective mostly describes ("two
+        # large engines", "two good series", "two white girls").
+        if (c.dep in ("compound", "nmod") and c.pos == "NOUN") or (
+            c.dep == "amod" and c.tag in ("VBN", "VBG")
+        ):
+            # As written too: the tagger may read "spending" as a noun or a participle.
+            found.update((c.lemma.lower(), c.text.lower()))
+        elif c.dep == "prep" and c.lemma.lower() == "of":
+            for g in tree.children(c):
+                if g.dep in ("pobj", "pcomp") and g.pos in ("NOUN", "VERB"):
+                    found.update((g.lemma.lower(), g.text.lower()))
+    return frozenset(k for k in found if k.isalpha() and k not in _ANY_KIND)
 
 
 def _changed_noun(tree: TokenTree, start: int, end: int) -> str | None:
@@ -761,6 +800,7 @@ def extract_statements(
                 ),
                 referents=_referents(doc.tree, start, end),
                 rate=unit == "count" and _rate(doc, start, end),
+                kinds=_kinds(doc.tree, noun, start, end) if unit == "count" else frozenset(),
             )
         )
 
@@ -1484,6 +1524,8 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
         return True
     if a.counts and b.counts and a.counts != b.counts:
         return False  # containers are not vessels
+    if a.kinds and b.kinds and not a.kinds & b.kinds and not (a.toll or b.toll):
+        return False  # "20 confirmed cases", "20 suspected cases"
     if a.currency and b.currency and a.currency != b.currency:
         return False  # £14m and $19.6m may be one sum, but not one figure
     if a.value is not None and a.value == b.value:
