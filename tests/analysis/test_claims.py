@@ -1530,13 +1530,14 @@ def test_a_live_pages_time_stamps_are_no_counts() -> None:
             "Swine flu cases rise\n\nThe outbreak has spread to Europe, officials say. \nI've "
             "heard about people being alive one day and stuck under the rubble, but who don't "
             'make it. " \n1319 Troylivesay tweets: " Yesterday there was only one gas station '
-            "operating in town that I saw.\nActing CDC Director Richard Besser said the agency "
-            "has confirmed 109 cases in the US.",
+            "operating in town that I saw.\n1324 Acting CDC Director Richard Besser said the "
+            "agency has confirmed 109 cases in the US.",
             "2009-04-30",
         ),
     )
     counts = [s for s in extract_statements(brief.documents[0], set()) if s.unit == "count"]
-    # "1319" opening a line of a live page is the time of the entry, not a count.
+    # "1319" opening a line of a live page (its lines open with times) is the time of
+    # the entry, not a count.
     assert [s.value for s in counts] == [109]
 
 
@@ -1639,3 +1640,48 @@ def test_counts_of_two_kinds_of_a_noun_are_two_quantities() -> None:
     # "new" says no kind: the 40 new cases join one of them.
     assert not any(first in g and second in g for g in grouped)
     assert any(third in g and len(g) == 2 for g in grouped)
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_what_looks_like_a_multiple_a_stamp_or_a_rate_may_be_a_count() -> None:
+    from storybrief.analysis.claims import extract_statements
+
+    brief = _brief(
+        (
+            "1200 Workers Lose Their Jobs\n\nTwo Times reporters were detained on Monday. "
+            "Police shot the man 41 times. Rescuers found 30 bodies a day after the storm.",
+            "2024-05-02",
+        ),
+    )
+    counts = {s.text: s for s in extract_statements(brief.documents[0], set()) if s.unit == "count"}
+    # A headline's count, a newspaper's name and the day after the storm are no time
+    # stamp, multiple or rate.
+    assert {"1200", "Two", "30"} <= set(counts)
+    assert not counts["30"].rate
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_one_verb_or_one_actor_alone_joins_nothing() -> None:
+    brief = _brief(
+        (
+            "Summit\n\nPutin met Bush in Moscow on Aug. 12. Smith said two years ago that the "
+            "plan would fail.",
+            "2024-08-14",
+        ),
+        (
+            "Holiday\n\nPutin flew to Sochi on Aug. 12. The couple had a baby two years ago.",
+            "2024-08-14",
+        ),
+    )
+    # Two acts of one man on one day; two events two years back.
+    assert not [c for c in brief.claims if len(c.documents) > 1]
+
+
+@pytest.mark.issue(20)
+def test_two_figures_joined_by_and_are_no_range() -> None:
+    from storybrief.analysis.claims import _value
+
+    assert _value("2 and 3,000")[0] == 2
+    assert _value("between 45 and 50,000")[0] == 45_000

@@ -187,6 +187,7 @@ Method (``claims.v11``):
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -382,8 +383,9 @@ class _Statement:
     #: The common nouns the figure is said of (``_referents``): "its offer of a 4.5% pay
     #: rise": rise, offer; "the deficit stood at 3.4%": deficit.
     referents: frozenset[str] = frozenset()
-    #: What kind of the counted noun a count is of: its modifiers, as lemmas ("confirmed
-    #: cases": confirmed; "robbery charges": robbery; "charges of arson": arson).
+    #: What kind of the counted noun a count is of: its modifiers, as lemmas marked "p:"
+    #: for a participle, "n:" for a noun ("confirmed cases": p:confirmed; "robbery
+    #: charges": n:robbery; "charges of arson": n:arson).
     kinds: frozenset[str] = frozenset()
     #: A count that is a rate, not a figure of the story's events: it is given per year,
     #: day or week ("seasonal flu kills 250,000 people every year", "90 people die here
@@ -410,6 +412,12 @@ def _value(text: str, money: bool = False) -> tuple[float | None, str | None]:
         upper = re.match(
             rf"\s*(?:-|–|—|to\s|and\s)\s*(\d[\d,]*(?:\.\d+)?)\s*(?:({scales})\b)?", t[m.end() :]
         )
+        if (
+            upper
+            and upper.group(0).lstrip().startswith("and")
+            and not t[: m.start()].endswith("between ")
+        ):
+            upper = None  # "2 and 3,000": two figures, not a range
         if upper and not m.group(2):
             # A range written with its scale once: "8 to 15 million" is 8 million,
             # "45-50,000" 45,000 (since claims.v11).
@@ -523,12 +531,25 @@ def _kinds(tree: TokenTree, noun: Token | None, start: int, end: int) -> frozens
             c.dep == "amod" and c.tag in ("VBN", "VBG")
         ):
             # As written too: the tagger may read "spending" as a noun or a participle.
-            found.update((c.lemma.lower(), c.text.lower()))
+            kind = "p:" if c.dep == "amod" else "n:"
+            found.update((kind + c.lemma.lower(), kind + c.text.lower()))
         elif c.dep == "prep" and c.lemma.lower() == "of":
             for g in tree.children(c):
                 if g.dep in ("pobj", "pcomp") and g.pos in ("NOUN", "VERB"):
-                    found.update((g.lemma.lower(), g.text.lower()))
-    return frozenset(k for k in found if k.isalpha() and k not in _ANY_KIND)
+                    found.update(("n:" + g.lemma.lower(), "n:" + g.text.lower()))
+    return frozenset(k for k in found if k[2:].isalpha() and k[2:] not in _ANY_KIND)
+
+
+def _kinds_differ(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two counts are of two kinds of their noun: both qualified in one way (by
+    a participle: "suspected", "confirmed"; or by a noun: "robbery", "arson") with no
+    word in common. "Confirmed cases" and "flu cases" may be the same cases."""
+    if {k[2:] for k in a} & {k[2:] for k in b}:
+        return False
+    return any(
+        {k for k in a if k.startswith(kind)} and {k for k in b if k.startswith(kind)}
+        for kind in ("p:", "n:")
+    )
 
 
 def _changed_noun(tree: TokenTree, start: int, end: int) -> str | None:
@@ -1060,9 +1081,12 @@ ACTOR_MARK = "@"
 def _named_actor(tree: TokenTree, verb: Token) -> str | None:
     """The name a dated act is of: its subject when a proper noun, or the name a
     relative pronoun stands for or a participle hangs from ("the Kursk, which plunged to
-    the seabed on Aug. 12", "the submarine Kursk sinking on August 12": kursk). One named
-    thing's act on one calendar day is one event however it is told: "sank",
-    "plunged", "went down" (since claims.v11)."""
+    the seabed on Aug. 12", "the submarine Kursk sinking on August 12": kursk), for an act
+    with no object: what befell the named thing, or what it did, on a calendar day is one
+    event however it is told ("sank", "plunged"; "was arrested", "was detained"), while
+    "met Bush" and "flew to Sochi" are two (since claims.v11)."""
+    if tree.child(verb, "dobj") is not None:
+        return None  # "Putin met Bush on Aug. 12" is not what befell Putin that day
     subject = _subject_of(tree, verb)
     stands_for_head = (subject is None and verb.dep == "acl") or (
         subject is not None and subject.tag in ("WDT", "WP") and verb.dep == "relcl"
@@ -1142,11 +1166,22 @@ _PHONE_NUMBER = re.compile(r"^\)?[\s.-]?\d{3}[\s.-]\d{4}\b")
 #: A number written with a decimal and no scale ("a 7.0 magnitude earthquake", "37.4
 #: Celsius"): never a toll ("1.5 million" may be).
 _DECIMAL = re.compile(r"\d+\.\d+")
-#: A multiple, not a count: "10 times higher", "three times as many".
-_TIMES_OVER = re.compile(r"\s+times\b", re.IGNORECASE)
+#: A multiple, not a count: "10 times higher", "three times as many" (not "shot 41
+#: times", nor "two Times reporters").
+_TIMES_OVER = re.compile(
+    r"\s+times\s+(?:as|more|less|fewer|higher|lower|larger|greater|bigger|smaller|over|the)\b"
+)
+
+
+@functools.lru_cache(maxsize=64)
+def _stamped_lines(text: str) -> int:
+    """How many lines of a page open with a time stamp (a live page has several; a
+    headline "1200 Workers Lose Their Jobs" is one line)."""
+    return len(_STAMPED_LINE.findall(text))
 
 
 #: A live page's time stamp opening a line: "1340 UN chief Ban Ki-moon says ...".
+_STAMPED_LINE = re.compile(r"(?m)^\s*(?:[01]\d|2[0-3])[0-5]\d\s+[A-Z]")
 _TIME_STAMP = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d(?:\s*(?:GMT|local))?\s+[A-Z]")
 
 
@@ -1170,6 +1205,7 @@ def _is_count(doc: ParsedArticle, start: int, end: int, value: float | None) -> 
         or (
             _TIME_STAMP.match(text, start)
             and not text[text.rfind("\n", 0, start) + 1 : start].strip()
+            and _stamped_lines(text) >= 2
         )
     ):
         return False
@@ -1524,7 +1560,7 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
         return True
     if a.counts and b.counts and a.counts != b.counts:
         return False  # containers are not vessels
-    if a.kinds and b.kinds and not a.kinds & b.kinds and not (a.toll or b.toll):
+    if _kinds_differ(a.kinds, b.kinds) and not (a.toll or b.toll):
         return False  # "20 confirmed cases", "20 suspected cases"
     if a.currency and b.currency and a.currency != b.currency:
         return False  # £14m and $19.6m may be one sum, but not one figure
@@ -1564,7 +1600,7 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
     one_referent = bool(
         a.counts and a.counts == b.counts and (same_verb or level or said_of or near)
     ) or bool(said_of)
-    if same_verb and (one_referent or _close(a, b)):
+    if same_verb and (one_referent or (_close(a, b) and similarity >= SAME_QUANTITY)):
         return True  # "killed over 60,000 people" / "killed some 250,000"
     if not _close(a, b) and not one_referent:
         return False
@@ -1865,7 +1901,9 @@ _WHERE_LABELS = frozenset(("GPE", "LOC"))
 _PER_UNITS = frozenset(("year", "month", "week", "day", "season", "winter", "summer"))
 #: What a unit hangs from when it dates rather than counts how often: "a year ago",
 #: "a year later", "a week before", "a two-year-old".
-_NOT_PER = frozenset(("ago", "later", "earlier", "before", "after", "old", "long", "since"))
+_NOT_PER = frozenset(
+    ("ago", "later", "earlier", "before", "after", "old", "long", "since", "into", "on", "ahead")
+)
 
 
 def _how_often(tree: TokenTree, token: Token) -> bool:
@@ -1887,6 +1925,8 @@ def _how_often(tree: TokenTree, token: Token) -> bool:
         bool(determiners & {"a", "an"})
         and token.dep == "npadvmod"
         and (head is None or head.lemma.lower() not in _NOT_PER)
+        # "a day after the storm", "a week into the outbreak", "a year on"
+        and not any(c.lemma.lower() in _NOT_PER for c in tree.children(token))
     )
 
 
@@ -1908,6 +1948,9 @@ def _rate(doc: ParsedArticle, start: int, end: int) -> bool:
     for token in tree.between(sentence.start, sentence.end):
         if start <= token.start < end or not _how_often(tree, token):
             continue
+        after = re.match(r"\s+(\w+)", doc.article.text[token.end : token.end + 12])
+        if after and after.group(1).lower() in _NOT_PER:
+            continue  # "a day after the storm", however the parser hangs "after"
         up: Token | None = token
         for _ in range(VERB_HOPS):
             up = tree.head(up) if up is not None else None
@@ -2052,16 +2095,11 @@ def _similar_durations(a: _Statement, b: _Statement, similarity: float) -> bool:
         # was elected 18 months ago", "the government, which replaced a Conservative
         # administration 18 months ago").
         # The same length, to the step of its unit ("two years ago" is not "three years
-        # ago"), or, written on different days, a near one ("15 months ago", "16 months ago").
+        # ago").
         return (
-            (a.verb == b.verb and a.verb not in _GENERIC_VERBS) or bool(a.referents & b.referents)
-        ) and (
-            abs(a.value - b.value) <= max(a.tolerance, b.tolerance) + 1e-9
-            or (
-                a.reported != b.reported
-                and max(a.value, b.value) / max(min(a.value, b.value), 1e-9) <= DURATION_RATIO
-            )
-        )
+            (a.verb is not None and a.verb == b.verb and a.verb not in _GENERIC_VERBS)
+            or bool(a.referents & b.referents)
+        ) and abs(a.value - b.value) <= max(a.tolerance, b.tolerance) + 1e-9
     if a.counts and b.counts and a.counts != b.counts:
         return a.value == b.value and not (_OLD.search(a.text) or _OLD.search(b.text))
     if a.value == b.value:
