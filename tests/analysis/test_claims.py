@@ -710,6 +710,25 @@ def test_the_year_of_one_event_is_one_quantity() -> None:
 
 
 @pytest.mark.model
+@pytest.mark.issue(20)
+def test_another_year_of_one_of_several_things_is_another_of_them() -> None:
+    brief = _brief(
+        ("Star\n\nThe actress told a magazine in a 2008 interview that she loved dogs.", None),
+        ("Star\n\nThe actress told a newspaper in a 2011 interview that she loved dogs.", None),
+        ("Court\n\nThe court upheld the 2016 ruling on the trademark on Tuesday.", None),
+        ("Court\n\nThe court upheld the 2012 ruling on the trademark, lawyers said.", None),
+    )
+    joined = [
+        sorted(st.value for st in c.statements)
+        for c in brief.claims
+        if c.unit == "year" and len(c.documents) > 1
+    ]
+    # "a 2008 interview" is one of her interviews; "the 2016 ruling" is the ruling.
+    assert [2008, 2011] not in joined
+    assert [2012, 2016] in joined
+
+
+@pytest.mark.model
 def test_an_unnamed_persons_age_is_the_named_persons_of_that_age() -> None:
     brief = _brief(
         (

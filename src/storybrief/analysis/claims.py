@@ -1,6 +1,6 @@
 """Numbers the sources state, grouped by what they count, with how the sources relate.
 
-Method (``claims.v11``):
+Method (``claims.v12``):
 
 - Since claims.v6, dates: a day or a month something happened on, as two or
   more sources state it ("arrested in London on Oct. 16", "the surgery on Oct.
@@ -153,7 +153,9 @@ Method (``claims.v11``):
   story's history, one event whatever the words ("his 1973 coup", "seized power in
   1973"; in a document of unknown date, two or more before the latest year it tells
   of as past, since claims.v5); another year only of the same event in the same
-  words. A percentage without a counted noun is of what its verb changes ("boost
+  words, and never of one of several things of a kind ("a 2008 interview", "a 2011
+  interview": two interviews; "the 2016 ruling", "the 2012 ruling" may be one;
+  since claims.v12). A percentage without a counted noun is of what its verb changes ("boost
   pensions by 20 percent", "pensions would be increased by 20 percent"): the same
   value of the same thing is one quantity.
 - Relation: ``single`` (one document), ``agree`` (the same figure: counts and
@@ -216,7 +218,7 @@ from storybrief.model import (
     date_of,
 )
 
-METHOD = "claims.v11"
+METHOD = "claims.v12"
 # Judgement call (claims.v1, not measured): context cosine from which two
 # statements of one unit are one quantity; lower joins unrelated counts.
 SAME_QUANTITY = 0.25
@@ -370,6 +372,10 @@ class _Statement:
     #: For a date: written with its month ("Oct. 16", "August 12, 2000"), not
     #: counted from the publication day ("on Friday", "yesterday").
     calendar: bool = False
+    #: For a year: it dates one of several things of a kind ("a 2008 interview", "an
+    #: earlier 2012 ruling"), not the one thing ("the 2016 decision", "launched in
+    #: 1995"). (Since claims.v12.)
+    one_of: bool = False
     #: For a share: its sentence tells of a poll ("A poll released Tuesday showed ... 15
     #: percent for Zyuganov"), not of the vote: a poll's share is not the result's.
     poll: bool = False
@@ -971,6 +977,7 @@ def extract_statements(
             out[-1].time = None
             if written_in is not None and written_in - year >= PAST_YEARS:
                 out[-1].era = "past"
+            out[-1].one_of = _one_of(doc.tree, start, end)
     for timex in timexes:
         # A day or a month something happened on ("arrested in London on Oct. 16",
         # "the surgery on Oct. 9", "sank on Sunday"), resolved against the publication
@@ -1519,7 +1526,9 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
             # A year long past is one event of the story's history ("his 1973 coup",
             # "seized power in 1973"), whatever the words.
             return same_event or similarity >= SAME_QUANTITY or a.era == b.era == "past"
-        return same_event and similarity >= SAME_QUANTITY
+        # Another year of one of several things of a kind is another of them ("a
+        # 2008 interview", "a 2011 interview"; "the 2016 decision", "a 2012 decision").
+        return same_event and similarity >= SAME_QUANTITY and not (a.one_of or b.one_of)
     if a.unit == "age":
         # Ages of one person (named: "the 82-year-old Pinochet", or in apposition:
         # "Pinochet, 82,") are one quantity, of two people two; an unnamed person's
@@ -1620,6 +1629,19 @@ def _era(time: str | None, published: str | None) -> str | None:
     if when is None or day is None:
         return None
     return time if (day[0] - when[0]).days >= BACKGROUND_DAYS else None
+
+
+_INDEFINITE = frozenset(("a", "an", "another"))
+
+
+def _one_of(tree: TokenTree, start: int, end: int) -> bool:
+    """Whether a year written before a noun dates one of several things of its kind:
+    the noun is indefinite ("a 2008 interview", "another 2011 ruling")."""
+    inside = tree.between(start, end)
+    head = tree.head(inside[-1]) if inside else None
+    if head is None or head.pos not in ("NOUN", "PROPN") or head.start < end:
+        return False
+    return any(c.dep == "det" and c.text.lower() in _INDEFINITE for c in tree.children(head))
 
 
 #: Judgement call: a year this many years before its publication is the story's
