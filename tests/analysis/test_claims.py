@@ -495,6 +495,41 @@ def test_tolls_of_other_places_aboard_or_on_the_ground_or_of_one_people_stay_apa
 
 @pytest.mark.model
 @pytest.mark.issue(20)
+def test_a_part_of_a_toll_is_not_the_toll() -> None:
+    brief = _brief(
+        (
+            "Fire\n\nA fire in a dance hall killed 60 people and injured 162 on Thursday.",
+            "2024-10-30",
+        ),
+        (
+            "Fire toll\n\nThe fire killed 63 people, police said on Friday. Only 18 of the dead "
+            "had been identified. Of the injured, at least 57 were in intensive care.",
+            "2024-10-31",
+        ),
+        (
+            "Mourning\n\nOnly 18 of the dead had been identified by Saturday, and 160 people "
+            "were injured in the blaze. At least 57 people were in intensive care.",
+            "2024-11-01",
+        ),
+    )
+    tolls = [
+        {st.value for st in c.statements}
+        for c in brief.claims
+        if len(c.documents) > 1 and {60.0, 63.0} & {st.value for st in c.statements}
+    ]
+    injured = [
+        {st.value for st in c.statements}
+        for c in brief.claims
+        if len(c.documents) > 1 and {162.0, 160.0} & {st.value for st in c.statements}
+    ]
+    # Those of the dead identified and those of the injured in intensive care are
+    # parts of the tolls, not the tolls.
+    assert tolls == [{60.0, 63.0}]
+    assert injured == [{162.0, 160.0}]
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
 def test_a_toll_naming_no_place_joins_the_place_whose_figures_are_nearest() -> None:
     # "The blast killed 248" matches the dead of both places; the toll of Tanzania was
     # opened first, but 248 is Kenya's figure.

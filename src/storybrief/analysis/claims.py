@@ -90,7 +90,10 @@ Method (``claims.v12``):
   no date of its own that continues a paragraph whose sentence before is so dated
   ("The Komsomolets sank in April 1989. Its 69 sailors were killed."), and a
   figure after "including" or "among them" is a part of the count before it
-  ("seven Spaniards ..., including two Catholic priests"), never the toll. The end
+  ("seven Spaniards ..., including two Catholic priests"), never the toll; since
+  claims.v12 a figure "of the dead" or "of the injured" counts what befell a part of
+  them, no toll at all ("Only 18 of the dead had been identified", "Of the injured,
+  at least 57 were in intensive care"). The end
   of a rough "a week or two" counts nothing. A percentage is of an owner when
   its clause's subject is named ("Putin had 52.4 percent", "Zyuganov was second
   with 29.6 percent"): shares of one owner are one quantity whatever their
@@ -750,6 +753,14 @@ def extract_statements(
             and not _DECIMAL.fullmatch(text, start, end)
             else None
         )
+        if toll and (
+            _OF_THE_TOLL.match(text, end)
+            or _OF_THE_TOLL_BEFORE.search(text, max(0, start - 60), start)
+        ):
+            # "Only 18 of the dead had been identified", "Of the injured, at least 57
+            # were in intensive care": a part of a toll, said of what befell that part:
+            # no toll (since claims.v12).
+            toll = None
         places, where = (
             _scope_of(doc, start, end)
             if toll
@@ -1632,6 +1643,17 @@ def _era(time: str | None, published: str | None) -> str | None:
 
 
 _INDEFINITE = frozenset(("a", "an", "another"))
+_TOLL_WORD = "|".join(sorted(TOLL_WORDS, key=len, reverse=True))
+#: How badly, between "the" and the toll word: "the most severely injured".
+_HOW_BADLY = r"(?:(?:most|more|severely|seriously|critically|badly|gravely|slightly)\s+){0,2}"
+#: "18 of the dead", "seven of the most severely injured", "three of those killed".
+_OF_THE_TOLL = re.compile(rf"\s+of\s+(?:the|those)\s+{_HOW_BADLY}(?:{_TOLL_WORD})\b", re.IGNORECASE)
+#: "Of the injured, at least 57 ...": the whole before the part.
+_OF_THE_TOLL_BEFORE = re.compile(
+    rf"\b(?:of|among)\s+(?:the|those)\s+{_HOW_BADLY}(?:{_TOLL_WORD}),\s+"
+    r"(?:(?:at\s+least|some|about|nearly|more\s+than|almost|around|only)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _one_of(tree: TokenTree, start: int, end: int) -> bool:
