@@ -495,6 +495,18 @@ def test_tolls_of_other_places_aboard_or_on_the_ground_or_of_one_people_stay_apa
 
 @pytest.mark.model
 @pytest.mark.issue(20)
+def test_a_part_of_a_whole_is_not_the_whole() -> None:
+    brief = _brief(
+        ("Budget\n\nCongress has passed only six of the 13 spending bills, leaders said.", None),
+        ("Budget\n\nThe House could not pass eight of the 13 spending bills in time.", None),
+    )
+    joined = [sorted(st.value for st in c.statements) for c in brief.claims if len(c.documents) > 1]
+    # "eight of the 13": eight is a part, 13 the whole both sources state.
+    assert joined == [[13.0, 13.0]]
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
 def test_a_part_of_a_toll_is_not_the_toll() -> None:
     brief = _brief(
         (

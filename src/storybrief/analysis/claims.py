@@ -93,7 +93,9 @@ Method (``claims.v12``):
   ("seven Spaniards ..., including two Catholic priests"), never the toll; since
   claims.v12 a figure "of the dead" or "of the injured" counts what befell a part of
   them, no toll at all ("Only 18 of the dead had been identified", "Of the injured,
-  at least 57 were in intensive care"). The end
+  at least 57 were in intensive care"), and a count of a part of a whole written
+  beside it is never one quantity with a count of the whole ("eight of the 13
+  spending bills": the 13 of another source is not the eight). The end
   of a rough "a week or two" counts nothing. A percentage is of an owner when
   its clause's subject is named ("Putin had 52.4 percent", "Zyuganov was second
   with 29.6 percent"): shares of one owner are one quantity whatever their
@@ -385,6 +387,10 @@ class _Statement:
     #: A count of more on top of another ("two more people arrested", "another 20
     #: people"): a change, never one quantity with a count of the whole.
     increment: bool = False
+    #: A count of a part of a whole written beside it ("eight of the 13 spending bills",
+    #: "two of its four engines"): never one quantity with a count of the whole.
+    #: (Since claims.v12.)
+    part: bool = False
     #: A toll whose clause names only places outside the story's own country (where
     #: most of its documents are), so of another event: "a crash in Indonesia killed
     #: 162" in a story of a crash in France (``_abroad``).
@@ -836,6 +842,7 @@ def extract_statements(
                     _MORE_AFTER.match(text[end : end + 12])
                     or (not toll and _ANOTHER_BEFORE.search(text[max(0, start - 16) : start]))
                 ),
+                part=unit == "count" and bool(_OF_A_WHOLE.match(text, end)),
                 referents=_referents(doc.tree, start, end),
                 rate=unit == "count" and _rate(doc, start, end),
                 kinds=_kinds(doc.tree, noun, start, end) if unit == "count" else frozenset(),
@@ -1164,6 +1171,12 @@ _PART = re.compile(
 #: noun written before it, an estimate of that noun, no count to compare.
 _ONE_OR = re.compile(r"\b(?:a|an|one)\s+[a-z]+\s+or\s+$", re.IGNORECASE)
 #: "two more people", "16,000 additional troops" (not "more than"); "another 20 people".
+#: "eight of the 13 spending bills", "two of its four engines": a part of a whole.
+_OF_A_WHOLE = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our|those|these)\s+(?:\d[\d,]*|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|dozen)\b",
+    re.IGNORECASE,
+)
 _MORE_AFTER = re.compile(r"^\s+(?:more|additional|extra|further)\b(?!\s+than\b)", re.IGNORECASE)
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further)\s+$", re.IGNORECASE)
 #: A number run into letters, or joined by a hyphen to capitals, is a code: a licence
@@ -1481,7 +1494,7 @@ def _is_verb(t: Token) -> bool:
 
 
 def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
-    if a.unit != b.unit or a.increment != b.increment or a.rate != b.rate:
+    if a.unit != b.unit or a.increment != b.increment or a.rate != b.rate or a.part != b.part:
         return False
     if a.unit in ("count", "money", "percent") and a.era != b.era:
         return False  # the toll of an earlier disaster is not this one's
@@ -2174,6 +2187,7 @@ def _same_figure(a: _Statement, b: _Statement) -> bool:
     return (
         a.unit == b.unit
         and a.increment == b.increment
+        and a.part == b.part
         and a.unit != "year"  # years are large figures, but many in a story
         and a.era == b.era
         and a.currency == b.currency
