@@ -95,7 +95,10 @@ Method (``claims.v12``):
   them, no toll at all ("Only 18 of the dead had been identified", "Of the injured,
   at least 57 were in intensive care"), and a count of a part of a whole written
   beside it is never one quantity with a count of the whole ("eight of the 13
-  spending bills": the 13 of another source is not the eight). The end
+  spending bills": the 13 of another source is not the eight), nor a count of the
+  last day or so a different running total ("84 killed over the last 24 hours",
+  "17 rockets fired since midnight"; the same figure written once without its window
+  is still one). The end
   of a rough "a week or two" counts nothing. A percentage is of an owner when
   its clause's subject is named ("Putin had 52.4 percent", "Zyuganov was second
   with 29.6 percent"): shares of one owner are one quantity whatever their
@@ -391,6 +394,10 @@ class _Statement:
     #: "two of its four engines"): never one quantity with a count of the whole.
     #: (Since claims.v12.)
     part: bool = False
+    #: A count of the last day or so ("84 Palestinians were killed over the last 24
+    #: hours", "17 rockets fired since midnight"): a day's figure, never one quantity
+    #: with a different running total. (Since claims.v12.)
+    daily: bool = False
     #: A toll whose clause names only places outside the story's own country (where
     #: most of its documents are), so of another event: "a crash in Indonesia killed
     #: 162" in a story of a crash in France (``_abroad``).
@@ -843,6 +850,7 @@ def extract_statements(
                     or (not toll and _ANOTHER_BEFORE.search(text[max(0, start - 16) : start]))
                 ),
                 part=unit == "count" and bool(_OF_A_WHOLE.match(text, end)),
+                daily=unit == "count" and _daily(doc, start, end),
                 referents=_referents(doc.tree, start, end),
                 rate=unit == "count" and _rate(doc, start, end),
                 kinds=_kinds(doc.tree, noun, start, end) if unit == "count" else frozenset(),
@@ -1494,7 +1502,16 @@ def _is_verb(t: Token) -> bool:
 
 
 def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
-    if a.unit != b.unit or a.increment != b.increment or a.rate != b.rate or a.part != b.part:
+    if (
+        a.unit != b.unit
+        or a.increment != b.increment
+        or a.rate != b.rate
+        or a.part != b.part
+        # A day's figure is not the running total; the same figure written once with
+        # its window and once without is still one ("referred 238 callers in the past
+        # 24 hours", "in 238 cases, the caller ... was referred").
+        or (a.daily != b.daily and a.value != b.value)
+    ):
         return False
     if a.unit in ("count", "money", "percent") and a.era != b.era:
         return False  # the toll of an earlier disaster is not this one's
@@ -1985,6 +2002,45 @@ def _how_often(tree: TokenTree, token: Token) -> bool:
         # "a day after the storm", "a week into the outbreak", "a year on"
         and not any(c.lemma.lower() in _NOT_PER for c in tree.children(token))
     )
+
+
+#: The last day or so, as live coverage counts it: "over the last 24 hours", "in the
+#: past day", "since midnight", "overnight".
+_SHORT_WINDOW = re.compile(
+    r"\b(?:(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+"
+    r"(?:(?:\d+|few|several|twelve)\s+hours|hours?|day|night)"
+    r"|since\s+(?:midnight|dawn|daybreak)|overnight)\b",
+    re.IGNORECASE,
+)
+
+
+def _daily(doc: ParsedArticle, start: int, end: int) -> bool:
+    """Whether a count is of the last day or so ("84 were killed over the last 24 hours",
+    "17 rockets fired since midnight"): the window hangs from the figure, the noun it
+    counts or its verb, as a rate's words do (``_rate``)."""
+    tree = doc.tree
+    inside = tree.between(start, end)
+    sentence = tree.sentence_at(start)
+    if not inside or sentence is None:
+        return False
+    windows = list(_SHORT_WINDOW.finditer(doc.article.text, sentence.start, sentence.end))
+    if not windows:
+        return False
+    path = {t.index for t in inside}
+    for token in tree.ancestors(inside[0], VERB_HOPS):
+        path.add(token.index)
+        if token.pos in ("VERB", "AUX"):
+            break
+    for window in windows:
+        words = tree.between(window.start(), window.end())
+        up: Token | None = words[-1] if words else None
+        for _ in range(VERB_HOPS):
+            up = tree.head(up) if up is not None else None
+            if up is None or up.index in path:
+                break
+        if up is not None and up.index in path:
+            return True
+    return False
 
 
 def _rate(doc: ParsedArticle, start: int, end: int) -> bool:
