@@ -1771,3 +1771,16 @@ def test_two_figures_joined_by_and_are_no_range() -> None:
 
     assert _value("2 and 3,000")[0] == 2
     assert _value("between 45 and 50,000")[0] == 45_000
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_range_the_tagger_cut_short_keeps_its_scale() -> None:
+    from storybrief.analysis.claims import extract_statements
+
+    # The tagger takes "45" of "45-50,000" for the whole figure.
+    brief = _brief(
+        ("Quake\n\nThe Red Cross says it believes 45-50,000 people died in the quake.", None)
+    )
+    (statement,) = [s for s in extract_statements(brief.documents[0], set()) if s.unit == "count"]
+    assert (statement.text, statement.value) == ("45-50,000", 45_000)

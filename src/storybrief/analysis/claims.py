@@ -1136,10 +1136,21 @@ def _named_actor(tree: TokenTree, verb: Token) -> str | None:
 _SCALE_AFTER = re.compile(rf"(?:{_MONEY_SCALE})\b", re.IGNORECASE)
 
 
+#: The top of a range run into a figure, with the scale the figure lacks, which the
+#: tagger may leave out of it ("45-50,000": "45"; "8-10 million": "8").
+_RANGE_TOP = re.compile(rf"[-–](?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?\s*(?:{_SCALE_WORDS}))\b")
+
+
 def _written(text: str, start: int, end: int, unit: str) -> str:
-    """A figure as written: for money, with a scale run into its last digit."""
-    scale = _SCALE_AFTER.match(text, end) if text[end - 1 : end].isdigit() else None
-    return text[start : scale.end()] if unit == "money" and scale else text[start:end]
+    """A figure as written: for money, with a scale run into its last digit; a count or
+    a sum with the top of a range run into it that carries the scale ("45-50,000")."""
+    if not text[end - 1 : end].isdigit():
+        return text[start:end]
+    scale = _SCALE_AFTER.match(text, end)
+    if unit == "money" and scale:
+        return text[start : scale.end()]
+    top = _RANGE_TOP.match(text, end) if unit in ("count", "money") else None
+    return text[start : top.end()] if top else text[start:end]
 
 
 def figure_of(doc: ParsedArticle, mention: Mention) -> tuple[str, float] | None:
