@@ -1,6 +1,6 @@
 """Numbers the sources state, grouped by what they count, with how the sources relate.
 
-Method (``claims.v12``):
+Method (``claims.v13``):
 
 - Since claims.v6, dates: a day or a month something happened on, as two or
   more sources state it ("arrested in London on Oct. 16", "the surgery on Oct.
@@ -98,7 +98,14 @@ Method (``claims.v12``):
   spending bills": the 13 of another source is not the eight), nor a count of the
   last day or so a different running total ("84 killed over the last 24 hours",
   "17 rockets fired since midnight"; the same figure written once without its window
-  is still one). The end
+  is still one). Since claims.v13 a figure takes the toll its own words name: not a
+  toll word of a clause of another noun in its phrase ("two suspects in the bombing
+  that killed 270"), of a name ("the National Right to Life Committee") or of another
+  clause when it is the "by" of a passive ("mourned by 1,000 people"); an "injured
+  toll" is the injured; a figure of a phrase of a copula counts only what its own words
+  name ("were of 19 nationalities": nothing, beside "the dead and injured"); a toll
+  said both aboard and on the ground is the whole ("270 people on board and on ground");
+  "three of them" is a part of a count said before it; and ".357" counts nothing. The end
   of a rough "a week or two" counts nothing. A percentage is of an owner when
   its clause's subject is named ("Putin had 52.4 percent", "Zyuganov was second
   with 29.6 percent"): shares of one owner are one quantity whatever their
@@ -226,7 +233,7 @@ from storybrief.model import (
     date_of,
 )
 
-METHOD = "claims.v12"
+METHOD = "claims.v13"
 # Judgement call (claims.v1, not measured): context cosine from which two
 # statements of one unit are one quantity; lower joins unrelated counts.
 SAME_QUANTITY = 0.25
@@ -391,8 +398,8 @@ class _Statement:
     #: people"): a change, never one quantity with a count of the whole.
     increment: bool = False
     #: A count of a part of a whole written beside it ("eight of the 13 spending bills",
-    #: "two of its four engines"): never one quantity with a count of the whole.
-    #: (Since claims.v12.)
+    #: "two of its four engines"), or of one said before it ("three of them", since
+    #: claims.v13): never one quantity with a count of the whole. (Since claims.v12.)
     part: bool = False
     #: A count of the last day or so ("84 Palestinians were killed over the last 24
     #: hours", "17 rockets fired since midnight"): a day's figure, never one quantity
@@ -650,6 +657,11 @@ def _referents(tree: TokenTree, start: int, end: int) -> frozenset[str]:
 
 #: A noun's places in a clause, whatever the tagger calls the word in them.
 _NOMINAL = frozenset(("nsubj", "nsubjpass", "dobj", "pobj"))
+#: Clauses hanging from a word.
+_CLAUSES = frozenset(("relcl", "acl", "advcl", "ccomp", "xcomp"))
+#: A figure's number, and the "by" of a passive: "was mourned by 1,000 people" is the
+#: verb's own argument (since claims.v13).
+_ALSO_ARGUMENT = frozenset(("nummod", "agent"))
 
 #: How a figure that measures its clause's subject hangs from the verb: "was 3.1%"
 #: (attr), "stood at 3.4%" (prep), "closed 2% higher" (advmod, npadvmod, acomp, oprd).
@@ -849,7 +861,7 @@ def extract_statements(
                     _MORE_AFTER.match(text[end : end + 12])
                     or (not toll and _ANOTHER_BEFORE.search(text[max(0, start - 16) : start]))
                 ),
-                part=unit == "count" and bool(_OF_A_WHOLE.match(text, end)),
+                part=unit == "count" and bool(_OF_A_WHOLE.match(text, end) or _of_them(doc, end)),
                 daily=unit == "count" and _daily(doc, start, end),
                 referents=_referents(doc.tree, start, end),
                 rate=unit == "count" and _rate(doc, start, end),
@@ -1196,6 +1208,22 @@ _OF_A_WHOLE = re.compile(
     r"seven|eight|nine|ten|eleven|twelve|dozen)\b",
     re.IGNORECASE,
 )
+#: "with three of them in critical condition", "two of whom": a part of a count said
+#: before it. (Since claims.v13.)
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|us|whom|which)\b", re.IGNORECASE)
+
+
+def _of_them(doc: ParsedArticle, end: int) -> bool:
+    """Whether a count is a part of one said before it, of which it says no more than
+    how it fares ("with three of them in critical condition", "20 of them severely");
+    "12 of them Americans" names who the part are, as "including 12 Americans" does."""
+    found = _OF_THEM.match(doc.article.text, end)
+    if found is None:
+        return False
+    after = doc.tree.between(found.end(), found.end() + 40)
+    return not (after and after[0].pos in ("NOUN", "PROPN"))
+
+
 _MORE_AFTER = re.compile(r"^\s+(?:more|additional|extra|further)\b(?!\s+than\b)", re.IGNORECASE)
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further)\s+$", re.IGNORECASE)
 #: A number run into letters, or joined by a hyphen to capitals, is a code: a licence
@@ -1211,6 +1239,18 @@ _PHONE_LINE = re.compile(
     re.IGNORECASE,
 )
 _PHONE_NUMBER = re.compile(r"^\)?[\s.-]?\d{3}[\s.-]\d{4}\b")
+
+
+def _after_point(text: str, start: int) -> bool:
+    """Whether a number is written after a point with no digit before it: a fraction or
+    a calibre, no count (".357 magnum", "a .22-caliber rifle"). (Since claims.v13.)"""
+    point = start if text[start : start + 1] == "." else start - 1
+    return (
+        point >= 0
+        and text[point] == "."
+        and text[point + 1 : point + 2].isdigit()
+        and not (point > 0 and text[point - 1].isdigit())
+    )
 
 
 #: A number written with a decimal and no scale ("a 7.0 magnitude earthquake", "37.4
@@ -1239,7 +1279,8 @@ def _is_count(doc: ParsedArticle, start: int, end: int, value: float | None) -> 
     """Whether a bare number counts something: not "one of", "No. 1", an address, a
     name, the end of a rough "a week or two", a code ("173GPS"), a telephone number
     ("called 911") or, since claims.v11, a live page's time stamp opening a line ("1340
-    UN chief Ban Ki-moon says ...") or a multiple ("10 times higher")."""
+    UN chief Ban Ki-moon says ...") or a multiple ("10 times higher"); since claims.v13,
+    a fraction or calibre (".357 magnum")."""
     text = doc.article.text
     if (
         value is None
@@ -1252,6 +1293,7 @@ def _is_count(doc: ParsedArticle, start: int, end: int, value: float | None) -> 
         or _PHONE_LINE.match(text[end : end + 16])
         or _PHONE_NUMBER.match(text[end : end + 11])
         or _TIMES_OVER.match(text, end)
+        or _after_point(text, start)
         or (
             _TIME_STAMP.match(text, start)
             and not text[text.rfind("\n", 0, start) + 1 : start].strip()
@@ -1432,16 +1474,58 @@ def _toll_of(
         return t if t is not None and sentence_start <= t.start < sentence_end else None
 
     def toll_of(t: Token) -> str | None:
-        return TOLL_WORDS.get(t.lemma.lower()) or TOLL_WORDS.get(t.text.lower())
+        if t.pos == "PROPN":
+            return None  # a name's word: "the National Right to Life Committee" (claims.v13)
+        toll = TOLL_WORDS.get(t.lemma.lower()) or TOLL_WORDS.get(t.text.lower())
+        if toll and t.lemma.lower() == "toll":
+            # "the injured toll", "the death toll": the toll its word names (claims.v13).
+            named = (
+                TOLL_WORDS.get(c.lemma.lower())
+                for c in tree.children(t)
+                if c.dep in ("amod", "compound")
+            )
+            toll = next((x for x in named if x), toll)
+        return toll
 
     number = next((t for t in here if start <= t.start < end), None)
+    digits = next((t for t in here if start <= t.start < end and t.dep == "nummod"), number)
+    noun = tree.head(digits) if digits is not None and digits.dep == "nummod" else None
+    figure = {t.index for t in here if start <= t.start < end}
+    if noun is not None:
+        figure.add(noun.index)
+
+    def own_words(root: Token) -> list[Token]:
+        """The words of a phrase but those of a clause of another noun in it: "two
+        suspects in the bombing that killed 270" (since claims.v13), but "12 people who
+        were killed", "14 foreigners arrested"."""
+        out = tree.subtree(root)
+        nested = {
+            x.index
+            for t in out
+            if t.dep in _CLAUSES and t.head not in figure and t.index != root.index
+            for x in tree.subtree(t)
+        }
+        return [t for t in out if t.index not in nested]
+
+    if noun is not None and noun.dep == "pobj" and (preposition := tree.head(noun)) is not None:
+        # A figure's noun in a phrase of a toll word counts that toll ("the deaths of 19
+        # people"); in a phrase of a copula, only the toll its own words name ("was
+        # among 14 foreigners arrested"; "were of 19 nationalities": none, however near
+        # "the dead and injured" are). (Since claims.v13.)
+        holder = tree.head(preposition)
+        if holder is not None and holder.index != preposition.index:
+            if not _is_verb(holder) and (toll := toll_of(holder)):
+                return toll
+            if holder.pos == "AUX":
+                own = (toll_of(t) for t in own_words(noun) if t.index not in figure)
+                return next((x for x in own if x), None)
     verb = number
     phrase = number  # the top of the figure's own phrase below its verb
     argument = True  # the figure or its noun is the verb's own subject or object
     for _ in range(VERB_HOPS):  # up to the verb the figure hangs from ("rose to 30")
         if verb is None or _is_verb(verb) or verb.head == verb.index:
             break
-        if not (start <= verb.start < end or verb.dep in _NOMINAL or verb.dep == "nummod"):
+        if not (start <= verb.start < end or verb.dep in _NOMINAL or verb.dep in _ALSO_ARGUMENT):
             argument = False  # "with five dead, more than 100 injured": five is not injured
         phrase = verb
         verb = in_sentence(verb.head)
@@ -1451,7 +1535,7 @@ def _toll_of(
         # injured, however near "killed" is); "Four people on the ground and all 109
         # aboard were killed".
         return toll
-    in_phrase = {t.index for t in tree.subtree(phrase)} if own_clause and phrase else set()
+    in_phrase = {t.index for t in own_words(phrase)} if own_clause and phrase else set()
 
     def up_to(t: Token, stop: Callable[[Token], bool], hops: int) -> Token | None:
         """The first of ``t`` and its heads in the sentence (within ``hops``) that ``stop``
@@ -1955,7 +2039,7 @@ _ABOARD = re.compile(
     r"airliner|flight|helicopter|bus|coach|train|ship|boat|ferry|vessel|submarine))\b",
     re.IGNORECASE,
 )
-_GROUND = re.compile(r"\bon\s+the\s+ground\b", re.IGNORECASE)
+_GROUND = re.compile(r"\bon\s+(?:the\s+)?ground\b", re.IGNORECASE)
 #: Judgement call: "aboard" or "on the ground" is the scope of the figure at most this
 #: many characters before it with no other number between ("all 109 people on board
 #: the jet and four on the ground").
@@ -1974,6 +2058,12 @@ def _where_near(doc: ParsedArticle, start: int, end: int) -> str | None:
         return None
     if any(t.pos == "NUM" for t in doc.tree.between(end, end + first.start())):
         return None  # "114 people including five on the ground": the five's
+    if len(found) == 2:
+        second = max(found, key=lambda m: m.start())
+        if second.start() <= SCOPE_CHARS and not any(
+            t.pos == "NUM" for t in doc.tree.between(end, end + second.start())
+        ):
+            return None  # "270 people on board and on ground": both, the whole toll
     return "ground" if first.re is _GROUND else "aboard"
 
 
@@ -2197,7 +2287,9 @@ def _scope_of(
         words = " ".join(
             doc.article.text[t.start : t.end] for t in sorted(kept, key=lambda t: t.start)
         )
-        where = "ground" if _GROUND.search(words) else "aboard" if _ABOARD.search(words) else None
+        ground, aboard = bool(_GROUND.search(words)), bool(_ABOARD.search(words))
+        # Both: the whole toll, "270 people on board and on ground were killed".
+        where = None if ground and aboard else "ground" if ground else "aboard" if aboard else None
     return places, where
 
 
