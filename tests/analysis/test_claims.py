@@ -1508,7 +1508,9 @@ def test_a_figure_counts_the_toll_its_own_words_name() -> None:
             "was among 14 foreigners arrested was freed. Rescuers recorded the deaths of 23 "
             "people. Libya was told to hand over two suspects in the bombing that killed 270 "
             "people, and 31 people who were killed in it were named. Clinics perform 1.4 "
-            "million a year, according to the National Right to Life Committee.",
+            "million a year, according to the National Right to Life Committee. The army "
+            "gave no details of injuries sustained by 790 troops. The flu has not been as "
+            "deadly, with 176 suspected deaths in Mexico.",
             "2024-05-07",
         ),
     )
@@ -1525,6 +1527,8 @@ def test_a_figure_counts_the_toll_its_own_words_name() -> None:
     assert tolls[2] is None
     assert tolls[270] == tolls[31] == "deaths"
     assert tolls[1.4e6] is None
+    assert tolls[790] == "injured"
+    assert tolls[176] == "deaths"
 
 
 @pytest.mark.model

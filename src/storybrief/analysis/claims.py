@@ -1517,7 +1517,7 @@ def _toll_of(
             if not _is_verb(holder) and (toll := toll_of(holder)):
                 return toll
             if holder.pos == "AUX":
-                own = (toll_of(t) for t in own_words(noun) if t.index not in figure)
+                own = (toll_of(t) for t in own_words(noun) if not start <= t.start < end)
                 return next((x for x in own if x), None)
     verb = number
     phrase = number  # the top of the figure's own phrase below its verb
@@ -1535,6 +1535,14 @@ def _toll_of(
         # injured, however near "killed" is); "Four people on the ground and all 109
         # aboard were killed".
         return toll
+    if (
+        own_clause
+        and verb is not None
+        and verb.dep in ("acl", "relcl")
+        and (held := tree.head(verb)) is not None
+        and (toll := toll_of(held))
+    ):
+        return toll  # the toll its verb is said of: "injuries sustained by 790 troops"
     in_phrase = {t.index for t in own_words(phrase)} if own_clause and phrase else set()
 
     def up_to(t: Token, stop: Callable[[Token], bool], hops: int) -> Token | None:
