@@ -534,17 +534,22 @@ def test_a_part_of_a_count_said_before_is_not_a_count_of_its_own() -> None:
             "2024-07-31",
         ),
         (
-            "Strike\n\nTwo soldiers were wounded by sniper fire near the border crossing.",
+            "Strike\n\nTwo soldiers were wounded by sniper fire near the border crossing. "
+            "Three civilians were hurt in the town.",
             "2024-07-31",
         ),
+        ("Town\n\nThe shelling hurt 15 people, three seriously.", "2024-07-31"),
     )
+    (first,) = [d.id for d in brief.documents if "two of them" in d.article.text]
     parts = [
-        c
-        for c in brief.claims
-        if any(st.value == 2 and brief.documents[0].id == st.doc_id for st in c.statements)
+        c for c in brief.claims if any(st.value == 2 and st.doc_id == first for st in c.statements)
     ]
-    # "two of them" are two of the 12 wounded, not the two wounded by sniper fire.
+    # "two of them" are two of the 12 wounded, not the two wounded by sniper fire; "three
+    # seriously" are three of the 15 hurt, not the three civilians.
     assert [len(c.documents) for c in parts] == [1]
+    assert not any(
+        len(c.documents) > 1 and {st.value for st in c.statements} == {3} for c in brief.claims
+    )
 
 
 @pytest.mark.model

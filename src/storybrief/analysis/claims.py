@@ -1211,12 +1211,20 @@ _OF_A_WHOLE = re.compile(
 #: "with three of them in critical condition", "two of whom": a part of a count said
 #: before it. (Since claims.v13.)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|us|whom|which)\b", re.IGNORECASE)
+#: "wounded 19, eight seriously": how badly a part of them fared.
+_DEGREE_AFTER = re.compile(
+    r"\s+(?:seriously|critically|severely|badly|gravely|slightly|fatally)\s*[,;.)]",
+    re.IGNORECASE,
+)
 
 
 def _of_them(doc: ParsedArticle, end: int) -> bool:
     """Whether a count is a part of one said before it, of which it says no more than
-    how it fares ("with three of them in critical condition", "20 of them severely");
+    how it fares ("with three of them in critical condition", "20 of them severely",
+    "19 men were wounded, eight seriously");
     "12 of them Americans" names who the part are, as "including 12 Americans" does."""
+    if _DEGREE_AFTER.match(doc.article.text, end):
+        return True  # "19 men were wounded, eight seriously"
     found = _OF_THEM.match(doc.article.text, end)
     if found is None:
         return False
@@ -1614,6 +1622,9 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
         # its window and once without is still one ("referred 238 callers in the past
         # 24 hours", "in 238 cases, the caller ... was referred").
         or (a.daily != b.daily and a.value != b.value)
+        # Parts of wholes are one only at one figure: "two of them seriously" and
+        # "three seriously" may be parts of two wholes (since claims.v13).
+        or (a.part and a.value != b.value)
     ):
         return False
     if a.unit in ("count", "money", "percent") and a.era != b.era:
