@@ -948,6 +948,28 @@ def test_a_transcript_talking_in_the_first_or_second_person_is_no_summary_senten
 
 
 @pytest.mark.issue(20)
+def test_an_interview_printed_as_questions_and_answers_is_no_summary_sentence() -> None:
+    interview = (
+        "Port strike\n\nThe dockworkers of Calder walked out on Monday, and the port "
+        "stood idle all week. Ann Lee, an economist, spoke about the strike. Excerpts from "
+        "the conversation: Q. Will the strike last? A. Strikes like this rarely end "
+        "quickly. The union has a large strike fund. Q. Who loses most? A. Small shippers "
+        "lose most in the first weeks. Q. What comes next? A. The port will lose its "
+        "trade to the rival harbour at Marston."
+    )
+    found = [c.sentence.text for c in candidates(storybrief.brief([{"text": interview}]).documents)]
+    # The report before the first question stays; the answers are the interview's.
+    assert any("walked out on Monday" in s for s in found)
+    assert not any(
+        "strike fund" in s or "Small shippers" in s or "rival harbour" in s for s in found
+    )
+    # One "Q." is no interview: "Q. Smith" is a name.
+    once = interview.replace("Q. Who", "Who").replace("Q. What", "What")
+    found = [c.sentence.text for c in candidates(storybrief.brief([{"text": once}]).documents)]
+    assert any("strike fund" in s for s in found)
+
+
+@pytest.mark.issue(20)
 def test_the_page_turning_to_its_reader_is_no_summary_sentence() -> None:
     story = (
         "The harbour council voted on Monday to close the old ferry pier for repairs. "

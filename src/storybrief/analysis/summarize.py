@@ -20,7 +20,8 @@ whole (``bigram-ilp.v3``).
 
 Candidates exclude headlines, photo captions, questions, very short or very
 long sentences, fragments that start in lower case, teasers cut short with an
-ellipsis, and sentences that start
+ellipsis, the questions and answers of an interview printed as such ("Q. ... A.
+..."), and sentences that start
 where the one before them in their paragraph did not end (a sentence the
 splitter cut in two). A sentence that cannot stand alone (it opens with a
 pronoun or connective, or with a quotation that names no speaker) may enter
@@ -227,6 +228,21 @@ _LOWER_START = re.compile(r"^[a-z]{2}")
 _PERSONAL = re.compile(r"\b(?:I|[Ww]e|[Yy]ou|[Mm]e|[Uu]s|[Mm]y|[Oo]ur|[Yy]our|[Ll]et['’]s)\b")
 #: A speaker's turn in a broadcast transcript: "BECKY ANDERSON, HOST:", "PARKER:".
 _TURN = re.compile(r"^[A-Z][A-Z.,'’ -]{1,60}:", re.MULTILINE)
+#: The marks of an interview printed as questions and answers: "Q. ...", "A: ...".
+_QUESTION_MARK = re.compile(r"(?:^|(?<=\s))Q[.:]\s", re.MULTILINE)
+_ANSWER_MARK = re.compile(r"(?:^|(?<=\s))A[.:]\s", re.MULTILINE)
+#: Judgement call: this many questions and as many answers make a Q&A interview.
+INTERVIEW_TURNS = 3
+
+
+def _interview_start(text: str) -> int | None:
+    """Where a document's questions and answers begin, if it prints an interview so."""
+    questions = [m.start() for m in _QUESTION_MARK.finditer(text)]
+    if len(questions) < INTERVIEW_TURNS or len(_ANSWER_MARK.findall(text)) < INTERVIEW_TURNS:
+        return None
+    return questions[0]
+
+
 #: A document with this many turns is a transcript (judgement call).
 TRANSCRIPT_TURNS = 5
 #: A byline run into the sentence ("January 27, 2011 | By Tarek Osman, Special to CNN
@@ -615,6 +631,10 @@ def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
         # second person is the programme talking ("We're going to talk about the future
         # coming up next."), not a report.
         transcript = len(_TURN.findall(text)) >= TRANSCRIPT_TURNS
+        # An interview printed as questions and answers ("Q. Why are you skeptical? A.
+        # Well, ..."): from its first question on, the words are the interview's, not a
+        # report.
+        interview = _interview_start(text)
         for sentence in doc.sentences:
             if "\n" in text[previous_end : sentence.start]:
                 broken = False
@@ -629,6 +649,8 @@ def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
             previous_end = sentence.end
             standing = None if broken else _standing(doc, sentence, persons, outside)
             if transcript and _PERSONAL.search(sentence.text):
+                standing = None
+            if interview is not None and sentence.end > interview:
                 standing = None
             # A photo credit ends its caption ("... REUTERS/Jane Doe") as a full stop would.
             broken = not _ENDS_ANY_SENTENCE.search(sentence.text.rstrip()) and not (
