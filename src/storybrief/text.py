@@ -153,6 +153,10 @@ _CAPTION_CUE = re.compile(
     r"^FILE\s*(?:[-_–—]|\bPHOTO\b)|\bin this\b[^.]{0,60}\b(?:photo|picture|image)\b|"
     r"\b(?:file|undated|booking|handout) (?:photo|picture|image)\b|"
     r"\b(?:photo|picture|image) (?:provided|released|taken|made available|obtained) by\b|"
+    # "Police released this still image from ...", "These pictures were taken on ...".
+    r"\b(?:released|captured|took|shared|posted|obtained) (?:this|these) (?:\w+ ){0,2}"
+    r"(?:photo|picture|image|still)s?\b|"
+    r"\b(?:this|these) (?:\w+ )?(?:photo|picture|image)s? (?:was|were) taken\b|"
     r"^(?:photo|image)\s*[:–—]|\bimage (?:copyright|caption)\b|"
     r"(?-i:\b(?:Buy|Share) Photo\b|\bView (?:Photos|Images)\b)|"
     r"\bfull screen autoplay\b|"

@@ -274,6 +274,10 @@ def test_clean_keeps_body_text_that_only_mentions_photos_or_archives(body: str) 
         ("Jane Doe reports for the Channel 4 News at 5 on Saturday, March 9, 2021.", True),
         ("Correspondents reporting for ABC News at the pier said crews had left.", False),
         ("The vote is set for Tuesday, March 9, 2021, officials said.", False),
+        ("Police released this still image from video of a man they say robbed a bank.", True),
+        ("These pictures were taken on Saturday as she left the pier.", True),
+        ("The council released this year's budget on Tuesday.", False),
+        ("Officials said the image was taken from a ferry.", False),
     ],
 )
 def test_caption_cues_of_sentences_run_into_a_paragraph(text: str, caption: bool) -> None:
@@ -470,3 +474,62 @@ def test_clean_a_headline_ending_in_an_abbreviation_is_still_a_title(title: str)
         "of the reforms, both sides said in statements issued late in the evening."
     )
     assert clean_text(f"{title}\n\n{body}").title.value == title  # type: ignore[union-attr]
+
+
+@pytest.mark.issue(20)
+def test_clean_an_embedded_post_is_not_the_story() -> None:
+    lead = (
+        "A body was found inside a pillar of the Harbour Street market in Kestrel on "
+        "Saturday, the sheriff's office said."
+    )
+    post = (
+        "#breaking A grim find in #kestrel market today.#kso detectives believe it may be "
+        "the man who fled a foot chase Monday &amp; vanished on the roof."
+    )
+    signature = (
+        "The latest at 11pm @KTV7 pic.twitter.com/ab12CD34ef — Jo Reed (@joreed7) August 12, 2018"
+    )
+    header = "Kestrel Sheriff (@kestrelsheriff) Detectives are at the market now."
+    after = "Detectives said the man had not been seen since the chase on Monday."
+    cleaned = clean_text(f"{lead}\n\n{post}\n\n{signature}\n\n{header}\n\n{after}")
+    marked = [cleaned.text[s:e] for s, e in cleaned.captions]
+    assert [m[:12] for m in marked] == ["#breaking A ", "The latest a", "Kestrel Sher"]
+    assert "Monday & vanished" in marked[0]  # the reference is its character
+    assert cleaned.text.startswith(lead)
+    assert cleaned.text.endswith(after)
+
+
+@pytest.mark.issue(20)
+def test_clean_a_hashtag_far_from_a_post_stays_in_the_story() -> None:
+    text = (
+        "Thousands marched in Kestrel on Sunday under the #FairFares banner, organisers said."
+        "\n\nThe council will vote on the fares on Tuesday, the mayor said."
+    )
+    assert clean_text(text).captions == ()
+
+
+@pytest.mark.issue(20)
+def test_clean_story_highlights_and_a_video_blurb_are_not_the_story() -> None:
+    blurb = "CLOSE Skip in Skip x Embed x Share Officials say the ferry will run again. VPC"
+    box = "Crews returned the ferry to service on Monday. Story Highlights Talks lasted nine hours"
+    bullets = ["Union backs deal", "Second vote was held on Sunday, the union said."]
+    body = (
+        "PORT ELLIS — Ferry crews at Port Ellis voted on Sunday to return to work after nine "
+        "hours of talks, their union said."
+    )
+    rest = "The ferry carries 4,000 passengers a day."
+    cleaned = clean_text("\n\n".join([blurb, box, *bullets, body, rest]))
+    marked = [cleaned.text[s:e] for s, e in cleaned.captions]
+    assert marked == [blurb, box, *bullets]
+    assert cleaned.dateline is not None
+    assert cleaned.dateline.value == "PORT ELLIS"
+
+
+@pytest.mark.issue(20)
+def test_clean_character_references_become_their_characters() -> None:
+    raw = "Tom &amp; Jerry&#39;s studio &amp;amp;amp;nbsp;closed on Friday &c; &bogus; stays."
+    cleaned = clean_text(raw)
+    assert cleaned.text == "Tom & Jerry's studio  closed on Friday &c; &bogus; stays."
+    for piece in cleaned.removed:
+        assert raw[piece.start : piece.end] == piece.text
+    assert [r.text for r in cleaned.removed] == ["&amp;", "&#39;", "&amp;amp;amp;nbsp;"]

@@ -13,6 +13,7 @@ after its line endings were normalised to ``\\n`` (see ``storybrief.text.normali
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from dataclasses import dataclass, replace
 
@@ -174,6 +175,40 @@ _SIGN_OFF = re.compile(
     r"|^To contact the (?:reporters?|editors?) (?:on|responsible for) this story\b",
     re.IGNORECASE,
 )
+# A post of a social network embedded in the page (a tweet's link to its picture or
+# its shortened link, its signature "— Jane Doe (@janedoe) August 12, 2018", a
+# header "Jane Doe (@janedoe) Great game ...", Instagram's "A post shared by ...
+# (@janedoe)"): kept in the text, like a caption, but the poster's words, not the story.
+_EMBEDDED_POST = re.compile(
+    r"\bpic\.twitter\.com/\w|\bhttps?://t\.co/\w|"
+    rf"[—–-]\s*[^\n()]{{1,60}}\(@\w{{1,15}}\)\s*{FULL_DATE.pattern}\s*$|"
+    r"^[^\n()]{1,60}\(@\w{1,15}\)\s+\S|"
+    r"\bA post shared by\b[^\n]{0,80}\(@[\w.]{1,30}\)"
+)
+# A hashtag or handle ("#breaking", "@ABC7"): a paragraph with one just before an
+# embedded post is the post's own text run over two paragraphs.
+_TAG = re.compile(r"(?<![\w&])#[A-Za-z]\w*|(?<![\w.])@\w{2,15}\b")
+# A news site's "Story Highlights" box: the marker and the bullets after it, each a
+# short line of its own, before the body. Judgement calls: at most this many bullets
+# follow the marker's own line (the box holds three or four), each at most
+# _HIGHLIGHT_MAX_WORDS words (a body paragraph runs longer).
+_HIGHLIGHTS = re.compile(r"\bStory Highlights\b")
+_HIGHLIGHT_BULLETS = 3
+_HIGHLIGHT_MAX_WORDS = 20
+# A character reference left in text taken from a web page ("Tom &amp; Jerry",
+# "it&#39;s"), escaped once or more ("&amp;amp;nbsp;"): the character it stands for.
+_ENTITY = re.compile(r"&(?:amp;)*(?:[A-Za-z][A-Za-z0-9]{1,9}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+
+
+def _unescaped(reference: str) -> str:
+    """The character a reference stands for, unescaped until nothing changes; the
+    reference itself when it names no character."""
+    value, before = html.unescape(reference), reference
+    while value != before:
+        value, before = html.unescape(value), value
+    return value.replace("\xa0", " ")
+
+
 # Judgement call: a longer block that matches a notice cue is article text. (The
 # notice cues as a whole lifted Multi-News 20-cluster R-2 15.14 -> 15.40, commit a28eb7e.)
 _PAGE_NOTICE_MAX_WORDS = 60
@@ -377,6 +412,12 @@ class _Cleaner:
             if _WIDGET.match(first_line):
                 self._remove(block, "page_notice")
                 continue
+            if _EMBEDDED_POST.search(block.text):
+                block.kind = "caption"
+                before = next((b for b in reversed(self.blocks[:k]) if not b.removed), None)
+                if before is not None and before.kind == "body" and _TAG.search(before.text):
+                    before.kind = "caption"
+                continue
             url_line = _ANGLE_URL.match(block.text) if expect_url else None
             if url_line is not None:
                 self._remove(block, "original_url")
@@ -418,7 +459,7 @@ class _Cleaner:
         for index, block in enumerate(self.blocks):
             if index >= _MAX_HEADER_BLOCKS or _is_body(block.text):
                 break
-            if block.removed:
+            if block.removed or block.kind == "caption":
                 continue
             one_line = "\n" not in block.text
             text = _unmark(_strip_links(block.text))
@@ -467,6 +508,8 @@ class _Cleaner:
                 # a caption or a note ("Police officers protest in Cairo on Sunday.",
                 # "The author is a columnist."), not the title and not the story's text.
                 block.kind = "caption"
+            elif title is None and self.known_title is None and is_caption_like(text):
+                block.kind = "caption"  # a video's blurb above the story ("CLOSE ...")
             elif title is None and (self.known_title is None or key == self.known_title):
                 block.kind = "title"
                 title = block
@@ -515,6 +558,24 @@ class _Cleaner:
                 block.kind = "caption"
                 if credit_follows and following is not None:
                     self._remove(following, "photo_credit")
+        self._highlights(kept)
+
+    def _highlights(self, kept: list[_Block]) -> None:
+        """A "Story Highlights" box and the short bullet lines after it: the page's
+        summary of the story, not the story (the body restates each bullet)."""
+        for i, block in enumerate(kept):
+            if not _HIGHLIGHTS.search(block.text) or find_dateline(block.text, glued=True):
+                continue  # (highlights run into the dateline: the body starts there)
+            block.kind = "caption"
+            for bullet in kept[i + 1 : i + 1 + _HIGHLIGHT_BULLETS]:
+                if (
+                    bullet.kind != "body"
+                    or "\n" in bullet.text
+                    or len(words(bullet.text)) > _HIGHLIGHT_MAX_WORDS
+                    or find_dateline(bullet.text) is not None
+                ):
+                    break
+                bullet.kind = "caption"
 
     def _duplicate_pass(self) -> None:
         seen: dict[str, _Block] = {}
@@ -588,7 +649,8 @@ class _Cleaner:
             self.meta = replace(self.meta, outlet=Stated(agency, evidence))
 
     def _inline_edits(self, block: _Block) -> str:
-        """Link markup keeps its anchor text; inline photo credits go."""
+        """Link markup keeps its anchor text; inline photo credits go; a character
+        reference left in the text becomes its character."""
         out: list[str] = []
         pos = 0
         text = block.text
@@ -598,6 +660,10 @@ class _Cleaner:
         for m in INLINE_CREDIT.finditer(text):
             if not any(s <= m.start() < e for s, e, _, _ in edits):
                 edits.append((m.start(), m.end(), "", "photo_credit"))
+        for m in _ENTITY.finditer(text):
+            character = _unescaped(m.group())
+            if character != m.group() and not any(s <= m.start() < e for s, e, _, _ in edits):
+                edits.append((m.start(), m.end(), character, "character_reference"))
         heading = _MD_HEADING.match(text)
         if heading:  # "# Title", "## Background": Markdown marks
             edits.append((heading.start(), heading.end(), "", "markdown_heading"))
