@@ -514,6 +514,27 @@ def test_a_sentence_whose_speaker_is_an_unnamed_he_or_that_says_also_early_follo
 
 @pytest.mark.model
 @pytest.mark.issue(20)
+def test_a_sentence_about_the_statement_or_the_move_said_before_follows() -> None:
+    from storybrief.analysis.summarize import candidates
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    text = (
+        "The two ferry companies confirmed on Friday that they were in talks about a merger. "
+        "The statement sent the shares of both companies up by a fifth in Calder. "
+        "The announcement came a day after the union said the strike had failed. "
+        "The statement of the harbour board was brief and gave no figures at all. "
+        "The union's statement came late on Friday after a day of protests at the pier. "
+        "The decision that the ferries would stop for a week angered many travellers."
+    )
+    (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
+    found = [c.follows is not None for c in candidates([doc])]
+    # Which statement, which announcement? Those of the sentence before.
+    assert found == [False, True, True, False, False, False]
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
 def test_a_sentence_that_compares_with_what_came_before_or_opens_with_a_connective_follows() -> (
     None
 ):

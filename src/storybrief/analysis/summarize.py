@@ -327,6 +327,52 @@ def _demonstrative(doc: ParsedArticle, token: Token) -> bool:
     return not any(c.dep in ("relcl", "acl", "prep", "amod") for c in doc.tree.children(token))
 
 
+#: Nouns that stand for something said or done before them, with no content of their
+#: own ("The announcement came a day after ...", "The statement sent shares up").
+_SHELL_NOUNS = frozenset(
+    (
+        "announcement",
+        "statement",
+        "decision",
+        "move",
+        "remark",
+        "comment",
+        "conclusion",
+        "claim",
+        "finding",
+        "revelation",
+        "disclosure",
+        "admission",
+        "news",
+        "development",
+        "step",
+        "ruling",
+        "incident",
+        "episode",
+    )
+)
+#: What makes such a noun say which one it is: whose ("the army's statement"), of
+#: what ("the announcement of the deal"), that what ("the claim that ..."), or a name
+#: ("the Tuesday statement", "the White House statement").
+_IDENTIFIED_BY = frozenset(
+    ("poss", "prep", "acl", "relcl", "appos", "ccomp", "compound", "nummod", "npadvmod")
+)
+
+
+def _shell(doc: ParsedArticle, token: Token) -> bool:
+    """Whether a sentence's subject is a definite shell noun that says nothing of what
+    it stands for: "The statement sent the stock of both companies surging", "That
+    decision came a day after ...". (Not "the statement that ...", "the army's
+    statement", "the statement of the ministry".)"""
+    if token.dep not in ("nsubj", "nsubjpass") or token.lemma.lower() not in _SHELL_NOUNS:
+        return False
+    children = doc.tree.children(token)
+    determiner = next((c for c in children if c.dep == "det"), None)
+    if determiner is None or determiner.lemma.lower() not in ("the", "this", "that", "these"):
+        return False
+    return not any(c.dep in _IDENTIFIED_BY for c in children)
+
+
 def _leans_back(doc: ParsedArticle, sentence: Sentence, persons: Sequence[Any]) -> bool:
     """Whether a sentence needs the one before it to be understood: its speaker is a
     "he" or "she" that no name before it in the sentence stands for ('"It never
@@ -355,6 +401,8 @@ def _leans_back(doc: ParsedArticle, sentence: Sentence, persons: Sequence[Any]) 
         )
         if not compared:
             return True
+    if any(_shell(doc, token) for token in doc.tree.between(sentence.start, sentence.end)):
+        return True
     named = [m.span.start for m in persons if sentence.start <= m.span.start < sentence.end]
     for token in doc.tree.between(sentence.start, sentence.end):
         if token.text.lower() not in _PERSON_PRONOUNS or token.dep != "nsubj":
