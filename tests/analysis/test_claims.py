@@ -1873,3 +1873,61 @@ def test_a_range_the_tagger_cut_short_keeps_its_scale() -> None:
     )
     (statement,) = [s for s in extract_statements(brief.documents[0], set()) if s.unit == "count"]
     assert (statement.text, statement.value) == ("45-50,000", 45_000)
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_groups_size_is_no_toll_near_its_figure() -> None:
+    brief = _brief(
+        (
+            "Famine\n\nAn aid worker said at least 1 million people had died in the famine.",
+            "2024-05-07",
+        ),
+        ("Army\n\nThe country's 1.1 million-strong army is the region's largest.", "2024-05-08"),
+        ("Toll\n\nOfficials said 1 million people had died in the famine.", "2024-05-09"),
+    )
+    groups = {
+        frozenset(st.value for st in c.statements): len(c.documents)
+        for c in brief.claims
+        if c.unit == "count"
+    }
+    # The army's size ("-strong": its members) and the famine's toll are two quantities,
+    # though their figures are near.
+    assert groups == {frozenset({1_000_000}): 2, frozenset({1_100_000}): 1}
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_an_unnamed_age_two_named_people_share_joins_neither() -> None:
+    brief = _brief(
+        (
+            "Charged\n\nPolice said Russell Dane, 21, was charged on Friday with the assault.",
+            "2024-05-07",
+        ),
+        ("Vigil\n\nThe 21-year-old student was remembered at a vigil on Sunday.", "2024-05-08"),
+        (
+            "Court\n\nPolice said Aaron Olsen, 21, appeared in court on Monday with Russell Dane.",
+            "2024-05-09",
+        ),
+    )
+    whose = {d.id: d.article.title.value if d.article.title else "" for d in brief.documents}
+    ages = [{whose[st.doc_id] for st in c.statements} for c in brief.claims if c.unit == "age"]
+    # Dane and Olsen are both 21: the student may be either (or neither), so his age
+    # joins no one's, and theirs are two people's.
+    assert sorted(map(sorted, ages)) == [["Charged"], ["Court"], ["Vigil"]]
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_death_that_says_when_is_no_toll_of_the_figure() -> None:
+    brief = _brief(
+        (
+            "Messages\n\nHours after Dane's death, two groups received messages praising "
+            "the attack.",
+            "2024-05-07",
+        ),
+        ("Toll\n\nThe attack in Laramie killed three people, police said.", "2024-05-08"),
+    )
+    # Two groups that received messages are no toll of the dead, so no earlier reading
+    # of the three killed.
+    assert [len(c.documents) for c in brief.claims if c.unit == "count"] == [1, 1]

@@ -1,6 +1,6 @@
 """Numbers the sources state, grouped by what they count, with how the sources relate.
 
-Method (``claims.v13``):
+Method (``claims.v14``):
 
 - Since claims.v6, dates: a day or a month something happened on, as two or
   more sources state it ("arrested in London on Oct. 16", "the surgery on Oct.
@@ -105,7 +105,12 @@ Method (``claims.v13``):
   toll" is the injured; a figure of a phrase of a copula counts only what its own words
   name ("were of 19 nationalities": nothing, beside "the dead and injured"); a toll
   said both aboard and on the ground is the whole ("270 people on board and on ground");
-  "three of them" is a part of a count said before it; and ".357" counts nothing. The end
+  "three of them" is a part of a count said before it; and ".357" counts nothing. Since
+  claims.v14 a toll word in a phrase that says when ("hours after Shepard's death") is no
+  toll of a count of its clause; a group's size counts the group ("the 1.1 million-strong
+  military"); a large figure joins a near one (not the same) only when both or neither
+  are tolls; and an unnamed person's age joins a named person's only when no other named
+  person of the story has that age. The end
   of a rough "a week or two" counts nothing. A percentage is of an owner when
   its clause's subject is named ("Putin had 52.4 percent", "Zyuganov was second
   with 29.6 percent"): shares of one owner are one quantity whatever their
@@ -233,7 +238,7 @@ from storybrief.model import (
     date_of,
 )
 
-METHOD = "claims.v13"
+METHOD = "claims.v14"
 # Judgement call (claims.v1, not measured): context cosine from which two
 # statements of one unit are one quantity; lower joins unrelated counts.
 SAME_QUANTITY = 0.25
@@ -409,6 +414,10 @@ class _Statement:
     #: most of its documents are), so of another event: "a crash in Indonesia killed
     #: 162" in a story of a crash in France (``_abroad``).
     abroad: bool = False
+    #: An age that two named people of the story have ("Henderson, 21," and "Shepard,
+    #: 21,"): an unnamed person's age of that value may be either's, so it joins
+    #: neither (since claims.v14).
+    shared_age: bool = False
     #: The common nouns the figure is said of (``_referents``): "its offer of a 4.5% pay
     #: rise": rise, offer; "the deficit stood at 3.4%": deficit.
     referents: frozenset[str] = frozenset()
@@ -509,11 +518,14 @@ def _ranked_noun(tree: TokenTree, start: int, end: int) -> str | None:
 
 
 def _counted_noun(tree: TokenTree, start: int, end: int) -> Token | None:
-    """The noun a number counts: the noun it qualifies ("109 people"), else the plural
-    noun of a partitive ("seven of its Concorde jets")."""
+    """The noun a number counts: the noun it qualifies ("109 people", "a 300-strong
+    crowd"), else the plural noun of a partitive ("seven of its Concorde jets")."""
     inside = tree.between(start, end)
     for t in inside:
         head = tree.token(t.head)
+        if head is not None and head.text.lower() == "strong" and head.dep == "amod":
+            # A group's size: "the 1.1 million-strong military", "a 300-strong crowd".
+            head = tree.token(head.head)
         if (
             head is not None
             and not (start <= head.start < end)
@@ -1466,6 +1478,10 @@ def _half_step(written: str) -> float:
     return 0.5 * 10.0**-decimals
 
 
+#: Prepositions of a phrase that says when something happened, not what.
+_WHEN_PREPOSITIONS = frozenset(("after", "before", "since", "until", "following", "ahead"))
+
+
 def _toll_of(
     tree: TokenTree, sentence_start: int, sentence_end: int, start: int, end: int
 ) -> str | None:
@@ -1579,10 +1595,24 @@ def _toll_of(
             or (other.dep == verb.dep == "conj" and other.head == verb.head)
         )
 
+    def when(t: Token) -> bool:
+        """Whether a word is in a phrase that says when its verb happened ("received
+        messages hours after Shepard's death"): a time, not what was counted."""
+        for _ in range(VERB_HOPS):
+            parent = in_sentence(t.head)
+            if parent is None or parent.index == t.index or _is_verb(parent):
+                return False
+            if parent.dep == "prep" and parent.lemma.lower() in _WHEN_PREPOSITIONS:
+                return True
+            t = parent
+        return False
+
     best: tuple[int, str] | None = None
     for t in here:
         if start <= t.start < end or (toll := toll_of(t)) is None:
             continue
+        if own_clause and t.index not in in_phrase and when(t):
+            continue  # (since claims.v14)
         if own_clause and t.index not in in_phrase and not joined(clause_verb(t)):
             # A count that is its own verb's subject or object takes no toll word of
             # another clause: "are not hurt, especially in Gaza, where 1.7 million
@@ -1692,7 +1722,11 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
         if a.owner and b.owner:
             return a.owner == b.owner
         if a.owner or b.owner:
-            return a.value == b.value and (a.counts or b.counts) is not None
+            return (
+                a.value == b.value
+                and (a.counts or b.counts) is not None
+                and not (a.shared_age or b.shared_age)
+            )
         return a.counts is not None and a.counts == b.counts and a.value == b.value
     if a.owner and b.owner:
         # Shares of one named owner are one quantity ("Putin had 52.4 percent",
@@ -2362,8 +2396,13 @@ def _block_keys(s: _Statement) -> list[tuple[Any, ...]]:
 
 
 def _same_figure(a: _Statement, b: _Statement) -> bool:
+    """The same large figure, or one near it, in one story: one quantity, whatever
+    noun it goes with ("435,000 people", "435,000 residents"). A near figure only when
+    both or neither are a toll ("at least 1 million people had died" is not "the 1.1
+    million-strong military")."""
     return (
-        a.unit == b.unit
+        (a.value == b.value or bool(a.toll) == bool(b.toll))
+        and a.unit == b.unit
         and a.increment == b.increment
         and a.part == b.part
         and a.unit != "year"  # years are large figures, but many in a story
@@ -2390,6 +2429,12 @@ def build_claims(
     home = _home_areas(documents)
     for s in statements:
         s.abroad = bool(s.toll) and _abroad(s.places, home)
+    owners_of_age: dict[float, set[str]] = defaultdict(set)
+    for s in statements:
+        if s.unit == "age" and s.owner and s.value is not None:
+            owners_of_age[s.value].add(s.owner)
+    for s in statements:
+        s.shared_age = s.unit == "age" and len(owners_of_age.get(s.value or -1.0, ())) > 1
     found = tfidf([s.context for s in statements], SENTENCES)
     # Statements of one unit only ever match each other: the cosines are taken
     # within each unit, not over every pair of statements.
