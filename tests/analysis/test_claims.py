@@ -1909,12 +1909,17 @@ def test_an_unnamed_age_two_named_people_share_joins_neither() -> None:
             "Court\n\nPolice said Aaron Olsen, 21, appeared in court on Monday with Russell Dane.",
             "2024-05-09",
         ),
+        (
+            "Denied\n\nPolice said Russell Dane, the 21-year-old driver, denied the charges on Tuesday.",
+            "2024-05-10",
+        ),
     )
     whose = {d.id: d.article.title.value if d.article.title else "" for d in brief.documents}
     ages = [{whose[st.doc_id] for st in c.statements} for c in brief.claims if c.unit == "age"]
     # Dane and Olsen are both 21: the student may be either (or neither), so his age
-    # joins no one's, and theirs are two people's.
-    assert sorted(map(sorted, ages)) == [["Charged"], ["Court"], ["Vigil"]]
+    # joins no one's, and theirs are two people's; "the 21-year-old driver" beside
+    # Dane's name is Dane's.
+    assert sorted(map(sorted, ages)) == [["Charged", "Denied"], ["Court"], ["Vigil"]]
 
 
 @pytest.mark.model
@@ -1931,3 +1936,22 @@ def test_a_death_that_says_when_is_no_toll_of_the_figure() -> None:
     # Two groups that received messages are no toll of the dead, so no earlier reading
     # of the three killed.
     assert [len(c.documents) for c in brief.claims if c.unit == "count"] == [1, 1]
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_count_of_a_verb_with_its_own_object_takes_no_toll_of_the_verb_beside_it() -> None:
+    from storybrief.analysis.claims import extract_statements
+
+    brief = _brief(
+        (
+            "Storm\n\nThe storm destroyed 300 homes and killed 12 people. The virus has "
+            "infected an estimated 1,000 people and killed around 150. The blast injured "
+            "and maimed 200 people in the market.",
+            "2024-05-07",
+        )
+    )
+    tolls = {s.value: s.toll for s in extract_statements(brief.documents[0], None)}
+    # Homes destroyed and people infected are not dead; "injured and maimed 200" share
+    # their object.
+    assert tolls == {300: None, 12: "deaths", 1000: None, 150: "deaths", 200: "injured"}

@@ -109,8 +109,11 @@ Method (``claims.v14``):
   claims.v14 a toll word in a phrase that says when ("hours after Shepard's death") is no
   toll of a count of its clause; a group's size counts the group ("the 1.1 million-strong
   military"); a large figure joins a near one (not the same) only when both or neither
-  are tolls; and an unnamed person's age joins a named person's only when no other named
-  person of the story has that age. The end
+  are tolls; an unnamed person's age joins a named person's only when no other named
+  person of the story has that age, and the age of a noun beside a name is the named
+  person's ("Zuhir Hersi, the 17-year-old disc jockey"); a toll verb joined to the
+  figure's own verb gives it no toll when it has an object of its own ("destroyed 300
+  homes and killed 12 people"). The end
   of a rough "a week or two" counts nothing. A percentage is of an owner when
   its clause's subject is named ("Putin had 52.4 percent", "Zyuganov was second
   with 29.6 percent"): shares of one owner are one quantity whatever their
@@ -827,8 +830,18 @@ def extract_statements(
             who = noun.lemma.lower()
         owner = _owner_of(doc, start, end) if unit == "percent" else None
         if unit == "age":
-            # "the 82-year-old Pinochet": an age is its person's.
-            owner = _person_at(doc, noun.start, is_person) if noun is not None else None
+            # "the 82-year-old Pinochet": an age is its person's; so is that of a noun
+            # beside a name ("Zuhir Hersi, the 17-year-old disc jockey", "the
+            # 17-year-old disc jockey, Zuhir Hersi"; since claims.v14).
+            owner = None
+            if noun is not None:
+                beside = [t for t in doc.tree.children(noun) if t.dep == "appos"]
+                if noun.dep == "appos" and (held := doc.tree.head(noun)) is not None:
+                    beside.append(held)
+                owner = next(
+                    (o for t in (noun, *beside) if (o := _person_at(doc, t.start, is_person))),
+                    None,
+                )
         owner = ages.get(start, owner)
         time = time_of(sentence.index, start, end)
         out.append(
@@ -1587,6 +1600,13 @@ def _toll_of(
     def joined(other: Token | None) -> bool:
         """The figure's own verb, or one joined to it ("injured and maimed 200")."""
         if other is None or verb is None:
+            return False
+        if other.index != verb.index and any(
+            c.dep == "dobj" or (other.dep == "conj" and c.dep in ("nsubj", "nsubjpass"))
+            for c in tree.children(other)
+        ):
+            # A verb with its own subject or object is its own clause: "has infected
+            # 1,000 people and killed around 150" (since claims.v14).
             return False
         return (
             other.index == verb.index
