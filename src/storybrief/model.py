@@ -613,6 +613,10 @@ class TimelineEvent(Record):
     timex: TimexRef
     documents: tuple[str, ...]
     reports: int
+    #: Still to come when every document reporting it was written: told in the future
+    #: ("will go on line in 2002", "is expected to rule on Oct. 5") or dated after its
+    #: documents' publication; a plan or a forecast, not something that happened.
+    expected: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -225,6 +225,35 @@ def test_a_date_is_reported_by_articles_of_that_day_and_later_not_by_announcemen
     assert "approved" in march_1[0].text
 
 
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_what_was_still_to_come_is_expected_until_a_source_reports_it_after_the_fact() -> None:
+    texts = [
+        {
+            "text": "Vote ahead\n\nThe council will vote on the harbour plan on Friday, "
+            "its chair said. Engineers estimate the new quay will open in 2027.",
+            "published": "2024-02-27",  # a Tuesday: "Friday" is 2024-03-01, ahead
+        },
+        {
+            "text": "Plan under way\n\nWork began a week after the council approved the "
+            "harbour plan on Friday, March 1, 2024.",
+            "published": "2024-03-08",
+        },
+        {
+            "text": "Ferry talks\n\nTalks of the ferry union with the council are set for "
+            "March 20.",
+            "published": "2024-03-08",
+        },
+    ]
+    brief = storybrief.brief(texts)
+    expected = {e.date: e.expected for e in brief.timeline}
+    # The vote was reported after the fact; the quay and the talks were still to come.
+    assert expected == {"2024-03-01": False, "2027": True, "2024-03-20": True}
+    text = render(brief, "md")
+    assert "| 2027 (expected) |" in text
+    assert "| 2024-03-01 |" in text
+
+
 def test_a_busy_date_shows_once_in_a_long_rendered_timeline() -> None:
     march = [
         TimelineRow("2024-03", f"Crews repaired berth {n} in March.", (1,), False, 60)

@@ -21,7 +21,7 @@ episodes   episodes.v1           which documents report the same stretch of time
 relations  claims.v14            claims' relations, given the episodes
 summary    bigram-ilp.v3         the summary, every passage an exact span
 quotes     cues.v4               who said what
-timeline   timeline.v8           dated events, merged across documents
+timeline   timeline.v9           dated events, merged across documents
 sources    sources.v3            sources compared: kind, contributions, overlap
 =========  ====================  ==============================================
 """

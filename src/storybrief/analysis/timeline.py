@@ -1,6 +1,6 @@
 """When things happened: the timeline of dated events.
 
-Method (``timeline.v8``):
+Method (``timeline.v9``):
 
 - Every document's temporal expressions are normalised (``storybrief.analysis.timex``)
   against its publication date when that is known to the day (stated, or
@@ -55,6 +55,13 @@ Method (``timeline.v8``):
 - An event is dated as an estimate (``estimated``) when its date counts from
   an estimated publication date, from an assumed publication day (above), or
   from an expression that says it is approximate ("more than a week ago").
+- An event is ``expected`` (since timeline.v9) when it was still to come as every
+  document that reports it tells it: its date says when its clause's verb happens
+  (not a thing of a noun phrase: "the bombing on Dec. 21, 1988") and that verb is in
+  the future ("will go on line in 2002", "is expected to last into 1999", "is
+  scheduled for Dec. 18") or the date is after the document's stated publication
+  day. One document telling of it after the fact makes it something that happened.
+  Renderings mark it "(expected)": a plan or a forecast, not an event.
 - A date in an aside (between two dashes, or in parentheses) dates the aside,
   never the sentence: "Libya -- ruled by Gadhafi since 1969 -- is not Egypt"
   is no event of 1969; "ruled by Gadhafi since 1969" is.
@@ -99,7 +106,7 @@ from storybrief.model import (
 )
 from storybrief.text import find_dateline
 
-METHOD = "timeline.v8"
+METHOD = "timeline.v9"
 # Judgement call (timeline.v1, not measured): raw-count TF-IDF cosine from which
 # two sentences of one date are one event (see ``similarity.EVENT_SENTENCES``).
 SAME_EVENT = 0.3
@@ -204,6 +211,14 @@ def build_timeline(documents: Sequence[ParsedArticle]) -> tuple[TimelineEvent, .
                 if len(sentence.text.split()) > MAX_EVENT_WORDS:
                     continue
                 day, granularity = parsed
+                expected = _dates_a_verb(doc.tree, timex.start, timex.end) and (
+                    tense_of(doc.tree, timex.start, timex.end) == "future"
+                    or (
+                        published is not None
+                        and not published.estimated
+                        and day > _last_day(published.value, published.granularity)
+                    )
+                )
                 event = TimelineEvent(
                     date=iso_date(day, granularity),
                     granularity=granularity,
@@ -219,6 +234,7 @@ def build_timeline(documents: Sequence[ParsedArticle]) -> tuple[TimelineEvent, .
                     timex=TimexRef(timex.text, timex.start, timex.end),
                     documents=(doc.id,),
                     reports=0,
+                    expected=expected,
                 )
                 events.append(
                     _Candidate(
@@ -259,7 +275,15 @@ def build_timeline(documents: Sequence[ParsedArticle]) -> tuple[TimelineEvent, .
             c.event.start,
         )
     )
-    return tuple(replace(c.event, reports=len(reports[c.event.date])) for c in merged)
+    return tuple(
+        replace(
+            c.event,
+            reports=len(reports[c.event.date]),
+            # Something that happened once any of its documents tells of it so.
+            expected=all(m.event.expected for m in c.members or [c]),
+        )
+        for c in merged
+    )
 
 
 #: TIMEX3 modifiers of a count that is not exact ("about", "more than", "almost").
@@ -664,6 +688,24 @@ def _before_noun(tree: TokenTree, start: int, end: int) -> bool:
         and after.text.islower()
         and after.pos in ("NOUN", "VERB")
     )
+
+
+def _dates_a_verb(tree: TokenTree, start: int, end: int) -> bool:
+    """Whether a date says when its clause's verb happens, not when a thing of a noun
+    phrase did ("will go on line in 2002", not "to try the suspects of the bombing on
+    Dec. 21, 1988" nor "the years from 1960 to 1994")."""
+    token = _span_head(tree, start, end)
+    for _ in range(_MAX_DEPTH):
+        if token is None or token.head == token.index:
+            return False
+        token = tree.token(token.head)
+        if token is None:
+            return False
+        if token.pos in ("VERB", "AUX"):
+            return True
+        if token.pos in ("NOUN", "PROPN"):
+            return False
+    return False
 
 
 def _span_head(tree: TokenTree, start: int, end: int) -> Token | None:

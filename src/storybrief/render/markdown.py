@@ -107,7 +107,9 @@ def render_markdown(brief: Brief) -> str:
         lines += ["| Date | What happened | Docs |", "|---|---|---|"]
         for event in shown:
             cites = "".join(f"[^{n}]" for n in event.documents)
-            mark = " (estimated)" if event.estimated else ""
+            mark = (" (estimated)" if event.estimated else "") + (
+                " (expected)" if event.expected else ""
+            )
             lines.append(f"| {_cell(event.date)}{mark} | {_cell(event.text)} | {cites} |")
     if view.claims:
         lines += [

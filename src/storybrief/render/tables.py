@@ -137,6 +137,7 @@ def csv_tables(brief: Brief) -> dict[str, str]:
             "end",
             "reports",
             "documents",
+            "expected",
         ),
         (
             (
@@ -150,6 +151,7 @@ def csv_tables(brief: Brief) -> dict[str, str]:
                 e.end,
                 e.reports,
                 numbers(e.documents),
+                e.expected,
             )
             for e in brief.timeline
         ),

@@ -137,7 +137,11 @@ def brief_renderable(brief: Brief) -> Group:
         timeline.add_column("Docs", no_wrap=True)
         for event in shown:
             timeline.add_row(
-                _plain(event.date + (" ~" if event.estimated else "")),
+                _plain(
+                    event.date
+                    + (" ~" if event.estimated else "")
+                    + (" (expected)" if event.expected else "")
+                ),
                 _plain(event.text),
                 ",".join(str(n) for n in event.documents),
             )

@@ -93,6 +93,8 @@ class TimelineRow:
     estimated: bool
     #: Documents that report its date (see ``storybrief.analysis.timeline.date_reports``).
     reports: int = 0
+    #: Still to come when its documents were written (``TimelineEvent.expected``).
+    expected: bool = False
 
 
 #: Text and Markdown renderings show at most this many timeline events: the
@@ -491,6 +493,7 @@ def build_view(brief: Brief, names_per_group: int = NAMES_PER_GROUP) -> BriefVie
                 documents=tuple(number_of[d] for d in e.documents),
                 estimated=e.estimated,
                 reports=e.reports,
+                expected=e.expected,
             )
             for e in brief.timeline
         ),
