@@ -514,6 +514,25 @@ def test_a_sentence_whose_speaker_is_an_unnamed_he_or_that_says_also_early_follo
 
 @pytest.mark.model
 @pytest.mark.issue(20)
+def test_a_sentence_whose_subject_is_an_unnamed_he_follows() -> None:
+    from storybrief.analysis.summarize import candidates
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    text = (
+        "A man who fled a police chase in Calder on Monday was found dead on Saturday. "
+        "Detectives said he had not been seen since the chase through the market. "
+        "Harbour master Ines Varga said he had been seen on the roof of the market. "
+        "Police believe she drove the car that waited for him near the harbour gate."
+    )
+    (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
+    found = {c.sentence.text.split()[0]: c.follows is not None for c in candidates([doc])}
+    # Who? The man of the sentence before; "she" is no one named at all.
+    assert found == {"A": False, "Detectives": True, "Harbour": False, "Police": True}
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
 def test_a_sentence_about_the_statement_or_the_move_said_before_follows() -> None:
     from storybrief.analysis.summarize import candidates
     from storybrief.nlp import load_nlp, parse_articles
@@ -1194,3 +1213,24 @@ def test_the_summary_opens_with_a_lead() -> None:
     assert select(
         [10, 10], concepts[:2], weights, 20, reading=[(1,), (0,)], leads=[True, False]
     ) == [0, 1]
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_title_the_parser_takes_apart_from_its_name_still_names_the_subject() -> None:
+    from storybrief.analysis.summarize import _gist, _says_again
+
+    brief = storybrief.brief(
+        [
+            "Charged\n\nFormer Kestrel broadcast personality and Calder College journalism "
+            "instructor Steve Dane has been charged with two counts of robbery in Alberta.",
+            "Robberies\n\nPolice said former college instructor and broadcaster Stephen Dane "
+            "has been charged in connection with two bank robberies in Alberta.",
+        ]
+    )
+    gists = []
+    for doc in brief.documents:
+        sentence = next(s for s in doc.sentences if "charged" in s.text)
+        gists.append(_gist(doc, sentence.start, sentence.end))
+    # One man (Steve is Stephen), one charge: the second report says it again.
+    assert _says_again(gists[0], gists[1])
