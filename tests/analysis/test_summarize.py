@@ -1234,3 +1234,24 @@ def test_a_title_the_parser_takes_apart_from_its_name_still_names_the_subject() 
         gists.append(_gist(doc, sentence.start, sentence.end))
     # One man (Steve is Stephen), one charge: the second report says it again.
     assert _says_again(gists[0], gists[1])
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_noun_with_only_a_relative_clause_is_no_summary_sentence() -> None:
+    from storybrief.analysis.summarize import candidates
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    text = (
+        "Tomas Vilar is the ferry line's best pilot this year, its owners said. "
+        "A careful pilot who likes to cross at night. "
+        "Then Ines Varga, 65, who was found near the pier. "
+        "The man who set fire to the ferry was arrested on Friday in Calder. "
+        "Inspectors who asked not to be named said the hull had cracked. "
+        "Police, who arrived late, said nothing about the fire on the pier."
+    )
+    (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
+    found = [c.sentence.text.split()[0] for c in candidates([doc])]
+    # A list's entries (a noun and what is said of it) state nothing.
+    assert found == ["Tomas", "The", "Inspectors", "Police,"]

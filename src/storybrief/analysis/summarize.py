@@ -19,12 +19,15 @@ asserts (its main verb, or what its speech verb reports), unless alike even as a
 whole (``bigram-ilp.v3``).
 
 Candidates exclude headlines, photo captions, questions, very short or very
-long sentences, fragments that start in lower case, teasers cut short with an
+long sentences, fragments that start in lower case, a noun with only relative
+clauses ("A left-handed hitter who likes to pull the ball."), teasers cut short with an
 ellipsis, the questions and answers of an interview printed as such ("Q. ... A.
 ..."), and sentences that start
 where the one before them in their paragraph did not end (a sentence the
 splitter cut in two). A sentence that cannot stand alone (it opens with a
-pronoun or connective, or with a quotation that names no speaker) may enter
+pronoun or connective, or with a quotation that names no speaker; a "he" or "she"
+subject with no name before it; a subject like "the statement" that says nothing of
+what it stands for) may enter
 only together with the sentence before it in its article; a quotation that
 runs over several sentences of a paragraph enters whole or not at all. These
 are constraints of the program, and a sentence chosen with the one it needs is
@@ -535,6 +538,8 @@ def _standing(
         return None
     if not doc.article.text[: sentence.start].strip() and _captions(doc, sentence):
         return None
+    if _fragment(doc, sentence):
+        return None  # "A left-handed hitter who likes to pull the ball."
     if doc.article.text[sentence.start - 1 : sentence.start] == "\n" and not _finite(doc, sentence):
         # A paragraph opened by a line with no finite verb is a photo's caption the
         # page ran into it ("President Trump and Prime Minister Theresa May of Britain
@@ -607,6 +612,32 @@ def _finite(doc: ParsedArticle, sentence: Sentence) -> bool:
         or (t.tag in ("VBN", "VBG") and doc.tree.child(t, "nsubj") is not None)
         for t in tokens
     )
+
+
+def _fragment(doc: ParsedArticle, sentence: Sentence) -> bool:
+    """Whether a sentence's only finite verbs head relative clauses: a noun and what
+    is said of it, with no statement of its own ("A left-handed hitter who likes to
+    pull the ball.", "Then Hava, 65, who was sprawled near the tent.")."""
+    tokens = doc.tree.between(sentence.start, sentence.end)
+    finite = [
+        t
+        for t in tokens
+        if t.tag in ("VBD", "VBZ", "VBP", "MD")
+        or (t.tag == "VB" and t.dep == "ROOT")  # an imperative: "Take the case of ..."
+        # A past tense the tagger read as a participle: "Fischer spent Friday in Brazil"
+        # (a subject or an object of its own, which a participle of a noun lacks).
+        or (t.tag in ("VBN", "VBG") and doc.tree.child(t, "nsubj", "dobj", "xcomp") is not None)
+    ]
+    if not finite:
+        return False
+
+    def relative(t: Token) -> bool:
+        if t.dep == "relcl":
+            return True
+        head = doc.tree.token(t.head)
+        return t.dep in ("aux", "auxpass") and head is not None and head.dep == "relcl"
+
+    return all(relative(t) for t in finite)
 
 
 def _outlet_speaks(doc: ParsedArticle, sentence: Sentence) -> bool:
