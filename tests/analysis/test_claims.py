@@ -1955,3 +1955,24 @@ def test_a_count_of_a_verb_with_its_own_object_takes_no_toll_of_the_verb_beside_
     # Homes destroyed and people infected are not dead; "injured and maimed 200" share
     # their object.
     assert tolls == {300: None, 12: "deaths", 1000: None, 150: "deaths", 200: "injured"}
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_size_of_a_thing_joins_only_the_same_size() -> None:
+    brief = _brief(
+        (
+            "Charged\n\nProsecutors charged him in a 238-count indictment on Wednesday.",
+            "2024-05-07",
+        ),
+        ("Unsealed\n\nThe 238-page indictment was unsealed in New York on Thursday.", "2024-05-08"),
+        ("Counts\n\nHe pleaded not guilty to the 238-count indictment on Friday.", "2024-05-09"),
+    )
+    groups = [
+        sorted(st.doc_id for st in c.statements)
+        for c in brief.claims
+        if c.unit == "count" and len(c.documents) > 1
+    ]
+    counts = sorted(d.id for d in brief.documents if "count" in d.article.text)
+    # 238 counts and 238 pages are two sizes of one indictment.
+    assert groups == [counts]

@@ -113,7 +113,8 @@ Method (``claims.v14``):
   person of the story has that age, and the age of a noun beside a name is the named
   person's ("Zuhir Hersi, the 17-year-old disc jockey"); a toll verb joined to the
   figure's own verb gives it no toll when it has an object of its own ("destroyed 300
-  homes and killed 12 people"). The end
+  homes and killed 12 people"); and a size of a thing ("a 238-count indictment") is one
+  quantity only with the same size ("the 238-page indictment" is another). The end
   of a rough "a week or two" counts nothing. A percentage is of an owner when
   its clause's subject is named ("Putin had 52.4 percent", "Zyuganov was second
   with 29.6 percent"): shares of one owner are one quantity whatever their
@@ -421,6 +422,10 @@ class _Statement:
     #: 21,"): an unnamed person's age of that value may be either's, so it joins
     #: neither (since claims.v14).
     shared_age: bool = False
+    #: A size of a thing, its figure hyphened to its noun ("a 238-count indictment",
+    #: "the 238-page indictment"): the same figure of another noun is another size
+    #: (``_attribute``, since claims.v14).
+    attribute: bool = False
     #: The common nouns the figure is said of (``_referents``): "its offer of a 4.5% pay
     #: rise": rise, offer; "the deficit stood at 3.4%": deficit.
     referents: frozenset[str] = frozenset()
@@ -1082,7 +1087,19 @@ def extract_statements(
         noun = _counted_noun(doc.tree, start, end)
         if noun is not None and noun.tag in ("NNS", "NNPS"):
             add(start, end, None, match.group(1), "count")
+    for s in out:
+        s.attribute = s.unit == "count" and _attribute(doc, s.start, s.end)
     return out
+
+
+def _attribute(doc: ParsedArticle, start: int, end: int) -> bool:
+    """Whether a count is joined by a hyphen to its noun, the two qualifying another
+    noun: a size of that thing ("a 238-count indictment", "the 238-page indictment", "a
+    12-member council"), not a count of the story's people or things."""
+    if doc.article.text[end : end + 1] not in ("-", "‐"):
+        return False
+    noun = _counted_noun(doc.tree, start, end)
+    return noun is not None and noun.dep in ("compound", "amod", "nmod")
 
 
 _WRITTEN_YEAR = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?![\d,])")
@@ -1772,9 +1789,11 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
         and _distinctive(a.value)
         and not (a.qualifier or b.qualifier)
         and not (a.toll or b.toll)
+        and (a.counts == b.counts or not (a.attribute or b.attribute))
     ):
         # The same exact count of a story, however it names what it counts ("118 crew",
-        # "the 118 sailors", "the bodies of 118 men"): one quantity.
+        # "the 118 sailors", "the bodies of 118 men"): one quantity; but a size of a
+        # thing only of the same noun ("238-count", "238-page").
         return True
     if a.counts and b.counts and a.counts != b.counts:
         return False  # containers are not vessels
