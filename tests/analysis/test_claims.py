@@ -1976,3 +1976,20 @@ def test_a_size_of_a_thing_joins_only_the_same_size() -> None:
     counts = sorted(d.id for d in brief.documents if "count" in d.article.text)
     # 238 counts and 238 pages are two sizes of one indictment.
     assert groups == [counts]
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_toll_told_as_a_participle_holds_where_its_clause_acted() -> None:
+    brief = _brief(
+        ("Bombing\n\nThe bombing in Nairobi killed 213 people, police said.", "2024-05-07"),
+        (
+            "Strikes\n\nThe United States retaliated by firing missiles at camps in eastern "
+            "Afghanistan, killing 26 people.",
+            "2024-05-08",
+        ),
+        ("Toll\n\nThe blast in Nairobi killed 213 people, officials said.", "2024-05-09"),
+    )
+    groups = [sorted(st.value for st in c.statements) for c in brief.claims if len(c.documents) > 1]
+    # The 26 killed in Afghanistan are not a reading of the toll in Nairobi.
+    assert groups == [[213, 213]]

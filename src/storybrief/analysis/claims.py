@@ -114,7 +114,9 @@ Method (``claims.v14``):
   person's ("Zuhir Hersi, the 17-year-old disc jockey"); a toll verb joined to the
   figure's own verb gives it no toll when it has an object of its own ("destroyed 300
   homes and killed 12 people"); and a size of a thing ("a 238-count indictment") is one
-  quantity only with the same size ("the 238-page indictment" is another). The end
+  quantity only with the same size ("the 238-page indictment" is another); a toll told
+  as a participle holds where its clause's act did ("firing missiles at camps in eastern
+  Afghanistan, killing 26 people": Afghanistan). The end
   of a rough "a week or two" counts nothing. A percentage is of an owner when
   its clause's subject is named ("Putin had 52.4 percent", "Zyuganov was second
   with 29.6 percent"): shares of one owner are one quantity whatever their
@@ -2323,6 +2325,16 @@ def _scope_of(
             break
     if top.dep == "relcl" and (noun := tree.head(top)) is not None:
         top = noun
+    elif (
+        top.dep == "advcl"
+        and top.tag == "VBG"
+        and tree.child(top, "nsubj") is None
+        and (acting := tree.head(top)) is not None
+        and acting.pos == "VERB"
+    ):
+        # A participle says what its clause's act did: "firing missiles at camps in
+        # eastern Afghanistan, killing 26 people" (since claims.v14).
+        top = acting
     tokens = list(tree.subtree(top))
     if top.dep == "conj" and top.pos == "VERB" and tree.child(top, "nsubj") is None:
         # A verb joined to another shares its subject: "bombings in Dar es Salaam and
