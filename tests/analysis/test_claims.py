@@ -1993,3 +1993,32 @@ def test_a_toll_told_as_a_participle_holds_where_its_clause_acted() -> None:
     groups = [sorted(st.value for st in c.statements) for c in brief.claims if len(c.documents) > 1]
     # The 26 killed in Afghanistan are not a reading of the toll in Nairobi.
     assert groups == [[213, 213]]
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_vague_count_joins_only_figures_it_may_stand_for() -> None:
+    brief = _brief(
+        (
+            "Campus\n\nThe killing of the student elicited two candlelight vigils on the "
+            "campus in Laramie.",
+            "2024-05-07",
+        ),
+        (
+            "Nation\n\nThe killing of the student elicited dozens of candlelight vigils "
+            "across the country.",
+            "2024-05-08",
+        ),
+        (
+            "Country\n\nThe killing of the student elicited hundreds of candlelight vigils "
+            "across the country.",
+            "2024-05-09",
+        ),
+    )
+    groups = [
+        sorted(st.text.lower() for st in c.statements)
+        for c in brief.claims
+        if c.unit == "count" and len(c.documents) > 1
+    ]
+    # Neither "dozens" nor "hundreds" is a reading of two.
+    assert not any("two" in group for group in groups)

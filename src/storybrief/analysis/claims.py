@@ -116,7 +116,8 @@ Method (``claims.v14``):
   homes and killed 12 people"); and a size of a thing ("a 238-count indictment") is one
   quantity only with the same size ("the 238-page indictment" is another); a toll told
   as a participle holds where its clause's act did ("firing missiles at camps in eastern
-  Afghanistan, killing 26 people": Afghanistan). The end
+  Afghanistan, killing 26 people": Afghanistan); a vague count joins only a figure it
+  may stand for ("dozens of vigils": 24 to 199, not "two vigils"). The end
   of a rough "a week or two" counts nothing. A percentage is of an owner when
   its clause's subject is named ("Putin had 52.4 percent", "Zyuganov was second
   with 29.6 percent"): shares of one owner are one quantity whatever their
@@ -291,6 +292,15 @@ _QUALIFIERS = (
     "approximately", "an estimated", "estimated",
 )  # fmt: skip
 _VAGUE = {"several": None, "dozens": None, "hundreds": None, "thousands": None, "millions": None}
+#: The figures a vague count may stand for (judgement calls, on the generous side):
+#: "dozens of vigils" are not "two vigils" (since claims.v14).
+_VAGUE_RANGE = {
+    "several": (3.0, 20.0),
+    "dozens": (24.0, 199.0),
+    "hundreds": (200.0, 1999.0),
+    "thousands": (2000.0, 1999999.0),
+    "millions": (2e6, float("inf")),
+}
 _SCALE = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "k": 1e3, "m": 1e6, "mn": 1e6, "mil": 1e6, "bn": 1e9, "tn": 1e12,
@@ -1698,6 +1708,8 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
         return False
     if a.unit in ("count", "money", "percent") and a.era != b.era:
         return False  # the toll of an earlier disaster is not this one's
+    if a.unit == "count" and not _vague_fits(a, b):
+        return False  # "dozens of vigils", "two vigils"
     if a.toll and b.toll:
         # People killed, dead, the death toll: one quantity however it is put;
         # the injured are another; and the dead of one place are not another's,
@@ -2444,6 +2456,16 @@ def _block_keys(s: _Statement) -> list[tuple[Any, ...]]:
     if s.unit != "year" and s.value is not None and s.value >= LARGE_FIGURE:
         keys.append(("large", s.unit, s.era, s.currency))
     return keys
+
+
+def _vague_fits(a: _Statement, b: _Statement) -> bool:
+    """Whether a vague count may be the other's figure ("dozens": 24 to 199), or
+    neither is vague."""
+    for vague, exact in ((a, b), (b, a)):
+        span = _VAGUE_RANGE.get(vague.qualifier or "") if vague.value is None else None
+        if span is not None and exact.value is not None:
+            return span[0] <= exact.value <= span[1]
+    return True
 
 
 def _same_figure(a: _Statement, b: _Statement) -> bool:
