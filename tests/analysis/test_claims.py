@@ -2022,3 +2022,19 @@ def test_a_vague_count_joins_only_figures_it_may_stand_for() -> None:
     ]
     # Neither "dozens" nor "hundreds" is a reading of two.
     assert not any("two" in group for group in groups)
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_figure_a_clause_only_supposes_is_no_statement() -> None:
+    from storybrief.analysis.claims import extract_statements
+
+    brief = _brief(
+        (
+            "Deal\n\nThe company is worth $61.1 billion. If they fork out $60 billion, the "
+            "refinery will close, a worker said. Unless 500 workers return, the plant stops.",
+            "2024-05-07",
+        )
+    )
+    values = sorted(s.value for s in extract_statements(brief.documents[0], None) if s.value)
+    assert values == [61.1e9]

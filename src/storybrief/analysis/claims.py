@@ -117,7 +117,9 @@ Method (``claims.v14``):
   quantity only with the same size ("the 238-page indictment" is another); a toll told
   as a participle holds where its clause's act did ("firing missiles at camps in eastern
   Afghanistan, killing 26 people": Afghanistan); a vague count joins only a figure it
-  may stand for ("dozens of vigils": 24 to 199, not "two vigils"). The end
+  may stand for ("dozens of vigils": 24 to 199, not "two vigils"); and a figure a
+  clause only supposes ("if they fork out $60 billion", "unless 500 workers return") is
+  no statement. The end
   of a rough "a week or two" counts nothing. A percentage is of an owner when
   its clause's subject is named ("Putin had 52.4 percent", "Zyuganov was second
   with 29.6 percent"): shares of one owner are one quantity whatever their
@@ -537,6 +539,30 @@ def _ranked_noun(tree: TokenTree, start: int, end: int) -> str | None:
     return None
 
 
+#: Conjunctions of a clause that supposes rather than states (since claims.v14).
+_SUPPOSING = frozenset(("if", "unless"))
+
+
+def _supposed(tree: TokenTree, start: int, end: int) -> bool:
+    """Whether a figure is in a clause that supposes it ("if they fork out $60
+    billion", "unless 5,000 troops are sent"): it is the subject or object of the
+    first verb above it, which "if" or "unless" opens."""
+    inside = tree.between(start, end)
+    if not inside:
+        return False
+    below = inside[0]
+    for token in tree.ancestors(inside[0], VERB_HOPS):
+        if token.pos in ("VERB", "AUX"):
+            # Only its verb's own subject or object: a phrase the parser hangs there may
+            # be the main clause's ("58 percent would choose Putin if the vote were held
+            # now, to 15 percent for Zyuganov").
+            return below.dep in ("nsubj", "nsubjpass", "dobj", "attr") and any(
+                c.dep == "mark" and c.lemma.lower() in _SUPPOSING for c in tree.children(token)
+            )
+        below = token
+    return False
+
+
 def _counted_noun(tree: TokenTree, start: int, end: int) -> Token | None:
     """The noun a number counts: the noun it qualifies ("109 people", "a 300-strong
     crowd"), else the plural noun of a partitive ("seven of its Concorde jets")."""
@@ -794,6 +820,8 @@ def extract_statements(
         noun = _counted_noun(doc.tree, start, end)
         if noun is not None and noun.lemma.lower() in _NOT_COUNTS:
             return
+        if unit != "date" and _supposed(doc.tree, start, end):
+            return  # "if they fork out $60 billion": no figure anyone states as fact
         context = " ".join(
             t.lemma.lower()
             for t in doc.tree.between(sentence.start, sentence.end)
