@@ -2038,3 +2038,19 @@ def test_a_figure_a_clause_only_supposes_is_no_statement() -> None:
     )
     values = sorted(s.value for s in extract_statements(brief.documents[0], None) if s.value)
     assert values == [61.1e9]
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_two_kinds_of_the_dead_are_two_tolls() -> None:
+    brief = _brief(
+        ("Army\n\nFifty-six soldiers have been killed since the offensive began.", "2024-05-07"),
+        ("Civilians\n\nThree civilians have been killed since the offensive began.", "2024-05-08"),
+        (
+            "Toll\n\nFifty-six soldiers have been killed in the offensive, the army said.",
+            "2024-05-09",
+        ),
+    )
+    groups = [sorted(st.value for st in c.statements) for c in brief.claims if c.unit == "count"]
+    # Soldiers and civilians killed are two parts of the dead, not two readings of one toll.
+    assert sorted(groups) == [[3], [56, 56]]

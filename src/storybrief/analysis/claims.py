@@ -119,7 +119,9 @@ Method (``claims.v14``):
   Afghanistan, killing 26 people": Afghanistan); a vague count joins only a figure it
   may stand for ("dozens of vigils": 24 to 199, not "two vigils"); and a figure a
   clause only supposes ("if they fork out $60 billion", "unless 500 workers return") is
-  no statement. The end
+  no statement; two tolls of different figures that count two kinds of people
+  ("three civilians", "56 soldiers"; not "people", "victims") are two parts of the
+  dead, not two readings of one toll. The end
   of a rough "a week or two" counts nothing. A percentage is of an owner when
   its clause's subject is named ("Putin had 52.4 percent", "Zyuganov was second
   with 29.6 percent"): shares of one owner are one quantity whatever their
@@ -1738,6 +1740,17 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
         return False  # the toll of an earlier disaster is not this one's
     if a.unit == "count" and not _vague_fits(a, b):
         return False  # "dozens of vigils", "two vigils"
+    if (
+        a.toll
+        and b.toll
+        and a.value != b.value
+        and a.counts not in _ANY_PEOPLE
+        and b.counts not in _ANY_PEOPLE
+        and a.counts
+        and b.counts
+        and a.counts != b.counts
+    ):
+        return False  # "three civilians" and "56 soldiers" killed: two parts of the dead
     if a.toll and b.toll:
         # People killed, dead, the death toll: one quantity however it is put;
         # the injured are another; and the dead of one place are not another's,
@@ -2484,6 +2497,17 @@ def _block_keys(s: _Statement) -> list[tuple[Any, ...]]:
     if s.unit != "year" and s.value is not None and s.value >= LARGE_FIGURE:
         keys.append(("large", s.unit, s.era, s.currency))
     return keys
+
+
+#: Nouns that count the dead or hurt of any kind ("people", "victims"); two other
+#: nouns ("soldiers", "civilians") count two kinds of them (since claims.v14).
+_ANY_PEOPLE = frozenset(
+    (
+        None, "people", "person", "victim", "casualty", "death", "body", "life",
+        "individual", "dead", "injured", "wounded", "fatality", "toll", "number",
+        "resident", "inhabitant",
+    )
+)  # fmt: skip
 
 
 def _vague_fits(a: _Statement, b: _Statement) -> bool:
