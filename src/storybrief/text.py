@@ -229,6 +229,20 @@ def dateline_length(text: str) -> int:
     return found.end if found else 0
 
 
+#: A wire's reprint of a paper's editorial opens by saying so ("The New York Times said
+#: in an editorial on Saturday, Oct. 10: ..."); looked for this near the start.
+_EDITORIAL_OPENING = re.compile(
+    r"\bsaid in (?:an|its|a recent) editorial\b|^\W*editorial\s*[:|—–-]", re.I
+)
+EDITORIAL_OPENING_CHARS = 300
+
+
+def declares_editorial(text: str) -> bool:
+    """Whether a document opens by saying it is an editorial: the paper's opinion, not a
+    report."""
+    return bool(_EDITORIAL_OPENING.search(text[:EDITORIAL_OPENING_CHARS]))
+
+
 def is_caption_like(text: str) -> bool:
     """Whether a sentence or paragraph reads as a photo caption or credit.
 

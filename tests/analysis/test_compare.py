@@ -314,6 +314,20 @@ def test_compare_a_contributors_commentary_is_opinion() -> None:
     assert "contributor's piece: “Special to CNN”" in signals
 
 
+@pytest.mark.issue(20)
+def test_compare_an_editorial_reprinted_by_the_wire_is_opinion() -> None:
+    text = (
+        "The Calder Ledger said in an editorial on Saturday, Oct. 10: The council voted to "
+        "close the old pier. The mayor said the repairs would take a year. The union said "
+        "the workers would be moved to the north quay."
+    )
+    kind, signals = classify(_piece(text), 0)
+    assert kind == "opinion"
+    assert signals[0] == "an editorial, as its opening says"
+    later = "The council voted to close the old pier, the Ledger said in an editorial."
+    assert classify(_piece("The pier closed on Monday. " * 15 + later), 0)[0] == "report"
+
+
 def test_compare_a_contributors_report_that_quotes_stays_a_report() -> None:
     text = (
         "By Jane Roe, Special to CNN.\n\nThe mayor said the harbour would reopen. "

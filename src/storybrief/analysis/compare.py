@@ -1,13 +1,15 @@
 """The sources compared: what kind of piece each is, what only it adds, what it leaves out.
 
-Method (``sources.v3``):
+Method (``sources.v4``):
 
 - Kind, from signals counted in the writer's own voice: outside quotation marks
   (a quotation may run over paragraphs, reopened or not; a mark never closed
   quotes the rest of its paragraph), outside captions and a site's reader-comment
   trailer, and, for first person and should/must, outside sentences a speech
   verb attributes ("we must act, the mayor said" is the mayor's). Opinion: the
-  writer takes a stance ("we contend", "in my view"), a guest contributor's piece
+  writer takes a stance ("we contend", "in my view"), an editorial that says so as it
+  opens (since sources.v4: "The New York Times said in an editorial on Saturday, Oct.
+  10: ..."), a guest contributor's piece
   ("Special to CNN") with little attribution, "we"/"I" in several paragraphs with
   other signals, or a score of evaluative asides, first-person paragraphs,
   should/must, exclamations and questions of 40 or more per 100 sentences.
@@ -57,9 +59,9 @@ from storybrief.model import (
     SummaryPassage,
     Token,
 )
-from storybrief.text import outside_quotes, typographic_quotes
+from storybrief.text import declares_editorial, outside_quotes, typographic_quotes
 
-METHOD = "sources.v3"
+METHOD = "sources.v4"
 # Judgement calls (sources.v1, not measured): the cosine from which another
 # document carries a sentence, the cosine from which a sentence of ten words or
 # more is reused text, and how many unmatched sentences a profile lists.
@@ -255,8 +257,12 @@ def classify(doc: ParsedArticle, quotes_here: int) -> tuple[SourceKind, list[str
         signals.append(f"wire attribution: {', '.join(wires)}")
     strong = (first_person + evaluative) * STRONG_SIGNAL_WEIGHT
     opinion_score = (strong + normative + exclaim + questions - subheads) * per100
+    editorial = declares_editorial(doc.article.text)
+    if editorial:
+        signals.insert(0, "an editorial, as its opening says")
     if (
         stance
+        or editorial
         or (contributor and attribution < LOW_ATTRIBUTION)
         or (first_person >= FIRST_PERSON_OPINION and opinion_score >= ANALYSIS_SCORE)
         or opinion_score >= OPINION_SCORE
