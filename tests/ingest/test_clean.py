@@ -533,3 +533,12 @@ def test_clean_character_references_become_their_characters() -> None:
     for piece in cleaned.removed:
         assert raw[piece.start : piece.end] == piece.text
     assert [r.text for r in cleaned.removed] == ["&amp;", "&#39;", "&amp;amp;amp;nbsp;"]
+
+
+@pytest.mark.issue(20)
+def test_clean_a_pages_time_stamp_line_is_not_the_story() -> None:
+    story = "The council voted on Tuesday to close the old bridge, the mayor of Kestrel said."
+    stamp = "Posted at 11:43 AM on Nov. 24, 2010"
+    note = "Published reports said 40 people died in 2010."
+    cleaned = clean_text(f"{story}\n\n{stamp}\n\n{note}")
+    assert [cleaned.text[s:e] for s, e in cleaned.captions] == [stamp]

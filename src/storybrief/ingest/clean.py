@@ -185,6 +185,14 @@ _EMBEDDED_POST = re.compile(
     r"^[^\n()]{1,60}\(@\w{1,15}\)\s+\S|"
     r"\bA post shared by\b[^\n]{0,80}\(@[\w.]{1,30}\)"
 )
+# A page's time stamp on a line of its own ("Posted at 11:43 AM on Nov. 24, 2010",
+# "Updated: June 22, 2017 1:24 pm"): kept, like a caption, but no event of the story.
+_STAMP_LINE = re.compile(
+    r"^(?:Posted|Published|Updated|Last updated|First published):?"
+    r"(?=[^\n]*(?:\d{1,2}:\d\d|\b(?:19|20)\d\d\b))"
+    # Then only a date's and a time's words: "at", "on", names, numbers, "am"/"pm".
+    r"(?:[\s,.:|/-]+(?:at|on|am|pm|a\.m\.|p\.m\.|[A-Z][A-Za-z]*\.?|\d[\d:]*))+\s*$"
+)
 # A hashtag or handle ("#breaking", "@ABC7"): a paragraph with one just before an
 # embedded post is the post's own text run over two paragraphs.
 _TAG = re.compile(r"(?<![\w&])#[A-Za-z]\w*|(?<![\w.])@\w{2,15}\b")
@@ -411,6 +419,9 @@ class _Cleaner:
                 continue
             if _WIDGET.match(first_line):
                 self._remove(block, "page_notice")
+                continue
+            if _STAMP_LINE.match(block.text):
+                block.kind = "caption"
                 continue
             if _EMBEDDED_POST.search(block.text):
                 block.kind = "caption"
