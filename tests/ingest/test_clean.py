@@ -540,5 +540,6 @@ def test_clean_a_pages_time_stamp_line_is_not_the_story() -> None:
     story = "The council voted on Tuesday to close the old bridge, the mayor of Kestrel said."
     stamp = "Posted at 11:43 AM on Nov. 24, 2010"
     note = "Published reports said 40 people died in 2010."
-    cleaned = clean_text(f"{story}\n\n{stamp}\n\n{note}")
-    assert [cleaned.text[s:e] for s, e in cleaned.captions] == [stamp]
+    rights = "Copyright 2017 by Kestrel Radio - All rights reserved."
+    cleaned = clean_text(f"{story}\n\n{stamp}\n\n{note}\n\n{rights}")
+    assert [cleaned.text[s:e] for s, e in cleaned.captions] == [stamp, rights]

@@ -193,6 +193,11 @@ _STAMP_LINE = re.compile(
     # Then only a date's and a time's words: "at", "on", names, numbers, "am"/"pm".
     r"(?:[\s,.:|/-]+(?:at|on|am|pm|a\.m\.|p\.m\.|[A-Z][A-Za-z]*\.?|\d[\d:]*))+\s*$"
 )
+# The page's copyright line ("Copyright 2017 by WKMG ClickOrlando - All rights
+# reserved.", "© 2018 Cable News Network"): kept, like a caption, but no event of 2017.
+_COPYRIGHT_LINE = re.compile(
+    r"^(?:copyright\b\s*(?:©\s*)?|©\s*|\(c\)\s*)(?:19|20)\d\d\b[^\n]{0,120}$", re.I
+)
 # A hashtag or handle ("#breaking", "@ABC7"): a paragraph with one just before an
 # embedded post is the post's own text run over two paragraphs.
 _TAG = re.compile(r"(?<![\w&])#[A-Za-z]\w*|(?<![\w.])@\w{2,15}\b")
@@ -420,7 +425,7 @@ class _Cleaner:
             if _WIDGET.match(first_line):
                 self._remove(block, "page_notice")
                 continue
-            if _STAMP_LINE.match(block.text):
+            if _STAMP_LINE.match(block.text) or _COPYRIGHT_LINE.match(block.text):
                 block.kind = "caption"
                 continue
             if _EMBEDDED_POST.search(block.text):
