@@ -1252,7 +1252,7 @@ def test_telephone_numbers_codes_and_calibres_are_no_counts() -> None:
             "Van sought\n\nPolice sought a van with plate 173GPS after a neighbour called 911. "
             "Anyone with information should call the sheriff at (423) 272-7555. "
             "The 911 call came at noon, and 137 officers joined the search. They carried a "
-            ".357 magnum and a .22-caliber rifle.",
+            ".357 magnum and a .22-caliber rifle. The crews work 24/7 since the 9/11 attacks.",
             "2024-05-07",
         ),
     )

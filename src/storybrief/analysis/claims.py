@@ -121,7 +121,8 @@ Method (``claims.v14``):
   clause only supposes ("if they fork out $60 billion", "unless 500 workers return") is
   no statement; two tolls of different figures that count two kinds of people
   ("three civilians", "56 soldiers"; not "people", "victims") are two parts of the
-  dead, not two readings of one toll. The end
+  dead, not two readings of one toll; either side of a pair written with a slash
+  ("24/7", "9/11") counts nothing. The end
   of a rough "a week or two" counts nothing. A percentage is of an owner when
   its clause's subject is named ("Putin had 52.4 percent", "Zyuganov was second
   with 29.6 percent"): shares of one owner are one quantity whatever their
@@ -1367,12 +1368,16 @@ _STAMPED_LINE = re.compile(r"(?m)^\s*(?:[01]\d|2[0-3])[0-5]\d\s+[A-Z]")
 _TIME_STAMP = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d(?:\s*(?:GMT|local))?\s+[A-Z]")
 
 
+_SLASH_PAIR = re.compile(r"\d/\d")
+
+
 def _is_count(doc: ParsedArticle, start: int, end: int, value: float | None) -> bool:
     """Whether a bare number counts something: not "one of", "No. 1", an address, a
     name, the end of a rough "a week or two", a code ("173GPS"), a telephone number
     ("called 911") or, since claims.v11, a live page's time stamp opening a line ("1340
     UN chief Ban Ki-moon says ...") or a multiple ("10 times higher"); since claims.v13,
-    a fraction or calibre (".357 magnum")."""
+    a fraction or calibre (".357 magnum"); since claims.v14, either side of a pair
+    written with a slash ("operate 24/7", "9/11")."""
     text = doc.article.text
     if (
         value is None
@@ -1386,6 +1391,8 @@ def _is_count(doc: ParsedArticle, start: int, end: int, value: float | None) -> 
         or _PHONE_NUMBER.match(text[end : end + 11])
         or _TIMES_OVER.match(text, end)
         or _after_point(text, start)
+        # A pair written with a slash: "24/7", "9/11", "3/4" (since claims.v14).
+        or _SLASH_PAIR.search(text, max(0, start - 2), min(len(text), end + 2)) is not None
         or (
             _TIME_STAMP.match(text, start)
             and not text[text.rfind("\n", 0, start) + 1 : start].strip()
