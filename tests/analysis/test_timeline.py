@@ -730,3 +730,20 @@ def test_timeline_a_date_in_an_aside_between_dashes_does_not_date_the_sentence()
     assert [(e.date, e.text) for e in build_timeline([doc])] == [
         ("1969", "ruled by Ruiz since 1969")
     ]
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_date_with_no_words_of_its_own_is_no_event() -> None:
+    brief = storybrief.brief(
+        [
+            {
+                "text": "Wolf Man\n\n1941\n\nThe film was remade in 2010 by the studio after "
+                "years of delays.\n\n2010 U.S. Release Date:\n\nThe first film opened in 1941 "
+                "in New York.",
+                "published": "2024-01-02",
+            }
+        ]
+    )
+    # A bare year and a credits box's label are no events; the sentences are.
+    assert [e.text.split()[1] for e in brief.timeline] == ["first", "film"]

@@ -61,7 +61,9 @@ Method (``timeline.v9``):
   the future ("will go on line in 2002", "is expected to last into 1999", "is
   scheduled for Dec. 18") or the date is after the document's stated publication
   day. One document telling of it after the fact makes it something that happened.
-  Renderings mark it "(expected)": a plan or a forecast, not an event.
+  Renderings mark it "(expected)": a plan or a forecast, not an event. A date with no
+  words of its own ("1941" on a line) or a short label ending in a colon ("2010 U.S.
+  Release Date:", "1956 Sinai campaign:") is no event.
 - A date in an aside (between two dashes, or in parentheses) dates the aside,
   never the sentence: "Libya -- ruled by Gadhafi since 1969 -- is not Egypt"
   is no event of 1969; "ruled by Gadhafi since 1969" is.
@@ -210,6 +212,8 @@ def build_timeline(documents: Sequence[ParsedArticle]) -> tuple[TimelineEvent, .
                     sentence = clause_of(doc, timex, whole, elsewhere)
                 if len(sentence.text.split()) > MAX_EVENT_WORDS:
                     continue
+                if not _tells(doc.article.text, sentence, timex):
+                    continue  # "1941", "2010 U.S. Release Date:": a date with no event
                 day, granularity = parsed
                 expected = _dates_a_verb(doc.tree, timex.start, timex.end) and (
                     tense_of(doc.tree, timex.start, timex.end) == "future"
@@ -688,6 +692,21 @@ def _before_noun(tree: TokenTree, start: int, end: int) -> bool:
         and after.text.islower()
         and after.pos in ("NOUN", "VERB")
     )
+
+
+#: Judgement call (timeline.v9): a label ending in a colon ("2010 U.S. Release Date:",
+#: "1956 Sinai campaign:") with fewer words than this besides its date is no event.
+MIN_LABEL_WORDS = 4
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+
+
+def _tells(text: str, sentence: Sentence, timex: Timex) -> bool:
+    """Whether an event's text holds words of its own besides its date: "1941" alone, a
+    credits box's "2010 U.S. Release Date:" or a chronology's "1984-90:" do not."""
+    before = text[sentence.start : max(sentence.start, timex.start)]
+    after = text[min(sentence.end, timex.end) : sentence.end]
+    words = _LETTERS.findall(before + " " + after)
+    return bool(words) and not (after.rstrip().endswith(":") and len(words) < MIN_LABEL_WORDS)
 
 
 def _dates_a_verb(tree: TokenTree, start: int, end: int) -> bool:
