@@ -544,12 +544,35 @@ def test_a_sentence_about_the_statement_or_the_move_said_before_follows() -> Non
         "The announcement came a day after the union said the strike had failed. "
         "The statement of the harbour board was brief and gave no figures at all. "
         "The union's statement came late on Friday after a day of protests at the pier. "
-        "The decision that the ferries would stop for a week angered many travellers."
+        "The decision that the ferries would stop for a week angered many travellers. "
+        "The board cut all fares by half on Monday and many say the move will bring "
+        "travellers back. "
+        "Officials in Calder said the move came far too late for the ferry crews."
     )
     (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
     found = [c.follows is not None for c in candidates([doc])]
-    # Which statement, which announcement? Those of the sentence before.
-    assert found == [False, True, True, False, False, False]
+    # Which statement, which announcement? Those of the sentence before. (The move
+    # of the same sentence's first clause is said there; saying it is no move.)
+    assert found == [False, True, True, False, False, False, False, True]
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_sentence_about_such_a_thing_follows() -> None:
+    from storybrief.analysis.summarize import candidates
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    text = (
+        "Britain asked the council on Monday to ban all ferries from the Calder strait. "
+        "Germany's ambassador said his country had many questions about such a ban. "
+        "Ports such as Varna and Oslo were closed by the strike of the ferry crews. "
+        "The strike was organised in such a way that no ferry could leave the harbour."
+    )
+    (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
+    found = {c.sentence.text.split()[0]: c.follows is not None for c in candidates([doc])}
+    # Such a ban as the sentence before tells of; "such as" and "such ... that" say it.
+    assert found == {"Britain": False, "Germany's": True, "Ports": False, "The": False}
 
 
 @pytest.mark.model
