@@ -646,6 +646,72 @@ def test_a_chronology_box_line_is_no_summary_sentence() -> None:
     assert chosen == [text.split("\n\n")[0]]
 
 
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_person_named_by_a_bare_surname_needs_a_sentence_that_introduces_them() -> None:
+    from storybrief.analysis.summarize import _introductions, candidates
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    first = (
+        "Calder police arrested the dissident Tomas Vilar at his home on Monday night. "
+        "Vilar spent twelve years in prison for founding a party in Calder. "
+        "Ferry chief Anna Berg said the strike would go on for a week in Calder. "
+    )
+    second = (
+        "The trial of the dissident Tomas Vilar opened in a Calder court on Tuesday. "
+        "Mr. Vilar said nothing at the trial in the old courthouse of Calder. "
+        "Judge Berg said the trial of the dissident would last a week or more. "
+    )
+    others = [
+        "Ferry crews in the port of Calder went back to work on Tuesday morning.",
+        "The first ferry of the week left the Calder harbour at dawn on Wednesday.",
+        "Fares on the Calder crossing will rise by a tenth in the spring, the operator said.",
+    ]
+    texts = [first, second, *others]
+    docs = parse_articles(
+        [build_article(text, f"d{k}") for k, text in enumerate(texts)], load_nlp()
+    )
+    found = candidates(docs)
+    at = {c.sentence.text.split()[0] + c.sentence.text.split()[1]: i for i, c in enumerate(found)}
+    # Which Vilar? Tomas Vilar, the dissident, of a sentence read before. "Judge Berg"
+    # says who Berg is.
+    assert sorted(_introductions(docs, found)) == [
+        (at["Vilarspent"], [at["Calderpolice"]]),
+        (at["Mr.Vilar"], [at["Calderpolice"], at["Thetrial"]]),
+    ]
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_select_takes_a_bare_surname_only_with_a_sentence_that_introduces_it() -> None:
+    from storybrief.analysis.summarize import select
+
+    concepts = [
+        frozenset({("vilar", "arrest")}),
+        frozenset({("vilar", "prison"), ("twelve", "year")}),
+        frozenset({("ferry", "strike")}),
+    ]
+    weights = {("vilar", "arrest"): 1.0, ("vilar", "prison"): 3.0, ("twelve", "year"): 3.0}
+    weights[("ferry", "strike")] = 2.0
+    assert select([10, 10, 10], concepts, weights, 20) == [1, 2]
+    assert select([10, 10, 10], concepts, weights, 20, introductions=[(1, [0])]) == [0, 1]
+    assert select([10, 10, 10], concepts, weights, 20, introductions=[(1, [])]) == [0, 2]
+
+    # Named in half of the documents or more, the person is the story's own.
+    from storybrief.analysis.summarize import _introductions, candidates
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    texts = [
+        "Calder police arrested the dissident Tomas Vilar at his home on Monday night. "
+        "Vilar spent twelve years in prison for founding a party in Calder.",
+        "The trial of Vilar opened in a Calder court on Tuesday morning.",
+    ]
+    docs = parse_articles([build_article(t, f"d{k}") for k, t in enumerate(texts)], load_nlp())
+    assert _introductions(docs, candidates(docs)) == []
+
+
 @pytest.mark.issue(20)
 def test_select_takes_at_most_one_of_two_sentences_that_say_the_same() -> None:
     from scipy.sparse import csr_matrix

@@ -35,7 +35,7 @@ given as one passage with it, one span of the article: "He said..." always
 comes right after the sentence that says who he is. A sentence that opens its
 paragraph with a dateline ("CAIRO (Reuters) - ") is given without it.
 
-Two more constraints make it read as a brief. It opens with a lead: a sentence is
+More constraints make it read as a brief. It opens with a lead: a sentence is
 chosen only with one of the first ``OPENING_POSITIONS`` candidates of an article read
 no later than it (where there is one), or, given a focus question, with a sentence
 that answers it (``FOCUS_ANSWER``), so a mid-article line ("Navy spokesman
@@ -46,7 +46,10 @@ on Oct. 16"; "The President will visit the UK on 13 July", "President Trump will
 travel to the United Kingdom on July 13": a role meets the name whose title it is, and
 a trip is one act however it is told), at most one is chosen (``_says_again``),
 however different their words, unless their places, months or years, objects or
-figures differ.
+figures differ. And a person named by a bare surname that the article gave in full
+before ("Xu spent 12 years in prison") enters only with a sentence read before it
+that gives the full name or a role ("dissidents Xu Wenli and Wang Youcai"), unless
+the surname is in half of the documents or more (``_introductions``).
 """
 
 from __future__ import annotations
@@ -1006,6 +1009,7 @@ def select(
     says_again: Callable[[int, int], bool] | None = None,
     reading: Sequence[Any] | None = None,
     leads: Sequence[bool] | None = None,
+    introductions: Sequence[tuple[int, Sequence[int]]] = (),
 ) -> list[int]:
     """The sentences whose concepts weigh most within the budget (exact when it can).
 
@@ -1016,8 +1020,9 @@ def select(
     (``REDUNDANT``) or of which ``says_again`` holds, at most one is chosen. Given each
     sentence's place in ``reading`` order (comparable keys) and whether it ``leads`` its
     article, the summary opens with a lead: a sentence is chosen only with a lead read
-    no later than it, where there is one. Falls back to the greedy weight-per-word
-    choice when the solver gives no solution.
+    no later than it, where there is one. For each pair ``(i, js)`` of
+    ``introductions``, sentence ``i`` is chosen only with one of ``js`` (none: never).
+    Falls back to the greedy weight-per-word choice when the solver gives no solution.
     """
     required: dict[int, list[int]] = {}
     for i, j in needs:
@@ -1050,9 +1055,21 @@ def select(
             before = [j for j in lead_ids if reading[j] <= reading[i]]
             if before and not kept.intersection(before):
                 kept.add(max(before, key=lambda j: (density[j], -j)))
+    for i, js in introductions:
+        if i in kept and js and not kept.intersection(js):
+            kept.add(max(js, key=lambda j: (density[j], -j)))
+    # With the sentences those added must follow.
+    waiting = list(kept)
+    while waiting:
+        for j in required.get(waiting.pop(), ()):
+            if j not in kept:
+                kept.add(j)
+                waiting.append(j)
     keep = sorted(kept)
     local = {i: k for k, i in enumerate(keep)}
-    opens: list[tuple[int, list[int]]] = []
+    opens: list[tuple[int, list[int]]] = [
+        (local[i], [local[j] for j in js if j in local]) for i, js in introductions if i in local
+    ]
     if lead_ids and reading is not None:
         kept_leads = [j for j in lead_ids if j in local]
         for i in keep:
@@ -1407,7 +1424,11 @@ def summarize_update(
     plain = _weights(table)
     weights = focused_weights(new, found, table, plain, focus)
     weights = {b: w * (ALREADY_READ if b in seen else 1.0) for b, w in weights.items()}
-    update = _summary(new, found, table, weights, words, answers=_answers(new, found, focus))
+    # The people of the old documents are known to their reader.
+    read = frozenset(t.text.lower() for doc in old for t in doc.tokens if t.pos == "PROPN")
+    update = _summary(
+        new, found, table, weights, words, answers=_answers(new, found, focus), read=read
+    )
     if not old or not update or background_words <= 0:
         return update, ()
     old_found = candidates(old)
@@ -1443,6 +1464,7 @@ def _summary(
     words: int,
     opening: bool = True,
     answers: Sequence[bool] | None = None,
+    read: frozenset[str] = frozenset(),
 ) -> tuple[SummaryPassage, ...]:
     """The candidates whose concepts weigh most within the budget, as passages; with
     ``opening``, the first of them is a lead (``OPENING_POSITIONS``) or one of the
@@ -1469,6 +1491,7 @@ def _summary(
             c.position < OPENING_POSITIONS or (answers is not None and answers[i])
             for i, c in enumerate(found)
         ],
+        _introductions(documents, found, read),
     )
     if not chosen:
         return ()
@@ -1497,6 +1520,96 @@ def _summary(
             SummaryPassage(sentence.text, sentence.doc_id, sentence.start, sentence.end, support)
         )
     return tuple(result)
+
+
+#: A surname in at least this share of a cluster's documents is the story's own
+#: person: named bare, it needs no introduction ("Gadhafi's forces").
+KNOWN_SHARE = 0.5
+#: Two spellings of a surname of five letters or more at least this alike (rapidfuzz
+#: ratio) are one (Morsi, Mursi: 80).
+SAME_SURNAME = 80
+#: Words before a name that say nothing of who the person is.
+_HONORIFICS = frozenset(("mr", "mrs", "ms", "miss", "dr", "sir", "dame"))
+
+
+def _introductions(
+    documents: Sequence[ParsedArticle],
+    found: Sequence[Candidate],
+    read: frozenset[str] = frozenset(),
+) -> list[tuple[int, list[int]]]:
+    """Pairs ``(i, js)``: candidate ``i`` names a person by a bare surname its article
+    gave in full before it ("Xu spent 12 years in prison.", "Ms. Shourd said ..."), so
+    it is chosen only with one of ``js``, the candidates read before it that give that
+    person's full name or role ("Xu Wenli, a veteran dissident", "Communist chief
+    Zyuganov"). (Empty ``js``: no candidate introduces the person; the sentence would
+    dangle.) A name never given in full ("Diddy") or given with a role in the sentence
+    itself needs nothing, nor one the reader has ``read`` (lower-cased proper nouns of
+    the documents an update follows). The surname is any proper noun spelled as the
+    last word of a full name: the tagger often takes a bare surname for no person, or
+    a place.
+    """
+    full: dict[str, list[int]] = {}  # surname: candidates that introduce it
+    bare: dict[int, set[str]] = {}
+    named: dict[int, list[tuple[int, str]]] = {}  # document: (start, surname) of full names
+    for d, doc in enumerate(documents):
+        rows = []
+        for m in doc.mentions:
+            words = [
+                w.lower()
+                for w in _WORD.findall(doc.article.text[m.span.start : m.span.end])
+                if w.lower() not in _HONORIFICS and w.lower() != "s"
+            ]
+            if m.label == "PERSON" and len(words) > 1:
+                rows.append((m.span.start, words[-1]))
+        named[d] = sorted(rows)
+    for i, c in enumerate(found):
+        doc = documents[c.doc_index]
+        surnames = {name for start, name in named[c.doc_index] if start < c.sentence.end}
+        if not surnames:
+            continue
+        here: set[str] = set()
+        said: set[str] = set()
+        for token in doc.tree.between(c.sentence.start, c.sentence.end):
+            name = token.text.lower()
+            if token.pos != "PROPN" or name not in surnames:
+                continue
+            children = doc.tree.children(token)
+            # "Tomas Vilar", "President Vilar", "Vilar, the party's founder"
+            given = token.dep == "appos" or any(
+                ch.dep in ("compound", "appos", "amod", "nmod")
+                and ch.text.lower().rstrip(".") not in _HONORIFICS
+                for ch in children
+            )
+            if given:
+                here.add(name)
+            elif any(start < token.start and n == name for start, n in named[c.doc_index]):
+                said.add(name)
+        for name in here:
+            full.setdefault(name, []).append(i)
+        if said - here:
+            bare[i] = said - here
+    # The story's own people need no introduction: a surname (in any spelling:
+    # Gadhafi, Gaddafi) in at least half of the documents.
+    from rapidfuzz import fuzz
+
+    wanted = set().union(*bare.values()) if bare else set()
+    spelled: dict[str, int] = dict.fromkeys(wanted, 0)
+    for doc in documents:
+        names = {t.text.lower() for t in doc.tokens if t.pos == "PROPN"}
+        for name in wanted:
+            if name in names or (
+                len(name) >= 5 and any(fuzz.ratio(name, n) >= SAME_SURNAME for n in names)
+            ):
+                spelled[name] += 1
+    known = {name for name, n in spelled.items() if n >= KNOWN_SHARE * len(documents)} | read
+    reading = [(_read_at(documents, c.doc_index), c.sentence.start) for c in found]
+    pairs = []
+    for i, names in sorted(bare.items()):
+        names = names - known
+        for name in sorted(names):
+            js = [j for j in full.get(name, ()) if reading[j] < reading[i]]
+            pairs.append((i, js))
+    return pairs
 
 
 def _read_at(documents: Sequence[ParsedArticle], d: int) -> tuple[bool, str, int]:
