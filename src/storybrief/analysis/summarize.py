@@ -1037,12 +1037,16 @@ def select(
         for found, w in zip(sentence_concepts, words, strict=True)
     ]
     kept = set(sorted(range(len(words)), key=lambda i: (-density[i], i))[:MAX_CANDIDATES])
-    waiting = list(kept)
-    while waiting:
-        for j in required.get(waiting.pop(), ()):
-            if j not in kept:
-                kept.add(j)
-                waiting.append(j)
+
+    def with_needs() -> None:
+        waiting = list(kept)
+        while waiting:
+            for j in required.get(waiting.pop(), ()):
+                if j not in kept:
+                    kept.add(j)
+                    waiting.append(j)
+
+    with_needs()
     # Only a lead that fits the budget can open the summary (none fits: no constraint).
     lead_ids = (
         []
@@ -1058,13 +1062,7 @@ def select(
     for i, js in introductions:
         if i in kept and js and not kept.intersection(js):
             kept.add(max(js, key=lambda j: (density[j], -j)))
-    # With the sentences those added must follow.
-    waiting = list(kept)
-    while waiting:
-        for j in required.get(waiting.pop(), ()):
-            if j not in kept:
-                kept.add(j)
-                waiting.append(j)
+    with_needs()  # the sentences those added must follow
     keep = sorted(kept)
     local = {i: k for k, i in enumerate(keep)}
     opens: list[tuple[int, list[int]]] = [
