@@ -558,6 +558,28 @@ def test_a_sentence_about_the_statement_or_the_move_said_before_follows() -> Non
 
 @pytest.mark.model
 @pytest.mark.issue(20)
+def test_a_sentence_that_counts_on_from_one_before_follows() -> None:
+    from storybrief.analysis.summarize import candidates
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    text = (
+        "A bomb exploded in the Calder market on Monday, wounding nine shoppers. "
+        "A second bomb went off near the harbour gate an hour after the first one. "
+        "Another 20 people were hurt in the crush at the gate, officials said. "
+        "Earlier in the day, thousands had marched to the harbour in protest. "
+        "Earlier this month, the port was closed for a week by a ferry strike. "
+        "Another day of talks between the unions and the port is set for Friday."
+    )
+    (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
+    found = [c.follows is not None for c in candidates([doc])]
+    # A second what, another of what, earlier than what? What the sentence before
+    # tells. "Earlier this month" counts from the day of writing.
+    assert found == [False, True, True, True, False, False]
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
 def test_a_sentence_about_such_a_thing_follows() -> None:
     from storybrief.analysis.summarize import candidates
     from storybrief.nlp import load_nlp, parse_articles

@@ -208,8 +208,10 @@ _OPENERS = frozenset(
     )
 )
 #: An opening that dates the sentence by what came before it: "At the time", "By then",
-#: "Since then", "The next day", "Two weeks later", "Soon after," (not "Later this
-#: year", "At the time of writing", "Soon after the crash", "The next day's vote").
+#: "Since then", "The next day", "Two weeks later", "Soon after,", "Earlier in the day",
+#: and what counts on from something before it: "A third leading advocate ... was
+#: accused", "Another 20 people were hurt" (not "Later this year", "At the time of
+#: writing", "Soon after the crash", "The next day's vote", "Earlier this month").
 _TIME_BEFORE = re.compile(
     r"""(?:at\s+(?:the|that)\s+(?:time|point|moment)|by\s+(?:then|that\s+time|that\s+point)"""
     r"""|(?:since|until|till|back)\s+then|(?:the\s+)?(?:next|following)\s+"""
@@ -219,6 +221,12 @@ _TIME_BEFORE = re.compile(
     r"""|later|afterwards?|(?:soon|shortly)\s+after(?=\s*,))\b"""
     r"""(?!\s+(?:this|that|next|in|of|when)\b)"""
     r"""(?!['’]s)""",
+    re.IGNORECASE,
+)
+_COUNTS_ON = re.compile(
+    r"""(?:earlier(?:\s*,|\s+(?:in\s+the|that)\s+(?:day|morning|afternoon|evening|week)\b)"""
+    r"""|a\s+(?:second|third|fourth|fifth)\s+(?!(?:day|week|month|year|time|round|term)\b)"""
+    r"""|another\s+(?!(?:day|week|month|year|time|round)\b))""",
     re.IGNORECASE,
 )
 # A candidate must end as a sentence ends: fragments cut at an abbreviation do not.
@@ -609,7 +617,7 @@ def _standing(
     first = _WORD.findall(text[:40].lower().replace("’", "'"))
     if first and first[0].split("'")[0] in _OPENERS:
         return "follows"
-    if _TIME_BEFORE.match(text):
+    if _TIME_BEFORE.match(text) or _COUNTS_ON.match(text):
         return "follows"  # "At the time, the trip ...": the time of what came before
     # A bare quotation names no speaker: the sentence before may. Its speaker is said
     # outside its marks ('"The military said we are the backbone," he said.'), and a
