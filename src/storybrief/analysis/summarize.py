@@ -608,6 +608,10 @@ def _standing(
         return None
     if _fragment(doc, sentence):
         return None  # "A left-handed hitter who likes to pull the ball."
+    if _no_subject(doc, sentence):
+        return None  # "Written and directed by George Lucas."
+    if _APPEAL.search(text):
+        return None  # "Anyone with information is asked to call 432-333-TIPS."
     if doc.article.text[sentence.start - 1 : sentence.start] == "\n" and not _finite(doc, sentence):
         # A paragraph opened by a line with no finite verb is a photo's caption the
         # page ran into it ("President Trump and Prime Minister Theresa May of Britain
@@ -706,6 +710,25 @@ def _fragment(doc: ParsedArticle, sentence: Sentence) -> bool:
         return t.dep in ("aux", "auxpass") and head is not None and head.dep == "relcl"
 
     return all(relative(t) for t in finite)
+
+
+def _no_subject(doc: ParsedArticle, sentence: Sentence) -> bool:
+    """Whether a sentence is headed by a participle with no subject, and opens with it:
+    a line of a box or a list, not a statement ("Written and directed by George
+    Lucas.", "Convicted and removed from office on April 17, 1936."; not "Written off
+    by critics, the film ...")."""
+    tokens = [t for t in doc.tree.between(sentence.start, sentence.end) if t.pos != "PUNCT"]
+    if not tokens or tokens[0].tag != "VBN" or tokens[0].dep != "ROOT":
+        return False
+    return doc.tree.child(tokens[0], "nsubj", "nsubjpass", "aux", "auxpass") is None
+
+
+#: A call on readers for information, or a line to call: the page's, not the story's.
+_APPEAL = re.compile(
+    r"\banyone\s+with\s+(?:any\s+)?information\b"
+    r"|\b(?:1-)?\(?\d{3}\)?[-.\s]\d{3}[-.]\s?(?:\d{4}|[A-Z]{4})\b",
+    re.IGNORECASE,
+)
 
 
 def _outlet_speaks(doc: ParsedArticle, sentence: Sentence) -> bool:
@@ -839,14 +862,23 @@ def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
     return found
 
 
+#: A list's mark before a sentence: "• ", "* ", "▪ ".
+_BULLET = re.compile(r"^[•·▪►*]+\s*(?=\w)")
+
+
 def without_dateline(doc: ParsedArticle, sentence: Sentence) -> Sentence:
     """The sentence without the dateline that opens its paragraph ("CAIRO (Reuters) - "),
-    or that follows the story highlights a page ran into it (a caption ending in the line).
+    or that follows the story highlights a page ran into it (a caption ending in the line);
+    without a list's mark ("• ").
 
     The place is in the brief's sources; in a summary a dateline reads as
     noise. The span shrinks, so the text stays the document's own.
     """
     text = doc.article.text
+    bullet = _BULLET.match(sentence.text)
+    if bullet:  # "• The number of ...": the list's mark is no word of the sentence
+        cut = sentence.start + bullet.end()
+        return dataclasses.replace(sentence, start=cut, text=text[cut : sentence.end])
     after_caption = any(
         e <= sentence.start and not text[e : sentence.start].strip()
         for _s, e in doc.article.captions
