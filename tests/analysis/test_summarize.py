@@ -732,6 +732,28 @@ def test_a_person_named_by_a_bare_surname_needs_a_sentence_that_introduces_them(
 
 @pytest.mark.model
 @pytest.mark.issue(20)
+def test_the_thing_the_article_just_told_of_needs_a_sentence_that_tells_of_it() -> None:
+    from storybrief.analysis.summarize import _introductions, candidates
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    first = (
+        "Lucasfilm released a trailer for the new Calder film on Monday in four cities. "
+        "The trailer was screened on Tuesday in a hundred cinemas across the country. "
+        "The new trailer runs for two minutes and shows the harbour of Calder. "
+        "The film opens in May in Calder and in twelve other cities, the studio said."
+    )
+    second = "Fans queued for hours in Calder on Wednesday to see the film's first trailer."
+    docs = parse_articles([build_article(first, "d1"), build_article(second, "d2")], load_nlp())
+    found = candidates(docs)
+    # Which trailer, which film? Those of a sentence read before ("a trailer for the
+    # new Calder film"); the second document is read after. "The new trailer" says
+    # which.
+    assert _introductions(docs, found) == [(1, [0]), (3, [0])]
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
 def test_select_takes_a_bare_surname_only_with_a_sentence_that_introduces_it() -> None:
     from storybrief.analysis.summarize import select
 

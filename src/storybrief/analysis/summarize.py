@@ -49,7 +49,9 @@ however different their words, unless their places, months or years, objects or
 figures differ. And a person named by a bare surname that the article gave in full
 before ("Xu spent 12 years in prison") enters only with a sentence read before it
 that gives the full name or a role ("dissidents Xu Wenli and Wang Youcai"), unless
-the surname is in half of the documents or more (``_introductions``).
+the surname is in half of the documents or more (``_introductions``); so does "the" and
+a noun its article just told of ("The trailer was screened on Tuesday"), with a
+sentence that tells of a trailer.
 """
 
 from __future__ import annotations
@@ -402,6 +404,47 @@ def _shell(doc: ParsedArticle, token: Token) -> bool:
 
 #: Kinds of names that never stand for a "he" or "she".
 _NOT_PERSONS = frozenset(("GPE", "LOC", "DATE", "TIME", "FAC"))
+
+
+#: Judgement call: a noun the article used this many sentences before or fewer is
+#: one the reader of the article has just met.
+TOLD_WITHIN = 3
+
+
+def _told_before(doc: ParsedArticle, sentence: Sentence) -> str | None:
+    """The noun of the sentence's subject when it is "the" and a bare noun the article
+    used in the sentences just before it: the thing they told of ("The trailer was
+    screened on Tuesday", after "Lucasfilm released a trailer ..."). Not a noun said
+    with what it is of ("the trailer of the film", "the film's trailer", "the new
+    trailer").
+    """
+    tree = doc.tree
+    subject = next(
+        (
+            t
+            for t in tree.between(sentence.start, sentence.end)
+            if t.dep in ("nsubj", "nsubjpass") and t.pos == "NOUN"
+        ),
+        None,
+    )
+    if subject is None:
+        return None
+    children = tree.children(subject)
+    determiner = next((c for c in children if c.dep == "det"), None)
+    if determiner is None or determiner.lemma.lower() != "the":
+        return None
+    if any(c.dep in _IDENTIFIED_BY or c.dep == "amod" for c in children):
+        return None
+    k = sentence.index
+    if not 0 < k < len(doc.sentences) or doc.sentences[k].start != sentence.start:
+        return None
+    lemma = subject.lemma.lower()
+    told = any(
+        t.pos == "NOUN" and t.lemma.lower() == lemma
+        for s in doc.sentences[max(0, k - TOLD_WITHIN) : k]
+        for t in tree.between(s.start, s.end)
+    )
+    return lemma if told else None
 
 
 def _such(doc: ParsedArticle, token: Token) -> bool:
@@ -1584,7 +1627,9 @@ def _introductions(
     itself needs nothing, nor one the reader has ``read`` (lower-cased proper nouns of
     the documents an update follows). The surname is any proper noun spelled as the
     last word of a full name: the tagger often takes a bare surname for no person, or
-    a place.
+    a place. Likewise a subject that is "the" and a noun its article just told of
+    ("The trailer was screened on Tuesday", ``_told_before``) needs a sentence read
+    before it with that noun.
     """
     full: dict[str, list[int]] = {}  # surname: candidates that introduce it
     bare: dict[int, set[str]] = {}
@@ -1642,6 +1687,25 @@ def _introductions(
     known = {name for name, n in spelled.items() if n >= KNOWN_SHARE * len(documents)} | read
     reading = [(_read_at(documents, c.doc_index), c.sentence.start) for c in found]
     pairs = []
+    # "The trailer was screened ...": only after a sentence that tells of a trailer.
+    told: dict[int, str] = {}
+    for i, c in enumerate(found):
+        noun = _told_before(documents[c.doc_index], c.sentence)
+        if noun is not None:
+            told[i] = noun
+    if told:
+        nouns = set(told.values())
+        having: dict[str, list[int]] = {}
+        for j, c in enumerate(found):
+            tree = documents[c.doc_index].tree
+            for lemma in {
+                t.lemma.lower()
+                for t in tree.between(c.sentence.start, c.sentence.end)
+                if t.pos == "NOUN"
+            } & nouns:
+                having.setdefault(lemma, []).append(j)
+        for i, noun in sorted(told.items()):
+            pairs.append((i, [j for j in having.get(noun, ()) if reading[j] < reading[i]]))
     for i, names in sorted(bare.items()):
         names = names - known
         for name in sorted(names):
