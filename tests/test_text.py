@@ -138,6 +138,8 @@ def test_text_dateline_names_its_place_and_agency() -> None:
         "\n  Photo: a ferry at the Calder quay  ",  # read once stripped
         "Jane Roe (2nd L) and John Doe (R) sit with their lawyers in court.",
         "The mayor (left) greets the ferry crew at the quay.",
+        "Photos: The ferries of Calder The last ferry leaves the quay in 1998.",
+        "The last ferry leaves the quay in 1998. Hide Caption 2 of 13 Photos: The ferries",
     ],
 )
 def test_text_is_caption_like_recognises_caption_cues(text: str) -> None:
@@ -151,6 +153,7 @@ def test_text_is_caption_like_recognises_caption_cues(text: str) -> None:
         "A photograph of the old bridge hangs in the town hall.",
         "Officials said the photo was taken before the flood.",
         "The Left (L) and the Greens (G) lost seats in the vote.",
+        "Photos of the ferry were shown to the court on Monday.",
     ],
 )
 def test_text_is_caption_like_leaves_body_sentences_alone(text: str) -> None:

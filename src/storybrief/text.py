@@ -157,7 +157,9 @@ _CAPTION_CUE = re.compile(
     r"\b(?:released|captured|took|shared|posted|obtained) (?:this|these) (?:\w+ ){0,2}"
     r"(?:photo|picture|image|still)s?\b|"
     r"\b(?:this|these) (?:\w+ )?(?:photo|picture|image)s? (?:was|were) taken\b|"
-    r"^(?:photo|image)\s*[:–—]|\bimage (?:copyright|caption)\b|"
+    r"^(?:photo|image)s?\s*[:–—]|\bimage (?:copyright|caption)\b|"
+    # A gallery's widget: "Photos: The rise and fall of ... Hide Caption 1 of 23".
+    r"\bHide Caption \d+ of \d+\b|"
     r"(?-i:\b(?:Buy|Share) Photo\b|\bView (?:Photos|Images)\b)|"
     r"\bfull screen autoplay\b|"
     # Who stands where in the picture: "Jane Doe (2nd L) and John Roe (R) sit ...".
