@@ -1182,12 +1182,14 @@ def test_the_page_turning_to_its_reader_is_no_summary_sentence() -> None:
         "The council warned the US to stop sending patrol boats to the pier and withdraw "
         "the ones moored here. "
         "Give us back our pier, read one banner at the march outside the council hall. "
-        "Take the case of ferry pilot Maria Lopez, who moved here from Calder in 2010."
+        "Take the case of ferry pilot Maria Lopez, who moved here from Calder in 2010. "
+        "Take a look at this video: the storm you see here tore the roof off the pier. "
+        "Police watched the video of the storm for hours before closing the pier."
     )
     other = "The ferry pier closed on Monday for repairs after the council vote."
     brief = storybrief.brief([{"text": story}, {"text": other}])
     found = [c.sentence.text for c in candidates(brief.documents)]
-    for chatter in ("The comment box", "Send us", "Click here", "Do share", "Email the"):
+    for chatter in ("The comment box", "Send us", "Click here", "Do share", "Email the", "Take a"):
         assert not any(text.startswith(chatter) for text in found)
     # A speaker's imperative, and "your" after a verb with its own subject, stay.
     assert any(text.startswith('"Give us our jobs back') for text in found)
@@ -1198,6 +1200,7 @@ def test_the_page_turning_to_its_reader_is_no_summary_sentence() -> None:
     # A slogan and who bore it; "here" in a clause of its own.
     assert any(text.startswith("Give us back our pier") for text in found)
     assert any(text.startswith("Take the case of ferry pilot") for text in found)
+    assert any(text.startswith("Police watched the video") for text in found)
 
 
 @pytest.mark.model

@@ -534,6 +534,13 @@ def _leans_back(
     return False
 
 
+#: The page pointing its reader at its pictures: "Take a look at this video: ...",
+#: "Watch the video below.", "See more photos of the storm here."
+_SHOWN_BELOW = re.compile(
+    r"(?:take a (?:look|peek) at|watch|check out|see|view|click (?:on|through))\s+"
+    r"(?:[\w'’]+\s+){0,4}?(?:video|videos|photos?|pictures?|gallery|clip|slideshow|footage)\b",
+    re.IGNORECASE,
+)
 #: Words by which a page turns to its reader ("submit your questions", "send us"),
 #: as written: "US" is a country, not the reader.
 _READER = frozenset(("you", "your", "yours", "here", "You", "Your", "Yours", "Here", "us", "Us"))
@@ -674,7 +681,7 @@ def _standing(
     quoted = _QUOTE_OPEN.match(text) or (outside is not None and not unquoted[:1].strip())
     if quoted and not ATTRIBUTION.search(unquoted):
         return "follows"
-    if _addresses_reader(doc, sentence, unquoted):
+    if _addresses_reader(doc, sentence, unquoted) or _SHOWN_BELOW.match(text):
         return None
     if _leans_back(doc, sentence, persons, unquoted):
         return "follows"
