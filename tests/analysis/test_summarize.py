@@ -715,6 +715,8 @@ def test_a_person_named_by_a_bare_surname_needs_a_sentence_that_introduces_them(
         "Ferry crews in the port of Calder went back to work on Tuesday morning.",
         "The first ferry of the week left the Calder harbour at dawn on Wednesday.",
         "Fares on the Calder crossing will rise by a tenth in the spring, the operator said.",
+        "Vilar, 47, left the Calder courthouse a free man on Friday after the verdict.",
+        "The ferry crews of Calder will vote on a new contract at the end of the month.",
     ]
     texts = [first, second, *others]
     docs = parse_articles(
@@ -722,11 +724,13 @@ def test_a_person_named_by_a_bare_surname_needs_a_sentence_that_introduces_them(
     )
     found = candidates(docs)
     at = {c.sentence.text.split()[0] + c.sentence.text.split()[1]: i for i, c in enumerate(found)}
-    # Which Vilar? Tomas Vilar, the dissident, of a sentence read before. "Judge Berg"
-    # says who Berg is.
+    # Which Vilar? Tomas Vilar, the dissident, of a sentence read before, though the
+    # last article never says who (an age is no role). "Judge Berg" says who Berg is.
+    introducers = [at["Calderpolice"], at["Thetrial"]]
     assert sorted(_introductions(docs, found)) == [
         (at["Vilarspent"], [at["Calderpolice"]]),
-        (at["Mr.Vilar"], [at["Calderpolice"], at["Thetrial"]]),
+        (at["Mr.Vilar"], introducers),
+        (at["Vilar,47,"], introducers),
     ]
 
 

@@ -1625,8 +1625,8 @@ def _introductions(
     found: Sequence[Candidate],
     read: frozenset[str] = frozenset(),
 ) -> list[tuple[int, list[int]]]:
-    """Pairs ``(i, js)``: candidate ``i`` names a person by a bare surname its article
-    gave in full before it ("Xu spent 12 years in prison.", "Ms. Shourd said ..."), so
+    """Pairs ``(i, js)``: candidate ``i`` names a person by a bare surname that a
+    document gives in full ("Xu spent 12 years in prison.", "Ms. Shourd said ..."), so
     it is chosen only with one of ``js``, the candidates read before it that give that
     person's full name or role ("Xu Wenli, a veteran dissident", "Communist chief
     Zyuganov"). (Empty ``js``: no candidate introduces the person; the sentence would
@@ -1652,11 +1652,12 @@ def _introductions(
             if m.label == "PERSON" and len(words) > 1:
                 rows.append((m.span.start, words[-1]))
         named[d] = sorted(rows)
+    # Surnames given in full in any document: a bare one needs an introduction even
+    # where its own article never gave it in full (a wire story's later take opening
+    # "Jasray said ...").
+    surnames = {name for rows in named.values() for _start, name in rows}
     for i, c in enumerate(found):
         doc = documents[c.doc_index]
-        surnames = {name for start, name in named[c.doc_index] if start < c.sentence.end}
-        if not surnames:
-            continue
         here: set[str] = set()
         said: set[str] = set()
         for token in doc.tree.between(c.sentence.start, c.sentence.end):
@@ -1665,14 +1666,16 @@ def _introductions(
                 continue
             children = doc.tree.children(token)
             # "Tomas Vilar", "President Vilar", "Vilar, the party's founder"
+            # (An age is no role: "McSherry, 47, was convicted".)
             given = token.dep == "appos" or any(
                 ch.dep in ("compound", "appos", "amod", "nmod")
+                and ch.pos != "NUM"
                 and ch.text.lower().rstrip(".") not in _HONORIFICS
                 for ch in children
             )
             if given:
                 here.add(name)
-            elif any(start < token.start and n == name for start, n in named[c.doc_index]):
+            else:
                 said.add(name)
         for name in here:
             full.setdefault(name, []).append(i)
