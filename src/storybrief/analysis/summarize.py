@@ -207,6 +207,9 @@ _OPENERS = frozenset(
         # that ..., the report said"; "Moreover, ...").
         *("besides", "moreover", "furthermore", "likewise", "similarly", "additionally"),
         *("nevertheless", "nonetheless", "therefore", "hence", "consequently", "otherwise"),
+        # A writer's aside on what came before ("Certainly, people are expecting a lot.",
+        # "Indeed, ...").
+        *("certainly", "indeed", "clearly", "obviously", "admittedly", "surely", "granted"),
     )
 )
 #: An opening that dates the sentence by what came before it: "At the time", "By then",
@@ -226,7 +229,9 @@ _TIME_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _COUNTS_ON = re.compile(
-    r"""(?:earlier(?:\s*,|\s+(?:in\s+the|that)\s+(?:day|morning|afternoon|evening|week)\b)"""
+    r"""(?:(?:of\s+course|after\s+all|to\s+be\s+sure|that\s+said|in\s+other\s+words"""
+    r"""|in\s+short|suffice\s+(?:it\s+)?to\s+say)\b"""
+    r"""|earlier(?:\s*,|\s+(?:in\s+the|that)\s+(?:day|morning|afternoon|evening|week)\b)"""
     r"""|a\s+(?:second|third|fourth|fifth)\s+(?!(?:day|week|month|year|time|round|term)\b)"""
     r"""|another\s+(?!(?:day|week|month|year|time|round)\b))""",
     re.IGNORECASE,
