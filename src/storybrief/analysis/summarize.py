@@ -2265,19 +2265,6 @@ def _same_content(a: _Gist, b: _Gist, similarity: float) -> bool:
     if (
         a.predicates
         and b.predicates
-        and a.predicates & b.asides
-        and not a.predicates & b.predicates
-        and not b.predicates & a.lemmas
-        and similarity < COPY_SIMILARITY
-    ):
-        # And the other way round: a sentence that tells what the passage asserts only
-        # in passing, while asserting something else, does not state it: "Pinochet, who
-        # has been held at a London clinic since his arrest, was ordered ..." is no
-        # second report of "Pinochet has been held at a London clinic".
-        return False
-    if (
-        a.predicates
-        and b.predicates
         and a.agents
         and b.agents
         and not (a.predicates & b.lemmas or b.predicates & a.lemmas)
