@@ -609,6 +609,26 @@ def test_box_lines_and_appeals_are_no_summary_sentences_and_a_bullet_is_left_out
 
 @pytest.mark.model
 @pytest.mark.issue(20)
+def test_the_one_before_the_new_one_follows_it() -> None:
+    from storybrief.analysis.summarize import candidates
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    text = (
+        "Calder will raise pensions by a fifth from February, the mayor said on Tuesday. "
+        "The city's last pension rise, a tenth, came in October. "
+        "The previous record was set in 1998 by a ferry from Varna. "
+        "The last ferry left the Calder quay at midnight on Sunday."
+    )
+    (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
+    found = [c.follows is not None for c in candidates([doc])]
+    # The rise before the new one, the record before the new one: background to the
+    # sentence before. The last ferry is the final one, an event of its own.
+    assert found == [False, True, True, False]
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
 def test_a_sentence_about_such_a_thing_follows() -> None:
     from storybrief.analysis.summarize import candidates
     from storybrief.nlp import load_nlp, parse_articles

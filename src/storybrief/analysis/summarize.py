@@ -452,6 +452,23 @@ def _told_before(doc: ParsedArticle, sentence: Sentence) -> str | None:
     return lemma if told else None
 
 
+def _earlier_one(doc: ParsedArticle, token: Token) -> bool:
+    """Whether a subject is "the last" or "the previous" one of a kind, told as the
+    background of a new one the sentence before gave ("The government's last pension
+    hike, a 15 percent rise, came in October.", "The previous record was set in 1998")."""
+    if token.dep not in ("nsubj", "nsubjpass") or token.pos != "NOUN":
+        return False
+    children = doc.tree.children(token)
+    # "The last ferry left at midnight" is the final one, an event of its own; "the
+    # city's last pension rise" is the one before.
+    owned = any(c.dep == "poss" for c in children)
+    return any(
+        c.dep == "amod"
+        and (c.lemma.lower() in ("previous", "prior") or (owned and c.lemma.lower() == "last"))
+        for c in children
+    )
+
+
 def _such(doc: ParsedArticle, token: Token) -> bool:
     """Whether "such" points back to what came before: "his country has questions
     about such a zone" (not "such weapons as these", "such as", "in such a way that")."""
@@ -503,6 +520,8 @@ def _leans_back(
         if not compared:
             return True
     if any(_such(doc, token) for token in doc.tree.between(sentence.start, sentence.end)):
+        return True
+    if any(_earlier_one(doc, token) for token in doc.tree.between(sentence.start, sentence.end)):
         return True
     if any(_shell(doc, token) for token in doc.tree.between(sentence.start, sentence.end)):
         return True
