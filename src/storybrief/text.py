@@ -18,6 +18,12 @@ MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,300})\]\(([^)\s]{0,500})\)")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # C0 and C1 controls (tab and newline included: a metadata field is one line).
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+#: A typesetting code of the newswire feeds in LDC's corpora (the New York Times
+#: service of DUC and AQUAINT: "&QL;" quad left, "&QC;" quad centre, "&QR;" quad
+#: right, "&UR;" / "&LR;" upper / lower rule, "&HT;" horizontal tab): layout for
+#: the paper, no word of the text. Spaces around it go with it where they would be
+#: left doubled or leading ("early &UR; evening" -> "early evening").
+TYPESETTING_CODE = re.compile(r"^&(?:QL|QC|QR|UR|LR|HT);[ \t]*|[ \t]*&(?:QL|QC|QR|UR|LR|HT);")
 #: Judgement call: a metadata field (a title, an outlet, a byline, a URL, a source label)
 #: longer than this is not one; it is cut here, marked with "…". The longest headlines and
 #: URLs of the seeds and Multi-News stay well under 1,000 characters.
@@ -205,12 +211,13 @@ def no_surrogates(text: str) -> str:
 def clean_field(value: str, limit: int = MAX_FIELD_CHARS) -> str:
     """A metadata value made safe to store and print: one line, no surrogates, bounded.
 
-    Lone surrogates become U+FFFD, control characters and runs of whitespace one
-    space, and a value over ``limit`` characters is cut there, ending in "…".
+    Lone surrogates become U+FFFD, control characters, wire typesetting codes
+    (``TYPESETTING_CODE``) and runs of whitespace one space, and a value over
+    ``limit`` characters is cut there, ending in "…".
     """
     if len(value) > 4 * limit:  # bound the work before the whole value is scanned
         value = value[: 4 * limit]
-    value = " ".join(_CONTROL.sub(" ", no_surrogates(value)).split())
+    value = " ".join(TYPESETTING_CODE.sub(" ", _CONTROL.sub(" ", no_surrogates(value))).split())
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
@@ -225,8 +232,21 @@ def clean_label(value: str, limit: int = MAX_FIELD_CHARS) -> str:
     return _CONTROL.sub("\ufffd", no_surrogates(value))
 
 
+#: A broadcaster's or wire's credit that opens a story with no place before it
+#: ("(CNN) Kenyan rangers killed ...", "(Reuters) - "), as news sites print it.
+AGENCY_CREDIT = re.compile(
+    r"^\((?:"
+    + "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
+    + r")\)(?:\s*(?:—|–|--|-|_))?\s+(?=[A-Z\"“‘'])"
+)
+
+
 def dateline_length(text: str) -> int:
-    """Length of the dateline that opens ``text`` ("CAIRO (Reuters) - "), or 0."""
+    """Length of the dateline that opens ``text`` ("CAIRO (Reuters) - ", or a bare
+    credit: "(CNN) "), or 0."""
+    credit = AGENCY_CREDIT.match(text)
+    if credit:
+        return credit.end()
     found = find_dateline(text)
     return found.end if found else 0
 

@@ -876,6 +876,34 @@ def test_a_mixed_case_dateline_after_a_caption_run_into_the_lead_is_left_out() -
 
 
 @pytest.mark.issue(20)
+def test_a_wire_list_dash_and_a_bare_credit_are_left_out() -> None:
+    text = (
+        "Among them:\n\n--Built-in ferry seats should be available on more routes .\n\n"
+        "(CNN) Harbour pilots in Calder went on strike on Monday .\n\n"
+        "-5 degrees was the low on Monday ."
+    )
+    doc = build_parsed(
+        text,
+        [
+            "Among them:",
+            "--Built-in ferry seats should be available on more routes .",
+            "(CNN) Harbour pilots in Calder went on strike on Monday .",
+            "-5 degrees was the low on Monday .",
+        ],
+    )
+    item, credited, negative = doc.sentences[1:]
+    out = without_dateline(doc, item)
+    assert out.text == "Built-in ferry seats should be available on more routes ."
+    assert text[out.start : out.end] == out.text
+    assert (
+        without_dateline(doc, credited).text
+        == "Harbour pilots in Calder went on strike on Monday ."
+    )
+    # A minus sign is no list's mark.
+    assert without_dateline(doc, negative) == negative
+
+
+@pytest.mark.issue(20)
 def test_support_counts_compare_whatever_noun_the_parser_gave_them() -> None:
     from storybrief.analysis.summarize import _Gist, _same_content
 

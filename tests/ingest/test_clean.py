@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from storybrief.ingest.clean import clean_text
-from storybrief.text import is_caption_like
+from storybrief.text import clean_field, is_caption_like
 
 CAPTION = (
     "Volunteers stack sandbags along the river wall in Lennox on Friday evening. "
@@ -543,3 +543,27 @@ def test_clean_a_pages_time_stamp_line_is_not_the_story() -> None:
     rights = "Copyright 2017 by Kestrel Radio - All rights reserved."
     cleaned = clean_text(f"{story}\n\n{stamp}\n\n{note}\n\n{rights}")
     assert [cleaned.text[s:e] for s, e in cleaned.captions] == [stamp, rights]
+
+
+@pytest.mark.issue(20)
+def test_clean_wire_typesetting_codes_go_and_the_dateline_is_found() -> None:
+    raw = (
+        "Ferry service to resume\n\n"
+        "LISBON &UR; &LR; _ The harbour board said the ferry will run again in the early"
+        " &UR; evening &LR; on Friday, its spokeswoman said. &QL;\n\n"
+        "&UR; Fares stay at $4 a trip &QL;"
+    )
+    cleaned = clean_text(raw)
+    assert "&" not in cleaned.text
+    assert "the early evening on Friday" in cleaned.text
+    assert cleaned.text.endswith("\n\nFares stay at $4 a trip")
+    assert cleaned.dateline is not None
+    assert cleaned.dateline.value == "LISBON"
+    for piece in cleaned.removed:
+        assert raw[piece.start : piece.end] == piece.text
+    assert {r.kind for r in cleaned.removed} == {"typesetting_code"}
+    # A code that only looks like one stays: "A&R;" is no typesetting code.
+    assert "A&R;" in clean_text("The A&R; scout of the label signed the band on Friday.").text
+    # A record's title field that holds only a code states no title.
+    assert clean_field("&HT;") == ""
+    assert clean_field("Ferry &QL; service") == "Ferry service"

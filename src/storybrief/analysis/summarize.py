@@ -936,8 +936,10 @@ def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
     return found
 
 
-#: A list's mark before a sentence: "• ", "* ", "▪ ".
-_BULLET = re.compile(r"^[•·▪►*]+\s*(?=\w)")
+#: A list's mark before a sentence: "• ", "* ", "▪ ", and the wire's dashes
+#: ("--Built-in child seats should be available ...", "- The ferry ..."), these
+#: only before a capital (not "-5 degrees").
+_BULLET = re.compile(r"^(?:[•·▪►*]+\s*(?=\w)|(?:--?|—|–)\s*(?=[A-Z]))")
 
 
 def without_dateline(doc: ParsedArticle, sentence: Sentence) -> Sentence:

@@ -32,6 +32,7 @@ from storybrief.text import (
     FULL_DATE,
     INLINE_CREDIT,
     MARKDOWN_LINK,
+    TYPESETTING_CODE,
     Dateline,
     find_dateline,
     is_caption_like,
@@ -665,8 +666,9 @@ class _Cleaner:
             self.meta = replace(self.meta, outlet=Stated(agency, evidence))
 
     def _inline_edits(self, block: _Block) -> str:
-        """Link markup keeps its anchor text; inline photo credits go; a character
-        reference left in the text becomes its character."""
+        """Link markup keeps its anchor text; inline photo credits and a wire's
+        typesetting codes ("&QL;") go; a character reference left in the text becomes
+        its character."""
         out: list[str] = []
         pos = 0
         text = block.text
@@ -680,6 +682,9 @@ class _Cleaner:
             character = _unescaped(m.group())
             if character != m.group() and not any(s <= m.start() < e for s, e, _, _ in edits):
                 edits.append((m.start(), m.end(), character, "character_reference"))
+        for m in TYPESETTING_CODE.finditer(text):
+            if not any(s <= m.start() < e for s, e, _, _ in edits):
+                edits.append((m.start(), m.end(), "", "typesetting_code"))
         heading = _MD_HEADING.match(text)
         if heading:  # "# Title", "## Background": Markdown marks
             edits.append((heading.start(), heading.end(), "", "markdown_heading"))
