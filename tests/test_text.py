@@ -140,6 +140,9 @@ def test_text_dateline_names_its_place_and_agency() -> None:
         "The mayor (left) greets the ferry crew at the quay.",
         "Photos: The ferries of Calder The last ferry leaves the quay in 1998.",
         "The last ferry leaves the quay in 1998. Hide Caption 2 of 13 Photos: The ferries",
+        # A place run into the day, and a credited teaser cut short.
+        "A ranger carries sandbags in Kajiado, Kenya Wednesday, March 30, 2016.",
+        "A ferry sank off Calder on Wednesday... (Associated Press)",
     ],
 )
 def test_text_is_caption_like_recognises_caption_cues(text: str) -> None:
@@ -154,6 +157,8 @@ def test_text_is_caption_like_recognises_caption_cues(text: str) -> None:
         "Officials said the photo was taken before the flood.",
         "The Left (L) and the Greens (G) lost seats in the vote.",
         "Photos of the ferry were shown to the court on Monday.",
+        "The ferry sank on Wednesday, March 30, 2016.",
+        '"The ferries will run again," the harbour master said. (Reuters)',
     ],
 )
 def test_text_is_caption_like_leaves_body_sentences_alone(text: str) -> None:

@@ -178,10 +178,16 @@ _CAPTION_CUE = re.compile(
     # The caption of a station's video: "Jane Doe reports for NBC4 News at 5 on ...".
     r"\breports (?:for|during|on) (?:the )?[\w.' ]{1,40}(?-i:\bNews) at \d|"
     # An agency caption ends with the day it shows: "... in Cairo, Monday, Jan. 2, 2012."
-    r",\s(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s"
+    # The place may run into the day with no comma ("... in Kajiado, Kenya Wednesday,
+    # March 30, 2016.").
+    r"(?:,|(?-i:\b[A-Z][a-z]+))\s(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2},\s\d{4}\.?\s*$|"
     # A caption ends with its credit: "... Nov. 28, 2011. REUTERS/Jane Doe", "AFP/Getty Images".
-    r"(?:\b(?:REUTERS|Reuters|AFP|AP|EPA)/[A-Z][\w.'’ -]{0,40}|\bGetty Images)\s*$",
+    r"(?:\b(?:REUTERS|Reuters|AFP|AP|EPA)/[A-Z][\w.'’ -]{0,40}|\bGetty Images)\s*$|"
+    # A page's teaser of an agency's story, cut short and credited: "A lion was shot
+    # dead in Kenya on Wednesday... (Associated Press)" (not a paragraph of a roundup
+    # that credits each agency: '..., Abu Zuhri said. (Reuters)').
+    r"(?:\.\.\.|…)\s*(?-i:\((?:Associated Press|AP|Reuters|AFP)\))\s*$",
     re.IGNORECASE,
 )
 
