@@ -166,7 +166,7 @@ _CAPTION_CUE = re.compile(
     r"^(?:photo|image)s?\s*[:–—]|\bimage (?:copyright|caption)\b|"
     # A gallery's widget: "Photos: The rise and fall of ... Hide Caption 1 of 23".
     r"\bHide Caption \d+ of \d+\b|"
-    r"(?-i:\b(?:Buy|Share) Photo\b|\bView (?:Photos|Images)\b)|"
+    r"(?-i:\b(?:Buy|Share) Photo\b|\bView (?:Photos|Images)\b|\bEnlarge (?:image|photo)\b)|"
     r"\bfull screen autoplay\b|"
     # Who stands where in the picture: "Jane Doe (2nd L) and John Roe (R) sit ...".
     # One "(L)" may be a party's initial; an ordinal or two of them are places in a picture.

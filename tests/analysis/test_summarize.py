@@ -1472,3 +1472,45 @@ def test_a_noun_with_only_a_relative_clause_is_no_summary_sentence() -> None:
     found = [c.sentence.text.split()[0] for c in candidates([doc])]
     # A list's entries (a noun and what is said of it) state nothing.
     assert found == ["Tomas", "The", "Inspectors", "Police,"]
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_passage_that_introduces_a_name_comes_before_one_that_uses_it_bare() -> None:
+    from storybrief.analysis.summarize import _introducers_first, candidates
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    early = (
+        "Ravelli had been chased for hours before the rangers arrived at the park.\n\n"
+        "CFM affects the nervous system, the health ministry of Norland said on Monday.\n\n"
+        "Nairobi was quiet again by Tuesday evening, the park's director said."
+    )
+    late = (
+        "Ravelli the bear, one of the best-known animals of the park, was shot on Monday by"
+        " rangers.\n\n"
+        "A girl of nine from the coast developed coastal flaccid myelitis (CFM) in the spring"
+        " of 2014, her mother told reporters.\n\n"
+        "Nairobi, the capital of Kenya, had not seen a bear in ten years, residents said."
+    )
+    docs = parse_articles(
+        [
+            build_article(early, "a", published="2024-05-01"),
+            build_article(late, "b", published="2024-05-02"),
+        ],
+        load_nlp(),
+    )
+    found = candidates(docs)
+    assert [(c.doc_index, c.position) for c in found] == [
+        (0, 0),
+        (0, 1),
+        (0, 2),
+        (1, 0),
+        (1, 1),
+        (1, 2),
+    ]
+    order = _introducers_first(docs, found, list(range(6)))
+    # The bear is introduced before it is named bare (the introduction opens its article,
+    # so it may lead), the abbreviation spelled out before it is used; a city needs no
+    # introduction, so the passage about it keeps its place.
+    assert order == [3, 0, 4, 1, 2, 5]

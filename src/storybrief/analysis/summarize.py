@@ -1617,7 +1617,9 @@ def _summary(
         return (*_read_at(documents, c.doc_index), c.sentence.start)
 
     result = []
-    for k in sorted(range(len(passages)), key=reading_order):
+    for k in _introducers_first(
+        documents, passages, sorted(range(len(passages)), key=reading_order)
+    ):
         c = passages[k]
         support = tuple(
             Support(
@@ -1634,6 +1636,100 @@ def _summary(
             SummaryPassage(sentence.text, sentence.doc_id, sentence.start, sentence.end, support)
         )
     return tuple(result)
+
+
+#: An abbreviation as copy writes one: two to six capitals ("AFM", "UAW").
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+#: An abbreviation spelled out before it: "acute flaccid myelitis (AFM)".
+_SPELLED_OUT = re.compile(r"[a-z]\w*\s+\(([A-Z]{2,6})\)")
+#: Entity labels of places, groups and organisations, which a reader knows or which
+#: need no introduction to be read ("Microsoft", "Iraq").
+_PLACE_LABELS = frozenset(("GPE", "LOC", "FAC", "NORP", "ORG"))
+
+
+def _names_given_and_used(
+    doc: ParsedArticle, c: Candidate, persons: frozenset[str]
+) -> tuple[set[str], set[str]]:
+    """The names a passage introduces (with a first name, a title or a role: "Firas
+    Jumaah", "Mohawk the lion"; an abbreviation spelled out: "... myelitis (AFM)")
+    and those it uses bare ("Mohawk had been tormented", "AFM affects ..."),
+    lower-cased. A name is a capitalised word of the cluster's ``persons`` (the
+    words of its PERSON mentions: the tagger takes "Heath was booked" for a noun),
+    outside a place's or an organisation's mention here ("Microsoft", "Iraq"
+    need no introduction)."""
+    start, end = c.sentence.start, c.sentence.end
+    places = {
+        i
+        for m in doc.mentions
+        if m.label in _PLACE_LABELS and m.span.start < end and m.span.end > start
+        for i in range(m.span.start, m.span.end)
+    }
+    given: set[str] = set()
+    used: set[str] = set()
+    for token in doc.tree.between(start, end):
+        name = token.text[:1].isupper() and token.text.lower() in persons
+        if not name or token.start in places or token.dep == "compound":
+            continue
+        children = doc.tree.children(token)
+        introduced = any(
+            (ch.dep == "appos" and ch.pos in ("NOUN", "PROPN"))
+            or (ch.dep == "compound" and ch.pos == "PROPN")
+            for ch in children
+            if ch.text.lower().rstrip(".") not in _HONORIFICS
+        )
+        (given if introduced else used).add(token.text.lower())
+    text = c.sentence.text
+    spelled = {m.group(1).lower() for m in _SPELLED_OUT.finditer(text)}
+    given |= spelled
+    used |= {m.group().lower() for m in _ACRONYM.finditer(text)} - spelled
+    return given, used - given
+
+
+def _introducers_first(
+    documents: Sequence[ParsedArticle], passages: Sequence[Candidate], order: list[int]
+) -> list[int]:
+    """The passages in ``order``, save that one introducing a name ("Mohawk the lion,
+    one of Kenya's most famous big cats, was ...", "... developed acute flaccid
+    myelitis (AFM)") comes before the first that uses it bare ("Mohawk had been
+    tormented ...", "AFM affects the nervous system"), where the introduction uses
+    no name bare that only the passages it moves before introduce. The lead stays
+    first unless the introduction opens its article too."""
+    persons = frozenset(
+        word
+        for doc in documents
+        for m in doc.mentions
+        if m.label == "PERSON"
+        for word in _WORD.findall(doc.article.text[m.span.start : m.span.end].lower())
+        if word not in _HONORIFICS
+    )
+    names = {
+        k: _names_given_and_used(documents[passages[k].doc_index], passages[k], persons)
+        for k in order
+    }
+    order = list(order)
+    for _ in range(len(order)):
+        moved = False
+        for p, k in enumerate(order):
+            given_before = set().union(*(names[j][0] for j in order[:p])) if p else set()
+            for name in sorted(names[k][1] - given_before):
+                later = [q for q in range(p + 1, len(order)) if name in names[order[q]][0]]
+                if not later:
+                    continue
+                q = later[0]
+                mover = order[q]
+                if p == 0 and passages[mover].position >= OPENING_POSITIONS:
+                    continue
+                between = set().union(*(names[j][0] for j in order[p:q]))
+                if names[mover][1] & (between - given_before):
+                    continue
+                order.insert(p, order.pop(q))
+                moved = True
+                break
+            if moved:
+                break
+        if not moved:
+            break
+    return order
 
 
 #: A surname in at least this share of a cluster's documents is the story's own
