@@ -160,7 +160,13 @@ _PAGE_NOTICE = re.compile(
     r"^the interactive transcript could not be loaded\b|"
     r"^rating is available when the video has been rented\b|"
     r"^this feature is not available right now\b|"
-    r"^media playback is (?:unsupported|not supported) on your device\b",
+    r"^media playback is (?:unsupported|not supported) on your device\b|"
+    # A site's page-not-found notice, crawled in the article's place.
+    r"\bhaving trouble (?:locating|finding) "
+    r"(?:a destination|the page|what you['’]re looking for)\b|"
+    r"\bthe page you (?:requested|are looking for|were looking for|tried to (?:reach|access))"
+    r" (?:could not be found|cannot be found|can['’]t be found|(?:does not|doesn['’]t) exist|"
+    r"is (?:no longer )?available)\b",
     re.IGNORECASE | re.DOTALL,
 )
 # A site's widget that runs into a block of its own, however long: the newsletter
