@@ -143,6 +143,7 @@ def test_text_dateline_names_its_place_and_agency() -> None:
         # A place run into the day, and a credited teaser cut short.
         "A ranger carries sandbags in Kajiado, Kenya Wednesday, March 30, 2016.",
         "A ferry sank off Calder on Wednesday... (Associated Press)",
+        "JUST WATCHED Ferry sinks off Calder Replay More Videos ... MUST WATCH Ferry 01:33",
         "Enlarge image Calder votes Jane Doe/AFP/Getty Images Voters walk past posters",
     ],
 )

@@ -173,7 +173,7 @@ _CAPTION_CUE = re.compile(
     r"(?-i:\(\d(?:st|nd|rd|th) [LRC]\)|\([LRC]\)[^\n]{1,200}\([LRC]\))|"
     r"\((?:left|right|centre|center|front|rear)\)|"
     # Video widgets of station and newspaper sites, with the video's caption.
-    r"(?-i:^EMBED More News Videos\b|^CLOSE\b[^\n]{0,600}\bUSA TODAY\s*$|"
+    r"(?-i:^EMBED More News Videos\b|^JUST WATCHED\b|^CLOSE\b[^\n]{0,600}\bUSA TODAY\s*$|"
     r"^CLOSE (?:Skip\b|[A-Z][a-z])|^CORRECTS\b)|"
     # The caption of a station's video: "Jane Doe reports for NBC4 News at 5 on ...".
     r"\breports (?:for|during|on) (?:the )?[\w.' ]{1,40}(?-i:\bNews) at \d|"

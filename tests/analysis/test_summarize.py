@@ -880,7 +880,9 @@ def test_a_wire_list_dash_and_a_bare_credit_are_left_out() -> None:
     text = (
         "Among them:\n\n--Built-in ferry seats should be available on more routes .\n\n"
         "(CNN) Harbour pilots in Calder went on strike on Monday .\n\n"
-        "-5 degrees was the low on Monday ."
+        "-5 degrees was the low on Monday .\n\n"
+        "WASHINGTON Ferry pilots went on strike on Monday .\n\n"
+        "NASA Scientists watched the strike ."
     )
     doc = build_parsed(
         text,
@@ -889,9 +891,11 @@ def test_a_wire_list_dash_and_a_bare_credit_are_left_out() -> None:
             "--Built-in ferry seats should be available on more routes .",
             "(CNN) Harbour pilots in Calder went on strike on Monday .",
             "-5 degrees was the low on Monday .",
+            "WASHINGTON Ferry pilots went on strike on Monday .",
+            "NASA Scientists watched the strike .",
         ],
     )
-    item, credited, negative = doc.sentences[1:]
+    item, credited, negative, bare, agency = doc.sentences[1:]
     out = without_dateline(doc, item)
     assert out.text == "Built-in ferry seats should be available on more routes ."
     assert text[out.start : out.end] == out.text
@@ -901,6 +905,9 @@ def test_a_wire_list_dash_and_a_bare_credit_are_left_out() -> None:
     )
     # A minus sign is no list's mark.
     assert without_dateline(doc, negative) == negative
+    # A dateline that lost its dash is a place the gazetteer knows, not any capitals.
+    assert without_dateline(doc, bare).text == "Ferry pilots went on strike on Monday ."
+    assert without_dateline(doc, agency) == agency
 
 
 @pytest.mark.issue(20)

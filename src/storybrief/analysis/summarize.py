@@ -942,6 +942,11 @@ def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
 _BULLET = re.compile(r"^(?:[•·▪►*]+\s*(?=\w)|(?:--?|—|–)\s*(?=[A-Z]))")
 
 
+#: A dateline whose dash a copy lost: a place in capitals, then the sentence
+#: ("WASHINGTON Obesity is imposing ..."); a place only if the gazetteer knows it.
+_BARE_DATELINE = re.compile(r"^([A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,2})\s+(?=[A-Z][a-z])")
+
+
 def without_dateline(doc: ParsedArticle, sentence: Sentence) -> Sentence:
     """The sentence without the dateline that opens its paragraph ("CAIRO (Reuters) - "),
     or that follows the story highlights a page ran into it (a caption ending in the line);
@@ -966,6 +971,9 @@ def without_dateline(doc: ParsedArticle, sentence: Sentence) -> Sentence:
         # A mixed-case dateline that names its agency ("Washington (CNN) -- ").
         found = find_dateline(sentence.text, glued=True)
         cut = sentence.start + (found.end if found is not None and found.start == 0 else 0)
+    bare = _BARE_DATELINE.match(sentence.text) if cut == sentence.start else None
+    if bare and gazetteer.is_place(bare.group(1).title()):
+        cut = sentence.start + bare.end()  # "WASHINGTON Obesity is ...": the dash was lost
     if cut == sentence.start or not text[cut : cut + 1].isupper():
         return sentence
     return dataclasses.replace(sentence, start=cut, text=text[cut : sentence.end])
