@@ -915,6 +915,16 @@ def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
         for k, row in enumerate(rows):
             if row is not None and row[1] and (k == 0 or rows[k - 1] is None):
                 rows[k] = None
+        # A quotation cut short within its paragraph (what follows it there is no
+        # candidate) is not one: 'she said: "I personally told my reps I wouldn't do
+        # a Super Bowl commercial this year.' would end without its closing mark. Only
+        # a sentence that opens with the mark stands alone, the mark trimmed.
+        for k in range(len(rows) - 1, -1, -1):
+            row = rows[k]
+            if row is None or not row[2] or (k + 1 < len(rows) and rows[k + 1] is not None):
+                continue
+            if row[1] or not _QUOTE_OPEN.match(row[0].text):
+                rows[k] = None
         position = 0
         for k, row in enumerate(rows):
             if row is None:
