@@ -1521,27 +1521,3 @@ def test_a_passage_that_introduces_a_name_comes_before_one_that_uses_it_bare() -
     # so it may lead), the abbreviation spelled out before it is used; a city needs no
     # introduction, so the passage about it keeps its place.
     assert order == [3, 0, 4, 1, 2, 5]
-
-
-@pytest.mark.model
-@pytest.mark.issue(20)
-def test_a_quotation_cut_short_within_its_paragraph_is_no_candidate() -> None:
-    from storybrief.analysis.summarize import candidates
-    from storybrief.nlp import load_nlp, parse_articles
-    from tests.conftest import build_article
-
-    lead = "The harbour master of Calder said on Monday that the old ferry would be retired."
-    cut = (
-        'Of her plan to sell the ferry, she said: "I told the council I would not keep the'
-        " old ferry running for another winter."
-    )
-    whole = (
-        'Of the new ferry, Ines Varga said: "It will carry twice as many passengers as the old'
-        ' one."'
-    )
-    text = f'{lead}\n\n{cut} Who would want to ride it in January?"\n\n{whole}'
-    (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
-    found = [c.sentence.text for c in candidates([doc])]
-    # What follows the first sentence of her quotation is a question, no candidate:
-    # alone, the sentence would end without its closing mark.
-    assert found == [lead, whole]

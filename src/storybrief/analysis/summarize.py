@@ -915,16 +915,6 @@ def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
         for k, row in enumerate(rows):
             if row is not None and row[1] and (k == 0 or rows[k - 1] is None):
                 rows[k] = None
-        # A quotation cut short within its paragraph (what follows it there is no
-        # candidate) is not one: 'she said: "I personally told my reps I wouldn't do
-        # a Super Bowl commercial this year.' would end without its closing mark. Only
-        # a sentence that opens with the mark stands alone, the mark trimmed.
-        for k in range(len(rows) - 1, -1, -1):
-            row = rows[k]
-            if row is None or not row[2] or (k + 1 < len(rows) and rows[k + 1] is not None):
-                continue
-            if row[1] or not _QUOTE_OPEN.match(row[0].text):
-                rows[k] = None
         position = 0
         for k, row in enumerate(rows):
             if row is None:
@@ -1662,7 +1652,7 @@ _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 _SPELLED_OUT = re.compile(r"[a-z]\w*\s+\(([A-Z]{2,6})\)")
 #: Entity labels of places, groups and organisations, which a reader knows or which
 #: need no introduction to be read ("Microsoft", "Iraq").
-_PLACE_LABELS = frozenset(("GPE", "LOC", "FAC", "NORP", "ORG"))
+_KNOWN_LABELS = frozenset(("GPE", "LOC", "FAC", "NORP", "ORG"))
 
 
 def _names_given_and_used(
@@ -1679,7 +1669,7 @@ def _names_given_and_used(
     places = {
         i
         for m in doc.mentions
-        if m.label in _PLACE_LABELS and m.span.start < end and m.span.end > start
+        if m.label in _KNOWN_LABELS and m.span.start < end and m.span.end > start
         for i in range(m.span.start, m.span.end)
     }
     given: set[str] = set()
