@@ -353,8 +353,14 @@ def test_given_names_are_left_out_where_the_surname_may_not_mean_the_person() ->
 
 @pytest.mark.issue(20)
 def test_html_explains_square_brackets_only_when_a_passage_has_them() -> None:
-    full = "Harbour master Maria Gonzalez closed the Brackwater port on Monday after the storm."
+    full = (
+        "The Brackwater port closed on Monday after the storm hit the coast. Cranes and quays"
+        " were damaged across the harbour, officials said. Harbour master Maria Gonzalez"
+        " closed the north basin of the port until further notice."
+    )
     bare = "On Tuesday, Ms. Gonzalez told reporters the port would reopen on Friday."
+    # (The passage that gives her full name is no article's lead, so it cannot open the
+    # summary before the one that names her bare: ``summarize._introducers_first``.)
     bracketed = render(storybrief.brief([{"text": bare}, {"text": full}]), "html")
     assert "Ms. [Maria] Gonzalez" in bracketed
     assert "[square brackets]" in bracketed
