@@ -857,6 +857,22 @@ def test_support_shares_more_than_a_day() -> None:
     assert _same_content(ours, _Gist(frozenset(("tuesday", "travel")), (), frozenset({"e1"})), 0.4)
 
 
+@pytest.mark.issue(20)
+def test_support_is_no_line_without_a_verb_nor_another_persons_sentence() -> None:
+    from storybrief.analysis.summarize import _Gist, _same_content
+
+    words = frozenset(("healthy", "active", "old", "year"))
+    ours = _Gist(words, (), frozenset({"e1"}), people=frozenset({"laura carson"}))
+    # The same words said of another child, named in full: another fact.
+    other = _Gist(words, (), frozenset({"e1"}), people=frozenset({"carter roberts"}))
+    assert not _same_content(ours, other, 0.4)
+    assert _same_content(ours, dataclasses.replace(other, people=frozenset()), 0.4)
+    # A name of one word may be anyone's part ("Xu" / "Xu Wenli", "Elon" / "Musk").
+    assert _same_content(ours, dataclasses.replace(other, people=frozenset({"roberts"})), 0.4)
+    # A heading or a place's name, alike as it may be, states nothing.
+    assert not _same_content(ours, dataclasses.replace(other, people=frozenset(), verb=False), 0.6)
+
+
 def test_a_mixed_case_dateline_after_a_caption_run_into_the_lead_is_left_out() -> None:
     text = "Unions warn of a long strike Calder (CNN) -- The council voted to end the strike ."
     end = text.index("Calder")

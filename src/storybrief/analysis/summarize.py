@@ -1988,6 +1988,10 @@ class _Gist:
     #: The words that head the subjects of what it asserts, lemmas ("Public prosecutors
     #: ... have appealed": "prosecutor"; not pronouns).
     agents: frozenset[str] = frozenset()
+    #: The people who head its subjects: their PERSON names as written, case-folded.
+    people: frozenset[str] = frozenset()
+    #: Whether it has a verb at all (a heading or a place's name has none).
+    verb: bool = True
 
 
 _TITLE_DEPS = frozenset(("compound", "amod", "appos", "nmod", "flat"))
@@ -2342,6 +2346,13 @@ def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
         mood=mood,
         objects=objects,
         agents=agents,
+        people=frozenset(
+            " ".join(m.span.text.casefold().split())
+            for m in here
+            if m.label == "PERSON"
+            and (m.entity_id or " ".join(m.span.text.lower().split())) in subjects
+        ),
+        verb=any(t.pos in ("VERB", "AUX") for t in inside),
     )
 
 
@@ -2358,6 +2369,14 @@ def _same_content(a: _Gist, b: _Gist, similarity: float) -> bool:
     sentence asserting nothing but the passage's asides, and not what the passage
     asserts, supports no more than the asides (``_Gist.asides``).
     """
+    if not b.verb:
+        # A line with no verb (a heading, a place's name: "Maryland") reports no fact.
+        return False
+    if _other_people(a.people, b.people):
+        # Another person the subject: "Little Carter Roberts ... was a typical
+        # 3-year-old" is not "Laura Carson was a healthy, active 4-year-old", however
+        # alike.
+        return False
     shared = len(a.words & b.words)
     if not (a.words & b.words) - a.topic - a.times and similarity < NAMES_ALONE_SUPPORT:
         # Only the story's own words in common ("submarine", "election") and days: two
@@ -2410,6 +2429,16 @@ def _same_content(a: _Gist, b: _Gist, similarity: float) -> bool:
             # is not "the announcement revealed changed attitudes".
             return False
     return shared >= MIN_SHARED or similarity >= NAMES_ALONE_SUPPORT
+
+
+def _other_people(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two sentences' subjects are other people: each names its people in full
+    (two words or more), and no word of a name is in the other's ("Laura Carson" /
+    "Carter Roberts"; not "Xu" / "Xu Wenli", nor "Elon" / "Musk": a name of one word
+    may be anyone's part)."""
+    if not a or not b or any(len(name.split()) < 2 for name in a | b):
+        return False
+    return not {w for name in a for w in name.split()} & {w for name in b for w in name.split()}
 
 
 def _words(gist: _Gist) -> frozenset[str]:
