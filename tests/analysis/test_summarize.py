@@ -220,9 +220,11 @@ def test_summarize_reads_a_month_dated_document_after_those_dated_within_the_mon
         "The Brackwater ferry pier will stay closed for repairs until March, the harbor "
         "office said on Tuesday. Ferry operators plan to appeal the closure."
     )
+    # (Each document's lead tells its own fact: two leads that tell one event are one
+    # report, ``summarize._leads_again``.)
     day = (
-        "Harbor master Dele Okafor said the Brackwater ferry pier will stay closed for "
-        "repairs until March. Tourism officials were not consulted about the pier."
+        "Harbor master Dele Okafor said repair crews found rust in the steel piles of the "
+        "Brackwater ferry pier. Tourism officials were not consulted about the pier."
     )
     later = "The Brackwater ferry pier reopened for repairs inspections in March, crews said."
     inputs = [
@@ -1537,3 +1539,48 @@ def test_a_passage_that_introduces_a_name_comes_before_one_that_uses_it_bare() -
     # so it may lead), the abbreviation spelled out before it is used; a city needs no
     # introduction, so the passage about it keeps its place.
     assert order == [3, 0, 4, 1, 2, 5]
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_sentence_the_splitter_cut_after_a_title_is_no_candidate() -> None:
+    from storybrief.analysis.summarize import _standing
+    from storybrief.nlp import load_nlp, parse_articles
+    from storybrief.text import outside_quotes
+    from tests.conftest import build_article
+
+    text = (
+        "A dry ice bomb exploded in a bin at the Calder park on Tuesday evening, police said."
+        "\n\nThe blast forced the evacuation of the park, said Calder police Sgt. Bob Dunn of"
+        " the harbour unit."
+    )
+    (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
+    outside = outside_quotes(text)
+    first, cut = doc.sentences[0], doc.sentences[1]
+    assert cut.text.endswith("police Sgt.")
+    assert _standing(doc, first, [], outside) == "alone"
+    # What it says ends in the middle of a name, and the rest of the name is no sentence.
+    assert _standing(doc, cut, [], outside) is None
+    assert [c.sentence.text for c in candidates([doc])] == [first.text]
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_two_documents_leads_that_tell_one_event_are_one_report() -> None:
+    from storybrief.analysis.summarize import _gist, _leads_again
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    leads = [
+        "Two men are facing charges for running a prostitution ring out of a flat in the"
+        " harbour district, police said.",
+        "Two men were arrested for running a prostitution ring out of a harbour flat, police"
+        " said on Monday.",
+        "Two men were arrested for stealing copper wire from a railway depot, police said"
+        " on Monday.",
+    ]
+    docs = parse_articles([build_article(t, f"d{k}") for k, t in enumerate(leads)], load_nlp())
+    gists = [_gist(d, d.sentences[0].start, d.sentences[0].end) for d in docs]
+    assert _leads_again(gists[0], gists[1])
+    # The same subject and verb, another act: two events.
+    assert not _leads_again(gists[1], gists[2])

@@ -76,6 +76,7 @@ from storybrief.lexicon import (
     ACTOR_LABELS,
     ATTRIBUTION,
     ATTRIBUTION_FORMS,
+    HONORIFICS,
     MONTH_ABBREVIATIONS,
     MONTHS,
     SPEECH_VERBS,
@@ -684,6 +685,10 @@ def _standing(
         return None  # "A left-handed hitter who likes to pull the ball."
     if _no_subject(doc, sentence):
         return None  # "Written and directed by George Lucas."
+    if _cut_at_title(text):
+        # The splitter cut a name after its title: "..., said Anaheim police Sgt." |
+        # "Bob Dunn.": what the sentence says ends mid-name.
+        return None
     if _APPEAL.search(text):
         return None  # "Anyone with information is asked to call 432-333-TIPS."
     if doc.article.text[sentence.start - 1 : sentence.start] == "\n" and not _finite(doc, sentence):
@@ -741,6 +746,17 @@ def _captions(doc: ParsedArticle, sentence: Sentence) -> bool:
     """
     inside = doc.tree.between(sentence.start, sentence.end)
     return bool(inside) and not any(t.pos in ("VERB", "AUX") for t in inside)
+
+
+#: A title's abbreviation that ends a sentence ("... said Anaheim police Sgt.").
+_ENDS_WITH_TITLE = re.compile(r"\b([A-Z][a-z]{1,4})\.$")
+
+
+def _cut_at_title(text: str) -> bool:
+    """Whether a sentence ends with a title's abbreviation: the splitter cut the name
+    that follows it off ("... said Anaheim police Sgt." | "Bob Dunn.")."""
+    found = _ENDS_WITH_TITLE.search(text.rstrip())
+    return found is not None and found.group(1).lower() in HONORIFICS
 
 
 #: Tags of a finite verb: past, present, modal, and the base form (imperatives, "do
@@ -904,9 +920,10 @@ def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
             if interview is not None and sentence.end > interview:
                 standing = None
             # A photo credit ends its caption ("... REUTERS/Jane Doe") as a full stop would.
-            broken = not _ENDS_ANY_SENTENCE.search(sentence.text.rstrip()) and not (
-                is_caption_like(sentence.text)
-            )
+            broken = (
+                not _ENDS_ANY_SENTENCE.search(sentence.text.rstrip())
+                and not is_caption_like(sentence.text)
+            ) or _cut_at_title(sentence.text)
             follows = opened or standing == "follows"
             rows.append(None if standing is None else (sentence, follows, inside))
         # A sentence that must follow one that is not a candidate is not one
@@ -1607,7 +1624,15 @@ def _summary(
         words,
         needs(found),
         None if vectors is None else vectors.matrix,
-        lambda i, j: _says_again(gist(i), gist(j)),
+        lambda i, j: (
+            _says_again(gist(i), gist(j))
+            or (
+                found[i].position == 0
+                and found[j].position == 0
+                and found[i].doc_index != found[j].doc_index
+                and _leads_again(gist(i), gist(j))
+            )
+        ),
         [_read_at(documents, c.doc_index) for c in found] if opening else None,
         [
             c.position < OPENING_POSITIONS or (answers is not None and answers[i])
@@ -2483,6 +2508,29 @@ def _says_again(a: _Gist, b: _Gist) -> bool:
     if _times_disagree(a.times, b.times):
         return False  # "in April" / "in August"
     return _figures_agreeing(a, b) is not None
+
+
+#: Content words two documents' leads share, besides their subjects, what they
+#: assert and their days, when they tell one event ("Two men are facing charges for
+#: ... a citywide prostitution ring", "Two men were arrested for running a
+#: prostitution ring"). Judgement call.
+LEADS_SHARED = 2
+
+
+def _leads_again(a: _Gist, b: _Gist) -> bool:
+    """Whether two documents' leads tell the same event: the same subject (a name or
+    the head noun of what it asserts) or the same assertion ("have passed an act to
+    decriminalise ...", "has passed a law decriminalising ..."), and ``LEADS_SHARED``
+    other content words or the same object in common, asserted alike ("will", "not"),
+    with no figure between them disagreeing and no places apart."""
+    if a.mood != b.mood:
+        return False  # "will stay closed until March" / "reopened in March"
+    if not (a.agents & b.agents or _same_subject(a.subjects, b.subjects) or a.main & b.main):
+        return False
+    shared = (a.words & b.words) - a.agents - b.agents - a.main - b.main - a.times - b.times
+    if len(shared) < LEADS_SHARED and not a.objects & b.objects:
+        return False
+    return _figures_agreeing(a, b) is not None and not _places_apart(a, b)
 
 
 def _places_apart(a: _Gist, b: _Gist) -> bool:
