@@ -207,6 +207,12 @@ The interactive transcript could not be loaded.
 
 If you're having trouble locating a destination on Harbourweb, try visiting the home page.
 
+Sorry, the page you requested was not found.
+
+This is a set of web collections curated by Jane Roe using the Archive-IT service.
+
+Add a location to your Tweets
+
 EMBED More News Videos The ferry leaves the west pier. Watch the report at 6 p.m.
 
 Passengers wait for the first ferry at the west pier in Portby, Tuesday, March 9, 2021.
@@ -222,11 +228,11 @@ The goal is to fix broken links. Crawls of supported sites.
 def test_clean_removes_page_notices_and_marks_agency_captions() -> None:
     result = clean_text(PAGE_WITH_NOTICES)
     kinds = [p.kind for p in result.removed]
-    assert kinds.count("page_notice") == 11
+    assert kinds.count("page_notice") == 14
     for notice in (
         *("advertisement", "JavaScript", "Reprints", "Wayback", "as an interest"),
         *("Sign up", "Follow us", "Editor's note", "transcript", "These crawls"),
-        "having trouble locating",
+        *("having trouble locating", "page you requested", "Archive-IT", "Add a location"),
     ):
         assert notice not in result.text
     captions = [result.text[s:e] for s, e in result.captions]

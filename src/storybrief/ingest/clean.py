@@ -165,8 +165,13 @@ _PAGE_NOTICE = re.compile(
     r"\bhaving trouble (?:locating|finding) "
     r"(?:a destination|the page|what you['’]re looking for)\b|"
     r"\bthe page you (?:requested|are looking for|were looking for|tried to (?:reach|access))"
-    r" (?:could not be found|cannot be found|can['’]t be found|(?:does not|doesn['’]t) exist|"
-    r"is (?:no longer )?available)\b",
+    r" (?:(?:was|is|could not be|cannot be|can['’]t be) (?:not )?found|"
+    r"(?:does not|doesn['’]t) exist|is (?:no longer )?available)\b|"
+    r"^click here to go to the home page\b|^please check the url for proper spelling\b|"
+    # The Internet Archive's note on a collection crawled in an article's place.
+    r"\bweb collections curated by\b.{0,80}\bArchive-?It\b|"
+    # Twitter's location widget.
+    r"^add a location to your tweets$",
     re.IGNORECASE | re.DOTALL,
 )
 # A site's widget that runs into a block of its own, however long: the newsletter
