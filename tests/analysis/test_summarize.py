@@ -1062,6 +1062,40 @@ def test_a_sentence_asserting_only_the_passages_aside_is_no_support() -> None:
 
 @pytest.mark.model
 @pytest.mark.issue(20)
+def test_support_states_the_count_sum_or_share_the_passage_asserts() -> None:
+    from storybrief.analysis.summarize import _gist, _same_content
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    def gists(*texts: str) -> list[Any]:
+        docs = parse_articles([build_article(t, f"d{n}") for n, t in enumerate(texts)], load_nlp())
+        return [_gist(d, 0, len(d.article.text)) for d in docs]
+
+    passage, part, whole = gists(
+        "The two dockworkers arrested in Varna were each charged with 14 counts of "
+        "arson on Thursday.",
+        "The two dockworkers arrested in Varna were charged with arson on Thursday.",
+        "Prosecutors in Varna charged the two dockworkers with 14 counts of arson on Thursday.",
+    )
+    # It tells that they were charged, not with how many counts: a part of the passage.
+    assert not _same_content(passage, part, 0.6)
+    assert _same_content(passage, whole, 0.6)
+    # A figure told in passing (a relative clause) or the same sum again in parentheses
+    # need not be stated too; the sum itself must.
+    aside, sum_, same_sum, no_sum = gists(
+        "The strike closed the port of Varna, which handles 300 ships a year, on Thursday.",
+        "The port authority of Varna was fined $5m (£4m) on Thursday over the spill.",
+        "Varna's port authority was fined $5 million on Thursday over the oil spill.",
+        "Varna's port authority was fined on Thursday over the oil spill.",
+    )
+    (closed,) = gists("A strike closed the port of Varna on Thursday.")
+    assert _same_content(aside, closed, 0.6)
+    assert _same_content(sum_, same_sum, 0.6)
+    assert not _same_content(sum_, no_sum, 0.6)
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
 def test_another_subject_doing_another_thing_is_no_support_however_alike() -> None:
     from storybrief.analysis.summarize import _gist, _same_content
     from storybrief.nlp import load_nlp, parse_articles

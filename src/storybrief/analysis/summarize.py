@@ -82,7 +82,7 @@ from storybrief.lexicon import (
     SPEECH_VERBS,
     TIME_LABELS,
 )
-from storybrief.model import ParsedArticle, Sentence, SummaryPassage, Support, Token
+from storybrief.model import Mention, ParsedArticle, Sentence, SummaryPassage, Support, Token
 from storybrief.text import (
     dateline_length,
     find_dateline,
@@ -2017,6 +2017,9 @@ class _Gist:
     people: frozenset[str] = frozenset()
     #: Whether it has a verb at all (a heading or a place's name has none).
     verb: bool = True
+    #: The kinds of figure its main clauses state ("count", "money", "percent"; not
+    #: those of a clause told in passing: "the bombing that killed 270 people").
+    told: tuple[tuple[str, float, str], ...] = ()
 
 
 _TITLE_DEPS = frozenset(("compound", "amod", "appos", "nmod", "flat"))
@@ -2378,7 +2381,42 @@ def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
             and (m.entity_id or " ".join(m.span.text.lower().split())) in subjects
         ),
         verb=any(t.pos in ("VERB", "AUX") for t in inside),
+        told=_told_figures(doc, here, inside),
     )
+
+
+#: Clauses whose figures a sentence tells in passing, with or without a conjunction:
+#: "the bombing that killed 270 people", "forcing the country to feed its 23 million
+#: people", "since 1978, when 20 people died".
+_PASSING_DEPS = frozenset(("relcl", "acl", "advcl"))
+
+
+_IN_PARENTHESES = re.compile(r"\(\s*(?:[A-Z]{0,3}[$£€¥]|about\s|some\s)?\s*$")
+
+
+def _told_figures(
+    doc: ParsedArticle, here: Sequence[Mention], inside: Sequence[Token]
+) -> tuple[tuple[str, float, str], ...]:
+    """The counts, sums and shares above two that a sentence's main clauses state
+    (``_TOLD_FIGURES``), as (kind, value, as written): "each were charged with 11 counts
+    of murder" states a count; "sowing dissent among Congo's 400 tribes", in a relative
+    clause, does not."""
+    first = {t.start: t for t in inside}
+    found: list[tuple[str, float, str]] = []
+    for m in here:
+        f = figure_of(doc, m)
+        if f is None or f[1] <= 2:
+            continue
+        kind = _kind(f[0]).split(" ")[0]
+        token = first.get(m.span.start)
+        if kind not in _TOLD_FIGURES or token is None:
+            continue
+        if _IN_PARENTHESES.search(doc.article.text, max(0, m.span.start - 12), m.span.start):
+            continue  # "$199m (£138m)": the same sum again
+        path = [token, *doc.tree.ancestors(token, len(inside))]
+        if not any(t.dep in _PASSING_DEPS for t in path):
+            found.append((kind, f[1], m.span.text))
+    return tuple(found)
 
 
 def _same_content(a: _Gist, b: _Gist, similarity: float) -> bool:
@@ -2409,6 +2447,8 @@ def _same_content(a: _Gist, b: _Gist, similarity: float) -> bool:
         return False
     agreeing = _figures_agreeing(a, b)
     if agreeing is None:
+        return False
+    if _figures_missing(a, b):
         return False
     shared += agreeing  # "four people were taken to …" / "… received four patients"
     if (
@@ -2484,6 +2524,25 @@ def _figures_agreeing(a: _Gist, b: _Gist) -> int | None:
         if not all(any(figures_agree(unit, x, xw, y, yw) for y, yw in more) for x, xw in fewer):
             return None
     return len(kinds)
+
+
+#: The figures a supporting sentence must state too, when the passage states one: what
+#: it counts, the sums and the shares (an age, a year or a length told in passing may be
+#: left out).
+_TOLD_FIGURES = ("count", "money", "percent")
+
+
+def _figures_missing(a: _Gist, b: _Gist) -> bool:
+    """Whether the passage states a count, a sum or a share that the other sentence does
+    not state at all: "each were charged with 11 counts of murder" is not supported by
+    "the two men were charged", which tells a part of it only."""
+    return not all(
+        any(
+            _kind(u).split(" ")[0] == kind and figures_agree(kind, v, w, y, yw)
+            for u, y, yw in b.figures
+        )
+        for kind, v, w in a.told
+    )
 
 
 def _says_again(a: _Gist, b: _Gist) -> bool:
