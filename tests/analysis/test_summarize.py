@@ -463,6 +463,11 @@ def test_summarize_without_a_usable_focus_is_the_plain_summary(
         ("count person", ("5,000", 5000), ("4,700", 4700), True),  # a round figure
         ("percent", ("52.94", 52.94), ("52.9", 52.9), True),  # the same figure, rounded
         ("percent", ("38", 38), ("40", 40), False),
+        # A whole percentage may be a precise one cut to its whole part, or rounded.
+        ("percent", ("29.6", 29.6), ("29", 29), True),
+        ("percent", ("29.6", 29.6), ("30", 30), True),
+        ("percent", ("29.6", 29.6), ("28", 28), False),
+        ("percent", ("29.4", 29.4), ("30", 30), False),
         ("money dollar", ("$310,000", 310_000), ("about $4.2 million", 4.2e6), False),
     ],
 )

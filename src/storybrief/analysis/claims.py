@@ -1,6 +1,6 @@
 """Numbers the sources state, grouped by what they count, with how the sources relate.
 
-Method (``claims.v14``):
+Method (``claims.v15``):
 
 - Since claims.v6, dates: a day or a month something happened on, as two or
   more sources state it ("arrested in London on Oct. 16", "the surgery on Oct.
@@ -122,7 +122,8 @@ Method (``claims.v14``):
   no statement; two tolls of different figures that count two kinds of people
   ("three civilians", "56 soldiers"; not "people", "victims") are two parts of the
   dead, not two readings of one toll; either side of a pair written with a slash
-  ("24/7", "9/11") counts nothing. The end
+  ("24/7", "9/11") counts nothing. Since claims.v15 a whole percentage agrees with a
+  precise one cut to its whole part ("29.6 percent", "29 percent"). The end
   of a rough "a week or two" counts nothing. A percentage is of an owner when
   its clause's subject is named ("Putin had 52.4 percent", "Zyuganov was second
   with 29.6 percent"): shares of one owner are one quantity whatever their
@@ -250,7 +251,7 @@ from storybrief.model import (
     date_of,
 )
 
-METHOD = "claims.v14"
+METHOD = "claims.v15"
 # Judgement call (claims.v1, not measured): context cosine from which two
 # statements of one unit are one quantity; lower joins unrelated counts.
 SAME_QUANTITY = 0.25
@@ -1509,7 +1510,7 @@ def _close(a: _Statement, b: _Statement) -> bool:
         return a.time is not None and b.time is not None and _same_date(a.time, b.time)
     if a.unit == "percent" and not (a.qualifier or b.qualifier):
         # Percentages as precise as they are written: 3.1% is not 3.4%, 38% not 40%.
-        return abs(a.value - b.value) <= _half_step(a.text) + _half_step(b.text) + 1e-9
+        return _percents_agree(a.value, a.text, b.value, b.text)
     if a.unit in ("count", "money") and not (
         a.qualifier or b.qualifier or _rounded(a.value) or _rounded(b.value)
     ):
@@ -1526,7 +1527,7 @@ def figures_agree(unit: str, a: float, a_text: str, b: float, b_text: str) -> bo
     if unit.split(" ")[0] in ("count", "money") and not (qualified or _rounded(a) or _rounded(b)):
         return a == b
     if unit == "percent" and not qualified:
-        return abs(a - b) <= _half_step(a_text) + _half_step(b_text) + 1e-9
+        return _percents_agree(a, a_text, b, b_text)
     return max(a, b) / max(min(a, b), 1e-9) <= AGREE_RATIO
 
 
@@ -1548,6 +1549,16 @@ def _distinctive(value: float) -> bool:
 
 def _rounded(value: float) -> bool:
     return value >= ROUND_FROM and value == int(value) and int(value) % ROUND_STEP == 0
+
+
+def _percents_agree(a: float, a_text: str, b: float, b_text: str) -> bool:
+    """Whether two percentages can be one, as precisely as they are written (3.1% is not
+    3.4%, 38% not 40%); a whole percentage may also be a precise one cut to its whole
+    part, as news often writes it ("29.6 percent", "29 percent"; since claims.v15)."""
+    if abs(a - b) <= _half_step(a_text) + _half_step(b_text) + 1e-9:
+        return True
+    whole, precise = (a, b) if _half_step(a_text) > _half_step(b_text) else (b, a)
+    return _half_step(a_text) != _half_step(b_text) and whole == int(whole) == int(precise)
 
 
 def _half_step(written: str) -> float:
