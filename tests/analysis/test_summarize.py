@@ -1065,17 +1065,22 @@ def test_a_sentence_asserting_only_the_passages_aside_is_no_support() -> None:
         )
 
 
-@pytest.mark.model
-@pytest.mark.issue(20)
-def test_support_states_the_count_sum_or_share_the_passage_asserts() -> None:
-    from storybrief.analysis.summarize import _gist, _same_content
+def _gists(*texts: str) -> list[Any]:
+    """Each text parsed as a document of its own, and its whole text's ``_gist``."""
+    from storybrief.analysis.summarize import _gist
     from storybrief.nlp import load_nlp, parse_articles
     from tests.conftest import build_article
 
-    def gists(*texts: str) -> list[Any]:
-        docs = parse_articles([build_article(t, f"d{n}") for n, t in enumerate(texts)], load_nlp())
-        return [_gist(d, 0, len(d.article.text)) for d in docs]
+    docs = parse_articles([build_article(t, f"d{n}") for n, t in enumerate(texts)], load_nlp())
+    return [_gist(d, 0, len(d.article.text)) for d in docs]
 
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_support_states_the_count_sum_or_share_the_passage_asserts() -> None:
+    from storybrief.analysis.summarize import _same_content
+
+    gists = _gists
     passage, part, whole = gists(
         "The two dockworkers arrested in Varna were each charged with 14 counts of "
         "arson on Thursday.",
@@ -1097,6 +1102,24 @@ def test_support_states_the_count_sum_or_share_the_passage_asserts() -> None:
     assert _same_content(aside, closed, 0.6)
     assert _same_content(sum_, same_sum, 0.6)
     assert not _same_content(sum_, no_sum, 0.6)
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_another_country_doing_the_same_thing_is_no_support() -> None:
+    from storybrief.analysis.summarize import _same_content
+
+    passage, canada, same, capital = _gists(
+        "Mongolia and Japan established diplomatic relations in 1972.",
+        "Canada and Mongolia established diplomatic relations in 1973.",
+        "Japan and Mongolia set up diplomatic relations in 1972, the ministry said.",
+        "Tokyo established diplomatic relations with Mongolia in 1972.",
+    )
+    # Canada is not in the passage, Japan not in the other: another country's act.
+    assert not _same_content(passage, canada, 0.6)
+    assert _same_content(passage, same, 0.6)
+    # A capital for its country is no other country.
+    assert _same_content(passage, capital, 0.6)
 
 
 @pytest.mark.model

@@ -2017,6 +2017,9 @@ class _Gist:
     people: frozenset[str] = frozenset()
     #: Whether it has a verb at all (a heading or a place's name has none).
     verb: bool = True
+    #: The places that head its subjects or are joined to one ("Mongolia and Japan
+    #: established relations": both), as ``places`` keys.
+    doers: frozenset[str] = frozenset()
     #: The kinds of figure its main clauses state ("count", "money", "percent"; not
     #: those of a clause told in passing: "the bombing that killed 270 people").
     told: tuple[tuple[str, float, str], ...] = ()
@@ -2382,6 +2385,20 @@ def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
         ),
         verb=any(t.pos in ("VERB", "AUX") for t in inside),
         told=_told_figures(doc, here, inside),
+        doers=_doers(doc, here, inside),
+    )
+
+
+def _doers(doc: ParsedArticle, here: Sequence[Mention], inside: Sequence[Token]) -> frozenset[str]:
+    """The places (``_PLACE_LABELS``) a span's subjects name, with those joined to a
+    subject by "and"."""
+    heads = [t for t in inside if t.dep in ("nsubj", "nsubjpass")]
+    for t in list(heads):
+        heads += [c for c in doc.tree.children(t) if c.dep == "conj"]
+    return frozenset(
+        m.entity_id or " ".join(m.span.text.lower().split())
+        for m in here
+        if m.label in _PLACE_LABELS and any(m.span.start <= t.start < m.span.end for t in heads)
     )
 
 
@@ -2450,6 +2467,10 @@ def _same_content(a: _Gist, b: _Gist, similarity: float) -> bool:
         return False
     if _figures_missing(a, b):
         return False
+    if _other_countries(a, b):
+        # Another country doing it: "Canada established relations with Mongolia" is not
+        # "Mongolia and Japan established relations".
+        return False
     shared += agreeing  # "four people were taken to …" / "… received four patients"
     if (
         not a.referents & b.referents
@@ -2504,6 +2525,21 @@ def _other_people(a: frozenset[str], b: frozenset[str]) -> bool:
     if not a or not b or any(len(name.split()) < 2 for name in a | b):
         return False
     return not {w for name in a for w in name.split()} & {w for name in b for w in name.split()}
+
+
+def _other_countries(a: _Gist, b: _Gist) -> bool:
+    """Whether two sentences' subjects are other places: each has a place for a subject
+    that the other does not name, nor one within it or holding it ("Canada and Mongolia
+    established relations" / "Mongolia and Japan established relations": Canada is not in
+    the one, Japan not in the other; not "Washington imposed tariffs" / "The United
+    States imposed tariffs", one within the other)."""
+    ours = {(k, name) for k, name in a.places if k in a.doers}
+    theirs = {(k, name) for k, name in b.places if k in b.doers}
+    if not ours or not theirs:
+        return False
+    return any(not _places_meet(frozenset((p,)), a) for p in theirs) and any(
+        not _places_meet(frozenset((p,)), b) for p in ours
+    )
 
 
 def _words(gist: _Gist) -> frozenset[str]:
