@@ -145,6 +145,8 @@ def test_text_dateline_names_its_place_and_agency() -> None:
         "A ferry sank off Calder on Wednesday... (Associated Press)",
         "JUST WATCHED Ferry sinks off Calder Replay More Videos ... MUST WATCH Ferry 01:33",
         "Enlarge image Calder votes Jane Doe/AFP/Getty Images Voters walk past posters",
+        # A credit of two agencies ending in its medium.
+        "The harbour may draw ferries from abroad. (Calder Image Group/New York Times Photo)",
     ],
 )
 def test_text_is_caption_like_recognises_caption_cues(text: str) -> None:
@@ -161,6 +163,7 @@ def test_text_is_caption_like_recognises_caption_cues(text: str) -> None:
         "Photos of the ferry were shown to the court on Monday.",
         "The ferry sank on Wednesday, March 30, 2016.",
         '"The ferries will run again," the harbour master said. (Reuters)',
+        "The council (Calder/Norland branch) approved the Photo Museum's plan.",
     ],
 )
 def test_text_is_caption_like_leaves_body_sentences_alone(text: str) -> None:

@@ -148,7 +148,10 @@ def typographic_quotes(text: str) -> str:
 #: Inline photo credits: "(AP Photo/Jane Doe)", "(Reuters/Jane Doe)", "(Photo by Jane Doe)".
 INLINE_CREDIT = re.compile(
     r"\s*\((?:[A-Z][\w.&' ]{0,40}\s)?(?:Photo|Photograph|Picture|Image)s?\s*(?:/|by|:)\s*"
-    r"[^()\n]{1,80}\)|\s*\((?:AP|AFP|Reuters|EPA|Getty Images|Xinhua)/[^()\n]{1,80}\)"
+    r"[^()\n]{1,80}\)|\s*\((?:AP|AFP|Reuters|EPA|Getty Images|Xinhua)/[^()\n]{1,80}\)|"
+    # A credit of two agencies ending in its medium: "(Image Consulting Group/New York
+    # Times Photo)".
+    r"\s*\([A-Z][^()\n]{0,60}/[^()\n]{1,60}\b(?:Photo|Photograph|Picture|Image)s?\)"
 )
 # Cues that a sentence or paragraph is a photo caption (see ``is_caption_like``).
 _CAPTION_CUE = re.compile(

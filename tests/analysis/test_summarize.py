@@ -275,6 +275,30 @@ def test_summarize_leaves_out_a_teaser_cut_short_with_an_ellipsis() -> None:
     assert any(t.startswith("The harbour board approved") for t in texts)
     assert not any(t.endswith(("...", "…")) for t in texts)
     assert all(not item.text.endswith("...") for item in brief.summary)
+    # The ellipsis in spaced dots, where the splitter cut a sentence: "he was . . . not
+    # burnt on being on TV" gives "..., he was . . ." as a sentence of its own.
+    spaced = (
+        "The harbour board approved the new ferry timetable on Monday after a long debate. "
+        "After the old pier was closed, the board was . . . not happy about it, but it "
+        "wanted to try the west pier first."
+    )
+    brief = storybrief.brief([{"text": spaced}], words=60)
+    texts = [c.sentence.text for c in candidates(brief.documents)]
+    assert any(t.startswith("The harbour board approved") for t in texts)
+    assert not any(t.rstrip().endswith(". . .") for t in texts)
+
+
+def test_summarize_leaves_out_a_sentence_with_a_web_address() -> None:
+    text = (
+        "The harbour board approved the new ferry timetable on Monday after a long debate. "
+        "Help keep the west pier open: http://example.org/pier. "
+        "The timetable was first reported by PortbyNews.com on Sunday."
+    )
+    brief = storybrief.brief([{"text": text}], words=60)
+    texts = [c.sentence.text for c in candidates(brief.documents)]
+    assert not any("http" in t for t in texts)
+    # A site named as a source is no link to follow.
+    assert any("PortbyNews.com" in t for t in texts)
 
 
 def test_support_needs_the_same_content_not_only_the_same_names_or_words() -> None:

@@ -243,7 +243,9 @@ _ENDS_SENTENCE = re.compile(r"""[.!]["'”’)]*$""")
 # (the splitter broke it, at "Sheik" or a line-wrapped name). A dash ends a
 # dateline ("WASHINGTON _", "BAKERSFIELD (CN) -"); closing marks may stand apart.
 _ENDS_ANY_SENTENCE = re.compile(r"""[.!?:;…—–_-](?:\s*["'”’)\]])*$""")
-_TRAILING_ELLIPSIS = re.compile(r"""(?:\.\.\.|…)["'”’)]*$""")
+#: A web address written out (not a site's name as a source: "told NBCLatino.com").
+_WEB_ADDRESS = re.compile(r"https?://|\bwww\.\w", re.IGNORECASE)
+_TRAILING_ELLIPSIS = re.compile(r"""(?:\.\.\.|…|\.(?:\s\.){2,})["'”’)]*$""")
 # A sentence that starts with a lower-case word ("and then...") is a fragment.
 _LOWER_START = re.compile(r"^[a-z]{2}")
 #: The first or second person ("I think", "we're going to", "you've seen it", "let's").
@@ -668,6 +670,8 @@ def _standing(
     if not _ENDS_SENTENCE.search(text) or _LOWER_START.match(text):  # also drops questions
         return None
     if _TRAILING_ELLIPSIS.search(text):  # a teaser cut short: "... argues that the police..."
+        return None
+    if _WEB_ADDRESS.search(text):  # a link to follow: "Help end this abuse: http://..."
         return None
     if _in_parentheses(text) and _PERSONAL.search(text):
         # The writer's aside in brackets, in the first or second person: "(When we
