@@ -282,10 +282,14 @@ def test_summarize_leaves_out_a_teaser_cut_short_with_an_ellipsis() -> None:
         "After the old pier was closed, the board was . . . not happy about it, but it "
         "wanted to try the west pier first."
     )
-    brief = storybrief.brief([{"text": spaced}], words=60)
-    texts = [c.sentence.text for c in candidates(brief.documents)]
+    texts = _candidate_texts(spaced)
     assert any(t.startswith("The harbour board approved") for t in texts)
     assert not any(t.rstrip().endswith(". . .") for t in texts)
+
+
+def _candidate_texts(text: str) -> list[str]:
+    """The summary candidates of one document of this text."""
+    return [c.sentence.text for c in candidates(storybrief.brief([{"text": text}]).documents)]
 
 
 def test_summarize_leaves_out_a_sentence_with_a_web_address() -> None:
@@ -294,8 +298,7 @@ def test_summarize_leaves_out_a_sentence_with_a_web_address() -> None:
         "Help keep the west pier open: http://example.org/pier. "
         "The timetable was first reported by PortbyNews.com on Sunday."
     )
-    brief = storybrief.brief([{"text": text}], words=60)
-    texts = [c.sentence.text for c in candidates(brief.documents)]
+    texts = _candidate_texts(text)
     assert not any("http" in t for t in texts)
     # A site named as a source is no link to follow.
     assert any("PortbyNews.com" in t for t in texts)
