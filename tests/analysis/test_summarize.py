@@ -1092,6 +1092,32 @@ def test_a_sentence_asserting_only_the_passages_aside_is_no_support() -> None:
         )
 
 
+@pytest.mark.model
+@pytest.mark.issue(20)
+@pytest.mark.parametrize(
+    ("text", "counts_off"),
+    [
+        ("One is reducing the national debt.", True),
+        ("Others wanted to spend large sums on the west pier.", True),
+        ("Both were taken to hospital on Monday.", True),
+        ("The latter said he would resign.", True),
+        ("One of the pilots was hurt in the crash.", False),
+        ("Both sides agreed to talks on Monday.", False),
+        ("One who knew the mayor called the mayor kind.", False),
+        ("One hundred years ago this year, a biologist visited the harbour.", False),
+    ],
+)
+def test_a_subject_that_counts_off_things_named_before_leans_back(
+    text: str, counts_off: bool
+) -> None:
+    from storybrief.analysis.summarize import _leans_back
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
+    assert _leans_back(doc, doc.sentences[0], []) is counts_off
+
+
 def _gists(*texts: str) -> list[Any]:
     """Each text parsed as a document of its own, and its whole text's ``_gist``."""
     from storybrief.analysis.summarize import _gist

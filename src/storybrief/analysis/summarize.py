@@ -488,6 +488,25 @@ def _such(doc: ParsedArticle, token: Token) -> bool:
     )
 
 
+#: Words that, standing alone as a subject, count off things just named ("One is
+#: reducing the national debt.", "Others wanted to spend large sums on highways.").
+_COUNTING_OFF = frozenset(("one", "another", "others", "both", "neither", "former", "latter"))
+
+
+def _one_of_those(doc: ParsedArticle, token: Token) -> bool:
+    """Whether a subject is a word that counts off things named before it, standing for
+    them: "One is ...", "Others wanted ...", "The latter said ..." (not "One of the
+    pilots", "one who ...", "Both sides", "One hundred years ago")."""
+    if token.dep not in ("nsubj", "nsubjpass") or token.text.lower() not in _COUNTING_OFF:
+        return False
+    if token.pos not in ("NUM", "PRON", "NOUN", "DET", "ADJ"):
+        return False
+    return not any(
+        c.dep in ("prep", "relcl", "acl", "compound", "amod", "nummod", "appos")
+        for c in doc.tree.children(token)
+    )
+
+
 def _leans_back(
     doc: ParsedArticle, sentence: Sentence, persons: Sequence[Any], unquoted: str | None = None
 ) -> bool:
@@ -527,6 +546,8 @@ def _leans_back(
     if any(_earlier_one(doc, token) for token in doc.tree.between(sentence.start, sentence.end)):
         return True
     if any(_shell(doc, token) for token in doc.tree.between(sentence.start, sentence.end)):
+        return True
+    if any(_one_of_those(doc, t) for t in doc.tree.between(sentence.start, sentence.end)):
         return True
 
     # A person's name before the pronoun may be what it stands for; the tagger may miss
