@@ -1118,6 +1118,29 @@ def test_a_subject_that_counts_off_things_named_before_leans_back(
     assert _leans_back(doc, doc.sentences[0], []) is counts_off
 
 
+@pytest.mark.issue(20)
+def test_the_summary_opens_with_the_weightiest_lead_when_its_first_passage_is_none() -> None:
+    from storybrief.analysis.summarize import Candidate, _lead_first
+
+    def passage(position: int) -> Candidate:
+        return Candidate(doc_index=0, position=position, sentence=Any, words=10)
+
+    weight = {0: 5.0, 1: 1.0, 2: 3.0, 3: 3.0}.__getitem__
+    # In reading order a later paragraph comes first; of the two leads after it, the
+    # one whose concepts weigh more opens the summary, the rest keep their order.
+    assert _lead_first([passage(3), passage(0), passage(0)], [0, 1, 2], weight) == [2, 0, 1]
+    # Leads that weigh alike: the first read.
+    assert _lead_first([passage(3), passage(2), passage(0), passage(0)], [0, 1, 2, 3], weight) == [
+        2,
+        0,
+        1,
+        3,
+    ]
+    # A summary that opens with a lead, or has none, keeps its order.
+    assert _lead_first([passage(0), passage(0), passage(0)], [0, 1, 2], weight) == [0, 1, 2]
+    assert _lead_first([passage(3), passage(1)], [0, 1], weight) == [0, 1]
+
+
 def _gists(*texts: str) -> list[Any]:
     """Each text parsed as a document of its own, and its whole text's ``_gist``."""
     from storybrief.analysis.summarize import _gist

@@ -10,7 +10,9 @@ sentences carry it, how early it first appears, whether its words are names or
 numbers...), that a human summary of the cluster contains it. A concept counts
 once however many chosen sentences carry it, so redundancy costs budget and
 buys nothing. The chosen sentences are put in reading order (dated documents by
-date, then document order, then position), and each names the sentences of
+date, then document order, then position), save that where the first read does not
+open its article and others do, the one of those whose concepts weigh most comes
+first (``_lead_first``), and each names the sentences of
 other documents that report the same content: alike in TF-IDF cosine, with
 content words of their own in common besides names, days and the story's own
 words, the figures both state agreeing, naming the sentence's place (or one that
@@ -1674,9 +1676,16 @@ def _summary(
         c = passages[k]
         return (*_read_at(documents, c.doc_index), c.sentence.start)
 
+    def weight(k: int) -> float:
+        c = passages[k]
+        inside = documents[c.doc_index].tree.between(c.sentence.start, c.sentence.end)
+        return sum(weights.get(b, 0.0) for b in bigrams(inside))
+
     result = []
     for k in _introducers_first(
-        documents, passages, sorted(range(len(passages)), key=reading_order)
+        documents,
+        passages,
+        _lead_first(passages, sorted(range(len(passages)), key=reading_order), weight),
     ):
         c = passages[k]
         support = tuple(
@@ -1741,6 +1750,24 @@ def _names_given_and_used(
     given |= spelled
     used |= {m.group().lower() for m in _ACRONYM.finditer(text)} - spelled
     return given, used - given
+
+
+def _lead_first(
+    passages: Sequence[Candidate], order: list[int], weight: Callable[[int], float]
+) -> list[int]:
+    """The passages in ``order``, save that when the first does not open its article
+    and others do, the one of those whose concepts ``weigh`` most comes first: a summary
+    opens with what happened, as an article does ("President Donald Trump will visit the
+    United Kingdom on the 13th of July"), not with a later paragraph that leans on the
+    story told before it ("The prime minister's office confirmed that the two leaders
+    would meet one-on-one")."""
+    if not order or passages[order[0]].position == 0:
+        return order
+    leads = [k for k in order if passages[k].position == 0]
+    if not leads:
+        return order
+    lead = max(leads, key=weight)  # (the first of those that weigh as much)
+    return [lead, *(k for k in order if k != lead)]
 
 
 def _introducers_first(
