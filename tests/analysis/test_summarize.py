@@ -1105,20 +1105,11 @@ def test_a_sentence_asserting_only_the_passages_aside_is_no_support() -> None:
         ("Both sides agreed to talks on Monday.", False),
         ("One who knew the mayor called the mayor kind.", False),
         ("One hundred years ago this year, a biologist visited the harbour.", False),
-        # An early "later" or "then": after what?
-        ("Khan later said the mayor was behaving like a child.", True),
-        ("Lambach would then drive the crew to the pier, police said.", True),
-        ("Later this month, the council will vote on the bridge.", False),
-        ("Since then, the council has met twice.", False),
-        # A shell noun with a demonstrative, wherever it stands; with "the" only as a
-        # subject ("denied the claim that ..." tells the claim).
-        ("Ms. Varga said that she was mystified by that conclusion.", True),
-        ("The council reversed that decision after protests by ferry crews.", True),
-        ("The council denied the claim that it had closed the pier.", False),
-        ("The council's decision to close the pier angered crews.", False),
     ],
 )
-def test_a_sentence_that_counts_off_or_points_back_leans_back(text: str, counts_off: bool) -> None:
+def test_a_subject_that_counts_off_things_named_before_leans_back(
+    text: str, counts_off: bool
+) -> None:
     from storybrief.analysis.summarize import _leans_back
     from storybrief.nlp import load_nlp, parse_articles
     from tests.conftest import build_article
@@ -1564,7 +1555,7 @@ def test_a_sentence_within_brackets_is_the_writers_aside_not_a_candidate() -> No
                 "(When we reached out for comment, the port authority pointed us to its website.) "
                 "Ferries to the islands will resume on Wednesday, the port authority said. "
                 "(Left) and (right) photographs of the pier were taken by the port authority. "
-                "(The port revised the cost of the repairs to 14 million euros on Tuesday.)",
+                "(The port later revised the cost of the repairs to 14 million euros.)",
                 "d1",
             )
         ],
@@ -1577,7 +1568,7 @@ def test_a_sentence_within_brackets_is_the_writers_aside_not_a_candidate() -> No
     from storybrief.analysis.summarize import _in_parentheses
 
     assert _in_parentheses("(This story has been updated.).")
-    assert any(t.startswith("(The port revised") for t in chosen)
+    assert any(t.startswith("(The port later") for t in chosen)
     assert not _in_parentheses("(Left) and (right) photographs show the pier.")
     assert not _in_parentheses("(AP) The pier reopened (after repairs).")
 

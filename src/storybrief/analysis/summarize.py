@@ -390,7 +390,7 @@ def _shell(doc: ParsedArticle, token: Token) -> bool:
     it stands for: "The statement sent the stock of both companies surging", "That
     decision came a day after ...". (Not "the statement that ...", "the army's
     statement", "the statement of the ministry".)"""
-    if token.lemma.lower() not in _SHELL_NOUNS:
+    if token.dep not in ("nsubj", "nsubjpass") or token.lemma.lower() not in _SHELL_NOUNS:
         return False
     children = doc.tree.children(token)
     determiner = next((c for c in children if c.dep == "det"), None)
@@ -398,11 +398,6 @@ def _shell(doc: ParsedArticle, token: Token) -> bool:
         return False
     if any(c.dep in _IDENTIFIED_BY for c in children):
         return False
-    if token.dep not in ("nsubj", "nsubjpass"):
-        # Not a subject: only with a demonstrative, which points back whatever comes
-        # before it ("mystified by that conclusion"; "denied the claim" may tell of one
-        # its own clause gives).
-        return determiner.lemma.lower() != "the"
     # What it stands for may be told before it in its own sentence ("Yeltsin's
     # announcement to resign has surprised the nation and many say the move will ..."):
     # a verb before it that is not one of saying (not "Officials said the move ...").
@@ -514,22 +509,6 @@ def _one_of_those(doc: ParsedArticle, token: Token) -> bool:
     )
 
 
-#: Words that open a time phrase after "later" ("later this month", "later in May").
-_TIME_PHRASE_STARTS = frozenset(("this", "that", "next", "in", "on", "the", "today"))
-
-
-def _after_what(doc: ParsedArticle, token: Token) -> bool:
-    """Whether an early "later" or "then" tells a time after something told before it:
-    "Khan later said ...", "Lambach would then contact the woman" (not "later this
-    month", "since then", "Later, in a statement to reporters")."""
-    if token.text.lower() not in ("later", "then") or token.dep != "advmod":
-        return False
-    after = doc.tree.token(token.index + 1)
-    if after is not None and after.text.lower() in _TIME_PHRASE_STARTS:
-        return False  # "later this month", "later in the day": a time of its own
-    return not any(doc.tree.children(token))
-
-
 def _leans_back(
     doc: ParsedArticle, sentence: Sentence, persons: Sequence[Any], unquoted: str | None = None
 ) -> bool:
@@ -549,10 +528,6 @@ def _leans_back(
     """
     words = _WORD.findall(sentence.text.lower())
     if "also" in words[:_ALSO_WITHIN]:
-        return True
-    if any(
-        _after_what(doc, t) for t in doc.tree.between(sentence.start, sentence.end)[:_ALSO_WITHIN]
-    ):
         return True
     for token in doc.tree.between(sentence.start, sentence.end):
         if _demonstrative(doc, token):
@@ -724,7 +699,7 @@ def _standing(
     if _in_parentheses(text) and _PERSONAL.search(text):
         # The writer's aside in brackets, in the first or second person: "(When we
         # reached out for comment, her representative pointed us to ...)". A fact in
-        # brackets stays ("(The company revised the toll to 14 on Tuesday.)").
+        # brackets stays ("(The company later revised the toll to 14.)").
         return None
     byline = _BYLINE_RUN_IN.search(text)
     if byline and ("|" in byline.group() or not doc.article.text[: sentence.start].strip()):
