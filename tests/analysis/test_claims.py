@@ -738,6 +738,39 @@ def test_a_share_is_its_owner_s_however_the_sentence_puts_it_and_a_poll_s_is_not
 
 @pytest.mark.model
 @pytest.mark.issue(20)
+def test_a_poll_s_share_of_no_owner_is_not_a_share_the_vote_needs() -> None:
+    brief = _brief(
+        (
+            "Campaign\n\nOpinion polls put his approval rating at more than 50 percent of "
+            "the vote, 10 percent to 30 percent ahead of his nearest challenger.",
+            "2024-03-07",
+        ),
+        (
+            "Turnout\n\nThe turnout was 68.7 percent, far above the 50 percent needed to "
+            "validate the vote.",
+            "2024-04-05",
+        ),
+        (
+            "Rally\n\nThe president held a rally in the capital on Sunday, and thousands of "
+            "supporters came to see him.",
+            "2024-03-09",
+        ),
+        (
+            "Debate\n\nThe challenger attacked the president over the economy in a debate on "
+            "Tuesday.",
+            "2024-03-12",
+        ),
+    )
+    fifty = [
+        c for c in brief.claims if c.unit == "percent" and 50 in {st.value for st in c.statements}
+    ]
+    # What polls say people would do is not what the vote requires: two quantities.
+    assert len(fifty) == 2
+    assert all(len(c.documents) == 1 for c in fifty)
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
 def test_ages_are_in_years_and_one_person_s_ages_are_one_quantity() -> None:
     brief = _brief(
         ("Profile\n\nThe 47-year-old Anna Kolb took office on Monday.", "2024-03-27"),

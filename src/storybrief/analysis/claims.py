@@ -1,6 +1,6 @@
 """Numbers the sources state, grouped by what they count, with how the sources relate.
 
-Method (``claims.v15``):
+Method (``claims.v16``):
 
 - Since claims.v6, dates: a day or a month something happened on, as two or
   more sources state it ("arrested in London on Oct. 16", "the surgery on Oct.
@@ -135,9 +135,11 @@ Method (``claims.v15``):
   ("Yavlinsky was projected to take third place with 7 percent"), the name beside a
   subject ("his nearest rival, Zyuganov, trails with 20 percent"); and a share its
   sentence gives from a poll ("poll", "survey", "respondents") never joins one of the
-  vote. A year "since" which something has been so ("the army that's been the
-  backbone of the state since 1952", where the tagger may call "since" a conjunction)
-  dates what it has been. An age ("the 82-year-old
+  vote; since claims.v16 whoever owns them, nor a share a rule requires ("polls put his
+  rating at more than 50 percent", "the 50 percent needed to validate the vote"). A
+  year "since" which something has been so ("the army that's been the backbone of the
+  state since 1952", where the tagger may call "since" a conjunction) dates what it
+  has been. An age ("the 82-year-old
   Pinochet", "Pinochet, 82," even where the tagger calls it a date or the name a
   place: people are the entities typed PERSON) is in years (unit ``age``) and of its
   person: ages of one person are one quantity, of two people two, and agree only
@@ -251,7 +253,7 @@ from storybrief.model import (
     date_of,
 )
 
-METHOD = "claims.v15"
+METHOD = "claims.v16"
 # Judgement call (claims.v1, not measured): context cosine from which two
 # statements of one unit are one quantity; lower joins unrelated counts.
 SAME_QUANTITY = 0.25
@@ -1756,6 +1758,11 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
         return False
     if a.unit in ("count", "money", "percent") and a.era != b.era:
         return False  # the toll of an earlier disaster is not this one's
+    if a.unit == "percent" and a.poll != b.poll:
+        # A poll's share says what people would do, not what they did or what is
+        # required ("polls put his rating at more than 50 percent", "the 50 percent
+        # needed to validate the vote"): never one quantity with a share of no poll.
+        return False
     if a.unit == "count" and not _vague_fits(a, b):
         return False  # "dozens of vigils", "two vigils"
     if (
