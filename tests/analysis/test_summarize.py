@@ -1681,6 +1681,42 @@ def test_a_passage_that_introduces_a_name_comes_before_one_that_uses_it_bare() -
 
 @pytest.mark.model
 @pytest.mark.issue(20)
+def test_a_bare_surname_the_tagger_takes_for_a_place_still_waits_for_its_introduction() -> None:
+    from storybrief.analysis.summarize import _introducers_first, candidates
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    early = (
+        "A stabbing suspect remained at large on Sunday after a fight near the river.\n\n"
+        "Officers were hunting Montoya in the stabbing of Peter Lund, whose car was found near"
+        " the river."
+    )
+    late = (
+        "Police said they had a warrant for Luis Montoya, 31, of Fairhaven, on a charge of"
+        " murder.\n\n"
+        "Deputies were searching for Kettering after the robbery of a gas station on Route 9."
+    )
+    nlp = load_nlp()
+    docs = parse_articles(
+        [
+            build_article(early, "a", published="2024-05-01"),
+            build_article(late, "b", published="2024-05-02"),
+        ],
+        nlp,
+    )
+    # The tagger takes the bare surname for a place here, but the full name for a person.
+    labels = {(m.span.text, m.label) for doc in docs for m in doc.mentions}
+    assert ("Montoya", "GPE") in labels
+    assert ("Luis Montoya", "PERSON") in labels
+    found = candidates(docs)
+    assert [(c.doc_index, c.position) for c in found] == [(0, 0), (0, 1), (1, 0), (1, 1)]
+    # Montoya is introduced before "Officers were hunting Montoya"; a name no one gives
+    # in full ("Kettering", which the tagger takes for a firm) stays where it was.
+    assert _introducers_first(docs, found, [0, 1, 2, 3]) == [0, 2, 1, 3]
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
 def test_a_sentence_the_splitter_cut_after_a_title_is_no_candidate() -> None:
     from storybrief.analysis.summarize import _standing
     from storybrief.nlp import load_nlp, parse_articles

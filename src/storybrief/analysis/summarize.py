@@ -1715,7 +1715,7 @@ _KNOWN_LABELS = frozenset(("GPE", "LOC", "FAC", "NORP", "ORG"))
 
 
 def _names_given_and_used(
-    doc: ParsedArticle, c: Candidate, persons: frozenset[str]
+    doc: ParsedArticle, c: Candidate, persons: frozenset[str], surnames: frozenset[str]
 ) -> tuple[set[str], set[str]]:
     """The names a passage introduces (with a first name, a title or a role: "Firas
     Jumaah", "Mohawk the lion"; an abbreviation spelled out: "... myelitis (AFM)")
@@ -1723,7 +1723,10 @@ def _names_given_and_used(
     lower-cased. A name is a capitalised word of the cluster's ``persons`` (the
     words of its PERSON mentions: the tagger takes "Heath was booked" for a noun),
     outside a place's or an organisation's mention here ("Microsoft", "Iraq"
-    need no introduction)."""
+    need no introduction); or a proper noun spelled as one of ``surnames`` (the last
+    words of the cluster's full names) wherever the tagger puts it: it takes a bare
+    surname for a place or a firm ("Police were seeking Montoya"; a singular proper
+    noun: "Log Cabin Republicans" taken for a person names no one "Republicans")."""
     start, end = c.sentence.start, c.sentence.end
     places = {
         i
@@ -1734,8 +1737,12 @@ def _names_given_and_used(
     given: set[str] = set()
     used: set[str] = set()
     for token in doc.tree.between(start, end):
-        name = token.text[:1].isupper() and token.text.lower() in persons
-        if not name or token.start in places or token.dep == "compound":
+        word = token.text.lower()
+        name = token.text[:1].isupper() and (
+            (word in persons and token.start not in places)
+            or (token.tag == "NNP" and word in surnames)
+        )
+        if not name or token.dep == "compound":
             continue
         children = doc.tree.children(token)
         introduced = any(
@@ -1787,8 +1794,18 @@ def _introducers_first(
         for word in _WORD.findall(doc.article.text[m.span.start : m.span.end].lower())
         if word not in _HONORIFICS
     )
+    surnames = frozenset(
+        words[-1]
+        for doc in documents
+        for m in doc.mentions
+        if m.label == "PERSON"
+        and len(words := _WORD.findall(doc.article.text[m.span.start : m.span.end].lower()))
+        > 1
+    )
     names = {
-        k: _names_given_and_used(documents[passages[k].doc_index], passages[k], persons)
+        k: _names_given_and_used(
+            documents[passages[k].doc_index], passages[k], persons, surnames
+        )
         for k in order
     }
     order = list(order)
