@@ -74,6 +74,7 @@ from typing import Any
 from storybrief import gazetteer
 from storybrief.analysis.claims import figure_of, figures_agree
 from storybrief.analysis.similarity import SENTENCES, cosine, tfidf
+from storybrief.analysis.timex import document_timexes
 from storybrief.lexicon import (
     ACTOR_LABELS,
     ATTRIBUTION,
@@ -84,7 +85,15 @@ from storybrief.lexicon import (
     SPEECH_VERBS,
     TIME_LABELS,
 )
-from storybrief.model import Mention, ParsedArticle, Sentence, SummaryPassage, Support, Token
+from storybrief.model import (
+    Mention,
+    ParsedArticle,
+    Sentence,
+    SummaryPassage,
+    Support,
+    Token,
+    date_of,
+)
 from storybrief.text import (
     dateline_length,
     find_dateline,
@@ -1799,13 +1808,10 @@ def _introducers_first(
         for doc in documents
         for m in doc.mentions
         if m.label == "PERSON"
-        and len(words := _WORD.findall(doc.article.text[m.span.start : m.span.end].lower()))
-        > 1
+        and len(words := _WORD.findall(doc.article.text[m.span.start : m.span.end].lower())) > 1
     )
     names = {
-        k: _names_given_and_used(
-            documents[passages[k].doc_index], passages[k], persons, surnames
-        )
+        k: _names_given_and_used(documents[passages[k].doc_index], passages[k], persons, surnames)
         for k in order
     }
     order = list(order)
@@ -2010,6 +2016,15 @@ def _supports(
     topic = frozenset(
         w for w, n in spread.items() if n > max(TOPIC_MIN_DOCS, TOPIC_SHARE * len(documents))
     )
+    days: dict[int, list[tuple[int, int, str]]] = {}
+
+    def day_of(d: int, sentence: Sentence) -> frozenset[str]:
+        if d not in days:
+            days[d] = _days(documents[d])
+        # (A dateline's day is the day of the copy: "MOSCOW, May 3 (Xinhua) --".)
+        told = without_dateline(documents[d], sentence)
+        return _main_days(documents[d], told.start, told.end, days[d])
+
     for i, cand in enumerate(chosen):
         mine = _gist(documents[cand.doc_index], cand.sentence.start, cand.sentence.end)
         mine = dataclasses.replace(mine, topic=topic)
@@ -2029,8 +2044,15 @@ def _supports(
                 continue
             if j not in gist:
                 gist[j] = _gist(documents[d], all_sentences[j].start, all_sentences[j].end)
-            if _same_content(mine, gist[j], float(sim)):
-                best[d] = (j, float(sim))
+            if not _same_content(mine, gist[j], float(sim)):
+                continue
+            ours = day_of(cand.doc_index, cand.sentence)
+            theirs = day_of(d, all_sentences[j])
+            if ours and theirs and not ours & theirs:
+                # Another day's happening: "troops continued air attacks on rebel
+                # positions Tuesday" is not supported by the same attacks on Friday.
+                continue
+            best[d] = (j, float(sim))
         supports.append(sorted(best.values(), key=lambda x: doc_of_sentence[x[0]]))
     return supports, all_sentences
 
@@ -2101,6 +2123,53 @@ _REPORTED_DEPS = frozenset(("ccomp", "xcomp"))
 _LINKED_DEPS = frozenset(("attr", "acomp", "prep", "xcomp"))
 #: Verbs that link their subject to what is asserted of it.
 _LINKING_VERBS = frozenset(("be", "remain", "stay", "become", "seem", "appear"))
+
+
+def _days(doc: ParsedArticle) -> list[tuple[int, int, str]]:
+    """The calendar days a document names, as (start, end, ISO day): dates resolved
+    against its publication day ("on Tuesday", "Oct. 19"); none when it has no day."""
+    published = doc.article.published
+    if published is None or published.granularity != "day":
+        return []
+    found = []
+    for timex in document_timexes(doc, published.value):
+        parsed = date_of(timex.value) if timex.type == "DATE" else None
+        if parsed is not None and parsed[1] == "day":
+            found.append((timex.start, timex.end, parsed[0].isoformat()))
+    return found
+
+
+def _main_days(
+    doc: ParsedArticle, start: int, end: int, days: Sequence[tuple[int, int, str]]
+) -> frozenset[str]:
+    """The days that date what a span's main clauses assert (``_asserted``): a day its
+    verb takes ("continued air attacks on rebel positions Tuesday", "was arrested on
+    Oct. 16"), not the day of the saying ("the ministry said Tuesday") nor one of a
+    clause told in passing."""
+    inside = doc.tree.between(start, end)
+    verbs = {h.index for h, _ in _asserted(doc, inside)}
+    found = set()
+    for a, b, day in days:
+        if not start <= a < end:
+            continue
+        span = [t for t in inside if a <= t.start < b]
+        heads = [t for t in span if not a <= (doc.tree.token(t.head) or t).start < b]
+        for t in heads:
+            # Up through nouns and prepositions ("air raids on rebel positions in
+            # Chechnya Wednesday"), to an asserted verb before any clause's.
+            for at in doc.tree.ancestors(t, len(inside)):
+                if at.index in verbs:
+                    found.add(day)
+                    break
+                if at.dep in _OWN_CLAUSE_DEPS or at.pos in ("VERB", "AUX"):
+                    break
+    return frozenset(found)
+
+
+#: Dependencies that open a clause of its own: a date under one dates that clause.
+_OWN_CLAUSE_DEPS = frozenset(
+    ("relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "pcomp", "conj", "parataxis")
+)
 
 
 def _asserted(doc: ParsedArticle, inside: Sequence[Token]) -> list[tuple[Token, Token]]:
