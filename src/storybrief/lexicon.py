@@ -84,7 +84,8 @@ TITLE_SMALL_WORDS = frozenset(
 #: Words that make a count a toll of people harmed, and which toll.
 TOLL_WORDS: Mapping[str, str] = {
     **dict.fromkeys(("kill", "killed", "killing", "die", "died", "dead", "death", "deaths",
-                     "toll", "fatality", "fatalities", "life", "lives", "body", "bodies"),
+                     "toll", "fatality", "fatalities", "life", "lives", "body", "bodies",
+                     "murdered", "slain"),
                     "deaths"),
     **dict.fromkeys(("injure", "injured", "wound", "wounded", "hurt", "injury",
                      "injuries"), "injured"),
@@ -93,6 +94,10 @@ TOLL_WORDS: Mapping[str, str] = {
                      "evacuate", "evacuated", "homeless"), "displaced"),
     **dict.fromkeys(("arrest", "arrested", "detain", "detained"), "arrested"),
 }  # fmt: skip
+#: Nouns of an act that kill the people their "of" phrase counts ("the murders of 10
+#: Americans"), while a count of the act itself is of charges or cases ("convicted of
+#: three murders").
+KILLINGS_OF: Mapping[str, str] = dict.fromkeys(("murder", "slaying", "massacre"), "deaths")
 #: The tolls that only grow while a story goes on: the dead, the missing, the displaced.
 GROWING_TOLLS = frozenset(("deaths", "missing", "displaced"))
 #: A word of a growing toll, in running text.

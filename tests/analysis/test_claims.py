@@ -771,6 +771,46 @@ def test_a_poll_s_share_of_no_owner_is_not_a_share_the_vote_needs() -> None:
 
 @pytest.mark.model
 @pytest.mark.issue(20)
+def test_the_murders_of_people_count_the_dead_but_a_count_of_murders_counts_charges() -> None:
+    brief = _brief(
+        (
+            "Bombing\n\nThe bombing of the embassy in Valdor killed 12 Americans, officials "
+            "said on Monday.",
+            "2024-03-04",
+        ),
+        (
+            "Indictment\n\nThe indictment charges him with the murders of 10 Americans at the "
+            "embassy in Valdor.",
+            "2024-03-05",
+        ),
+        (
+            "Memorial\n\nA memorial service was held for the 12 Americans killed in the "
+            "embassy bombing in Valdor.",
+            "2024-03-07",
+        ),
+        (
+            "Trial\n\nA guard at the Valdor camp was convicted of three murders and sentenced "
+            "to 15 years.",
+            "2024-03-06",
+        ),
+        (
+            "Camp\n\nThree people were killed at the Valdor camp in 1995, the court heard.",
+            "2024-03-06",
+        ),
+    )
+    grouped = {
+        tuple(sorted(st.value or 0 for st in c.statements)): c.relation
+        for c in brief.claims
+        if len(c.documents) > 1
+    }
+    # "the murders of 10 Americans": ten dead, against twelve before and after.
+    assert grouped.get((10, 12, 12)) == "conflict"
+    # "convicted of three murders" counts what he was convicted of, not the dead.
+    assert (3, 3) not in grouped
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
 def test_ages_are_in_years_and_one_person_s_ages_are_one_quantity() -> None:
     brief = _brief(
         ("Profile\n\nThe 47-year-old Anna Kolb took office on Monday.", "2024-03-27"),

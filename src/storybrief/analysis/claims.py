@@ -136,7 +136,10 @@ Method (``claims.v16``):
   subject ("his nearest rival, Zyuganov, trails with 20 percent"); and a share its
   sentence gives from a poll ("poll", "survey", "respondents") never joins one of the
   vote; since claims.v16 whoever owns them, nor a share a rule requires ("polls put his
-  rating at more than 50 percent", "the 50 percent needed to validate the vote"). A
+  rating at more than 50 percent", "the 50 percent needed to validate the vote"); and
+  "murdered", "slain", or a murder, a slaying or a massacre "of" the people counted, is a
+  toll of the dead ("the murders of 10 Americans"), while a count of murders or of
+  charges is none ("convicted of three murders", "11 counts of murder"). A
   year "since" which something has been so ("the army that's been the backbone of the
   state since 1952", where the tagger may call "since" a conjunction) dates what it
   has been. An age ("the 82-year-old
@@ -236,7 +239,13 @@ from typing import Any
 from storybrief.analysis.similarity import SENTENCES, sparse_cosine, tfidf
 from storybrief.analysis.timex import document_timexes, month_day, number_in_words, tense_of
 from storybrief.gazetteer import areas_of, meet, within
-from storybrief.lexicon import FIGURE_LABELS, SPEECH_VERBS, TIME_LABELS, TOLL_WORDS
+from storybrief.lexicon import (
+    FIGURE_LABELS,
+    KILLINGS_OF,
+    SPEECH_VERBS,
+    TIME_LABELS,
+    TOLL_WORDS,
+)
 from storybrief.model import (
     Claim,
     ClaimRelation,
@@ -844,6 +853,8 @@ def extract_statements(
             and not _DECIMAL.fullmatch(text, start, end)
             else None
         )
+        if toll and _CHARGES.match(text, end):
+            toll = None  # "11 counts of murder": charges, not the dead (claims.v16)
         if toll and (
             _OF_THE_TOLL.match(text, end)
             or _OF_THE_TOLL_BEFORE.search(text, max(0, start - 60), start)
@@ -1630,7 +1641,9 @@ def _toll_of(
         # "the dead and injured" are). (Since claims.v13.)
         holder = tree.head(preposition)
         if holder is not None and holder.index != preposition.index:
-            if not _is_verb(holder) and (toll := toll_of(holder)):
+            if not _is_verb(holder) and (
+                toll := toll_of(holder) or KILLINGS_OF.get(holder.lemma.lower())
+            ):
                 return toll
             if holder.pos == "AUX":
                 own = (toll_of(t) for t in own_words(noun) if not start <= t.start < end)
@@ -1943,6 +1956,8 @@ _INDEFINITE = frozenset(("a", "an", "another"))
 _TOLL_WORD = "|".join(sorted(TOLL_WORDS, key=len, reverse=True))
 #: How badly, between "the" and the toll word: "the most severely injured".
 _HOW_BADLY = r"(?:(?:most|more|severely|seriously|critically|badly|gravely|slightly)\s+){0,2}"
+#: A figure that counts charges ("11 counts of murder", "two charges of manslaughter").
+_CHARGES = re.compile(r"\s+(?:additional\s+|more\s+|separate\s+)?(?:counts?|charges?)\b", re.I)
 #: "18 of the dead", "seven of the most severely injured", "three of those killed".
 _OF_THE_TOLL = re.compile(rf"\s+of\s+(?:the|those)\s+{_HOW_BADLY}(?:{_TOLL_WORD})\b", re.IGNORECASE)
 #: "Of the injured, at least 57 ...": the whole before the part.
