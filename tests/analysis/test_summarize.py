@@ -815,6 +815,34 @@ def test_the_thing_the_article_just_told_of_needs_a_sentence_that_tells_of_it() 
 
 @pytest.mark.model
 @pytest.mark.issue(20)
+def test_an_object_the_article_just_told_of_needs_a_sentence_that_tells_of_it() -> None:
+    from storybrief.analysis.summarize import _introductions, candidates
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    first = (
+        "A harbour official claimed on Monday that divers had found a mine near the wreck. "
+        "Officials offered no evidence for the claim, which they said explained the sinking. "
+        "Officials rejected the claim that the ferry was overloaded on its last voyage. "
+        "Divers will return to the wreck on Friday with cameras and lights, officials said."
+    )
+    others = [
+        f"The wreck of the ferry lies near Calder, {place} reported on Tuesday afternoon."
+        for place in ("the Courier", "the Herald", "the Gazette", "the Post", "the Times")
+    ]
+    docs = parse_articles(
+        [build_article(first, "d1")] + [build_article(t, f"d{i}") for i, t in enumerate(others, 2)],
+        load_nlp(),
+    )
+    found = candidates(docs)
+    # Which claim? The one the sentence before told of ("claimed on Monday ..."), told
+    # with its content set off by a comma; "the claim that ..." says which. "The wreck",
+    # in every document, is the story's own: no reader of the brief asks which.
+    assert _introductions(docs, found) == [(1, [0])]
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
 def test_select_takes_a_bare_surname_only_with_a_sentence_that_introduces_it() -> None:
     from storybrief.analysis.summarize import select
 

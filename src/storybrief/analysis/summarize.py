@@ -430,40 +430,74 @@ _NOT_PERSONS = frozenset(("GPE", "LOC", "DATE", "TIME", "FAC"))
 TOLD_WITHIN = 3
 
 
-def _told_before(doc: ParsedArticle, sentence: Sentence) -> str | None:
-    """The noun of the sentence's subject when it is "the" and a bare noun the article
-    used in the sentences just before it: the thing they told of ("The trailer was
-    screened on Tuesday", after "Lucasfilm released a trailer ..."). Not a noun said
-    with what it is of ("the trailer of the film", "the film's trailer", "the new
-    trailer").
+def _told_before(doc: ParsedArticle, sentence: Sentence) -> list[tuple[str, bool]]:
+    """The nouns the sentence names as "the" and a bare noun, as the subject or an
+    object of its clauses, that the article used in the sentences just before it: the
+    things they told of ("The trailer was screened on Tuesday", after "Lucasfilm
+    released a trailer ..."; "offered no evidence for the claim, which ...", after "A
+    general claimed Monday that ..."). Not a noun said with what it is of ("the trailer
+    of the film", "the film's trailer", "the new trailer", "the claim that ..."). Each
+    as (lemma, whether it is a subject).
     """
     tree = doc.tree
-    subject = next(
-        (
-            t
-            for t in tree.between(sentence.start, sentence.end)
-            if t.dep in ("nsubj", "nsubjpass") and t.pos == "NOUN"
-        ),
-        None,
-    )
-    if subject is None:
-        return None
-    children = tree.children(subject)
-    determiner = next((c for c in children if c.dep == "det"), None)
-    if determiner is None or determiner.lemma.lower() != "the":
-        return None
-    if any(c.dep in _IDENTIFIED_BY or c.dep == "amod" for c in children):
-        return None
     k = sentence.index
     if not 0 < k < len(doc.sentences) or doc.sentences[k].start != sentence.start:
-        return None
-    lemma = subject.lemma.lower()
-    told = any(
-        t.pos == "NOUN" and t.lemma.lower() == lemma
+        return []
+    bare: list[tuple[str, bool]] = []
+    subject = False
+    for t in tree.between(sentence.start, sentence.end):
+        if t.dep not in _TOLD_DEPS or t.pos != "NOUN":
+            continue
+        if t.dep in _SUBJECT_DEPS:
+            # The sentence's first subject ("before the installment is given", later,
+            # is the time of what it says).
+            if subject:
+                continue
+            subject = True
+        if t.dep == "pobj":
+            # What a thing is for or about ("no evidence for the claim", "publicity about
+            # the case"); not a place or a time ("outside the home", "in the capital").
+            preposition = tree.token(t.head)
+            if preposition is None or preposition.lemma.lower() not in _ABOUT:
+                continue
+        children = tree.children(t)
+        determiner = next((c for c in children if c.dep == "det"), None)
+        if determiner is None or determiner.lemma.lower() != "the":
+            continue
+        if any(
+            (c.dep in _IDENTIFIED_BY or c.dep == "amod") and not _aside_clause(doc, c)
+            for c in children
+        ):
+            continue
+        if (t.lemma.lower(), t.dep in _SUBJECT_DEPS) not in bare:
+            bare.append((t.lemma.lower(), t.dep in _SUBJECT_DEPS))
+    if not bare:
+        return []
+    # (Told as a verb too: "A general claimed Monday that ..." | "offered no evidence
+    # for the claim".)
+    before = {
+        t.lemma.lower()
         for s in doc.sentences[max(0, k - TOLD_WITHIN) : k]
         for t in tree.between(s.start, s.end)
-    )
-    return lemma if told else None
+        if t.pos in ("NOUN", "VERB")
+    }
+    return [(lemma, first) for lemma, first in bare if lemma in before]
+
+
+#: Where a thing told of before stands in a sentence: its subject, its object, or
+#: the object of a preposition of ``_ABOUT``.
+_TOLD_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj"))
+_ABOUT = frozenset(("for", "about", "against", "over", "with", "by", "despite"))
+
+
+def _aside_clause(doc: ParsedArticle, clause: Token) -> bool:
+    """Whether a relative clause is set off by a comma, an aside that does not say which
+    one ("the claim, which he said supported the theory"; not "the claim that ...")."""
+    if clause.dep != "relcl":
+        return False
+    first = min((w.index for w in doc.tree.subtree(clause)), default=clause.index)
+    before = doc.tree.token(first - 1)
+    return before is not None and before.text == ","
 
 
 def _earlier_one(doc: ParsedArticle, token: Token) -> bool:
@@ -1864,9 +1898,11 @@ def _introductions(
     itself needs nothing, nor one the reader has ``read`` (lower-cased proper nouns of
     the documents an update follows). The surname is any proper noun spelled as the
     last word of a full name: the tagger often takes a bare surname for no person, or
-    a place. Likewise a subject that is "the" and a noun its article just told of
-    ("The trailer was screened on Tuesday", ``_told_before``) needs a sentence read
-    before it with that noun.
+    a place. Likewise a subject or an object that is "the" and a noun its article just
+    told of ("The trailer was screened on Tuesday", "offered no evidence for the claim,
+    which ...": ``_told_before``) needs a sentence read before it with that noun (or
+    verb: "claimed"); as an object, unless it is one of the story's own things ("the
+    submarine" in most of its documents).
     """
     full: dict[str, list[int]] = {}  # surname: candidates that introduce it
     bare: dict[int, set[str]] = {}
@@ -1928,24 +1964,36 @@ def _introductions(
     reading = [(_read_at(documents, c.doc_index), c.sentence.start) for c in found]
     pairs = []
     # "The trailer was screened ...": only after a sentence that tells of a trailer.
-    told: dict[int, str] = {}
+    told: dict[int, list[tuple[str, bool]]] = {}
     for i, c in enumerate(found):
-        noun = _told_before(documents[c.doc_index], c.sentence)
-        if noun is not None:
-            told[i] = noun
+        nouns_told = _told_before(documents[c.doc_index], c.sentence)
+        if nouns_told:
+            told[i] = nouns_told
     if told:
-        nouns = set(told.values())
+        # The story's own things ("the submarine", "the crew": in most of its
+        # documents) are known to every reader of the brief.
+        spread = Counter(
+            w for doc in documents for w in {t.lemma.lower() for t in doc.tokens if t.pos == "NOUN"}
+        )
+        own = {
+            w for w, n in spread.items() if n > max(TOPIC_MIN_DOCS, TOPIC_SHARE * len(documents))
+        }
+        # (Not a noun that only stands for something said or done: "denied the claim".)
+        own -= _SHELL_NOUNS
+        told = {i: [(n, s) for n, s in these if s or n not in own] for i, these in told.items()}
+        nouns = {noun for these in told.values() for noun, _ in these}
         having: dict[str, list[int]] = {}
         for j, c in enumerate(found):
             tree = documents[c.doc_index].tree
             for lemma in {
                 t.lemma.lower()
                 for t in tree.between(c.sentence.start, c.sentence.end)
-                if t.pos == "NOUN"
+                if t.pos in ("NOUN", "VERB")
             } & nouns:
                 having.setdefault(lemma, []).append(j)
-        for i, noun in sorted(told.items()):
-            pairs.append((i, [j for j in having.get(noun, ()) if reading[j] < reading[i]]))
+        for i, these in sorted(told.items()):
+            for noun, _ in these:
+                pairs.append((i, [j for j in having.get(noun, ()) if reading[j] < reading[i]]))
     for i, names in sorted(bare.items()):
         names = names - known
         for name in sorted(names):
