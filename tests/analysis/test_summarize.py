@@ -1122,6 +1122,38 @@ def test_a_sentence_asserting_only_the_passages_aside_is_no_support() -> None:
 
 @pytest.mark.model
 @pytest.mark.issue(20)
+def test_a_sentence_telling_the_passage_only_of_a_thing_in_passing_is_no_support() -> None:
+    from storybrief.analysis.summarize import _gist, _same_content
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    texts = (
+        "Harbour master Maria Gonzalez has been held at a clinic in Calder since her arrest.",
+        "Supporters of Maria Gonzalez have traveled to the Calder clinic where she is being held.",
+        "Maria Gonzalez, who has been held at a clinic in Calder since her arrest, spoke "
+        "to her lawyers.",
+        "Maria Gonzalez has been held at a Calder clinic since her arrest, her lawyers said.",
+        "The agreement will make Tomas Vilar mayor of Calder and Ines Varga his deputy.",
+        "The parties agreed last week to a deal that will make Tomas Vilar mayor of Calder "
+        "and Ines Varga his deputy.",
+    )
+    docs = parse_articles([build_article(t, f"d{i}") for i, t in enumerate(texts)], load_nlp())
+    passage, visitors, restated, said, agreement, deal = (
+        _gist(d, d.sentences[0].start, d.sentences[0].end) for d in docs
+    )
+    # It asserts the visitors' trip; the passage's fact only tells which clinic.
+    assert not _same_content(passage, visitors, 0.35)
+    assert "hold" in visitors.asides
+    assert "clinic" in visitors.aside_heads
+    # All of the passage told in passing, or said outright, is still reported.
+    assert _same_content(passage, restated, 0.45)
+    assert _same_content(passage, said, 0.35)
+    # A clause telling what the deal does is what the deal is: the agreement's content.
+    assert _same_content(agreement, deal, 0.45)
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
 @pytest.mark.parametrize(
     ("text", "counts_off"),
     [

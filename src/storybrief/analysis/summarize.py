@@ -2162,6 +2162,11 @@ class _Gist:
     #: The kinds of figure its main clauses state ("count", "money", "percent"; not
     #: those of a clause told in passing: "the bombing that killed 270 people").
     told: tuple[tuple[str, float, str], ...] = ()
+    #: Every lemma it has outside its asides, lowercased.
+    outside: frozenset[str] = frozenset()
+    #: The nouns its asides tell of, lemmas: "the London clinic where he is being
+    #: held" → "clinic".
+    aside_heads: frozenset[str] = frozenset()
 
 
 _TITLE_DEPS = frozenset(("compound", "amod", "appos", "nmod", "flat"))
@@ -2572,6 +2577,16 @@ def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
         verb=any(t.pos in ("VERB", "AUX") for t in inside),
         told=_told_figures(doc, here, inside),
         doers=_doers(doc, here, inside),
+        outside=frozenset(t.lemma.lower() for t in inside if t.index not in aside),
+        aside_heads=frozenset(
+            head.lemma.lower()
+            for t in inside
+            if t.dep in _ASIDE_DEPS
+            and t.index in aside
+            and (head := doc.tree.token(t.head)) is not None
+            and head.pos in ("NOUN", "PROPN")
+            and head.index not in aside
+        ),
     )
 
 
@@ -2677,6 +2692,24 @@ def _same_content(a: _Gist, b: _Gist, similarity: float) -> bool:
         # and lacking what the passage asserts, supports the aside alone: "Garzon is
         # seeking his extradition" is not "Pinochet was arrested ... at the instigation
         # of Garzon, who is seeking to extradite him".
+        return False
+    if (
+        a.predicates
+        and a.predicates <= b.asides
+        and not a.predicates & b.outside
+        and not b.predicates & a.lemmas
+        and (b.aside_heads & a.lemmas) - a.agents
+        and not a.words <= b.words
+        and similarity < COPY_SIMILARITY
+    ):
+        # The other way round: what the passage asserts told by the other only of
+        # something the passage names in passing, while it asserts another act: "Supporters
+        # ... have traveled to the London clinic where he is being held" is no second
+        # source for "Pinochet has been held at a London clinic since his arrest". (Not a
+        # clause of what the passage is about, "agreed to a coalition deal that will make
+        # Hun Sen prime minister" for "The agreement will make Hun Sen prime minister";
+        # nor all the passage's words told in passing: "Galileo, which was launched in
+        # 1989 and arrived at Jupiter on Dec. 7, 1995, has ...".)
         return False
     if (
         a.predicates
