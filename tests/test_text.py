@@ -144,6 +144,9 @@ def test_text_dateline_names_its_place_and_agency() -> None:
         "A ranger carries sandbags in Kajiado, Kenya Wednesday, March 30, 2016.",
         "A ferry sank off Calder on Wednesday... (Associated Press)",
         "JUST WATCHED Ferry sinks off Calder Replay More Videos ... MUST WATCH Ferry 01:33",
+        # A page's label for its video, run into the next sentence.
+        "TRAILER: Get a taste of the new Calder film The ferry film falls into that class.",
+        "WATCH: The last ferry leaves Calder quay.",
         "Enlarge image Calder votes Jane Doe/AFP/Getty Images Voters walk past posters",
         # A credit of two agencies ending in its medium.
         "The harbour may draw ferries from abroad. (Calder Image Group/New York Times Photo)",
@@ -164,6 +167,8 @@ def test_text_is_caption_like_recognises_caption_cues(text: str) -> None:
         "The ferry sank on Wednesday, March 30, 2016.",
         '"The ferries will run again," the harbour master said. (Reuters)',
         "The council (Calder/Norland branch) approved the Photo Museum's plan.",
+        "Watch: the council will vote on the bridge on Monday, officials said.",
+        "Video footage showed the ferry listing as it left the quay.",
     ],
 )
 def test_text_is_caption_like_leaves_body_sentences_alone(text: str) -> None:

@@ -178,6 +178,9 @@ _CAPTION_CUE = re.compile(
     # Video widgets of station and newspaper sites, with the video's caption.
     r"(?-i:^EMBED More News Videos\b|^JUST WATCHED\b|^CLOSE\b[^\n]{0,600}\bUSA TODAY\s*$|"
     r"^CLOSE (?:Skip\b|[A-Z][a-z])|^CORRECTS\b)|"
+    # A page's label for its video or pictures, in capitals, run into what follows it:
+    # "TRAILER: Get a taste of the film ...", "WATCH: ...", "PHOTOS: ...".
+    r"(?-i:^(?:WATCH|VIDEO|TRAILER|PHOTOS?|GALLERY|SLIDESHOW|LISTEN|AUDIO)\s*:)|"
     # The caption of a station's video: "Jane Doe reports for NBC4 News at 5 on ...".
     r"\breports (?:for|during|on) (?:the )?[\w.' ]{1,40}(?-i:\bNews) at \d|"
     # An agency caption ends with the day it shows: "... in Cairo, Monday, Jan. 2, 2012."
