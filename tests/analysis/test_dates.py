@@ -29,6 +29,30 @@ def test_dates_an_undated_document_gets_the_latest_full_date_its_text_states() -
     assert text[evidence.start : evidence.end] == "Feb. 3, 2013"
 
 
+@pytest.mark.issue(20)
+def test_dates_a_day_before_a_later_year_the_text_states_dates_nothing() -> None:
+    # A review: the story it tells is set on a day long past, the film it reviews is of
+    # a later year. The writing is after both; no day dates it.
+    text = (
+        "The girl is murdered on Dec. 6, 1973, on her way home. "
+        "The film, released in 2009, follows her family. "
+        "The studio reported record sales in March 2010."
+    )
+    for later in ("2009", "March 2010"):
+        doc = build_parsed(text, mentions=[("Dec. 6, 1973", "DATE"), (later, "DATE")])
+        (undated,) = estimate_dates([doc])
+        assert undated.article.published is None
+    # An earlier year, or a month the day is in, leaves the day the latest.
+    text = "In 1998 the dam was built. It burst on Feb. 1, 2013, in February 2013's storms."
+    doc = build_parsed(
+        text,
+        mentions=[("1998", "DATE"), ("Feb. 1, 2013", "DATE"), ("February 2013", "DATE")],
+    )
+    (dated,) = estimate_dates([doc])
+    assert dated.article.published is not None
+    assert dated.article.published.iso() == "2013-02-01"
+
+
 @pytest.mark.issue(18)
 def test_dates_a_file_photo_caption_does_not_date_the_article() -> None:
     text = (

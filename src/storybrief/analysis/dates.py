@@ -1,10 +1,12 @@
 """Publication dates the text supports, where the input states none.
 
-Method (``dates.v2``): a document whose date is not stated gets an estimate
+Method (``dates.v3``): a document whose date is not stated gets an estimate
 when its text states a full date (day, month, year) outside future-tense
 context: the latest such date, marked ``estimated`` with that expression as
 evidence (an article is written on or after the latest day it reports). A
-month or a year alone is no evidence; without one the date stays unknown.
+month or a year alone is no evidence; without one the date stays unknown, and
+so it does when the text states a month or a year after that day (``dates.v3``:
+the latest time it reports is then no day).
 A photo caption's date is the picture's, never the article's ("FILE - In
 this April 17, 2018 file photo", "... sit with their mothers in Tehran May
 20, 2010"): dates in captions (``Article.captions``) and in sentences that
@@ -21,7 +23,7 @@ from storybrief.analysis.timex import Timex, document_timexes, tense_of
 from storybrief.model import DateRef, Evidence, Granularity, ParsedArticle, date_of
 from storybrief.text import is_caption_like
 
-METHOD = "dates.v2"
+METHOD = "dates.v3"
 
 
 def _in_caption(doc: ParsedArticle, offset: int) -> bool:
@@ -32,6 +34,13 @@ def _in_caption(doc: ParsedArticle, offset: int) -> bool:
     return sentence is not None and is_caption_like(sentence.text)
 
 
+def _after(when: dt.date, grain: Granularity, day: dt.date) -> bool:
+    """Whether a month or a year lies wholly after a day."""
+    if grain == "year":
+        return when.year > day.year
+    return (when.year, when.month) > (day.year, day.month)
+
+
 def estimate_dates(documents: Sequence[ParsedArticle]) -> tuple[ParsedArticle, ...]:
     """The documents, with an estimated publication date where the text supports one."""
     out = []
@@ -40,18 +49,26 @@ def estimate_dates(documents: Sequence[ParsedArticle]) -> tuple[ParsedArticle, .
             out.append(doc)
             continue
         best: tuple[dt.date, Granularity, Timex] | None = None
+        coarse: list[tuple[dt.date, Granularity]] = []  # the months and years it states
         for timex in document_timexes(doc, None):
             if timex.type != "DATE" or timex.relative or timex.mod is not None:
                 continue
             parsed = date_of(timex.value)
-            if parsed is None or parsed[1] != "day":
+            if parsed is None or parsed[1] not in ("day", "month", "year"):
                 continue
             if tense_of(doc.tree, timex.start, timex.end) == "future":
                 continue
             if _in_caption(doc, timex.start):
                 continue
-            if best is None or parsed[0] > best[0]:
+            if parsed[1] != "day":
+                coarse.append((parsed[0], parsed[1]))
+            elif best is None or parsed[0] > best[0]:
                 best = (parsed[0], parsed[1], timex)
+        if best is not None and any(_after(when, grain, best[0]) for when, grain in coarse):
+            # A later month or year is stated: the day is not the latest time the text
+            # reports (a film's story set on "December 6, 1973" in a review that tells
+            # of the film's 2009 release), and a month or a year dates no day.
+            best = None
         if best is None:
             out.append(doc)
             continue
