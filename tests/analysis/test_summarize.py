@@ -815,6 +815,32 @@ def test_the_thing_the_article_just_told_of_needs_a_sentence_that_tells_of_it() 
 
 @pytest.mark.model
 @pytest.mark.issue(20)
+def test_an_agency_budget_gives_no_summary_sentence() -> None:
+    from storybrief.analysis.summarize import candidates
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    budget = (
+        "These stories are moving today to clients of the Calder News Service.\n\n"
+        "FERRY-STRIKE _ CALDER _ As both sides in the ferry strike await a court ruling, "
+        "the mayor of Calder flies to the capital to meet the transport minister. "
+        "(Varga, Calder News Service). 30.\n\n"
+        "BRIDGE-REPAIRS (Undated) _ The county plans to close the old bridge for repairs "
+        "until the water falls. (Vilar, Calder News Service). 20.\n"
+    )
+    story = (
+        "FERRY-STRIKE _ The ferry strike entered its third week on Monday as the union "
+        "rejected the latest offer from the port.\n\n"
+        "The mayor of Calder said the strike had cost the town's shops dearly."
+    )
+    docs = parse_articles([build_article(budget, "d1"), build_article(story, "d2")], load_nlp())
+    found = candidates(docs)
+    # Blurbs of coming stories, none a report; one slug opening a story is a story.
+    assert {c.doc_index for c in found} == {1}
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
 def test_an_object_the_article_just_told_of_needs_a_sentence_that_tells_of_it() -> None:
     from storybrief.analysis.summarize import _introductions, candidates
     from storybrief.nlp import load_nlp, parse_articles

@@ -947,6 +947,13 @@ def _unbalanced_quotes(text: str) -> bool:
     )
 
 
+#: A line of an agency's budget: the story's slug in capitals, words joined by hyphens,
+#: then " _ " ("CUBA-ELIAN _ MIAMI _ ...", "DAM-FISH (Undated) _ A panel of ...").
+_SLUG_LINE = re.compile(r"(?m)^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?:\s+\([A-Za-z]+\))?\s+_\s")
+#: Judgement call: this many slug lines make a document a budget (one may open a story).
+BUDGET_SLUGS = 2
+
+
 def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
     """The sentences of a cluster the summary may use, in document order.
 
@@ -958,6 +965,12 @@ def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
     found: list[Candidate] = []
     for d, doc in enumerate(documents):
         text = doc.article.text
+        if len(_SLUG_LINE.findall(text)) >= BUDGET_SLUGS:
+            # An agency's budget or advisory to its clients ("CUBA-ELIAN _ MIAMI _ As
+            # both sides ... await a ruling, the mayor of Miami flies to Washington ...
+            # (Williams/Lipman, Cox News Service). 30."): blurbs of coming stories in the
+            # present tense, of many stories, none a report.
+            continue
         rows: list[tuple[Sentence, bool, bool] | None] = []  # sentence, follows, leads
         inside, previous_end, broken = False, 0, False
         persons = sorted(
