@@ -815,6 +815,26 @@ def test_the_thing_the_article_just_told_of_needs_a_sentence_that_tells_of_it() 
 
 @pytest.mark.model
 @pytest.mark.issue(20)
+def test_two_sentences_alike_only_in_a_long_name_are_no_support() -> None:
+    from storybrief.analysis.summarize import _gist, _same_content
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    texts = (
+        "Results were confirmed by the Calder Institute for Marine Research in Lennox.",
+        "The Calder Institute for Marine Research in Lennox has sent six divers to the wreck.",
+        "The Calder Institute for Marine Research in Lennox confirmed the results on Monday.",
+    )
+    docs = parse_articles([build_article(t, f"d{i}") for i, t in enumerate(texts)], load_nlp())
+    results, divers, confirmed = (_gist(d, d.sentences[0].start, d.sentences[0].end) for d in docs)
+    # However alike their long name makes them, nothing else in common, another act.
+    assert not _same_content(results, divers, 0.6)
+    # The same act of the same institute is support.
+    assert _same_content(results, confirmed, 0.6)
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
 def test_an_agency_budget_gives_no_summary_sentence() -> None:
     from storybrief.analysis.summarize import candidates
     from storybrief.nlp import load_nlp, parse_articles

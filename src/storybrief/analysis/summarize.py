@@ -2737,6 +2737,18 @@ def _same_content(a: _Gist, b: _Gist, similarity: float) -> bool:
         # court's plenary is to decide on an earlier challenge of the investigations that
         # underpin the warrant".
         return False
+    if (
+        not a.words & b.words
+        and a.predicates
+        and b.predicates
+        and not a.predicates & b.lemmas
+        and similarity < COPY_SIMILARITY
+    ):
+        # Alike in a long name only, nothing else in common, another act: "Results were
+        # confirmed by the Centers for Disease Control in Atlanta" is not "The Centers
+        # for Disease Control and Prevention in Atlanta has sent at least six researchers
+        # to New York".
+        return False
     if similarity < NAMES_ALONE_SUPPORT:
         if a.places and not _places_meet(a.places, b):
             # "poised to strike Benghazi" is not supported by strikes on a road elsewhere
