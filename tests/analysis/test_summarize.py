@@ -745,6 +745,9 @@ def test_a_chronology_box_line_is_no_summary_sentence() -> None:
         "Milestones:\n\n"
         "-- May 4, 1964: The first Calder ferry enters service between the two harbour piers.\n\n"
         "-- 1988: The fleet is refitted with new engines and a covered upper deck for winter."
+        "\n\n"
+        "Jan. 5 -- The council decides the old ferry must leave the harbour by Jan. 14. "
+        "Calder residents ask the harbour master to reconsider the decision."
     )
     (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
     chosen = [c.sentence.text for c in candidates([doc])]

@@ -728,10 +728,11 @@ def _standing(
         return None
     if is_caption_like(text):  # a caption run into a paragraph
         return None
-    # A line of a chronology box, whether the splitter cut its date off or not.
+    # A line of a chronology box, whether the splitter cut its date off or not, and
+    # any sentence of it ("Jan. 5 -- The INS decides Elian ... must be returned to Cuba
+    # by Jan. 14. Florida relatives ask Attorney General Janet Reno to reconsider.").
     line_start = doc.article.text.rfind("\n", 0, sentence.start) + 1
-    chronology = _CHRONOLOGY_LINE.match(doc.article.text[line_start : sentence.end])
-    if chronology and not doc.article.text[line_start + chronology.end() : sentence.start].strip():
+    if _CHRONOLOGY_LINE.match(doc.article.text[line_start : sentence.end]):
         return None
     if not _ENDS_SENTENCE.search(text) or _LOWER_START.match(text):  # also drops questions
         return None
