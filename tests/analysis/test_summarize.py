@@ -752,6 +752,16 @@ def test_a_chronology_box_line_is_no_summary_sentence() -> None:
     (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
     chosen = [c.sentence.text for c in candidates([doc])]
     assert chosen == [text.split("\n\n")[0]]
+    # One dated line alone is a dated lead, no box: what follows its first sentence
+    # stays.
+    lead = (
+        "Sept. 12, 2013 -- A new study of the Calder harbour finds the water cleaner than "
+        "in any year since 1964. The researchers said the ferries' new engines had helped "
+        "the most."
+    )
+    (doc,) = parse_articles([build_article(lead, "d2")], load_nlp())
+    chosen = [c.sentence.text for c in candidates([doc])]
+    assert chosen == ["The researchers said the ferries' new engines had helped the most."]
 
 
 @pytest.mark.model

@@ -333,6 +333,15 @@ _CHRONOLOGY_LINE = re.compile(
     r"\s*(?::|\s[-–—]+\s)(?!\s*\d)"
 )
 
+
+def _chronology_box(doc: ParsedArticle) -> bool:
+    """Whether a document has a chronology box: two lines or more opening with a date
+    (``_CHRONOLOGY_LINE``); a single such line may be a dated lead ("Sept. 12, 2013 --
+    A new study finds ... . The researchers said ...")."""
+    lines = (line for line in doc.article.text.split("\n") if line.strip())
+    return sum(1 for line in lines if _CHRONOLOGY_LINE.match(line)) >= 2
+
+
 #: Pronouns that stand for a person named elsewhere, as subjects.
 _PERSON_PRONOUNS = frozenset(("he", "she"))
 #: "also" this early in a sentence refers back to what was said before it ("The
@@ -449,8 +458,9 @@ def _told_before(doc: ParsedArticle, sentence: Sentence) -> list[tuple[str, bool
         if t.dep not in _TOLD_DEPS or t.pos != "NOUN":
             continue
         if t.dep in _SUBJECT_DEPS:
-            # The sentence's first subject ("before the installment is given", later,
-            # is the time of what it says).
+            # The sentence's first noun subject, as before objects counted ("IMF officials
+            # want a program before the installment is given": the later one is the
+            # time of what it says).
             if subject:
                 continue
             subject = True
@@ -732,7 +742,11 @@ def _standing(
     # any sentence of it ("Jan. 5 -- The INS decides Elian ... must be returned to Cuba
     # by Jan. 14. Florida relatives ask Attorney General Janet Reno to reconsider.").
     line_start = doc.article.text.rfind("\n", 0, sentence.start) + 1
-    if _CHRONOLOGY_LINE.match(doc.article.text[line_start : sentence.end]):
+    chronology = _CHRONOLOGY_LINE.match(doc.article.text[line_start : sentence.end])
+    if chronology and (
+        not doc.article.text[line_start + chronology.end() : sentence.start].strip()
+        or _chronology_box(doc)
+    ):
         return None
     if not _ENDS_SENTENCE.search(text) or _LOWER_START.match(text):  # also drops questions
         return None
@@ -950,7 +964,7 @@ def _unbalanced_quotes(text: str) -> bool:
 
 #: A line of an agency's budget: the story's slug in capitals, words joined by hyphens,
 #: then " _ " ("CUBA-ELIAN _ MIAMI _ ...", "DAM-FISH (Undated) _ A panel of ...").
-_SLUG_LINE = re.compile(r"(?m)^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?:\s+\([A-Za-z]+\))?\s+_\s")
+_SLUG_LINE = re.compile(r"(?m)^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?:[ \t]+\([A-Za-z. ]+\))?[ \t]+_[ \t]")
 #: Judgement call: this many slug lines make a document a budget (one may open a story).
 BUDGET_SLUGS = 2
 
@@ -1916,7 +1930,8 @@ def _introductions(
     told of ("The trailer was screened on Tuesday", "offered no evidence for the claim,
     which ...": ``_told_before``) needs a sentence read before it with that noun (or
     verb: "claimed"); as an object, unless it is one of the story's own things ("the
-    submarine" in most of its documents).
+    submarine" in more than ``TOPIC_SHARE`` of its documents and more than
+    ``TOPIC_MIN_DOCS``).
     """
     full: dict[str, list[int]] = {}  # surname: candidates that introduce it
     bare: dict[int, set[str]] = {}
@@ -1984,8 +1999,9 @@ def _introductions(
         if nouns_told:
             told[i] = nouns_told
     if told:
-        # The story's own things ("the submarine", "the crew": in most of its
-        # documents) are known to every reader of the brief.
+        # The story's own things ("the submarine", "the crew": in many of its
+        # documents, as ``_supports`` counts the story's words) are known to every
+        # reader of the brief.
         spread = Counter(
             w for doc in documents for w in {t.lemma.lower() for t in doc.tokens if t.pos == "NOUN"}
         )
