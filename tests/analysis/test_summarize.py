@@ -1538,6 +1538,38 @@ def test_a_transcript_talking_in_the_first_or_second_person_is_no_summary_senten
 
 
 @pytest.mark.issue(20)
+def test_a_columnist_talking_in_the_first_or_second_person_is_no_summary_sentence() -> None:
+    column = "\n\n".join(
+        [
+            "Calder port strike",
+            "I have walked past the idle cranes of Calder every morning this week.",
+            "The dockworkers walked out of the Calder port on Monday morning. "
+            "Honestly, I am not sure the union knows what it wants.",
+            "The union is seeking a pay rise of eight percent from the port authority. "
+            "You have to wonder who will pay for all of this in the end.",
+            "Our town deserves better than a summer of empty quays!",
+            "We will not sign a deal that cuts pay, the union leader told reporters.",
+            "My advice to the port is simple: meet the union this week.",
+            "Say it with me now: the port needs its dockworkers.",
+        ]
+    )
+    found = [c.sentence.text for c in candidates(storybrief.brief([{"text": column}]).documents)]
+    # The writer talking ("I", "you", an exclamation) is not a report ...
+    assert not any(
+        s.startswith(("I have walked", "Honestly", "You have to", "Our town", "My advice", "Say"))
+        for s in found
+    )
+    # ... the facts the column states, and what it gives to a speaker, are.
+    assert any(s.startswith("The dockworkers walked out") for s in found)
+    assert any(s.startswith("The union is seeking") for s in found)
+    assert any(s.startswith("We will not sign") for s in found)
+    # A report with one first-person paragraph is no column: its sentence stays.
+    report = "\n\n".join(column.split("\n\n")[:4])
+    found = [c.sentence.text for c in candidates(storybrief.brief([{"text": report}]).documents)]
+    assert any(s.startswith("I have walked") for s in found)
+
+
+@pytest.mark.issue(20)
 def test_an_interview_printed_as_questions_and_answers_is_no_summary_sentence() -> None:
     interview = (
         "Port strike\n\nThe dockworkers of Calder walked out on Monday, and the port "

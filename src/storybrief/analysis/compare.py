@@ -205,6 +205,31 @@ def _question_subheads(text: str) -> int:
     )
 
 
+def _first_person_paragraphs(own: str) -> int:
+    """The paragraphs of the writer's own words (``_unattributed``) in the first person.
+
+    Paragraphs, not words: a speaker's unmarked "I ... I ... my" in one paragraph
+    is one signal; a writer who speaks as "I" does so throughout.
+    """
+    return sum(1 for p in _paragraphs(own) if _WE.search(p))
+
+
+def writes_as_self(doc: ParsedArticle) -> bool:
+    """Whether the writer speaks as "I" or "we" in their own words, outside quotations,
+    in ``FIRST_PERSON_OPINION`` paragraphs or more: a column, a review, a blog."""
+    own = _unattributed(doc, outside_quotes(_body(doc)))
+    return _first_person_paragraphs(own) >= FIRST_PERSON_OPINION
+
+
+def attributed(doc: ParsedArticle, sentence: Sentence) -> bool:
+    """Whether a speech verb (or "according") gives the sentence to someone else, as
+    ``classify`` reads the writer's own words; not a speech verb that opens the
+    sentence as the writer's imperative to the reader ("Say it with me now: ...")."""
+    tokens = doc.tree.in_sentence(sentence.index)
+    opening = next((t for t in tokens if t.text.isalpha()), None)
+    return any(_attributes(doc, t) and not (t is opening and t.tag == "VB") for t in tokens)
+
+
 def classify(doc: ParsedArticle, quotes_here: int) -> tuple[SourceKind, list[str]]:
     """Kind of a piece (report, analysis, opinion) and the signals that decided it."""
     text = outside_quotes(_body(doc))
@@ -212,9 +237,7 @@ def classify(doc: ParsedArticle, quotes_here: int) -> tuple[SourceKind, list[str
     # ("We will not give up, the mayor said" is the mayor's first person).
     own = _unattributed(doc, text)
     sentences = max(len(doc.sentences), 1)
-    # Paragraphs, not words: a speaker's unmarked "I ... I ... my" in one paragraph
-    # is one signal; a writer who speaks as "I" does so throughout.
-    first_person = sum(1 for p in _paragraphs(own) if _WE.search(p))
+    first_person = _first_person_paragraphs(own)
     evaluative = len(_EVALUATIVE.findall(text))
     normative = len(_NORMATIVE.findall(own))
     stance = [m.group(0) for m in _STANCE.finditer(own)]

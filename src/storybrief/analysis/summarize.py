@@ -24,7 +24,10 @@ Candidates exclude headlines, photo captions, questions, very short or very
 long sentences, fragments that start in lower case, a noun with only relative
 clauses ("A left-handed hitter who likes to pull the ball."), teasers cut short with an
 ellipsis, the questions and answers of an interview printed as such ("Q. ... A.
-..."), and sentences that start
+..."), the writer talking in a column, a review or a blog (a writer who speaks as
+"I" or "we" in three paragraphs or more: a sentence of theirs in the first or
+second person, or exclaimed, that no speech verb gives to someone else: "Kanye West
+needs our help!", "Honestly, I'm not sure how to describe this"), and sentences that start
 where the one before them in their paragraph did not end (a sentence the
 splitter cut in two). A sentence that cannot stand alone (it opens with a
 pronoun or connective, or with a quotation that names no speaker; a "he" or "she"
@@ -73,6 +76,7 @@ from typing import Any
 
 from storybrief import gazetteer
 from storybrief.analysis.claims import figure_of, figures_agree
+from storybrief.analysis.compare import attributed, writes_as_self
 from storybrief.analysis.similarity import SENTENCES, cosine, tfidf
 from storybrief.analysis.timex import document_timexes
 from storybrief.lexicon import (
@@ -261,6 +265,8 @@ _TRAILING_ELLIPSIS = re.compile(r"""(?:\.\.\.|…|\.(?:\s\.){2,})["'”’)]*$""
 _LOWER_START = re.compile(r"^[a-z]{2}")
 #: The first or second person ("I think", "we're going to", "you've seen it", "let's").
 _PERSONAL = re.compile(r"\b(?:I|[Ww]e|[Yy]ou|[Mm]e|[Uu]s|[Mm]y|[Oo]ur|[Yy]our|[Ll]et['’]s)\b")
+#: The same in capitals ("WE MUST BE THE MEDICI FAMILY TO KANYE."; not "US", "ME").
+_PERSONAL_CAPITALS = re.compile(r"\b(?:WE|OUR|MY)\b")
 #: A speaker's turn in a broadcast transcript: "BECKY ANDERSON, HOST:", "PARKER:".
 _TURN = re.compile(r"^[A-Z][A-Z.,'’ -]{1,60}:", re.MULTILINE)
 #: The marks of an interview printed as questions and answers: "Q. ...", "A: ...".
@@ -962,6 +968,17 @@ def _unbalanced_quotes(text: str) -> bool:
     )
 
 
+def _writers_voice(doc: ParsedArticle, sentence: Sentence, outside: str) -> bool:
+    """Whether a sentence of a column is the writer talking: in the first or second
+    person in their own words ("Kanye West ... needs our help!", "Honestly, I'm not sure
+    how to describe this horrifying sound", "the high court will, we hope, ..."), or
+    exclaimed, and given to no one else by a speech verb. A fact the column states in
+    the third person ("Simpson was acquitted of murder charges Oct. 3, 1995") stays."""
+    own = outside[sentence.start : sentence.end]
+    personal = _PERSONAL.search(own) or _PERSONAL_CAPITALS.search(own)
+    return bool(personal or own.rstrip().endswith("!")) and not attributed(doc, sentence)
+
+
 #: A line of an agency's budget: the story's slug in capitals, words joined by hyphens,
 #: then " _ " ("CUBA-ELIAN _ MIAMI _ ...", "DAM-FISH (Undated) _ A panel of ...").
 _SLUG_LINE = re.compile(r"(?m)^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?:[ \t]+\([A-Za-z. ]+\))?[ \t]+_[ \t]")
@@ -1000,6 +1017,8 @@ def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
         # Well, ..."): from its first question on, the words are the interview's, not a
         # report.
         interview = _interview_start(text)
+        # A column, a review or a blog: the writer speaks as "I" or "we" throughout.
+        column = writes_as_self(doc)
         for sentence in doc.sentences:
             if "\n" in text[previous_end : sentence.start]:
                 broken = False
@@ -1016,6 +1035,8 @@ def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
             if transcript and _PERSONAL.search(sentence.text):
                 standing = None
             if interview is not None and sentence.end > interview:
+                standing = None
+            if column and standing is not None and _writers_voice(doc, sentence, outside):
                 standing = None
             # A photo credit ends its caption ("... REUTERS/Jane Doe") as a full stop would.
             broken = (
