@@ -1324,24 +1324,82 @@ def test_support_states_the_count_sum_or_share_the_passage_asserts() -> None:
     assert _same_content(aside, closed, 0.6)
     assert _same_content(sum_, same_sum, 0.6)
     assert not _same_content(sum_, no_sum, 0.6)
+    # A share as precisely as it is written: a whole one is another count's, a rounded
+    # one may be the same.
+    share, whole_share, rounded = gists(
+        "The harbour party of Ines Varga was second with 29.6 percent of the vote.",
+        "Ines Varga's harbour party finished second with 29 percent of the vote.",
+        "Ines Varga's harbour party finished second with 30 percent of the vote.",
+    )
+    assert not _same_content(share, whole_share, 0.6)
+    assert _same_content(share, rounded, 0.6)
 
 
 @pytest.mark.model
 @pytest.mark.issue(20)
-def test_another_country_doing_the_same_thing_is_no_support() -> None:
+def test_another_country_or_named_doer_doing_the_same_thing_is_no_support() -> None:
     from storybrief.analysis.summarize import _same_content
 
-    passage, canada, same, capital = _gists(
-        "Mongolia and Japan established diplomatic relations in 1972.",
-        "Canada and Mongolia established diplomatic relations in 1973.",
-        "Japan and Mongolia set up diplomatic relations in 1972, the ministry said.",
-        "Tokyo established diplomatic relations with Mongolia in 1972.",
-    )
-    # Canada is not in the passage, Japan not in the other: another country's act.
-    assert not _same_content(passage, canada, 0.6)
-    assert _same_content(passage, same, 0.6)
-    # A capital for its country is no other country.
-    assert _same_content(passage, capital, 0.6)
+    cases = [
+        # (passage, other sentence, whether it supports the passage)
+        # Canada is not in the passage, Japan not in the other: another country's act.
+        (
+            "Mongolia and Japan established diplomatic relations in 1972.",
+            "Canada and Mongolia established diplomatic relations in 1973.",
+            False,
+        ),
+        (
+            "Mongolia and Japan established diplomatic relations in 1972.",
+            "Japan and Mongolia set up diplomatic relations in 1972, the ministry said.",
+            True,
+        ),
+        # A capital for its country is no other country.
+        (
+            "Mongolia and Japan established diplomatic relations in 1972.",
+            "Tokyo established diplomatic relations with Mongolia in 1972.",
+            True,
+        ),
+        (
+            "The United States imposed 25% tariffs on Calder's ferries worth $34 billion.",
+            "Washington imposed 25 percent tariffs on $34 billion of Calder's ferries in July.",
+            True,
+        ),
+        # Nor a person or a country the passage never names doing the same.
+        (
+            "France and Britain pledged their support for the economic reforms of Calder, "
+            "its president said.",
+            "Ines Varga pledged support for the economic reforms of Calder after meeting "
+            "its president.",
+            False,
+        ),
+        (
+            "France and Britain pledged their support for the economic reforms of Calder.",
+            "Britain and France pledged support for Calder's economic reforms on Monday.",
+            True,
+        ),
+        # Named in the other sentence, a doer is the same one, however put.
+        (
+            "Ines Varga pledged support for the economic reforms of Calder after meeting "
+            "its president.",
+            "The mayor said Ines Varga had pledged support for the reforms of Calder.",
+            True,
+        ),
+        # A one-word name may be another's first or last name.
+        (
+            "Last week, Ines opened talks with the board about selling the ferry company.",
+            "The board said Ms Varga had opened talks about selling the ferry company last week.",
+            True,
+        ),
+        # A passive's subject is who it befell, not the doer.
+        (
+            "Ines Varga and Tom Reyes were each charged with 11 counts of arson on Monday.",
+            "Calder charged the two dockworkers with 11 counts of arson on Monday.",
+            True,
+        ),
+    ]
+    gists = _gists(*(text for passage, other, _ in cases for text in (passage, other)))
+    for (passage, other, supports), a, b in zip(cases, gists[::2], gists[1::2], strict=True):
+        assert _same_content(a, b, 0.6) is supports, (passage, other)
 
 
 @pytest.mark.model
@@ -1578,12 +1636,15 @@ def test_a_columnist_talking_in_the_first_or_second_person_is_no_summary_sentenc
             "We will not sign a deal that cuts pay, the union leader told reporters.",
             "My advice to the port is simple: meet the union this week.",
             "Say it with me now: the port needs its dockworkers.",
+            "When you lose your job, the port must explain to a judge why it let you go.",
         ]
     )
     found = [c.sentence.text for c in candidates(storybrief.brief([{"text": column}]).documents)]
     # The writer talking ("I", "you", an exclamation) is not a report ...
     assert not any(
-        s.startswith(("I have walked", "Honestly", "You have to", "Our town", "My advice", "Say"))
+        s.startswith(
+            ("I have walked", "Honestly", "You have to", "Our town", "My advice", "Say", "When you")
+        )
         for s in found
     )
     # ... the facts the column states, and what it gives to a speaker, are.

@@ -1531,16 +1531,19 @@ def _close(a: _Statement, b: _Statement) -> bool:
     return max(a.value, b.value) / max(min(a.value, b.value), 1e-9) <= AGREE_RATIO
 
 
-def figures_agree(unit: str, a: float, a_text: str, b: float, b_text: str) -> bool:
+def figures_agree(
+    unit: str, a: float, a_text: str, b: float, b_text: str, *, whole_part: bool = True
+) -> bool:
     """Whether two figures of one unit, as written, can be the same figure (the rules of
     ``_close``): counts and money equal unless one is qualified ("about 250") or round
     ("5,000"); percentages within the precision they are written to (52.9% and 52.94%
-    are, 38% and 40% are not); other units within 10%."""
+    are, 38% and 40% are not), and with ``whole_part`` a whole one also a precise one
+    cut to its whole part ("29 percent", "29.6 percent"); other units within 10%."""
     qualified = _value(a_text)[1] is not None or _value(b_text)[1] is not None
     if unit.split(" ")[0] in ("count", "money") and not (qualified or _rounded(a) or _rounded(b)):
         return a == b
     if unit == "percent" and not qualified:
-        return _percents_agree(a, a_text, b, b_text)
+        return _percents_agree(a, a_text, b, b_text, whole_part=whole_part)
     return max(a, b) / max(min(a, b), 1e-9) <= AGREE_RATIO
 
 
@@ -1564,12 +1567,17 @@ def _rounded(value: float) -> bool:
     return value >= ROUND_FROM and value == int(value) and int(value) % ROUND_STEP == 0
 
 
-def _percents_agree(a: float, a_text: str, b: float, b_text: str) -> bool:
+def _percents_agree(
+    a: float, a_text: str, b: float, b_text: str, *, whole_part: bool = True
+) -> bool:
     """Whether two percentages can be one, as precisely as they are written (3.1% is not
-    3.4%, 38% not 40%); a whole percentage may also be a precise one cut to its whole
-    part, as news often writes it ("29.6 percent", "29 percent"; since claims.v15)."""
+    3.4%, 38% not 40%); with ``whole_part`` a whole percentage may also be a precise one
+    cut to its whole part, as news often writes it ("29.6 percent", "29 percent"; since
+    claims.v15)."""
     if abs(a - b) <= _half_step(a_text) + _half_step(b_text) + 1e-9:
         return True
+    if not whole_part:
+        return False
     whole, precise = (a, b) if _half_step(a_text) > _half_step(b_text) else (b, a)
     return _half_step(a_text) != _half_step(b_text) and whole == int(whole) == int(precise)
 

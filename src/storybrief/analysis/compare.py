@@ -223,11 +223,10 @@ def writes_as_self(doc: ParsedArticle) -> bool:
 
 def attributed(doc: ParsedArticle, sentence: Sentence) -> bool:
     """Whether a speech verb (or "according") gives the sentence to someone else, as
-    ``classify`` reads the writer's own words; not a speech verb that opens the
-    sentence as the writer's imperative to the reader ("Say it with me now: ...")."""
-    tokens = doc.tree.in_sentence(sentence.index)
-    opening = next((t for t in tokens if t.text.isalpha()), None)
-    return any(_attributes(doc, t) and not (t is opening and t.tag == "VB") for t in tokens)
+    ``classify`` reads the writer's own words; not one in its base form, which reports
+    nothing said: the writer's imperative ("Say it with me now: ..."), or what must or
+    will be said ("the executive branch must explain to a judge why it holds you")."""
+    return any(_attributes(doc, t) and t.tag != "VB" for t in doc.tree.in_sentence(sentence.index))
 
 
 def classify(doc: ParsedArticle, quotes_here: int) -> tuple[SourceKind, list[str]]:

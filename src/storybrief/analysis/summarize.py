@@ -16,9 +16,12 @@ first (``_lead_first``), and each names the sentences of
 other documents that report the same content: alike in TF-IDF cosine, with
 content words of their own in common besides names, days and the story's own
 words, the figures both state agreeing, naming the sentence's place (or one that
-holds it or lies within it: GeoNames, ``storybrief.gazetteer``) and stating what it
-asserts (its main verb, or what its speech verb reports), unless alike even as a
-whole (``bigram-ilp.v3``).
+holds it or lies within it: GeoNames, ``storybrief.gazetteer``), stating what it
+asserts (its main verb, or what its speech verb reports) and not of another named doer
+the sentence never names ("Albright pledged support" is no second source for "France
+and Britain pledged support"), unless alike even as a whole (``bigram-ilp.v3``). Shares
+agree as precisely as they are written ("29 percent" is no second source for "29.6
+percent").
 
 Candidates exclude headlines, photo captions, questions, very short or very
 long sentences, fragments that start in lower case, a noun with only relative
@@ -2251,6 +2254,8 @@ class _Gist:
     #: The nouns its asides tell of, lemmas: "the London clinic where he is being
     #: held" → "clinic".
     aside_heads: frozenset[str] = frozenset()
+    #: Whether it says something in the passive ("were charged"): a subject who it befell.
+    passive: bool = False
 
 
 _TITLE_DEPS = frozenset(("compound", "amod", "appos", "nmod", "flat"))
@@ -2647,6 +2652,7 @@ def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
             if (w := doc.tree.token(i)) is not None and w.pos in ("VERB", "NOUN")
         ),
         subjects=subjects,
+        passive=any(t.dep in ("nsubjpass", "auxpass") for t in inside),
         main=main,
         acts=acts,
         mood=mood,
@@ -2755,6 +2761,11 @@ def _same_content(a: _Gist, b: _Gist, similarity: float) -> bool:
     if _other_countries(a, b):
         # Another country doing it: "Canada established relations with Mongolia" is not
         # "Mongolia and Japan established relations".
+        return False
+    if _other_subjects(a, b) and similarity < COPY_SIMILARITY:
+        # Another named doer, not named by the passage at all: "Albright pledged U.S.
+        # support for Mongolia's reforms" is not "France and Britain have pledged their
+        # support for Mongolia's reforms".
         return False
     shared += agreeing  # "four people were taken to …" / "… received four patients"
     if (
@@ -2872,7 +2883,7 @@ def _figures_agreeing(a: _Gist, b: _Gist) -> int | None:
         # Every figure of the side that states fewer has its equal on the other side
         # ("four on the ground and all 109" is not "109 aboard and five on the ground").
         fewer, more = (ours, theirs) if len(ours) <= len(theirs) else (theirs, ours)
-        if not all(any(figures_agree(unit, x, xw, y, yw) for y, yw in more) for x, xw in fewer):
+        if not all(any(_same_figure(unit, x, xw, y, yw) for y, yw in more) for x, xw in fewer):
             return None
     return len(kinds)
 
@@ -2883,13 +2894,20 @@ def _figures_agreeing(a: _Gist, b: _Gist) -> int | None:
 _TOLD_FIGURES = ("count", "money", "percent")
 
 
+def _same_figure(unit: str, a: float, a_text: str, b: float, b_text: str) -> bool:
+    """Whether a second source states the passage's figure: ``claims.figures_agree``,
+    but a whole percentage is not a precise one ("29 percent" is no second source for
+    "29.6 percent": it may be a later count's, which the claims section shows beside it)."""
+    return figures_agree(unit, a, a_text, b, b_text, whole_part=False)
+
+
 def _figures_missing(a: _Gist, b: _Gist) -> bool:
     """Whether the passage states a count, a sum or a share that the other sentence does
     not state at all: "each were charged with 11 counts of murder" is not supported by
     "the two men were charged", which tells a part of it only."""
     return not all(
         any(
-            _kind(u).split(" ")[0] == kind and figures_agree(kind, v, w, y, yw)
+            _kind(u).split(" ")[0] == kind and _same_figure(kind, v, w, y, yw)
             for u, y, yw in b.figures
         )
         for kind, v, w in a.told
@@ -2951,6 +2969,51 @@ def _places_apart(a: _Gist, b: _Gist) -> bool:
     if not all(gazetteer.is_place(name) for _, name in a.places | b.places):
         return False
     return not (_places_meet(a.places, b) or _places_meet(b.places, a))
+
+
+def _other_subjects(a: _Gist, b: _Gist) -> bool:
+    """Whether each sentence names who does what it asserts (``_Gist.subjects``: a name,
+    not only a role) and neither names the other's anywhere ("France and Britain have
+    pledged ..." / "Albright pledged ..."; not "Pinochet was arrested" / "British police
+    arrested Pinochet"). A place is named by one within it or holding it ("Washington" /
+    "the United States"); a person named by one word may be the other's first or last
+    name ("Elon" / "Mr Musk")."""
+
+    def named(keys: frozenset[str]) -> set[str]:
+        return {k for k in keys if not k.startswith(("role:", "title:"))}
+
+    ours, theirs = named(a.subjects), named(b.subjects)
+    if not ours or not theirs or _same_subject(a.subjects, b.subjects):
+        return False
+    if a.passive or b.passive:
+        # A passive's subject is who it befell: "Ahmed and Hemed were charged with 11
+        # counts of murder" / "Tanzania charged two men with 11 counts of murder".
+        return False
+
+    def names(keys: set[str], prefixes: tuple[str, ...]) -> bool:  # names of no place
+        return any(
+            k.startswith(prefixes) and not gazetteer.is_place(k.split(":", 1)[1].title())
+            for k in keys
+        )
+
+    if (names(ours, ("name:",)) and names(theirs, ("name:", "last:"))) or (
+        names(theirs, ("name:",)) and names(ours, ("name:", "last:"))
+    ):
+        return False
+
+    def told(keys: set[str], one: _Gist, other: _Gist) -> bool:
+        words = _words(other)
+        if any(
+            (k.split(":", 1)[1] in words)
+            if k.startswith(("name:", "last:"))
+            else k in other.referents
+            for k in keys
+        ):
+            return True
+        doing = frozenset(p for p in one.places if p[0] in one.doers)
+        return bool(doing) and _places_meet(doing, other)
+
+    return not told(ours, a, b) and not told(theirs, b, a)
 
 
 def _same_subject(a: frozenset[str], b: frozenset[str]) -> bool:
