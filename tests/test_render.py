@@ -352,6 +352,33 @@ def test_given_names_are_left_out_where_the_surname_may_not_mean_the_person() ->
 
 
 @pytest.mark.issue(20)
+def test_a_wire_storys_here_reads_with_its_datelines_place() -> None:
+    from storybrief.model import SummaryPassage
+    from storybrief.render.view import given_names
+
+    text = (
+        "CALDER, May 3 (Xinhua) -- The harbour board of Calder will reopen the north basin "
+        'to ferries on Friday, its chair said here today. "We stay here," the pilots said.'
+    )
+    brief = storybrief.brief([{"text": text}])
+    doc = brief.documents[0]
+    lead = next(s for s in doc.sentences if "harbour board" in s.text)
+    passage = SummaryPassage(lead.text, doc.id, lead.start, lead.end, ())
+    (shown,) = given_names(brief, [passage])
+    # An editor's insertion after the writer's "here"; the passage's words are untouched.
+    assert shown.endswith("its chair said here [in Calder] today.")
+    assert shown.replace(" [in Calder]", "") == " ".join(lead.text.split())
+    # A quotation's "here" is the speaker's; a story with no dateline gets nothing.
+    quoted = doc.sentences[-1]
+    passage = SummaryPassage(quoted.text, doc.id, quoted.start, quoted.end, ())
+    assert given_names(brief, [passage]) == (quoted.text,)
+    plain = storybrief.brief([{"text": text.split("-- ", 1)[1]}])
+    first = plain.documents[0].sentences[0]
+    passage = SummaryPassage(first.text, plain.documents[0].id, first.start, first.end, ())
+    assert "[in" not in given_names(plain, [passage])[0]
+
+
+@pytest.mark.issue(20)
 def test_html_explains_square_brackets_only_when_a_passage_has_them() -> None:
     full = (
         "The Brackwater port closed on Monday after the storm hit the coast. Cranes and quays"

@@ -1013,33 +1013,6 @@ def test_a_mixed_case_dateline_after_a_caption_run_into_the_lead_is_left_out() -
 
 
 @pytest.mark.issue(20)
-def test_a_dateline_stays_with_a_sentence_that_says_here_of_it() -> None:
-    lines = [
-        "CALDER, May 3 (Xinhua) -- The harbour board said here today the strike is over .",
-        'CALDER, May 4 (Xinhua) -- The pilots said they would "stay here" until Monday .',
-        "CALDER, May 5 (Xinhua) -- Here is the list of the ferries that sail again .",
-    ]
-    doc = build_parsed("\n\n".join(lines), lines)
-    here, quoted, listed = doc.sentences
-    # Without its dateline, "here" would name no place.
-    assert without_dateline(doc, here) == here
-    # A quotation's "here" is the speaker's, "Here is" presents: the dateline goes.
-    assert without_dateline(doc, quoted).text.startswith("The pilots said they would")
-    assert without_dateline(doc, listed).text.startswith("Here is the list")
-    # A dateline the splitter cut off is taken back.
-    cut = ["CALDER, May 3 (Xinhua) --", "The harbour board said here today the strike is over ."]
-    text = " ".join(cut) + "\n\nThe mayor left here today for the capital ."
-    doc = build_parsed(text, [*cut, "The mayor left here today for the capital ."])
-    kept = without_dateline(doc, doc.sentences[1])
-    assert kept.start == 0
-    assert kept.text == text[: kept.end]
-    # Further down the story "here" is the dateline's place, which the sentence lacks.
-    found = [c.sentence.text for c in candidates([doc])]
-    assert not any(s.startswith("The mayor left here") for s in found)
-    assert any(s.endswith("the strike is over .") for s in found)
-
-
-@pytest.mark.issue(20)
 def test_a_wire_list_dash_and_a_bare_credit_are_left_out() -> None:
     text = (
         "Among them:\n\n--Built-in ferry seats should be available on more routes .\n\n"
@@ -1691,9 +1664,9 @@ def test_the_page_turning_to_its_reader_is_no_summary_sentence() -> None:
         "Do share your thoughts on the pier with us. "
         "Email the harbour desk if you have pictures of the damage. "
         "The council warned the US to stop sending patrol boats to the pier and withdraw "
-        "the ones moored at the pier. "
+        "the ones moored here. "
         "Give us back our pier, read one banner at the march outside the council hall. "
-        "Take the case of ferry pilot Maria Lopez, who moved to us from Calder in 2010. "
+        "Take the case of ferry pilot Maria Lopez, who moved here from Calder in 2010. "
         "Take a look at this video: the storm you see here tore the roof off the pier. "
         "Police watched the video of the storm for hours before closing the pier."
     )
@@ -1708,7 +1681,7 @@ def test_the_page_turning_to_its_reader_is_no_summary_sentence() -> None:
     # "US" is no reader, and a verb joined to a gerund ("sending ... and withdraw") is
     # no imperative.
     assert any(text.startswith("The council warned the US") for text in found)
-    # A slogan and who bore it; "us" in a clause of its own.
+    # A slogan and who bore it; "here" in a clause of its own.
     assert any(text.startswith("Give us back our pier") for text in found)
     assert any(text.startswith("Take the case of ferry pilot") for text in found)
     assert any(text.startswith("Police watched the video") for text in found)

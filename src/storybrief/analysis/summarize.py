@@ -806,10 +806,6 @@ def _standing(
         return "follows"
     if _addresses_reader(doc, sentence, unquoted) or _SHOWN_BELOW.match(text):
         return None
-    if _says_here(text) and _dateline_line(doc, sentence) is None:
-        # "Petersen left here today for China": the place is the dateline of the story,
-        # which this sentence does not open.
-        return None
     if _leans_back(doc, sentence, persons, unquoted):
         return "follows"
     if _outlet_speaks(doc, sentence):
@@ -1096,16 +1092,9 @@ def without_dateline(doc: ParsedArticle, sentence: Sentence) -> Sentence:
     without a list's mark ("• ").
 
     The place is in the brief's sources; in a summary a dateline reads as
-    noise, unless the sentence says "here" of it (then the dateline stays, or is
-    taken back where the splitter cut it off). The span shrinks or grows over the
-    document's own text.
+    noise. The span shrinks, so the text stays the document's own.
     """
     text = doc.article.text
-    if _says_here(sentence.text) and (line := _dateline_line(doc, sentence)) is not None:
-        # "MOSCOW, May 3 (Xinhua) -- A senior official said here today ...": the
-        # dateline is where "here" is; without it the sentence names no place. (Its own,
-        # whether the splitter left it in the sentence or cut it off.)
-        return dataclasses.replace(sentence, start=line, text=text[line : sentence.end])
     bullet = _BULLET.match(sentence.text)
     if bullet:  # "• The number of ...": the list's mark is no word of the sentence
         cut = sentence.start + bullet.end()
@@ -1127,28 +1116,6 @@ def without_dateline(doc: ParsedArticle, sentence: Sentence) -> Sentence:
     if cut == sentence.start or not text[cut : cut + 1].isupper():
         return sentence
     return dataclasses.replace(sentence, start=cut, text=text[cut : sentence.end])
-
-
-#: The writer's "here", the place of the dateline ("said here today", "left here for
-#: Japan"); not "Here is ...", "here's", "here in Ohio" (it names its place), nor a
-#: quotation's "here".
-_HERE = re.compile(r"(?<![Ff]rom )\bhere\b(?!\s*(?:is|are|was|were|in|at|on)\b|['’]s)")
-
-
-def _says_here(text: str) -> bool:
-    """Whether the writer's own words say "here" (``_HERE``)."""
-    return bool(_HERE.search(outside_quotes(typographic_quotes(text))))
-
-
-def _dateline_line(doc: ParsedArticle, sentence: Sentence) -> int | None:
-    """Where the line of a sentence starts if it opens with a dateline that runs up to the
-    sentence or into it ("ULAN BATOR, Aug. 31 (Xinhua) -- ..."), else None."""
-    text = doc.article.text
-    line = text.rfind("\n", 0, sentence.start) + 1
-    length = dateline_length(text[line : sentence.end])
-    if length == 0 or text[line + length : sentence.start].strip():
-        return None
-    return line
 
 
 def needs(found: Sequence[Candidate]) -> list[tuple[int, int]]:

@@ -22,6 +22,7 @@ from storybrief.model import (
     SummaryPassage,
     date_of,
 )
+from storybrief.text import outside_quotes, typographic_quotes
 
 # Entity types shown under "Who and what", in this order, with a heading each.
 NAME_GROUPS: tuple[tuple[str, str], ...] = (
@@ -231,7 +232,8 @@ class BriefView:
     claims: tuple[ClaimRow, ...] = ()
     #: One line per episode: "main · 2013-02-01 to 2013-02-03 · documents 1, 2, 4".
     episodes: tuple[str, ...] = ()
-    #: Whether a passage shown carries given names in square brackets (``given_names``).
+    #: Whether a passage shown carries the brief's words in square brackets (given names,
+    #: a dateline's place: ``given_names``).
     bracketed: bool = False
 
 
@@ -244,6 +246,8 @@ def given_names(brief: Brief, items: Sequence[SummaryPassage]) -> tuple[str, ...
     before it (nor the passage itself, anywhere) named the person in full: "[Igor]
     Dygalo said", "Ms. [Sarah] Shourd". An editor's insertion, from the name the
     entities section gives the person; the passage's own words are untouched around it.
+    Likewise the place of its document's dateline after the writer's "here" ("said here
+    [in Ulan Bator] today"): a wire story's "here" is where it was filed.
 
     None where a bracket could name the wrong person or misread the word:
     - two people of the brief share the surname;
@@ -327,11 +331,34 @@ def given_names(brief: Brief, items: Sequence[SummaryPassage]) -> tuple[str, ...
                 continue  # the family, not the person: a later mention may take it
             named.add(entity)
             inserts.append((at - item.start, " ".join(full[:-1])))
+        added = [(at, f"[{given}] ") for at, given in inserts]
+        place = _dateline_place(doc)
+        if place is not None:
+            # "said here today": here is the dateline's place, which the passage lacks.
+            outside = outside_quotes(typographic_quotes(item.text))
+            here = _HERE.search(outside)  # the first "here" of the passage says it
+            if here is not None:
+                added.append((here.end(), f" [in {place}]"))
         text = item.text
-        for at, given in sorted(inserts, reverse=True):
-            text = f"{text[:at]}[{given}] {text[at:]}"
+        for at, insert in sorted(added, reverse=True):
+            text = f"{text[:at]}{insert}{text[at:]}"
         out.append(" ".join(text.split()))
     return tuple(out)
+
+
+#: The writer's "here" (the place of the dateline: "said here today", "left here for
+#: Japan"); not "Here is ...", "here's", "here in Ohio" (it names its place).
+_HERE = re.compile(r"(?<![Ff]rom )\bhere\b(?!\s*(?:is|are|was|were|in|at|on)\b|['’]s)")
+
+
+def _dateline_place(doc: ParsedArticle | None) -> str | None:
+    """The place a document's dateline states, as a name reads ("ULAN BATOR": "Ulan
+    Bator"), or None."""
+    stated = doc.article.dateline if doc is not None else None
+    if stated is None or not stated.value.strip():
+        return None
+    place = " ".join(stated.value.split())
+    return place.title() if place.isupper() else place
 
 
 #: Honorifics of one gender; a name listed under the other is not the one they title.
