@@ -828,6 +828,25 @@ def test_the_thing_the_article_just_told_of_needs_a_sentence_that_tells_of_it() 
 
 @pytest.mark.model
 @pytest.mark.issue(20)
+def test_an_appositive_that_only_describes_a_thing_told_of_does_not_say_which() -> None:
+    from storybrief.analysis.summarize import _told_before
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    lead = "Hundreds of fans began lining up outside the Calder cinema on Monday. "
+    texts = (
+        lead + "The line _ a scene repeated in many other towns _ is expected to grow.",
+        lead + "The line, a queue of three hundred people, is expected to grow.",
+    )
+    docs = parse_articles([build_article(t, f"d{i}") for i, t in enumerate(texts)], load_nlp())
+    told = [_told_before(d, d.sentences[1]) for d in docs]
+    # "A scene ..." or "a queue of ..." describes the line: which one is still the one
+    # told of before. (The wire's dash "_" is no appositive.)
+    assert told == [[("line", True)], [("line", True)]]
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
 def test_two_sentences_alike_only_in_a_long_name_are_no_support() -> None:
     from storybrief.analysis.summarize import _gist, _same_content
     from storybrief.nlp import load_nlp, parse_articles

@@ -99,6 +99,7 @@ from storybrief.model import (
     SummaryPassage,
     Support,
     Token,
+    TokenTree,
     date_of,
 )
 from storybrief.text import (
@@ -484,7 +485,9 @@ def _told_before(doc: ParsedArticle, sentence: Sentence) -> list[tuple[str, bool
         if determiner is None or determiner.lemma.lower() != "the":
             continue
         if any(
-            (c.dep in _IDENTIFIED_BY or c.dep == "amod") and not _aside_clause(doc, c)
+            (c.dep in _IDENTIFIED_BY or c.dep == "amod")
+            and not _aside_clause(doc, c)
+            and not _describes(tree, c)
             for c in children
         ):
             continue
@@ -501,6 +504,20 @@ def _told_before(doc: ParsedArticle, sentence: Sentence) -> list[tuple[str, bool
         if t.pos in ("NOUN", "VERB")
     }
     return [(lemma, first) for lemma, first in bare if lemma in before]
+
+
+def _describes(tree: TokenTree, child: Token) -> bool:
+    """Whether a noun's appositive only describes it, a common noun with "a" or "an"
+    ("The line _ a scene repeated in many other cities _ is expected to grow": which
+    line?), rather than saying which one it is ("the drug, Vioxx,")."""
+    if child.dep != "appos":
+        return False
+    if not any(ch.isalnum() for ch in child.text):
+        return True  # the wire's dash ("_") the tagger took for one
+    if child.pos != "NOUN":
+        return False
+    article = tree.child(child, "det")
+    return article is not None and article.lemma.lower() in ("a", "an")
 
 
 #: Where a thing told of before stands in a sentence: its subject, its object, or
