@@ -1650,6 +1650,26 @@ def test_a_columnist_talking_in_the_first_or_second_person_is_no_summary_sentenc
 
 
 @pytest.mark.issue(20)
+def test_the_outlets_notice_about_the_article_is_no_summary_sentence() -> None:
+    story = "\n\n".join(
+        [
+            "The harbour council of Calder voted on Monday to close the old ferry pier.",
+            "Correction (March 18, 11:30 a.m.): An earlier version of this article gave the "
+            "wrong name for the harbour master. She is Ines Varga, not Ines Vilar.",
+            "CLARIFICATION: An earlier version of this article garbled the council's vote.",
+            "Editor's note: This interview with the harbour master has been edited for length.",
+            "Update: The council reopened the old ferry pier to walkers on Tuesday morning.",
+        ]
+    )
+    found = [c.sentence.text for c in candidates(storybrief.brief([{"text": story}]).documents)]
+    # A correction, a clarification or an editor's note speaks of the page, all of it.
+    assert not any("earlier version" in s or "Ines Varga" in s or "edited" in s for s in found)
+    # The news stays, an update's too.
+    assert any(s.startswith("The harbour council of Calder voted") for s in found)
+    assert any("reopened the old ferry pier" in s for s in found)
+
+
+@pytest.mark.issue(20)
 def test_an_interview_printed_as_questions_and_answers_is_no_summary_sentence() -> None:
     interview = (
         "Port strike\n\nThe dockworkers of Calder walked out on Monday, and the port "

@@ -30,7 +30,9 @@ ellipsis, the questions and answers of an interview printed as such ("Q. ... A.
 ..."), the writer talking in a column, a review or a blog (a writer who speaks as
 "I" or "we" in three paragraphs or more: a sentence of theirs in the first or
 second person, or exclaimed, that no speech verb gives to someone else: "Kanye West
-needs our help!", "Honestly, I'm not sure how to describe this"), and sentences that start
+needs our help!", "Honestly, I'm not sure how to describe this"), the outlet's notices
+about the article ("Correction: An earlier version ...", "Editor's note: ..."), and
+sentences that start
 where the one before them in their paragraph did not end (a sentence the
 splitter cut in two). A sentence that cannot stand alone (it opens with a
 pronoun or connective, or with a quotation that names no speaker; a "he" or "she"
@@ -271,6 +273,12 @@ _LOWER_START = re.compile(r"^[a-z]{2}")
 _PERSONAL = re.compile(r"\b(?:I|[Ww]e|[Yy]ou|[Mm]e|[Uu]s|[Mm]y|[Oo]ur|[Yy]our|[Ll]et['’]s)\b")
 #: The same in capitals ("WE MUST BE THE MEDICI FAMILY TO KANYE."; not "US", "ME").
 _PERSONAL_CAPITALS = re.compile(r"\b(?:WE|OUR|MY)\b")
+#: A paragraph that is the outlet's notice about the article itself, not news: "Correction
+#: (March 18): An earlier version ...", "CLARIFICATION: ...", "Editor's note: This interview
+#: has been edited". (Not "Update:", which mostly brings the story's latest news.)
+_NOTICE = re.compile(
+    r"[ \t*•]*(?:correction|clarification|editor['’]s\s+note)\b[^\n:]{0,40}:", re.IGNORECASE
+)
 #: A speaker's turn in a broadcast transcript: "BECKY ANDERSON, HOST:", "PARKER:".
 _TURN = re.compile(r"^[A-Z][A-Z.,'’ -]{1,60}:", re.MULTILINE)
 #: The marks of an interview printed as questions and answers: "Q. ...", "A: ...".
@@ -774,6 +782,8 @@ def _standing(
         or _chronology_box(doc)
     ):
         return None
+    if _NOTICE.match(doc.article.text, line_start):
+        return None  # "Correction: An earlier version of this article misnamed ...": of the page
     if not _ENDS_SENTENCE.search(text) or _LOWER_START.match(text):  # also drops questions
         return None
     if _TRAILING_ELLIPSIS.search(text):  # a teaser cut short: "... argues that the police..."
