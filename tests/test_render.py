@@ -379,6 +379,44 @@ def test_a_wire_storys_here_reads_with_its_datelines_place() -> None:
 
 
 @pytest.mark.issue(20)
+def test_a_day_named_from_the_page_reads_with_the_day_it_counts_to() -> None:
+    from storybrief.analysis.summarize import relative_days
+    from storybrief.model import SummaryPassage
+    from storybrief.render.view import given_names
+
+    text = (
+        "The harbour board of Calder voted on Tuesday evening to reopen the north basin, its chair"
+        " said today. The pilots, who struck two days ago, will meet again next week."
+    )
+    brief = storybrief.brief([{"text": text, "published": "2024-05-03"}])  # a Friday
+    doc = brief.documents[0]
+    first, second = doc.sentences[:2]
+    days = relative_days(doc, first.start, first.end)
+    assert [(d.text, d.date) for d in days] == [
+        ("Tuesday evening", "2024-04-30"),
+        ("today", "2024-05-03"),
+    ]
+    assert all(doc.article.text[d.start : d.end] == d.text for d in days)
+    passage = SummaryPassage(first.text, doc.id, first.start, first.end, (), days)
+    (shown,) = given_names(brief, [passage])
+    assert shown == (
+        "The harbour board of Calder voted on Tuesday evening [2024-04-30] to reopen the north"
+        " basin, its chair said today [2024-05-03]."
+    )
+    assert passage.to_dict()["days"][0] == {
+        "start": days[0].start,
+        "end": days[0].end,
+        "text": "Tuesday evening",
+        "date": "2024-04-30",
+    }
+    # Counted spans ("two days ago", "next week") name no day; without a publication
+    # day nothing is counted.
+    assert relative_days(doc, second.start, second.end) == ()
+    undated = storybrief.brief([{"text": text}]).documents[0]
+    assert relative_days(undated, 0, len(undated.article.text)) == ()
+
+
+@pytest.mark.issue(20)
 def test_html_explains_square_brackets_only_when_a_passage_has_them() -> None:
     full = (
         "The Brackwater port closed on Monday after the storm hit the coast. Cranes and quays"

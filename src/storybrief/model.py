@@ -696,6 +696,18 @@ class Support(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class DayRef(Record):
+    """A day a passage names relative to its document's publication day ("said
+    Tuesday", "left today"), resolved: ``text`` is the document's ``text[start:end]``,
+    ``date`` the ISO day it counts to."""
+
+    start: int
+    end: int
+    text: str
+    date: str
+
+
+@dataclass(frozen=True, slots=True)
 class SummaryPassage(Record):
     """One passage of the summary: an exact span of one document, and its support."""
 
@@ -704,6 +716,8 @@ class SummaryPassage(Record):
     start: int
     end: int
     support: tuple[Support, ...]
+    #: The days it names relative to its document's publication day, resolved.
+    days: tuple[DayRef, ...] = ()
 
     @property
     def sources(self) -> int:
@@ -718,6 +732,7 @@ class SummaryPassage(Record):
             "end": self.end,
             "support": [s.to_dict() for s in self.support],
             "sources": self.sources,
+            "days": [d.to_dict() for d in self.days],
         }
 
 

@@ -93,8 +93,10 @@ from storybrief.lexicon import (
     MONTHS,
     SPEECH_VERBS,
     TIME_LABELS,
+    WEEKDAYS,
 )
 from storybrief.model import (
+    DayRef,
     Mention,
     ParsedArticle,
     Sentence,
@@ -1821,10 +1823,52 @@ def _summary(
             for j, sim in supports[k]
         )
         sentence = c.sentence
+        days = relative_days(documents[c.doc_index], sentence.start, sentence.end)
         result.append(
-            SummaryPassage(sentence.text, sentence.doc_id, sentence.start, sentence.end, support)
+            SummaryPassage(
+                sentence.text, sentence.doc_id, sentence.start, sentence.end, support, days
+            )
         )
     return tuple(result)
+
+
+#: A day named relative to the page's own: "today", "yesterday", "on Tuesday", "last
+#: night", "Friday afternoon"; not "last week", "two days ago" (counted, not named).
+_RELATIVE_DAY = re.compile(
+    r"(?:(?:on|last|this|next|early|late)\s+)*"
+    rf"(?:today|tonight|yesterday|tomorrow|{'|'.join(WEEKDAYS)})"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|(?:this|last)\s+(?:morning|afternoon|evening|night)",
+    re.IGNORECASE,
+)
+
+
+def relative_days(doc: ParsedArticle, start: int, end: int) -> tuple[DayRef, ...]:
+    """The days a span names relative to its document's publication day, resolved
+    ("said Tuesday": the Tuesday before the page's day; "Sunday afternoon": that
+    Sunday). None when the publication day is unknown or estimated: a day counted from
+    a guessed date is a guess."""
+    published = doc.article.published
+    if published is None or published.granularity != "day" or published.estimated:
+        return ()
+    text = doc.article.text
+    found = []
+    for t in document_timexes(doc, published.value):
+        value = t.value or ""
+        day = _ISO_DAY.match(value)
+        if (
+            start <= t.start
+            and t.end <= end
+            and t.relative
+            and day is not None
+            and value[day.end() :][:1] in ("", "T")  # a day, or a time of it
+            and _RELATIVE_DAY.fullmatch(" ".join(text[t.start : t.end].split()))
+        ):
+            found.append(DayRef(t.start, t.end, text[t.start : t.end], day.group()))
+    return tuple(found)
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 #: An abbreviation as copy writes one: two to six capitals ("AFM", "UAW").

@@ -339,6 +339,8 @@ def given_names(brief: Brief, items: Sequence[SummaryPassage]) -> tuple[str, ...
             here = _HERE.search(outside)  # the first "here" of the passage says it
             if here is not None:
                 added.append((here.end(), f" [in {place}]"))
+        # "said Tuesday": the day it was, counted from its page's day.
+        added += [(day.end - item.start, f" [{day.date}]") for day in item.days]
         text = item.text
         for at, insert in sorted(added, reverse=True):
             text = f"{text[:at]}{insert}{text[at:]}"
