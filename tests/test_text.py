@@ -150,6 +150,9 @@ def test_text_dateline_names_its_place_and_agency() -> None:
         "Enlarge image Calder votes Jane Doe/AFP/Getty Images Voters walk past posters",
         # A credit of two agencies ending in its medium.
         "The harbour may draw ferries from abroad. (Calder Image Group/New York Times Photo)",
+        # A photographer and an outlet closing the paragraph.
+        "The mayor answers questions at the quay on Dec. 28. (Mira Solberg/The Calder Post)",
+        "The last ferry leaves the quay. (MIRA SOLBERG/REUTERS)\nThe council met.",
     ],
 )
 def test_text_is_caption_like_recognises_caption_cues(text: str) -> None:
@@ -169,6 +172,9 @@ def test_text_is_caption_like_recognises_caption_cues(text: str) -> None:
         "The council (Calder/Norland branch) approved the Photo Museum's plan.",
         "Watch: the council will vote on the bridge on Monday, officials said.",
         "Video footage showed the ferry listing as it left the quay.",
+        # A pair of names with a slash that is no credit: within a paragraph, or one name.
+        "A poll (Calder Post/Norland News) found support falling, officials said.",
+        "Support fell in the latest poll (CNN/ORC).",
     ],
 )
 def test_text_is_caption_like_leaves_body_sentences_alone(text: str) -> None:

@@ -151,7 +151,11 @@ INLINE_CREDIT = re.compile(
     r"[^()\n]{1,80}\)|\s*\((?:AP|AFP|Reuters|EPA|Getty Images|Xinhua)/[^()\n]{1,80}\)|"
     # A credit of two agencies ending in its medium: "(Image Consulting Group/New York
     # Times Photo)".
-    r"\s*\([A-Z][^()\n]{0,60}/[^()\n]{1,60}\b(?:Photo|Photograph|Picture|Image)s?\)"
+    r"\s*\([A-Z][^()\n]{0,60}/[^()\n]{1,60}\b(?:Photo|Photograph|Picture|Image)s?\)|"
+    # A photographer and an outlet closing a paragraph: "(Ricky Carioti/The Washington
+    # Post)", "(KEVORK DJANSEZIAN/REUTERS)".
+    r"\s*\((?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+ ?/ ?(?:[Tt]he )?[A-Z][\w.&'’ -]{1,50}\)"
+    r"(?=[ \t]*(?:\n|$))"
 )
 # Cues that a sentence or paragraph is a photo caption (see ``is_caption_like``).
 _CAPTION_CUE = re.compile(
