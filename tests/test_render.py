@@ -106,6 +106,22 @@ def test_render_markdown_has_a_row_per_document(seeds_brief: Any) -> None:
     assert "The Moscow Times" in md
 
 
+@pytest.mark.issue(20)
+def test_a_passage_of_an_opinion_piece_or_an_analysis_says_so(seeds_brief: Any) -> None:
+    kind = {s.doc_id: s.kind for s in seeds_brief.sources}
+    wanted = [kind[p.doc_id] for p in seeds_brief.summary]
+    assert "report" in wanted
+    assert {"opinion", "analysis"} & set(wanted)
+    md = render(seeds_brief, "md").split("## Summary\n", 1)[1].split("\n## ", 1)[0]
+    shown = [re.search(r"\] _\((opinion|analysis)\)_", line) for line in md.strip().splitlines()]
+    assert [m.group(1) if m else "report" for m in shown] == wanted
+    text = render(seeds_brief, "text")
+    assert sum(text.count(f"] · {k}") for k in ("opinion", "analysis")) >= 1
+    html = render(seeds_brief, "html").split('<section id="summary">', 1)[1].split("</ul>", 1)[0]
+    labels = re.findall(r'<span class="kind (\w+)"', html)
+    assert labels == [k for k in wanted if k != "report"]
+
+
 def test_render_json_round_trips_to_dict(seeds_brief: Any) -> None:
     assert json.loads(render(seeds_brief, "json"))["documents"][0]["id"] == (
         seeds_brief.documents[0].id

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from storybrief.model import Brief
-from storybrief.render.view import build_view, key_events, story_start
+from storybrief.render.view import PassageRow, build_view, key_events, story_start
 
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 #: Markdown's inline syntax: backslash, link and image brackets, emphasis, code,
@@ -38,12 +38,13 @@ def render_markdown(brief: Brief) -> str:
     if view.episodes:
         lines += ["Episodes:", "", *(f"- {_cell(line)}" for line in view.episodes), ""]
 
-    def passages(items: tuple[tuple[str, tuple[int, ...]], ...]) -> list[str]:
+    def passages(items: tuple[PassageRow, ...]) -> list[str]:
         out = []
-        for sentence, numbers in items:
+        for sentence, numbers, kind in items:
             cites = "".join(f"[^{n}]" for n in numbers)
             count = f" _({len(numbers)} sources)_" if len(numbers) > 1 else ""
-            out.append(f"- {_cell(sentence)}{cites}{count}")
+            label = f" _({kind})_" if kind else ""
+            out.append(f"- {_cell(sentence)}{cites}{label}{count}")
         return [*out, ""]
 
     if brief.update is not None:

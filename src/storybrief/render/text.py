@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from storybrief.model import Brief
-from storybrief.render.view import build_view, key_events, story_start
+from storybrief.render.view import PassageRow, build_view, key_events, story_start
 
 #: Control characters, tabs and newlines aside (ESC would start a terminal sequence).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -49,15 +49,16 @@ def brief_renderable(brief: Brief) -> Group:
         header.append(_clean(f"\n{line}"), style="dim")
     parts.append(Panel(header, title="storybrief", title_align="left"))
 
-    def passages(items: tuple[tuple[str, tuple[int, ...]], ...]) -> Text:
+    def passages(items: tuple[PassageRow, ...]) -> Text:
         out = Text()
-        for i, (sentence, numbers) in enumerate(items):
+        for i, (sentence, numbers, kind) in enumerate(items):
             if i:
                 out.append("\n")
             out.append(_clean(sentence))
             cites = ",".join(str(n) for n in numbers)
+            label = f" · {kind}" if kind else ""
             count = f" · {len(numbers)} sources" if len(numbers) > 1 else ""
-            out.append(f" [{cites}]{count}", style="cyan")
+            out.append(f" [{cites}]{label}{count}", style="cyan")
         return out
 
     if brief.update is not None:

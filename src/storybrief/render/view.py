@@ -8,7 +8,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from storybrief import lexicon
 from storybrief.lexicon import HONORIFICS
@@ -209,6 +209,16 @@ class ClaimRow:
     statements: tuple[tuple[str, int, str], ...]
 
 
+class PassageRow(NamedTuple):
+    """A passage as shown: its text (with the brief's bracketed insertions), the numbers
+    of the documents that report it (its own first), and the kind of its own document
+    where that is no report ("opinion", "analysis"; else "")."""
+
+    text: str
+    numbers: tuple[int, ...]
+    kind: str = ""
+
+
 @dataclass(frozen=True, slots=True)
 class BriefView:
     title: str
@@ -216,13 +226,14 @@ class BriefView:
     outlets: tuple[str, ...]
     date_range: str
     names: tuple[tuple[str, tuple[EntityRow, ...]], ...]
-    #: Summary sentences with the numbers of the documents that report them (own first).
-    summary: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    #: Summary sentences with the numbers of the documents that report them (own first)
+    #: and the kind of their own document where it is no report.
+    summary: tuple[PassageRow, ...] = ()
     #: With ``Brief.update``: what the new documents add, the background to read it
     #: by (passages of the documents already read), how many were read, and the
     #: figures that changed.
-    update: tuple[tuple[str, tuple[int, ...]], ...] = ()
-    background: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    update: tuple[PassageRow, ...] = ()
+    background: tuple[PassageRow, ...] = ()
     read_before: int = 0
     changed: tuple[ClaimRow, ...] = ()
     #: Direct quotations grouped by speaker, most quoted first; unknown speakers last.
@@ -484,7 +495,12 @@ def build_view(brief: Brief, names_per_group: int = NAMES_PER_GROUP) -> BriefVie
 
     bracketed = False
 
-    def passages(items: Sequence[SummaryPassage]) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    # A passage of an opinion piece or an analysis says so where it is shown: a
+    # columnist's judgement ("the best ex-president in history") or a company's own
+    # account is a source's view, not the story's facts.
+    kind_of = {s.doc_id: s.kind for s in brief.sources if s.kind != "report"}
+
+    def passages(items: Sequence[SummaryPassage]) -> tuple[PassageRow, ...]:
         nonlocal bracketed
         texts = given_names(brief, items)
         bracketed = bracketed or any(
@@ -492,9 +508,10 @@ def build_view(brief: Brief, names_per_group: int = NAMES_PER_GROUP) -> BriefVie
         )
         # A passage may run over a paragraph break of its article: one line here.
         return tuple(
-            (
+            PassageRow(
                 text,
                 tuple(number_of[d] for d in [item.doc_id, *(s.doc_id for s in item.support)]),
+                kind_of.get(item.doc_id, ""),
             )
             for text, item in zip(texts, items, strict=True)
         )
