@@ -1650,6 +1650,33 @@ def test_a_columnist_talking_in_the_first_or_second_person_is_no_summary_sentenc
 
 
 @pytest.mark.issue(20)
+@pytest.mark.parametrize("words", [60, 80])
+def test_a_passages_support_is_no_second_passage(words: int) -> None:
+    docs = [
+        "A dead 14-year-old girl named Susie Marsh, murdered on her way home from school in "
+        "1973, tells her story from heaven in the film Calder Bones. The film opens in Calder "
+        "on Friday. Its director spent four years on the adaptation.",
+        "The novel Calder Bones, told from the perspective of a murdered 14-year-old girl, is "
+        "chilling and poetic. The director cast a newcomer as Susie Marsh. Critics in Calder "
+        "praised the score.",
+        "Calder Bones tells of a 14-year-old girl murdered in 1973 who watches her family from "
+        "heaven. The film cost 65 million dollars to make. It opens in 2,000 theatres.",
+    ]
+    summary = storybrief.brief([{"text": t} for t in docs], words=words).summary
+    (told,) = [p for p in summary if p.text.startswith("A dead 14-year-old girl")]
+    assert any(s.text.startswith("The novel Calder Bones") for s in told.support)
+    # The sentence that backs the passage as a second source is not told again: another
+    # sentence takes its place within the budget.
+    for passage in summary:
+        for other in summary:
+            assert not any(
+                s.doc_id == passage.doc_id and s.start < passage.end and passage.start < s.end
+                for s in other.support
+            )
+    assert sum(len(p.text.split()) for p in summary) > words - 15
+
+
+@pytest.mark.issue(20)
 def test_the_outlets_notice_about_the_article_is_no_summary_sentence() -> None:
     story = "\n\n".join(
         [

@@ -1768,33 +1768,50 @@ def _summary(
             gists[i] = _gist(documents[c.doc_index], c.sentence.start, c.sentence.end)
         return gists[i]
 
-    chosen = select(
-        [c.words for c in found],
-        table.sentence_concepts,
-        weights,
-        words,
-        needs(found),
-        None if vectors is None else vectors.matrix,
-        lambda i, j: (
-            _says_again(gist(i), gist(j))
+    # Pairs found to be one passage and the other's support: never both (see below).
+    repeated: set[frozenset[int]] = set()
+
+    def says_again(i: int, j: int) -> bool:
+        return (
+            frozenset((i, j)) in repeated
+            or _says_again(gist(i), gist(j))
             or (
                 found[i].position == 0
                 and found[j].position == 0
                 and found[i].doc_index != found[j].doc_index
                 and _leads_again(gist(i), gist(j))
             )
-        ),
-        [_read_at(documents, c.doc_index) for c in found] if opening else None,
-        [
-            c.position < OPENING_POSITIONS or (answers is not None and answers[i])
-            for i, c in enumerate(found)
-        ],
-        _introductions(documents, found, read),
-    )
-    if not chosen:
-        return ()
-    passages = _passages(documents, found, chosen)
-    supports, all_sentences = _supports(documents, passages)
+        )
+
+    for _ in range(SUPPORT_REPEATS + 1):
+        chosen = select(
+            [c.words for c in found],
+            table.sentence_concepts,
+            weights,
+            words,
+            needs(found),
+            None if vectors is None else vectors.matrix,
+            says_again,
+            [_read_at(documents, c.doc_index) for c in found] if opening else None,
+            [
+                c.position < OPENING_POSITIONS or (answers is not None and answers[i])
+                for i, c in enumerate(found)
+            ],
+            _introductions(documents, found, read),
+        )
+        if not chosen:
+            return ()
+        passages = _passages(documents, found, chosen)
+        supports, all_sentences = _supports(documents, passages)
+        # A chosen sentence that is another passage's support says what that passage
+        # says, in another source ("A dead 14-year-old girl named Susie Salmon ... tells
+        # her story from heaven" and "The novel, told from the perspective of a murdered
+        # 14-year-old girl, is chilling and poetic"): it is that passage's second
+        # source, not a second passage. Choose again without the pair.
+        again = _repeated_as_support(documents, found, chosen, passages, supports, all_sentences)
+        if not again or again <= repeated:
+            break
+        repeated |= again
 
     def reading_order(k: int) -> tuple[bool, str, int, int]:
         c = passages[k]
@@ -2140,6 +2157,42 @@ def _read_at(documents: Sequence[ParsedArticle], d: int) -> tuple[bool, str, int
         else "",
         d,
     )
+
+
+#: Judgement call: how many times the summary is chosen again when a chosen sentence
+#: turns out to be another passage's support (``_summary``); each time is rare.
+SUPPORT_REPEATS = 2
+
+
+def _repeated_as_support(
+    documents: Sequence[ParsedArticle],
+    found: Sequence[Candidate],
+    chosen: Sequence[int],
+    passages: Sequence[Candidate],
+    supports: Sequence[Sequence[tuple[int, float]]],
+    all_sentences: Sequence[Sentence],
+) -> set[frozenset[int]]:
+    """The pairs of chosen candidates of which one is in a passage and the other
+    overlaps that passage's support."""
+    pairs: set[frozenset[int]] = set()
+    for passage, support in zip(passages, supports, strict=True):
+        ours = [
+            i
+            for i in chosen
+            if found[i].doc_index == passage.doc_index
+            and passage.sentence.start <= found[i].sentence.start < passage.sentence.end
+        ]
+        for j, _ in support:
+            theirs = all_sentences[j]
+            for i in chosen:
+                c = found[i]
+                if (
+                    documents[c.doc_index].id == theirs.doc_id
+                    and c.sentence.start < theirs.end
+                    and theirs.start < c.sentence.end
+                ):
+                    pairs.update(frozenset((a, i)) for a in ours if a != i)
+    return pairs
 
 
 def _passages(
