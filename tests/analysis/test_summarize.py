@@ -919,6 +919,20 @@ def test_an_object_the_article_just_told_of_needs_a_sentence_that_tells_of_it() 
     assert _introductions(docs, found) == [(1, [0])]
 
 
+@pytest.mark.issue(20)
+def test_select_keeps_the_fixed_sentences_and_fills_the_rest() -> None:
+    from storybrief.analysis.summarize import select
+
+    # Each sentence's concepts, and each concept's weight.
+    carried = ["port strike", "port strike|ferry halt", "ferry halt", "pay rise"]
+    concepts = [frozenset(tuple(c.split()) for c in row.split("|")) for row in carried]
+    weights = {("port", "strike"): 3.0, ("pay", "rise"): 4.0, ("ferry", "halt"): 1.0}
+    assert select([10, 10, 10, 10], concepts, weights, 20) == [1, 3]
+    # Kept whatever else is: the words left go to what weighs most beside it.
+    assert select([10, 10, 10, 10], concepts, weights, 20, fixed=[0]) == [0, 3]
+    assert select([10, 10, 10, 10], concepts, weights, 20, fixed=[2]) == [2, 3]
+
+
 @pytest.mark.model
 @pytest.mark.issue(20)
 def test_select_takes_a_bare_surname_only_with_a_sentence_that_introduces_it() -> None:

@@ -75,7 +75,7 @@ import re
 import sys
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -1289,6 +1289,8 @@ class Selection:
     excludes: Sequence[tuple[int, int]] = ()
     #: Pairs ``(i, js)``: ``i`` is chosen only with one of ``js`` (a lead before it).
     opens: Sequence[tuple[int, Sequence[int]]] = ()
+    #: Candidates chosen whatever else is (a choice made before, kept).
+    fixed: Sequence[int] = ()
 
 
 def select(
@@ -1302,6 +1304,7 @@ def select(
     reading: Sequence[Any] | None = None,
     leads: Sequence[bool] | None = None,
     introductions: Sequence[tuple[int, Sequence[int]]] = (),
+    fixed: Collection[int] = (),
 ) -> list[int]:
     """The sentences whose concepts weigh most within the budget (exact when it can).
 
@@ -1314,6 +1317,7 @@ def select(
     article, the summary opens with a lead: a sentence is chosen only with a lead read
     no later than it, where there is one. For each pair ``(i, js)`` of
     ``introductions``, sentence ``i`` is chosen only with one of ``js`` (none: never).
+    The ``fixed`` sentences are chosen whatever else is (with what they need).
     Falls back to the greedy weight-per-word choice when the solver gives no solution.
     """
     required: dict[int, list[int]] = {}
@@ -1354,6 +1358,7 @@ def select(
     for i, js in introductions:
         if i in kept and js and not kept.intersection(js):
             kept.add(max(js, key=lambda j: (density[j], -j)))
+    kept |= set(fixed)
     with_needs()  # the sentences those added must follow
     keep = sorted(kept)
     local = {i: k for k, i in enumerate(keep)}
@@ -1392,6 +1397,7 @@ def select(
             [(local[i], local[j]) for i, j in needs if i in local],
             excludes,
             opens,
+            [local[i] for i in fixed],
         )
     )
     return [keep[i] for i in chosen]
@@ -1444,12 +1450,14 @@ def _solve(problem: Selection) -> list[int]:
         upper.append(0.0)
         r += 1
     matrix = coo_matrix((values, (rows, cols)), shape=(r, n + m)).tocsr()
+    lower = np.zeros(n + m)
+    lower[list(problem.fixed)] = 1.0
     with _solver_output_muted():
         result = milp(
             objective,
             constraints=LinearConstraint(matrix, -np.inf, np.array(upper)),
             integrality=np.concatenate([np.ones(n), np.zeros(m)]),
-            bounds=Bounds(0, 1),
+            bounds=Bounds(lower, 1),
             options={"node_limit": NODE_LIMIT, "presolve": True, "mip_rel_gap": MIP_GAP},
         )
     if result.x is not None:
@@ -1508,9 +1516,9 @@ def _greedy(problem: Selection) -> list[int]:
                     waiting.append(j)
         return group
 
-    chosen: set[int] = set()
-    covered: set[Bigram] = set()
-    used = 0
+    chosen: set[int] = set().union(*(closure(i) for i in problem.fixed))
+    covered: set[Bigram] = set().union(*(sentence_concepts[k] for k in chosen))
+    used = sum(words[k] for k in chosen)
     while True:
         best: set[int] = set()
         best_gain = 0.0
@@ -1783,8 +1791,8 @@ def _summary(
             )
         )
 
-    for _ in range(SUPPORT_REPEATS + 1):
-        chosen = select(
+    def choose(fixed: Collection[int] = ()) -> list[int]:
+        return select(
             [c.words for c in found],
             table.sentence_concepts,
             weights,
@@ -1798,20 +1806,33 @@ def _summary(
                 for i, c in enumerate(found)
             ],
             _introductions(documents, found, read),
+            fixed,
         )
-        if not chosen:
-            return ()
-        passages = _passages(documents, found, chosen)
-        supports, all_sentences = _supports(documents, passages)
+
+    chosen = choose()
+    if not chosen:
+        return ()
+    passages = _passages(documents, found, chosen)
+    supports, all_sentences = _supports(documents, passages)
+    for _ in range(SUPPORT_REPEATS):
         # A chosen sentence that is another passage's support says what that passage
         # says, in another source ("A dead 14-year-old girl named Susie Salmon ... tells
         # her story from heaven" and "The novel, told from the perspective of a murdered
         # 14-year-old girl, is chilling and poetic"): it is that passage's second
-        # source, not a second passage. Choose again without the pair.
-        again = _repeated_as_support(documents, found, chosen, passages, supports, all_sentences)
-        if not again or again <= repeated:
+        # source, not a second passage. It goes; the rest of the choice stays, and the
+        # words it leaves go to what else weighs most.
+        pairs, dropped = _repeated_as_support(
+            documents, found, chosen, passages, supports, all_sentences, needs(found)
+        )
+        if not dropped:
             break
-        repeated |= again
+        repeated |= pairs
+        again = choose([i for i in chosen if i not in dropped])
+        if not again:
+            break
+        chosen = again
+        passages = _passages(documents, found, chosen)
+        supports, all_sentences = _supports(documents, passages)
 
     def reading_order(k: int) -> tuple[bool, str, int, int]:
         c = passages[k]
@@ -2171,28 +2192,47 @@ def _repeated_as_support(
     passages: Sequence[Candidate],
     supports: Sequence[Sequence[tuple[int, float]]],
     all_sentences: Sequence[Sentence],
-) -> set[frozenset[int]]:
-    """The pairs of chosen candidates of which one is in a passage and the other
-    overlaps that passage's support."""
+    needs: Sequence[tuple[int, int]],
+) -> tuple[set[frozenset[int]], set[int]]:
+    """The chosen candidates that overlap the support of a passage read before them
+    (with those that need them), and the pairs of each with that passage's candidates."""
+    order = sorted(
+        range(len(passages)),
+        key=lambda k: (*_read_at(documents, passages[k].doc_index), passages[k].sentence.start),
+    )
     pairs: set[frozenset[int]] = set()
-    for passage, support in zip(passages, supports, strict=True):
+    dropped: set[int] = set()
+    for k in order:
+        passage = passages[k]
         ours = [
             i
             for i in chosen
             if found[i].doc_index == passage.doc_index
             and passage.sentence.start <= found[i].sentence.start < passage.sentence.end
         ]
-        for j, _ in support:
+        if dropped.intersection(ours):
+            continue  # itself the repeat of a passage before it
+        for j, _ in supports[k]:
             theirs = all_sentences[j]
             for i in chosen:
                 c = found[i]
                 if (
-                    documents[c.doc_index].id == theirs.doc_id
+                    i not in ours
+                    and documents[c.doc_index].id == theirs.doc_id
                     and c.sentence.start < theirs.end
                     and theirs.start < c.sentence.end
                 ):
-                    pairs.update(frozenset((a, i)) for a in ours if a != i)
-    return pairs
+                    dropped.add(i)
+                    pairs.update(frozenset((a, i)) for a in ours)
+    # What needs a sentence that goes goes with it.
+    grown = True
+    while grown:
+        grown = False
+        for i, j in needs:
+            if j in dropped and i in chosen and i not in dropped:
+                dropped.add(i)
+                grown = True
+    return pairs, dropped
 
 
 def _passages(
