@@ -1691,6 +1691,40 @@ def test_a_passages_support_is_no_second_passage(words: int) -> None:
 
 
 @pytest.mark.issue(20)
+def test_the_pages_own_lines_are_no_summary_sentence() -> None:
+    body = [
+        "The harbour council of Calder voted on Monday to close the old ferry pier.",
+        "(See the top 10 ferry crossings of 2009.)",
+        "The pier had stood for ninety years. (Read a review of the new ferry terminal.)",
+        "(Also on the Calder Post: Council votes to sell the harbour office)",
+        "(The ferry operator declined to comment.)",
+        "Associated Press writer Ada Marsh contributed to this report from Norland.",
+        "Follow him on Twitter @calderferries.",
+        "For breaking news from the harbour, follow the Calder Post on Facebook.",
+        "This story has been corrected to show the pier's age.",
+        *[f"Council member number {n} voted with the majority of the council." for n in range(8)],
+        "Ada Marsh is the Calder Post's harbour reporter.",
+    ]
+    found = [
+        c.sentence.text
+        for c in candidates(storybrief.brief([{"text": "\n\n".join(body)}]).documents)
+    ]
+    assert not any(
+        s.startswith(("(See", "(Read", "(Also on", "Associated Press", "Follow", "For", "This"))
+        for s in found
+    )
+    assert not any(s.startswith("Ada Marsh is") for s in found)
+    assert "(The ferry operator declined to comment.)" in found
+    assert any(s.startswith("The pier had stood") for s in found)
+    # A story about a reporter names the post where it tells of her.
+    story = "\n\n".join(
+        [body[-1].replace(".", " who was arrested on Monday."), *body[:1], *body[5:-1]]
+    )
+    found = [c.sentence.text for c in candidates(storybrief.brief([{"text": story}]).documents)]
+    assert any(s.startswith("Ada Marsh is") for s in found)
+
+
+@pytest.mark.issue(20)
 def test_the_outlets_notice_about_the_article_is_no_summary_sentence() -> None:
     story = "\n\n".join(
         [

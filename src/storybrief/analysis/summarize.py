@@ -673,6 +673,31 @@ def _leans_back(
     return False
 
 
+#: A sentence in parentheses that points the reader to another page: "(See the top 10
+#: movies of 2009.)", "(Read a book review of The Lovely Bones.)", "(Also on POLITICO:
+#: Boehner's big bet)".
+_POINTER = re.compile(
+    r"\((?:See|Read|Watch|Listen to|View|Click|Also on|More on|More from|Related)\b[^()]*\)\W*$"
+)
+#: The page's lines about its making or its channels: "Associated Press writer Justin
+#: Pritchard contributed to this report.", "Follow him on Twitter @MylesMaNJ.", "This
+#: story has been corrected to show ...".
+_PAGE_LINE = re.compile(
+    r"\bcontributed\s+(?:additional\s+)?(?:reporting\s+)?(?:to|for)\s+(?:this|the)\s+"
+    r"(?:report|story|article)\b"
+    r"|(?:^|[.!?]\s+)(?:For [^.]{0,80}, (?:follow|like)|Follow|Like|Friend)\b[^.]{0,80}\bon\s+"
+    r"(?:Twitter|Facebook|Instagram|Google\+|Tumblr|Pinterest)\b"
+    r"|\bThis (?:story|article|report|post) (?:has been|was|is being) (?:updated|corrected)\b"
+)
+#: The writer's line at the foot of a piece: a name, "is", and the writer's post
+#: ("Alan Boyle is NBCNews.com's science editor.", "Laura Vecsey is a P-I columnist.",
+#: "John Young is opinion page editor of the Waco Tribune-Herald.").
+_BYLINE_BIO = re.compile(
+    r"(?:[A-Z][\w.'’-]+ ){1,3}is (?:a |an |the )?(?:[\w.'’,-]+ ){0,6}"
+    r"(?:editor|reporter|correspondent|writer|columnist|contributor|journalist|blogger)\b"
+)
+#: Judgement call: where the foot of a piece starts, as a share of its text.
+BIO_SHARE = 0.85
 #: The page pointing its reader at its pictures: "Take a look at this video: ...",
 #: "Watch the video below.", "See more photos of the storm here."
 _SHOWN_BELOW = re.compile(
@@ -774,6 +799,10 @@ def _standing(
         return None
     if is_caption_like(text):  # a caption run into a paragraph
         return None
+    if _POINTER.match(text) or _PAGE_LINE.search(text):
+        return None  # "(See the top 10 movies of 2009.)", "Follow him on Twitter @...": the page's
+    if _BYLINE_BIO.match(text) and sentence.start >= BIO_SHARE * len(doc.article.text):
+        return None  # "Alan Boyle is NBCNews.com's science editor.": the writer, at the end
     # A line of a chronology box, whether the splitter cut its date off or not, and
     # any sentence of it ("Jan. 5 -- The INS decides Elian ... must be returned to Cuba
     # by Jan. 14. Florida relatives ask Attorney General Janet Reno to reconsider.").
