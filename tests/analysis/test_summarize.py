@@ -1464,6 +1464,29 @@ def test_the_same_act_on_another_day_is_no_support() -> None:
 
 @pytest.mark.model
 @pytest.mark.issue(20)
+def test_a_sentence_said_of_this_or_that_alone_is_no_support() -> None:
+    from storybrief.analysis.summarize import _supports, candidates
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    claim = "To many minds, Ada Marsh of Calder is the best harbour master in the port's history."
+    before = "Ada Marsh of Calder spoke in Norland on Monday. She left the port deflated in 1981."
+    texts = (
+        claim,
+        # What "that" is, the sentence before told: not the claim.
+        f"{before} That should be an instructive example for a young harbour master who is "
+        "concerned about his place in the port's history.",
+        f"{before} Ada Marsh of Calder is the best harbour master in the port's history, the "
+        "mayor said.",
+    )
+    docs = parse_articles([build_article(t, f"d{n}") for n, t in enumerate(texts)], load_nlp())
+    (passage,) = [c for c in candidates(docs) if c.doc_index == 0]
+    (supports,), sentences = _supports(docs, [passage])
+    assert {sentences[j].doc_id for j, _ in supports} == {"d2"}
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
 def test_another_subject_doing_another_thing_is_no_support_however_alike() -> None:
     from storybrief.analysis.summarize import _gist, _same_content
     from storybrief.nlp import load_nlp, parse_articles

@@ -2337,6 +2337,8 @@ def _supports(
                 # several papers, or a document quoting this one ('Here's APA: "More than
                 # 3,400 ..."'): the same source, not a second.
                 continue
+            if _points_back(documents[d], all_sentences[j]):
+                continue
             if j not in gist:
                 gist[j] = _gist(documents[d], all_sentences[j].start, all_sentences[j].end)
             if not _same_content(mine, gist[j], float(sim)):
@@ -2350,6 +2352,27 @@ def _supports(
             best[d] = (j, float(sim))
         supports.append(sorted(best.values(), key=lambda x: doc_of_sentence[x[0]]))
     return supports, all_sentences
+
+
+def _points_back(doc: ParsedArticle, sentence: Sentence) -> bool:
+    """Whether what a sentence asserts is said of "this" or "that" alone: of what the
+    sentence before it told ("That should be an instructive example for a youngish
+    ex-president-to-be", "This is when the Bayesian approach is most useful"), which no
+    other sentence can be checked against."""
+    for root in doc.tree.in_sentence(sentence.index):
+        if root.dep != "ROOT":
+            continue
+        for child in doc.tree.children(root):
+            if (
+                child.dep in ("nsubj", "nsubjpass")
+                and child.lemma.lower() in _DEMONSTRATIVES
+                and not doc.tree.children(child)
+            ):
+                return True
+    return False
+
+
+_DEMONSTRATIVES = frozenset(("this", "that", "these", "those"))
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
