@@ -395,6 +395,42 @@ def test_a_wire_storys_here_reads_with_its_datelines_place() -> None:
 
 
 @pytest.mark.issue(20)
+def test_a_passage_naming_no_place_reads_with_its_datelines_place() -> None:
+    from storybrief.model import SummaryPassage
+    from storybrief.render.view import given_names
+
+    texts = [
+        "DES MOINES, Iowa (AP) -- The governor signed the home-school bill on Tuesday. "
+        "Home-school families won a years-long legislative battle. The governor of Iowa "
+        "praised the families.",
+        "CALDER, Norland (AP) -- The harbour board reopened the north basin to ferries on "
+        "Monday after the strike.",
+        "MARSTON, Norland (AP) -- Home-school families in Marston met on Monday.",
+    ]
+    brief = storybrief.brief([{"text": t} for t in texts])
+
+    def shown(opening: str, one: Any = brief) -> str:
+        doc, s = next((d, s) for d in one.documents for s in d.sentences if opening in s.text)
+        return given_names(one, [SummaryPassage(s.text, doc.id, s.start, s.end, ())])[0]
+
+    # A story filed from several places: where a passage names none, its dateline's.
+    assert shown("Home-school families won").startswith("[Des Moines, Iowa] Home-school")
+    # A passage naming a place, or carrying the dateline itself, needs none.
+    assert shown("The governor of Iowa").startswith("The governor of Iowa")
+    doc, signed = next((d, s) for d in brief.documents for s in d.sentences if "signed" in s.text)
+    whole = doc.article.text[: signed.end]
+    assert given_names(brief, [SummaryPassage(whole, doc.id, 0, signed.end, ())]) == (
+        " ".join(whole.split()),
+    )
+    assert shown("The harbour board reopened").startswith("[Calder, Norland] The harbour")
+    # One place, or two (an event's place and its capital), for the whole story: no
+    # bracket, the passage is most likely of the event's.
+    for fewer in (texts[:1], texts[:2]):
+        one = storybrief.brief([{"text": t} for t in fewer])
+        assert shown("Home-school families won", one).startswith("Home-school families won")
+
+
+@pytest.mark.issue(20)
 def test_a_day_named_from_the_page_reads_with_the_day_it_counts_to() -> None:
     from storybrief.analysis.summarize import relative_days
     from storybrief.model import SummaryPassage

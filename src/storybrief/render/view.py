@@ -288,6 +288,13 @@ def given_names(brief: Brief, items: Sequence[SummaryPassage]) -> tuple[str, ...
     # A surname two people of the brief share says nothing of which one is meant.
     surnames = Counter(_bare_word(name.split()[-1]) for name in canonical.values() if name)
     documents = {d.id: d for d in brief.documents}
+    # A story filed from many places, none of them the story's own (topic clusters: home
+    # schooling across the states), not one event's story told from its place and its
+    # capital, where a passage naming no place is most likely of the event's.
+    filed = Counter(p for d in brief.documents if (p := _dateline_place(d)))
+    several_places = (
+        len(filed) >= FILED_PLACES and max(filed.values()) < FILED_SHARE * filed.total()
+    )
     named: set[str] = set()
     out = []
     for item in items:
@@ -344,12 +351,17 @@ def given_names(brief: Brief, items: Sequence[SummaryPassage]) -> tuple[str, ...
             inserts.append((at - item.start, " ".join(full[:-1])))
         added = [(at, f"[{given}] ") for at, given in inserts]
         place = _dateline_place(doc)
-        if place is not None:
+        if place is not None and doc is not None:
             # "said here today": here is the dateline's place, which the passage lacks.
             outside = outside_quotes(typographic_quotes(item.text))
             here = _HERE.search(outside)  # the first "here" of the passage says it
             if here is not None:
                 added.append((here.end(), f" [in {place}]"))
+            elif several_places and not _names_a_place(doc, item):
+                # A story filed from several places: a passage that names none is where
+                # its dateline says ("[Des Moines, Iowa] Home-school families won a
+                # years-long legislative battle ...").
+                added.append((0, f"[{place}] "))
         # "said Tuesday": the day it was, counted from its page's day.
         added += [(day.end - item.start, f" [{day.date}]") for day in item.days]
         text = item.text
@@ -364,14 +376,43 @@ def given_names(brief: Brief, items: Sequence[SummaryPassage]) -> tuple[str, ...
 _HERE = re.compile(r"(?<![Ff]rom )\bhere\b(?!\s*(?:is|are|was|were|in|at|on)\b|['’]s)")
 
 
+#: Judgement calls: a story is filed from many places when its datelines name this many
+#: places or more, none in this share of them or more (``given_names``).
+FILED_PLACES = 3
+FILED_SHARE = 0.5
+
+
+def _names_a_place(doc: ParsedArticle, item: SummaryPassage) -> bool:
+    """Whether a passage names a place, or carries its document's dateline."""
+    stated = doc.article.dateline
+    if (
+        stated is not None
+        and stated.evidence.location == "text"
+        and stated.evidence.end is not None
+        and item.start < stated.evidence.end
+    ):
+        return True
+    return any(
+        m.label in _PLACE_LABELS and item.start <= m.span.start < item.end for m in doc.mentions
+    )
+
+
+_PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
+
+
 def _dateline_place(doc: ParsedArticle | None) -> str | None:
     """The place a document's dateline states, as a name reads ("ULAN BATOR": "Ulan
-    Bator"), or None."""
+    Bator", "DES MOINES, Iowa": "Des Moines, Iowa"; "WASHINGTON, D.C." keeps its
+    initials), or None."""
     stated = doc.article.dateline if doc is not None else None
     if stated is None or not stated.value.strip():
         return None
     place = " ".join(stated.value.split())
-    return place.title() if place.isupper() else place
+    return _CAPITALS.sub(lambda m: m.group().title(), place)
+
+
+#: A word in capitals, not initials ("DES", "MOINES"; not "D.C.", "U.S.").
+_CAPITALS = re.compile(r"\b[A-Z]{2,}\b(?!\.)")
 
 
 #: Honorifics of one gender; a name listed under the other is not the one they title.
