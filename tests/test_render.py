@@ -368,6 +368,28 @@ def test_given_names_are_left_out_where_the_surname_may_not_mean_the_person() ->
 
 
 @pytest.mark.issue(20)
+def test_no_given_name_where_the_surname_also_names_a_place_or_thing() -> None:
+    from storybrief.model import SummaryPassage
+    from storybrief.render.view import given_names
+
+    texts = [
+        "Senator Martin Jackson met voters in Dunmore on Monday.",
+        "The senator flew to Jackson, Mississippi, on Tuesday. Jackson, Mississippi, has a "
+        "new mayor.",
+        "Later, Jackson told reporters he was pleased with the vote.",
+    ]
+    brief = storybrief.brief([{"text": t} for t in texts])
+    assert {e.type for e in brief.entities if e.canonical.endswith("Jackson")} >= {
+        "PERSON",
+        "GPE",
+    }
+    doc = next(d for d in brief.documents if d.article.text.startswith("Later"))
+    s = doc.sentences[0]
+    # "Jackson" may be the city: the bracket could name the wrong one.
+    assert given_names(brief, [SummaryPassage(s.text, doc.id, s.start, s.end, ())]) == (s.text,)
+
+
+@pytest.mark.issue(20)
 def test_a_wire_storys_here_reads_with_its_datelines_place() -> None:
     from storybrief.model import SummaryPassage
     from storybrief.render.view import given_names

@@ -266,7 +266,8 @@ def given_names(brief: Brief, items: Sequence[SummaryPassage]) -> tuple[str, ...
     - the tagger never called the person's full name a person's (an entity typed
       wrong is not made to read as a person's name);
     - the surname is also a month or weekday, or the documents write it as a common
-      word ("in May", "may");
+      word ("in May", "may"), or it is the one-word name of a place, an organisation or
+      a thing of the brief ("giving Kyle Ritalin": the drug);
     - an honorific before it names the other gender than the given name ("Mrs. Bush"
       is not George W. Bush);
     - the surname modifies a common noun ("the Kennedy family", "the Bush
@@ -285,8 +286,17 @@ def given_names(brief: Brief, items: Sequence[SummaryPassage]) -> tuple[str, ...
     first_names = lexicon.given_names()
     common = {t.text for d in brief.documents for t in d.tokens if t.text.islower()}
     calendar = {*lexicon.MONTHS, *lexicon.WEEKDAYS}
-    # A surname two people of the brief share says nothing of which one is meant.
+    # A surname two people of the brief share says nothing of which one is meant; nor one
+    # that is also the name of a place or a thing of the brief ("giving Kyle Ritalin":
+    # the drug, tagged a person's surname once).
     surnames = Counter(_bare_word(name.split()[-1]) for name in canonical.values() if name)
+    things = {
+        _bare_word(alias)
+        for e in brief.entities
+        if e.type != "PERSON"
+        for alias in (e.canonical, *e.aliases)
+        if len(alias.split()) == 1
+    }
     documents = {d.id: d for d in brief.documents}
     # A story filed from many places, none of them the story's own (topic clusters: home
     # schooling across the states), not one event's story told from its place and its
@@ -334,6 +344,7 @@ def given_names(brief: Brief, items: Sequence[SummaryPassage]) -> tuple[str, ...
                 len(full) < 2
                 or _bare_word(full[-1]) != surname
                 or surnames[surname] > 1
+                or surname in things
                 or given not in first_names
                 or surname in calendar
                 or surname in common
