@@ -57,8 +57,23 @@ CATALOGUE = " ".join(f"Section {n} of the plan covers the harbour." for n in ran
             "report",
             "attribution 2.00 cues or quotes per sentence",
         ),
+        # An episode's synopsis under its title: "Part I" numbers the episode (judge11).
+        (
+            "Harbour Wars Part I\n\nThe two captains are at war over the north basin. When "
+            "the council closes it, the ferries stop for good.",
+            0,
+            "report",
+            "attribution 0.00 cues or quotes per sentence",
+        ),
+        (
+            "Harbour Wars Part I\n\nThe two captains are at war over the north basin. I was "
+            "there. I saw it. I have my doubts.",
+            0,
+            "opinion",
+            "writer's first person outside quotes in 1 paragraph",
+        ),
     ],
-    ids=["report", "opinion", "analysis", "quoted we"],
+    ids=["report", "opinion", "analysis", "quoted we", "numeral i", "first person i"],
 )
 def test_compare_kind_and_the_signal_that_decides_it(
     text: str, quotes: int, kind: str, signal: str

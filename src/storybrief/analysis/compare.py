@@ -104,8 +104,15 @@ QUESTION_SUBHEADS = 2
 ANALYSTS_MIN = 3
 ANALYSTS_SHARE = 0.1
 
-# The writer as "we"/"I"; "US" in capitals is the country.
-_WE = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|[Mm]y|me|I)\b")
+# The writer as "we"/"I"; "US" in capitals is the country, and "I" after "Part" or
+# "World War" a numeral ("Cartoon Wars Part I").
+_WE = re.compile(
+    r"\b(?:[Ww]e|[Oo]urs?|us|[Mm]y|me|"
+    + "".join(f"(?<!{word} )" for word in ("Part", "Chapter", "War", "Act", "Book", "Volume"))
+    + "".join(f"(?<!{word} )" for word in ("Phase", "Season", "Episode", "Title", "Article"))
+    + "".join(f"(?<!{word} )" for word in ("Stage", "Class", "Type", "Level", "Round"))
+    + r"I)\b"
+)
 _STANCE = re.compile(
     r"\b(?:we|I) (?:contend|argue|have argued|would argue|believe|maintain|insist)\b|"
     r"\bin (?:our|my) (?:view|opinion)\b",
