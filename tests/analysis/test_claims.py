@@ -738,6 +738,32 @@ def test_a_share_is_its_owner_s_however_the_sentence_puts_it_and_a_poll_s_is_not
 
 @pytest.mark.model
 @pytest.mark.issue(20)
+def test_a_poll_share_is_of_the_one_chosen_or_of_the_he_it_was_given_to() -> None:
+    brief = _brief(
+        (
+            "Poll\n\nRecent polls have shown Anna Kolb attracting the support of more than "
+            "50 percent of the electorate.",
+            "2024-01-14",
+        ),
+        (
+            "Survey\n\nJohn Miller campaigned in the north. A poll released Tuesday showed 58 "
+            "percent of respondents would choose Anna Kolb if the vote were held now.",
+            "2024-02-08",
+        ),
+        (
+            "Slip\n\nAnna Kolb spoke in the capital on Monday. Recent polls show her support "
+            "down by 2 to 3 percentage points compared to the 60 percent she had received "
+            "in recent weeks.",
+            "2024-03-18",
+        ),
+    )
+    groups = [sorted(st.value for st in c.statements) for c in brief.claims if c.unit == "percent"]
+    # Kolb's share of the polls, however it is put: the one chosen, "she had received".
+    assert [50, 58, 60] in groups
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
 def test_a_poll_s_share_of_no_owner_is_not_a_share_the_vote_needs() -> None:
     brief = _brief(
         (

@@ -1,6 +1,6 @@
 """Numbers the sources state, grouped by what they count, with how the sources relate.
 
-Method (``claims.v16``):
+Method (``claims.v17``):
 
 - Since claims.v6, dates: a day or a month something happened on, as two or
   more sources state it ("arrested in London on Oct. 16", "the surgery on Oct.
@@ -139,7 +139,13 @@ Method (``claims.v16``):
   rating at more than 50 percent", "the 50 percent needed to validate the vote"); and
   "murdered", "slain", or a murder, a slaying or a massacre "of" the people counted, is a
   toll of the dead ("the murders of 10 Americans"), while a count of murders or of
-  charges is none ("convicted of three murders", "11 counts of murder"). A
+  charges is none ("convicted of three murders", "11 counts of murder"). Since
+  claims.v17 a share's owner is also the one poll respondents choose ("58 percent of
+  respondents would choose Putin"), the holder of what polls put at it ("polls put his
+  approval rating at more than 50 percent"), the one a relative clause gives it to
+  ("the 60 percent he had received"), and a "he", "his", "she" or "her" is the person
+  named last in its sentence or the two before, not one whose given name is of the
+  other gender. A
   year "since" which something has been so ("the army that's been the backbone of the
   state since 1952", where the tagger may call "since" a conjunction) dates what it
   has been. An age ("the 82-year-old
@@ -236,6 +242,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from storybrief import lexicon
 from storybrief.analysis.similarity import SENTENCES, sparse_cosine, tfidf
 from storybrief.analysis.timex import document_timexes, month_day, number_in_words, tense_of
 from storybrief.gazetteer import areas_of, meet, within
@@ -262,7 +269,7 @@ from storybrief.model import (
     date_of,
 )
 
-METHOD = "claims.v16"
+METHOD = "claims.v17"
 # Judgement call (claims.v1, not measured): context cosine from which two
 # statements of one unit are one quantity; lower joins unrelated counts.
 SAME_QUANTITY = 0.25
@@ -2082,6 +2089,33 @@ def _owner_of(doc: ParsedArticle, start: int, end: int) -> str | None:
             held = tree.child(prep, "pobj")
             if held is not None and (owner := named(held)) is not None:
                 return owner
+    def person(token: Token) -> str | None:
+        # "he", "his": the person named last before it, in its sentence or the two before
+        # ("... support for Putin down ... compared to the 60 percent he had received").
+        if token.lemma.lower() not in _PERSONAL_PRONOUNS and token.text.lower() not in (
+            _PERSONAL_PRONOUNS
+        ):
+            return named(token)
+        sentence = tree.sentence_at(token.start)
+        first = doc.sentences[max(0, sentence.index - OWNER_SENTENCES)].start if sentence else 0
+        # Not a person the given name says is of the other gender ("she" is not Hugo).
+        wrong = "f" if token.text.lower() in ("he", "his", "him") else "m"
+        before = [
+            m
+            for m in doc.mentions
+            if m.label == "PERSON"
+            and m.entity_id
+            and first <= m.span.start < token.start
+            and _gender(doc, m.entity_id) != wrong
+        ]
+        return before[-1].entity_id if before else None
+
+    # "the 60 percent he had received": the one its relative clause gives it to.
+    for clause in tree.children(figure):
+        if clause.dep == "relcl" and clause.lemma.lower() in _HOLDING:
+            subject = tree.child(clause, "nsubj")
+            if subject is not None and (owner := person(subject)) is not None:
+                return owner
     for token in tree.ancestors(figure, OWNER_HOPS):
         # A root the tagger took for a noun is a verb still ("Zyuganov trails with 20
         # percent").
@@ -2092,8 +2126,40 @@ def _owner_of(doc: ParsedArticle, start: int, end: int) -> str | None:
             continue
         # Or the name beside it ("Putin's nearest rival, Gennady Zyuganov, trails").
         beside = (c for c in tree.children(subject) if c.dep == "appos")
-        return next((o for t in (subject, *beside) if (o := named(t)) is not None), None)
+        found = next((o for t in (subject, *beside) if (o := person(t)) is not None), None)
+        if found is not None or subject.pos not in ("NOUN", "PRON"):
+            return found
+        # (Since claims.v17.) Polls' share of the one they choose ("58 percent of
+        # respondents would choose Putin"), or of what they put at it ("polls put his
+        # approval rating at more than 50 percent").
+        if start <= subject.start < end:
+            chosen = tree.child(token, "dobj") if token.lemma.lower() in _CHOOSING else None
+            return person(chosen) if chosen is not None else None
+        measured = tree.child(token, "dobj")
+        holder = tree.child(measured, "poss") if measured is not None else None
+        return person(holder) if holder is not None else None
     return None
+
+
+def _gender(doc: ParsedArticle, entity_id: str) -> str:
+    """ "m" or "f" where a given name the document writes the person with is listed for
+    one gender only, else ""."""
+    names = lexicon.given_names()
+    found = {
+        names.get(words[0].lower(), "")
+        for m in doc.mentions
+        if m.entity_id == entity_id and len(words := m.span.text.split()) >= 2
+    } & {"m", "f"}
+    return found.pop() if len(found) == 1 else ""
+
+
+#: How far back a "he" or "his" of a share looks for its person, in sentences.
+OWNER_SENTENCES = 2
+_PERSONAL_PRONOUNS = frozenset(("he", "she", "his", "her", "him"))
+#: Verbs by which someone holds a share ("the 60 percent he had received").
+_HOLDING = frozenset(("receive", "get", "win", "gain", "have", "poll", "take", "score", "hold"))
+#: Verbs by which poll respondents give a share to someone.
+_CHOOSING = frozenset(("choose", "back", "support", "favor", "favour", "prefer", "pick", "elect"))
 
 
 def _subject_of(tree: TokenTree, verb: Token) -> Token | None:
