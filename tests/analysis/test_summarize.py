@@ -2085,7 +2085,7 @@ def test_a_passage_that_introduces_a_name_comes_before_one_that_uses_it_bare() -
 @pytest.mark.model
 @pytest.mark.issue(20)
 def test_a_bare_surname_the_tagger_takes_for_a_place_still_waits_for_its_introduction() -> None:
-    from storybrief.analysis.summarize import _introducers_first, candidates
+    from storybrief.analysis.summarize import _introducers_first, _introductions, candidates
     from storybrief.nlp import load_nlp, parse_articles
     from tests.conftest import build_article
 
@@ -2116,6 +2116,20 @@ def test_a_bare_surname_the_tagger_takes_for_a_place_still_waits_for_its_introdu
     # Montoya is introduced before "Officers were hunting Montoya"; a name no one gives
     # in full ("Kettering", which the tagger takes for a firm) stays where it was.
     assert _introducers_first(docs, found, [0, 1, 2, 3]) == [0, 2, 1, 3]
+    # A bare surname the tagger takes for a common noun is chosen only with the sentence
+    # that gives the full name.
+    texts = [
+        "Peter Haddick, a psychiatrist in Calder, said the school tactics were new and "
+        "worrying. Haddick opposes the use of Ritalin.",
+        "Schools in Calder gave Ritalin to more children this year, a study found.",
+        "Parents in Calder said the drug helped their children sleep and eat.",
+        "The Calder school board will vote on the new rules on Monday night.",
+    ]
+    docs = parse_articles([build_article(t, f"d{k}") for k, t in enumerate(texts)], nlp)
+    assert [t for t in docs[0].tokens if t.text == "Haddick"][-1].pos == "NOUN"
+    found = candidates(docs)
+    starts = [c.sentence.text.split()[0] for c in found]
+    assert (starts.index("Haddick"), [starts.index("Peter")]) in _introductions(docs, found)
 
 
 @pytest.mark.model

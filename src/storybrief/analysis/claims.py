@@ -2089,6 +2089,7 @@ def _owner_of(doc: ParsedArticle, start: int, end: int) -> str | None:
             held = tree.child(prep, "pobj")
             if held is not None and (owner := named(held)) is not None:
                 return owner
+
     def person(token: Token) -> str | None:
         # "he", "his": the person named last before it, in its sentence or the two before
         # ("... support for Putin down ... compared to the 60 percent he had received").

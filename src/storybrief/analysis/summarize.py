@@ -1820,6 +1820,13 @@ def _summary(
             )
         )
 
+    reading = [_read_at(documents, c.doc_index) for c in found] if opening else None
+    leads = [
+        c.position < OPENING_POSITIONS or (answers is not None and answers[i])
+        for i, c in enumerate(found)
+    ]
+    introductions = _introductions(documents, found, read)
+
     def choose(fixed: Collection[int] = ()) -> list[int]:
         return select(
             [c.words for c in found],
@@ -1829,14 +1836,23 @@ def _summary(
             needs(found),
             None if vectors is None else vectors.matrix,
             says_again,
-            [_read_at(documents, c.doc_index) for c in found] if opening else None,
-            [
-                c.position < OPENING_POSITIONS or (answers is not None and answers[i])
-                for i, c in enumerate(found)
-            ],
-            _introductions(documents, found, read),
+            reading,
+            leads,
+            introductions,
             fixed,
         )
+
+    def still_standing(kept: set[int]) -> set[int]:
+        # What stays of a choice once some of it goes: not a sentence whose only
+        # introduction went ("Breggin opposes ..." without "said Peter Breggin"), nor
+        # one that needs a sentence that went.
+        for _ in range(len(kept)):
+            lost = {i for i, js in introductions if i in kept and not kept.intersection(js)}
+            lost |= {i for i, j in needs(found) if i in kept and j not in kept}
+            if not lost:
+                break
+            kept -= lost
+        return kept
 
     chosen = choose()
     if not chosen:
@@ -1856,7 +1872,7 @@ def _summary(
         if not dropped:
             break
         repeated |= pairs
-        again = choose([i for i in chosen if i not in dropped])
+        again = choose(sorted(still_standing(set(chosen) - dropped)))
         if not again:
             break
         chosen = again
@@ -2113,13 +2129,20 @@ def _introductions(
     # where its own article never gave it in full (a wire story's later take opening
     # "Jasray said ...").
     surnames = {name for rows in named.values() for _start, name in rows}
+    # (A surname the tagger took for a common noun, "Breggin opposes the use of Ritalin",
+    # is one still where the documents never write it in lower case.)
+    lowered = {t.text for doc in documents for t in doc.tokens if t.text.islower()}
     for i, c in enumerate(found):
         doc = documents[c.doc_index]
         here: set[str] = set()
         said: set[str] = set()
         for token in doc.tree.between(c.sentence.start, c.sentence.end):
             name = token.text.lower()
-            if token.pos != "PROPN" or name not in surnames:
+            if name not in surnames:
+                continue
+            if token.pos != "PROPN" and (
+                token.pos != "NOUN" or not token.text[:1].isupper() or name in lowered
+            ):
                 continue
             children = doc.tree.children(token)
             # "Tomas Vilar", "President Vilar", "Vilar, the party's founder"
