@@ -581,13 +581,15 @@ def test_a_sentence_about_the_statement_or_the_move_said_before_follows() -> Non
         "The decision that the ferries would stop for a week angered many travellers. "
         "The board cut all fares by half on Monday and many say the move will bring "
         "travellers back. "
-        "Officials in Calder said the move came far too late for the ferry crews."
+        "Officials in Calder said the move came far too late for the ferry crews. "
+        "The result was a week of empty ferries and angry crews on the Calder pier."
     )
     (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
     found = [c.follows is not None for c in candidates([doc])]
-    # Which statement, which announcement? Those of the sentence before. (The move
-    # of the same sentence's first clause is said there; saying it is no move.)
-    assert found == [False, True, True, False, False, False, False, True]
+    # Which statement, which announcement, the result of what? Those of the sentence
+    # before. (The move of the same sentence's first clause is said there; saying it is
+    # no move.)
+    assert found == [False, True, True, False, False, False, False, True, True]
 
 
 @pytest.mark.model
@@ -775,6 +777,7 @@ def test_a_person_named_by_a_bare_surname_needs_a_sentence_that_introduces_them(
         "Calder police arrested the dissident Tomas Vilar at his home on Monday night. "
         "Vilar spent twelve years in prison for founding a party in Calder. "
         "Ferry chief Anna Berg said the strike would go on for a week in Calder. "
+        "The lawyer Clara Dunmore Webb will defend Vilar at his trial in Calder. "
     )
     second = (
         "The trial of the dissident Tomas Vilar opened in a Calder court on Tuesday. "
@@ -787,6 +790,7 @@ def test_a_person_named_by_a_bare_surname_needs_a_sentence_that_introduces_them(
         "Fares on the Calder crossing will rise by a tenth in the spring, the operator said.",
         "Vilar, 47, left the Calder courthouse a free man on Friday after the verdict.",
         "The ferry crews of Calder will vote on a new contract at the end of the month.",
+        "Dunmore Webb said the trial of her client in Calder would be a long one.",
     ]
     texts = [first, second, *others]
     docs = parse_articles(
@@ -797,10 +801,14 @@ def test_a_person_named_by_a_bare_surname_needs_a_sentence_that_introduces_them(
     # Which Vilar? Tomas Vilar, the dissident, of a sentence read before, though the
     # last article never says who (an age is no role). "Judge Berg" says who Berg is.
     introducers = [at["Calderpolice"], at["Thetrial"]]
+    # "Dunmore Webb" is only the last words of a full name: who she is, the sentence
+    # before says.
     assert sorted(_introductions(docs, found)) == [
         (at["Vilarspent"], [at["Calderpolice"]]),
+        (at["Thelawyer"], [at["Calderpolice"]]),
         (at["Mr.Vilar"], introducers),
         (at["Vilar,47,"], introducers),
+        (at["DunmoreWebb"], [at["Thelawyer"]]),
     ]
 
 
@@ -828,7 +836,7 @@ def test_the_thing_the_article_just_told_of_needs_a_sentence_that_tells_of_it() 
 
 @pytest.mark.model
 @pytest.mark.issue(20)
-def test_an_appositive_that_only_describes_a_thing_told_of_does_not_say_which() -> None:
+def test_an_appositive_or_an_aside_that_only_describes_a_thing_told_of_does_not_say_which() -> None:
     from storybrief.analysis.summarize import _told_before
     from storybrief.nlp import load_nlp, parse_articles
     from tests.conftest import build_article
@@ -837,12 +845,15 @@ def test_an_appositive_that_only_describes_a_thing_told_of_does_not_say_which() 
     texts = (
         lead + "The line _ a scene repeated in many other towns _ is expected to grow.",
         lead + "The line, a queue of three hundred people, is expected to grow.",
+        lead + "The line, formed by students from the college, is expected to grow.",
+        lead + "The line formed by students from the college is expected to grow.",
     )
     docs = parse_articles([build_article(t, f"d{i}") for i, t in enumerate(texts)], load_nlp())
     told = [_told_before(d, d.sentences[1]) for d in docs]
-    # "A scene ..." or "a queue of ..." describes the line: which one is still the one
-    # told of before. (The wire's dash "_" is no appositive.)
-    assert told == [[("line", True)], [("line", True)]]
+    # "A scene ...", "a queue of ..." or ", formed by ...," describes the line: which
+    # one is still the one told of before. (The wire's dash "_" is no appositive.)
+    # Without the commas, "formed by students" says which line.
+    assert told == [[("line", True)]] * 3 + [[]]
 
 
 @pytest.mark.model

@@ -413,6 +413,13 @@ _SHELL_NOUNS = frozenset(
         "ruling",
         "incident",
         "episode",
+        # What followed from something told before: "The result was a skyrocketing
+        # increase in ...", "The reaction was swift".
+        "result",
+        "outcome",
+        "consequence",
+        "reaction",
+        "response",
     )
 )
 #: What makes such a noun say which one it is: whose ("the army's statement"), of
@@ -537,9 +544,11 @@ _ABOUT = frozenset(("for", "about", "against", "over", "with", "by", "despite"))
 
 
 def _aside_clause(doc: ParsedArticle, clause: Token) -> bool:
-    """Whether a relative clause is set off by a comma, an aside that does not say which
-    one ("the claim, which he said supported the theory"; not "the claim that ...")."""
-    if clause.dep != "relcl":
+    """Whether a relative clause or a participle's clause is set off by a comma, an
+    aside that does not say which one ("the claim, which he said supported the theory",
+    "The study, led by Peter Jensen, found ..."; not "the claim that ...", "the study
+    led by Peter Jensen")."""
+    if clause.dep != "relcl" and not (clause.dep == "acl" and clause.tag in ("VBN", "VBG")):
         return False
     first = min((w.index for w in doc.tree.subtree(clause)), default=clause.index)
     before = doc.tree.token(first - 1)
@@ -2114,6 +2123,9 @@ def _introductions(
     full: dict[str, list[int]] = {}  # surname: candidates that introduce it
     bare: dict[int, set[str]] = {}
     named: dict[int, list[tuple[int, str]]] = {}  # document: (start, surname) of full names
+    # The last words of full names, two or more: a name written as only those
+    # ("Dickson Wright" of "Clarissa Dickson Wright") is a bare surname still.
+    tails: set[tuple[str, ...]] = set()
     for d, doc in enumerate(documents):
         rows = []
         for m in doc.mentions:
@@ -2124,6 +2136,7 @@ def _introductions(
             ]
             if m.label == "PERSON" and len(words) > 1:
                 rows.append((m.span.start, words[-1]))
+                tails.update(tuple(words[k:]) for k in range(1, len(words) - 1))
         named[d] = sorted(rows)
     # Surnames given in full in any document: a bare one needs an introduction even
     # where its own article never gave it in full (a wire story's later take opening
@@ -2153,6 +2166,19 @@ def _introductions(
                 and ch.text.lower().rstrip(".") not in _HONORIFICS
                 for ch in children
             )
+            if given and token.dep != "appos":
+                written = (
+                    *(
+                        ch.text.lower()
+                        for ch in children
+                        if ch.dep == "compound" and ch.text.lower().rstrip(".") not in _HONORIFICS
+                    ),
+                    name,
+                )
+                if written in tails and all(
+                    ch.dep not in ("appos", "amod", "nmod") for ch in children
+                ):
+                    given = False  # "Dickson Wright" of "Clarissa Dickson Wright"
             if given:
                 here.add(name)
             else:
