@@ -311,6 +311,16 @@ def test_renderings_give_the_given_names_of_a_person_named_by_surname_alone() ->
     # Two people of the brief share the surname: which one is meant is not said.
     brief = storybrief.brief([{"text": full}, {"text": bare}, {"text": other}])
     assert given_names(brief, [passages(brief)[1]]) == (bare,)
+    # A surname of two words is a surname alone all the same.
+    brief = storybrief.brief(
+        [
+            {"text": "Cookery writer Clarissa Dickson Wright died in Edinburgh on Monday."},
+            {"text": "Friends of Ms. Dickson Wright said she had been ill for some months."},
+        ]
+    )
+    assert given_names(brief, [passages(brief)[1]]) == (
+        "Friends of Ms. [Clarissa] Dickson Wright said she had been ill for some months.",
+    )
 
 
 @pytest.mark.issue(20)

@@ -326,22 +326,30 @@ def given_names(brief: Brief, items: Sequence[SummaryPassage]) -> tuple[str, ...
                 for w in _NAME_WORD.finditer(m.span.text)
                 if _bare_word(w.group()) not in HONORIFICS
             ]
-            if len(words) == 1:
-                bare.append((m, words[0]))
+            full = [
+                w for w in canonical[str(m.entity_id)].split() if _bare_word(w) not in HONORIFICS
+            ]
+            # A surname of two words is still a surname alone: "Dickson Wright" of
+            # "Clarissa Dickson Wright".
+            tail = [_bare_word(w) for w in full[len(full) - len(words) :]]
+            if len(words) == 1 or (
+                len(words) < len(full) and [_bare_word(w.group()) for w in words] == tail
+            ):
+                bare.append((m, words))
             else:
                 named.add(str(m.entity_id))
         inserts: list[tuple[int, str]] = []
         other_person: set[str] = set()  # this passage's only
-        for m, word in bare:
+        for m, words in bare:
             entity = str(m.entity_id)
             if entity in named or entity in other_person or doc is None:
                 continue
             full = [w for w in canonical[entity].split() if _bare_word(w) not in HONORIFICS]
-            surname = _bare_word(word.group())
+            surname = _bare_word(words[-1].group())
             given = _ascii(full[0])
-            at = m.span.start + word.start()
+            at = m.span.start + words[0].start()
             if (
-                len(full) < 2
+                len(full) <= len(words)
                 or _bare_word(full[-1]) != surname
                 or surnames[surname] > 1
                 or surname in things
@@ -359,7 +367,7 @@ def given_names(brief: Brief, items: Sequence[SummaryPassage]) -> tuple[str, ...
             if _modifies_a_noun(doc, at):
                 continue  # the family, not the person: a later mention may take it
             named.add(entity)
-            inserts.append((at - item.start, " ".join(full[:-1])))
+            inserts.append((at - item.start, " ".join(full[: -len(words)])))
         added = [(at, f"[{given}] ") for at, given in inserts]
         place = _dateline_place(doc)
         if place is not None and doc is not None:
