@@ -155,6 +155,20 @@ def test_clean_reads_staff_bylines_as_outlet() -> None:
     assert "by in Europe" not in result.text
 
 
+def test_clean_reads_a_time_stamp_and_byline_line() -> None:
+    text = (
+        "Ferry strike ends\n\nMarch 10, 2012 10:54 am ET by Norland Herald Staff\n\n"
+        "The ferry crews went back to work on Friday after a week-long strike, the port said."
+    )
+    result = clean_text(text)
+    assert result.published is not None and result.published.value == dt.date(2012, 3, 10)
+    assert result.outlet.value == "Norland Herald"
+    assert "10:54" not in result.text
+    # A sentence with a date and "by" in it is no such line.
+    text = "Talks resume\n\nOn March 4, 2012 the port was closed by the strikers for a week."
+    assert clean_text(text).published is None
+
+
 def test_clean_never_invents_a_date() -> None:
     text = (
         "Talks resume\n\nNegotiators met again on Monday, a week after the talks broke "

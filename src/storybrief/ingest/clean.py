@@ -340,6 +340,9 @@ def _is_body(text: str) -> bool:
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+(?=\S)")
 _MD_EMPHASIS = re.compile(r"^(\*{1,2}|_{1,2})(?P<inner>\S(?:.*\S)?)\1$")
 _OUTLET_AND_DATE = re.compile(r"^(?P<outlet>[^,|]{2,60}?)\s*[,|]\s+(?P<date>.{6,40})$")
+#: A page's time stamp and its byline on one line ("March 10, 2012 10:54 am ET by
+#: Harbour Desk Staff").
+_DATE_AND_BYLINE = re.compile(r"^(?P<date>.{6,50}?)\s+by\s+(?P<byline>\S.{0,60})$", re.IGNORECASE)
 
 
 def _unmark(text: str) -> str:
@@ -509,6 +512,13 @@ class _Cleaner:
             ):  # "Tarrow Valley News, April 5, 2024"
                 self._set_outlet(m.group("outlet"), block)
                 self._remove(block, "outlet_and_date")
+                self._set_published(date, block)
+            elif (
+                one_line
+                and (m := _DATE_AND_BYLINE.match(text))
+                and (date := parse_date_line(m.group("date"))) is not None
+            ):  # "March 10, 2012 10:54 am ET by Harbour Desk Staff"
+                self._read_byline(m.group("byline"), block)
                 self._set_published(date, block)
             elif title is not None and key == squash(title.text):
                 self._remove(block, "title_duplicate")
