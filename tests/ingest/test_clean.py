@@ -161,7 +161,8 @@ def test_clean_reads_a_time_stamp_and_byline_line() -> None:
         "The ferry crews went back to work on Friday after a week-long strike, the port said."
     )
     result = clean_text(text)
-    assert result.published is not None and result.published.value == dt.date(2012, 3, 10)
+    assert result.published is not None
+    assert result.published.value == dt.date(2012, 3, 10)
     assert result.outlet.value == "Norland Herald"
     assert "10:54" not in result.text
     # A sentence with a date and "by" in it is no such line.
