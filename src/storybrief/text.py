@@ -179,6 +179,10 @@ _CAPTION_CUE = re.compile(
     # One "(L)" may be a party's initial; an ordinal or two of them are places in a picture.
     r"(?-i:\(\d(?:st|nd|rd|th) [LRC]\)|\([LRC]\)[^\n]{1,200}\([LRC]\))|"
     r"\((?:left|right|centre|center|front|rear)\)|"
+    # And as agencies write it: "Defense attorney Patricia Palm, left, and O.J. Simpson
+    # appear at ...", "Andrew Olmsted, second from left, ...".
+    r"(?-i:\b[A-Z][\w.'’-]+),\s(?:left|right|cent(?:er|re)|second from (?:left|right)|front|"
+    r"rear|foreground|background)(?: row)?,\s|"
     # Video widgets of station and newspaper sites, with the video's caption.
     r"(?-i:^EMBED More News Videos\b|^JUST WATCHED\b|^CLOSE\b[^\n]{0,600}\bUSA TODAY\s*$|"
     r"^CLOSE (?:Skip\b|[A-Z][a-z])|^CORRECTS\b)|"

@@ -302,6 +302,9 @@ def test_clean_keeps_body_text_that_only_mentions_photos_or_archives(body: str) 
         ("These pictures were taken on Saturday as she left the pier.", True),
         ("The council released this year's budget on Tuesday.", False),
         ("Officials said the image was taken from a ferry.", False),
+        ("Harbour master Ana Petrov, left, and Jonas Ekdahl appear at a hearing.", True),
+        ("Ana Petrov, second from left, speaks at the pier on Tuesday.", True),
+        ("The ferry turned to its left, and the crew cheered.", False),
     ],
 )
 def test_caption_cues_of_sentences_run_into_a_paragraph(text: str, caption: bool) -> None:
