@@ -1475,7 +1475,7 @@ def test_the_same_act_on_another_day_is_no_support() -> None:
 
 @pytest.mark.model
 @pytest.mark.issue(20)
-def test_a_sentence_said_of_this_or_that_alone_is_no_support() -> None:
+def test_a_sentence_said_of_this_or_that_alone_or_a_question_is_no_support() -> None:
     from storybrief.analysis.summarize import _supports, candidates
     from storybrief.nlp import load_nlp, parse_articles
     from tests.conftest import build_article
@@ -1489,6 +1489,8 @@ def test_a_sentence_said_of_this_or_that_alone_is_no_support() -> None:
         "concerned about his place in the port's history.",
         f"{before} Ada Marsh of Calder is the best harbour master in the port's history, the "
         "mayor said.",
+        # A question asserts nothing.
+        f"{before} Is Ada Marsh of Calder the best harbour master in the port's history?",
     )
     docs = parse_articles([build_article(t, f"d{n}") for n, t in enumerate(texts)], load_nlp())
     (passage,) = [c for c in candidates(docs) if c.doc_index == 0]

@@ -2388,6 +2388,8 @@ def _supports(
                 continue
             if _points_back(documents[d], all_sentences[j]):
                 continue
+            if _ASKS.search(all_sentences[j].text):
+                continue  # "What does he have to say now about the murders?" asserts nothing
             if j not in gist:
                 gist[j] = _gist(documents[d], all_sentences[j].start, all_sentences[j].end)
             if not _same_content(mine, gist[j], float(sim)):
@@ -2422,6 +2424,8 @@ def _points_back(doc: ParsedArticle, sentence: Sentence) -> bool:
 
 
 _DEMONSTRATIVES = frozenset(("this", "that", "these", "those"))
+#: A sentence that ends as a question, before any closing quote or bracket.
+_ASKS = re.compile(r"\?[\s\"'”’)\]]*$")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
