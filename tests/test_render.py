@@ -498,6 +498,19 @@ def test_a_day_named_from_the_page_reads_with_the_day_it_counts_to() -> None:
     assert relative_days(doc, second.start, second.end) == ()
     undated = storybrief.brief([{"text": text}]).documents[0]
     assert relative_days(undated, 0, len(undated.article.text)) == ()
+    # So is a year or a month; not the twelve months before ("the last year").
+    fares = "Fares rose this year and last month's strike cost more than over the last year."
+    doc = storybrief.brief([{"text": fares, "published": "2024-01-09"}]).documents[0]
+    assert [(d.text, d.date) for d in relative_days(doc, 0, len(fares))] == [
+        ("this year", "2024"),
+        ("last month's", "2023-12"),
+    ]
+    # A wire's copy filed the day before its publication day counts from its dateline's.
+    filed = f"CALDER, May 2 (Xinhua) -- {text}"
+    for published, today in (("2024-05-03", "2024-05-02"), ("2024-05-09", "2024-05-09")):
+        doc = storybrief.brief([{"text": filed, "published": published}]).documents[0]
+        told = [d for d in relative_days(doc, 0, len(filed)) if d.text == "today"]
+        assert [d.date for d in told] == [today]
 
 
 @pytest.mark.issue(20)

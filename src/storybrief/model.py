@@ -699,7 +699,8 @@ class Support(Record):
 class DayRef(Record):
     """A day a passage names relative to its document's publication day ("said
     Tuesday", "left today"), resolved: ``text`` is the document's ``text[start:end]``,
-    ``date`` the ISO day it counts to."""
+    ``date`` the ISO day it counts to; or a year or month so named ("this year",
+    "last month"): ``date`` "1999", "1999-02"."""
 
     start: int
     end: int

@@ -244,7 +244,13 @@ from typing import Any
 
 from storybrief import lexicon
 from storybrief.analysis.similarity import SENTENCES, sparse_cosine, tfidf
-from storybrief.analysis.timex import document_timexes, month_day, number_in_words, tense_of
+from storybrief.analysis.timex import (
+    anchor_day,
+    document_timexes,
+    month_day,
+    number_in_words,
+    tense_of,
+)
 from storybrief.gazetteer import areas_of, meet, within
 from storybrief.lexicon import (
     FIGURE_LABELS,
@@ -790,7 +796,7 @@ def extract_statements(
     # A figure holds for its publication day; an estimated month is too coarse to compare.
     doc_time = published.iso() if published and published.granularity == "day" else None
     sentence_dates: dict[int, list[tuple[int, int, str]]] = {}
-    timexes = document_timexes(doc, published.value if doc_time and published else None)
+    timexes = document_timexes(doc, anchor_day(doc) if doc_time else None)
     for timex in timexes:
         parsed = date_of(timex.value)
         if timex.type == "DATE" and parsed is not None:

@@ -83,7 +83,7 @@ from storybrief import gazetteer
 from storybrief.analysis.claims import figure_of, figures_agree
 from storybrief.analysis.compare import attributed, writes_as_self
 from storybrief.analysis.similarity import SENTENCES, cosine, tfidf
-from storybrief.analysis.timex import document_timexes
+from storybrief.analysis.timex import anchor_day, document_timexes
 from storybrief.lexicon import (
     ACTOR_LABELS,
     ATTRIBUTION,
@@ -1938,14 +1938,17 @@ _RELATIVE_DAY = re.compile(
 def relative_days(doc: ParsedArticle, start: int, end: int) -> tuple[DayRef, ...]:
     """The days a span names relative to its document's publication day, resolved
     ("said Tuesday": the Tuesday before the page's day; "Sunday afternoon": that
-    Sunday). None when the publication day is unknown or estimated: a day counted from
-    a guessed date is a guess."""
+    Sunday), and the years and months it names so ("this year", "last month's vote":
+    ISO "1999", "1999-02"). Counted from the day the copy was filed (``anchor_day``).
+    None when the publication day is unknown or estimated: a day counted from a
+    guessed date is a guess."""
     published = doc.article.published
-    if published is None or published.granularity != "day" or published.estimated:
+    anchor = anchor_day(doc)
+    if published is None or published.estimated or anchor is None:
         return ()
     text = doc.article.text
     found = []
-    for t in document_timexes(doc, published.value):
+    for t in document_timexes(doc, anchor):
         value = t.value or ""
         day = _ISO_DAY.match(value)
         if (
@@ -1957,7 +1960,23 @@ def relative_days(doc: ParsedArticle, start: int, end: int) -> tuple[DayRef, ...
             and _RELATIVE_DAY.fullmatch(" ".join(text[t.start : t.end].split()))
         ):
             found.append(DayRef(t.start, t.end, text[t.start : t.end], day.group()))
-    return tuple(found)
+    for m in _RELATIVE_PERIOD.finditer(text, start, end):
+        step = {"this": 0, "last": -1, "next": 1}[m.group(1).lower()]
+        if m.group(2).lower() == "year":
+            date = f"{anchor.year + step:04d}"
+        else:
+            months = anchor.year * 12 + anchor.month - 1 + step
+            date = f"{months // 12:04d}-{months % 12 + 1:02d}"
+        found.append(DayRef(m.start(), m.end(), m.group(), date))
+    return tuple(sorted(found, key=lambda d: d.start))
+
+
+#: A year or month named from the page's day: "this year", "last month's vote" (not "the
+#: last year", "over the last month": the twelve months, the thirty days before).
+_RELATIVE_PERIOD = re.compile(
+    r"(?<![Tt]he )\b(this|last|next)\s+(year|month)\b(?:['’]s\b)?",
+    re.IGNORECASE,
+)
 
 
 _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
@@ -2510,7 +2529,7 @@ def _days(doc: ParsedArticle) -> list[tuple[int, int, str]]:
     if published is None or published.granularity != "day":
         return []
     found = []
-    for timex in document_timexes(doc, published.value):
+    for timex in document_timexes(doc, anchor_day(doc)):
         parsed = date_of(timex.value) if timex.type == "DATE" else None
         if parsed is not None and parsed[1] == "day":
             found.append((timex.start, timex.end, parsed[0].isoformat()))

@@ -93,7 +93,7 @@ from typing import Protocol
 
 from storybrief.analysis.similarity import EVENT_SENTENCES, cosine, tfidf
 from storybrief.analysis.summarize import MAX_WORDS, without_dateline
-from storybrief.analysis.timex import Timex, document_timexes, tense_of
+from storybrief.analysis.timex import Timex, anchor_day, document_timexes, tense_of
 from storybrief.lexicon import INDIRECT_SPEECH_VERBS
 from storybrief.model import (
     Granularity,
@@ -141,8 +141,9 @@ def build_timeline(documents: Sequence[ParsedArticle]) -> tuple[TimelineEvent, .
     events: list[_Candidate] = []
     for doc in documents:
         published = doc.article.published
-        # Relative expressions count from a publication day, never from a coarser date.
-        anchor = published.value if published and published.granularity == "day" else None
+        # Relative expressions count from the day the copy was filed (its publication
+        # day, or its dateline's day just before it), never from a coarser date.
+        anchor = anchor_day(doc)
         title = doc.article.title
         title_end = title.evidence.end if title and title.evidence.location == "text" else None
         # A sentence is an event dated by the date of its main clause ("Tanzania

@@ -64,6 +64,11 @@ the weekday its sentence names within two days of it, a kind of thing's
 weekday included ("One week ago, Egyptians emerged from Friday prayers": that
 Friday); "early Saturday" in a page of Friday is the Saturday after it (the
 page was updated after midnight where it happened), not six days before.
+
+Since timex.v8: the anchor is the day the copy was filed (``anchor_day``): a
+dateline's day one to ``FILED_BEFORE_DAYS`` days before the publication day
+("WASHINGTON, August 27 (Xinhua) --" in the copy of August 28), else the
+publication day.
 """
 
 from __future__ import annotations
@@ -85,7 +90,39 @@ from storybrief.lexicon import (
 )
 from storybrief.model import ParsedArticle, Record, Token, TokenTree, date_of
 
-METHOD = "timex.v7"
+METHOD = "timex.v8"
+
+#: Judgement call: a dateline's day at most this many days before the publication day
+#: is the day the copy was filed (a wire's copy of the evening, dated the next day
+#: where the wire publishes); one further back is no such day.
+FILED_BEFORE_DAYS = 3
+
+
+def anchor_day(doc: ParsedArticle) -> dt.date | None:
+    """The day a document's relative expressions count from ("today", "on
+    Tuesday"): the day its dateline states, where that is one to
+    ``FILED_BEFORE_DAYS`` days before the publication day ("WASHINGTON, August 27
+    (Xinhua) -- ... today" in the copy of August 28: the 27th), else the publication
+    day. None unless it is published on a known day."""
+    published = doc.article.published
+    if published is None or published.granularity != "day":
+        return None
+    stated = doc.article.dateline
+    if stated is None or stated.evidence.location != "text":
+        return published.value
+    written = month_day(stated.evidence.text)
+    if written is None or written.count("-") != 2:
+        return published.value
+    month, day = int(written[5:7]), int(written[8:10])
+    for year in (published.value.year, published.value.year - 1):
+        try:
+            filed = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if 0 < (published.value - filed).days <= FILED_BEFORE_DAYS:
+            return filed
+    return published.value
+
 
 #: "near": the text points neither way ("had suspended flights through September"):
 #: the nearest such day or month to the anchor, before or after.
