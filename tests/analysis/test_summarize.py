@@ -1876,6 +1876,9 @@ def test_a_sentence_that_reports_again_what_another_reports_is_not_chosen_with_i
         "Prime Minister Tomas Vilar arrived in Nairobi on June 3.",
         "The minister will travel to Kenya on 3 June.",
         "Tomas Vilar will visit Kenya in June.",
+        'In the interview, Delgado says there is a "spectrum" to the harbour\'s troubles.',
+        'Delgado said the troubles of the harbour formed "a spectrum of failures".',
+        'Delgado said the ferry was "a disgrace" to the harbour.',
     )
     docs = parse_articles([build_article(t, f"d{k}") for k, t in enumerate(texts)], load_nlp())
     (
@@ -1910,6 +1913,9 @@ def test_a_sentence_that_reports_again_what_another_reports_is_not_chosen_with_i
         arrived,
         the_minister,
         visit_kenya,
+        spectrum,
+        spectrum_again,
+        disgrace,
     ) = (_gist(d, d.sentences[0].start, d.sentences[0].end) for d in docs)
     # The same named subject, the same assertion in other words ("placed under arrest"),
     # or what its verb takes ("travel ... for a working visit"); what a verb reports.
@@ -1950,6 +1956,9 @@ def test_a_sentence_that_reports_again_what_another_reports_is_not_chosen_with_i
     assert not _says_again(arrived, travel)
     # A place visited is a place, not an object that differs ("visit Kenya" / "visit Nairobi").
     assert _says_again(visit_kenya, said)
+    # The same source's own words quoted: one remark however it is told.
+    assert _says_again(spectrum, spectrum_again)
+    assert not _says_again(spectrum, disgrace)
 
     # In the program, at most one of them is chosen.
     concepts = [frozenset({("a", "b"), ("c", "d")}), frozenset({("a", "b"), ("e", "f")})]

@@ -2511,6 +2511,9 @@ class _Gist:
     aside_heads: frozenset[str] = frozenset()
     #: Whether it says something in the passive ("were charged"): a subject who it befell.
     passive: bool = False
+    #: The content words it quotes, lemmas (''there is a "spectrum" to behavior'':
+    #: "spectrum"): a source's own words, the same in every report of the remark.
+    quoted: frozenset[str] = frozenset()
 
 
 _TITLE_DEPS = frozenset(("compound", "amod", "appos", "nmod", "flat"))
@@ -2923,6 +2926,7 @@ def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
         told=_told_figures(doc, here, inside),
         doers=_doers(doc, here, inside),
         outside=frozenset(t.lemma.lower() for t in inside if t.index not in aside),
+        quoted=_quoted_words(doc, start, end, inside),
         aside_heads=frozenset(
             head.lemma.lower()
             for t in inside
@@ -2932,6 +2936,23 @@ def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
             and head.pos in ("NOUN", "PROPN")
             and head.index not in aside
         ),
+    )
+
+
+def _quoted_words(
+    doc: ParsedArticle, start: int, end: int, inside: Sequence[Token]
+) -> frozenset[str]:
+    """The lemmas of the nouns, verbs and adjectives a span quotes."""
+    text = doc.article.text[start:end]
+    blanked = outside_quotes(typographic_quotes(text))
+    return frozenset(
+        t.lemma.lower()
+        for t in inside
+        if t.pos in ("NOUN", "VERB", "ADJ")
+        and not t.is_stop
+        and 0 <= t.start - start < len(blanked)
+        and blanked[t.start - start] == " "
+        and not text[t.start - start].isspace()
     )
 
 
@@ -3176,9 +3197,18 @@ def _says_again(a: _Gist, b: _Gist) -> bool:
     online" and "Snap is now selling the glasses via its website"), with no figure
     between them disagreeing. What one tells in passing or about something else of
     the same subject is no second report ("Pinochet, who was arrested in October,
-    returned home"; "At the time of his arrest, Johnson had ...").
+    returned home"; "At the time of his arrest, Johnson had ..."). Nor are two
+    sentences that quote the same words of a source and name the same one, however
+    their verbs differ.
     """
-    if not _same_subject(a.subjects, b.subjects) or a.mood != b.mood:
+    if a.mood != b.mood:
+        return False
+    if (a.quoted & b.quoted) - a.topic - b.topic and _names(a) & _names(b):
+        # The same source's own words, of the same named one: one remark ("Damon says
+        # there is a "spectrum" to behavior" / "Damon said misconduct by powerful men
+        # involved "a spectrum of behaviour"").
+        return _figures_agreeing(a, b) is not None
+    if not _same_subject(a.subjects, b.subjects):
         return False
     if not (a.main & b.acts or b.main & a.acts):
         return False
@@ -3191,6 +3221,11 @@ def _says_again(a: _Gist, b: _Gist) -> bool:
     if _times_disagree(a.times, b.times):
         return False  # "in April" / "in August"
     return _figures_agreeing(a, b) is not None
+
+
+def _names(gist: _Gist) -> frozenset[str]:
+    """The named entities of a sentence (its referents bar its days and figures)."""
+    return gist.referents - gist.times - {written for _, _, written in gist.figures}
 
 
 #: Content words two documents' leads share, besides their subjects, what they
