@@ -1697,6 +1697,20 @@ def test_a_columnist_talking_in_the_first_or_second_person_is_no_summary_sentenc
     report = "\n\n".join(column.split("\n\n")[:4])
     found = [c.sentence.text for c in candidates(storybrief.brief([{"text": report}]).documents)]
     assert any(s.startswith("I have walked") for s in found)
+    # A page that talks to the reader as "you" throughout is a guide: its "you" is not
+    # a report either; its facts are.
+    guide = "\n\n".join(
+        [
+            "Ferry travel in winter",
+            "Storms in your part of the coast can stop the ferries for days.",
+            "If you travel with a car, book a place on the ferry a week before.",
+            "The Calder ferry runs four times a day from the north pier.",
+            "Your ticket is valid for a month from the day you buy it.",
+        ]
+    )
+    found = [c.sentence.text for c in candidates(storybrief.brief([{"text": guide}]).documents)]
+    assert [s for s in found if "you" in s.lower()] == []
+    assert any(s.startswith("The Calder ferry runs") for s in found)
 
 
 @pytest.mark.issue(20)

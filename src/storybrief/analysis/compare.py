@@ -228,6 +228,18 @@ def writes_as_self(doc: ParsedArticle) -> bool:
     return _first_person_paragraphs(own) >= FIRST_PERSON_OPINION
 
 
+#: The reader addressed ("plaque in your arteries", "If you have diabetes, ...").
+_YOU = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Yy]ourself)\b")
+
+
+def addresses_reader(doc: ParsedArticle) -> bool:
+    """Whether the writer talks to the reader as "you" in their own words, outside
+    quotations, in ``FIRST_PERSON_OPINION`` paragraphs or more: a guide, an explainer, a
+    health or advice page, not a report."""
+    own = _unattributed(doc, outside_quotes(_body(doc)))
+    return sum(1 for p in _paragraphs(own) if _YOU.search(p)) >= FIRST_PERSON_OPINION
+
+
 def attributed(doc: ParsedArticle, sentence: Sentence) -> bool:
     """Whether a speech verb (or "according") gives the sentence to someone else, as
     ``classify`` reads the writer's own words; not one in its base form, which reports

@@ -81,7 +81,7 @@ from typing import Any
 
 from storybrief import gazetteer
 from storybrief.analysis.claims import figure_of, figures_agree
-from storybrief.analysis.compare import attributed, writes_as_self
+from storybrief.analysis.compare import addresses_reader, attributed, writes_as_self
 from storybrief.analysis.similarity import SENTENCES, cosine, tfidf
 from storybrief.analysis.timex import anchor_day, document_timexes
 from storybrief.lexicon import (
@@ -1087,8 +1087,9 @@ def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
         # Well, ..."): from its first question on, the words are the interview's, not a
         # report.
         interview = _interview_start(text)
-        # A column, a review or a blog: the writer speaks as "I" or "we" throughout.
-        column = writes_as_self(doc)
+        # A column, a review or a blog: the writer speaks as "I" or "we" throughout; or
+        # a guide, an explainer or an advice page, that talks to the reader as "you".
+        column = writes_as_self(doc) or addresses_reader(doc)
         for sentence in doc.sentences:
             if "\n" in text[previous_end : sentence.start]:
                 broken = False
