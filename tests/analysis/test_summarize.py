@@ -847,13 +847,15 @@ def test_an_appositive_or_an_aside_that_only_describes_a_thing_told_of_does_not_
         lead + "The line, a queue of three hundred people, is expected to grow.",
         lead + "The line, formed by students from the college, is expected to grow.",
         lead + "The line formed by students from the college is expected to grow.",
+        lead + "These lines are expected to grow before the film opens on Friday.",
     )
     docs = parse_articles([build_article(t, f"d{i}") for i, t in enumerate(texts)], load_nlp())
     told = [_told_before(d, d.sentences[1]) for d in docs]
     # "A scene ...", "a queue of ..." or ", formed by ...," describes the line: which
     # one is still the one told of before. (The wire's dash "_" is no appositive.)
-    # Without the commas, "formed by students" says which line.
-    assert told == [[("line", True)]] * 3 + [[]]
+    # Without the commas, "formed by students" says which line. "These lines" are those
+    # told of before too.
+    assert told == [[("line", True)]] * 3 + [[], [("line", True)]]
 
 
 @pytest.mark.model

@@ -499,7 +499,7 @@ def _told_before(doc: ParsedArticle, sentence: Sentence) -> list[tuple[str, bool
                 continue
         children = tree.children(t)
         determiner = next((c for c in children if c.dep == "det"), None)
-        if determiner is None or determiner.lemma.lower() != "the":
+        if determiner is None or determiner.lemma.lower() not in _TOLD_DETERMINERS:
             continue
         if any(
             (c.dep in _IDENTIFIED_BY or c.dep == "amod")
@@ -540,6 +540,8 @@ def _describes(tree: TokenTree, child: Token) -> bool:
 #: Where a thing told of before stands in a sentence: its subject, its object, or
 #: the object of a preposition of ``_ABOUT``.
 _TOLD_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj"))
+#: "The trailer", and "these shorelines", "this plan": a thing told of before.
+_TOLD_DETERMINERS = frozenset(("the", "this", "that", "these", "those"))
 _ABOUT = frozenset(("for", "about", "against", "over", "with", "by", "despite"))
 
 
