@@ -1284,7 +1284,7 @@ def test_a_subject_that_counts_off_things_named_before_leans_back(
 
 
 @pytest.mark.issue(20)
-def test_the_summary_opens_with_the_weightiest_lead_when_its_first_passage_is_none() -> None:
+def test_the_summary_opens_with_the_weightiest_or_most_shared_lead() -> None:
     from storybrief.analysis.summarize import Candidate, _lead_first
 
     def passage(position: int) -> Candidate:
@@ -1304,6 +1304,34 @@ def test_the_summary_opens_with_the_weightiest_lead_when_its_first_passage_is_no
     # A summary that opens with a lead, or has none, keeps its order.
     assert _lead_first([passage(0), passage(0), passage(0)], [0, 1, 2], weight) == [0, 1, 2]
     assert _lead_first([passage(3), passage(1)], [0, 1], weight) == [0, 1]
+    # Undated leads: the one the other articles' leads share most opens it; a dated one
+    # (None) keeps its place.
+    leads = [passage(0), passage(0), passage(0)]
+    shared = {0: 0.1, 1: 0.4, 2: 0.3}.__getitem__
+    assert _lead_first(leads, [0, 1, 2], weight, shared) == [1, 0, 2]
+    assert _lead_first(leads, [0, 1, 2], weight, {0: None, 1: 0.4, 2: 0.3}.__getitem__) == [
+        0,
+        1,
+        2,
+    ]
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_lead_the_other_leads_share_agrees_most() -> None:
+    from storybrief.analysis.summarize import _lead_agreement, candidates
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    texts = (
+        "In 1995 the old harbour of Calder was rebuilt by the council with stone from Lennox.",
+        "The ferry strike in Calder ended on Monday after a week of talks with the port.",
+        "Calder's week-long ferry strike ended on Monday, the port authority said.",
+    )
+    docs = parse_articles([build_article(t, f"d{k}") for k, t in enumerate(texts)], load_nlp())
+    shared = _lead_agreement(docs, candidates(docs))
+    assert shared[1] > shared[0]
+    assert shared[2] > shared[0]
 
 
 def _gists(*texts: str) -> list[Any]:

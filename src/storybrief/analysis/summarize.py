@@ -12,7 +12,8 @@ once however many chosen sentences carry it, so redundancy costs budget and
 buys nothing. The chosen sentences are put in reading order (dated documents by
 date, then document order, then position), save that where the first read does not
 open its article and others do, the one of those whose concepts weigh most comes
-first (``_lead_first``), and each names the sentences of
+first, and where it opens an undated article, the lead the other articles' leads share
+most (``_lead_first``), and each names the sentences of
 other documents that report the same content: alike in TF-IDF cosine, with
 content words of their own in common besides names, days and the story's own
 words, the figures both state agreeing, naming the sentence's place (or one that
@@ -1900,11 +1901,19 @@ def _summary(
         inside = documents[c.doc_index].tree.between(c.sentence.start, c.sentence.end)
         return sum(weights.get(b, 0.0) for b in bigrams(inside))
 
+    agreement = _lead_agreement(documents, found)
+
+    def shared(k: int) -> float | None:
+        c = passages[k]
+        if documents[c.doc_index].article.published is not None:
+            return None
+        return agreement.get(c.doc_index, 0.0)
+
     result = []
     for k in _introducers_first(
         documents,
         passages,
-        _lead_first(passages, sorted(range(len(passages)), key=reading_order), weight),
+        _lead_first(passages, sorted(range(len(passages)), key=reading_order), weight, shared),
     ):
         c = passages[k]
         support = tuple(
@@ -2040,21 +2049,53 @@ def _names_given_and_used(
 
 
 def _lead_first(
-    passages: Sequence[Candidate], order: list[int], weight: Callable[[int], float]
+    passages: Sequence[Candidate],
+    order: list[int],
+    weight: Callable[[int], float],
+    shared: Callable[[int], float | None] = lambda k: None,
 ) -> list[int]:
     """The passages in ``order``, save that when the first does not open its article
     and others do, the one of those whose concepts ``weigh`` most comes first: a summary
     opens with what happened, as an article does ("President Donald Trump will visit the
     United Kingdom on the 13th of July"), not with a later paragraph that leans on the
     story told before it ("The prime minister's office confirmed that the two leaders
-    would meet one-on-one")."""
-    if not order or passages[order[0]].position == 0:
+    would meet one-on-one"). And where the first opens an undated article, whose place
+    in the reading says nothing of when it was written, the lead that the other
+    articles' leads share most (``shared``: None for a dated one) comes first: the
+    story's news ("O.J. Simpson could be one step closer to freedom"), not one page's
+    background ("On Oct. 3, 1995, a jury acquitted ...")."""
+    if not order:
         return order
+    if passages[order[0]].position == 0:
+        undated = [k for k in order if passages[k].position == 0 and shared(k) is not None]
+        if order[0] not in undated or len(undated) < 2:
+            return order
+        lead = max(undated, key=lambda k: shared(k) or 0.0)  # (the first of equals)
+        return [lead, *(k for k in order if k != lead)]
     leads = [k for k in order if passages[k].position == 0]
     if not leads:
         return order
     lead = max(leads, key=weight)  # (the first of those that weigh as much)
     return [lead, *(k for k in order if k != lead)]
+
+
+def _lead_agreement(
+    documents: Sequence[ParsedArticle], found: Sequence[Candidate]
+) -> dict[int, float]:
+    """For each document with a lead (its first candidate opens it), the mean TF-IDF
+    cosine of its lead with the other documents' leads: how much of what it opens with
+    the others open with too."""
+    leads = {c.doc_index: c.sentence.text for c in found if c.position == 0}
+    if len(leads) < 2:
+        return {}
+    vectors = tfidf(list(leads.values()), SENTENCES)
+    if vectors is None:
+        return {}
+    similar = cosine(vectors.matrix, vectors.matrix)
+    n = len(leads)
+    return {
+        d: (float(similar[i].sum()) - float(similar[i, i])) / (n - 1) for i, d in enumerate(leads)
+    }
 
 
 def _introducers_first(
