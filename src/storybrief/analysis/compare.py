@@ -1,6 +1,6 @@
 """The sources compared: what kind of piece each is, what only it adds, what it leaves out.
 
-Method (``sources.v4``):
+Method (``sources.v5``):
 
 - Kind, from signals counted in the writer's own voice: outside quotation marks
   (a quotation may run over paragraphs, reopened or not; a mark never closed
@@ -11,7 +11,9 @@ Method (``sources.v4``):
   opens (since sources.v4: "The New York Times said in an editorial on Saturday, Oct.
   10: ..."), a guest contributor's piece
   ("Special to CNN") with little attribution, "we"/"I" in several paragraphs with
-  other signals, or a score of evaluative asides, first-person paragraphs,
+  other signals (since sources.v5 not a question standing alone as a subhead, "When
+  can I see the supermoon?", nor the page's "Follow us"), or a score of evaluative
+  asides, first-person paragraphs,
   should/must, exclamations and questions of 40 or more per 100 sentences.
   Analysis: a score of 15 or more, asides with little attribution, the writer's
   questions as subheads (an explainer), a chronology (most paragraphs open with
@@ -61,7 +63,7 @@ from storybrief.model import (
 )
 from storybrief.text import declares_editorial, outside_quotes, typographic_quotes
 
-METHOD = "sources.v4"
+METHOD = "sources.v5"
 # Judgement calls (sources.v1, not measured): the cosine from which another
 # document carries a sentence, the cosine from which a sentence of ten words or
 # more is reused text, and how many unmatched sentences a profile lists.
@@ -216,9 +218,21 @@ def _first_person_paragraphs(own: str) -> int:
     """The paragraphs of the writer's own words (``_unattributed``) in the first person.
 
     Paragraphs, not words: a speaker's unmarked "I ... I ... my" in one paragraph
-    is one signal; a writer who speaks as "I" does so throughout.
+    is one signal; a writer who speaks as "I" does so throughout. Not a question
+    standing alone as a subhead ("When can I see the supermoon?": the reader's
+    question, which the text answers), nor the page's call to follow it ("Follow us
+    @Spacedotcom").
     """
-    return sum(1 for p in _paragraphs(own) if _WE.search(p))
+    return sum(
+        1
+        for p in _paragraphs(own)
+        if _WE.search(_FOLLOW_US.sub("", p)) and not _question_subheads(p)
+    )
+
+
+#: A page's call to follow it: "Follow us @Spacedotcom, Facebook ...", "follow me on
+#: Twitter".
+_FOLLOW_US = re.compile(r"\b[Ff]ollow (?:us|me)\b")
 
 
 def writes_as_self(doc: ParsedArticle) -> bool:

@@ -1,6 +1,6 @@
 """Temporal expressions: found in the parse, normalised against an anchor date.
 
-Method (``timex.v7``): spaCy's DATE and TIME mentions, plus reference words it
+Method (``timex.v8``): spaCy's DATE and TIME mentions, plus reference words it
 does not tag ("now", "currently"), are normalised to TimeML values (TIMEX3):
 ``2013-02-04`` (day), ``2013-W06`` (week), ``2013-02`` (month), ``2013``,
 ``201`` (decade), ``19`` (century), ``2012-SU`` (season), ``2013-Q1``,
