@@ -80,7 +80,7 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from storybrief import gazetteer
+from storybrief import gazetteer, lexicon
 from storybrief.analysis.claims import figure_of, figures_agree
 from storybrief.analysis.compare import addresses_reader, attributed, writes_as_self
 from storybrief.analysis.similarity import SENTENCES, cosine, tfidf
@@ -2187,8 +2187,11 @@ def _introductions(
     bare: dict[int, set[str]] = {}
     named: dict[int, list[tuple[int, str]]] = {}  # document: (start, surname) of full names
     # The last words of full names, two or more: a name written as only those
-    # ("Dickson Wright" of "Clarissa Dickson Wright") is a bare surname still.
+    # ("Dickson Wright" of "Clarissa Dickson Wright") is a bare surname still. Only of
+    # a full name that opens with a known given name: a span the tagger took for a
+    # person's ("Gadhafi the United States") has no surname.
     tails: set[tuple[str, ...]] = set()
+    first_names = lexicon.given_names()
     for d, doc in enumerate(documents):
         rows = []
         for m in doc.mentions:
@@ -2199,7 +2202,8 @@ def _introductions(
             ]
             if m.label == "PERSON" and len(words) > 1:
                 rows.append((m.span.start, words[-1]))
-                tails.update(tuple(words[k:]) for k in range(1, len(words) - 1))
+                if words[0] in first_names:
+                    tails.update(tuple(words[k:]) for k in range(1, len(words) - 1))
         named[d] = sorted(rows)
     # Surnames given in full in any document: a bare one needs an introduction even
     # where its own article never gave it in full (a wire story's later take opening
@@ -2230,13 +2234,34 @@ def _introductions(
                 for ch in children
             )
             if given and token.dep != "appos":
-                written = (
-                    *(
-                        ch.text.lower()
-                        for ch in children
-                        if ch.dep == "compound" and ch.text.lower().rstrip(".") not in _HONORIFICS
+                # The name as written: the person's mention around it, else the word
+                # and the words joined to it.
+                mention = next(
+                    (
+                        m
+                        for m in doc.mentions
+                        if m.label == "PERSON" and m.span.start <= token.start < m.span.end
                     ),
-                    name,
+                    None,
+                )
+                written = (
+                    tuple(
+                        w.lower()
+                        for w in _WORD.findall(
+                            doc.article.text[mention.span.start : mention.span.end]
+                        )
+                        if w.lower() not in _HONORIFICS and w.lower() != "s"
+                    )
+                    if mention is not None
+                    else (
+                        *(
+                            ch.text.lower()
+                            for ch in children
+                            if ch.dep == "compound"
+                            and ch.text.lower().rstrip(".") not in _HONORIFICS
+                        ),
+                        name,
+                    )
                 )
                 if written in tails and all(
                     ch.dep not in ("appos", "amod", "nmod") for ch in children
