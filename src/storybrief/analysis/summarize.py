@@ -610,14 +610,32 @@ def _one_of_those(doc: ParsedArticle, token: Token) -> bool:
     )
 
 
+def _rhetorical_imperative(doc: ParsedArticle, sentence: Sentence) -> bool:
+    """Whether the writer opens the sentence with an imperative to the reader that
+    points to an example of what came before ("Witness the shooting at ...", "Consider
+    the case of ...", "Take the port of Calder."): a verb in its base form heading the
+    sentence, its first word, with no subject (not a quotation's)."""
+    tokens = [t for t in doc.tree.between(sentence.start, sentence.end) if t.pos != "PUNCT"]
+    if not tokens or sentence.text.lstrip()[:1] in "\"'“‘`":
+        return False
+    first = tokens[0]
+    return (
+        first.tag == "VB"
+        and first.dep == "ROOT"
+        and first.text[:1].isupper()
+        and doc.tree.child(first, "nsubj", "nsubjpass") is None
+    )
+
+
 def _leans_back(
     doc: ParsedArticle, sentence: Sentence, persons: Sequence[Any], unquoted: str | None = None
 ) -> bool:
     """Whether a sentence needs the one before it to be understood: a subject is a
     "he" or "she" that no name before it in the sentence stands for ('"It never
     worked," he said.', "Detectives said he hasn't been heard from since."), an early
-    "also" refers back ("The Communist chief also warned that ..."), or its subject is
-    a shell noun that says nothing of what it stands for ("The statement sent ...").
+    "also" refers back ("The Communist chief also warned that ..."), it opens with the
+    writer's imperative ("Witness the shooting at ..."), or its subject is a shell noun
+    that says nothing of what it stands for ("The statement sent ...").
 
     ``persons`` are the document's PERSON mentions, in text order; ``unquoted`` the
     sentence with its quotations blanked, if known. (Tried and left
@@ -629,6 +647,8 @@ def _leans_back(
     """
     words = _WORD.findall(sentence.text.lower())
     if "also" in words[:_ALSO_WITHIN]:
+        return True
+    if _rhetorical_imperative(doc, sentence):
         return True
     for token in doc.tree.between(sentence.start, sentence.end):
         if _demonstrative(doc, token):
