@@ -725,7 +725,7 @@ _PAGE_LINE = re.compile(
 #: ("Alan Boyle is NBCNews.com's science editor.", "Laura Vecsey is a P-I columnist.",
 #: "John Young is opinion page editor of the Waco Tribune-Herald.").
 _BYLINE_BIO = re.compile(
-    r"(?:[A-Z][\w.'’-]+ ){1,3}is (?:a |an |the )?(?:[\w.'’,-]+ ){0,6}"
+    r"\(?(?:[A-Z][\w.'’-]+ ){1,3}is (?:a |an |the )?(?:[\w.'’,-]+ ){0,6}"
     r"(?:editor|reporter|correspondent|writer|columnist|contributor|journalist|blogger)\b"
 )
 #: Judgement call: where the foot of a piece starts, as a share of its text.
@@ -1072,6 +1072,18 @@ def _writers_voice(doc: ParsedArticle, sentence: Sentence, outside: str) -> bool
     return bool(personal or own.rstrip().endswith("!")) and not attributed(doc, sentence)
 
 
+def _to_the_reader(doc: ParsedArticle, sentence: Sentence, outside: str) -> bool:
+    """Whether a sentence talks to the reader as "you" in the writer's own words
+    ("plaque in your arteries"), given to no one else by a speech verb."""
+    own = outside[sentence.start : sentence.end]
+    return bool(_YOU.search(own)) and not attributed(doc, sentence)
+
+
+#: The reader, addressed: "you", "your", "yours", "yourself" (not in a compound: "a
+#: truth-will-set-you-free attitude").
+_YOU = re.compile(r"(?<![\w-])[Yy]ou(?:rs?|rself)?(?![\w-])")
+
+
 #: A line of an agency's budget: the story's slug in capitals, words joined by hyphens,
 #: then " _ " ("CUBA-ELIAN _ MIAMI _ ...", "DAM-FISH (Undated) _ A panel of ...").
 _SLUG_LINE = re.compile(r"(?m)^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?:[ \t]+\([A-Za-z. ]+\))?[ \t]+_[ \t]")
@@ -1112,7 +1124,8 @@ def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
         interview = _interview_start(text)
         # A column, a review or a blog: the writer speaks as "I" or "we" throughout; or
         # a guide, an explainer or an advice page, that talks to the reader as "you".
-        column = writes_as_self(doc) or addresses_reader(doc)
+        column = writes_as_self(doc)
+        guide = not column and addresses_reader(doc)
         for sentence in doc.sentences:
             if "\n" in text[previous_end : sentence.start]:
                 broken = False
@@ -1131,6 +1144,8 @@ def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
             if interview is not None and sentence.end > interview:
                 standing = None
             if column and standing is not None and _writers_voice(doc, sentence, outside):
+                standing = None
+            if guide and standing is not None and _to_the_reader(doc, sentence, outside):
                 standing = None
             # A photo credit ends its caption ("... REUTERS/Jane Doe") as a full stop would.
             broken = (
