@@ -82,8 +82,17 @@ CATALOGUE = " ".join(f"Section {n} of the plan covers the harbour." for n in ran
             "analysis",
             "questions as subheads ×3",
         ),
+        # "Our" and "us" are mostly all of us: "our sun", "our galaxy" (judge13).
+        (
+            "Calder observatory\n\nOur sun will pass behind the moon on Friday morning."
+            "\n\nOur galaxy holds more stars than the Calder astronomers had counted.\n\n"
+            "The view from us to the moon will be clear over Calder on Friday.",
+            0,
+            "report",
+            "attribution 0.00 cues or quotes per sentence",
+        ),
     ],
-    ids=["report", "opinion", "analysis", "quoted we", "numeral i", "first person i", "faq"],
+    ids=["report", "opinion", "analysis", "quoted we", "numeral i", "first person i", "faq", "our"],
 )
 def test_compare_kind_and_the_signal_that_decides_it(
     text: str, quotes: int, kind: str, signal: str

@@ -12,7 +12,8 @@ Method (``sources.v5``):
   10: ..."), a guest contributor's piece
   ("Special to CNN") with little attribution, "we"/"I" in several paragraphs with
   other signals (since sources.v5 not a question standing alone as a subhead, "When
-  can I see the supermoon?", nor the page's "Follow us"), or a score of evaluative
+  can I see the supermoon?", nor the page's "Follow us", nor "our" and "us"), or a
+  score of evaluative
   asides, first-person paragraphs,
   should/must, exclamations and questions of 40 or more per 100 sentences.
   Analysis: a score of 15 or more, asides with little attribution, the writer's
@@ -107,9 +108,10 @@ ANALYSTS_MIN = 3
 ANALYSTS_SHARE = 0.1
 
 # The writer as "we"/"I"; "US" in capitals is the country, and "I" after "Part" or
-# "World War" a numeral ("Cartoon Wars Part I").
+# "World War" a numeral ("Cartoon Wars Part I"). Not "our" or "us" (since sources.v5):
+# mostly all of us, a science page's "our universe", "our sun", not a writer speaking.
 _WE = re.compile(
-    r"\b(?:[Ww]e|[Oo]urs?|us|[Mm]y|me|"
+    r"\b(?:[Ww]e|[Mm]y|me|"
     + "".join(f"(?<!{word} )" for word in ("Part", "Chapter", "War", "Act", "Book", "Volume"))
     + "".join(f"(?<!{word} )" for word in ("Phase", "Season", "Episode", "Title", "Article"))
     + "".join(f"(?<!{word} )" for word in ("Stage", "Class", "Type", "Level", "Round"))
