@@ -609,15 +609,16 @@ def test_a_sentence_that_counts_on_from_one_before_follows() -> None:
         "Of course, the port was always the poorest of the three on the coast. "
         "Certainly, the crews are expecting a lot from the new contract. "
         "Witness the strike at the Calder pier that closed the port for a week in May. "
-        "Ferries left the harbour of Calder on time again on Tuesday morning."
+        "Ferries left the harbour of Calder on time again on Tuesday morning. "
+        "Leave it to the Calder crews to turn a strike into a festival on the pier."
     )
     (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
     found = [c.follows is not None for c in candidates([doc])]
     # A second what, another of what, earlier than what? What the sentence before
     # tells. "Earlier this month" counts from the day of writing. "Of course" and
     # "Certainly" are the writer's asides on what came before; "Witness ..." an example
-    # of it.
-    assert found == [False, True, True, True, False, False, True, True, True, False]
+    # of it ("Leave it to ..." is an idiom, no pointing).
+    assert found == [False, True, True, True, False, False, True, True, True, False, False]
 
 
 @pytest.mark.model

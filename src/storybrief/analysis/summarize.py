@@ -613,8 +613,8 @@ def _one_of_those(doc: ParsedArticle, token: Token) -> bool:
 def _rhetorical_imperative(doc: ParsedArticle, sentence: Sentence) -> bool:
     """Whether the writer opens the sentence with an imperative to the reader that
     points to an example of what came before ("Witness the shooting at ...", "Consider
-    the case of ...", "Take the port of Calder."): a verb in its base form heading the
-    sentence, its first word, with no subject (not a quotation's)."""
+    the case of ...", "Take the port of Calder."): a verb of ``_POINTING`` in its base
+    form heading the sentence, its first word, with no subject (not a quotation's)."""
     tokens = [t for t in doc.tree.between(sentence.start, sentence.end) if t.pos != "PUNCT"]
     if not tokens or sentence.text.lstrip()[:1] in "\"'“‘`":
         return False
@@ -622,9 +622,15 @@ def _rhetorical_imperative(doc: ParsedArticle, sentence: Sentence) -> bool:
     return (
         first.tag == "VB"
         and first.dep == "ROOT"
+        and first.lemma.lower() in _POINTING
         and first.text[:1].isupper()
         and doc.tree.child(first, "nsubj", "nsubjpass") is None
     )
+
+
+#: Verbs whose imperative points the reader to an example ("Witness ...", "Consider
+#: ...", "Take ..."); not an idiom that judges ("Leave it to Schumer to ...").
+_POINTING = frozenset(("witness", "consider", "take", "look", "remember", "recall", "note"))
 
 
 def _leans_back(
