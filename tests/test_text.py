@@ -153,6 +153,9 @@ def test_text_dateline_names_its_place_and_agency() -> None:
         # A photographer and an outlet closing the paragraph.
         "The mayor answers questions at the quay on Dec. 28. (Mira Solberg/The Calder Post)",
         "The last ferry leaves the quay. (MIRA SOLBERG/REUTERS)\nThe council met.",
+        # A photographer and an outlet opening the caption on its line.
+        "Mira Solberg/NASA A supermoon over the Calder quay on Sunday, Sept. 27, 2015.",
+        "Jon Roe / Getty Images Snowboarder Mira Solberg at a race in Calder.",
     ],
 )
 def test_text_is_caption_like_recognises_caption_cues(text: str) -> None:
@@ -175,6 +178,8 @@ def test_text_is_caption_like_recognises_caption_cues(text: str) -> None:
         # A pair of names with a slash that is no credit: within a paragraph, or one name.
         "A poll (Calder Post/Norland News) found support falling, officials said.",
         "Support fell in the latest poll (CNN/ORC).",
+        # A slash that joins no photographer to an outlet.
+        "AC/DC Played in Calder on Sunday, Sept. 27, 2015.",
     ],
 )
 def test_text_is_caption_like_leaves_body_sentences_alone(text: str) -> None:

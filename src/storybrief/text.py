@@ -198,6 +198,10 @@ _CAPTION_CUE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2},\s\d{4}\.?\s*$|"
     # A caption ends with its credit: "... Nov. 28, 2011. REUTERS/Jane Doe", "AFP/Getty Images".
     r"(?:\b(?:REUTERS|Reuters|AFP|AP|EPA)/[A-Z][\w.'’ -]{0,40}|\bGetty Images)\s*$|"
+    # A caption opening with its credit, a photographer and an outlet, on the line
+    # it shares ("Mira Solberg/NASA A supermoon over the quay on Sunday, Sept. 27,
+    # 2015.", "Jane Doe / Getty Images Snowboarder Kelly Clark at ...").
+    r"(?-i:^(?:By )?(?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+ ?/ ?[A-Z][\w&.'’-]*[ \t]+[A-Z])|"
     # A page's teaser of an agency's story, cut short and credited: "A lion was shot
     # dead in Kenya on Wednesday... (Associated Press)" (not a paragraph of a roundup
     # that credits each agency: '..., Abu Zuhri said. (Reuters)').
