@@ -1287,6 +1287,51 @@ def test_a_subject_that_counts_off_things_named_before_leans_back(
     assert _leans_back(doc, doc.sentences[0], []) is counts_off
 
 
+@pytest.mark.model
+@pytest.mark.issue(20)
+@pytest.mark.parametrize(
+    ("text", "points_back"),
+    [
+        ("The harbour master first proposed these three plans in 1962.", True),
+        ("The court threw out all those objections on Monday.", True),
+        ("These measures cost the port a million pounds a year.", True),
+        ("Those pilots who flew the route were questioned by the police.", False),
+        ("Fares on the ferry have risen sharply these days.", False),
+        ("The port was busier in those years than it is now.", False),
+        ("The port rejected the three plans of the union on Monday.", False),
+        # A person named only by an age: who?
+        ("According to witnesses, the 15-year-old fired at a crowd of pupils.", True),
+        ("The 15-year-old boy was arrested at the quay on Monday.", False),
+        ("The 15-year-old, Tom Vilar, was arrested at the quay on Monday.", False),
+    ],
+)
+def test_these_or_those_before_a_noun_or_an_age_points_back(text: str, points_back: bool) -> None:
+    from storybrief.analysis.summarize import _leans_back
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
+    assert _leans_back(doc, doc.sentences[0], []) is points_back
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_speakers_these_is_where_the_speaker_is() -> None:
+    from storybrief.analysis.summarize import _leans_back
+    from storybrief.nlp import load_nlp, parse_articles
+    from storybrief.text import outside_quotes
+    from tests.conftest import build_article
+
+    text = '"When the mayor lands on these shores, we will be heard," Mira Solberg said.'
+    (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
+    sentence = doc.sentences[0]
+    unquoted = outside_quotes(doc.article.text)[sentence.start : sentence.end]
+    assert not _leans_back(doc, sentence, [], unquoted)
+    # The same words in the writer's own: which shores?
+    (doc,) = parse_articles([build_article(text.replace('"', ""), "d1")], load_nlp())
+    assert _leans_back(doc, doc.sentences[0], [], doc.sentences[0].text)
+
+
 @pytest.mark.issue(20)
 def test_the_summary_opens_with_the_weightiest_or_most_shared_lead() -> None:
     from storybrief.analysis.summarize import Candidate, _lead_first

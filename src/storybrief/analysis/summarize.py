@@ -392,6 +392,43 @@ def _demonstrative(doc: ParsedArticle, token: Token) -> bool:
     return not any(c.dep in ("relcl", "acl", "prep", "amod") for c in doc.tree.children(token))
 
 
+def _these_ones(doc: ParsedArticle, token: Token) -> bool:
+    """Whether "these" or "those" before a noun points back to things told before it:
+    "Kardashev first proposed these three phases ...", "The court threw out all those
+    objections" (not "those students who ...", "these days", "in those years")."""
+    if token.lemma.lower() not in ("these", "those") or token.dep != "det":
+        return False
+    noun = doc.tree.token(token.head)
+    if noun is None or noun.pos not in ("NOUN", "PROPN") or noun.dep not in _TOLD_DEPS:
+        return False
+    if any(
+        m.label in ("DATE", "TIME") and m.span.start <= noun.start < m.span.end
+        for m in doc.mentions
+    ):
+        return False
+    return not any(c.dep in ("relcl", "acl") for c in doc.tree.children(noun))
+
+
+def _by_age(doc: ParsedArticle, token: Token) -> bool:
+    """Whether a subject is a person named only by an age, "the" and "N-year-old" with
+    no noun, a verb after it ("According to witnesses, the 15-year-old unleashed
+    ..."): who? (Not "the 15-year-old boy", nor "the 15-year-old, Tom Vilar,".) Read
+    from the words, as the tagger takes such an "old" for a subject or a modifier."""
+    if token.text.lower() != "old":
+        return False
+    words = [doc.tree.token(token.index - k) for k in range(5, 0, -1)]
+    after = doc.tree.token(token.index + 1)
+    if any(w is None for w in words) or after is None:
+        return False
+    determiner, number, dash, year, dash2 = (w.text.lower() for w in words if w is not None)
+    return (
+        determiner in _TOLD_DETERMINERS
+        and number.isdigit()
+        and (dash, year, dash2) == ("-", "year", "-")
+        and after.pos in ("VERB", "AUX")
+    )
+
+
 #: Nouns that stand for something said or done before them, with no content of their
 #: own ("The announcement came a day after ...", "The statement sent shares up").
 _SHELL_NOUNS = frozenset(
@@ -659,6 +696,10 @@ def _leans_back(
     for token in doc.tree.between(sentence.start, sentence.end):
         if _demonstrative(doc, token):
             return True
+        # (In the writer's words: a speaker's "these shores" is where the speaker is.)
+        at = token.start - sentence.start
+        if _these_ones(doc, token) and (unquoted is None or unquoted[at : at + 1].strip()):
+            return True
         # "a similar step", "the same move": like what? (Not "a similar step to
         # Britain's", "the same day as the vote", "the same day that ...".)
         if token.lemma.lower() not in ("similar", "same") or token.dep != "amod":
@@ -677,6 +718,8 @@ def _leans_back(
     if any(_shell(doc, token) for token in doc.tree.between(sentence.start, sentence.end)):
         return True
     if any(_one_of_those(doc, t) for t in doc.tree.between(sentence.start, sentence.end)):
+        return True
+    if any(_by_age(doc, t) for t in doc.tree.between(sentence.start, sentence.end)):
         return True
 
     # A person's name before the pronoun may be what it stands for; the tagger may miss
