@@ -110,14 +110,39 @@ WILL_REPORT: list[TokenSpec] = [
 ]
 
 
+# "We will show the moon rising over Calder on March 9, 2013.": the clause a future
+# verb completes is ahead too.
+WILL_SHOW: list[TokenSpec] = [
+    ("We", "we", "PRON", "PRP", "nsubj", "show"),
+    ("will", "will", "AUX", "MD", "aux", "show"),
+    ("show", "show", "VERB", "VB", "ROOT", None),
+    ("the", "the", "DET", "DT", "det", "moon"),
+    ("moon", "moon", "NOUN", "NN", "nsubj", "rising"),
+    ("rising", "rise", "VERB", "VBG", "ccomp", "show"),
+    ("over", "over", "ADP", "IN", "prep", "rising"),
+    ("Calder", "Calder", "PROPN", "NNP", "pobj", "over"),
+    ("on", "on", "ADP", "IN", "prep", "rising"),
+    ("March", "March", "PROPN", "NNP", "pobj", "on"),
+    ("9", "9", "NUM", "CD", "nummod", "March"),
+    (",", ",", "PUNCT", ",", "punct", "March"),
+    ("2013", "2013", "NUM", "CD", "nummod", "March"),
+    ".",
+]
+
+
 @pytest.mark.parametrize(
     ("text", "sentences", "date"),
     [
         ("The dam burst in February 2013.", None, "February 2013"),
         ("The inquiry will report on March 9, 2013.", [WILL_REPORT], "March 9, 2013"),
+        (
+            "We will show the moon rising over Calder on March 9, 2013.",
+            [WILL_SHOW],
+            "March 9, 2013",
+        ),
         ("The dam burst on Friday.", None, "Friday"),
     ],
-    ids=["a month alone", "a future date", "a relative day"],
+    ids=["a month alone", "a future date", "completes a future verb", "a relative day"],
 )
 def test_dates_no_estimate_without_a_full_past_date(
     text: str, sentences: list[list[TokenSpec]] | None, date: str

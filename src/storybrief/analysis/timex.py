@@ -622,9 +622,10 @@ def tense_of(tree: TokenTree, span_start: int, span_end: int) -> Tense:
                 and token.lemma.lower() not in SPEECH_VERBS | _STATES
             ):
                 return "near"
-            # "would keep calling … until July": an untensed verb takes the tense
-            # of the verb it completes.
-            if token.tag in ("VBG", "VB") and not aux and token.dep == "xcomp":
+            # "would keep calling … until July", "We will show the moon rising above
+            # Rome on 31 Jan. 2018": an untensed verb takes the tense of the verb it
+            # completes.
+            if token.tag in ("VBG", "VB") and not aux and token.dep in ("xcomp", "ccomp"):
                 token = tree.token(token.head)
                 continue
             return None
