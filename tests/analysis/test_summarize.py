@@ -582,14 +582,16 @@ def test_a_sentence_about_the_statement_or_the_move_said_before_follows() -> Non
         "The board cut all fares by half on Monday and many say the move will bring "
         "travellers back. "
         "Officials in Calder said the move came far too late for the ferry crews. "
-        "The result was a week of empty ferries and angry crews on the Calder pier."
+        "The result was a week of empty ferries and angry crews on the Calder pier. "
+        "The issue was the board's plan to sell the oldest ferry to a firm in Norland. "
+        "The issue of night fares divided the harbour board for most of the year."
     )
     (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
     found = [c.follows is not None for c in candidates([doc])]
-    # Which statement, which announcement, the result of what? Those of the sentence
-    # before. (The move of the same sentence's first clause is said there; saying it is
-    # no move.)
-    assert found == [False, True, True, False, False, False, False, True, True]
+    # Which statement, which announcement, the result of what, what issue? Those of the
+    # sentence before. (The move of the same sentence's first clause is said there;
+    # saying it is no move. "The issue of night fares" says which.)
+    assert found == [False, True, True, False, False, False, False, True, True, True, False]
 
 
 @pytest.mark.model

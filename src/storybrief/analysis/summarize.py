@@ -458,6 +458,13 @@ _SHELL_NOUNS = frozenset(
         "consequence",
         "reaction",
         "response",
+        # What is at stake in what was told: "The issue was the tribe's operation of a
+        # casino ...", "The problem is that ...".
+        "issue",
+        "problem",
+        "question",
+        "matter",
+        "situation",
     )
 )
 #: What makes such a noun say which one it is: whose ("the army's statement"), of
