@@ -91,8 +91,27 @@ CATALOGUE = " ".join(f"Section {n} of the plan covers the harbour." for n in ran
             "report",
             "attribution 0.00 cues or quotes per sentence",
         ),
+        # The newsroom's "we" at its work is reporting, not the writer's view.
+        (
+            "Calder ferries\n\nThe ferry company will close the north pier on Friday. We "
+            "have asked the company when it will open again.\n\nAs we reported earlier, "
+            "the pier has been closed twice this year.\n\nThe council met on Monday.",
+            0,
+            "report",
+            "attribution 0.00 cues or quotes per sentence",
+        ),
     ],
-    ids=["report", "opinion", "analysis", "quoted we", "numeral i", "first person i", "faq", "our"],
+    ids=[
+        "report",
+        "opinion",
+        "analysis",
+        "quoted we",
+        "numeral i",
+        "first person i",
+        "faq",
+        "our",
+        "newsroom we",
+    ],
 )
 def test_compare_kind_and_the_signal_that_decides_it(
     text: str, quotes: int, kind: str, signal: str

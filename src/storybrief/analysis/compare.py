@@ -1,6 +1,6 @@
 """The sources compared: what kind of piece each is, what only it adds, what it leaves out.
 
-Method (``sources.v5``):
+Method (``sources.v6``):
 
 - Kind, from signals counted in the writer's own voice: outside quotation marks
   (a quotation may run over paragraphs, reopened or not; a mark never closed
@@ -12,7 +12,9 @@ Method (``sources.v5``):
   10: ..."), a guest contributor's piece
   ("Special to CNN") with little attribution, "we"/"I" in several paragraphs with
   other signals (since sources.v5 not a question standing alone as a subhead, "When
-  can I see the supermoon?", nor the page's "Follow us", nor "our" and "us"), or a
+  can I see the supermoon?", nor the page's "Follow us", nor "our" and "us"; since
+  sources.v6 nor the newsroom's "we" at its work, "We've asked Microsoft ...", "As we
+  reported earlier"), or a
   score of evaluative
   asides, first-person paragraphs,
   should/must, exclamations and questions of 40 or more per 100 sentences.
@@ -64,7 +66,7 @@ from storybrief.model import (
 )
 from storybrief.text import declares_editorial, outside_quotes, typographic_quotes
 
-METHOD = "sources.v5"
+METHOD = "sources.v6"
 # Judgement calls (sources.v1, not measured): the cosine from which another
 # document carries a sentence, the cosine from which a sentence of ten words or
 # more is reused text, and how many unmatched sentences a profile lists.
@@ -228,13 +230,22 @@ def _first_person_paragraphs(own: str) -> int:
     return sum(
         1
         for p in _paragraphs(own)
-        if _WE.search(_FOLLOW_US.sub("", p)) and not _question_subheads(p)
+        if _WE.search(_NEWSROOM.sub("", _FOLLOW_US.sub("", p))) and not _question_subheads(p)
     )
 
 
 #: A page's call to follow it: "Follow us @Spacedotcom, Facebook ...", "follow me on
 #: Twitter".
 _FOLLOW_US = re.compile(r"\b[Ff]ollow (?:us|me)\b")
+#: The newsroom's "we" at its work, reporting, not arguing: "We've asked Microsoft to
+#: clarify ...", "As we reported earlier", "we reached out to the company", "Below, we
+#: provide a timetable".
+_NEWSROOM = re.compile(
+    r"\b[Ww]e(?:'ve|’ve| have| had)?\s+(?:also\s+|first\s+|previously\s+|earlier\s+)?"
+    r"(?:asked|reached out|contacted|reported|requested|emailed|called|provide|learned|"
+    r"obtained|confirmed|spoke|talked|will update|have updated|updated|wrote|noted|"
+    r"told you)\b"
+)
 
 
 def writes_as_self(doc: ParsedArticle) -> bool:
