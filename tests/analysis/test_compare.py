@@ -100,6 +100,14 @@ CATALOGUE = " ".join(f"Section {n} of the plan covers the harbour." for n in ran
             "report",
             "attribution 0.00 cues or quotes per sentence",
         ),
+        # The page's own word that the piece is its writer's view.
+        (
+            "The author is a Calder Post columnist. The opinions expressed are his own."
+            "\n\nThe harbour board raised the pilot's pay by a fifth, the board said.",
+            0,
+            "opinion",
+            "the page says it is the writer's view: “The author is a Calder Post columnist”",
+        ),
     ],
     ids=[
         "report",
@@ -111,6 +119,7 @@ CATALOGUE = " ".join(f"Section {n} of the plan covers the harbour." for n in ran
         "faq",
         "our",
         "newsroom we",
+        "disclaimer",
     ],
 )
 def test_compare_kind_and_the_signal_that_decides_it(

@@ -9,7 +9,9 @@ Method (``sources.v6``):
   verb attributes ("we must act, the mayor said" is the mayor's). Opinion: the
   writer takes a stance ("we contend", "in my view"), an editorial that says so as it
   opens (since sources.v4: "The New York Times said in an editorial on Saturday, Oct.
-  10: ..."), a guest contributor's piece
+  10: ..."), a page that says the piece is its writer's view (since sources.v6: "The
+  author is a Reuters Breakingviews columnist. The opinions expressed are his own."),
+  a guest contributor's piece
   ("Special to CNN") with little attribution, "we"/"I" in several paragraphs with
   other signals (since sources.v5 not a question standing alone as a subhead, "When
   can I see the supermoon?", nor the page's "Follow us", nor "our" and "us"; since
@@ -145,6 +147,15 @@ _WIRE = re.compile(
 # the contributor's view (with little attribution; a contributor's report quotes).
 _CONTRIBUTOR = re.compile(
     r"\bSpecial to CNN\b|\bopinions expressed in this (?:commentary|column|article) are\b",
+    re.I,
+)
+# The page saying the piece is its writer's view: "The author is a Reuters Breakingviews
+# columnist. The opinions expressed are his own.", "The views expressed here are
+# solely those of the author."
+_DISCLAIMER = re.compile(
+    r"\b(?:opinions?|views?) expressed (?:here |herein |in (?:this|the) \w+ )?"
+    r"(?:are|is) (?:(?:his|her|their|the author's|the writer's) own|solely|those of)\b|"
+    r"(?:^|\n)\s*The (?:author|writer) is an? (?:[\w.'’-]+ ){0,4}(?:columnist|commentator)\b",
     re.I,
 )
 # A paragraph that opens with a date or a clock time, behind a dash or bullet.
@@ -328,9 +339,13 @@ def classify(doc: ParsedArticle, quotes_here: int) -> tuple[SourceKind, list[str
     editorial = declares_editorial(doc.article.text)
     if editorial:
         signals.insert(0, "an editorial, as its opening says")
+    disclaimer = _DISCLAIMER.search(doc.article.text)
+    if disclaimer:
+        signals.insert(0, f"the page says it is the writer's view: “{disclaimer.group(0).strip()}”")
     if (
         stance
         or editorial
+        or disclaimer
         or (contributor and attribution < LOW_ATTRIBUTION)
         or (first_person >= FIRST_PERSON_OPINION and opinion_score >= ANALYSIS_SCORE)
         or opinion_score >= OPINION_SCORE
