@@ -612,7 +612,12 @@ def test_a_sentence_that_counts_on_from_one_before_follows() -> None:
         "Certainly, the crews are expecting a lot from the new contract. "
         "Witness the strike at the Calder pier that closed the port for a week in May. "
         "Ferries left the harbour of Calder on time again on Tuesday morning. "
-        "Leave it to the Calder crews to turn a strike into a festival on the pier."
+        "Leave it to the Calder crews to turn a strike into a festival on the pier. "
+        "As a result, the ferries to Norland ran half empty for the rest of the month. "
+        "As a result of the strike, the port lost a tenth of its trade that summer. "
+        "Nor did the new timetable bring the travellers back to the Calder pier. "
+        "In addition to the fines, the court ordered the union to pay the port's costs. "
+        "Not to mention the night ferries that the strike cancelled for a whole week."
     )
     (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
     found = [c.follows is not None for c in candidates([doc])]
@@ -620,7 +625,9 @@ def test_a_sentence_that_counts_on_from_one_before_follows() -> None:
     # tells. "Earlier this month" counts from the day of writing. "Of course" and
     # "Certainly" are the writer's asides on what came before; "Witness ..." an example
     # of it ("Leave it to ..." is an idiom, no pointing).
-    assert found == [False, True, True, True, False, False, True, True, True, False, False]
+    # "As a result" of what, "nor" after what? ("As a result of the strike" says.)
+    assert found[:11] == [False, True, True, True, False, False, True, True, True, False, False]
+    assert found[11:] == [True, False, True, False, True]
 
 
 @pytest.mark.model
@@ -1835,6 +1842,7 @@ def test_the_pages_own_lines_are_no_summary_sentence() -> None:
         "Follow him on Twitter @calderferries.",
         "For breaking news from the harbour, follow the Calder Post on Facebook.",
         "This story has been corrected to show the pier's age.",
+        "The council's vote was first reported in today's Calder Post.",
         *[f"Council member number {n} voted with the majority of the council." for n in range(8)],
         "(Ines Varga is a Calder-based free-lance writer.)",
         "Ada Marsh is the Calder Post's harbour reporter.",
@@ -1848,6 +1856,7 @@ def test_the_pages_own_lines_are_no_summary_sentence() -> None:
         for s in found
     )
     assert not any(s.startswith(("Ada Marsh is", "(Ines Varga is")) for s in found)
+    assert not any("first reported" in s for s in found)
     assert "(The ferry operator declined to comment.)" in found
     assert any(s.startswith("The pier had stood") for s in found)
     # A story about a reporter names the post where it tells of her.

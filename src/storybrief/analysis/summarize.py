@@ -227,7 +227,7 @@ _OPENERS = frozenset(
         *("he", "she", "it", "they", "them", "his", "her", "its", "their"),
         *("this", "that", "these", "those", "there", "such", "which", "who", "whom"),
         *("but", "and", "or", "so", "yet", "also", "however", "meanwhile", "still"),
-        *("then", "thus", "instead", "although", "though", "because"),
+        *("then", "thus", "instead", "although", "though", "because", "nor"),
         # Connectives that add to, or draw from, what came before ("Besides stating
         # that ..., the report said"; "Moreover, ...").
         *("besides", "moreover", "furthermore", "likewise", "similarly", "additionally"),
@@ -255,7 +255,13 @@ _TIME_BEFORE = re.compile(
 )
 _COUNTS_ON = re.compile(
     r"""(?:(?:of\s+course|after\s+all|to\s+be\s+sure|that\s+said|in\s+other\s+words"""
-    r"""|in\s+short|suffice\s+(?:it\s+)?to\s+say)\b"""
+    r"""|in\s+short|suffice\s+(?:it\s+)?to\s+say"""
+    # What follows from, or stands against, what came before: "As a result, ...",
+    # "In addition, ...", "On the other hand, ..." (not "As a result of the storm",
+    # "In addition to the fines", "In contrast to ...", which say from what).
+    r"""|as\s+a\s+(?:result|consequence)(?!\s+of\b)|in\s+addition(?!\s+to\b)|in\s+turn"""
+    r"""|even\s+so|by\s+contrast|in\s+contrast(?!\s+(?:to|with)\b)"""
+    r"""|on\s+the\s+other\s+hand|by\s+the\s+same\s+token|not\s+to\s+mention)\b"""
     r"""|earlier(?:\s*,|\s+(?:in\s+the|that)\s+(?:day|morning|afternoon|evening|week)\b)"""
     r"""|a\s+(?:second|third|fourth|fifth)\s+(?!(?:day|week|month|year|time|round|term)\b)"""
     r"""|another\s+(?!(?:day|week|month|year|time|round)\b))""",
@@ -769,13 +775,16 @@ _POINTER = re.compile(
 )
 #: The page's lines about its making or its channels: "Associated Press writer Justin
 #: Pritchard contributed to this report.", "Follow him on Twitter @MylesMaNJ.", "This
-#: story has been corrected to show ...".
+#: story has been corrected to show ...", "... was first reported in today's Post".
 _PAGE_LINE = re.compile(
     r"\bcontributed\s+(?:additional\s+)?(?:reporting\s+)?(?:to|for)\s+(?:this|the)\s+"
     r"(?:report|story|article)\b"
     r"|(?:^|[.!?]\s+)(?:For [^.]{0,80}, (?:follow|like)|Follow|Like|Friend)\b[^.]{0,80}\bon\s+"
     r"(?:Twitter|Facebook|Instagram|Google\+|Tumblr|Pinterest)\b"
     r"|\bThis (?:story|article|report|post) (?:has been|was|is being) (?:updated|corrected)\b"
+    # Who had it first: "The Corps' completion of the new rules was first reported in
+    # today's Washington Post."
+    r"|\b(?:was|were|had been)\s+first\s+(?:reported|disclosed|revealed)\s+(?:in|by)\b"
 )
 #: The writer's line at the foot of a piece: a name, "is", and the writer's post
 #: ("Alan Boyle is NBCNews.com's science editor.", "Laura Vecsey is a P-I columnist.",
