@@ -2284,6 +2284,24 @@ def test_a_sentence_the_splitter_cut_after_a_title_is_no_candidate() -> None:
     assert [c.sentence.text for c in candidates([doc])] == [first.text]
 
 
+@pytest.mark.issue(20)
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("The blast forced the evacuation of the park.", True),
+        ('"We will be back," she said.”', True),
+        ("WASHINGTON _", True),
+        ("BAKERSFIELD (CN) -", True),
+        ("Officials blamed the relief pilot, Gameel el-", False),
+        ("The blast forced the evacuation of the park, said Sgt", False),
+    ],
+)
+def test_a_hyphen_glued_to_its_word_ends_no_sentence(text: str, ends: bool) -> None:
+    from storybrief.analysis.summarize import _ENDS_ANY_SENTENCE
+
+    assert bool(_ENDS_ANY_SENTENCE.search(text)) is ends
+
+
 @pytest.mark.model
 @pytest.mark.issue(20)
 def test_two_documents_leads_that_tell_one_event_are_one_report() -> None:
