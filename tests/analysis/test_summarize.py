@@ -2292,6 +2292,7 @@ def test_a_sentence_the_splitter_cut_after_a_title_is_no_candidate() -> None:
         ('"We will be back," she said.”', True),
         ("WASHINGTON _", True),
         ("BAKERSFIELD (CN) -", True),
+        ("BEIJING, Nov. 4 (Xinhua) --", True),
         ("Officials blamed the relief pilot, Gameel el-", False),
         ("The blast forced the evacuation of the park, said Sgt", False),
     ],

@@ -270,10 +270,11 @@ _COUNTS_ON = re.compile(
 # A candidate must end as a sentence ends: fragments cut at an abbreviation do not.
 _ENDS_SENTENCE = re.compile(r"""[.!]["'”’)]*$""")
 # A sentence that follows one ending otherwise in its paragraph starts mid-sentence
-# (the splitter broke it, at "Sheik" or a line-wrapped name). A dash ends a
-# dateline ("WASHINGTON _", "BAKERSFIELD (CN) -"); a hyphen glued to its word does not
-# ("Gameel el-" | "Batouti, ..."); closing marks may stand apart.
-_ENDS_ANY_SENTENCE = re.compile(r"""(?:[.!?:;…—–]|(?:^|\s)[_-])(?:\s*["'”’)\]])*$""")
+# (the splitter broke it, at "Sheik" or a line-wrapped name). A dash after a space
+# ends a dateline ("WASHINGTON _", "BAKERSFIELD (CN) -", "BEIJING (Xinhua) --"); a
+# hyphen glued to its word does not ("Gameel el-" | "Batouti, ..."); closing marks
+# may stand apart.
+_ENDS_ANY_SENTENCE = re.compile(r"""(?:[.!?:;…—–]|(?:^|\s)[_-]+)(?:\s*["'”’)\]])*$""")
 #: A web address written out (not a site's name as a source: "told NBCLatino.com").
 _WEB_ADDRESS = re.compile(r"https?://|\bwww\.\w", re.IGNORECASE)
 _TRAILING_ELLIPSIS = re.compile(r"""(?:\.\.\.|…|\.(?:\s\.){2,})["'”’)]*$""")
