@@ -296,11 +296,12 @@ def test_summarize_leaves_out_a_sentence_with_a_web_address() -> None:
     text = (
         "The harbour board approved the new ferry timetable on Monday after a long debate. "
         "Help keep the west pier open: http://example.org/pier. "
-        "The timetable was first reported by PortbyNews.com on Sunday."
+        "PortbyNews.com said on Sunday that the new timetable would start in May."
     )
     texts = _candidate_texts(text)
     assert not any("http" in t for t in texts)
-    # A site named as a source is no link to follow.
+    # A site named as a source is no link to follow. (Not "was first reported by
+    # PortbyNews.com", which is the page's credit: see _PAGE_LINE.)
     assert any("PortbyNews.com" in t for t in texts)
 
 
