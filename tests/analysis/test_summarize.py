@@ -874,6 +874,27 @@ def test_an_appositive_or_an_aside_that_only_describes_a_thing_told_of_does_not_
 
 @pytest.mark.model
 @pytest.mark.issue(20)
+def test_the_subject_of_what_someone_said_is_a_thing_told_of_too() -> None:
+    from storybrief.analysis.summarize import _told_before
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    lead = "Voters in the province of Calder will go to the polls in a snap election. "
+    texts = (
+        lead + "The leader of the Calder Liberals said the election would offer a clear choice.",
+        lead + "The leader of the Calder Liberals wants a debate before the election is held.",
+        lead + "The leader of the Calder Liberals said the vote would offer a clear choice.",
+    )
+    docs = parse_articles([build_article(t, f"d{i}") for i, t in enumerate(texts)], load_nlp())
+    told = [_told_before(d, d.sentences[1]) for d in docs]
+    # Which election? The one told of before, though the sentence's first subject is
+    # the speaker: what is said has its own subject. A clause of time is not what is
+    # said ("before the election is held"), and "the vote" was not told of.
+    assert told == [[("election", True)], [], []]
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
 def test_two_sentences_alike_only_in_a_long_name_are_no_support() -> None:
     from storybrief.analysis.summarize import _gist, _same_content
     from storybrief.nlp import load_nlp, parse_articles
@@ -1844,6 +1865,8 @@ def test_the_pages_own_lines_are_no_summary_sentence() -> None:
         "For breaking news from the harbour, follow the Calder Post on Facebook.",
         "This story has been corrected to show the pier's age.",
         "The council's vote was first reported in today's Calder Post.",
+        "The Post has learned that the vote referred to in this story was delayed.",
+        "An earlier version of this story gave the wrong date for the council's vote.",
         *[f"Council member number {n} voted with the majority of the council." for n in range(8)],
         "(Ines Varga is a Calder-based free-lance writer.)",
         "Ada Marsh is the Calder Post's harbour reporter.",
@@ -1858,6 +1881,8 @@ def test_the_pages_own_lines_are_no_summary_sentence() -> None:
     )
     assert not any(s.startswith(("Ada Marsh is", "(Ines Varga is")) for s in found)
     assert not any("first reported" in s for s in found)
+    # The page speaking of itself, in a sentence of its own.
+    assert not any(s.startswith(("The Post has", "An earlier")) for s in found)
     assert "(The ferry operator declined to comment.)" in found
     assert any(s.startswith("The pier had stood") for s in found)
     # A story about a reporter names the post where it tells of her.

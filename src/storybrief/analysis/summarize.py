@@ -540,8 +540,10 @@ def _told_before(doc: ParsedArticle, sentence: Sentence) -> list[tuple[str, bool
         if t.dep in _SUBJECT_DEPS:
             # The sentence's first noun subject, as before objects counted ("IMF officials
             # want a program before the installment is given": the later one is the
-            # time of what it says).
-            if subject:
+            # time of what it says); and the subject of what someone said, the first of
+            # the words reported ("Jean Charest said the election would offer a clear
+            # choice", after "Quebec's upcoming provincial election").
+            if subject and not _reported_subject(tree, t):
                 continue
             subject = True
         if t.dep == "pobj":
@@ -574,6 +576,16 @@ def _told_before(doc: ParsedArticle, sentence: Sentence) -> list[tuple[str, bool
         if t.pos in ("NOUN", "VERB")
     }
     return [(lemma, first) for lemma, first in bare if lemma in before]
+
+
+def _reported_subject(tree: TokenTree, token: Token) -> bool:
+    """Whether a subject is that of a clause a verb of saying reports ("Charest said the
+    election would offer ...", "He warned the plan would fail")."""
+    clause = tree.token(token.head)
+    if clause is None or clause.dep != "ccomp":
+        return False
+    verb = tree.token(clause.head)
+    return verb is not None and verb.lemma.lower() in SPEECH_VERBS
 
 
 def _describes(tree: TokenTree, child: Token) -> bool:
@@ -777,7 +789,8 @@ _POINTER = re.compile(
 )
 #: The page's lines about its making or its channels: "Associated Press writer Justin
 #: Pritchard contributed to this report.", "Follow him on Twitter @MylesMaNJ.", "This
-#: story has been corrected to show ...", "... was first reported in today's Post".
+#: story has been corrected to show ...", "... was first reported in today's Post",
+#: "... the court order referred to in this story has been amended".
 _PAGE_LINE = re.compile(
     r"\bcontributed\s+(?:additional\s+)?(?:reporting\s+)?(?:to|for)\s+(?:this|the)\s+"
     r"(?:report|story|article)\b"
@@ -787,6 +800,10 @@ _PAGE_LINE = re.compile(
     # Who had it first: "The Corps' completion of the new rules was first reported in
     # today's Washington Post."
     r"|\b(?:was|were|had been)\s+first\s+(?:reported|disclosed|revealed)\s+(?:in|by)\b"
+    # The page on itself: "Science has learned that the court order referred to in this
+    # story has been amended.", "An earlier version of this article misstated ..."
+    r"|\b(?:referred\s+to|mentioned|described|cited)\s+in\s+this\s+(?:story|article|post)\b"
+    r"|\b(?:earlier|previous|original)\s+version\s+of\s+this\s+(?:story|article|report|post)\b"
 )
 #: The writer's line at the foot of a piece: a name, "is", and the writer's post
 #: ("Alan Boyle is NBCNews.com's science editor.", "Laura Vecsey is a P-I columnist.",
