@@ -618,7 +618,12 @@ def test_a_sentence_that_counts_on_from_one_before_follows() -> None:
         "As a result of the strike, the port lost a tenth of its trade that summer. "
         "Nor did the new timetable bring the travellers back to the Calder pier. "
         "In addition to the fines, the court ordered the union to pay the port's costs. "
-        "Not to mention the night ferries that the strike cancelled for a whole week."
+        "Not to mention the night ferries that the strike cancelled for a whole week. "
+        "The port's owners, however, said the strike had cost them nothing at all. "
+        "The union, for its part, said the crews would strike again in the autumn. "
+        "The mayor of Calder, Ines Varga, said the port would reopen on Friday. "
+        "Two more ferries were cancelled at the Calder pier on Tuesday night. "
+        "Two more than in May were cancelled at the Calder pier in June."
     )
     (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
     found = [c.follows is not None for c in candidates([doc])]
@@ -628,7 +633,12 @@ def test_a_sentence_that_counts_on_from_one_before_follows() -> None:
     # of it ("Leave it to ..." is an idiom, no pointing).
     # "As a result" of what, "nor" after what? ("As a result of the strike" says.)
     assert found[:11] == [False, True, True, True, False, False, True, True, True, False, False]
-    assert found[11:] == [True, False, True, False, True]
+    assert found[11:16] == [True, False, True, False, True]
+    # A connective set off by commas counts on what came before as at the head ("The
+    # port's owners, however, said ..."); an appositive does not.
+    assert found[16:19] == [True, True, False]
+    # Two more than those told of ("Two more than in May" says than what).
+    assert found[19:] == [True, False]
 
 
 @pytest.mark.model
@@ -2349,3 +2359,22 @@ def test_two_documents_leads_that_tell_one_event_are_one_report() -> None:
     assert _leads_again(gists[0], gists[1])
     # The same subject and verb, another act: two events.
     assert not _leads_again(gists[1], gists[2])
+
+
+@pytest.mark.issue(20)
+def test_a_line_of_a_numbered_list_is_no_summary_sentence() -> None:
+    story = "\n\n".join(
+        [
+            "The city council of Calder passed a smoking ban on Monday. The ban covers "
+            "offices, shops and restaurants across the city.",
+            "What owners must do:",
+            "1. Put up a sign at every door of the building.",
+            "2) Remove all the ashtrays from the tables and the bar.",
+            "Owners of the city's bars said the ban would hurt their trade in the winter.",
+        ]
+    )
+    found = [c.sentence.text for c in candidates(storybrief.brief([{"text": story}]).documents)]
+    # A numbered line is a list's.
+    assert not any(s.startswith(("1.", "2)")) for s in found)
+    assert any(s.startswith("The city council of Calder passed") for s in found)
+    assert any(s.startswith("Owners of the city's bars said") for s in found)

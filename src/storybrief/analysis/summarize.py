@@ -240,8 +240,9 @@ _OPENERS = frozenset(
 #: An opening that dates the sentence by what came before it: "At the time", "By then",
 #: "Since then", "The next day", "Two weeks later", "Soon after,", "Earlier in the day",
 #: and what counts on from something before it: "A third leading advocate ... was
-#: accused", "Another 20 people were hurt" (not "Later this year", "At the time of
-#: writing", "Soon after the crash", "The next day's vote", "Earlier this month").
+#: accused", "Another 20 people were hurt", "Two more inmates ..." (not "Later this
+#: year", "At the time of writing", "Soon after the crash", "The next day's vote",
+#: "Earlier this month", "Two more than ...").
 _TIME_BEFORE = re.compile(
     r"""(?:at\s+(?:the|that)\s+(?:time|point|moment)|by\s+(?:then|that\s+time|that\s+point)"""
     r"""|(?:since|until|till|back)\s+then|(?:the\s+)?(?:next|following)\s+"""
@@ -264,7 +265,20 @@ _COUNTS_ON = re.compile(
     r"""|on\s+the\s+other\s+hand|by\s+the\s+same\s+token|not\s+to\s+mention)\b"""
     r"""|earlier(?:\s*,|\s+(?:in\s+the|that)\s+(?:day|morning|afternoon|evening|week)\b)"""
     r"""|a\s+(?:second|third|fourth|fifth)\s+(?!(?:day|week|month|year|time|round|term)\b)"""
-    r"""|another\s+(?!(?:day|week|month|year|time|round)\b))""",
+    r"""|another\s+(?!(?:day|week|month|year|time|round)\b)"""
+    # "Two more inmates are scheduled to die": more than those told of before.
+    r"""|(?:two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)\s+more\s+"""
+    r"""(?!than\b))""",
+    re.IGNORECASE,
+)
+#: A connective set off by commas in the sentence's first clause, as an opener would
+#: stand at its head: "The governor, however, said the bill could go too far.", "Chilean
+#: officials, meanwhile, issued strong protests", "The company, for its part, said ...".
+_INTERPOSED = re.compile(
+    r"""^[^,;:"“”]{1,80},\s*(?:however|though|meanwhile|moreover|furthermore|nevertheless"""
+    r"""|nonetheless|therefore|instead|too|also|in\s+turn|in\s+addition|as\s+a\s+result"""
+    r"""|by\s+contrast|in\s+contrast|on\s+the\s+other\s+hand|for\s+(?:its|his|her|their)"""
+    r"""\s+part|of\s+course|after\s+all),""",
     re.IGNORECASE,
 )
 # A candidate must end as a sentence ends: fragments cut at an abbreviation do not.
@@ -964,11 +978,13 @@ def _standing(
         # page ran into it ("President Trump and Prime Minister Theresa May of Britain
         # at the White House in 2017. She was the first ...").
         return None
+    if _LIST_ITEM.match(text):
+        return None  # "3. Get an anti-virus program and use it.": a numbered list's line
     # "It's", "They'd": the pronoun before the clitic.
     first = _WORD.findall(text[:40].lower().replace("’", "'"))
     if first and first[0].split("'")[0] in _OPENERS:
         return "follows"
-    if _TIME_BEFORE.match(text) or _COUNTS_ON.match(text):
+    if _TIME_BEFORE.match(text) or _COUNTS_ON.match(text) or _INTERPOSED.match(text):
         return "follows"  # "At the time, the trip ...": the time of what came before
     # A bare quotation names no speaker: the sentence before may. Its speaker is said
     # outside its marks ('"The military said we are the backbone," he said.'), and a
@@ -1081,6 +1097,8 @@ def _no_subject(doc: ParsedArticle, sentence: Sentence) -> bool:
     return doc.tree.child(tokens[0], "nsubj", "nsubjpass", "aux", "auxpass") is None
 
 
+#: A numbered list's line: "3. Get an anti-virus program and use it.", "(2) Keep ..."
+_LIST_ITEM = re.compile(r"^\(?\d{1,2}[.)]\s+\S")
 #: A call on readers for information, or a line to call: the page's, not the story's.
 _APPEAL = re.compile(
     r"\banyone\s+with\s+(?:any\s+)?information\b"
