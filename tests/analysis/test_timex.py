@@ -382,6 +382,25 @@ def test_timex_a_modal_points_ahead_even_before_a_participle() -> None:
     assert _sentence(words, "Saturday") == ["2024-08-17"]
 
 
+def test_timex_could_not_is_what_was_not_possible_then() -> None:
+    # "The office could not be reached Saturday." (a Monday article): two days ago, not
+    # the Saturday to come; "could be reached" may be either, and looks ahead.
+    def words(negated: bool) -> list[TokenSpec]:
+        return [
+            ("The", "the", "DET", "DT", "det", "office"),
+            ("office", "office", "NOUN", "NN", "nsubjpass", "reached"),
+            ("could", "could", "AUX", "MD", "aux", "reached"),
+            *([("not", "not", "PART", "RB", "neg", "reached")] if negated else []),
+            ("be", "be", "AUX", "VB", "auxpass", "reached"),
+            ("reached", "reach", "VERB", "VBN", "ROOT", None),
+            ("Saturday", "Saturday", "PROPN", "NNP", "npadvmod", "reached"),
+            ".",
+        ]
+
+    assert _sentence(words(True), "Saturday") == ["2024-08-10"]
+    assert _sentence(words(False), "Saturday") == ["2024-08-17"]
+
+
 def test_timex_a_schedule_told_in_the_past_is_the_nearest_day() -> None:
     # "The drills were scheduled to end on Sunday." (Monday): yesterday, not in six days.
     words: list[TokenSpec] = [

@@ -592,8 +592,10 @@ def tense_of(tree: TokenTree, span_start: int, span_end: int) -> Tense:
                 return "future"
             # "said it would review the lights in May", "a contract would be
             # initialed Saturday", "work could begin in late September": the
-            # future of the saying (not "would have been").
-            if aux & _MODALS and not aux & {"have", "'ve"}:
+            # future of the saying (not "would have been"; nor "could not", what
+            # was not possible then: "could not be reached for comment Monday night").
+            could_not = aux & _MODALS == {"could"} and tree.child(token, "neg") is not None
+            if aux & _MODALS and not aux & {"have", "'ve"} and not could_not:
                 return "future"
             governor = tree.token(token.head)
             if "to" in aux and governor is not None:
