@@ -30,6 +30,35 @@ def test_dates_an_undated_document_gets_the_latest_full_date_its_text_states() -
 
 
 @pytest.mark.issue(20)
+def test_dates_a_page_that_stamps_its_day_states_its_date() -> None:
+    head = "Published: June 22, 2017 1:24 pm"
+    text = (
+        f"{head}\n\nA jogger drowned a rabid raccoon near Calder on June 5, 2017. "
+        "Officials confirmed on Wednesday that it had rabies."
+    )
+    doc = build_parsed(text, mentions=[("June 22, 2017", "DATE"), ("June 5, 2017", "DATE")])
+    (dated,) = estimate_dates([doc])
+    published = dated.article.published
+    # The page says when it was put up: its day is stated, not guessed.
+    assert published is not None
+    assert (published.iso(), published.estimated) == ("2017-06-22", False)
+    assert published.evidence is not None
+    assert text[published.evidence.start : published.evidence.end] == "Published: June 22, 2017"
+    # An update's stamp is not the day the copy was written: "Wednesday" may be weeks
+    # before it.
+    updated = text.replace("Published:", "Updated:")
+    doc = build_parsed(updated, mentions=[("June 22, 2017", "DATE"), ("June 5, 2017", "DATE")])
+    (dated,) = estimate_dates([doc])
+    assert dated.article.published is None or dated.article.published.estimated
+    # A date in a sentence is no stamp, whatever word comes before it.
+    text = "The council updated: June 22, 2017 was the day the pier closed for good."
+    doc = build_parsed(text, mentions=[("June 22, 2017", "DATE")])
+    (dated,) = estimate_dates([doc])
+    assert dated.article.published is not None
+    assert dated.article.published.estimated
+
+
+@pytest.mark.issue(20)
 def test_dates_a_day_before_a_later_year_the_text_states_dates_nothing() -> None:
     # A review: the story it tells is set on a day long past, the film it reviews is of
     # a later year. The writing is after both; no day dates it.

@@ -11,11 +11,17 @@ A photo caption's date is the picture's, never the article's ("FILE - In
 this April 17, 2018 file photo", "... sit with their mothers in Tehran May
 20, 2010"): dates in captions (``Article.captions``) and in sentences that
 read as captions (``text.is_caption_like``) are not evidence.
+
+Since ``dates.v4``: a page that stamps the day it was put up on a line of its own
+("Published: June 22, 2017 1:24 pm", "Posted Jan. 2, 2012") states its date: the
+stamp's day is its publication day, not an estimate (so its "Wednesday" is
+resolved as a dated page's is). An "Updated:" stamp is not: the copy is older.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -23,7 +29,18 @@ from storybrief.analysis.timex import Timex, document_timexes, tense_of
 from storybrief.model import DateRef, Evidence, Granularity, ParsedArticle, date_of
 from storybrief.text import is_caption_like
 
-METHOD = "dates.v3"
+METHOD = "dates.v4"
+
+#: A page's own stamp of when it was put up, a line of its own: "Published: June 22,
+#: 2017 1:24 pm", "Published on March 3, 2012", "Posted Jan. 2, 2012 at 5:10 AM". (Not
+#: "Updated: ...": a page is updated days or weeks after the copy was written, and its
+#: "Wednesday" is the writing's.)
+_STAMP = re.compile(
+    r"(?:^|\n)[ \t]*(?:Posted|Published|First\s+published)(?:\s+(?:on|at))?\s*:?\s*$",
+    re.IGNORECASE,
+)
+#: A stamp's line holds the date and no more than a time after it ("1:24 pm EDT").
+STAMP_TAIL = 40
 
 
 def _in_caption(doc: ParsedArticle, offset: int) -> bool:
@@ -41,12 +58,45 @@ def _after(when: dt.date, grain: Granularity, day: dt.date) -> bool:
     return (when.year, when.month) > (day.year, day.month)
 
 
+def _stamped(doc: ParsedArticle) -> DateRef | None:
+    """The day a page's stamp states ("Published: June 22, 2017 1:24 pm" on a line of
+    its own): stated by the page, not estimated. The earliest, where it has several
+    (the copy was written for the day it was first put up)."""
+    text = doc.article.text
+    found = []
+    for timex in document_timexes(doc, None):
+        if timex.type != "DATE" or timex.relative or timex.mod is not None:
+            continue
+        parsed = date_of(timex.value)
+        if parsed is None or parsed[1] != "day":
+            continue
+        line_start = text.rfind("\n", 0, timex.start) + 1
+        line_end = text.find("\n", timex.end)
+        line_end = len(text) if line_end < 0 else line_end
+        if line_end - timex.end > STAMP_TAIL or not _STAMP.search(text, line_start, timex.start):
+            continue
+        found.append((parsed[0], timex))
+    if not found:
+        return None
+    day, timex = min(found, key=lambda f: f[0])
+    line_start = text.rfind("\n", 0, timex.start) + 1
+    evidence = Evidence(
+        f"the page's stamp: {text[line_start : timex.end].strip()!r}", "text", line_start, timex.end
+    )
+    return DateRef(day, "day", evidence=evidence)
+
+
 def estimate_dates(documents: Sequence[ParsedArticle]) -> tuple[ParsedArticle, ...]:
-    """The documents, with an estimated publication date where the text supports one."""
+    """The documents, with an estimated publication date where the text supports one,
+    and a stated one where the page stamps its day (``_stamped``)."""
     out = []
     for doc in documents:
         if doc.article.published is not None:
             out.append(doc)
+            continue
+        stamp = _stamped(doc)
+        if stamp is not None:
+            out.append(replace(doc, article=doc.article.with_published(stamp)))
             continue
         best: tuple[dt.date, Granularity, Timex] | None = None
         coarse: list[tuple[dt.date, Granularity]] = []  # the months and years it states
