@@ -126,6 +126,18 @@ def test_text_dateline_names_its_place_and_agency() -> None:
     assert (found.group("place"), found.group("agency")) == ("LENNOX, Norland", None)
 
 
+def test_text_a_dateline_may_name_its_region_in_brackets() -> None:
+    text = "LENNOX (Norland), August 21 (Xinhua) -- Floodwaters rose."
+    found = find_dateline(text)
+    assert found is not None
+    assert (found.place, found.date, found.agency) == ("LENNOX, Norland", "August 21", "Xinhua")
+    assert text[found.end :] == "Floodwaters rose."
+    # An agency in brackets is no region.
+    found = find_dateline("LENNOX (Reuters) - Floodwaters rose.")
+    assert found is not None
+    assert (found.place, found.agency) == ("LENNOX", "Reuters")
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -24,6 +24,15 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 #: the paper, no word of the text. Spaces around it go with it where they would be
 #: left doubled or leading ("early &UR; evening" -> "early evening").
 TYPESETTING_CODE = re.compile(r"^&(?:QL|QC|QR|UR|LR|HT);[ \t]*|[ \t]*&(?:QL|QC|QR|UR|LR|HT);")
+#: The note on who wrote a piece: "(Jane Roe is a Chicago-based free-lance writer.)",
+#: "Alan Boyle is NBCNews.com's science editor.", "John Doe writes for the Dayton Daily
+#: News, Dayton, Ohio." Group ``open``: the bracket it opens with.
+WRITER_NOTE = re.compile(
+    r"(?P<open>\()?(?:(?-i:[A-Z])[\w.'’-]+ ){1,3}"
+    r"(?:is (?:an? |the |one of the )?(?:[\w.'’,-]+ ){0,6}"
+    r"(?:editor|reporter|correspondent|writer|columnist|contributor|journalist|blogger|critic)s?\b"
+    r"|writes (?:for|about)\b)"
+)
 #: Judgement call: a metadata field (a title, an outlet, a byline, a URL, a source label)
 #: longer than this is not one; it is cut here, marked with "…". The longest headlines and
 #: URLs of the seeds and Multi-News stay well under 1,000 characters.
@@ -35,11 +44,13 @@ MONTH_NAME = "|".join(
 )
 #: The dateline that opens a wire story, in the wire styles: ``CAIRO (Reuters) - ``,
 #: ``LENNOX, Norland — ``, ``DAR ES SALAAM, Tanzania (AP) _ `` (the archives' dash),
-#: ``MOSCOW, August 14 (Xinhua) -- ``, ``ROME Feb 21 (Reuters) - ``. Groups ``place``,
-#: ``date`` and ``agency``.
+#: ``MOSCOW, August 14 (Xinhua) -- ``, ``ROME Feb 21 (Reuters) - ``, the region in
+#: brackets (``ISTANBUL (Turkey), August 21 (Xinhua) -- ``). Groups ``place``,
+#: ``region``, ``date`` and ``agency``.
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3}"
     r"(?:,\s+[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){0,2})?)"
+    r"(?:\s+\((?P<region>[A-Z][a-z]+(?:[ .]+[A-Z][a-z]+){0,2}\.?)\)(?=,))?"
     rf"(?:,?\s+(?P<date>(?:{MONTH_NAME})\s+\d{{1,2}}))?"
     r"\s*(?:\((?P<agency>[A-Za-z .&]{1,30})\)\s*)?(?:—|–|--|-|_)\s"
 )
@@ -100,6 +111,8 @@ def find_dateline(text: str, *, glued: bool = False) -> Dateline | None:
             return Dateline(place, agency, None, late.start(), late.end(), glued=True)
         return None
     place, agency, date = found.group("place").strip(), found.group("agency"), found.group("date")
+    if found.group("region"):
+        place = f"{place}, {found.group('region')}"
     return Dateline(place, agency, date, start, start + found.end())
 
 

@@ -445,6 +445,30 @@ def test_clean_the_wire_sign_off_ends_the_story() -> None:
     assert [r.kind for r in cleaned.removed] == ["after_story"]
 
 
+@pytest.mark.issue(20)
+def test_clean_the_note_on_who_wrote_the_piece_is_no_sentence_of_it() -> None:
+    story = (
+        "The council voted on Tuesday to close the old bridge for repairs, the mayor said."
+        "\n\nThe work will take until the end of the summer, and the ferry will run again."
+    )
+    for note in (
+        "(Jane Roe is a Calder-based free-lance writer.)",
+        "John Doe writes for the Kestrel Courier, Kestrel, Norland. E-mail: jdoe(at)courier.com",
+        "Jane Roe is a Courier columnist.",
+    ):
+        cleaned = clean_text(f"{story}\n\n{note}")
+        assert cleaned.text == f"{story}\n\n{note}"  # kept: it names the writer
+        assert [cleaned.text[a:b] for a, b in cleaned.captions] == [note]
+    cleaned = clean_text(f"(Jane Roe is a Courier senior writer)\n\n{story}")
+    assert [cleaned.text[a:b] for a, b in cleaned.captions] == [
+        "(Jane Roe is a Courier senior writer)"
+    ]
+    # Without brackets, far from the end, it may be of the story's subject.
+    subject = "Jane Roe is a reporter for the Courier who was held for a year."
+    tail = "\n\n".join(["The court met again on Friday.", "It will rule in May.", "The end."])
+    assert clean_text(f"{subject}\n\n{story}\n\n{tail}").captions == ()
+
+
 @pytest.mark.issue(18)
 def test_clean_a_sentence_about_reporting_is_not_a_sign_off() -> None:
     text = (

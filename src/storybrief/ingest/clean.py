@@ -33,6 +33,7 @@ from storybrief.text import (
     INLINE_CREDIT,
     MARKDOWN_LINK,
     TYPESETTING_CODE,
+    WRITER_NOTE,
     Dateline,
     find_dateline,
     is_caption_like,
@@ -187,6 +188,13 @@ _SIGN_OFF = re.compile(
     r"|^To contact the (?:reporters?|editors?) (?:on|responsible for) this story\b",
     re.IGNORECASE,
 )
+# The note on who wrote the piece (``WRITER_NOTE``) as a paragraph of its own. Kept in
+# the text (it names the writer), but no sentence of the story, like a caption. In
+# brackets anywhere (syndicated copy puts it first or last); without them only among the
+# last WRITER_NOTE_TAIL paragraphs, where a paper signs its pieces ("Smith is a reporter
+# for the Planet" higher up may be of the story's subject).
+_WRITER_NOTE_LINE = re.compile(rf"^(?:{WRITER_NOTE.pattern})[^\n]{{0,160}}$")
+WRITER_NOTE_TAIL = 3
 # A post of a social network embedded in the page (a tweet's link to its picture or
 # its shortened link, its signature "— Jane Doe (@janedoe) August 12, 2018", a
 # header "Jane Doe (@janedoe) Great game ...", Instagram's "A post shared by ...
@@ -441,6 +449,10 @@ class _Cleaner:
                 self._remove(block, "page_notice")
                 continue
             if _STAMP_LINE.match(block.text) or _COPYRIGHT_LINE.match(block.text):
+                block.kind = "caption"
+                continue
+            note = _WRITER_NOTE_LINE.match(block.text)
+            if note and (note.group("open") or k >= len(self.blocks) - WRITER_NOTE_TAIL):
                 block.kind = "caption"
                 continue
             if _EMBEDDED_POST.search(block.text):
