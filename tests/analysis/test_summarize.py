@@ -2378,3 +2378,19 @@ def test_a_line_of_a_numbered_list_is_no_summary_sentence() -> None:
     assert not any(s.startswith(("1.", "2)")) for s in found)
     assert any(s.startswith("The city council of Calder passed") for s in found)
     assert any(s.startswith("Owners of the city's bars said") for s in found)
+
+
+@pytest.mark.issue(20)
+def test_a_list_run_into_a_line_and_a_writer_note_are_no_summary_sentences() -> None:
+    story = (
+        "The harbour festival of Calder named its prize winners on Monday night. "
+        "Best ferry crew: the Quay Runners, Calder; the Tide Riders, Lennox; the Gulls, "
+        "Norland. The crews will sail the bay again in June, the festival said. "
+        "(Jane Roe is a Calder-based free-lance writer.) (To reprint this article, "
+        "call the syndicate's sales desk.)"
+    )
+    found = [c.sentence.text for c in candidates(storybrief.brief([{"text": story}]).documents)]
+    # A list with no verb to state anything, and who wrote the piece.
+    assert not any(s.startswith(("Best ferry crew", "(Jane Roe")) for s in found)
+    assert any(s.startswith("The harbour festival of Calder named") for s in found)
+    assert any(s.startswith("The crews will sail the bay again") for s in found)

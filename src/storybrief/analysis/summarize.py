@@ -108,6 +108,7 @@ from storybrief.model import (
     date_of,
 )
 from storybrief.text import (
+    WRITER_NOTE,
     dateline_length,
     find_dateline,
     is_caption_like,
@@ -819,14 +820,8 @@ _PAGE_LINE = re.compile(
     r"|\b(?:referred\s+to|mentioned|described|cited)\s+in\s+this\s+(?:story|article|post)\b"
     r"|\b(?:earlier|previous|original)\s+version\s+of\s+this\s+(?:story|article|report|post)\b"
 )
-#: The writer's line at the foot of a piece: a name, "is", and the writer's post
-#: ("Alan Boyle is NBCNews.com's science editor.", "Laura Vecsey is a P-I columnist.",
-#: "John Young is opinion page editor of the Waco Tribune-Herald.").
-_BYLINE_BIO = re.compile(
-    r"\(?(?:[A-Z][\w.'’-]+ ){1,3}is (?:a |an |the )?(?:[\w.'’,-]+ ){0,6}"
-    r"(?:editor|reporter|correspondent|writer|columnist|contributor|journalist|blogger)\b"
-)
-#: Judgement call: where the foot of a piece starts, as a share of its text.
+#: Judgement call: where the foot of a piece starts, as a share of its text (where a
+#: line of who wrote it, ``text.WRITER_NOTE``, is the writer's, not the story's).
 BIO_SHARE = 0.85
 #: The page pointing its reader at its pictures: "Take a look at this video: ...",
 #: "Watch the video below.", "See more photos of the storm here."
@@ -931,8 +926,13 @@ def _standing(
         return None
     if _POINTER.match(text) or _PAGE_LINE.search(text):
         return None  # "(See the top 10 movies of 2009.)", "Follow him on Twitter @...": the page's
-    if _BYLINE_BIO.match(text) and sentence.start >= BIO_SHARE * len(doc.article.text):
-        return None  # "Alan Boyle is NBCNews.com's science editor.": the writer, at the end
+    if WRITER_NOTE.match(text) and (
+        sentence.start >= BIO_SHARE * len(doc.article.text) or _in_parentheses(text)
+    ):
+        # Who the writer is: at the foot ("Alan Boyle is NBCNews.com's science
+        # editor."), or in brackets anywhere, run into the syndicate's notes where no
+        # paragraph sets it apart as a caption ("(Jane Roe is a free-lance writer.)").
+        return None
     # A line of a chronology box, whether the splitter cut its date off or not, and
     # any sentence of it ("Jan. 5 -- The INS decides Elian ... must be returned to Cuba
     # by Jan. 14. Florida relatives ask Attorney General Janet Reno to reconsider.").
@@ -980,6 +980,10 @@ def _standing(
         return None
     if _LIST_ITEM.match(text):
         return None  # "3. Get an anti-virus program and use it.": a numbered list's line
+    if text.count(";") >= LISTING_SEMICOLONS and not _finite(doc, sentence, outside):
+        # A list run into one line, with no verb to state anything outside its titles:
+        # "Drama series: ``Harbour Lights,'' NBC; ``Live at the Quay,'' CBS."
+        return None
     # "It's", "They'd": the pronoun before the clitic.
     first = _WORD.findall(text[:40].lower().replace("’", "'"))
     if first and first[0].split("'")[0] in _OPENERS:
@@ -1049,10 +1053,14 @@ def _cut_at_title(text: str) -> bool:
 _FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD", "VB"))
 
 
-def _finite(doc: ParsedArticle, sentence: Sentence) -> bool:
+def _finite(doc: ParsedArticle, sentence: Sentence, outside: str | None = None) -> bool:
     """Whether a sentence has a finite verb (``_FINITE_TAGS``); untagged text (no
-    tagger ran) may have one."""
+    tagger ran) may have one. With ``outside`` (the text, quotations blanked), only
+    one outside quotation marks: a title's words are no verb of the sentence ("``Live
+    With Regis and Kathie Lee,'' Syndicated")."""
     tokens = doc.tree.between(sentence.start, sentence.end)
+    if outside is not None:
+        tokens = tuple(t for t in tokens if outside[t.start : t.end].strip())
     return not any(t.tag for t in tokens) or any(
         t.tag in _FINITE_TAGS
         or (t.tag in ("VBN", "VBG") and doc.tree.child(t, "nsubj") is not None)
@@ -1097,6 +1105,9 @@ def _no_subject(doc: ParsedArticle, sentence: Sentence) -> bool:
     return doc.tree.child(tokens[0], "nsubj", "nsubjpass", "aux", "auxpass") is None
 
 
+#: Judgement call: a line with no finite verb and this many semicolons or more is a list
+#: (a box of nominees, results or prices), not a sentence.
+LISTING_SEMICOLONS = 1
 #: A numbered list's line: "3. Get an anti-virus program and use it.", "(2) Keep ..."
 _LIST_ITEM = re.compile(r"^\(?\d{1,2}[.)]\s+\S")
 #: A call on readers for information, or a line to call: the page's, not the story's.
