@@ -2394,3 +2394,27 @@ def test_a_list_run_into_a_line_and_a_writer_note_are_no_summary_sentences() -> 
     assert not any(s.startswith(("Best ferry crew", "(Jane Roe")) for s in found)
     assert any(s.startswith("The harbour festival of Calder named") for s in found)
     assert any(s.startswith("The crews will sail the bay again") for s in found)
+
+
+@pytest.mark.issue(20)
+def test_a_sentence_done_to_him_or_her_follows_the_one_that_names_them() -> None:
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    text = (
+        "The House of Norland impeached Judge Ines Varga for bribery in 1988. "
+        "The Senate found her guilty of eight articles of impeachment. "
+        "The Senate also heard the case of Mayor Dele Okafor in the same year. "
+        "The council removed Mayor Dele Okafor from office and fined him heavily. "
+        "Port officials sent the harbour master a letter about the new ferry fees. "
+        "The Calder teen is in trouble after a camera captured him on the pier at night."
+    )
+    (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
+    found = {c.sentence.text[:24]: c.follows is not None for c in candidates([doc])}
+    # Whom "her" stands for is in the sentence before; "him" has its name before it.
+    assert found["The Senate found her gui"]
+    assert not found["The council removed Mayo"]
+    assert not found["Port officials sent the "]
+    # Or the subject of a clause before it: the teen.
+    assert not found["The Calder teen is in tr"]
+

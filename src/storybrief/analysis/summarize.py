@@ -388,6 +388,8 @@ def _chronology_box(doc: ParsedArticle) -> bool:
 
 #: Pronouns that stand for a person named elsewhere, as subjects.
 _PERSON_PRONOUNS = frozenset(("he", "she"))
+#: A person's pronoun as the object of what is done ("found him guilty", "sent her").
+_OBJECT_PRONOUNS = frozenset(("him", "her"))
 #: "also" this early in a sentence refers back to what was said before it ("The
 #: Communist chief also warned that ...").
 _ALSO_WITHIN = 4
@@ -786,13 +788,36 @@ def _leans_back(
         if t.pos == "PROPN" and not any(o.start <= t.start < o.end for o in others)
     ]
     named = [start for start in named if said(start)]
+    # Whom something is done to may be any noun before it ("The Portland teen is in the
+    # hot seat after a video captured him", "a motorist who drove her to safety"); not
+    # "the Senate" of "The Senate found him guilty" (an entity other than a person's is
+    # no antecedent of "him").
+    entities = [
+        m.span
+        for m in doc.mentions
+        if m.label != "PERSON" and sentence.start <= m.span.start < sentence.end
+    ]
+    people = [m.span.start for m in persons if sentence.start <= m.span.start < sentence.end]
+    people += [
+        t.start
+        for t in doc.tree.between(sentence.start, sentence.end)
+        if t.pos in ("NOUN", "PROPN") and not any(o.start <= t.start < o.end for o in entities)
+    ]
     for token in doc.tree.between(sentence.start, sentence.end):
-        if token.text.lower() not in _PERSON_PRONOUNS or token.dep not in ("nsubj", "nsubjpass"):
-            continue
-        # Whoever says it or does it: "Detectives said he hasn't been heard from since."
-        # (since bigram-ilp.v3's dangling pronouns: any clause's, not only a speaker's).
-        if not any(start < token.start for start in named):
-            return True
+        if token.text.lower() in _PERSON_PRONOUNS and token.dep in ("nsubj", "nsubjpass"):
+            # Whoever says it or does it: "Detectives said he hasn't been heard from
+            # since." (since bigram-ilp.v3's dangling pronouns: any clause's, not only a
+            # speaker's).
+            if not any(start < token.start for start in named):
+                return True
+        elif (
+            token.text.lower() in _OBJECT_PRONOUNS
+            and token.tag == "PRP"
+            and token.dep in ("dobj", "dative", "nsubj")
+            and said(token.start)
+            and not any(start < token.start for start in people)
+        ):
+            return True  # "The Senate found him guilty of eight articles."
     return False
 
 
