@@ -1586,7 +1586,7 @@ def test_the_same_act_on_another_day_is_no_support() -> None:
     )
     found = candidates(docs)
     (passage,) = [c for c in found if c.doc_index == 0]
-    (supports,), sentences = _supports(docs, [passage])
+    (supports,), sentences, _ = _supports(docs, [passage])
     backing = {sentences[j].doc_id for j, _ in supports}
     # March 8 is not March 12; March 12 told as "Tuesday" later is; the day of the
     # saying dates no act.
@@ -1614,7 +1614,7 @@ def test_a_sentence_said_of_this_or_that_alone_or_a_question_is_no_support() -> 
     )
     docs = parse_articles([build_article(t, f"d{n}") for n, t in enumerate(texts)], load_nlp())
     (passage,) = [c for c in candidates(docs) if c.doc_index == 0]
-    (supports,), sentences = _supports(docs, [passage])
+    (supports,), sentences, _ = _supports(docs, [passage])
     assert {sentences[j].doc_id for j, _ in supports} == {"d2"}
 
 
@@ -2418,3 +2418,26 @@ def test_a_sentence_done_to_him_or_her_follows_the_one_that_names_them() -> None
     # Or the subject of a clause before it: the teen.
     assert not found["The Calder teen is in tr"]
 
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_ready_to_do_one_thing_is_no_support_for_ready_to_do_another() -> None:
+    from storybrief.analysis.summarize import _gist, _same_content
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    texts = (
+        "Norland is ready to strengthen cooperation with other countries in combating "
+        "organized crime, a senior official said today.",
+        "Norland is ready to exchange experience with other countries in combating "
+        "organized crime, he said.",
+        "Norland is ready to strengthen its cooperation with other countries against "
+        "organized crime, the minister said.",
+    )
+    docs = parse_articles([build_article(t, f"d{i}") for i, t in enumerate(texts)], load_nlp())
+    ours, exchange, strengthen = (_gist(d, d.sentences[0].start, d.sentences[0].end) for d in docs)
+    # Ready to do another thing is another claim, however alike the rest: no second
+    # source of it (though in a summary one repeats the other).
+    assert not _same_content(ours, exchange, 0.45, strict=True)
+    assert _same_content(ours, exchange, 0.45)
+    assert _same_content(ours, strengthen, 0.45, strict=True)

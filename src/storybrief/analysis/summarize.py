@@ -2044,7 +2044,7 @@ def _summary(
     if not chosen:
         return ()
     passages = _passages(documents, found, chosen)
-    supports, all_sentences = _supports(documents, passages)
+    supports, all_sentences, weak = _supports(documents, passages)
     for _ in range(SUPPORT_REPEATS):
         # A chosen sentence that is another passage's support says what that passage
         # says, in another source ("A dead 14-year-old girl named Susie Salmon ... tells
@@ -2063,7 +2063,7 @@ def _summary(
             break
         chosen = again
         passages = _passages(documents, found, chosen)
-        supports, all_sentences = _supports(documents, passages)
+        supports, all_sentences, weak = _supports(documents, passages)
 
     def reading_order(k: int) -> tuple[bool, str, int, int]:
         c = passages[k]
@@ -2098,6 +2098,7 @@ def _summary(
                 similarity=round(sim, 3),
             )
             for j, sim in supports[k]
+            if (k, j) not in weak  # a repeat, not a second source
         )
         sentence = c.sentence
         days = relative_days(documents[c.doc_index], sentence.start, sentence.end)
@@ -2605,13 +2606,16 @@ def _passages(
 
 def _supports(
     documents: Sequence[ParsedArticle], chosen: Sequence[Candidate]
-) -> tuple[list[list[tuple[int, float]]], list[Sentence]]:
-    """For each chosen sentence, the best-matching sentence of every other document."""
+) -> tuple[list[list[tuple[int, float]]], list[Sentence], set[tuple[int, int]]]:
+    """For each chosen sentence, the best-matching sentence of every other document
+    that says the same; and the pairs (chosen, sentence) of those that only repeat it,
+    not ``_same_content(strict=True)``: a repeat, but no second source."""
     all_sentences = [s for doc in documents for s in doc.sentences]
     doc_of_sentence = [d for d, doc in enumerate(documents) for _ in doc.sentences]
     found = tfidf([s.text for s in all_sentences], SENTENCES)
+    weak: set[tuple[int, int]] = set()
     if found is None:  # only stop words: no support can be measured
-        return [[] for _ in chosen], all_sentences
+        return [[] for _ in chosen], all_sentences, weak
     cross = cosine(found.transform([c.sentence.text for c in chosen]), found.matrix)
     supports: list[list[tuple[int, float]]] = []
     gist: dict[int, _Gist] = {}
@@ -2663,7 +2667,10 @@ def _supports(
                 continue
             best[d] = (j, float(sim))
         supports.append(sorted(best.values(), key=lambda x: doc_of_sentence[x[0]]))
-    return supports, all_sentences
+        weak |= {
+            (i, j) for j, sim in best.values() if not _same_content(mine, gist[j], sim, strict=True)
+        }
+    return supports, all_sentences, weak
 
 
 def _points_back(doc: ParsedArticle, sentence: Sentence) -> bool:
@@ -2719,6 +2726,9 @@ class _Gist:
     #: head the subjects of what it asserts ("Pinochet was arrested"; not "Pinochet's
     #: lawyers appealed").
     subjects: frozenset[str] = frozenset()
+    #: ``predicates``, where one is only ready, set or meant to do a thing, that thing
+    #: (``_carried``: "is ready to strengthen cooperation": "strengthen").
+    carried: frozenset[str] = frozenset()
     #: What its main clauses assert, in content words: ``predicates`` bar stop words
     #: ("have", "do"), with the noun a light verb carries ("was placed under arrest":
     #: "arrest"; "paid a visit": "visit").
@@ -2841,6 +2851,32 @@ def _asserted(doc: ParsedArticle, inside: Sequence[Token]) -> list[tuple[Token, 
                 elif h.pos in ("VERB", "NOUN", "ADJ"):
                     found.append((h, h))
     return found
+
+
+def _carried(doc: ParsedArticle, word: Token) -> Token:
+    """What an asserted word carries out, where it is only ready, set or meant to do
+    it: the verb of its infinitive ("China is ready to strengthen cooperation":
+    "strengthen"; "agreed to pay", "is expected to rule"). "Ready to strengthen
+    cooperation" and "ready to exchange experience" are two assertions."""
+    for _ in range(CARRIED_DEPTH):
+        verb = next(
+            (
+                c
+                for c in doc.tree.children(word)
+                if c.dep == "xcomp"
+                and c.pos == "VERB"
+                and any(a.dep == "aux" and a.lemma.lower() == "to" for a in doc.tree.children(c))
+            ),
+            None,
+        )
+        if verb is None:
+            break
+        word = verb
+    return word
+
+
+#: How many infinitives deep ``_carried`` follows ("is expected to be able to ...").
+CARRIED_DEPTH = 2
 
 
 def _relative(doc: ParsedArticle, clause: Token) -> bool:
@@ -3152,6 +3188,7 @@ def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
             if (w := doc.tree.token(i)) is not None and w.pos in ("VERB", "NOUN")
         ),
         subjects=subjects,
+        carried=frozenset(_carried(doc, w).lemma.lower() for _, w in asserted),
         passive=any(t.dep in ("nsubjpass", "auxpass") for t in inside),
         main=main,
         acts=acts,
@@ -3245,7 +3282,7 @@ def _told_figures(
     return tuple(found)
 
 
-def _same_content(a: _Gist, b: _Gist, similarity: float) -> bool:
+def _same_content(a: _Gist, b: _Gist, similarity: float, *, strict: bool = False) -> bool:
     """Whether two similar sentences report the same thing, not only the same names.
 
     They share ``MIN_SHARED`` content words (a day, an agreeing figure) besides the names
@@ -3257,7 +3294,15 @@ def _same_content(a: _Gist, b: _Gist, similarity: float) -> bool:
     support "killed 10": ``claims.figures_agree``). However alike (short of a copy), a
     sentence asserting nothing but the passage's asides, and not what the passage
     asserts, supports no more than the asides (``_Gist.asides``).
+
+    ``strict``: what each asserts is what it is ready, set or meant to do
+    (``_Gist.carried``): "China is ready to strengthen cooperation" and "China is ready
+    to exchange experience" say much the same (one repeats the other in a summary) but
+    are not one claim (neither is the other's source).
     """
+    if strict:
+        a = dataclasses.replace(a, predicates=a.carried)
+        b = dataclasses.replace(b, predicates=b.carried)
     if not b.verb:
         # A line with no verb (a heading, a place's name: "Maryland") reports no fact.
         return False
