@@ -1404,6 +1404,11 @@ def test_the_summary_opens_with_the_weightiest_or_most_shared_lead() -> None:
         1,
         2,
     ]
+    # Two undated leads share each other's alike: the one most like the other
+    # articles' whole text opens it, whatever its weight.
+    two = {1: 0.08, 2: 0.08}.__getitem__
+    assert _lead_first(leads, [1, 2], weight, two, {1: 0.3, 2: 0.1}.__getitem__) == [1, 2]
+    assert _lead_first(leads, [1, 2], weight, two, {1: 0.1, 2: 0.3}.__getitem__) == [2, 1]
 
 
 @pytest.mark.model

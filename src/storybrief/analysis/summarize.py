@@ -2075,6 +2075,7 @@ def _summary(
         return sum(weights.get(b, 0.0) for b in bigrams(inside))
 
     agreement = _lead_agreement(documents, found)
+    centrality = _lead_centrality(documents, found)
 
     def shared(k: int) -> float | None:
         c = passages[k]
@@ -2086,7 +2087,13 @@ def _summary(
     for k in _introducers_first(
         documents,
         passages,
-        _lead_first(passages, sorted(range(len(passages)), key=reading_order), weight, shared),
+        _lead_first(
+            passages,
+            sorted(range(len(passages)), key=reading_order),
+            weight,
+            shared,
+            lambda k: centrality.get(passages[k].doc_index, 0.0),
+        ),
     ):
         c = passages[k]
         support = tuple(
@@ -2222,11 +2229,16 @@ def _names_given_and_used(
     return given, used - given
 
 
+#: Leads whose agreement with the others' is the same to this many digits are equals.
+LEAD_TIE_DIGITS = 6
+
+
 def _lead_first(
     passages: Sequence[Candidate],
     order: list[int],
     weight: Callable[[int], float],
     shared: Callable[[int], float | None] = lambda k: None,
+    central: Callable[[int], float] = lambda k: 0.0,
 ) -> list[int]:
     """The passages in ``order``, save that when the first does not open its article
     and others do, the one of those whose concepts ``weigh`` most comes first: a summary
@@ -2237,14 +2249,19 @@ def _lead_first(
     in the reading says nothing of when it was written, the lead that the other
     articles' leads share most (``shared``: None for a dated one) comes first: the
     story's news ("O.J. Simpson could be one step closer to freedom"), not one page's
-    background ("On Oct. 3, 1995, a jury acquitted ...")."""
+    background ("On Oct. 3, 1995, a jury acquitted ..."). Of leads shared alike (two
+    articles share each other's alike), the one most like the other articles' whole
+    text (``central``)."""
     if not order:
         return order
     if passages[order[0]].position == 0:
         undated = [k for k in order if passages[k].position == 0 and shared(k) is not None]
         if order[0] not in undated or len(undated) < 2:
             return order
-        lead = max(undated, key=lambda k: shared(k) or 0.0)  # (the first of equals)
+        # Of leads the others share as much, the one the other articles tell most of:
+        # the news ("A woman who was attacked by a rabid raccoon drowned the animal"),
+        # not a feature's scene ("While jogging on a familiar trail, she thought ...").
+        lead = max(undated, key=lambda k: (round(shared(k) or 0.0, LEAD_TIE_DIGITS), central(k)))
         return [lead, *(k for k in order if k != lead)]
     leads = [k for k in order if passages[k].position == 0]
     if not leads:
@@ -2269,6 +2286,26 @@ def _lead_agreement(
     n = len(leads)
     return {
         d: (float(similar[i].sum()) - float(similar[i, i])) / (n - 1) for i, d in enumerate(leads)
+    }
+
+
+def _lead_centrality(
+    documents: Sequence[ParsedArticle], found: Sequence[Candidate]
+) -> dict[int, float]:
+    """For each document with a lead, the mean TF-IDF cosine of its lead with the other
+    documents' whole text: how much of what it opens with the others tell."""
+    leads = {c.doc_index: c.sentence.text for c in found if c.position == 0}
+    if len(leads) < 2:
+        return {}
+    texts = [d.article.text for d in documents]
+    vectors = tfidf([*leads.values(), *texts], SENTENCES)
+    if vectors is None:
+        return {}
+    similar = cosine(vectors.matrix[: len(leads)], vectors.matrix[len(leads) :])
+    others = len(documents) - 1
+    return {
+        d: (float(similar[i].sum()) - float(similar[i, d])) / max(others, 1)
+        for i, d in enumerate(leads)
     }
 
 
