@@ -219,6 +219,28 @@ def test_timex_a_weekday_after_on_or_glued_to_a_name_is_a_date() -> None:
     ]
 
 
+@pytest.mark.issue(20)
+def test_timex_a_verb_the_tagger_ran_into_a_date_is_not_the_dates() -> None:
+    doc = build_parsed(
+        "The mayor flew Tuesday to Calder.",
+        [
+            [
+                ("The", "the", "DET", "DT", "det", "mayor"),
+                ("mayor", "mayor", "NOUN", "NN", "nsubj", "flew"),
+                ("flew", "fly", "VERB", "VBD", "ROOT", None),
+                ("Tuesday", "Tuesday", "PROPN", "NNP", "npadvmod", "flew"),
+                ("to", "to", "ADP", "IN", "prep", "flew"),
+                ("Calder", "Calder", "PROPN", "NNP", "pobj", "to"),
+                ".",
+            ]
+        ],
+        [("flew Tuesday", "DATE"), ("Calder", "GPE")],
+    )
+    assert [(t.text, t.value) for t in document_timexes(doc, WEDNESDAY)] == [
+        ("Tuesday", "2024-05-07")
+    ]
+
+
 def test_timex_four_digits_outside_the_years_of_news_are_no_year() -> None:
     assert normalize("4590", FRIDAY)[1] is None
     assert normalize("1970", FRIDAY)[1] == "1970"

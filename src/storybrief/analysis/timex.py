@@ -670,6 +670,9 @@ def document_timexes(doc: ParsedArticle, anchor: dt.date | None) -> tuple[Timex,
         if not any(s <= match.start() < e or match.start() <= s < match.end() for s, e in spans):
             spans.append(match.span())
     spans = _holidays_with_years(text, sorted(spans))
+    # "flew Tuesday", "arrived Monday": a verb the tagger ran into the date is the
+    # sentence's, not the date's.
+    spans = [_without_verb(doc, start, end) for start, end in spans]
     out: list[Timex] = []
     starts = {t.start: t for t in doc.tokens}
     stamps = _line_stamps(text)
@@ -756,6 +759,22 @@ _OPENING, _CLOSING, _EITHER = ("“", "``"), ("”", "''"), ('"',)
 _QUOTE_MARK = re.compile(r'“|”|``|\'\'|"')
 #: Judgement call: a quotation runs over at most this many paragraphs.
 _MAX_QUOTE_PARAGRAPHS = 4
+
+
+def _without_verb(doc: ParsedArticle, start: int, end: int) -> tuple[int, int]:
+    """A date's span without the finite verbs the tagger ran into its start ("flew
+    Tuesday": "Tuesday"); not a participle of the date ("coming years", "opening
+    day"), nor a month the tagger took for a verb ("May 5")."""
+    tokens = doc.tree.between(start, end)
+    k = 0
+    while (
+        k < len(tokens) - 1
+        and tokens[k].tag in ("VBD", "VBZ", "VBP")
+        and tokens[k].text.islower()
+        and tokens[k].text not in ("last", "next", "past")
+    ):
+        k += 1
+    return (tokens[k].start, end) if k else (start, end)
 
 
 def _opening_mark(text: str, offset: int, paragraphs: int = _MAX_QUOTE_PARAGRAPHS) -> int | None:
