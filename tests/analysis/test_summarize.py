@@ -508,6 +508,21 @@ def test_support_figures_agree_only_as_precisely_as_they_are_written(
 
 
 @pytest.mark.issue(20)
+def test_support_may_share_only_the_storys_words_when_a_figure_agrees() -> None:
+    from storybrief.analysis.summarize import _Gist, _same_content
+
+    topic = frozenset(("ferry", "sink", "kill"))
+    toll = (("count person", 41.0, "41"),)
+    ours = _Gist(topic | {"coast"}, toll, frozenset({"e1"}), topic)
+    # Only the story's words in common, and the same toll: the same claim.
+    same = _Gist(topic | {"island"}, toll, frozenset({"e2"}), topic)
+    assert _same_content(ours, same, 0.45)
+    # Only the story's words, no figure: two sentences of one story.
+    bare = _Gist(topic | {"island"}, (), frozenset({"e2"}), topic)
+    assert not _same_content(_Gist(topic | {"coast"}, (), frozenset({"e1"}), topic), bare, 0.45)
+
+
+@pytest.mark.issue(20)
 def test_support_needs_the_same_figures_and_something_that_shows_the_same_referent() -> None:
     from storybrief.analysis.summarize import _Gist, _same_content
 
@@ -2446,3 +2461,29 @@ def test_ready_to_do_one_thing_is_no_support_for_ready_to_do_another() -> None:
     assert not _same_content(ours, exchange, 0.45, strict=True)
     assert _same_content(ours, exchange, 0.45)
     assert _same_content(ours, strengthen, 0.45, strict=True)
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_chosen_sentence_that_says_the_same_is_the_support_it_repeats() -> None:
+    from storybrief.analysis.summarize import _supports, candidates
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    texts = (
+        "The Calder ferry sank off Norland Point on May 3, killing all 41 people aboard.",
+        "The Calder ferry sank off Norland Point on May 3, killing all 41 people aboard it, "
+        "officials said. Divers searched the bay for a week. "
+        "All 41 people aboard were killed when the Calder ferry sank off Norland Point.",
+    )
+    docs = parse_articles([build_article(t, f"d{n}") for n, t in enumerate(texts)], load_nlp())
+    found = candidates(docs)
+    ours = next(c for c in found if c.doc_index == 0)
+    repeat = next(c for c in found if c.sentence.text.startswith("All 41 people"))
+    (supports, _), sentences, _ = _supports(docs, [ours, repeat])
+    # Of the second article's sentences that say the same, the one the summary chose
+    # too, however likelier the other: it repeats the passage.
+    assert [sentences[j].text[:14] for j, _ in supports] == ["All 41 people "]
+    (alone,), sentences, _ = _supports(docs, [ours])
+    assert [sentences[j].text[:14] for j, _ in alone] == ["The Calder fer"]
+

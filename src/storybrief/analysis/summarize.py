@@ -2654,6 +2654,12 @@ def _supports(
     if found is None:  # only stop words: no support can be measured
         return [[] for _ in chosen], all_sentences, weak
     cross = cosine(found.transform([c.sentence.text for c in chosen]), found.matrix)
+    index_of = {
+        (all_sentences[j].doc_id, all_sentences[j].start): j for j in range(len(all_sentences))
+    }
+    picked = {
+        j for c in chosen if (j := index_of.get((c.sentence.doc_id, c.sentence.start))) is not None
+    }
     supports: list[list[tuple[int, float]]] = []
     gist: dict[int, _Gist] = {}
     # The story's own words ("submarine", "election": in most of its documents) show
@@ -2679,7 +2685,10 @@ def _supports(
             d = doc_of_sentence[j]
             if d == cand.doc_index or sim < SUPPORT_THRESHOLD:
                 continue
-            if d in best and sim <= best[d][1]:
+            # Of a document's sentences that say the same, one the summary also chose
+            # comes first, however alike another is: it repeats this passage and goes
+            # (``_repeated_as_support``), where a likelier sentence beside it would hide it.
+            if d in best and (best[d][0] in picked or (sim <= best[d][1] and j not in picked)):
                 continue
             if sim >= COPY_SIMILARITY:
                 # A copy of the sentence: the outlet repeating its own line in another
@@ -3349,12 +3358,17 @@ def _same_content(a: _Gist, b: _Gist, similarity: float, *, strict: bool = False
         # alike.
         return False
     shared = len(a.words & b.words)
-    if not (a.words & b.words) - a.topic - a.times and similarity < NAMES_ALONE_SUPPORT:
-        # Only the story's own words in common ("submarine", "election") and days: two
-        # sentences of one story, not two that say the same thing.
-        return False
     agreeing = _figures_agreeing(a, b)
     if agreeing is None:
+        return False
+    if (
+        not (a.words & b.words) - a.topic - a.times
+        and not agreeing
+        and similarity < NAMES_ALONE_SUPPORT
+    ):
+        # Only the story's own words in common ("submarine", "election") and days: two
+        # sentences of one story, not two that say the same thing (unless a figure
+        # both state agrees: "crashed Oct. 31, killing all 217 aboard").
         return False
     if _figures_missing(a, b):
         return False
