@@ -2487,3 +2487,20 @@ def test_a_chosen_sentence_that_says_the_same_is_the_support_it_repeats() -> Non
     (alone,), sentences, _ = _supports(docs, [ours])
     assert [sentences[j].text[:14] for j, _ in alone] == ["The Calder fer"]
 
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_lead_that_points_at_a_thing_told_before_opens_no_summary() -> None:
+    from storybrief.analysis.summarize import _points_at_told
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    texts = (
+        "Ms. Varga said that she was mystified by that conclusion.",
+        "The council met this year to vote on the new ferry fees.",
+        "Those students who failed the test will sit it again in May.",
+        "That part of the harbour wall gave way on Tuesday night.",
+    )
+    docs = parse_articles([build_article(t, f"d{n}") for n, t in enumerate(texts)], load_nlp())
+    # Which conclusion? Not a date's "this year", nor one told in the same words.
+    assert [_points_at_told(d, d.sentences[0]) for d in docs] == [True, False, False, False]

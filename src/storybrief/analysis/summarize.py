@@ -2092,7 +2092,11 @@ def _summary(
             sorted(range(len(passages)), key=reading_order),
             weight,
             shared,
-            lambda k: centrality.get(passages[k].doc_index, 0.0),
+            lambda k: (
+                -1.0
+                if _points_at_told(documents[passages[k].doc_index], passages[k].sentence)
+                else centrality.get(passages[k].doc_index, 0.0)
+            ),
         ),
     ):
         c = passages[k]
@@ -2287,6 +2291,26 @@ def _lead_agreement(
     return {
         d: (float(similar[i].sum()) - float(similar[i, i])) / (n - 1) for i, d in enumerate(leads)
     }
+
+
+def _points_at_told(doc: ParsedArticle, sentence: Sentence) -> bool:
+    """Whether a sentence points at a thing told before it with "this", "that", "these"
+    or "those" before a noun ("mystified by that conclusion"; not "this year", "that
+    day" of a date, nor "those students who ..."): no sentence to open a summary with,
+    whichever page it opens."""
+    for token in doc.tree.between(sentence.start, sentence.end):
+        if token.lemma.lower() not in ("this", "that", "these", "those") or token.dep != "det":
+            continue
+        noun = doc.tree.token(token.head)
+        if noun is None or noun.pos != "NOUN":
+            continue
+        if any(
+            m.label in TIME_LABELS and m.span.start <= noun.start < m.span.end for m in doc.mentions
+        ):
+            continue
+        if not any(c.dep in ("relcl", "acl", "prep") for c in doc.tree.children(noun)):
+            return True
+    return False
 
 
 def _lead_centrality(
