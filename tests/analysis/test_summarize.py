@@ -2497,10 +2497,10 @@ def test_a_lead_that_points_at_a_thing_told_before_opens_no_summary() -> None:
 
     texts = (
         "Ms. Varga said that she was mystified by that conclusion.",
-        "The council met this year to vote on the new ferry fees.",
+        "Ada Marsh has been a blessing since the moment she entered this world.",
         "Those students who failed the test will sit it again in May.",
         "That part of the harbour wall gave way on Tuesday night.",
     )
     docs = parse_articles([build_article(t, f"d{n}") for n, t in enumerate(texts)], load_nlp())
-    # Which conclusion? Not a date's "this year", nor one told in the same words.
+    # Which conclusion? Not the writer's "this world", nor one told in the same words.
     assert [_points_at_told(d, d.sentences[0]) for d in docs] == [True, False, False, False]

@@ -2294,12 +2294,12 @@ def _lead_agreement(
 
 
 def _points_at_told(doc: ParsedArticle, sentence: Sentence) -> bool:
-    """Whether a sentence points at a thing told before it with "this", "that", "these"
-    or "those" before a noun ("mystified by that conclusion"; not "this year", "that
-    day" of a date, nor "those students who ..."): no sentence to open a summary with,
-    whichever page it opens."""
+    """Whether a sentence points at a thing told before it with "that" or "those" before
+    a noun ("mystified by that conclusion"; not "that day" of a date, nor "those students
+    who ..."; "this world", "this week" are where and when the writer is): no sentence
+    to open a summary with, whichever page it opens."""
     for token in doc.tree.between(sentence.start, sentence.end):
-        if token.lemma.lower() not in ("this", "that", "these", "those") or token.dep != "det":
+        if token.lemma.lower() not in ("that", "those") or token.dep != "det":
             continue
         noun = doc.tree.token(token.head)
         if noun is None or noun.pos != "NOUN":
