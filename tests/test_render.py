@@ -506,6 +506,12 @@ def test_a_day_named_from_the_page_reads_with_the_day_it_counts_to() -> None:
         ("this year", "2024"),
         ("last month's", "2023-12"),
     ]
+    # And a month named from the page's: "last August"; not "in August".
+    months = "The embassies were bombed last August, and the trial opens in August."
+    doc = storybrief.brief([{"text": months, "published": "1999-03-10"}]).documents[0]
+    assert [(d.text, d.date) for d in relative_days(doc, 0, len(months))] == [
+        ("last August", "1998-08")
+    ]
     # A wire's copy filed the day before its publication day counts from its dateline's.
     filed = f"CALDER, May 2 (Xinhua) -- {text}"
     for published, today in (("2024-05-03", "2024-05-02"), ("2024-05-09", "2024-05-09")):

@@ -2157,6 +2157,15 @@ def relative_days(doc: ParsedArticle, start: int, end: int) -> tuple[DayRef, ...
             and _RELATIVE_DAY.fullmatch(" ".join(text[t.start : t.end].split()))
         ):
             found.append(DayRef(t.start, t.end, text[t.start : t.end], day.group()))
+        elif (
+            start <= t.start
+            and t.end <= end
+            and t.relative
+            and _ISO_MONTH.fullmatch(value)
+            and _RELATIVE_MONTH.fullmatch(" ".join(text[t.start : t.end].split()))
+        ):
+            # "last August": the month counted from the page's ("1998-08").
+            found.append(DayRef(t.start, t.end, text[t.start : t.end], value))
     for m in _RELATIVE_PERIOD.finditer(text, start, end):
         step = {"this": 0, "last": -1, "next": 1}[m.group(1).lower()]
         if m.group(2).lower() == "year":
@@ -2177,6 +2186,10 @@ _RELATIVE_PERIOD = re.compile(
 
 
 _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_ISO_MONTH = re.compile(r"\d{4}-\d\d")
+#: A month named from the page's day: "last August", "this March", "next May" (not "in
+#: August": which August the tense says, not the words).
+_RELATIVE_MONTH = re.compile(rf"(?:last|this|next)\s+(?:{'|'.join(MONTHS)})", re.IGNORECASE)
 
 
 #: An abbreviation as copy writes one: two to six capitals ("AFM", "UAW").
