@@ -89,6 +89,7 @@ from storybrief.lexicon import (
     ACTOR_LABELS,
     ATTRIBUTION,
     ATTRIBUTION_FORMS,
+    DOCUMENT_NOUNS,
     HONORIFICS,
     MONTH_ABBREVIATIONS,
     MONTHS,
@@ -550,11 +551,13 @@ def _told_before(doc: ParsedArticle, sentence: Sentence) -> list[tuple[str, bool
     if not 0 < k < len(doc.sentences) or doc.sentences[k].start != sentence.start:
         return []
     bare: list[tuple[str, bool]] = []
+    speakers: set[str] = set()
     subject = False
     for t in tree.between(sentence.start, sentence.end):
         if t.dep not in _TOLD_DEPS or t.pos != "NOUN":
             continue
-        if t.dep in _SUBJECT_DEPS:
+        speaker = _speaker(tree, t)
+        if t.dep in _SUBJECT_DEPS and not speaker:
             # The sentence's first noun subject, as before objects counted ("IMF officials
             # want a program before the installment is given": the later one is the
             # time of what it says); and the subject of what someone said, the first of
@@ -582,6 +585,8 @@ def _told_before(doc: ParsedArticle, sentence: Sentence) -> list[tuple[str, bool
             continue
         if (t.lemma.lower(), t.dep in _SUBJECT_DEPS) not in bare:
             bare.append((t.lemma.lower(), t.dep in _SUBJECT_DEPS))
+        if speaker:
+            speakers.add(t.lemma.lower())
     if not bare:
         return []
     # (Told as a verb too: "A general claimed Monday that ..." | "offered no evidence
@@ -592,7 +597,24 @@ def _told_before(doc: ParsedArticle, sentence: Sentence) -> list[tuple[str, bool
         for t in tree.between(s.start, s.end)
         if t.pos in ("NOUN", "VERB")
     }
-    return [(lemma, first) for lemma, first in bare if lemma in before]
+    return [(lemma, first) for lemma, first in bare if lemma in before or lemma in speakers]
+
+
+def _speaker(tree: TokenTree, token: Token) -> bool:
+    """Whether a noun is a document that is the subject of a verb of saying, the
+    source of what its sentence tells ("..., the report said.", "The study found
+    ..."): said with "the", it stands for one the article named before, however far
+    back. (Not a person's or a body's noun, "the sergeant said", "the company said":
+    what they stand for is most often a name, which no noun of a sentence read before
+    matches. With them, the 20 Multi-News clusters of the gate fell 15.91 -> 15.50.)"""
+    if token.dep != "nsubj" or token.lemma.lower() not in DOCUMENT_NOUNS:
+        return False
+    verb = tree.token(token.head)
+    return verb is not None and verb.lemma.lower() in _DOCUMENT_VERBS
+
+
+#: What a document does to tell: speaks ("said") or finds ("found", "shows").
+_DOCUMENT_VERBS = SPEECH_VERBS | {"find", "show", "estimate"}
 
 
 def _reported_subject(tree: TokenTree, token: Token) -> bool:
