@@ -436,6 +436,14 @@ def test_compare_interpretation_given_to_analysts_is_analysis() -> None:
     kind, signals = classify(_piece(text), 0)
     assert kind == "analysis"
     assert "analysts or experts say ×3" in signals
+    # A wire's copy that gives its analysts' view reports what they say.
+    for wire in ("CALDER (AP) -- ", "CALDER, Norland (Reuters) - "):
+        kind, signals = classify(_piece(wire + text), 0)
+        assert kind == "report"
+        assert "analysts or experts say ×3" in signals
+    # A wire named in the story is no dateline.
+    kind, _ = classify(_piece(text + " The army told Reuters (AP) nothing."), 0)
+    assert kind == "analysis"
 
 
 @pytest.mark.issue(20)
