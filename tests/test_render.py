@@ -521,6 +521,36 @@ def test_a_day_named_from_the_page_reads_with_the_day_it_counts_to() -> None:
 
 
 @pytest.mark.issue(20)
+def test_a_weekday_reads_with_the_day_its_page_states_with_that_weekday() -> None:
+    from storybrief.analysis.summarize import relative_days
+
+    caption = (
+        "Police at the scene on the Calder Strip early Thursday, Feb. 21, 2013 in Calder."
+        " (AP Photo/Jane Roe)"
+    )
+    story = (
+        "A gunman opened fire on a car on the Calder Strip early Thursday, police said. "
+        "The driver had left a casino on Wednesday night, and the road reopens today."
+    )
+    doc = storybrief.brief([{"text": f"{story}\n\n{caption}"}]).documents[0]
+    published = doc.article.published
+    assert published is not None
+    assert published.estimated
+    # The page dates its picture with the weekday its story names: that Thursday is
+    # the day it states. Any other day counted from an estimate is a guess ("on
+    # Wednesday night", "today": the copy may be of a later day): none.
+    assert [(d.text, d.date) for d in relative_days(doc, 0, len(story))] == [
+        ("early Thursday", "2013-02-21")
+    ]
+    # Where the estimate is a date stated without its weekday, no day is read from it.
+    plain = story.replace("early Thursday,", "on Feb. 21, 2013,")
+    doc = storybrief.brief([{"text": plain}]).documents[0]
+    assert doc.article.published is not None
+    assert doc.article.published.estimated
+    assert relative_days(doc, 0, len(plain)) == ()
+
+
+@pytest.mark.issue(20)
 def test_html_explains_square_brackets_only_when_a_passage_has_them() -> None:
     full = (
         "The Brackwater port closed on Monday after the storm hit the coast. Cranes and quays"

@@ -107,6 +107,37 @@ def test_dates_a_caption_block_does_not_date_the_article_but_the_body_does() -> 
     assert dated.article.published.iso() == "2010-11-01"
 
 
+@pytest.mark.issue(20)
+def test_dates_a_caption_of_the_day_the_story_names_dates_the_article() -> None:
+    body = "A gunman opened fire on a car on the Calder Strip early Thursday, police said."
+
+    def dated(caption: str, story: str = body) -> str | None:
+        text = f"{caption}\n\n{story}"
+        date = caption[caption.index(",") + 2 : caption.rindex(" in")]  # "Thursday, Feb. ..."
+        mentions = [(date, "DATE")] + [("early Thursday", "DATE")] * ("Thursday" in story)
+        doc = build_parsed(text, mentions=mentions, captions=((0, len(caption)),))
+        (out,) = estimate_dates([doc])
+        published = out.article.published
+        if published is None:
+            return None
+        assert published.estimated
+        assert published.evidence is not None
+        assert text[published.evidence.start : published.evidence.end] == date
+        return published.iso()
+
+    # The picture is of the story's "Thursday": its day dates the article, as an
+    # estimate that cites the caption. (21 February 2013 was a Thursday.)
+    assert dated("Police at the scene of the shooting, Thursday, Feb. 21, 2013 in Calder.") == (
+        "2013-02-21"
+    )
+    # A weekday that is not the date's is a slip: no evidence. A caption's day that
+    # the story never names as its own may be any picture's.
+    assert dated("Police at the scene of the shooting, Friday, Feb. 21, 2013 in Calder.") is None
+    story = "A gunman opened fire on a car on the Calder Strip, police said."
+    caption = "Police at the scene of the shooting, Thursday, Feb. 21, 2013 in Calder."
+    assert dated(caption, story) is None
+
+
 @pytest.mark.issue(18)
 def test_dates_who_stands_where_marks_a_caption() -> None:
     text = "Jane Roe (2nd L) and John Doe (R) sit with their lawyers in Lima on May 20, 2010."

@@ -16,6 +16,11 @@ Since ``dates.v4``: a page that stamps the day it was put up on a line of its ow
 ("Published: June 22, 2017 1:24 pm", "Posted Jan. 2, 2012") states its date: the
 stamp's day is its publication day, not an estimate (so its "Wednesday" is
 resolved as a dated page's is). An "Updated:" stamp is not: the copy is older.
+
+Since ``dates.v5``: a caption that states a day with its weekday ("... on the Las
+Vegas Strip early Thursday, Feb. 21, 2013"), where the story's own text names that
+weekday and no day of its own ("opened fire early Thursday"), dates the page as an
+estimate: the picture is of the story's day, and the story's "Thursday" is that day.
 """
 
 from __future__ import annotations
@@ -26,10 +31,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from storybrief.analysis.timex import Timex, document_timexes, tense_of
+from storybrief.lexicon import WEEKDAYS
 from storybrief.model import DateRef, Evidence, Granularity, ParsedArticle, date_of
 from storybrief.text import is_caption_like
 
-METHOD = "dates.v4"
+METHOD = "dates.v5"
 
 #: A page's own stamp of when it was put up, a line of its own: "Published: June 22,
 #: 2017 1:24 pm", "Published on March 3, 2012", "Posted Jan. 2, 2012 at 5:10 AM". (Not
@@ -49,6 +55,44 @@ def _in_caption(doc: ParsedArticle, offset: int) -> bool:
         return True
     sentence = doc.tree.sentence_at(offset)
     return sentence is not None and is_caption_like(sentence.text)
+
+
+def _caption_day(doc: ParsedArticle) -> tuple[dt.date, Timex] | None:
+    """The day a photo caption states with its weekday ("... on the Las Vegas Strip
+    early Thursday, Feb. 21, 2013"), where the story's own text names that weekday and
+    no day of its own ("opened fire early Thursday"): the picture is of the story's
+    day. The weekday must be the date's (a caption's slip reads as no evidence); the
+    latest such day, if several."""
+    text = doc.article.text
+    found: list[tuple[dt.date, Timex]] = []
+    named: set[str] = set()  # the weekdays the story's own text names
+    for timex in document_timexes(doc, None):
+        if timex.type != "DATE":
+            continue
+        words = set(_WORD.findall(timex.text.lower()))
+        if not _in_caption(doc, timex.start):
+            if timex.relative:
+                named.update(words & set(WEEKDAYS))
+            continue
+        parsed = date_of(timex.value) if timex.value else None
+        if timex.relative or parsed is None or parsed[1] != "day":
+            continue
+        # The weekday may be a time expression of its own: "early Thursday, Feb. 21, 2013".
+        weekday = WEEKDAYS[parsed[0].weekday()]
+        if weekday in words:
+            found.append((parsed[0], timex))
+            continue
+        at = text.lower().rfind(weekday, max(0, timex.start - _WEEKDAY_BEFORE), timex.start)
+        if at >= 0 and not _ALNUM.search(text, at + len(weekday), timex.start):
+            found.append((parsed[0], replace(timex, start=at, text=text[at : timex.end])))
+    found = [(day, timex) for day, timex in found if WEEKDAYS[day.weekday()] in named]
+    return max(found, key=lambda f: f[0]) if found else None
+
+
+_WORD = re.compile(r"[a-z]+")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
+#: How far before a caption's date its weekday may stand ("Thursday, ").
+_WEEKDAY_BEFORE = 12
 
 
 def _after(when: dt.date, grain: Granularity, day: dt.date) -> bool:
@@ -119,6 +163,21 @@ def estimate_dates(documents: Sequence[ParsedArticle]) -> tuple[ParsedArticle, .
             # reports (a film's story set on "December 6, 1973" in a review that tells
             # of the film's 2009 release), and a month or a year dates no day.
             best = None
+        if best is None:
+            captioned = _caption_day(doc)
+            if captioned is not None and not any(
+                _after(when, grain, captioned[0]) for when, grain in coarse
+            ):
+                day, timex = captioned
+                evidence = Evidence(
+                    f"the day a caption states, whose weekday the text names: {timex.text!r}",
+                    "text",
+                    timex.start,
+                    timex.end,
+                )
+                published = DateRef(day, "day", estimated=True, evidence=evidence)
+                out.append(replace(doc, article=doc.article.with_published(published)))
+                continue
         if best is None:
             out.append(doc)
             continue

@@ -98,6 +98,7 @@ from storybrief.lexicon import (
     WEEKDAYS,
 )
 from storybrief.model import (
+    DateRef,
     DayRef,
     Mention,
     ParsedArticle,
@@ -2160,11 +2161,18 @@ def relative_days(doc: ParsedArticle, start: int, end: int) -> tuple[DayRef, ...
     Sunday), and the years and months it names so ("this year", "last month's vote":
     ISO "1999", "1999-02"). Counted from the day the copy was filed (``anchor_day``).
     None when the publication day is unknown or estimated: a day counted from a
-    guessed date is a guess."""
+    guessed date is a guess. (But where the estimate is a day the text states with its
+    weekday, "Thursday, Feb. 21, 2013", that weekday is that day: stated, not counted.)"""
     published = doc.article.published
     anchor = anchor_day(doc)
-    if published is None or published.estimated or anchor is None:
+    if published is None or anchor is None:
         return ()
+    stated = None
+    stated_weekday = WEEKDAYS[published.value.weekday()]
+    if published.estimated:
+        stated = _weekday_stated(doc, published)
+        if stated is None:
+            return ()
     text = doc.article.text
     found = []
     for t in document_timexes(doc, anchor):
@@ -2178,7 +2186,12 @@ def relative_days(doc: ParsedArticle, start: int, end: int) -> tuple[DayRef, ...
             and value[day.end() :][:1] in ("", "T")  # a day, or a time of it
             and _RELATIVE_DAY.fullmatch(" ".join(text[t.start : t.end].split()))
         ):
-            found.append(DayRef(t.start, t.end, text[t.start : t.end], day.group()))
+            if stated is None or (
+                day.group() == stated and stated_weekday in text[t.start : t.end].lower()
+            ):
+                found.append(DayRef(t.start, t.end, text[t.start : t.end], day.group()))
+        elif stated is not None:
+            continue
         elif (
             start <= t.start
             and t.end <= end
@@ -2188,7 +2201,7 @@ def relative_days(doc: ParsedArticle, start: int, end: int) -> tuple[DayRef, ...
         ):
             # "last August": the month counted from the page's ("1998-08").
             found.append(DayRef(t.start, t.end, text[t.start : t.end], value))
-    for m in _RELATIVE_PERIOD.finditer(text, start, end):
+    for m in _RELATIVE_PERIOD.finditer(text, start, end) if stated is None else ():
         step = {"this": 0, "last": -1, "next": 1}[m.group(1).lower()]
         if m.group(2).lower() == "year":
             date = f"{anchor.year + step:04d}"
@@ -2197,6 +2210,18 @@ def relative_days(doc: ParsedArticle, start: int, end: int) -> tuple[DayRef, ...
             date = f"{months // 12:04d}-{months % 12 + 1:02d}"
         found.append(DayRef(m.start(), m.end(), m.group(), date))
     return tuple(sorted(found, key=lambda d: d.start))
+
+
+def _weekday_stated(doc: ParsedArticle, published: DateRef) -> str | None:
+    """The ISO day of an estimated publication day whose evidence is the text stating it
+    with its weekday ("Thursday, Feb. 21, 2013"), else None."""
+    evidence = published.evidence
+    if published.granularity != "day" or evidence is None or evidence.location != "text":
+        return None
+    if evidence.start is None or evidence.end is None:
+        return None
+    words = _WORD.findall(doc.article.text[evidence.start : evidence.end].lower())
+    return published.iso() if WEEKDAYS[published.value.weekday()] in words else None
 
 
 #: A year or month named from the page's day: "this year", "last month's vote" (not "the
