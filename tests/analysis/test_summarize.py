@@ -968,6 +968,28 @@ def test_two_sentences_alike_only_in_a_long_name_are_no_support() -> None:
 
 @pytest.mark.model
 @pytest.mark.issue(20)
+def test_a_sentence_of_some_other_doer_never_named_by_the_passage_is_no_support() -> None:
+    from storybrief.analysis.summarize import _gist, _same_content
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    texts = (
+        "Calder has seen a dramatic drop in its homicides.",
+        "But not all counties have seen such a dramatic drop in homicides.",
+        "It has seen a dramatic drop in its homicides since 1990.",
+        "The city of Calder has seen a dramatic drop in homicides.",
+    )
+    docs = parse_articles([build_article(t, f"d{i}") for i, t in enumerate(texts)], load_nlp())
+    calder, counties, it, city = (_gist(d, d.sentences[0].start, d.sentences[0].end) for d in docs)
+    # The passage names who saw the drop; "counties" are others, and never Calder.
+    assert not _same_content(calder, counties, 0.6)
+    # A pronoun may stand for Calder; a noun with Calder's name is Calder.
+    assert _same_content(calder, it, 0.6)
+    assert _same_content(calder, city, 0.6)
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
 def test_an_agency_budget_gives_no_summary_sentence() -> None:
     from storybrief.analysis.summarize import candidates
     from storybrief.nlp import load_nlp, parse_articles
