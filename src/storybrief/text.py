@@ -326,17 +326,24 @@ def _opens_paragraph(text: str, i: int) -> bool:
     return not text[start:i].strip()
 
 
-def _quote_marks(text: str) -> list[tuple[int, bool]]:
+def _quote_marks(text: str) -> list[tuple[int, bool | None]]:
     """Every double quotation mark with whether it opens: typographic marks say so; a
-    straight mark opens after a space or bracket (or at a line's start) before a word."""
-    marks = []
+    straight mark opens after a space or bracket (or at a line's start) before a word.
+    One between a sentence's end and a word, with no space on either side, may do
+    either (None): a page that lost its paragraph breaks runs 'her safety."We believe'
+    (opening) as it runs 'to the shelter."After' (closing)."""
+    marks: list[tuple[int, bool | None]] = []
     for found in re.finditer(r"[“”\"]", text):
         i = found.start()
         mark = found.group()
+        opens: bool | None
         if mark == '"':
             before = text[i - 1] if i > 0 else "\n"
             after = text[i + 1] if i + 1 < len(text) else " "
-            opens = (before.isspace() or before in "([{—–-") and not after.isspace()
+            if before in ".,!?;:" and after.isalnum():
+                opens = None
+            else:
+                opens = (before.isspace() or before in "([{—–-") and not after.isspace()
         else:
             opens = mark == "“"
         marks.append((i, opens))
@@ -361,10 +368,11 @@ def outside_quotes(text: str) -> str:
         return len(text) if end < 0 else end
 
     opened: int | None = None
-    for i, opens in _quote_marks(text):
+    for i, stated in _quote_marks(text):
         if opened is not None and len(_PARAGRAPH_BREAK.findall(text, opened, i)) > QUOTE_PARAGRAPHS:
             blank(opened, paragraph_end(opened))
             opened = None
+        opens = opened is None if stated is None else stated  # either: it closes an open one
         if opened is None:
             if opens:
                 opened = i

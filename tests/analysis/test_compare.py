@@ -301,6 +301,26 @@ def test_compare_a_quotation_over_sentence_paragraphs_without_reopening_is_quote
     assert not any("first person" in s for s in signals)
 
 
+@pytest.mark.issue(20)
+def test_compare_a_mark_run_into_both_sentences_opens_or_closes_as_the_quotes_stand() -> None:
+    # A page that lost its paragraph breaks: a mark between a sentence's end and the
+    # next word closes an open quotation ('the "shelter."After') and opens one where
+    # none is open ('her safety."We believe').
+    text = (
+        'Officials said the girl was taken to a "shelter."After the kidnapping, the man '
+        'left. There is still concern for her safety."We believe this girl to be in '
+        'imminent danger. Our concern only grows," the sheriff said on Tuesday.'
+    )
+    outside = _outside_quotes_of(text)
+    assert "After the kidnapping, the man left." in outside
+    assert "We believe" not in outside
+    assert "Our concern" not in outside
+    assert "the sheriff said on Tuesday." in outside
+    kind, signals = classify(_piece(text), 1)
+    assert kind == "report"
+    assert not any("stance" in s or "first person" in s for s in signals)
+
+
 def _outside_quotes_of(text: str) -> str:
     from storybrief.text import outside_quotes
 
