@@ -1168,6 +1168,26 @@ def test_a_mixed_case_dateline_after_a_caption_run_into_the_lead_is_left_out() -
     assert without_dateline(plain, plain.sentences[1]) == plain.sentences[1]
 
 
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_lead_whose_dateline_the_splitter_cut_is_a_candidate_from_its_first_word() -> None:
+    text = (
+        "Colors show which branches of the tree used closed beaks (red) or open beaks (blue)."
+        " Jane Roe\n\nAUSTIN, Texas — Dinosaurs are often shown in films as roaring, but some"
+        " of them probably cooed with closed mouths, according to a study in the journal"
+        " Evolution.\n\nThe research looks at how birds make sounds with closed beaks."
+    )
+    brief = storybrief.brief([{"text": text}])
+    (doc,) = brief.documents
+    assert doc.article.dateline is not None
+    # The parser cuts "AUSTIN" | "," | "Texas — Dinosaurs ...": the story's lead is
+    # still a candidate, the first, without the dateline's pieces.
+    first = candidates(brief.documents)[0]
+    assert first.position == 0
+    assert first.sentence.text.startswith("Dinosaurs are often shown in films")
+    assert text[first.sentence.start : first.sentence.end] == first.sentence.text
+
+
 @pytest.mark.issue(20)
 def test_a_wire_list_dash_and_a_bare_credit_are_left_out() -> None:
     text = (

@@ -1296,6 +1296,9 @@ def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
                 if rows and rows[-1] is not None:
                     sentence_before, follows_before, _ = rows[-1]
                     rows[-1] = (sentence_before, follows_before, False)
+            story = _past_cut_dateline(doc, sentence)
+            if story is not None:
+                sentence, broken = story, False  # the dateline's pieces break nothing
             opened = inside
             inside = _inside_quotation(sentence.text, inside)
             previous_end = sentence.end
@@ -1351,6 +1354,25 @@ _BULLET = re.compile(r"^(?:[•·▪►*]+\s*(?=\w)|(?:--?|—|–)\s*(?=[A-Z]))
 #: A dateline whose dash a copy lost: a place in capitals, then the sentence
 #: ("WASHINGTON Obesity is imposing ..."); a place only if the gazetteer knows it.
 _BARE_DATELINE = re.compile(r"^([A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,2})\s+(?=[A-Z][a-z])")
+
+
+def _past_cut_dateline(doc: ParsedArticle, sentence: Sentence) -> Sentence | None:
+    """Where the splitter cut the page's dateline ("AUSTIN" | "," | "Texas — Dinosaurs
+    are often depicted ..."), the sentence that runs on past it, from the story's first
+    word; else None."""
+    stated = doc.article.dateline
+    if stated is None or stated.evidence.location != "text":
+        return None
+    start, end = stated.evidence.start, stated.evidence.end
+    if start is None or end is None or not start < sentence.start < end < sentence.end:
+        return None
+    text = doc.article.text
+    cut = end
+    while cut < sentence.end and text[cut].isspace():
+        cut += 1
+    if not text[cut : cut + 1].isupper():
+        return None
+    return dataclasses.replace(sentence, start=cut, text=text[cut : sentence.end])
 
 
 def without_dateline(doc: ParsedArticle, sentence: Sentence) -> Sentence:
