@@ -321,6 +321,22 @@ def test_compare_a_mark_run_into_both_sentences_opens_or_closes_as_the_quotes_st
     assert not any("stance" in s or "first person" in s for s in signals)
 
 
+@pytest.mark.issue(20)
+def test_compare_a_papers_abstract_speaks_as_its_authors_not_as_a_writer() -> None:
+    abstract = (
+        "Most birds call with an open beak. Here we describe closed-beak calls of birds"
+        " from the Calder archipelago, and we suggest that the trait evolved at least 16"
+        " times. We found it only in birds over 100 grams."
+    )
+    kind, signals = classify(_piece(abstract), 0)
+    assert kind == "report"
+    assert not any("first person" in s for s in signals)
+    # "Here we are", "Here we go": a columnist's, not a paper's.
+    column = abstract.replace("Here we describe", "Here we are with")
+    kind, signals = classify(_piece(column), 0)
+    assert any("first person" in s for s in signals)
+
+
 def _outside_quotes_of(text: str) -> str:
     from storybrief.text import outside_quotes
 

@@ -16,7 +16,7 @@ Method (``sources.v7``):
   other signals (since sources.v5 not a question standing alone as a subhead, "When
   can I see the supermoon?", nor the page's "Follow us", nor "our" and "us"; since
   sources.v6 nor the newsroom's "we" at its work, "We've asked Microsoft ...", "As we
-  reported earlier"), or a
+  reported earlier"; since sources.v7 nor a paper's abstract, "Here we describe ..."), or a
   score of evaluative
   asides, first-person paragraphs,
   should/must, exclamations and questions of 40 or more per 100 sentences.
@@ -246,7 +246,9 @@ def _first_person_paragraphs(own: str) -> int:
     return sum(
         1
         for p in _paragraphs(own)
-        if _WE.search(_NEWSROOM.sub("", _FOLLOW_US.sub("", p))) and not _question_subheads(p)
+        if _WE.search(_NEWSROOM.sub("", _FOLLOW_US.sub("", p)))
+        and not _question_subheads(p)
+        and not _ABSTRACT.search(p)
     )
 
 
@@ -261,6 +263,16 @@ _NEWSROOM = re.compile(
     r"(?:asked|reached out|contacted|reported|requested|emailed|called|provide|learned|"
     r"obtained|confirmed|spoke|talked|will update|have updated|updated|wrote|noted|"
     r"told you)\b"
+)
+
+
+#: A paper's abstract, whose "we" are its authors at their work: "Here we describe
+#: closed-mouth vocalizations of birds ...", "In this study, we examine ..." (not a
+#: columnist's "Here we are in 2016", "Here we go.").
+_ABSTRACT = re.compile(
+    r"(?:^|[.!?]\s+)(?:Here|In this (?:study|paper|article|work|review|report)),?\s+we\s+"
+    r"(?:describe|show|report|present|find|examine|investigate|test|propose|demonstrate|"
+    r"analy[sz]e|use|study|compare|identify|estimate|measure|provide|review|assess)\b"
 )
 
 
