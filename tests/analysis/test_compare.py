@@ -337,6 +337,26 @@ def test_compare_a_papers_abstract_speaks_as_its_authors_not_as_a_writer() -> No
     assert any("first person" in s for s in signals)
 
 
+@pytest.mark.issue(20)
+def test_compare_a_review_is_known_by_its_credits_box() -> None:
+    review = (
+        "Mill Town\n\nDirected by Ana Pell\n\nWith Tom Reyes, Ida Marsh and Olu Baker"
+        "\n\nOpens Friday\n\nThe mill stands at the edge of the town. A widow runs it"
+        " with her son, and a stranger comes to stay for the winter. The town watches."
+    )
+    kind, signals = classify(_piece(review), 0)
+    assert kind == "opinion"
+    assert signals[0].startswith("a review: “Directed by A")
+    # One cue is no review: a story on a film's making names its director.
+    story = (
+        "Mill Town\n\nDirected by Ana Pell, the film was shot in the town last"
+        " winter. The town council gave the crew the mill for six weeks, the council said."
+    )
+    kind, signals = classify(_piece(story), 1)
+    assert kind == "report"
+    assert not any(s.startswith("a review") for s in signals)
+
+
 def _outside_quotes_of(text: str) -> str:
     from storybrief.text import outside_quotes
 

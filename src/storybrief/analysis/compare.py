@@ -1,6 +1,6 @@
 """The sources compared: what kind of piece each is, what only it adds, what it leaves out.
 
-Method (``sources.v7``):
+Method (``sources.v8``):
 
 - Kind, from signals counted in the writer's own voice: outside quotation marks
   (a quotation may run over paragraphs, reopened or not; a mark never closed
@@ -11,7 +11,9 @@ Method (``sources.v7``):
   opens (since sources.v4: "The New York Times said in an editorial on Saturday, Oct.
   10: ..."), a page that says the piece is its writer's view (since sources.v6: "The
   author is a Reuters Breakingviews columnist. The opinions expressed are his own."),
-  a guest contributor's piece
+  a review (since sources.v8: two kinds of a critic's credits box or header, "Directed
+  by ... With ... Opens Dec. 11", "'Focus' review: ... Starring ..."), a guest
+  contributor's piece
   ("Special to CNN") with little attribution, "we"/"I" in several paragraphs with
   other signals (since sources.v5 not a question standing alone as a subhead, "When
   can I see the supermoon?", nor the page's "Follow us", nor "our" and "us"; since
@@ -69,7 +71,7 @@ from storybrief.model import (
 )
 from storybrief.text import declares_editorial, outside_quotes, typographic_quotes
 
-METHOD = "sources.v7"
+METHOD = "sources.v8"
 # Judgement calls (sources.v1, not measured): the cosine from which another
 # document carries a sentence, the cosine from which a sentence of ten words or
 # more is reused text, and how many unmatched sentences a profile lists.
@@ -180,6 +182,48 @@ _COMMENTS_TRAILER = re.compile(
     r"Reader comments|Add your comment|Join the discussion)\b",
     re.M,
 )
+
+# A review's credits box or header: the page is a critic's verdict on a film, a book,
+# a show (a review is opinion). One cue alone is no review ("Directed by" in a story on
+# a film's making, "four and a half stars" in an essay on ratings), two kinds are:
+# "Director: ... Cast: ... MPAA", "Directed by ... With ... Opens Dec. 11",
+# "'Focus' review: ... Starring ... Directed by ... (R. 104 minutes.)".
+_REVIEW_CUES = {
+    "director": re.compile(r"(?:^|\n)\s*Directed by [A-Z]|\bDirector: [A-Z]", re.M),
+    "cast": re.compile(
+        r"(?:^|\n|\. )\s*Starring [A-Z]|\b(?:Cast|Stars): [A-Z]|"
+        r"(?:^|\n)\s*With [A-Z][\w.'’-]+ [A-Z][\w.'’-]+, [A-Z]",
+        re.M,
+    ),
+    "rating": re.compile(
+        r"\bMPAA\b|\bMotion Picture Association of America\b|"
+        r"\((?:G|PG|PG-13|R|NC-17)\. \d{2,3} min(?:utes|s)?\.?\)"
+    ),
+    "running time": re.compile(r"\bRunning (?:time|length)\b|\bRuntime: "),
+    "star rating": re.compile(
+        r"\(out of (?:four|five|4|5)\)|★|\b(?:[1-5]|one|two|three|four|five)(?: and a half)? "
+        r"stars? out of (?:four|five|4|5)\b"
+    ),
+    "opening date": re.compile(
+        r"(?:^|\n)\s*Opens (?:[A-Z][a-z]+day|[A-Z][a-z]{2,8}\.? \d{1,2})\b", re.M
+    ),
+    "review header": re.compile(
+        r"(?:^|\n)[^\n]{1,80}\breview\s*[:|]|"
+        r"\b(?:Movie|Film|Book|Album|Theater|Theatre|TV|Concert|Restaurant) [Rr]eview\b|"
+        r"\bis (?:the |The )?[\w.'’ ]{0,40}['’]s "
+        r"(?:movie|film|theater|theatre|book|music|TV) critic\b",
+        re.M,
+    ),
+}
+REVIEW_CUES_MIN = 2
+
+
+def review_box(text: str) -> list[str]:
+    """The cues of a review's credits box or header in a page, one per kind, when at
+    least REVIEW_CUES_MIN kinds are there (else none)."""
+    found = [m.group(0).strip() for cue in _REVIEW_CUES.values() if (m := cue.search(text))]
+    return found if len(found) >= REVIEW_CUES_MIN else []
+
 
 _SCARE_QUOTE = re.compile(rf"[“\"][^”\"\n]{{1,{SCARE_QUOTE_MAX_CHARS}}}[”\"]")
 
@@ -359,8 +403,12 @@ def classify(doc: ParsedArticle, quotes_here: int) -> tuple[SourceKind, list[str
     disclaimer = _DISCLAIMER.search(doc.article.text)
     if disclaimer:
         signals.insert(0, f"the page says it is the writer's view: “{disclaimer.group(0).strip()}”")
+    review = review_box(doc.article.text)
+    if review:
+        signals.insert(0, "a review: " + ", ".join(f"“{x}”" for x in review))
     if (
         stance
+        or review
         or editorial
         or disclaimer
         or (contributor and attribution < LOW_ATTRIBUTION)
