@@ -107,6 +107,16 @@ def test_spans_one_name_cut_in_two_is_one_person_but_two_people_side_by_side_are
                 ("ended", "VERB", "ROOT", None),
                 (".", "PUNCT", "punct", 3),
             ],
+            # A name that ends in a possessive owns the next: the director and his film.
+            [
+                ("Ana", "PROPN", "compound", 2),
+                ("Maria", "PROPN", "compound", 2),
+                ("Pell", "PROPN", "poss", 4),
+                ("'s", "PART", "case", 2),
+                ("Dracula", "PROPN", "nsubj", 5),
+                ("opened", "VERB", "ROOT", None),
+                (".", "PUNCT", "punct", 5),
+            ],
         ],
         [
             ("Daniel arap", "PERSON"),
@@ -115,6 +125,8 @@ def test_spans_one_name_cut_in_two_is_one_person_but_two_people_side_by_side_are
             ("Ben Ali", "PERSON"),
             ("Trump", "PERSON"),
             ("Putin", "PERSON"),
+            ("Ana Maria Pell's", "PERSON"),
+            ("Dracula", "PERSON"),
         ],
     )
     assert _names(doc) == {
@@ -122,6 +134,8 @@ def test_spans_one_name_cut_in_two_is_one_person_but_two_people_side_by_side_are
         "Zine El Abidine Ben Ali": "PERSON",
         "Trump": "PERSON",
         "Putin": "PERSON",
+        "Ana Maria Pell's": "PERSON",
+        "Dracula": "PERSON",
     }
 
 

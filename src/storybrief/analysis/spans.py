@@ -11,7 +11,8 @@ tagger goes wrong on news copy, never a list of names:
 - **One name cut in two** ("Daniel arap | Moi", "Zine El Abidine | Ben Ali"): a
   person's name directly followed by another person's name, or one that ends
   in a lower-case particle the tagger kept ("arap", "bin") directly followed by
-  any name, is one person's name. A maker directly followed by a model number
+  any name, is one person's name, unless the first ends in a possessive ("Francis
+  Ford Coppola's | Dracula": the director and his film). A maker directly followed by a model number
   ("Boeing | 747") is one product, and "X and Y Co." one company.
 - **A name cut inside a word** at a hyphen ("Ban Ki- | moon") ends where the
   word does.
@@ -320,6 +321,9 @@ def _gap(text: str, end: int, start: int) -> bool:
     return 0 < len(between) <= 2 and not between.strip() and "\n" not in between
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 def _joined(doc: ParsedArticle, names: list[Mention]) -> list[Mention]:
     """One name cut in two, a maker and its model, "X and Y Co."."""
     text = doc.article.text
@@ -328,7 +332,9 @@ def _joined(doc: ParsedArticle, names: list[Mention]) -> list[Mention]:
         if out:
             prev = out[-1]
             label = None
-            if _gap(text, prev.span.end, m.span.start):
+            # A name that ends in a possessive owns what follows: "Francis Ford
+            # Coppola's | Dracula" is the director and his film, not one name.
+            if _gap(text, prev.span.end, m.span.start) and not _POSSESSIVE.search(prev.span.text):
                 last_word = prev.span.text.split()[-1]
                 if prev.label == "PERSON" and (
                     (m.label == "PERSON" and len(prev.span.text.split()) >= 2)
