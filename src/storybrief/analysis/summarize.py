@@ -60,9 +60,10 @@ however different their words, unless their places, months or years, objects or
 figures differ. And a person named by a bare surname that the article gave in full
 before ("Xu spent 12 years in prison") enters only with a sentence read before it
 that gives the full name or a role ("dissidents Xu Wenli and Wang Youcai"), unless
-the surname is in half of the documents or more (``_introductions``); so does "the" and
-a noun its article just told of ("The trailer was screened on Tuesday"), with a
-sentence that tells of a trailer.
+the surname is in half of the documents or more, two at least (``_introductions``); so
+does "the" and a noun its article just told of ("The trailer was screened on
+Tuesday"), with a sentence that tells of a trailer. Where nothing would stand but with
+a name no candidate introduces, the name stands bare rather than no summary.
 """
 
 from __future__ import annotations
@@ -395,6 +396,9 @@ _OBJECT_PRONOUNS = frozenset(("him", "her"))
 #: "also" this early in a sentence refers back to what was said before it ("The
 #: Communist chief also warned that ...").
 _ALSO_WITHIN = 4
+#: An opening "again" refers back as well ("Again, the Israeli leader accused the
+#: Palestinians ...", judge18's d0434: again after what?); "again and again" does not.
+_AGAIN = re.compile(r"(?:(?:Once|Yet) )?[Aa]gain\b(?! and again)")
 
 
 def _demonstrative(doc: ParsedArticle, token: Token) -> bool:
@@ -743,7 +747,8 @@ def _leans_back(
     """Whether a sentence needs the one before it to be understood: a subject is a
     "he" or "she" that no name before it in the sentence stands for ('"It never
     worked," he said.', "Detectives said he hasn't been heard from since."), an early
-    "also" refers back ("The Communist chief also warned that ..."), it opens with the
+    "also" or an opening "again" refers back ("The Communist chief also warned that
+    ...", "Again, the Israeli leader accused ..."), it opens with the
     writer's imperative ("Witness the shooting at ..."), or its subject is a shell noun
     that says nothing of what it stands for ("The statement sent ...").
 
@@ -757,6 +762,8 @@ def _leans_back(
     """
     words = _WORD.findall(sentence.text.lower())
     if "also" in words[:_ALSO_WITHIN]:
+        return True
+    if _AGAIN.match(sentence.text):
         return True
     if _rhetorical_imperative(doc, sentence):
         return True
@@ -2086,6 +2093,12 @@ def _summary(
         return kept
 
     chosen = choose()
+    if not chosen and any(not js for _, js in introductions):
+        # Nothing stands but with a name no candidate introduces (a one-page story whose
+        # only introduction opens "And on Oct. 19, Deputy Jack Hopkins was gunned down"):
+        # the name bare rather than no summary at all.
+        introductions = [(i, js) for i, js in introductions if js]
+        chosen = choose()
     if not chosen:
         return ()
     passages = _passages(documents, found, chosen)
@@ -2472,6 +2485,10 @@ def _introducers_first(
 #: A surname in at least this share of a cluster's documents is the story's own
 #: person: named bare, it needs no introduction ("Gadhafi's forces").
 KNOWN_SHARE = 0.5
+#: ... and in at least this many: in a story of one or two documents, a name in one of
+#: them is no more the story's own than any other (judge18's mn91: "Chemaly said
+#: that ..." from a one-page story that had said who she is).
+KNOWN_MIN_DOCS = 2
 #: Two spellings of a surname of five letters or more at least this alike (rapidfuzz
 #: ratio) are one (Morsi, Mursi: 80).
 SAME_SURNAME = 80
@@ -2593,7 +2610,7 @@ def _introductions(
         if said - here:
             bare[i] = said - here
     # The story's own people need no introduction: a surname (in any spelling:
-    # Gadhafi, Gaddafi) in at least half of the documents.
+    # Gadhafi, Gaddafi) in at least half of the documents, and in two at least.
     from rapidfuzz import fuzz
 
     wanted = set().union(*bare.values()) if bare else set()
@@ -2605,7 +2622,8 @@ def _introductions(
                 len(name) >= 5 and any(fuzz.ratio(name, n) >= SAME_SURNAME for n in names)
             ):
                 spelled[name] += 1
-    known = {name for name, n in spelled.items() if n >= KNOWN_SHARE * len(documents)} | read
+    least = max(KNOWN_MIN_DOCS, KNOWN_SHARE * len(documents))
+    known = {name for name, n in spelled.items() if n >= least} | read
     reading = [(_read_at(documents, c.doc_index), c.sentence.start) for c in found]
     pairs = []
     # "The trailer was screened ...": only after a sentence that tells of a trailer.
