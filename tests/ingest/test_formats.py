@@ -73,6 +73,29 @@ def test_formats_reads_json_records_with_metadata() -> None:
     assert (raw.published.value, raw.published.granularity) == (dt.date(2020, 2, 1), "month")
 
 
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [
+        ("08/20/1998 05:55:00", dt.date(1998, 8, 20)),  # DUC's wire copy
+        ("09/10/1998", dt.date(1998, 9, 10)),  # either way: month first, as written in English
+        ("20/08/1998", dt.date(1998, 8, 20)),  # over 12: the day
+        ("10.09.1998", dt.date(1998, 9, 10)),  # a full stop: day first
+        ("1998/08/20", dt.date(1998, 8, 20)),
+    ],
+)
+def test_formats_reads_a_record_date_written_in_figures(written: str, day: dt.date) -> None:
+    record = {"text": BODY, "date": written}
+    (raw,) = read_json("r.json", json.dumps(record), None, None, lines=False)
+    assert isinstance(raw, RawArticle)
+    assert raw.published is not None
+    assert (raw.published.value, raw.published.granularity) == (day, "day")
+    # Not a date: no day at all, rather than a wrong one.
+    bad = {"text": BODY, "date": "13/13/1998"}
+    (raw,) = read_json("r.json", json.dumps(bad), None, None, lines=False)
+    assert isinstance(raw, RawArticle)
+    assert raw.published is None
+
+
 def test_formats_reports_bad_json_lines_and_keeps_the_rest() -> None:
     text = json.dumps({"text": BODY}) + "\n{broken\n" + json.dumps({"title": "no text"}) + "\n"
     items = list(read_json("r.jsonl", text, None, None, lines=True))

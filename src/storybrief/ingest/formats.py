@@ -47,6 +47,12 @@ _MULTINEWS_DOC_SEP = "|||||"
 _MULTINEWS_NEWLINE = re.compile(r"[ \t]*NEWLINE_CHAR[ \t]*")
 _HTML_START = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<article|<p[\s>]|<div)", re.I)
 _ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?$")
+# A record's date written in figures, with a clock time or not: "08/20/1998 05:55:00"
+# (DUC's wire copy), "20.08.1998", "1998/08/20".
+_NUMERIC_DATE = re.compile(
+    r"^(?:(\d{1,2})([/.-])(\d{1,2})\2(\d{4})|(\d{4})/(\d{1,2})/(\d{1,2}))"
+    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)?$"
+)
 # Judgement calls: characters read to tell a format from its content, and to
 # find Multi-News markers (a cluster's first separator can come after a long article).
 SNIFF_CHARS = 2000
@@ -326,10 +332,34 @@ def _record_date(record: Mapping[str, Any]) -> DateRef | None:
                 return DateRef(dt.date(int(year), 1, 1), "year", False, evidence)
             except ValueError:
                 continue
+        day = _numeric_date(value.strip())
+        if day is not None:
+            return DateRef(day, "day", False, evidence)
         parsed = parse_date_line(value)
         if parsed:
             return DateRef(parsed[0], parsed[1], False, evidence)
     return None
+
+
+def _numeric_date(value: str) -> dt.date | None:
+    """A date in figures ("08/20/1998 05:55:00", "20.08.1998", "1998/08/20"). Day and
+    month are told apart where one of them is over 12; where both could be either, a
+    slash or a dash reads month first (the American order of the English-language wire
+    copy this reads most: DUC's "09/10/1998" is September 10) and a full stop day
+    first (the European "10.09.1998")."""
+    m = _NUMERIC_DATE.match(value)
+    if m is None:
+        return None
+    if m.group(5):
+        year, month, day = int(m.group(5)), int(m.group(6)), int(m.group(7))
+    else:
+        first, second, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        day_first = first > 12 or (second <= 12 and m.group(2) == ".")
+        day, month = (first, second) if day_first else (second, first)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 # -- Multi-News ----------------------------------------------------------------------
