@@ -288,6 +288,15 @@ def dateline_length(text: str) -> int:
     return found.end if found else 0
 
 
+#: The page saying the piece is its writer's view: "The author is a Reuters Breakingviews
+#: columnist. The opinions expressed are his own.", "The views expressed here are
+#: solely those of the author."
+DISCLAIMER = re.compile(
+    r"\b(?:opinions?|views?) expressed (?:here |herein |in (?:this|the) \w+ )?"
+    r"(?:are|is) (?:(?:his|her|their|the author's|the writer's) own|solely|those of)\b|"
+    r"(?:^|\n)\s*The (?:author|writer) is an? (?:[\w.'’-]+ ){0,4}(?:columnist|commentator)\b",
+    re.I,
+)
 #: A wire's reprint of a paper's editorial opens by saying so ("The New York Times said
 #: in an editorial on Saturday, Oct. 10: ..."); looked for this near the start.
 _EDITORIAL_OPENING = re.compile(

@@ -69,7 +69,7 @@ from storybrief.model import (
     SummaryPassage,
     Token,
 )
-from storybrief.text import declares_editorial, outside_quotes, typographic_quotes
+from storybrief.text import DISCLAIMER, declares_editorial, outside_quotes, typographic_quotes
 
 METHOD = "sources.v8"
 # Judgement calls (sources.v1, not measured): the cosine from which another
@@ -154,15 +154,6 @@ _WIRE_COPY = re.compile(r"\W*[A-Z][^\n(]{0,80}\((?:AP|Reuters|AFP|Xinhua|UPI)\)"
 # the contributor's view (with little attribution; a contributor's report quotes).
 _CONTRIBUTOR = re.compile(
     r"\bSpecial to CNN\b|\bopinions expressed in this (?:commentary|column|article) are\b",
-    re.I,
-)
-# The page saying the piece is its writer's view: "The author is a Reuters Breakingviews
-# columnist. The opinions expressed are his own.", "The views expressed here are
-# solely those of the author."
-_DISCLAIMER = re.compile(
-    r"\b(?:opinions?|views?) expressed (?:here |herein |in (?:this|the) \w+ )?"
-    r"(?:are|is) (?:(?:his|her|their|the author's|the writer's) own|solely|those of)\b|"
-    r"(?:^|\n)\s*The (?:author|writer) is an? (?:[\w.'’-]+ ){0,4}(?:columnist|commentator)\b",
     re.I,
 )
 # A paragraph that opens with a date or a clock time, behind a dash or bullet.
@@ -400,7 +391,7 @@ def classify(doc: ParsedArticle, quotes_here: int) -> tuple[SourceKind, list[str
     editorial = declares_editorial(doc.article.text)
     if editorial:
         signals.insert(0, "an editorial, as its opening says")
-    disclaimer = _DISCLAIMER.search(doc.article.text)
+    disclaimer = DISCLAIMER.search(doc.article.text)
     if disclaimer:
         signals.insert(0, f"the page says it is the writer's view: “{disclaimer.group(0).strip()}”")
     review = review_box(doc.article.text)

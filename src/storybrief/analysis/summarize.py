@@ -32,7 +32,8 @@ ellipsis, the questions and answers of an interview printed as such ("Q. ... A.
 "I" or "we" in three paragraphs or more: a sentence of theirs in the first or
 second person, or exclaimed, that no speech verb gives to someone else: "Kanye West
 needs our help!", "Honestly, I'm not sure how to describe this"), the outlet's notices
-about the article ("Correction: An earlier version ...", "Editor's note: ..."), and
+about the article ("Correction: An earlier version ...", "Editor's note: ...", "The
+author is a Reuters Breakingviews columnist."), and
 sentences that start
 where the one before them in their paragraph did not end (a sentence the
 splitter cut in two). A sentence that cannot stand alone (it opens with a
@@ -111,6 +112,7 @@ from storybrief.model import (
     date_of,
 )
 from storybrief.text import (
+    DISCLAIMER,
     WRITER_NOTE,
     dateline_length,
     find_dateline,
@@ -1000,6 +1002,8 @@ def _standing(
         return None
     if _NOTICE.match(doc.article.text, line_start):
         return None  # "Correction: An earlier version of this article misnamed ...": of the page
+    if DISCLAIMER.search(text):
+        return None  # "The author is a Reuters Breakingviews columnist.": of the page too
     if not _ENDS_SENTENCE.search(text) or _LOWER_START.match(text):  # also drops questions
         return None
     if _TRAILING_ELLIPSIS.search(text):  # a teaser cut short: "... argues that the police..."
