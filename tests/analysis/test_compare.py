@@ -338,6 +338,21 @@ def test_compare_a_papers_abstract_speaks_as_its_authors_not_as_a_writer() -> No
 
 
 @pytest.mark.issue(20)
+def test_compare_a_states_abbreviation_is_no_writers_i() -> None:
+    item = (
+        "Rep. Ann Pell, D-R.I., on Friday endorsed the harbour plan.\n\n"
+        "Pell chairs the party's campaign committee.\n\n"
+        '"The plan is right for Calder," Pell said in a statement.'
+    )
+    kind, signals = classify(_piece(item), 1)
+    assert kind == "report"
+    assert not any("first person" in s for s in signals)
+    # The writer's own "I" still counts.
+    kind, signals = classify(_piece(item.replace("Pell chairs", "I think Pell chairs")), 1)
+    assert any("first person" in s for s in signals)
+
+
+@pytest.mark.issue(20)
 def test_compare_a_review_is_known_by_its_credits_box() -> None:
     review = (
         "Mill Town\n\nDirected by Ana Pell\n\nWith Tom Reyes, Ida Marsh and Olu Baker"

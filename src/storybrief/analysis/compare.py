@@ -115,14 +115,17 @@ ANALYSTS_MIN = 3
 ANALYSTS_SHARE = 0.1
 
 # The writer as "we"/"I"; "US" in capitals is the country, and "I" after "Part" or
-# "World War" a numeral ("Cartoon Wars Part I"). Not "our" or "us" (since sources.v5):
+# "World War" a numeral ("Cartoon Wars Part I"), after a full stop a state's
+# abbreviation ("D-R.I."). Not "our" or "us" (since sources.v5):
 # mostly all of us, a science page's "our universe", "our sun", not a writer speaking.
 _WE = re.compile(
     r"\b(?:[Ww]e|[Mm]y|me|"
     + "".join(f"(?<!{word} )" for word in ("Part", "Chapter", "War", "Act", "Book", "Volume"))
     + "".join(f"(?<!{word} )" for word in ("Phase", "Season", "Episode", "Title", "Article"))
     + "".join(f"(?<!{word} )" for word in ("Stage", "Class", "Type", "Level", "Round"))
-    + r"I)\b"
+    # Nor the "I" of an abbreviation: "Rep. Patrick Kennedy, D-R.I." (judge19's d07D0726F:
+    # a three-paragraph AP item labelled opinion), "I.B.M.".
+    + r"(?<!\.)I(?!\.[A-Z]))\b"
 )
 _STANCE = re.compile(
     r"\b(?:we|I) (?:contend|argue|have argued|would argue|believe|maintain|insist)\b|"

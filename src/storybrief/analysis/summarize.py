@@ -300,8 +300,11 @@ _WEB_ADDRESS = re.compile(r"https?://|\bwww\.\w", re.IGNORECASE)
 _TRAILING_ELLIPSIS = re.compile(r"""(?:\.\.\.|…|\.(?:\s\.){2,})["'”’)]*$""")
 # A sentence that starts with a lower-case word ("and then...") is a fragment.
 _LOWER_START = re.compile(r"^[a-z]{2}")
-#: The first or second person ("I think", "we're going to", "you've seen it", "let's").
-_PERSONAL = re.compile(r"\b(?:I|[Ww]e|[Yy]ou|[Mm]e|[Uu]s|[Mm]y|[Oo]ur|[Yy]our|[Ll]et['’]s)\b")
+#: The first or second person ("I think", "we're going to", "you've seen it", "let's"; not
+#: the "I" of "D-R.I.").
+_PERSONAL = re.compile(
+    r"\b(?:(?<!\.)I(?!\.[A-Z])|[Ww]e|[Yy]ou|[Mm]e|[Uu]s|[Mm]y|[Oo]ur|[Yy]our|[Ll]et['’]s)\b"
+)
 #: The same in capitals ("WE MUST BE THE MEDICI FAMILY TO KANYE."; not "US", "ME").
 _PERSONAL_CAPITALS = re.compile(r"\b(?:WE|OUR|MY)\b")
 #: A paragraph that is the outlet's notice about the article itself, not news: "Correction
