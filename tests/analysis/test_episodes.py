@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from typing import Any
@@ -10,7 +11,7 @@ import pytest
 
 import storybrief
 from storybrief.analysis.episodes import EPISODE_GAP_DAYS, assign_episodes
-from storybrief.model import ParsedArticle
+from storybrief.model import DateRef, ParsedArticle
 from tests.conftest import SHARED, build_entities, build_parsed, seed_document
 
 # --- Hand-built documents: dates and shared people, no model --------------------------------
@@ -18,11 +19,13 @@ from tests.conftest import SHARED, build_entities, build_parsed, seed_document
 PEOPLE = {"Lena Ostrow": "e1", "Piet Halvar": "e2"}
 
 
-def _report(doc_id: str, published: str | None, *people: str) -> ParsedArticle:
+def _report(
+    doc_id: str, published: str | None, *people: str, did: str = "visited the Varn valley"
+) -> ParsedArticle:
     """'<people> visited the Varn valley.', each name a resolved person."""
     names = " and ".join(people) or "Volunteers"
     return build_parsed(
-        f"{names} visited the Varn valley.",
+        f"{names} {did}.",
         mentions=[(name, "PERSON", PEOPLE[name]) for name in people],
         doc_id=doc_id,
         published=published,
@@ -42,13 +45,14 @@ def test_episodes_a_gap_of_more_than_three_weeks_starts_another(days: int, episo
 
 
 def test_episodes_an_undated_document_sharing_two_people_joins_with_an_estimated_month() -> None:
+    other = "opened a ferry school for island children at Marsh harbour with Calder teachers"
     docs = [
         _report("d1", "2024-06-10", "Lena Ostrow", "Piet Halvar"),
-        _report("d2", "2024-09-20", "Lena Ostrow"),
-        _report("d3", None, "Lena Ostrow", "Piet Halvar"),
+        _report("d2", "2024-06-20", "Lena Ostrow"),
+        _report("d3", None, "Lena Ostrow", "Piet Halvar", did=other),
     ]
     updated, found, _ = assign_episodes(docs, build_entities(*docs))
-    assert [e.documents for e in found] == [("d1", "d3"), ("d2",)]
+    assert [e.documents for e in found] == [("d1", "d2", "d3")]
     published = updated[2].article.published
     assert published is not None
     assert (published.iso(), published.granularity, published.estimated) == (
@@ -62,12 +66,41 @@ def test_episodes_an_undated_document_sharing_two_people_joins_with_an_estimated
     assert "Lena Ostrow, Piet Halvar" in published.evidence.text
     # The dated documents are left as they were.
     assert updated[:2] == tuple(docs[:2])
+    # Where the stated days are two stretches, the same people are in both: the
+    # document joins the stretch, its month stays unknown.
+    docs[1] = _report("d2", "2024-09-20", "Lena Ostrow")
+    updated, found, _ = assign_episodes(docs, build_entities(*docs))
+    assert [e.documents for e in found] == [("d1", "d3"), ("d2",)]
+    assert updated[2].article.published is None
+    # A day that is itself an estimate gives no month: an estimate of an estimate.
+    docs[1] = _report("d2", "2024-06-20", "Lena Ostrow")
+    guessed = DateRef(dt.date(2024, 6, 10), "day", estimated=True)
+    docs[0] = dataclasses.replace(docs[0], article=docs[0].article.with_published(guessed))
+    updated, found, _ = assign_episodes(docs, build_entities(*docs))
+    assert updated[2].article.published is None
+
+
+def test_episodes_an_undated_document_alike_a_dated_one_reports_its_events() -> None:
+    # Its text alike a report of a stated day: the same events, that month, whatever
+    # the stretches of the story.
+    docs = [
+        _report("d1", "2024-06-10", "Lena Ostrow", "Piet Halvar"),
+        _report("d2", "2024-09-20", "Lena Ostrow", did="opened a ferry school in Marsh"),
+        _report("d3", None, "Piet Halvar"),
+    ]
+    updated, found, _ = assign_episodes(docs, build_entities(*docs))
+    assert [e.documents for e in found] == [("d1", "d3"), ("d2",)]
+    published = updated[2].article.published
+    assert published is not None
+    assert (published.iso(), published.estimated) == ("2024-06", True)
+    assert published.evidence is not None
+    assert "document d1 of 2024-06-10 (its text alike: cosine" in published.evidence.text
 
 
 def test_episodes_an_undated_document_sharing_one_person_stays_apart_and_undated() -> None:
     docs = [
         _report("d1", "2024-06-10", "Lena Ostrow", "Piet Halvar"),
-        _report("d2", None, "Lena Ostrow"),
+        _report("d2", None, "Lena Ostrow", did="opened a ferry school in Marsh harbour"),
     ]
     updated, found, _ = assign_episodes(docs, build_entities(*docs))
     assert [(e.documents, e.start) for e in found] == [(("d1",), "2024-06-10"), (("d2",), None)]

@@ -15,9 +15,9 @@ The stages, in order (``python -c "import storybrief.analysis as a; print(a.desc
 
 =========  ====================  ==============================================
 entities   names.v6              who is who: mentions resolved to entities
-dates      dates.v5              publication dates the text supports
+dates      dates.v6              publication dates the text supports
 claims     claims.v17            statements of one quantity, grouped
-episodes   episodes.v1           which documents report the same stretch of time
+episodes   episodes.v2           which documents report the same stretch of time
 relations  claims.v17            claims' relations, given the episodes
 summary    bigram-ilp.v3         the summary, every passage an exact span
 quotes     cues.v4               who said what

@@ -21,6 +21,14 @@ Since ``dates.v5``: a caption that states a day with its weekday ("... on the La
 Vegas Strip early Thursday, Feb. 21, 2013"), where the story's own text names that
 weekday and no day of its own ("opened fire early Thursday"), dates the page as an
 estimate: the picture is of the story's day, and the story's "Thursday" is that day.
+
+Since ``dates.v6``: the latest full date counts only as written with its weekday, the
+date's own ("Wednesday, Feb. 9, 2000"). Briefed with their dates withheld, DUC 2007 and
+DUC 2006 wire copy had 51 such latest days without that test, 7 of them the page's own:
+most were another day's, background ("came to power on Sept. 18, 1988"), a coming one
+("from January 1, 2002") or an anniversary's. And an undated document's month is
+estimated from the day of a document it reports the same events with only where that
+day is stated (``episodes``), not itself an estimate.
 """
 
 from __future__ import annotations
@@ -35,7 +43,7 @@ from storybrief.lexicon import WEEKDAYS
 from storybrief.model import DateRef, Evidence, Granularity, ParsedArticle, date_of
 from storybrief.text import is_caption_like
 
-METHOD = "dates.v5"
+METHOD = "dates.v6"
 
 #: A page's own stamp of when it was put up, a line of its own: "Published: June 22,
 #: 2017 1:24 pm", "Published on March 3, 2012", "Posted Jan. 2, 2012 at 5:10 AM". (Not
@@ -77,16 +85,24 @@ def _caption_day(doc: ParsedArticle) -> tuple[dt.date, Timex] | None:
         parsed = date_of(timex.value) if timex.value else None
         if timex.relative or parsed is None or parsed[1] != "day":
             continue
-        # The weekday may be a time expression of its own: "early Thursday, Feb. 21, 2013".
-        weekday = WEEKDAYS[parsed[0].weekday()]
-        if weekday in words:
-            found.append((parsed[0], timex))
-            continue
-        at = text.lower().rfind(weekday, max(0, timex.start - _WEEKDAY_BEFORE), timex.start)
-        if at >= 0 and not _ALNUM.search(text, at + len(weekday), timex.start):
-            found.append((parsed[0], replace(timex, start=at, text=text[at : timex.end])))
+        dated = _with_weekday(text, timex, parsed[0])
+        if dated is not None:
+            found.append((parsed[0], dated))
     found = [(day, timex) for day, timex in found if WEEKDAYS[day.weekday()] in named]
     return max(found, key=lambda f: f[0]) if found else None
+
+
+def _with_weekday(text: str, timex: Timex, day: dt.date) -> Timex | None:
+    """The day's time expression with the weekday written with it, the date's own
+    ("Thursday, Feb. 21, 2013"; the weekday may be a time expression of its own, "early
+    Thursday, Feb. 21, 2013"), else None."""
+    weekday = WEEKDAYS[day.weekday()]
+    if weekday in _WORD.findall(timex.text.lower()):
+        return timex
+    at = text.lower().rfind(weekday, max(0, timex.start - _WEEKDAY_BEFORE), timex.start)
+    if at >= 0 and not _ALNUM.search(text, at + len(weekday), timex.start):
+        return replace(timex, start=at, text=text[at : timex.end])
+    return None
 
 
 _WORD = re.compile(r"[a-z]+")
@@ -156,8 +172,16 @@ def estimate_dates(documents: Sequence[ParsedArticle]) -> tuple[ParsedArticle, .
                 continue
             if parsed[1] != "day":
                 coarse.append((parsed[0], parsed[1]))
-            elif best is None or parsed[0] > best[0]:
-                best = (parsed[0], parsed[1], timex)
+                continue
+            # Only a day written with its weekday, the date's own ("Wednesday, Feb. 9,
+            # 2000"): the story's day. A day without one is mostly another's: a
+            # background date ("came to power on Sept. 18, 1988"), a coming one ("from
+            # January 1, 2002"), an anniversary's. Briefed undated, DUC 2007 and DUC
+            # 2006 had 51 latest days stated, 7 the page's own (1 of them with no
+            # weekday).
+            dated = _with_weekday(doc.article.text, timex, parsed[0])
+            if dated is not None and (best is None or parsed[0] > best[0]):
+                best = (parsed[0], parsed[1], dated)
         if best is not None and any(_after(when, grain, best[0]) for when, grain in coarse):
             # A later month or year is stated: the day is not the latest time the text
             # reports (a film's story set on "December 6, 1973" in a review that tells
@@ -183,7 +207,10 @@ def estimate_dates(documents: Sequence[ParsedArticle]) -> tuple[ParsedArticle, .
             continue
         day, granularity, timex = best
         evidence = Evidence(
-            f"latest date the text states: {timex.text!r}", "text", timex.start, timex.end
+            f"latest date the text states with its weekday: {timex.text!r}",
+            "text",
+            timex.start,
+            timex.end,
         )
         published = DateRef(day, granularity, estimated=True, evidence=evidence)
         out.append(replace(doc, article=doc.article.with_published(published)))
