@@ -542,11 +542,10 @@ def test_a_weekday_reads_with_the_day_its_page_states_with_that_weekday() -> Non
     assert [(d.text, d.date) for d in relative_days(doc, 0, len(story))] == [
         ("early Thursday", "2013-02-21")
     ]
-    # Where the estimate is a date stated without its weekday, no day is read from it.
+    # A date stated without its weekday dates no page (dates.v6), and no day is read.
     plain = story.replace("early Thursday,", "on Feb. 21, 2013,")
     doc = storybrief.brief([{"text": plain}]).documents[0]
-    assert doc.article.published is not None
-    assert doc.article.published.estimated
+    assert doc.article.published is None
     assert relative_days(doc, 0, len(plain)) == ()
 
 
