@@ -49,7 +49,8 @@ def true_day(value: str) -> dt.date | None:
 
 
 def topics(limit: int | None) -> list[tuple[str, list[dict[str, Any]]]]:
-    rows = [json.loads(line) for line in DUC2007.open(encoding="utf-8")]
+    with DUC2007.open(encoding="utf-8") as lines:
+        rows = [json.loads(line) for line in lines]
     out = [
         (t, [d for r in rows if r["topic"] == t for d in r["documents"]])
         for t in sorted({r["topic"] for r in rows})
@@ -92,15 +93,13 @@ def right(published: DateRef, truth: dt.date) -> tuple[bool, bool]:
     return year, year
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--topics", type=int, default=None)
-    args = parser.parse_args()
+def score(limit: int | None = None) -> tuple[dict[str, Counter[str]], Counter[str]]:
+    """Per setting ("all", "half"): the estimates of withheld dates by method (``METHOD|n``,
+    ``METHOD|right``, ``METHOD|year``), and how many dates each setting withheld."""
     nlp = load_nlp()
     counts: dict[str, Counter[str]] = {"all": Counter(), "half": Counter()}
     withheld: Counter[str] = Counter()
-    started = time.perf_counter()
-    for _name, records in topics(args.topics):
+    for _name, records in topics(limit):
         records = [r for r in records if r["text"].strip() and true_day(r.get("date") or "")]
         articles = list(load_articles([{"text": r["text"]} for r in records]))
         keep = [(a, r) for a, r in zip(articles, records, strict=True) if isinstance(a, Article)]
@@ -130,6 +129,23 @@ def main() -> None:
                 counts[setting][f"{how}|n"] += 1
                 counts[setting][f"{how}|right"] += ok
                 counts[setting][f"{how}|year"] += year
+    return counts, withheld
+
+
+def right_share(counts: Counter[str]) -> tuple[int, int]:
+    """(estimates right, estimates) over every method."""
+    return (
+        sum(v for k, v in counts.items() if k.endswith("|right")),
+        sum(v for k, v in counts.items() if k.endswith("|n")),
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--topics", type=int, default=None)
+    args = parser.parse_args()
+    started = time.perf_counter()
+    counts, withheld = score(args.topics)
     lines = [
         f"## Estimated publication dates: DUC 2007 update and DUC 2006, dates withheld "
         f"({dates.METHOD}, {episodes.METHOD})",
@@ -139,7 +155,6 @@ def main() -> None:
     ]
     for setting, label in (("all", "every document"), ("half", "every other document")):
         methods = sorted({k.split("|")[0] for k in counts[setting]})
-        total = sum(counts[setting][f"{m}|n"] for m in methods)
         for m in methods:
             n = counts[setting][f"{m}|n"]
             lines.append(
@@ -148,9 +163,9 @@ def main() -> None:
             )
         if not methods:
             lines.append(f"| {label} ({withheld[setting]}) | none | 0 | | |")
+        ok, total = right_share(counts[setting])
         lines.append(
-            f"| {label} | all methods | {total} of {withheld[setting]} withheld | "
-            f"{sum(counts[setting][f'{m}|right'] for m in methods)} | |"
+            f"| {label} | all methods | {total} of {withheld[setting]} withheld | {ok} | |"
         )
     lines += ["", f"Wall time {time.perf_counter() - started:.0f} s.", ""]
     text = "\n".join(lines)

@@ -248,3 +248,23 @@ def test_seed_dates_are_stated_estimated_with_evidence_or_unknown(seeds_brief: A
     # Nothing in these texts states a full date: no date is invented for them.
     for name in ("002_0d67aa0fa0fc8738.txt", "004_ca769873db705c5c.txt"):
         assert seed_document(seeds_brief, name).article.published is None
+
+
+@pytest.mark.slow
+@pytest.mark.issue(20)
+def test_estimated_publication_dates_quality_gate_on_duc2007() -> None:
+    """Estimates of withheld dates on DUC 2007's wire copy (every date withheld, and
+    every other), scored as ``benchmarks/pubdates.py`` scores them: the share right and
+    how many are made, against the pinned floors. An estimate that is mostly wrong is
+    worse than none."""
+    from tests.conftest import load_benchmark
+    from tests.gold.pin import floor
+
+    bench = load_benchmark("pubdates")
+    if not bench.DUC2007.is_file():
+        pytest.skip(f"{bench.DUC2007} not found")
+    counts, _ = bench.score(10)  # the ten DUC 2007 topics come first
+    shares = [bench.right_share(c) for c in counts.values()]
+    right, made = sum(r for r, _ in shares), sum(n for _, n in shares)
+    assert made >= floor("pubdates_duc2007_estimates")
+    assert right / made >= floor("pubdates_duc2007_right_share")
