@@ -508,6 +508,29 @@ def test_support_figures_agree_only_as_precisely_as_they_are_written(
 
 
 @pytest.mark.issue(20)
+@pytest.mark.parametrize(
+    ("unit", "a", "b", "same"),
+    [
+        # Two readings of a distance, each exact at its last digit: not one figure.
+        ("length mile", ("more than 20,500", 20_500), ("more than 21,625", 21_625), False),
+        ("count person", ("150", 150), ("140", 140), False),
+        # A round figure may be the other rounded; an approximation stays within 10%.
+        ("count person", ("5,000", 5000), ("4,800", 4800), True),
+        ("money dollar", ("$4.2 million", 4.2e6), ("$4,200,000", 4.2e6), True),
+        ("length mile", ("about 20,500", 20_500), ("21,625", 21_625), True),
+        ("count person", ("nearly 300", 300), ("283", 283), True),
+    ],
+)
+def test_a_second_source_states_the_figure_to_the_precision_either_writes_it(
+    unit: str, a: tuple[str, float], b: tuple[str, float], same: bool
+) -> None:
+    from storybrief.analysis.summarize import _same_figure
+
+    assert _same_figure(unit, a[1], a[0], b[1], b[0]) is same
+    assert _same_figure(unit, b[1], b[0], a[1], a[0]) is same
+
+
+@pytest.mark.issue(20)
 def test_support_may_share_only_the_storys_words_when_a_figure_agrees() -> None:
     from storybrief.analysis.summarize import _Gist, _same_content
 

@@ -3647,8 +3647,47 @@ _TOLD_FIGURES = ("count", "money", "percent")
 def _same_figure(unit: str, a: float, a_text: str, b: float, b_text: str) -> bool:
     """Whether a second source states the passage's figure: ``claims.figures_agree``,
     but a whole percentage is not a precise one ("29 percent" is no second source for
-    "29.6 percent": it may be a later count's, which the claims section shows beside it)."""
-    return figures_agree(unit, a, a_text, b, b_text, whole_part=False)
+    "29.6 percent": it may be a later count's, which the claims section shows beside it).
+
+    Nor, unless one is told as an approximation ("about", "nearly"), is a figure
+    another that differs from it at the place of the last digit either is written to:
+    "more than 21,625 miles" is a later reading than "more than 20,500 miles", not a
+    second source for it (judge19's d07D0740I), while "5,000" may be "4,800" rounded."""
+    if not figures_agree(unit, a, a_text, b, b_text, whole_part=False):
+        return False
+    if unit == "percent" or _approximate(a_text) or _approximate(b_text):
+        return True
+    step = max(_step(a_text, a), _step(b_text, b))
+    return math.floor(a / step + 0.5) == math.floor(b / step + 0.5)
+
+
+#: The words that tell a figure as an approximation (not a bound: "more than 20,500" is a
+#: figure as exact as "20,500").
+_APPROXIMATE = re.compile(
+    r"^\W*(?:nearly|almost|about|around|roughly|some|approximately|an estimated|estimated"
+    r"|close to)\s",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def _approximate(written: str) -> bool:
+    return bool(_APPROXIMATE.match(written))
+
+
+def _step(written: str, value: float) -> float:
+    """The place of the last digit a figure is written to, at its value's scale:
+    "20,500" 100, "21,625" 1, "4.2 million" 100,000."""
+    m = _DIGITS.search(written)
+    if m is None:
+        return 1.0
+    shown = float(m.group(0).replace(",", ""))
+    scale = value / shown if shown else 1.0
+    if m.group(1):
+        return 10.0 ** -len(m.group(1)) * scale
+    digits = m.group(0).replace(",", "").split(".")[0]
+    zeros = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
+    return 10.0**zeros * scale
 
 
 def _figures_missing(a: _Gist, b: _Gist) -> bool:
