@@ -1018,6 +1018,30 @@ def test_a_plan_is_no_second_source_for_the_act_done() -> None:
 
 @pytest.mark.model
 @pytest.mark.issue(20)
+def test_what_came_before_told_in_passing_is_no_support_for_the_act() -> None:
+    from storybrief.analysis.summarize import _gist, _same_content
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    texts = (
+        "Harbour master Tomas Brandt lost his job as Calder port chief after being "
+        "arrested Friday by undercover officers in Lennox.",
+        "Calder port chief Tomas Brandt was arrested by undercover officers in Lennox "
+        "Friday, officials said.",
+        "Calder dismissed harbour master Tomas Brandt as port chief on Saturday.",
+    )
+    docs = parse_articles([build_article(t, f"d{i}") for i, t in enumerate(texts)], load_nlp())
+    lost, arrested, dismissed = (_gist(d, d.sentences[0].start, d.sentences[0].end) for d in docs)
+    # The arrest is what came before the passage's fact, told in passing.
+    assert "arrest" in lost.asides
+    assert not _same_content(lost, arrested, 0.6)
+    # The arrest is the other's fact, not told in passing there.
+    assert "arrest" not in arrested.asides
+    assert not dismissed.asides
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
 def test_a_passage_of_two_sentences_is_supported_where_its_first_is() -> None:
     from storybrief.analysis.summarize import _passages, _supports, candidates
     from storybrief.nlp import load_nlp, parse_articles

@@ -3301,11 +3301,30 @@ def _aside_tokens(doc: ParsedArticle, inside: Sequence[Token]) -> set[int]:
             and (t.dep != "advcl" or doc.tree.child(t, "mark") is not None)
         ):
             found.update(w.index for w in doc.tree.subtree(t))
+        elif (
+            t.dep == "prep"
+            and t.lemma.lower() in _WHEN_PREPOSITIONS
+            and any(
+                c.dep in ("pobj", "pcomp") and c.pos in ("NOUN", "VERB")
+                for c in doc.tree.children(t)
+            )
+            and (head := doc.tree.token(t.head)) is not None
+            and head.pos in ("VERB", "AUX", "ADJ")
+        ):
+            # "lost his job after being arrested", "were stunned after a teacher's
+            # arrest": what came before, told in passing.
+            found.update(w.index for w in doc.tree.subtree(t))
     return found
 
 
+#: Prepositions of a phrase that tells what came before or after the act it qualifies.
+_WHEN_PREPOSITIONS = frozenset(("after", "before", "following", "since", "until"))
+
+
 #: Clauses a sentence tells in passing: relative clauses, and adverbial ones that a
-#: conjunction opens ("after the earthquake struck"); a bare participle ("opened fire,
+#: conjunction opens ("after the earthquake struck"), or a preposition of time with a
+#: noun or a clause of its own ("lost his job after being arrested", "were stunned after
+#: the teacher's arrest": ``_WHEN_PREPOSITIONS``); a bare participle ("opened fire,
 #: wounding 30") is news's way of stating the main fact.
 _ASIDE_DEPS = frozenset(("relcl", "acl", "advcl"))
 
