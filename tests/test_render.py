@@ -464,6 +464,36 @@ def test_a_passage_naming_no_place_reads_with_its_datelines_place() -> None:
 
 
 @pytest.mark.issue(20)
+def test_a_passage_of_another_episode_reads_with_the_day_its_page_was_written() -> None:
+    from storybrief.model import SummaryPassage
+    from storybrief.render.view import given_names
+
+    story = [
+        (f"2024-05-0{day}", f"The Calder ferry strike went on for a {n} day as pilots met.")
+        for day, n in ((3, "third"), (4, "fourth"), (5, "fifth"))
+    ]
+    earlier = (
+        "1998-01-28",
+        "Pilots of the Calder ferries walked out over pay. "
+        "The strike of January 1998 ended within a week.",
+    )
+    brief = storybrief.brief([{"text": t, "published": p} for p, t in [*story, earlier]])
+    assert [e.main for e in brief.episodes].count(False) == 1
+
+    def shown(opening: str) -> str:
+        doc, s = next((d, s) for d in brief.documents for s in d.sentences if opening in s.text)
+        return given_names(brief, [SummaryPassage(s.text, doc.id, s.start, s.end, ())])[0]
+
+    # Told undated beside the main story, the earlier walk-out says when its page was.
+    assert shown("walked out") == (
+        "[another episode, 1998-01-28] Pilots of the Calder ferries walked out over pay."
+    )
+    # Not where the passage dates itself, nor a passage of the main story.
+    assert shown("ended within").startswith("The strike of January 1998")
+    assert shown("fourth day").startswith("The Calder ferry strike")
+
+
+@pytest.mark.issue(20)
 def test_a_day_named_from_the_page_reads_with_the_day_it_counts_to() -> None:
     from storybrief.analysis.summarize import relative_days
     from storybrief.model import SummaryPassage

@@ -305,6 +305,18 @@ def given_names(brief: Brief, items: Sequence[SummaryPassage]) -> tuple[str, ...
     several_places = (
         len(filed) >= FILED_PLACES and max(filed.values()) < FILED_SHARE * filed.total()
     )
+    # A passage of another episode than the story's main one ("another episode · 1998-01-07
+    # to 1998-01-28"), with no date of its own, says when its page was written: read
+    # beside the main story's, an earlier attempt told undated reads as part of it. Only
+    # where the main story holds half the documents or more: of a collection of pages on
+    # a topic over years (DUC 2006's), no stretch is the story, and every other passage
+    # would carry the mark.
+    main = next((e for e in brief.episodes if e.main), None)
+    elsewhere = (
+        {d for e in brief.episodes if not e.main for d in e.documents}
+        if main is not None and 2 * len(main.documents) >= len(brief.documents)
+        else set()
+    )
     named: set[str] = set()
     out = []
     for item in items:
@@ -386,11 +398,38 @@ def given_names(brief: Brief, items: Sequence[SummaryPassage]) -> tuple[str, ...
                 added.append((0, f"[dateline: {place}] "))
         # "said Tuesday": the day it was, counted from its page's day.
         added += [(day.end - item.start, f" [{day.date}]") for day in item.days]
+        if item.doc_id in elsewhere and doc is not None and not item.days:
+            when = _written_when(doc, item)
+            if when is not None:
+                added.append((0, f"[another episode, {when}] "))
         text = item.text
         for at, insert in sorted(added, reverse=True):
             text = f"{text[:at]}{insert}{text[at:]}"
         out.append(" ".join(text.split()))
     return tuple(out)
+
+
+def _written_when(doc: ParsedArticle, item: SummaryPassage) -> str | None:
+    """When a passage's page was published ("1998-01-28"; "1998-01 (estimated)"), unless
+    the passage dates itself (a date of its own with a month or a year: "on Jan. 28",
+    "in 1998") or the page's date is unknown."""
+    published = doc.article.published
+    if published is None:
+        return None
+    for m in doc.mentions:
+        if (
+            m.label == "DATE"
+            and item.start <= m.span.start < item.end
+            and (_YEAR.search(m.span.text) or _MONTH_NAME.search(m.span.text))
+        ):
+            return None
+    return published.iso() + (" (estimated)" if published.estimated else "")
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_MONTH_NAME = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?", re.IGNORECASE
+)
 
 
 #: The writer's "here" (the place of the dateline: "said here today", "left here for
