@@ -1042,6 +1042,31 @@ def test_what_came_before_told_in_passing_is_no_support_for_the_act() -> None:
 
 @pytest.mark.model
 @pytest.mark.issue(20)
+def test_a_subject_parsed_in_apposition_to_a_dateline_left_out_is_the_subject() -> None:
+    from storybrief.analysis.summarize import _gist, _same_content, without_dateline
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    texts = (
+        "ULAN BATOR, April 30 (Xinhua) -- France and Britain have both pledged to continue "
+        "their support for Norland's economic reforms, President Tomas Brandt said here Monday.",
+        "In a joint statement released after meeting Prime Minister Ines Varga, Albright "
+        "pledged U.S. support for Norland's ongoing economic reforms.",
+    )
+    docs = parse_articles([build_article(t, f"d{i}") for i, t in enumerate(texts)], load_nlp())
+    told = without_dateline(docs[0], docs[0].sentences[0])
+    assert told.text.startswith("France and Britain")
+    pledged = _gist(docs[0], told.start, told.end)
+    albright = _gist(docs[1], docs[1].sentences[0].start, docs[1].sentences[0].end)
+    # Who pledged is France (and Britain), not the dateline's city, nor no one.
+    assert any("france" in key for key in pledged.subjects)
+    assert not any("bator" in key for key in pledged.subjects)
+    # Another doer pledging: no second source.
+    assert not _same_content(pledged, albright, 0.5)
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
 def test_a_passage_of_two_sentences_is_supported_where_its_first_is() -> None:
     from storybrief.analysis.summarize import _passages, _supports, candidates
     from storybrief.nlp import load_nlp, parse_articles

@@ -3208,6 +3208,18 @@ def _main_and_subjects(
                     ),
                     None,
                 )
+            if subject is not None and subject.start < start:
+                # A dateline the span leaves out, parsed as the subject, with the subject
+                # in apposition to it ("ULAN BATOR, April 30 (Xinhua) -- France and
+                # Britain have both pledged ..."): that one is the subject.
+                subject = next(
+                    (
+                        c
+                        for c in doc.tree.children(subject)
+                        if c.dep == "appos" and c.start >= start
+                    ),
+                    subject,
+                )
             if subject is not None:
                 # (A dateline the span leaves out may be parsed as the subject.)
                 if subject.start >= start:
