@@ -1,0 +1,97 @@
+"""Support links to judge: every summary passage's second sources on clusters never tuned on.
+
+    python benchmarks/support_links.py --out /tmp/links.md [--sets d06,mn,d07]
+
+Briefs DUC 2006 topics 1-50 (150 words, with the documents' dates), Multi-News test
+clusters 100-199 (100 words) and the ten DUC 2007 update topics with all their
+documents (150 words), and writes each support link as a numbered entry (the passage,
+then the sentence of another document said to report it) to ``--out``, for a reader to
+judge one by one: right when the other sentence states the passage's main assertion
+(the same doer, act, figures, the same occasion), wrong otherwise. The data are
+research-only: the file holds their text, so write it outside the repository.
+
+Prints a table: clusters, passages and links per set. The verdicts of session 62 (two
+readers, 212 links at commit 3b2b71b; 167 right) and the classes of the wrong ones are in
+its note.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import storybrief
+
+EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
+SETS = {
+    "d06": (EVAL / "duc2006" / "duc2006_qfmds.jsonl", 0, 50, 150),
+    "mn": (EVAL / "multinews_longbench" / "multinews_test200.jsonl", 100, 200, 100),
+}
+DUC2007 = EVAL / "duc2007_update" / "duc2007_update.jsonl"
+
+
+def clusters(name: str) -> Iterator[tuple[str, list[dict[str, Any]], int]]:
+    """(cluster name, input documents, word budget) of a set."""
+    if name == "d07":
+        with DUC2007.open(encoding="utf-8") as lines:
+            records = [json.loads(line) for line in lines]
+        for topic in sorted({r["topic"] for r in records}):
+            docs = [
+                _document(d, dated=True)
+                for r in records
+                if r["topic"] == topic
+                for d in r["documents"]
+            ]
+            yield f"d07{topic}", [d for d in docs if d["text"].strip()], 150
+        return
+    path, first, last, words = SETS[name]
+    with path.open(encoding="utf-8") as lines:
+        for k, line in enumerate(itertools.islice(lines, first, last), first):
+            record = json.loads(line)
+            docs = [_document(d, dated=name == "d06") for d in record["documents"]]
+            yield f"{name}{k}", [d for d in docs if d["text"].strip()], words
+
+
+def _document(record: dict[str, Any], *, dated: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {"text": record["text"]}
+    if dated and (record.get("date") or "")[:10]:
+        out["published"] = record["date"][:10]
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--sets", default="d06,mn,d07")
+    args = parser.parse_args()
+    rows = []
+    entries = []
+    for name in args.sets.split(","):
+        n_clusters = n_passages = n_links = 0
+        for cluster, docs, words in clusters(name):
+            if not docs:
+                continue
+            brief = storybrief.brief(docs, words=words)
+            n_clusters += 1
+            for k, passage in enumerate(brief.summary, 1):
+                n_passages += 1
+                for link in passage.support:
+                    n_links += 1
+                    entries.append(
+                        f"## L{len(entries) + 1} ({cluster} s{k})\n"
+                        f"SUMMARY: {passage.text}\nSUPPORT: {link.text}\n"
+                    )
+        rows.append((name, n_clusters, n_passages, n_links))
+    args.out.write_text("\n".join(entries), encoding="utf-8")
+    lines = ["| set | clusters | passages | links |", "|---|---:|---:|---:|"]
+    lines += [f"| {name} | {c} | {p} | {n} |" for name, c, p, n in rows]
+    sys.stdout.write("\n".join(lines) + f"\n\n{len(entries)} links written to {args.out}\n")
+
+
+if __name__ == "__main__":
+    main()
