@@ -305,6 +305,73 @@ def test_summarize_leaves_out_a_sentence_with_a_web_address() -> None:
     assert any("PortbyNews.com" in t for t in texts)
 
 
+def test_summarize_leaves_out_a_source_giving_no_comment_but_not_a_silence_of_the_story() -> None:
+    text = (
+        "The harbour board approved the new ferry timetable on Monday after a long debate. "
+        "Reps for the ferry operator didn't get back to us. "
+        "The operator's lawyers, Ada Brink and Tom Vell, have not returned calls and emails "
+        "from the Gazette seeking comment. "
+        "Brackwater Ferries declined to comment. "
+        "A spokeswoman for the port could not be reached for comment. "
+        "Port officials said they couldn't comment on the ongoing inquiry. "
+        "The board offered the operator a settlement of $40,000 last month, but the "
+        "operator's lawyers didn't respond. "
+        "The mayor declined to comment on the vote but called the timetable a fair deal. "
+        "The operator did not respond to the board's offer. "
+        "The new timetable starts in May, the board said."
+    )
+    texts = _candidate_texts(text)
+    for silent in ("get back to us", "seeking comment", "declined to comment.", "be reached"):
+        assert not any(silent in t for t in texts), silent
+    assert not any("couldn't comment" in t for t in texts)
+    # A party's silence in the story, and a sentence that tells more, stay.
+    assert any("lawyers didn't respond" in t for t in texts)
+    assert any("did not respond to the board's offer" in t for t in texts)
+    assert any("called the timetable a fair deal" in t for t in texts)
+
+
+def test_summarize_takes_other_ones_of_a_kind_only_after_one_of_that_kind() -> None:
+    # "Other witnesses" are others than a witness the reader has met: without one
+    # in the summary the sentence dangles.
+    text = (
+        "A fire destroyed the old Brackwater ferry terminal on Monday night, the harbour "
+        "board said. Firefighters fought the blaze for six hours before it was under "
+        "control. {witness}Nobody was hurt in the fire at the terminal, the board said. "
+        "Other witnesses said the flames of the fire rose above the terminal's clock "
+        "tower. The board will rebuild the ferry terminal by next spring, the board said."
+    )
+    other = "The Brackwater ferry terminal burned down on Monday night. A ferry worker said the terminal opened in 1961."
+    met = "A witness, Ada Brink, said she saw sparks near the terminal kiosk. "
+    alone = storybrief.brief([{"text": text.format(witness="")}, {"text": other}], words=400)
+    assert alone.summary
+    assert not any(p.text.startswith("Other witnesses") for p in alone.summary)
+    after = storybrief.brief([{"text": text.format(witness=met)}, {"text": other}], words=400)
+    texts = [p.text for p in after.summary]
+    assert any(t.startswith("Other witnesses") for t in texts)
+    assert any(t.startswith("A witness") for t in texts)
+
+
+def test_summarize_keeps_an_exclaimed_quotation_with_the_sentence_naming_its_writer() -> None:
+    # The splitter cuts after the quotation's own "!": "Mayor Ilse Varga wrote on
+    # Twitter" alone says nothing, and the quotation alone names no one.
+    text = (
+        "The harbour board met on Monday. “Stay strong Brackwater, the new pier is coming!” "
+        "Mayor Ilse Varga wrote on Twitter, referring to the vote. The board said the pier "
+        "would open in May. The mayor wrote a letter to the ferry company on Tuesday."
+    )
+    brief = storybrief.brief([{"text": text}], words=40)
+    found = candidates(brief.documents)
+    (tail,) = [c for c in found if c.sentence.text.startswith("Mayor Ilse Varga wrote")]
+    assert tail.follows is not None
+    assert found[tail.follows].sentence.text.startswith("“Stay strong")
+    assert found[tail.follows].leads
+    # A verb of saying with something said of its own stands alone.
+    (letter,) = [c for c in found if "letter" in c.sentence.text]
+    assert letter.follows is None
+    for passage in brief.summary:
+        assert ("Varga wrote" in passage.text) == ("Stay strong" in passage.text)
+
+
 def test_support_needs_the_same_content_not_only_the_same_names_or_words() -> None:
     gazette = (
         "Bridge to close\n\n"
@@ -627,14 +694,16 @@ def test_a_sentence_about_the_statement_or_the_move_said_before_follows() -> Non
         "Officials in Calder said the move came far too late for the ferry crews. "
         "The result was a week of empty ferries and angry crews on the Calder pier. "
         "The issue was the board's plan to sell the oldest ferry to a firm in Norland. "
-        "The issue of night fares divided the harbour board for most of the year."
+        "The issue of night fares divided the harbour board for most of the year. "
+        "The announcement by the harbour master came a day after the vote on fares."
     )
     (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
     found = [c.follows is not None for c in candidates([doc])]
     # Which statement, which announcement, the result of what, what issue? Those of the
     # sentence before. (The move of the same sentence's first clause is said there;
-    # saying it is no move. "The issue of night fares" says which.)
-    assert found == [False, True, True, False, False, False, False, True, True, True, False]
+    # saying it is no move. "The issue of night fares" says which; "by the harbour
+    # master" says whose, not which.)
+    assert found == [False, True, True, False, False, False, False, True, True, True, False, True]
 
 
 @pytest.mark.model
@@ -665,7 +734,15 @@ def test_a_sentence_that_counts_on_from_one_before_follows() -> None:
         "The union, for its part, said the crews would strike again in the autumn. "
         "The mayor of Calder, Ines Varga, said the port would reopen on Friday. "
         "Two more ferries were cancelled at the Calder pier on Tuesday night. "
-        "Two more than in May were cancelled at the Calder pier in June."
+        "Two more than in May were cancelled at the Calder pier in June. "
+        "In one case a few years back, a ferry sank a mile off the Calder pier. "
+        "In one of its first rulings, the court closed the Calder pier for a week. "
+        "The harbour board plays a vital role in this regard. "
+        "The board will meet in Calder on Friday to that end. "
+        "The board will meet in Calder on Friday to end the strike. "
+        "From that meeting the crews took home a new contract and a pay rise. "
+        "In this week's vote, the crews backed the new contract by a wide margin. "
+        "For those who travel at night, the board added a late ferry to Norland."
     )
     (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
     found = [c.follows is not None for c in candidates([doc])]
@@ -680,7 +757,12 @@ def test_a_sentence_that_counts_on_from_one_before_follows() -> None:
     # port's owners, however, said ..."); an appositive does not.
     assert found[16:19] == [True, True, False]
     # Two more than those told of ("Two more than in May" says than what).
-    assert found[19:] == [True, False]
+    assert found[19:21] == [True, False]
+    # One case of those told before; in what regard, to what end?
+    assert found[21:26] == [True, False, True, True, False]
+    # From what meeting? ("This week's" counts from the day of writing; "those who"
+    # says who.)
+    assert found[26:] == [True, False, False]
 
 
 @pytest.mark.model
@@ -696,7 +778,9 @@ def test_box_lines_and_appeals_are_no_summary_sentences_and_a_bullet_is_left_out
         "Written and directed by Ines Varga for the Calder theatre.\n\n"
         "Convicted and removed from office on April 17, 1936.\n\n"
         "Written off by critics, the play still ran for a month at the Calder theatre.\n\n"
-        "Anyone with information about the theft is asked to call police at 432-333-8477."
+        "Anyone with information about the theft is asked to call police at 432-333-8477.\n\n"
+        "If you have ever seen a theft at a funeral home, we'd like to hear from you.\n\n"
+        "Share your story with the Calder Post at the harbour office on Friday."
     )
     (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
     found = [c.sentence.text for c in candidates([doc])]
@@ -1543,6 +1627,12 @@ def test_a_sentence_telling_the_passage_only_of_a_thing_in_passing_is_no_support
         ("Others wanted to spend large sums on the west pier.", True),
         ("Both were taken to hospital on Monday.", True),
         ("The latter said he would resign.", True),
+        ("Most are placed in institutions by families who are too poor.", True),
+        ("All were rescued by noon on Monday.", True),
+        ("Most of the crew survived the crash.", False),
+        ("Many people fled the harbour on Monday.", False),
+        ("Some say the plan for the west pier is flawed.", False),
+        ("The harbour pilots were tired and all asked for a rest.", False),
         ("One of the pilots was hurt in the crash.", False),
         ("Both sides agreed to talks on Monday.", False),
         ("One who knew the mayor called the mayor kind.", False),
@@ -1558,6 +1648,26 @@ def test_a_subject_that_counts_off_things_named_before_leans_back(
 
     (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
     assert _leans_back(doc, doc.sentences[0], []) is counts_off
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+@pytest.mark.parametrize(
+    ("text", "stands_for"),
+    [
+        ("Women did so in the ports of the north.", True),
+        ("By doing so, the board saved the ferry to Norland.", True),
+        ("The mayor vowed to save the pier and did so in May.", False),
+        ("The board did so much for the ferry crews of Calder.", False),
+    ],
+)
+def test_do_so_standing_for_an_act_told_before_leans_back(text: str, stands_for: bool) -> None:
+    from storybrief.analysis.summarize import _leans_back
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
+    assert _leans_back(doc, doc.sentences[0], []) is stands_for
 
 
 @pytest.mark.model
@@ -2106,7 +2216,7 @@ def test_the_pages_own_lines_are_no_summary_sentence() -> None:
         "(See the top 10 ferry crossings of 2009.)",
         "The pier had stood for ninety years. (Read a review of the new ferry terminal.)",
         "(Also on the Calder Post: Council votes to sell the harbour office)",
-        "(The ferry operator declined to comment.)",
+        "(The ferry operator later moved its office to Norland.)",
         "Associated Press writer Ada Marsh contributed to this report from Norland.",
         "Follow him on Twitter @calderferries.",
         "For breaking news from the harbour, follow the Calder Post on Facebook.",
@@ -2130,7 +2240,8 @@ def test_the_pages_own_lines_are_no_summary_sentence() -> None:
     assert not any("first reported" in s for s in found)
     # The page speaking of itself, in a sentence of its own.
     assert not any(s.startswith(("The Post has", "An earlier")) for s in found)
-    assert "(The ferry operator declined to comment.)" in found
+    # A fact in brackets stays.
+    assert "(The ferry operator later moved its office to Norland.)" in found
     assert any(s.startswith("The pier had stood") for s in found)
     # A story about a reporter names the post where it tells of her.
     story = "\n\n".join(

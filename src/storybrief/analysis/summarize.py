@@ -274,7 +274,24 @@ _COUNTS_ON = re.compile(
     r"""|another\s+(?!(?:day|week|month|year|time|round)\b)"""
     # "Two more inmates are scheduled to die": more than those told of before.
     r"""|(?:two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)\s+more\s+"""
-    r"""(?!than\b))""",
+    r"""(?!than\b)"""
+    # One of the cases told before: "In one case a few years back, a student was shot".
+    r"""|in\s+(?:one|another|the\s+other|a\s+(?:second|third|similar))\s+"""
+    r"""(?:case|instance|incident|example)\b"""
+    # A phrase that opens the sentence with the thing told before: "From that event
+    # we've seen ...", "Under this plan, ..." (not "In this week's ...", counted from the
+    # day of writing, nor "For those who ...").
+    r"""|(?:in|from|at|after|during|since|before|following|by|on|under|with)\s+"""
+    r"""(?:(?:that|those)\s+(?!(?:who|which|whose|that|of|in|with|at|on)\b)"""
+    r"""|(?:this|these)\s+(?!(?:year|month|week|weekend|day|morning|afternoon|evening"""
+    r"""|night|time|season|spring|summer|fall|autumn|winter|century|decade)\b))\w+)""",
+    re.IGNORECASE,
+)
+#: A phrase anywhere in the sentence that points at what was said before it:
+#: "International donors play a vital role in this regard.", "To that end, ...".
+_POINTING_PHRASE = re.compile(
+    r"\b(?:in\s+(?:this|that)\s+(?:regard|respect)|to\s+(?:this|that)\s+end"
+    r"|for\s+(?:this|that)\s+reason)\b",
     re.IGNORECASE,
 )
 #: A connective set off by commas in the sentence's first clause, as an opener would
@@ -514,16 +531,20 @@ _IDENTIFIED_BY = frozenset(
 def _shell(doc: ParsedArticle, token: Token) -> bool:
     """Whether a sentence's subject is a definite shell noun that says nothing of what
     it stands for: "The statement sent the stock of both companies surging", "That
-    decision came a day after ...". (Not "the statement that ...", "the army's
-    statement", "the statement of the ministry".)"""
+    decision came a day after ...", "The announcement by Malaysia's police chief came
+    just a day after ..." (by whom is not what). (Not "the statement that ...", "the
+    army's statement", "the statement of the ministry".)"""
     if token.dep not in ("nsubj", "nsubjpass") or token.lemma.lower() not in _SHELL_NOUNS:
         return False
     children = doc.tree.children(token)
     determiner = next((c for c in children if c.dep == "det"), None)
     if determiner is None or determiner.lemma.lower() not in ("the", "this", "that", "these"):
         return False
-    if any(c.dep in _IDENTIFIED_BY for c in children):
-        return False
+    if any(
+        c.dep in _IDENTIFIED_BY and not (c.dep == "prep" and c.lemma.lower() in ("by", "from"))
+        for c in children
+    ):
+        return False  # (Who made it is not what it is: "The announcement by the police chief ...")
     # What it stands for may be told before it in its own sentence ("Yeltsin's
     # announcement to resign has surprised the nation and many say the move will ..."):
     # a verb before it that is not one of saying (not "Officials said the move ...").
@@ -553,14 +574,16 @@ def _told_before(doc: ParsedArticle, sentence: Sentence) -> list[tuple[str, bool
     things they told of ("The trailer was screened on Tuesday", after "Lucasfilm
     released a trailer ..."; "offered no evidence for the claim, which ...", after "A
     general claimed Monday that ..."). Not a noun said with what it is of ("the trailer
-    of the film", "the film's trailer", "the new trailer", "the claim that ..."). Each
-    as (lemma, whether it is a subject).
+    of the film", "the film's trailer", "the new trailer", "the claim that ..."). And a
+    subject told as others of a kind, wherever the article met the first ("Other
+    witnesses said ..."). Each as (lemma, whether it is a subject).
     """
     tree = doc.tree
     k = sentence.index
     if not 0 < k < len(doc.sentences) or doc.sentences[k].start != sentence.start:
         return []
     bare: list[tuple[str, bool]] = []
+    others: list[str] = []
     speakers: set[str] = set()
     subject = False
     for t in tree.between(sentence.start, sentence.end):
@@ -576,6 +599,12 @@ def _told_before(doc: ParsedArticle, sentence: Sentence) -> list[tuple[str, bool
             if subject and not _reported_subject(tree, t):
                 continue
             subject = True
+            if any(c.dep == "amod" and c.lemma.lower() == "other" for c in tree.children(t)):
+                # "Other witnesses said ...": others of a kind the reader has met, however
+                # far back the article told of them.
+                if not any(c.dep in ("prep", "relcl", "acl") for c in tree.children(t)):
+                    others.append(t.lemma.lower())
+                continue
         if t.dep == "pobj":
             # What a thing is for or about ("no evidence for the claim", "publicity about
             # the case"); not a place or a time ("outside the home", "in the capital").
@@ -598,7 +627,7 @@ def _told_before(doc: ParsedArticle, sentence: Sentence) -> list[tuple[str, bool
         if speaker:
             speakers.add(t.lemma.lower())
     if not bare:
-        return []
+        return [(lemma, True) for lemma in others]
     # (Told as a verb too: "A general claimed Monday that ..." | "offered no evidence
     # for the claim".)
     before = {
@@ -607,7 +636,8 @@ def _told_before(doc: ParsedArticle, sentence: Sentence) -> list[tuple[str, bool
         for t in tree.between(s.start, s.end)
         if t.pos in ("NOUN", "VERB")
     }
-    return [(lemma, first) for lemma, first in bare if lemma in before or lemma in speakers]
+    told = [(lemma, first) for lemma, first in bare if lemma in before or lemma in speakers]
+    return told + [(lemma, True) for lemma in others]
 
 
 def _speaker(tree: TokenTree, token: Token) -> bool:
@@ -705,22 +735,36 @@ def _such(doc: ParsedArticle, token: Token) -> bool:
 
 
 #: Words that, standing alone as a subject, count off things just named ("One is
-#: reducing the national debt.", "Others wanted to spend large sums on highways.").
-_COUNTING_OFF = frozenset(("one", "another", "others", "both", "neither", "former", "latter"))
+#: reducing the national debt.", "Others wanted to spend large sums on highways.",
+#: "Most are placed in institutions by families who are too poor", "All were rescued").
+#: (Not "some": "Some say ..." is anyone.)
+_COUNTING_OFF = frozenset(
+    (
+        *("one", "another", "others", "both", "neither", "former", "latter"),
+        *("most", "many", "several", "few", "all", "none"),
+    )
+)
 
 
 def _one_of_those(doc: ParsedArticle, token: Token) -> bool:
     """Whether a subject is a word that counts off things named before it, standing for
-    them: "One is ...", "Others wanted ...", "The latter said ..." (not "One of the
-    pilots", "one who ...", "Both sides", "One hundred years ago")."""
+    them: "One is ...", "Others wanted ...", "The latter said ...", "Most are ..." (not
+    "One of the pilots", "one who ...", "Both sides", "One hundred years ago", "Most of
+    the crew")."""
     if token.dep not in ("nsubj", "nsubjpass") or token.text.lower() not in _COUNTING_OFF:
         return False
     if token.pos not in ("NUM", "PRON", "NOUN", "DET", "ADJ"):
         return False
-    return not any(
+    if any(
         c.dep in ("prep", "relcl", "acl", "compound", "amod", "nummod", "appos")
         for c in doc.tree.children(token)
-    )
+    ):
+        return False
+    # What it counts off may be named before it in its sentence: "Russia's generals
+    # were loyal and all called for Putin's election."
+    sentence = doc.tree.sentence_at(token.start)
+    start = sentence.start if sentence is not None else token.start
+    return not any(t.pos in ("NOUN", "PROPN") for t in doc.tree.between(start, token.start))
 
 
 def _rhetorical_imperative(doc: ParsedArticle, sentence: Sentence) -> bool:
@@ -746,6 +790,21 @@ def _rhetorical_imperative(doc: ParsedArticle, sentence: Sentence) -> bool:
 _POINTING = frozenset(("witness", "consider", "take", "look", "remember", "recall", "note"))
 
 
+#: A verb phrase that stands for one told before it: "Women did so in developing
+#: countries.", "By doing so, the board ...".
+_DO_SO = re.compile(r"\b(?:do|does|did|doing|done)\s+so\b(?!\s+(?:that|far|much|many)\b)", re.I)
+
+
+def _did_so(doc: ParsedArticle, sentence: Sentence) -> bool:
+    """Whether "do so" stands for an act the sentence has not told before it ("Women
+    did so in developing countries."; not "She vowed to win and did so")."""
+    found = _DO_SO.search(sentence.text)
+    if found is None:
+        return False
+    at = sentence.start + found.start()
+    return not any(t.pos == "VERB" for t in doc.tree.between(sentence.start, at) if t.dep != "aux")
+
+
 def _leans_back(
     doc: ParsedArticle, sentence: Sentence, persons: Sequence[Any], unquoted: str | None = None
 ) -> bool:
@@ -767,6 +826,8 @@ def _leans_back(
     """
     words = _WORD.findall(sentence.text.lower())
     if "also" in words[:_ALSO_WITHIN]:
+        return True
+    if _did_so(doc, sentence):
         return True
     if _AGAIN.match(sentence.text):
         return True
@@ -1052,6 +1113,8 @@ def _standing(
         return "follows"
     if _TIME_BEFORE.match(text) or _COUNTS_ON.match(text) or _INTERPOSED.match(text):
         return "follows"  # "At the time, the trip ...": the time of what came before
+    if _POINTING_PHRASE.search(text if outside is None else outside[sentence.start : sentence.end]):
+        return "follows"  # "... play a vital role in this regard.": in what regard?
     # A bare quotation names no speaker: the sentence before may. Its speaker is said
     # outside its marks ('"The military said we are the backbone," he said.'), and a
     # sentence of a quotation opened paragraphs before has no mark of its own
@@ -1061,6 +1124,8 @@ def _standing(
     if quoted and not ATTRIBUTION.search(unquoted):
         return "follows"
     if _addresses_reader(doc, sentence, unquoted) or _SHOWN_BELOW.match(text):
+        return None
+    if _no_response(doc, sentence):
         return None
     if _leans_back(doc, sentence, persons, unquoted):
         return "follows"
@@ -1175,7 +1240,11 @@ _LIST_ITEM = re.compile(r"^\(?\d{1,2}[.)]\s+\S")
 #: A call on readers for information, or a line to call: the page's, not the story's.
 _APPEAL = re.compile(
     r"\banyone\s+with\s+(?:any\s+)?information\b"
-    r"|\b(?:1-)?\(?\d{3}\)?[-.\s]\d{3}[-.]\s?(?:\d{4}|[A-Z]{4})\b",
+    r"|\b(?:1-)?\(?\d{3}\)?[-.\s]\d{3}[-.]\s?(?:\d{4}|[A-Z]{4})\b"
+    # The outlet asking its readers: "If you have ever witnessed ..., we'd like to hear
+    # from you.", "Share your story with us."
+    r"|\bwe(?:['’]d|\s+would)?\s+(?:like|love|want)\s+to\s+hear\s+from\s+you\b"
+    r"|\b(?:share|send|tell\s+us)\s+your\s+(?:story|stories|experiences?|tips?|photos?)\b",
     re.IGNORECASE,
 )
 
@@ -1210,6 +1279,74 @@ def _outlet_speaks(doc: ParsedArticle, sentence: Sentence) -> bool:
                 if said.removeprefix("the ").removesuffix(" s") == name.removeprefix("the "):
                     return True
     return False
+
+
+#: What a source fails to answer when it gives no comment: "did not return calls",
+#: "did not respond to a request for comment".
+_CONTACTS = frozenset(
+    ("call", "phone", "message", "email", "e-mail", "request", "inquiry", "query", "comment")
+)
+#: Who asks, when a source's silence is the reporter's: "the newspaper's requests".
+_REPORTERS = frozenset(("newspaper", "paper", "reporter", "station", "network", "magazine"))
+#: Verbs of answering a reporter, negated: a source that gave no answer.
+_ANSWERS = frozenset(("return", "respond", "reply", "answer", "comment", "reach", "get"))
+
+
+def _no_response(doc: ParsedArticle, sentence: Sentence) -> bool:
+    """Whether the sentence only tells that a source gave no comment: "Reps for an
+    attorney for Silva didn't get back to us.", "Spacey's lawyers have not returned
+    calls and emails seeking comment.", "Invesco declined to comment.", "He could not
+    be reached for comment." A line of the reporting, not of the story. (Not a party's
+    silence that is part of the story: "Pao's lawyers didn't respond" to an offer, "the
+    plaintiff didn't respond" to a motion; nor a sentence that tells more in a clause of
+    its own: "... declined to comment but called the charges unproven".)"""
+    tree = doc.tree
+    tokens = tree.between(sentence.start, sentence.end)
+    roots = [t for t in tokens if t.head == t.index]
+    if len(roots) != 1:
+        return False
+    act = roots[0]
+    heads = [act]
+    if act.lemma.lower() in SPEECH_VERBS:  # "Officials said they couldn't comment."
+        act = tree.child(act, "ccomp") or act
+        heads.append(act)
+    declined = act.lemma.lower() in ("decline", "refuse")
+    if declined:
+        act = tree.child(act, "xcomp") or act
+        heads.append(act)
+    children = tree.children(act)
+    if any(c.dep == "conj" and c.pos in ("VERB", "AUX") for h in heads for c in tree.children(h)):
+        return False  # "... declined to comment but called the charges unproven"
+    # Not "never": "Gore ... has never commented at all" tells of Gore, not the reporter.
+    negated = declined or any(c.dep == "neg" and c.lemma.lower() != "never" for c in children)
+    lemma = act.lemma.lower()
+    below = [t for c in children if c.dep not in ("nsubj", "nsubjpass") for t in tree.subtree(c)]
+    if declined and any(c.dep == "dobj" and c.lemma.lower() == "comment" for c in children):
+        return True  # "Both parties declined further comment."
+    if not negated or lemma not in _ANSWERS:
+        return False
+    if lemma == "comment":
+        return True
+    # What went unanswered: the reporter's calls or requests (not "his queries", "the
+    # players' comments": someone else's), or the reporter ("us").
+    asked = any(
+        t.lemma.lower() in _CONTACTS
+        and t.pos in ("NOUN", "VERB")
+        and not any(
+            c.dep == "poss"
+            and (c.pos == "PRON" or c.lemma.lower() not in _REPORTERS)
+            and c.pos != "PROPN"
+            for c in tree.children(t)
+        )
+        for t in below
+    )
+    if lemma == "get":  # "didn't get back to us"
+        return any(c.lemma.lower() == "back" for c in children) and (
+            asked or any(t.text.lower() in ("us", "me") for t in below)
+        )
+    if lemma == "reach":  # "could not be reached", "could not reach him for comment"
+        return any(c.dep in ("nsubjpass", "auxpass") for c in children) or asked
+    return asked
 
 
 _QUOTE_MARK = re.compile(r"``|''|[“”\"]")
@@ -1331,6 +1468,17 @@ def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
                 and not is_caption_like(sentence.text)
             ) or _cut_at_title(sentence.text)
             follows = opened or standing == "follows"
+            if (
+                standing is not None
+                and rows
+                and rows[-1] is not None
+                and _attribution_only(doc, sentence, rows[-1][0])
+            ):
+                # '"Stay strong, January 20th is fast approaching!" | Trump wrote on
+                # Twitter.': the splitter cut a quotation from its speaker; the two are
+                # one passage.
+                follows = True
+                rows[-1] = (rows[-1][0], rows[-1][1], True)
             rows.append(None if standing is None else (sentence, follows, inside))
         # A sentence that must follow one that is not a candidate is not one
         # either. (One that leads into a sentence that is not a candidate, too
@@ -1357,6 +1505,31 @@ def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
             )
             position += 1
     return found
+
+
+#: What a verb of saying says, where the sentence gives it.
+_SAID_DEPS = frozenset(("ccomp", "xcomp", "parataxis", "dobj", "attr", "oprd"))
+#: A quotation that ends with its own "!" or "?", where the splitter cuts.
+_EXCLAIMED_QUOTE_END = re.compile(r"[!?](?:[”\"]|'')\s*$")
+
+
+def _attribution_only(doc: ParsedArticle, sentence: Sentence, before: Sentence) -> bool:
+    """Whether a sentence only says who said the quotation that ends the sentence
+    before it in its paragraph: the splitter cut at the quotation's own "!" or "?"
+    ('"Stay strong Israel, January 20th is fast approaching!" | Trump wrote on
+    Twitter, referring to his inauguration date.'). Its verb of saying has nothing
+    said of its own (no clause, no object: not "Trump wrote a letter")."""
+    if "\n" in doc.article.text[before.end : sentence.start]:
+        return False
+    if not _EXCLAIMED_QUOTE_END.search(before.text):
+        return False
+    roots = [t for t in doc.tree.between(sentence.start, sentence.end) if t.head == t.index]
+    if len(roots) != 1 or roots[0].lemma.lower() not in SPEECH_VERBS:
+        return False
+    return not any(
+        c.dep in _SAID_DEPS and not (c.dep == "dobj" and c.pos in ("PROPN", "PRON"))
+        for c in doc.tree.children(roots[0])
+    )
 
 
 #: A list's mark before a sentence: "• ", "* ", "▪ ", and the wire's dashes
