@@ -214,6 +214,8 @@ HONORIFICS = frozenset(
         *("emir", "sultan", "rev", "reverend", "bishop", "archbishop", "rabbi", "imam"),
         *("ayatollah", "sen", "senator", "rep", "gov", "gen", "col", "capt", "lt"),
         *("sgt", "maj", "adm", "cmdr", "prof", "professor", "mayor", "ambassador", "judge"),
+        # Ranks as wire copy and police reports abbreviate them ("Cmndr. Zejnil Delalic").
+        *("cmndr", "cdr", "cmdt", "brig", "cpl", "pvt", "spc", "det", "insp", "supt", "msgr"),
     )
 )
 

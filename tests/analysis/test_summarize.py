@@ -1653,6 +1653,27 @@ def test_a_subject_that_counts_off_things_named_before_leans_back(
 @pytest.mark.model
 @pytest.mark.issue(20)
 @pytest.mark.parametrize(
+    ("text", "whose"),
+    [
+        ("Turnout in the race for mayor fell to 38 percent, it said.", True),
+        ("``The mayor's office,'' it said, was calling about an award.", True),
+        ("Calder Ferries cut its fares by half on Monday, it said.", False),
+        ("The harbour board said it would sell the oldest ferry.", False),
+        ("It is likely that the vote on the pier will be delayed.", False),
+    ],
+)
+def test_it_said_with_no_name_before_it_leans_back(text: str, whose: bool) -> None:
+    from storybrief.analysis.summarize import _leans_back
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
+    assert _leans_back(doc, doc.sentences[0], []) is whose
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+@pytest.mark.parametrize(
     ("text", "stands_for"),
     [
         ("Women did so in the ports of the north.", True),
@@ -1751,6 +1772,13 @@ def test_the_summary_opens_with_the_weightiest_or_most_shared_lead() -> None:
     two = {1: 0.08, 2: 0.08}.__getitem__
     assert _lead_first(leads, [1, 2], weight, two, {1: 0.3, 2: 0.1}.__getitem__) == [1, 2]
     assert _lead_first(leads, [1, 2], weight, two, {1: 0.1, 2: 0.3}.__getitem__) == [2, 1]
+    # The rest of the undated lead's article follows it, as on its page.
+    pages = [
+        Candidate(doc_index=d, position=p, sentence=Any, words=10)
+        for d, p in ((0, 0), (0, 4), (1, 0), (1, 2), (1, 5))
+    ]
+    page_shared = {0: 0.1, 2: 0.4}.get
+    assert _lead_first(pages, [0, 1, 2, 3, 4], weight, page_shared) == [2, 3, 4, 0, 1]
 
 
 @pytest.mark.model
@@ -1779,6 +1807,27 @@ def _gists(*texts: str) -> list[Any]:
 
     docs = parse_articles([build_article(t, f"d{n}") for n, t in enumerate(texts)], load_nlp())
     return [_gist(d, 0, len(d.article.text)) for d in docs]
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_support_states_the_same_length_of_time() -> None:
+    from storybrief.analysis.summarize import _same_content
+
+    passage, longer, same, months, aged = _gists(
+        "The new pier will serve the Calder ferries for at least 15 years, the board said.",
+        "The new pier will serve the Calder ferries for up to 20 years, the board said.",
+        "The new pier will serve the Calder ferries for 15 years, the harbour board said.",
+        "The new pier will serve the Calder ferries for 180 months, the board said.",
+        "The new pier, the board said, will serve the Calder ferries for at least 15 years "
+        "and replaces a 60-year-old jetty.",
+    )
+    assert [f[1] for f in passage.figures] == [180.0]
+    assert not _same_content(passage, longer, 0.5)
+    assert _same_content(passage, same, 0.5)
+    assert _same_content(passage, months, 0.5)
+    # An age is no length the passage states.
+    assert [f[1] for f in aged.figures] == [180.0]
 
 
 @pytest.mark.model
@@ -2670,6 +2719,13 @@ def test_a_sentence_the_splitter_cut_after_a_title_is_no_candidate() -> None:
     # What it says ends in the middle of a name, and the rest of the name is no sentence.
     assert _standing(doc, cut, [], outside) is None
     assert [c.sentence.text for c in candidates([doc])] == [first.text]
+    # A rank as wire copy abbreviates it.
+    ranked = parse_articles(
+        [build_article(text.replace("police Sgt. Bob Dunn", "army Cmndr. Bob Dunn"), "d2")],
+        load_nlp(),
+    )[0]
+    assert ranked.sentences[1].text.endswith("army Cmndr.")
+    assert [c.sentence.text for c in candidates([ranked])] == [first.text]
 
 
 @pytest.mark.issue(20)

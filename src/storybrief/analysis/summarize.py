@@ -33,7 +33,8 @@ ellipsis, the questions and answers of an interview printed as such ("Q. ... A.
 second person, or exclaimed, that no speech verb gives to someone else: "Kanye West
 needs our help!", "Honestly, I'm not sure how to describe this"), the outlet's notices
 about the article ("Correction: An earlier version ...", "Editor's note: ...", "The
-author is a Reuters Breakingviews columnist."), and
+author is a Reuters Breakingviews columnist."), its calls on readers ("we'd like to hear
+from you"), a source's no comment ("did not return calls seeking comment"), and
 sentences that start
 where the one before them in their paragraph did not end (a sentence the
 splitter cut in two). A sentence that cannot stand alone (it opens with a
@@ -86,7 +87,7 @@ from storybrief import gazetteer, lexicon
 from storybrief.analysis.claims import figure_of, figures_agree
 from storybrief.analysis.compare import addresses_reader, attributed, writes_as_self
 from storybrief.analysis.similarity import SENTENCES, cosine, tfidf
-from storybrief.analysis.timex import anchor_day, document_timexes
+from storybrief.analysis.timex import anchor_day, document_timexes, number_in_words
 from storybrief.lexicon import (
     ACTOR_LABELS,
     ATTRIBUTION,
@@ -900,6 +901,18 @@ def _leans_back(
         if t.pos in ("NOUN", "PROPN") and not any(o.start <= t.start < o.end for o in entities)
     ]
     for token in doc.tree.between(sentence.start, sentence.end):
+        head = doc.tree.token(token.head)
+        if (
+            token.text.lower() == "it"
+            and token.dep == "nsubj"
+            and head is not None
+            and head.lemma.lower() in SPEECH_VERBS
+            and said(token.start)
+            and not any(start < token.start for start in named)
+        ):
+            # "``Speaker Newt Gingrich's office,'' it said, was calling ...": who said it?
+            # (Not "The Calder Post said ..., it said.": a name before it may be whose.)
+            return True
         if token.text.lower() in _PERSON_PRONOUNS and token.dep in ("nsubj", "nsubjpass"):
             # Whoever says it or does it: "Detectives said he hasn't been heard from
             # since." (since bigram-ilp.v3's dangling pronouns: any clause's, not only a
@@ -2526,7 +2539,8 @@ def _lead_first(
     story told before it ("The prime minister's office confirmed that the two leaders
     would meet one-on-one"). And where the first opens an undated article, whose place
     in the reading says nothing of when it was written, the lead that the other
-    articles' leads share most (``shared``: None for a dated one) comes first: the
+    articles' leads share most (``shared``: None for a dated one) comes first, and the
+    rest of its article after it: the
     story's news ("O.J. Simpson could be one step closer to freedom"), not one page's
     background ("On Oct. 3, 1995, a jury acquitted ..."). Of leads shared alike (two
     articles share each other's alike), the one most like the other articles' whole
@@ -2541,7 +2555,11 @@ def _lead_first(
         # the news ("A woman who was attacked by a rabid raccoon drowned the animal"),
         # not a feature's scene ("While jogging on a familiar trail, she thought ...").
         lead = max(undated, key=lambda k: (round(shared(k) or 0.0, LEAD_TIE_DIGITS), central(k)))
-        return [lead, *(k for k in order if k != lead)]
+        # Its article is the one read first: the rest of it follows its lead, as it does
+        # on the page ("Galina Starovoitova, a member of ... was attacked" right after
+        # "A liberal lawmaker ... was killed Friday"), not after every other article.
+        same = [k for k in order if k != lead and passages[k].doc_index == passages[lead].doc_index]
+        return [lead, *same, *(k for k in order if k != lead and k not in same)]
     leads = [k for k in order if passages[k].position == 0]
     if not leads:
         return order
@@ -3564,7 +3582,7 @@ def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
         (*f, m.span.text)
         for m in doc.mentions
         if start <= m.span.start < end and (f := figure_of(doc, m)) is not None
-    )
+    ) + _durations(doc, start, end)
     referents = frozenset(
         m.entity_id or " ".join(m.span.text.lower().split())
         for m in here
@@ -3632,6 +3650,37 @@ def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
             and head.index not in aside
         ),
     )
+
+
+#: A length of time as the tagger spans it: "at least 15 years", "18 months", "a
+#: 10-year sentence"'s "10-year" (not "the past two years", a time, nor an age).
+_LENGTH = re.compile(
+    r"^(?:(?:at\s+least|more\s+than|over|up\s+to|nearly|about|almost|around|some"
+    r"|less\s+than|under|as\s+many\s+as|a\s+further|another)\s+)?"
+    r"(\d+(?:\.\d+)?|[a-z]+)[-\s](year|month|week)s?$",
+    re.IGNORECASE,
+)
+#: A length's unit, in months (``claims`` compares lengths in months).
+_LENGTH_MONTHS = {"year": 12.0, "month": 1.0, "week": 12 / 52}
+
+
+def _durations(doc: ParsedArticle, start: int, end: int) -> tuple[tuple[str, float, str], ...]:
+    """The lengths of time a span states, as figures in months ("for at least 15 years",
+    "for up to 20 years": two lengths, no second source for each other), not an age
+    ("a 49-year-old") nor how long ago ("18 months ago")."""
+    text = doc.article.text
+    out = []
+    for m in doc.mentions:
+        if m.label != "DATE" or not start <= m.span.start < end:
+            continue
+        found = _LENGTH.match(m.span.text)
+        if found is None or re.match(r"[-\s]*(?:old|ago)\b", text[m.span.end : m.span.end + 6]):
+            continue
+        n = found.group(1)
+        value = float(n) if n[0].isdigit() else number_in_words(n.lower())
+        if value:
+            out.append(("months", value * _LENGTH_MONTHS[found.group(2).lower()], m.span.text))
+    return tuple(out)
 
 
 def _quoted_words(
