@@ -13,6 +13,14 @@ research-only: the file holds their text, so write it outside the repository.
 Prints a table: clusters, passages and links per set. The verdicts of session 62 (two
 readers, 212 links at commit 3b2b71b; 167 right) and the classes of the wrong ones are in
 its note.
+
+    python benchmarks/support_links.py --summaries mn:20-36,d04:25-32 --out /tmp/s.md
+
+writes instead whole summaries (the default 250 words, every passage with its offsets and
+its support) of the given clusters of Multi-News (``mn``) or DUC 2004 (``d04``), and
+each cluster's documents as ``<out stem>-docs/<cluster>/<doc id>.txt``, for a reader to
+judge every sentence (fine, fragment, debris, dangling, redundant, superseded, off-topic)
+and every link. Session 63 read three rounds of 16 clusters this way (its note).
 """
 
 from __future__ import annotations
@@ -33,6 +41,11 @@ SETS = {
     "mn": (EVAL / "multinews_longbench" / "multinews_test200.jsonl", 100, 200, 100),
 }
 DUC2007 = EVAL / "duc2007_update" / "duc2007_update.jsonl"
+#: The sets ``--summaries`` reads, by the name its ranges give them.
+WHOLE = {
+    "mn": EVAL / "multinews_longbench" / "multinews_test200.jsonl",
+    "d04": EVAL / "duc2004_task2" / "duc2004_task2.jsonl",
+}
 
 
 def clusters(name: str) -> Iterator[tuple[str, list[dict[str, Any]], int]]:
@@ -64,11 +77,44 @@ def _document(record: dict[str, Any], *, dated: bool) -> dict[str, Any]:
     return out
 
 
+def summaries(spec: str, out: Path) -> None:
+    """Whole summaries of the clusters ``spec`` names ("mn:20-36,d04:25-32": first
+    included, last not), with their documents beside ``out``."""
+    entries = []
+    folder = out.with_name(out.stem + "-docs")
+    for part in spec.split(","):
+        name, _, span = part.partition(":")
+        first, _, last = span.partition("-")
+        with WHOLE[name].open(encoding="utf-8") as lines:
+            for k, line in enumerate(itertools.islice(lines, int(first), int(last)), int(first)):
+                docs = [_document(d, dated=True) for d in json.loads(line)["documents"]]
+                docs = [d for d in docs if d["text"].strip()]
+                if not docs:
+                    continue
+                brief = storybrief.brief(docs)
+                here = folder / f"{name}{k}"
+                here.mkdir(parents=True, exist_ok=True)
+                for doc in brief.documents:
+                    (here / f"{doc.id}.txt").write_text(doc.article.text, encoding="utf-8")
+                entries.append(f"# {name}{k} ({len(docs)} documents; texts in {here}/)\n")
+                for n, p in enumerate(brief.summary, 1):
+                    entries.append(f"S{n} [{p.doc_id} {p.start}-{p.end}] {p.text}")
+                    entries += [f"    - {s.doc_id}: {s.text}" for s in p.support]
+                entries.append("")
+    out.write_text("\n".join(entries), encoding="utf-8")
+    sentences = sum(e.startswith("S") for e in entries)
+    sys.stdout.write(f"{sentences} summary sentences written to {out}\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--sets", default="d06,mn,d07")
+    parser.add_argument("--summaries", help='whole summaries of clusters, e.g. "mn:20-36"')
     args = parser.parse_args()
+    if args.summaries:
+        summaries(args.summaries, args.out)
+        return
     rows = []
     entries = []
     for name in args.sets.split(","):
