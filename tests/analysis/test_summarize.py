@@ -370,6 +370,16 @@ def test_summarize_keeps_an_exclaimed_quotation_with_the_sentence_naming_its_wri
     assert letter.follows is None
     for passage in brief.summary:
         assert ("Varga wrote" in passage.text) == ("Stay strong" in passage.text)
+    # So with the quotation after it: "Ada Brink wrote on her page." alone says nothing.
+    after = (
+        "The harbour board met on Monday. Ada Brink wrote on her fundraising page. "
+        '"The old pier has served the ferries for a century and deserves a new roof." '
+        "The board said the pier would open in May."
+    )
+    found = candidates(storybrief.brief([{"text": after}]).documents)
+    (page,) = [c for c in found if c.sentence.text.startswith("Ada Brink wrote")]
+    assert page.leads
+    assert found[found.index(page) + 1].sentence.text.startswith('"The old pier')
 
 
 def test_support_needs_the_same_content_not_only_the_same_names_or_words() -> None:
@@ -780,7 +790,8 @@ def test_box_lines_and_appeals_are_no_summary_sentences_and_a_bullet_is_left_out
         "Written off by critics, the play still ran for a month at the Calder theatre.\n\n"
         "Anyone with information about the theft is asked to call police at 432-333-8477.\n\n"
         "If you have ever seen a theft at a funeral home, we'd like to hear from you.\n\n"
-        "Share your story with the Calder Post at the harbour office on Friday."
+        "Share your story with the Calder Post at the harbour office on Friday.\n\n"
+        "Drivers are being asked to avoid the area around the funeral home on Monday."
     )
     (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
     found = [c.sentence.text for c in candidates([doc])]

@@ -1257,7 +1257,9 @@ _APPEAL = re.compile(
     # The outlet asking its readers: "If you have ever witnessed ..., we'd like to hear
     # from you.", "Share your story with us."
     r"|\bwe(?:['’]d|\s+would)?\s+(?:like|love|want)\s+to\s+hear\s+from\s+you\b"
-    r"|\b(?:share|send|tell\s+us)\s+your\s+(?:story|stories|experiences?|tips?|photos?)\b",
+    r"|\b(?:share|send|tell\s+us)\s+your\s+(?:story|stories|experiences?|tips?|photos?)\b"
+    # A live page's advisory: "Residents are being asked to avoid the area."
+    r"|\b(?:asked|advised|urged|told)\s+to\s+avoid\s+the\s+area\b",
     re.IGNORECASE,
 )
 
@@ -1493,6 +1495,18 @@ def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
                 follows = True
                 rows[-1] = (rows[-1][0], rows[-1][1], True)
             rows.append(None if standing is None else (sentence, follows, inside))
+        # A sentence that only says who wrote the quotation after it ("Jeremy Piatt
+        # wrote on his page. | "Sure, he is personally rich ..."") comes only with it.
+        for k, row in enumerate(rows[:-1]):
+            after = rows[k + 1]
+            if (
+                row is not None
+                and after is not None
+                and after[1]
+                and _QUOTE_OPEN.match(after[0].text)
+                and _says_nothing(doc, row[0])
+            ):
+                rows[k] = (row[0], row[1], True)
         # A sentence that must follow one that is not a candidate is not one
         # either. (One that leads into a sentence that is not a candidate, too
         # long or a question, stands alone, its quotation mark trimmed.)
@@ -1534,11 +1548,18 @@ def _attribution_only(doc: ParsedArticle, sentence: Sentence, before: Sentence) 
     said of its own (no clause, no object: not "Trump wrote a letter")."""
     if "\n" in doc.article.text[before.end : sentence.start]:
         return False
-    if not _EXCLAIMED_QUOTE_END.search(before.text):
-        return False
+    return bool(_EXCLAIMED_QUOTE_END.search(before.text)) and _says_nothing(doc, sentence)
+
+
+def _says_nothing(doc: ParsedArticle, sentence: Sentence) -> bool:
+    """Whether a sentence's one verb is a verb of saying with nothing said of its own:
+    "Trump wrote on Twitter.", "Jeremy Piatt wrote on his fundraising page." (no
+    clause, no object: not "Trump wrote a letter")."""
     roots = [t for t in doc.tree.between(sentence.start, sentence.end) if t.head == t.index]
     if len(roots) != 1 or roots[0].lemma.lower() not in SPEECH_VERBS:
         return False
+    if doc.tree.child(roots[0], "nsubj") is None:
+        return False  # "a total of $50 had been pledged": no one says anything
     return not any(
         c.dep in _SAID_DEPS and not (c.dep == "dobj" and c.pos in ("PROPN", "PRON"))
         for c in doc.tree.children(roots[0])
