@@ -682,6 +682,9 @@ class SourceProfile(Record):
     contributions_note: str | None
     quotes: tuple[str, ...]
     omits: tuple[int, ...]
+    #: It tells another story than the other documents (``compare.off_story``): the
+    #: summary takes nothing from it.
+    off_story: bool = False
 
 
 @dataclass(frozen=True, slots=True)

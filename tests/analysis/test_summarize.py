@@ -2903,3 +2903,59 @@ def test_a_lead_that_points_at_a_thing_told_before_opens_no_summary() -> None:
     docs = parse_articles([build_article(t, f"d{n}") for n, t in enumerate(texts)], load_nlp())
     # Which conclusion? Not the writer's "this world", nor one told in the same words.
     assert [_points_at_told(d, d.sentences[0]) for d in docs] == [True, False, False, False]
+
+
+_FERRY_REPORTS = (
+    "Fire broke out on the Calder ferry as it crossed from Norland Point to Esk Harbour "
+    "on Friday evening, and the crew of the ferry put all 212 passengers into lifeboats. "
+    "The Norland coastguard said two fishing boats towed the lifeboats to Esk Harbour "
+    "before midnight. Captain Ilse Tarrant told reporters the fire began in the engine "
+    "room and spread to the car deck within minutes. Eleven passengers were treated in "
+    "Esk Harbour hospital for smoke. The Calder ferry line suspended its crossings while "
+    "the Norland maritime board investigates the fire.",
+    "All 212 passengers of the burning Calder ferry were rescued off Norland Point on "
+    "Friday, the coastguard said. Captain Ilse Tarrant said the fire started in the "
+    "engine room. Fishing boats from Esk Harbour towed the lifeboats ashore, and "
+    "ambulances took eleven passengers to hospital. The Norland maritime board opened an "
+    "inquiry into the ferry fire on Saturday, and the Calder line suspended its "
+    "crossings until the inquiry ends.",
+    "Passengers of the Calder ferry described the evacuation on Saturday. Fire alarms "
+    "sounded as the ferry passed Norland Point, and the crew led everyone to the "
+    "lifeboats, said Mara Quist, who was travelling to Esk Harbour with her children. "
+    "Captain Ilse Tarrant was the last to leave the ship, passengers said. The maritime "
+    "board of Norland will question the crew next week about the fire in the engine room.",
+)
+_ADVICE_PAGE = (
+    "Keeping customers happy is a crucial part of any small business. Answer every "
+    "complaint quickly, and thank customers who write to you. Train your staff to listen "
+    "before they reply, and give them the authority to solve problems without waiting "
+    "for a manager. Simple gestures, such as a handwritten note or a small discount on "
+    "the next order, build loyalty. Measure satisfaction with short surveys, read the "
+    "results every month, and change what customers dislike. Loyal customers recommend "
+    "your business to friends, which costs less than advertising."
+)
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_page_that_tells_another_story_gives_the_summary_nothing() -> None:
+    from storybrief.analysis.compare import off_story
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    texts = (*_FERRY_REPORTS, _ADVICE_PAGE)
+    docs = parse_articles([build_article(t, f"d{n}") for n, t in enumerate(texts)], load_nlp())
+    assert off_story(docs) == frozenset({3})
+    assert {c.doc_index for c in candidates(docs)} == {0, 1, 2}
+    # With one report beside it, there is no story to tell it from: both stay.
+    assert off_story([docs[0], docs[3]]) == frozenset()
+    # The reports tell one story from three sides (the rescue, the inquiry, the
+    # passengers): none of them is taken for another.
+    assert off_story(docs[:3]) == frozenset()
+    brief = storybrief.brief([{"text": t} for t in texts], words=250)
+    assert brief.summary
+    assert all(not p.text.startswith(("Keeping", "Answer", "Train")) for p in brief.summary)
+    assert all("customer" not in p.text for p in brief.summary)
+    # The sources say which one was left out, and why.
+    assert [s.off_story for s in brief.sources] == [False, False, False, True]
+    assert "another story: not in the summary" in render(brief, "text")

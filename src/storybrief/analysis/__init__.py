@@ -22,7 +22,7 @@ relations  claims.v17            claims' relations, given the episodes
 summary    bigram-ilp.v3         the summary, every passage an exact span
 quotes     cues.v4               who said what
 timeline   timeline.v9           dated events, merged across documents
-sources    sources.v8            sources compared: kind, contributions, overlap
+sources    sources.v9            sources compared: kind, contributions, overlap
 =========  ====================  ==============================================
 """
 

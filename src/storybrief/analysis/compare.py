@@ -1,6 +1,6 @@
 """The sources compared: what kind of piece each is, what only it adds, what it leaves out.
 
-Method (``sources.v8``):
+Method (``sources.v9``):
 
 - Kind, from signals counted in the writer's own voice: outside quotation marks
   (a quotation may run over paragraphs, reopened or not; a mark never closed
@@ -35,6 +35,9 @@ Method (``sources.v8``):
 - Overlap: for each pair of documents, the share of the first's sentences
   that the second matches; reuse: sentence pairs so close (cosine ≥
   ``REUSE``) that one text took them from the other or from a shared wire.
+- Off-story (since sources.v9): a document that tells another story than the
+  others (``off_story``: its closest other, by names and by content words, far less
+  close than the others' closest are) is marked, and the summary takes nothing from it.
 - Which pairs are compared (``sources.v3``): every pair in a cluster of up to
   ``NEAREST_DOCUMENTS`` + 1 documents; in a larger one, each document with its
   nearest ``NEAREST_DOCUMENTS`` by content (and those that count it among
@@ -48,6 +51,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from storybrief.analysis.similarity import (
+    CONTENT_WORDS,
     SENTENCES,
     close_pairs_between,
     cosine,
@@ -71,7 +75,7 @@ from storybrief.model import (
 )
 from storybrief.text import DISCLAIMER, declares_editorial, outside_quotes, typographic_quotes
 
-METHOD = "sources.v8"
+METHOD = "sources.v9"
 # Judgement calls (sources.v1, not measured): the cosine from which another
 # document carries a sentence, the cosine from which a sentence of ten words or
 # more is reused text, and how many unmatched sentences a profile lists.
@@ -492,8 +496,9 @@ def compare_sources(
         for support in item.support:
             in_summary[support.doc_id].add(k)
     unmatched = _unmatched(unique, found_matrix, document_of, is_compared)
+    away = off_story(documents)
     out = []
-    for doc in documents:
+    for k, doc in enumerate(documents):
         article = doc.article
         kind, signals = classify(doc, len(quotes_of[doc.id]))
         best = unmatched[doc.id]
@@ -524,6 +529,7 @@ def compare_sources(
                 else "none: every sentence of it is carried by another source",
                 quotes=tuple(quotes_of[doc.id]),
                 omits=tuple(sorted(set(range(len(summary))) - in_summary[doc.id])),
+                off_story=k in away,
             )
         )
     overlap = Overlap(
@@ -597,3 +603,73 @@ def _reuse(
         b=SpanRef(other.id, match.start, match.end),
         text=sentence.text,
     )
+
+
+#: How close a document's closest other may be, as a share of how close the others'
+#: closest are, by names and by content words, for it to tell another story
+#: (``off_story``). Set on DUC 2006 and DUC 2007 clusters, each with a document of
+#: another cluster put in: the pair that finds the most of those while taking at
+#: most one in 500 of the clusters' own documents (``benchmarks/off_story.py``).
+OFF_STORY_NAMES = 0.2
+OFF_STORY_WORDS = 0.4
+#: A document with fewer content words than this is too short to tell.
+OFF_STORY_MIN_WORDS = 40
+
+
+def off_story(documents: Sequence[ParsedArticle]) -> frozenset[int]:
+    """The documents (indexes) that are not about the story the others tell.
+
+    A cluster of three documents or more has a core: each document's closest other,
+    by the names it uses and by its content words (lemmas of nouns, proper nouns,
+    verbs and adjectives, TF-IDF over the cluster). A document whose closest other is
+    less than ``OFF_STORY_NAMES`` as close, by names, as the others' closest are (their
+    median), and less than ``OFF_STORY_WORDS`` as close by content words, tells another
+    story: a page of advice in a cluster on a lawsuit, another shooting on another
+    highway. With two documents there is no core to tell which story is the cluster's.
+    """
+    return frozenset(
+        k
+        for k, by_names, by_words in closeness_to_story(documents)
+        if by_names < OFF_STORY_NAMES and by_words < OFF_STORY_WORDS
+    )
+
+
+def closeness_to_story(documents: Sequence[ParsedArticle]) -> list[tuple[int, float, float]]:
+    """Each document long enough to tell (index), with how close its closest other is,
+    by names and by content words, as a share of how close the others' closest are
+    (``off_story``); none in a cluster of fewer than three such documents."""
+    import numpy as np
+
+    names: list[str] = []
+    words: list[str] = []
+    judged: list[int] = []
+    for k, doc in enumerate(documents):
+        content = [
+            t
+            for t in doc.tokens
+            if t.pos in ("NOUN", "PROPN", "VERB", "ADJ") and not t.is_stop and t.text.isalpha()
+        ]
+        if len(content) < OFF_STORY_MIN_WORDS:
+            continue
+        judged.append(k)
+        names.append(" ".join(t.text.lower() for t in content if t.pos == "PROPN"))
+        words.append(" ".join(t.lemma.lower() for t in content))
+    if len(judged) < 3:
+        return []
+    ratios = []
+    for texts in (names, words):
+        vectors = tfidf(texts, CONTENT_WORDS)
+        if vectors is None:
+            return []
+        alike = cosine(vectors.matrix)
+        np.fill_diagonal(alike, -1.0)
+        closest = []
+        for i in range(len(texts)):
+            others = np.delete(np.delete(alike, i, 0), i, 1)
+            core = float(np.median(others.max(axis=1)))
+            closest.append(float(alike[i].max()) / core if core > 0 else 1.0)
+        ratios.append(closest)
+    return [
+        (judged[i], by_names, by_words)
+        for i, (by_names, by_words) in enumerate(zip(*ratios, strict=True))
+    ]

@@ -13,6 +13,9 @@ compared differs:
 - ``ARTICLE_PHRASES``: whole articles for batch story clustering: words and
   two-word phrases seen in two articles or more (``stories.cluster``; B³ in
   benchmarks/cluster.py).
+- ``CONTENT_WORDS``: one cluster's documents as their content words or names, to
+  find the one that tells another story (``compare.off_story``). Sublinear, as
+  ``SENTENCES``: a long page repeating its own words is not closer for it.
 - ``ARTICLES``: whole articles in the single-pass clusterer of large streams,
   capped at ``max_features`` terms so a centroid stays a small dense row.
 """
@@ -46,6 +49,7 @@ class TfidfSettings:
 
 
 SENTENCES = TfidfSettings()
+CONTENT_WORDS = TfidfSettings()
 EVENT_SENTENCES = TfidfSettings(sublinear_tf=False)
 # Judgement call: min_df 2 came with stories.v3 (commit 86676e0, B³ F1 81.8 in
 # benchmarks/results/cluster.md) but was not on the --calibrate grid that chose its cut.

@@ -24,29 +24,29 @@ and Britain pledged support"), unless alike even as a whole (``bigram-ilp.v3``).
 agree as precisely as they are written ("29 percent" is no second source for "29.6
 percent").
 
-Candidates exclude headlines, photo captions, questions, very short or very
-long sentences, fragments that start in lower case, a noun with only relative
-clauses ("A left-handed hitter who likes to pull the ball."), teasers cut short with an
-ellipsis, the questions and answers of an interview printed as such ("Q. ... A.
-..."), the writer talking in a column, a review or a blog (a writer who speaks as
-"I" or "we" in three paragraphs or more: a sentence of theirs in the first or
-second person, or exclaimed, that no speech verb gives to someone else: "Kanye West
-needs our help!", "Honestly, I'm not sure how to describe this"), the outlet's notices
-about the article ("Correction: An earlier version ...", "Editor's note: ...", "The
-author is a Reuters Breakingviews columnist."), its calls on readers ("we'd like to hear
-from you"), a source's no comment ("did not return calls seeking comment"), and
-sentences that start
-where the one before them in their paragraph did not end (a sentence the
-splitter cut in two). A sentence that cannot stand alone (it opens with a
-pronoun or connective, or with a quotation that names no speaker; a "he" or "she"
-subject with no name before it; a subject like "the statement" that says nothing of
-what it stands for) may enter
-only together with the sentence before it in its article; a quotation that
-runs over several sentences of a paragraph enters whole or not at all. These
-are constraints of the program, and a sentence chosen with the one it needs is
-given as one passage with it, one span of the article: "He said..." always
-comes right after the sentence that says who he is. A sentence that opens its
-paragraph with a dateline ("CAIRO (Reuters) - ") is given without it.
+Candidates come from the documents about the story: not from a page that tells another
+(``compare.off_story``: a page of advice in a cluster on a lawsuit, an almanac's "Today
+in History" among the reports). Candidates exclude headlines, photo captions, questions,
+very short or very long sentences, fragments that start in lower case, a noun with only
+relative clauses ("A left-handed hitter who likes to pull the ball."), teasers cut short
+with an ellipsis, the questions and answers of an interview printed as such ("Q. ... A.
+..."), the writer talking in a column, a review or a blog (a writer who speaks as "I" or
+"we" in three paragraphs or more: a sentence of theirs in the first or second person, or
+exclaimed, that no speech verb gives to someone else: "Kanye West needs our help!",
+"Honestly, I'm not sure how to describe this"), the outlet's notices about the article
+("Correction: An earlier version ...", "Editor's note: ...", "The author is a Reuters
+Breakingviews columnist."), its calls on readers ("we'd like to hear from you"), a
+source's no comment ("did not return calls seeking comment"), and sentences that start
+where the one before them in their paragraph did not end (a sentence the splitter cut in
+two). A sentence that cannot stand alone (it opens with a pronoun or connective, or with
+a quotation that names no speaker; a "he" or "she" subject with no name before it; a
+subject like "the statement" that says nothing of what it stands for) may enter only
+together with the sentence before it in its article; a quotation that runs over several
+sentences of a paragraph enters whole or not at all. These are constraints of the
+program, and a sentence chosen with the one it needs is given as one passage with it,
+one span of the article: "He said..." always comes right after the sentence that says
+who he is. A sentence that opens its paragraph with a dateline ("CAIRO (Reuters) - ") is
+given without it.
 
 More constraints make it read as a brief. It opens with a lead: a sentence is
 chosen only with one of the first ``OPENING_POSITIONS`` candidates of an article read
@@ -85,7 +85,7 @@ from typing import Any
 
 from storybrief import gazetteer, lexicon
 from storybrief.analysis.claims import figure_of, figures_agree
-from storybrief.analysis.compare import addresses_reader, attributed, writes_as_self
+from storybrief.analysis.compare import addresses_reader, attributed, off_story, writes_as_self
 from storybrief.analysis.similarity import SENTENCES, cosine, tfidf
 from storybrief.analysis.timex import anchor_day, document_timexes, number_in_words
 from storybrief.lexicon import (
@@ -1427,8 +1427,13 @@ def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
     all (each piece follows the one before, each but the last ``leads``).
     """
     found: list[Candidate] = []
+    # A page that tells another story than the rest of the cluster (a page of advice
+    # among reports of a lawsuit) says nothing of this one.
+    away = off_story(documents)
     for d, doc in enumerate(documents):
         text = doc.article.text
+        if d in away:
+            continue
         if len(_SLUG_LINE.findall(text)) >= BUDGET_SLUGS:
             # An agency's budget or advisory to its clients ("CUBA-ELIAN _ MIAMI _ As
             # both sides ... await a ruling, the mayor of Miami flies to Washington ...

@@ -710,5 +710,7 @@ def _comparison(source: SourceProfile | None, main_episode: str | None) -> dict[
         or (str(source.contributions_note),),
         "quotes": len(source.quotes),
         "omits": len(source.omits),
-        "episode": "" if episode is None or episode == main_episode else "another episode",
+        "episode": "another story: not in the summary"
+        if source.off_story
+        else ("" if episode is None or episode == main_episode else "another episode"),
     }
