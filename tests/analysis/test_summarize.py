@@ -382,6 +382,29 @@ def test_summarize_keeps_an_exclaimed_quotation_with_the_sentence_naming_its_wri
     assert found[found.index(page) + 1].sentence.text.startswith('"The old pier')
 
 
+@pytest.mark.issue(20)
+def test_summarize_gives_no_speaker_whose_quotation_is_no_candidate() -> None:
+    # The quotation is a question (no candidate): who asked it says nothing alone,
+    # whether the splitter cut the quotation from its speaker or the speaker comes first.
+    text = (
+        "The harbour board met on Monday. “Is the new pier worth twelve million pounds?” "
+        "Ada Brink wrote in the comments section after friends had shared the plans. "
+        "The board said the pier would open in May. Tomas Hale wrote on his page. "
+        "“Who will pay for the ferries when the pier is closed?” The mayor wrote a letter "
+        "to the ferry company on Tuesday. “Will the fares rise?” “Everybody who sails will "
+        "pay a little more,” the mayor said, smiling."
+    )
+    found = candidates(storybrief.brief([{"text": text}]).documents)
+    texts = [c.sentence.text for c in found]
+    assert not [t for t in texts if t.startswith(("Ada Brink", "Tomas Hale"))]
+    assert [t for t in texts if t.startswith(("The board said", "The mayor wrote"))] == [
+        "The board said the pier would open in May.",
+        "The mayor wrote a letter to the ferry company on Tuesday.",
+    ]
+    # A sentence with a quotation of its own says something, whatever comes before it.
+    assert any(t.startswith("“Everybody who sails") for t in texts)
+
+
 def test_support_needs_the_same_content_not_only_the_same_names_or_words() -> None:
     gazette = (
         "Bridge to close\n\n"

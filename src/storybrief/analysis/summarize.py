@@ -1458,6 +1458,7 @@ def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
         # a guide, an explainer or an advice page, that talks to the reader as "you".
         column = writes_as_self(doc)
         guide = not column and addresses_reader(doc)
+        last: Sentence | None = None  # the sentence before, as the splitter cut it
         for sentence in doc.sentences:
             if "\n" in text[previous_end : sentence.start]:
                 broken = False
@@ -1499,19 +1500,39 @@ def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
                 # one passage.
                 follows = True
                 rows[-1] = (rows[-1][0], rows[-1][1], True)
+            elif (
+                standing is not None
+                and rows
+                and rows[-1] is None
+                and last is not None
+                # (A sentence with a quotation of its own says something, however it
+                # parses: '"Everybody loved her," she said, weeping'.)
+                and not _QUOTE_MARK.search(sentence.text)
+                and _attribution_only(doc, sentence, last)
+            ):
+                # '"I was really checking her out, if you know what i mean?" | Chaney
+                # wrote in the comments section.': the quotation is no candidate (a
+                # question), and who said it says nothing alone.
+                standing = None
+            last = sentence
             rows.append(None if standing is None else (sentence, follows, inside))
         # A sentence that only says who wrote the quotation after it ("Jeremy Piatt
         # wrote on his page. | "Sure, he is personally rich ..."") comes only with it.
         for k, row in enumerate(rows[:-1]):
             after = rows[k + 1]
-            if (
-                row is not None
-                and after is not None
-                and after[1]
-                and _QUOTE_OPEN.match(after[0].text)
-                and _says_nothing(doc, row[0])
-            ):
+            if row is None or not _says_nothing(doc, row[0]):
+                continue
+            if after is not None and after[1] and _QUOTE_OPEN.match(after[0].text):
                 rows[k] = (row[0], row[1], True)
+            elif (
+                after is None
+                and not _QUOTE_MARK.search(row[0].text)
+                and _QUOTE_OPEN.match(quoted := doc.sentences[k + 1].text)
+                and any(ch.isalpha() for ch in quoted)
+            ):
+                # The quotation after it is no candidate: it says nothing alone. (Not a
+                # mark the splitter left alone after a quotation's full stop.)
+                rows[k] = None
         # A sentence that must follow one that is not a candidate is not one
         # either. (One that leads into a sentence that is not a candidate, too
         # long or a question, stands alone, its quotation mark trimmed.)
