@@ -2378,6 +2378,24 @@ def test_an_interview_printed_as_questions_and_answers_is_no_summary_sentence() 
     once = interview.replace("Q. Who", "Who").replace("Q. What", "What")
     found = [c.sentence.text for c in candidates(storybrief.brief([{"text": once}]).documents)]
     assert any("strike fund" in s for s in found)
+    # An interview printed under the speakers' initials, a line each turn.
+    initials = (
+        "Port strike\n\nThe dockworkers of Calder walked out on Monday, and the port "
+        "stood idle all week. Ann Lee, an economist, spoke to our reporter.\n\n"
+        "JT: Will the strike last?\n\nAL: Strikes like this rarely end quickly. The union "
+        "has a large strike fund.\n\nJT: Who loses most?\n\nAL: Small shippers lose most "
+        "in the first weeks.\n\nJT: What comes next?\n\nAL: The port will lose its trade "
+        "to the rival harbour at Marston."
+    )
+    found = [c.sentence.text for c in candidates(storybrief.brief([{"text": initials}]).documents)]
+    assert any("walked out on Monday" in s for s in found)
+    assert not any(
+        "strike fund" in s or "Small shippers" in s or "rival harbour" in s for s in found
+    )
+    # Two such lines are no interview ("AP: ...").
+    twice = initials.replace("JT: Who", "Who").replace("JT: What", "What")
+    found = [c.sentence.text for c in candidates(storybrief.brief([{"text": twice}]).documents)]
+    assert any("Small shippers" in s for s in found)
 
 
 @pytest.mark.issue(20)

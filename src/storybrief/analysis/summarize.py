@@ -30,23 +30,23 @@ in History" among the reports). Candidates exclude headlines, photo captions, qu
 very short or very long sentences, fragments that start in lower case, a noun with only
 relative clauses ("A left-handed hitter who likes to pull the ball."), teasers cut short
 with an ellipsis, the questions and answers of an interview printed as such ("Q. ... A.
-..."), the writer talking in a column, a review or a blog (a writer who speaks as "I" or
-"we" in three paragraphs or more: a sentence of theirs in the first or second person, or
-exclaimed, that no speech verb gives to someone else: "Kanye West needs our help!",
-"Honestly, I'm not sure how to describe this"), the outlet's notices about the article
-("Correction: An earlier version ...", "Editor's note: ...", "The author is a Reuters
-Breakingviews columnist."), its calls on readers ("we'd like to hear from you"), a
-source's no comment ("did not return calls seeking comment"), and sentences that start
-where the one before them in their paragraph did not end (a sentence the splitter cut in
-two). A sentence that cannot stand alone (it opens with a pronoun or connective, or with
-a quotation that names no speaker; a "he" or "she" subject with no name before it; a
-subject like "the statement" that says nothing of what it stands for) may enter only
-together with the sentence before it in its article; a quotation that runs over several
-sentences of a paragraph enters whole or not at all. These are constraints of the
-program, and a sentence chosen with the one it needs is given as one passage with it,
-one span of the article: "He said..." always comes right after the sentence that says
-who he is. A sentence that opens its paragraph with a dateline ("CAIRO (Reuters) - ") is
-given without it.
+...", or under the speakers' initials: "WP: ..." | "MB: ..."), the writer talking in a
+column, a review or a blog (a writer who speaks as "I" or "we" in three paragraphs or
+more: a sentence of theirs in the first or second person, or exclaimed, that no speech
+verb gives to someone else: "Kanye West needs our help!", "Honestly, I'm not sure how to
+describe this"), the outlet's notices about the article ("Correction: An earlier version
+...", "Editor's note: ...", "The author is a Reuters Breakingviews columnist."), its
+calls on readers ("we'd like to hear from you"), a source's no comment ("did not return
+calls seeking comment"), and sentences that start where the one before them in their
+paragraph did not end (a sentence the splitter cut in two). A sentence that cannot stand
+alone (it opens with a pronoun or connective, or with a quotation that names no speaker;
+a "he" or "she" subject with no name before it; a subject like "the statement" that says
+nothing of what it stands for) may enter only together with the sentence before it in
+its article; a quotation that runs over several sentences of a paragraph enters whole or
+not at all. These are constraints of the program, and a sentence chosen with the one it
+needs is given as one passage with it, one span of the article: "He said..." always
+comes right after the sentence that says who he is. A sentence that opens its paragraph
+with a dateline ("CAIRO (Reuters) - ") is given without it.
 
 More constraints make it read as a brief. It opens with a lead: a sentence is
 chosen only with one of the first ``OPENING_POSITIONS`` candidates of an article read
@@ -340,12 +340,24 @@ _ANSWER_MARK = re.compile(r"(?:^|(?<=\s))A[.:]\s", re.MULTILINE)
 INTERVIEW_TURNS = 3
 
 
+#: A turn of an interview printed under the speakers' initials: "MB: The objects in
+#: the outer solar system ...", "WP: Why Pluto?".
+_INITIALS_TURN = re.compile(r"^[ \t]*([A-Z]{1,3}):\s", re.MULTILINE)
+
+
 def _interview_start(text: str) -> int | None:
-    """Where a document's questions and answers begin, if it prints an interview so."""
+    """Where a document's questions and answers begin, if it prints an interview so:
+    as "Q." and "A.", or under two speakers' initials, ``INTERVIEW_TURNS`` turns each
+    at least ("WP: ..." | "MB: ...")."""
+    starts = []
     questions = [m.start() for m in _QUESTION_MARK.finditer(text)]
-    if len(questions) < INTERVIEW_TURNS or len(_ANSWER_MARK.findall(text)) < INTERVIEW_TURNS:
-        return None
-    return questions[0]
+    if len(questions) >= INTERVIEW_TURNS and len(_ANSWER_MARK.findall(text)) >= INTERVIEW_TURNS:
+        starts.append(questions[0])
+    turns = [(m.start(), m.group(1)) for m in _INITIALS_TURN.finditer(text)]
+    each = Counter(initials for _, initials in turns)
+    if len(each) >= 2 and sorted(each.values())[-2] >= INTERVIEW_TURNS:
+        starts.append(turns[0][0])
+    return min(starts, default=None)
 
 
 #: A document with this many turns is a transcript (judgement call).
