@@ -663,11 +663,17 @@ def closeness_to_story(documents: Sequence[ParsedArticle]) -> list[tuple[int, fl
             return []
         alike = cosine(vectors.matrix)
         np.fill_diagonal(alike, -1.0)
+        # Each document's closest and second closest other: without document i, j's
+        # closest is its second where its first was i (a pass over rows, not a matrix
+        # rebuilt for each document).
+        order = np.argsort(-alike, axis=1)[:, :2]
+        first = alike[np.arange(len(texts)), order[:, 0]]
+        second = alike[np.arange(len(texts)), order[:, 1]]
         closest = []
         for i in range(len(texts)):
-            others = np.delete(np.delete(alike, i, 0), i, 1)
-            core = float(np.median(others.max(axis=1)))
-            closest.append(float(alike[i].max()) / core if core > 0 else 1.0)
+            without = np.where(order[:, 0] == i, second, first)
+            core = float(np.median(np.delete(without, i)))
+            closest.append(float(first[i]) / core if core > 0 else 1.0)
         ratios.append(closest)
     return [
         (judged[i], by_names, by_words)
