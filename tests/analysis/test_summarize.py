@@ -403,6 +403,17 @@ def test_summarize_gives_no_speaker_whose_quotation_is_no_candidate() -> None:
     ]
     # A sentence with a quotation of its own says something, whatever comes before it.
     assert any(t.startswith("“Everybody who sails") for t in texts)
+    # One that names who said the quotation before it stays with it, whatever follows.
+    cut = (
+        "The harbour board met on Monday to discuss the new pier at Calder. “The pier will "
+        "open in May and the town will thrive!” Ada Brink wrote on Twitter on Monday "
+        "evening after the board had voted on the plan. “Who will pay for the ferries?” "
+        "The mayor said the board would publish the costs in June."
+    )
+    found = candidates(storybrief.brief([{"text": cut}]).documents)
+    (tail,) = [c for c in found if c.sentence.text.startswith("Ada Brink wrote")]
+    assert tail.follows is not None
+    assert found[tail.follows].sentence.text.startswith("“The pier will open")
 
 
 def test_support_needs_the_same_content_not_only_the_same_names_or_words() -> None:
@@ -2392,6 +2403,17 @@ def test_an_interview_printed_as_questions_and_answers_is_no_summary_sentence() 
     assert not any(
         "strike fund" in s or "Small shippers" in s or "rival harbour" in s for s in found
     )
+    # The interview starts at its speakers' first turn, not at a line that only looks
+    # like one ("UK: ...").
+    found = [
+        c.sentence.text
+        for c in candidates(
+            storybrief.brief(
+                [{"text": initials.replace("Port strike\n\nThe", "UK: The")}]
+            ).documents
+        )
+    ]
+    assert any("walked out on Monday" in s for s in found)
     # Two such lines are no interview ("AP: ...").
     twice = initials.replace("JT: Who", "Who").replace("JT: What", "What")
     found = [c.sentence.text for c in candidates(storybrief.brief([{"text": twice}]).documents)]
@@ -2964,7 +2986,8 @@ _FERRY_REPORTS = (
     "sounded as the ferry passed Norland Point, and the crew led everyone to the "
     "lifeboats, said Mara Quist, who was travelling to Esk Harbour with her children. "
     "Captain Ilse Tarrant was the last to leave the ship, passengers said. The maritime "
-    "board of Norland will question the crew next week about the fire in the engine room.",
+    "board of Norland will question the crew next week about the fire in the engine room. "
+    "Several passengers praised the calm of the crew and the fishermen who towed them.",
 )
 _ADVICE_PAGE = (
     "Keeping customers happy is a crucial part of any small business. Answer every "
@@ -2999,4 +3022,14 @@ def test_a_page_that_tells_another_story_gives_the_summary_nothing() -> None:
     assert all("customer" not in p.text for p in brief.summary)
     # The sources say which one was left out, and why.
     assert [s.off_story for s in brief.sources] == [False, False, False, True]
-    assert "another story: not in the summary" in render(brief, "text")
+    for form in ("text", "markdown", "html"):
+        assert "another story: not in the summary" in render(brief, form), form
+    # Read in two parts, the cluster is still one: the update takes nothing from it
+    # either, though the new part alone has too few documents to tell.
+    update = storybrief.brief(
+        [{"text": t} for t in (_FERRY_REPORTS[2], _ADVICE_PAGE)],
+        since=[{"text": t} for t in _FERRY_REPORTS[:2]],
+    )
+    assert update.update is not None
+    assert update.update.summary
+    assert all("customer" not in p.text.lower() for p in update.update.summary)

@@ -355,8 +355,10 @@ def _interview_start(text: str) -> int | None:
         starts.append(questions[0])
     turns = [(m.start(), m.group(1)) for m in _INITIALS_TURN.finditer(text)]
     each = Counter(initials for _, initials in turns)
-    if len(each) >= 2 and sorted(each.values())[-2] >= INTERVIEW_TURNS:
-        starts.append(turns[0][0])
+    speakers = {initials for initials, n in each.items() if n >= INTERVIEW_TURNS}
+    if len(speakers) >= 2:
+        # The first turn of one of them ("UK: ..." opening a report is no turn).
+        starts.append(next(start for start, initials in turns if initials in speakers))
     return min(starts, default=None)
 
 
@@ -1430,7 +1432,9 @@ _SLUG_LINE = re.compile(r"(?m)^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?:[ \t]+\([A-Za-z. 
 BUDGET_SLUGS = 2
 
 
-def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
+def candidates(
+    documents: Sequence[ParsedArticle], away: Collection[int] | None = None
+) -> list[Candidate]:
     """The sentences of a cluster the summary may use, in document order.
 
     A sentence that cannot stand alone is a candidate only if the sentence
@@ -1440,8 +1444,10 @@ def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
     """
     found: list[Candidate] = []
     # A page that tells another story than the rest of the cluster (a page of advice
-    # among reports of a lawsuit) says nothing of this one.
-    away = off_story(documents)
+    # among reports of a lawsuit) says nothing of this one. (``away``: the documents
+    # found so in the whole cluster, where these are part of it.)
+    if away is None:
+        away = off_story(documents)
     for d, doc in enumerate(documents):
         text = doc.article.text
         if d in away:
@@ -1538,6 +1544,7 @@ def candidates(documents: Sequence[ParsedArticle]) -> list[Candidate]:
                 rows[k] = (row[0], row[1], True)
             elif (
                 after is None
+                and not row[1]  # not one joined to the quotation before it
                 and not _QUOTE_MARK.search(row[0].text)
                 and _QUOTE_OPEN.match(quoted := doc.sentences[k + 1].text)
                 and any(ch.isalpha() for ch in quoted)
@@ -2233,7 +2240,9 @@ def summarize_update(
         document, in reading order; the update's support comes from the new
         documents, the background's from the old.
     """
-    found = candidates(new)
+    # Which pages tell another story is a question of the whole cluster, read and new.
+    away = off_story([*new, *old])
+    found = candidates(new, {d for d in away if d < len(new)})
     if not found:
         return (), ()
     seen = {b for doc in old for sentence in _sentences_of(doc) for b in bigrams(sentence)}
@@ -2248,7 +2257,7 @@ def summarize_update(
     )
     if not old or not update or background_words <= 0:
         return update, ()
-    old_found = candidates(old)
+    old_found = candidates(old, {d - len(new) for d in away if d >= len(new)})
     if not old_found:
         return update, ()
     by_doc = {d.id: d for d in new}
@@ -2354,7 +2363,8 @@ def _summary(
     if not chosen:
         return ()
     passages = _passages(documents, found, chosen)
-    supports, all_sentences, weak = _supports(documents, passages)
+    away = off_story(documents)
+    supports, all_sentences, weak = _supports(documents, passages, away)
     for _ in range(SUPPORT_REPEATS):
         # A chosen sentence that is another passage's support says what that passage
         # says, in another source ("A dead 14-year-old girl named Susie Salmon ... tells
@@ -2373,7 +2383,7 @@ def _summary(
             break
         chosen = again
         passages = _passages(documents, found, chosen)
-        supports, all_sentences, weak = _supports(documents, passages)
+        supports, all_sentences, weak = _supports(documents, passages, away)
 
     def reading_order(k: int) -> tuple[bool, str, int, int]:
         c = passages[k]
@@ -3023,13 +3033,18 @@ def _passages(
 
 
 def _supports(
-    documents: Sequence[ParsedArticle], chosen: Sequence[Candidate]
+    documents: Sequence[ParsedArticle],
+    chosen: Sequence[Candidate],
+    away: Collection[int] | None = None,
 ) -> tuple[list[list[tuple[int, float]]], list[Sentence], set[tuple[int, int]]]:
     """For each chosen sentence, the best-matching sentence of every other document
     that says the same; and the pairs (chosen, sentence) of those that only repeat it,
     not ``_same_content(strict=True)``: a repeat, but no second source."""
-    all_sentences = [s for doc in documents for s in doc.sentences]
-    doc_of_sentence = [d for d, doc in enumerate(documents) for _ in doc.sentences]
+    # (Not from a page that tells another story: it is no source of this one.)
+    if away is None:
+        away = off_story(documents)
+    all_sentences = [s for d, doc in enumerate(documents) if d not in away for s in doc.sentences]
+    doc_of_sentence = [d for d, doc in enumerate(documents) if d not in away for _ in doc.sentences]
     found = tfidf([s.text for s in all_sentences], SENTENCES)
     weak: set[tuple[int, int]] = set()
     if found is None:  # only stop words: no support can be measured

@@ -82,6 +82,8 @@ def render_markdown(brief: Brief) -> str:
         for r in view.rows:
             signals = "; ".join(r.signals)
             lines.append(f"- **\\[{r.number}\\] {r.kind}** ({_cell(signals)})")
+            if r.episode:
+                lines.append(f"  - _{_cell(r.episode)}_")
             for text in r.contributions:
                 lines.append(f"  - {_cell(text)}")
             if r.omits:
