@@ -3033,3 +3033,34 @@ def test_a_page_that_tells_another_story_gives_the_summary_nothing() -> None:
     assert update.update is not None
     assert update.update.summary
     assert all("customer" not in p.text.lower() for p in update.update.summary)
+
+
+@pytest.mark.issue(20)
+def test_the_same_thing_told_of_another_year_or_month_is_no_support() -> None:
+    from storybrief.analysis.summarize import _supports, candidates
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    texts = (
+        "General Omar Vance, appointed army commander in 1989 during the civil war, is "
+        "credited with rebuilding the army of Keldor.",
+        # Another year: no second source, however alike.
+        "General Omar Vance, who was appointed army commander in 1988 during the civil "
+        "war, is credited with rebuilding the army of Keldor.",
+        # The same year, or none told: a second source.
+        "Vance was appointed army commander in 1989 and is credited with rebuilding "
+        "Keldor's army after the civil war.",
+        "General Omar Vance is credited with rebuilding the army of Keldor as its "
+        "commander during the civil war.",
+        # Another month of the same year is another appointment too.
+        "General Omar Vance, appointed army commander in May 1989 during the civil war, "
+        "is credited with rebuilding the army of Keldor.",
+    )
+    passage_text = texts[0].replace("in 1989", "in June 1989")
+    docs = parse_articles(
+        [build_article(t, f"d{n}") for n, t in enumerate((passage_text, *texts[1:]))],
+        load_nlp(),
+    )
+    (passage,) = [c for c in candidates(docs) if c.doc_index == 0]
+    (supports,), sentences, _ = _supports(docs, [passage])
+    assert {sentences[j].doc_id for j, _ in supports} == {"d2", "d3"}

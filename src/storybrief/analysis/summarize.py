@@ -3865,6 +3865,10 @@ def _same_content(a: _Gist, b: _Gist, similarity: float, *, strict: bool = False
         return False
     if _figures_missing(a, b):
         return False
+    if _times_disagree(a.times, b.times):
+        # Another month or year: "was appointed army chief in 1988" is no second source
+        # for "was appointed army chief in 1989", however alike the rest.
+        return False
     if _planned_only(a, b):
         return False
     if _other_countries(a, b):
