@@ -786,7 +786,10 @@ def test_a_sentence_that_counts_on_from_one_before_follows() -> None:
         "The board will meet in Calder on Friday to end the strike. "
         "From that meeting the crews took home a new contract and a pay rise. "
         "In this week's vote, the crews backed the new contract by a wide margin. "
-        "For those who travel at night, the board added a late ferry to Norland."
+        "For those who travel at night, the board added a late ferry to Norland. "
+        "First, the crews asked for a pay rise of a tenth for the night shifts. "
+        "To begin with, the union said, the board must hire forty more deckhands. "
+        "First ferries to Norland left the Calder pier at dawn on the Wednesday."
     )
     (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
     found = [c.follows is not None for c in candidates([doc])]
@@ -806,7 +809,10 @@ def test_a_sentence_that_counts_on_from_one_before_follows() -> None:
     assert found[21:26] == [True, False, True, True, False]
     # From what meeting? ("This week's" counts from the day of writing; "those who"
     # says who.)
-    assert found[26:] == [True, False, False]
+    assert found[26:29] == [True, False, False]
+    # An item of a list the sentence before opens: first of what? ("First ferries"
+    # names which ones.)
+    assert found[29:] == [True, True, False]
 
 
 @pytest.mark.model

@@ -273,6 +273,10 @@ _COUNTS_ON = re.compile(
     r"""|earlier(?:\s*,|\s+(?:in\s+the|that)\s+(?:day|morning|afternoon|evening|week)\b)"""
     r"""|a\s+(?:second|third|fourth|fifth)\s+(?!(?:day|week|month|year|time|round|term)\b)"""
     r"""|another\s+(?!(?:day|week|month|year|time|round)\b)"""
+    # An item of a list the sentence before opens: "First, the scientists calculated
+    # ...", "To begin with, they said, ..." (first of what?).
+    r"""|(?:first(?:ly|\s+of\s+all)?|second(?:ly)?|third(?:ly)?|lastly|to\s+begin\s+with"""
+    r"""|for\s+one\s+thing|for\s+another(?:\s+thing)?)\s*,"""
     # "Two more inmates are scheduled to die": more than those told of before.
     r"""|(?:two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)\s+more\s+"""
     r"""(?!than\b)"""
