@@ -139,8 +139,12 @@ def build_article(text: str, doc_id: str = "doc1", **kwargs: Any) -> Article:
     """An ``Article`` of this text, without going through ingestion.
 
     Keyword arguments name fields of ``Article`` or of its ``Metadata`` (``title``,
-    ``published``...).
+    ``published``...); ``published`` may be an ISO date (``2024-05-07``: its granularity).
     """
+    if isinstance(kwargs.get("published"), str):
+        parsed = date_of(kwargs["published"])
+        assert parsed is not None, f"not an ISO date: {kwargs['published']!r}"
+        kwargs["published"] = DateRef(*parsed)
     digest = hashlib.sha256(text.encode()).hexdigest()[:16]
     stated = {f.name: kwargs.pop(f.name) for f in fields(Metadata) if f.name in kwargs}
     return Article(
@@ -313,10 +317,6 @@ def _article(
     title: str | None,
     fields: dict[str, Any],
 ) -> Article:
-    if isinstance(published, str):
-        parsed = date_of(published)
-        assert parsed is not None, f"not an ISO date: {published!r}"
-        published = DateRef(*parsed)
     if title is not None:
         at = text.index(title)
         fields["title"] = Stated(title, Evidence(title, "text", at, at + len(title)))

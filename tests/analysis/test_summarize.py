@@ -3041,6 +3041,56 @@ def test_a_page_that_tells_another_story_gives_the_summary_nothing() -> None:
     assert all("customer" not in p.text.lower() for p in update.update.summary)
 
 
+def test_a_plan_for_a_day_a_later_report_looks_back_on_is_no_summary_sentence() -> None:
+    # Written on Monday, March 1 of a vote on Thursday (March 4); a report of Monday,
+    # March 8 tells what happened on Thursday: the plan was overtaken.
+    early = (
+        "WASHINGTON -- The Senate finance committee will vote on the fuel bill on "
+        "Thursday, its chairman said. The bill would raise the tax on fuel by ten cents "
+        "a gallon across the country. Senators of both parties have argued about the "
+        "measure for many weeks."
+    )
+    later = (
+        "WASHINGTON -- The finance committee approved the fuel bill by 12 votes to 9 on "
+        "Thursday. The bill now goes to the full Senate, where its fate is uncertain, "
+        "aides said. Truckers' groups have promised to fight it in every state."
+    )
+
+    def found(*documents: dict[str, str]) -> list[str]:
+        brief = storybrief.brief(list(documents))
+        return [c.sentence.text for c in candidates(brief.documents)]
+
+    after = {"text": later, "published": "2021-03-08"}
+    overtaken = found({"text": early, "published": "2021-03-01"}, after)
+    assert not any("will vote" in s for s in overtaken)
+    # What else the early report says stays, and so does what is not dated to a day.
+    assert any("ten cents a gallon" in s for s in overtaken)
+    assert any("many weeks" in s for s in overtaken)
+    # Told in the past on the day itself, the day has come too.
+    same_day = {"text": later, "published": "2021-03-04"}
+    assert not any(
+        "will vote" in s for s in found({"text": early, "published": "2021-03-01"}, same_day)
+    )
+    # A later report that does not look back on the day overtakes nothing, nor does a
+    # report written before the day ("on Thursday" of March 3 is March 4 still to come).
+    silent = {"text": later.replace(" on Thursday", ""), "published": "2021-03-08"}
+    assert any("will vote" in s for s in found({"text": early, "published": "2021-03-01"}, silent))
+    before = {"text": later.replace("approved", "will approve"), "published": "2021-03-03"}
+    assert any("will vote" in s for s in found({"text": early, "published": "2021-03-01"}, before))
+    # A day told in passing, not the day of what the sentence asserts, is no plan; nor is
+    # anything of a story whose days are unknown.
+    aside = (
+        early.replace(
+            "will vote on the fuel bill on Thursday, its chairman said",
+            "which meets again on Thursday, has argued about the fuel bill all winter",
+        )
+        .replace("committee which", "committee, which")
+        .replace("Thursday, has", "Thursday, has")
+    )
+    assert any("all winter" in s for s in found({"text": aside, "published": "2021-03-01"}, after))
+    assert any("will vote" in s for s in found({"text": early}, {"text": later}))
+
+
 @pytest.mark.issue(20)
 def test_the_same_thing_told_of_another_year_or_month_is_no_support() -> None:
     from storybrief.analysis.summarize import _supports, candidates

@@ -785,3 +785,14 @@ def test_a_month_and_day_of_no_stated_year_is_timex3_s_unknown_year(
     written: str, value: str | None
 ) -> None:
     assert month_day(written) == value
+
+
+def test_a_holiday_named_alone_is_told_apart_from_a_dated_one() -> None:
+    from storybrief.analysis.timex import holiday_only
+
+    assert holiday_only("Christmas")
+    assert holiday_only("on New Year’s Eve")
+    assert holiday_only("next Christmas")
+    assert not holiday_only("Christmas 1999")
+    assert not holiday_only("Thursday")
+    assert not holiday_only("Dec. 25")

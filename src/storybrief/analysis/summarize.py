@@ -37,8 +37,11 @@ verb gives to someone else: "Kanye West needs our help!", "Honestly, I'm not sur
 describe this"), the outlet's notices about the article ("Correction: An earlier version
 ...", "Editor's note: ...", "The author is a Reuters Breakingviews columnist."), its
 calls on readers ("we'd like to hear from you"), a source's no comment ("did not return
-calls seeking comment"), and sentences that start where the one before them in their
-paragraph did not end (a sentence the splitter cut in two). A sentence that cannot stand
+calls seeking comment"), a plan for a day that a later report looks back on ("is expected
+to meet Thursday to elect Lahoud", written on Tuesday, when a report of Friday tells of
+Thursday: overtaken, by the event or its cancellation; ``_overtaken``), and sentences
+that start where the one before them in their paragraph did not end (a sentence the
+splitter cut in two). A sentence that cannot stand
 alone (it opens with a pronoun or connective, or with a quotation that names no speaker;
 a "he" or "she" subject with no name before it; a subject like "the statement" that says
 nothing of what it stands for) may enter only together with the sentence before it in
@@ -87,7 +90,13 @@ from storybrief import gazetteer, lexicon
 from storybrief.analysis.claims import figure_of, figures_agree
 from storybrief.analysis.compare import addresses_reader, attributed, off_story, writes_as_self
 from storybrief.analysis.similarity import SENTENCES, cosine, tfidf
-from storybrief.analysis.timex import anchor_day, document_timexes, number_in_words
+from storybrief.analysis.timex import (
+    anchor_day,
+    document_timexes,
+    holiday_only,
+    number_in_words,
+    tense_of,
+)
 from storybrief.lexicon import (
     ACTOR_LABELS,
     ATTRIBUTION,
@@ -1452,10 +1461,14 @@ def candidates(
     # found so in the whole cluster, where these are part of it.)
     if away is None:
         away = off_story(documents)
+    # The days later reports look back on: a plan for one of them was overtaken.
+    dated = {d: _days(doc) for d, doc in enumerate(documents) if d not in away and _report_day(doc)}
+    told_after = _days_told_after(documents, dated)
     for d, doc in enumerate(documents):
         text = doc.article.text
         if d in away:
             continue
+        days = dated.get(d, []) if told_after else []
         if len(_SLUG_LINE.findall(text)) >= BUDGET_SLUGS:
             # An agency's budget or advisory to its clients ("CUBA-ELIAN _ MIAMI _ As
             # both sides ... await a ruling, the mayor of Miami flies to Washington ...
@@ -1504,6 +1517,8 @@ def candidates(
             if column and standing is not None and _writers_voice(doc, sentence, outside):
                 standing = None
             if guide and standing is not None and _to_the_reader(doc, sentence, outside):
+                standing = None
+            if standing is not None and days and _overtaken(doc, sentence, days, told_after):
                 standing = None
             # A photo credit ends its caption ("... REUTERS/Jane Doe") as a full stop would.
             broken = (
@@ -1581,6 +1596,64 @@ def candidates(
             )
             position += 1
     return found
+
+
+def _report_day(doc: ParsedArticle) -> str | None:
+    """A document's publication day (ISO), where it is known to the day."""
+    published = doc.article.published
+    if published is None or published.granularity != "day" or published.estimated:
+        return None
+    return published.iso()
+
+
+def _days_told_after(
+    documents: Sequence[ParsedArticle], dated: dict[int, list[tuple[int, int, str]]]
+) -> frozenset[str]:
+    """The days (ISO) that documents name once they had come: a day before the one a
+    document was published on ("Parliament elected Lahoud on Thursday", written on
+    Friday), or that day told in the past tense ("elected Lahoud on Thursday", written
+    on Thursday)."""
+    out: set[str] = set()
+    for d, days in dated.items():
+        doc = documents[d]
+        written = _report_day(doc)
+        out.update(
+            day
+            for a, b, day in days
+            if written
+            and (day < written or (day == written and tense_of(doc.tree, a, b) == "past"))
+        )
+    return frozenset(out)
+
+
+def _overtaken(
+    doc: ParsedArticle,
+    sentence: Sentence,
+    days: Sequence[tuple[int, int, str]],
+    told_after: Collection[str],
+) -> bool:
+    """Whether a sentence tells of a plan for a day still to come when it was written,
+    a day that a later report looks back on ("Parliament is expected to meet Thursday to
+    elect Lahoud", written on Tuesday; "Parliament elected Lahoud on Thursday", written on
+    Friday): what it says was overtaken, by the event or by its cancellation, and the
+    brief tells what the later report does. A day its main clause is dated by counts,
+    not one told in passing; nor a day told in the past tense ("By Tuesday, the staff
+    were already adjusting": the resolver's next Tuesday is last Tuesday), nor a holiday
+    named alone ("like a kid at Christmas"), whose year the resolver guesses."""
+    written = _report_day(doc)
+    if written is None or not days:
+        return False
+    main = _main_days(doc, sentence.start, sentence.end, days)
+    text = doc.article.text
+    return any(
+        written < day
+        and day in main
+        and day in told_after
+        and not holiday_only(text[a:b])
+        and tense_of(doc.tree, a, b) != "past"
+        for a, b, day in days
+        if sentence.start <= a < sentence.end
+    )
 
 
 #: What a verb of saying says, where the sentence gives it.

@@ -413,6 +413,13 @@ _HOLIDAY_NAMES = re.compile(
 )
 
 
+def holiday_only(text: str) -> bool:
+    """Whether a date is written as a fixed holiday's name alone ("Christmas", "New
+    Year's Day"; not "Christmas 1999"): its year is only the nearest one's, a guess."""
+    words = re.sub(r"^(?:the|on|at|for|by|this|next|last)\s+", "", text.strip(), flags=re.I)
+    return words.lower().replace("’", "'") in _HOLIDAYS
+
+
 def _month_of(word: str) -> int | None:
     w = word.strip(".").lower()
     if w in MONTHS:
