@@ -3120,3 +3120,20 @@ def test_the_same_thing_told_of_another_year_or_month_is_no_support() -> None:
     (passage,) = [c for c in candidates(docs) if c.doc_index == 0]
     (supports,), sentences, _ = _supports(docs, [passage])
     assert {sentences[j].doc_id for j, _ in supports} == {"d2", "d3"}
+
+
+@pytest.mark.issue(20)
+def test_a_sentence_written_in_capitals_is_no_summary_sentence() -> None:
+    text = (
+        "Port strike\n\nThe dockworkers of Calder walked out on Monday, and the port stood "
+        "idle all week. NEW AT FIVE, A MOTHER IN CALDER SAYS THE STRIKE KEPT HER FROM "
+        "HER SON'S MEDICINE. NO PORTION OF THIS REPORT MAY BE USED WITHOUT ATTRIBUTION TO "
+        "HARBOUR NEWS. The union said the strike would go on until the port raised its "
+        "pay offer. U.S. AND NATO ships waited outside the harbour of Calder on Tuesday."
+    )
+    found = [c.sentence.text for c in candidates(storybrief.brief([{"text": text}]).documents)]
+    assert any("walked out on Monday" in s for s in found)
+    assert any("raised its pay offer" in s for s in found)
+    # A few words in capitals are no shout.
+    assert any("ships waited outside" in s for s in found)
+    assert not any("MOTHER" in s or "NO PORTION" in s for s in found)

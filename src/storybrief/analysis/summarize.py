@@ -1085,6 +1085,11 @@ def _standing(
         return None
     if is_caption_like(text):  # a caption run into a paragraph
         return None
+    if _shouted(text):
+        # Capitals throughout: a headline, a notice ("NO PORTION OF THE MATERIALS
+        # CONTAINED HEREIN MAY BE USED ..."), a broadcast's running script ("NEW AT
+        # 5:00, A MOTHER ..."), a reader's shout: never a brief's sentence.
+        return None
     if _POINTER.match(text) or _PAGE_LINE.search(text):
         return None  # "(See the top 10 movies of 2009.)", "Follow him on Twitter @...": the page's
     if WRITER_NOTE.match(text) and (
@@ -1172,6 +1177,21 @@ def _standing(
     if _outlet_speaks(doc, sentence):
         return None
     return "alone"
+
+
+#: Of a sentence's letters, the share in capitals that makes it written in capitals
+#: (room for a few words in lower case: "'S", "McCAIN"); and the fewest letters that can
+#: tell (not "U.S. AND NATO TROOPS" alone).
+SHOUTED_SHARE = 0.8
+SHOUTED_LETTERS = 20
+
+
+def _shouted(text: str) -> bool:
+    """Whether a sentence is written in capitals."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < SHOUTED_LETTERS:
+        return False
+    return sum(c.isupper() for c in letters) >= SHOUTED_SHARE * len(letters)
 
 
 def _in_parentheses(text: str) -> bool:
