@@ -3137,3 +3137,30 @@ def test_a_sentence_written_in_capitals_is_no_summary_sentence() -> None:
     # A few words in capitals are no shout.
     assert any("ships waited outside" in s for s in found)
     assert not any("MOTHER" in s or "NO PORTION" in s for s in found)
+
+
+@pytest.mark.issue(20)
+def test_a_sentence_sharing_only_the_passages_aside_is_no_support_however_alike() -> None:
+    from storybrief.analysis.summarize import _supports, candidates
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    texts = (
+        "No weapon was found after four deputies fired, also killing the suspect, Mara "
+        "Lene Quillfeather, 30, whom they believed was armed.",
+        # Who the suspect was: what the passage tells in passing, nothing it asserts,
+        # however alike their names make them (TF-IDF cosine 0.57).
+        "The suspect killed by the deputies has been identified as Mara Lene Quillfeather, 30.",
+        # What the passage asserts, in other words.
+        "Investigators found no weapon after four deputies fired on Mara Lene Quillfeather.",
+        "The deputies fired after the suspect threatened them, the sheriff said. The suspect "
+        "was armed, the deputies believed. A weapon was not found at the scene, deputies "
+        "said. The deputies fired four times, killing the suspect, officials said.",
+    )
+    docs = parse_articles(
+        [build_article(t, f"d{n}") for n, t in enumerate(texts)],
+        load_nlp(),
+    )
+    (passage,) = [c for c in candidates(docs) if c.doc_index == 0]
+    (supports,), sentences, _ = _supports(docs, [passage])
+    assert {sentences[j].doc_id for j, _ in supports} == {"d2"}
