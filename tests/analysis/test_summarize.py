@@ -2847,6 +2847,25 @@ def test_two_documents_leads_that_tell_one_event_are_one_report() -> None:
     assert _leads_again(gists[0], gists[1])
     # The same subject and verb, another act: two events.
     assert not _leads_again(gists[1], gists[2])
+    # Other doers, other verbs, the same figure of the same thing: one event.
+    leads = [
+        "Detectives in Calder are looking for a woman who posed as a shop assistant and "
+        "stole more than $40,000 worth of phones.",
+        "Harbour County police are searching for a woman suspected of posing as a shop "
+        "assistant and stealing more than $40,000 worth of phones last week.",
+        "Harbour County police are searching for a woman suspected of posing as a shop "
+        "assistant and stealing more than $9,000 worth of phones last week.",
+        "Detectives in Calder are looking for two women who posed as shop assistants and "
+        "stole phones from two shops.",
+        "Harbour County police are searching for two men suspected of posing as shop "
+        "assistants and stealing tablets last week.",
+    ]
+    docs = parse_articles([build_article(t, f"d{k}") for k, t in enumerate(leads)], load_nlp())
+    gists = [_gist(d, d.sentences[0].start, d.sentences[0].end) for d in docs]
+    assert _leads_again(gists[0], gists[1])
+    # Another sum; a small count ("two") that many events share.
+    assert not _leads_again(gists[0], gists[2])
+    assert not _leads_again(gists[3], gists[4])
 
 
 @pytest.mark.issue(20)

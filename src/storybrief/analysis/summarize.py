@@ -4251,18 +4251,44 @@ LEADS_SHARED = 2
 
 def _leads_again(a: _Gist, b: _Gist) -> bool:
     """Whether two documents' leads tell the same event: the same subject (a name or
-    the head noun of what it asserts) or the same assertion ("have passed an act to
-    decriminalise ...", "has passed a law decriminalising ..."), and ``LEADS_SHARED``
+    the head noun of what it asserts), the same assertion ("have passed an act to
+    decriminalise ...", "has passed a law decriminalising ...") or the same figure
+    (``_figure_in_common``: "Detectives are looking for a woman who ... stole more than
+    $40,000 worth of iPhones", "Police are searching for a woman suspected of ... stealing
+    more than $40,000 worth of iPhones"), and ``LEADS_SHARED``
     other content words or the same object in common, asserted alike ("will", "not"),
     with no figure between them disagreeing and no places apart."""
     if a.mood != b.mood:
         return False  # "will stay closed until March" / "reopened in March"
-    if not (a.agents & b.agents or _same_subject(a.subjects, b.subjects) or a.main & b.main):
+    if not (
+        a.agents & b.agents
+        or _same_subject(a.subjects, b.subjects)
+        or a.main & b.main
+        or _figure_in_common(a, b)
+    ):
         return False
     shared = (a.words & b.words) - a.agents - b.agents - a.main - b.main - a.times - b.times
     if len(shared) < LEADS_SHARED and not a.objects & b.objects:
         return False
     return _figures_agreeing(a, b) is not None and not _places_apart(a, b)
+
+
+#: The least figure that marks one event where two leads both state it ("stole more than
+#: $40,000 worth of iPhones"): not a small count ("two men") that many events share.
+LEADS_FIGURE = 10
+
+
+def _figure_in_common(a: _Gist, b: _Gist) -> bool:
+    """Whether two sentences state one figure of ``LEADS_FIGURE`` or more, of one kind
+    (not a year or a length of time: a date is no event's own)."""
+    return any(
+        _kind(u) == _kind(y)
+        and _kind(u).split(" ")[0] in _TOLD_FIGURES
+        and v >= LEADS_FIGURE
+        and _same_figure(_kind(u).split(" ")[0], v, w, z, zw)
+        for u, v, w in a.figures
+        for y, z, zw in b.figures
+    )
 
 
 def _places_apart(a: _Gist, b: _Gist) -> bool:
