@@ -789,7 +789,8 @@ def test_a_sentence_that_counts_on_from_one_before_follows() -> None:
         "For those who travel at night, the board added a late ferry to Norland. "
         "First, the crews asked for a pay rise of a tenth for the night shifts. "
         "To begin with, the union said, the board must hire forty more deckhands. "
-        "First ferries to Norland left the Calder pier at dawn on the Wednesday."
+        "First ferries to Norland left the Calder pier at dawn on the Wednesday. "
+        "In fact, the port had lost a tenth of its trade to Marston by the autumn."
     )
     (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
     found = [c.follows is not None for c in candidates([doc])]
@@ -812,7 +813,9 @@ def test_a_sentence_that_counts_on_from_one_before_follows() -> None:
     assert found[26:29] == [True, False, False]
     # An item of a list the sentence before opens: first of what? ("First ferries"
     # names which ones.)
-    assert found[29:] == [True, True, False]
+    assert found[29:32] == [True, True, False]
+    # What bears out or corrects the sentence before it.
+    assert found[32:] == [True]
 
 
 @pytest.mark.model
@@ -1740,6 +1743,28 @@ def test_do_so_standing_for_an_act_told_before_leans_back(text: str, stands_for:
 
     (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
     assert _leans_back(doc, doc.sentences[0], []) is stands_for
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+@pytest.mark.parametrize(
+    ("text", "answers"),
+    [
+        ("The judge agreed, throwing out the port's claim that the union was unfit.", True),
+        ("Officials of the harbour board disagreed on Monday.", True),
+        ("The judge agreed to hear the port's appeal in May.", False),
+        ("The judge agreed that the union had broken no law.", False),
+        ("The board responded with a statement on its website on Monday.", False),
+        ("The ferry crews agreed a new contract with the port on Monday.", False),
+    ],
+)
+def test_a_reply_with_nothing_it_answers_leans_back(text: str, answers: bool) -> None:
+    from storybrief.analysis.summarize import _leans_back
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
+    assert _leans_back(doc, doc.sentences[0], []) is answers
 
 
 @pytest.mark.model

@@ -282,6 +282,9 @@ _COUNTS_ON = re.compile(
     r"""|earlier(?:\s*,|\s+(?:in\s+the|that)\s+(?:day|morning|afternoon|evening|week)\b)"""
     r"""|a\s+(?:second|third|fourth|fifth)\s+(?!(?:day|week|month|year|time|round|term)\b)"""
     r"""|another\s+(?!(?:day|week|month|year|time|round)\b)"""
+    # What bears out or corrects the sentence before: "In fact, one of the state's
+    # previous tests fell on Sept. 9."
+    r"""|in\s+fact\b"""
     # An item of a list the sentence before opens: "First, the scientists calculated
     # ...", "To begin with, they said, ..." (first of what?).
     r"""|(?:first(?:ly|\s+of\s+all)?|second(?:ly)?|third(?:ly)?|lastly|to\s+begin\s+with"""
@@ -833,6 +836,40 @@ def _did_so(doc: ParsedArticle, sentence: Sentence) -> bool:
     return not any(t.pos == "VERB" for t in doc.tree.between(sentence.start, at) if t.dep != "aux")
 
 
+#: Verbs that answer what was said before them: told with nothing of their own ("The judge
+#: agreed, throwing out ..."), they agree or object to what the sentence before said.
+_REPLY_VERBS = frozenset(
+    ("agree", "disagree", "concur", "respond", "reply", "retort", "counter", "object")
+)
+#: What a reply may take that says what it answers or how: "agreed to the plan", "agreed
+#: that ...", "responded with a statement".
+_REPLY_TAKES = frozenset(("ccomp", "xcomp", "dobj", "prep", "dative", "obj", "attr"))
+
+
+def _replies(doc: ParsedArticle, sentence: Sentence) -> bool:
+    """Whether a sentence's main verb answers what came before, with nothing it answers
+    or says of its own: "The judge agreed, throwing out the claim ..." (agreed with what?),
+    "Officials disagreed on Monday." (Not "agreed to the plan", "agreed that ...".)"""
+    for root in doc.tree.in_sentence(sentence.index):
+        if root.dep != "ROOT" or root.pos != "VERB" or root.lemma.lower() not in _REPLY_VERBS:
+            continue
+        if not any(
+            c.dep in _REPLY_TAKES and not (c.dep == "prep" and _of_time(doc, c))
+            for c in doc.tree.children(root)
+        ):
+            return True
+    return False
+
+
+def _of_time(doc: ParsedArticle, preposition: Token) -> bool:
+    """Whether a preposition's object is a time ("on Monday", "in May")."""
+    objects = [c for c in doc.tree.children(preposition) if c.dep == "pobj"]
+    return bool(objects) and all(
+        any(m.label in TIME_LABELS and m.span.start <= o.start < m.span.end for m in doc.mentions)
+        for o in objects
+    )
+
+
 def _leans_back(
     doc: ParsedArticle, sentence: Sentence, persons: Sequence[Any], unquoted: str | None = None
 ) -> bool:
@@ -856,6 +893,8 @@ def _leans_back(
     if "also" in words[:_ALSO_WITHIN]:
         return True
     if _did_so(doc, sentence):
+        return True
+    if _replies(doc, sentence):
         return True
     if _AGAIN.match(sentence.text):
         return True
