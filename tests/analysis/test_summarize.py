@@ -3208,3 +3208,26 @@ def test_a_sentence_sharing_only_the_passages_aside_is_no_support_however_alike(
     (passage,) = [c for c in candidates(docs) if c.doc_index == 0]
     (supports,), sentences, _ = _supports(docs, [passage])
     assert {sentences[j].doc_id for j, _ in supports} == {"d2"}
+
+
+@pytest.mark.issue(20)
+def test_a_lead_after_the_pages_standfirst_is_a_lead_that_other_leads_may_repeat() -> None:
+    first = (
+        "Harbour County police are searching for a woman suspected of posing as a shop "
+        "assistant and stealing more than $40,000 worth of phones. See video.\n\n"
+        "CALDER — Harbour County police are searching for a woman suspected of posing as a "
+        "shop assistant and stealing more than $40,000 worth of phones last week.\n\n"
+        "Police released footage on Tuesday of the suspect leaving the shop on Quay Street.\n\n"
+        "The woman walked into the stockroom, put the phones in a box and left, police said."
+    )
+    second = (
+        "Detectives in Calder are looking for a woman who posed as a shop assistant and "
+        "stole more than $40,000 worth of phones.\n\n"
+        "The footage shows the woman getting into a blue estate car outside the shop.\n\n"
+        "Detectives said the woman knew where the phones were kept and when staff changed."
+    )
+    brief = storybrief.brief([{"text": first}, {"text": second}], words=250)
+    told = [p.text for p in brief.summary]
+    # Two leads of one event ("more than $40,000 worth of phones"): one is told.
+    assert sum("$40,000 worth of phones" in t for t in told) == 1
+    assert any("blue estate car" in t for t in told)

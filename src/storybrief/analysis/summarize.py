@@ -2403,6 +2403,24 @@ def summarize_update(
     return update, _summary(old, old_found, old_table, context, background_words, opening=False)
 
 
+def _leads(found: Sequence[Candidate], vectors: Any) -> set[int]:
+    """The candidates that are their documents' leads: each document's first, and its
+    second where that says the first again (``REDUNDANT``): a page's standfirst, then
+    its dated lead ("Police are searching for a woman suspected of ... See video." |
+    "WASHINGTON — Police are searching for a woman suspected of ... earlier this
+    month.")."""
+    out = {i for i, c in enumerate(found) if c.position == 0}
+    if vectors is None:
+        return out
+    first = {c.doc_index: i for i, c in enumerate(found) if c.position == 0}
+    for i, c in enumerate(found):
+        if c.position == 1 and c.doc_index in first:
+            j = first[c.doc_index]
+            if float(cosine(vectors.matrix[i], vectors.matrix[j])[0, 0]) >= REDUNDANT:
+                out.add(i)
+    return out
+
+
 def _sentences_of(doc: ParsedArticle) -> list[list[Token]]:
     grouped: dict[int, list[Token]] = {}
     for token in doc.tokens:
@@ -2442,14 +2460,15 @@ def _summary(
 
     # Pairs found to be one passage and the other's support: never both (see below).
     repeated: set[frozenset[int]] = set()
+    firsts = _leads(found, vectors)
 
     def says_again(i: int, j: int) -> bool:
         return (
             frozenset((i, j)) in repeated
             or _says_again(gist(i), gist(j))
             or (
-                found[i].position == 0
-                and found[j].position == 0
+                i in firsts
+                and j in firsts
                 and found[i].doc_index != found[j].doc_index
                 and _leads_again(gist(i), gist(j))
             )
