@@ -3231,25 +3231,3 @@ def test_a_lead_after_the_pages_standfirst_is_a_lead_that_other_leads_may_repeat
     # Two leads of one event ("more than $40,000 worth of phones"): one is told.
     assert sum("$40,000 worth of phones" in t for t in told) == 1
     assert any("blue estate car" in t for t in told)
-
-
-@pytest.mark.issue(20)
-def test_a_name_written_with_and_without_its_article_is_one_name() -> None:
-    from storybrief.analysis.summarize import _gist, _says_again
-    from storybrief.nlp import load_nlp, parse_articles
-    from tests.conftest import build_article
-
-    texts = [
-        "A spokesman for the Calder County Sheriff's Office said the shooting that killed a "
-        'suspect and a boy was a "tragic accident."',
-        "Calder County Sheriff's Office spokesman Tomas Ortega called the death of Kameron "
-        'Vilar on Thursday a "tragic accident."',
-        "Calder County Sheriff's Office spokesman Tomas Ortega called the closure of the "
-        'harbour on Thursday "a grave mistake."',
-    ]
-    docs = parse_articles([build_article(t, f"d{k}") for k, t in enumerate(texts)], load_nlp())
-    gists = [_gist(d, d.sentences[0].start, d.sentences[0].end) for d in docs]
-    # The same office's own words quoted, "the Calder County Sheriff's Office" and
-    # "Calder County Sheriff's Office": one remark.
-    assert _says_again(gists[0], gists[1])
-    assert not _says_again(gists[0], gists[2])

@@ -3761,12 +3761,6 @@ _WHEN_PREPOSITIONS = frozenset(("after", "before", "following", "since", "until"
 _ASIDE_DEPS = frozenset(("relcl", "acl", "advcl"))
 
 
-def _name_key(written: str) -> str:
-    """A name as a key where no entity stands for it: folded, its spaces one, without an
-    article ("The Bexar County Sheriff" is "Bexar County Sheriff")."""
-    return re.sub(r"^(?:the|a|an)\s+", "", " ".join(written.lower().split()))
-
-
 def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
     inside = doc.tree.between(start, end)
 
@@ -3819,13 +3813,13 @@ def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
         if start <= m.span.start < end and (f := figure_of(doc, m)) is not None
     ) + _durations(doc, start, end)
     referents = frozenset(
-        m.entity_id or _name_key(m.span.text)
+        m.entity_id or " ".join(m.span.text.lower().split())
         for m in here
         if m.label in ACTOR_LABELS or m.label in TIME_LABELS
     ) | frozenset(f"{u}={v:g}" for u, v, _ in figures)
     times = frozenset(t.lemma.lower() for t in inside if any(a <= t.start < b for a, b in when))
     places = frozenset(
-        (m.entity_id or _name_key(m.span.text), m.span.text)
+        (m.entity_id or " ".join(m.span.text.lower().split()), m.span.text)
         for m in here
         if m.label in _PLACE_LABELS
     )
@@ -3835,7 +3829,7 @@ def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
         doc,
         asserted,
         [
-            (m.span.start, m.span.end, m.entity_id or _name_key(m.span.text))
+            (m.span.start, m.span.end, m.entity_id or " ".join(m.span.text.lower().split()))
             for m in here
             if m.label in ACTOR_LABELS
         ],
@@ -3867,7 +3861,8 @@ def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
         people=frozenset(
             " ".join(m.span.text.casefold().split())
             for m in here
-            if m.label == "PERSON" and (m.entity_id or _name_key(m.span.text)) in subjects
+            if m.label == "PERSON"
+            and (m.entity_id or " ".join(m.span.text.lower().split())) in subjects
         ),
         verb=any(t.pos in ("VERB", "AUX") for t in inside),
         told=_told_figures(doc, here, inside),
@@ -3941,7 +3936,7 @@ def _doers(doc: ParsedArticle, here: Sequence[Mention], inside: Sequence[Token])
     for t in list(heads):
         heads += [c for c in doc.tree.children(t) if c.dep == "conj"]
     return frozenset(
-        m.entity_id or _name_key(m.span.text)
+        m.entity_id or " ".join(m.span.text.lower().split())
         for m in here
         if m.label in _PLACE_LABELS and any(m.span.start <= t.start < m.span.end for t in heads)
     )
