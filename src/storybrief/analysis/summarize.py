@@ -27,6 +27,7 @@ percent").
 Candidates come from the documents about the story: not from a page that tells another
 (``compare.off_story``: a page of advice in a cluster on a lawsuit, an almanac's "Today
 in History" among the reports). Candidates exclude headlines, photo captions, questions,
+sentences written in capitals (a broadcast's running script, a notice: ``_shouted``),
 very short or very long sentences, fragments that start in lower case, a noun with only
 relative clauses ("A left-handed hitter who likes to pull the ball."), teasers cut short
 with an ellipsis, the questions and answers of an interview printed as such ("Q. ... A.
