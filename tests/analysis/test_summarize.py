@@ -3231,3 +3231,22 @@ def test_a_lead_after_the_pages_standfirst_is_a_lead_that_other_leads_may_repeat
     # Two leads of one event ("more than $40,000 worth of phones"): one is told.
     assert sum("$40,000 worth of phones" in t for t in told) == 1
     assert any("blue estate car" in t for t in told)
+
+
+@pytest.mark.issue(20)
+def test_a_correspondents_video_blurb_is_no_summary_sentence() -> None:
+    text = (
+        "Port strike\n\nHarbour Times correspondent Lena Ostrova reports from the docks of "
+        "Calder, where the strike entered its second week.\n\n"
+        "The dockworkers of Calder walked out on Monday, and the port stood idle all week. "
+        "The Calder Herald's Tom Reyes reports on the families of the strikers who gathered "
+        "at the gates on Sunday. The union said the strike would go on until the port "
+        "raised its pay offer. The Calder Herald reports on its website that the talks "
+        "collapsed. Calder Shipping reports on Thursday, and its results will show the cost."
+    )
+    found = [c.sentence.text for c in candidates(storybrief.brief([{"text": text}]).documents)]
+    assert any("walked out on Monday" in s for s in found)
+    # What a report states, and a company's results, are no blurbs.
+    assert any("the talks collapsed" in s for s in found)
+    assert any("Calder Shipping reports on Thursday" in s for s in found)
+    assert not any("Ostrova" in s or "Reyes" in s for s in found)

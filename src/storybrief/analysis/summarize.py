@@ -28,6 +28,8 @@ Candidates come from the documents about the story: not from a page that tells a
 (``compare.off_story``: a page of advice in a cluster on a lawsuit, an almanac's "Today
 in History" among the reports). Candidates exclude headlines, photo captions, questions,
 sentences written in capitals (a broadcast's running script, a notice: ``_shouted``),
+a video's blurb (a named correspondent "reports from" a place or "reports on" a subject:
+``_correspondent_reports``),
 very short or very long sentences, fragments that start in lower case, a noun with only
 relative clauses ("A left-handed hitter who likes to pull the ball."), teasers cut short
 with an ellipsis, the questions and answers of an interview printed as such ("Q. ... A.
@@ -1214,7 +1216,7 @@ def _standing(
         return None
     if _leans_back(doc, sentence, persons, unquoted):
         return "follows"
-    if _outlet_speaks(doc, sentence):
+    if _outlet_speaks(doc, sentence) or _correspondent_reports(doc, sentence, unquoted):
         return None
     return "alone"
 
@@ -1381,6 +1383,47 @@ def _outlet_speaks(doc: ParsedArticle, sentence: Sentence) -> bool:
                 if said.removeprefix("the ").removesuffix(" s") == name.removeprefix("the "):
                     return True
     return False
+
+
+def _correspondent_reports(doc: ParsedArticle, sentence: Sentence, unquoted: str) -> bool:
+    """Whether the sentence is a video's blurb: a named correspondent or outlet "reports
+    from" a place or "reports on" a subject, in the present, with nothing reported ("The
+    Arizona Republic's Daniel Gonzalez reports on supporters of the migrant caravan ...",
+    "...; chief White House correspondent John Roberts reports from West Palm Beach,
+    Florida."): what the page's player shows, not what the story tells. Not what a
+    report states ("The Times reports on its website that the deal collapsed"), nor a
+    company's results ("Apple reports earnings on Thursday", "The company reports on
+    Thursday")."""
+    tree = doc.tree
+    for token in tree.between(sentence.start, sentence.end):
+        if token.lemma.lower() != "report" or token.tag not in ("VBZ", "VBP"):
+            continue
+        if (
+            token.dep not in ("ROOT", "conj")
+            or not unquoted[token.start - sentence.start : token.end - sentence.start].strip()
+        ):
+            continue
+        children = tree.children(token)
+        subject = next((c for c in children if c.dep == "nsubj"), None)
+        if subject is None or subject.pos != "PROPN":
+            continue
+        if any(c.dep in ("dobj", "ccomp", "xcomp") and c.text.lower() != "live" for c in children):
+            continue
+        for c in children:
+            if c.dep != "prep" or c.text.lower() not in ("from", "on"):
+                continue
+            object_ = tree.child(c, "pobj")
+            if object_ is not None and not _a_time(doc, object_):
+                return True
+    return False
+
+
+def _a_time(doc: ParsedArticle, token: Token) -> bool:
+    """Whether a word is (part of) a date or a time: "on Thursday", "on Oct. 5"."""
+    return token.text.lower() in WEEKDAYS or any(
+        m.label in ("DATE", "TIME") and m.span.start <= token.start < m.span.end
+        for m in doc.mentions
+    )
 
 
 #: What a source fails to answer when it gives no comment: "did not return calls",
