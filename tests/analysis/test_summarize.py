@@ -3250,3 +3250,20 @@ def test_a_correspondents_video_blurb_is_no_summary_sentence() -> None:
     assert any("the talks collapsed" in s for s in found)
     assert any("Calder Shipping reports on Thursday" in s for s in found)
     assert not any("Ostrova" in s or "Reyes" in s for s in found)
+
+
+@pytest.mark.issue(20)
+def test_a_set_up_the_writer_refutes_is_no_summary_sentence() -> None:
+    text = (
+        "Port strike\n\nThe dockworkers of Calder walked out on Monday, and the port stood "
+        "idle all week. The owners say the strike will be over within days. It's not. "
+        "The union said the strike would go on until the port raised its pay offer.\n\n"
+        "The mayor said the city would never take sides in the dispute. Wrong. She met "
+        "the owners twice this week, the union said. The port's owners expect a "
+        "settlement. It is not the first strike at Calder."
+    )
+    found = [c.sentence.text for c in candidates(storybrief.brief([{"text": text}]).documents)]
+    assert any("walked out on Monday" in s for s in found)
+    # Only a short rebuttal refutes: a sentence of its own that starts alike does not.
+    assert any("expect a settlement" in s for s in found)
+    assert not any("over within days" in s or "never take sides" in s for s in found)

@@ -29,7 +29,8 @@ Candidates come from the documents about the story: not from a page that tells a
 in History" among the reports). Candidates exclude headlines, photo captions, questions,
 sentences written in capitals (a broadcast's running script, a notice: ``_shouted``),
 a video's blurb (a named correspondent "reports from" a place or "reports on" a subject:
-``_correspondent_reports``),
+``_correspondent_reports``), a set-up its writer refutes in the next words ("They think it
+is fun and games." | "It's not."),
 very short or very long sentences, fragments that start in lower case, a noun with only
 relative clauses ("A left-handed hitter who likes to pull the ball."), teasers cut short
 with an ellipsis, the questions and answers of an interview printed as such ("Q. ... A.
@@ -335,6 +336,14 @@ _ENDS_ANY_SENTENCE = re.compile(r"""(?:[.!?:;…—–]|(?:^|\s)[_-]+)(?:\s*["'�
 #: A web address written out (not a site's name as a source: "told NBCLatino.com").
 _WEB_ADDRESS = re.compile(r"https?://|\bwww\.\w", re.IGNORECASE)
 _TRAILING_ELLIPSIS = re.compile(r"""(?:\.\.\.|…|\.(?:\s\.){2,})["'”’)]*$""")
+#: A short sentence that rebuts the one before it in its paragraph ("They think it is fun
+#: and games. It's not."; "... said the House would never treat impeachment as a partisan
+#: issue. Wrong."): what comes before is a set-up the writer refutes.
+_REBUTTAL = re.compile(
+    r"[ \t]*(?:(?:It|That)(?:'s|’s| is) not(?: so| true| the case| quite)?|It isn['’]t|"
+    r"Not (?:so|quite|really|exactly|anymore|true)|Wrong|Hardly|Think again|Nope|Far from it)"
+    r"[.!]"
+)
 # A sentence that starts with a lower-case word ("and then...") is a fragment.
 _LOWER_START = re.compile(r"^[a-z]{2}")
 #: The first or second person ("I think", "we're going to", "you've seen it", "let's"; not
@@ -1159,6 +1168,8 @@ def _standing(
         return None
     if _TRAILING_ELLIPSIS.search(text):  # a teaser cut short: "... argues that the police..."
         return None
+    if _REBUTTAL.match(doc.article.text, sentence.end):
+        return None  # "They think it is fun and games." | "It's not.": a set-up, refuted
     if _WEB_ADDRESS.search(text):  # a link to follow: "Help end this abuse: http://..."
         return None
     if _in_parentheses(text) and _PERSONAL.search(text):
