@@ -3267,3 +3267,29 @@ def test_a_set_up_the_writer_refutes_is_no_summary_sentence() -> None:
     # Only a short rebuttal refutes: a sentence of its own that starts alike does not.
     assert any("expect a settlement" in s for s in found)
     assert not any("over within days" in s or "never take sides" in s for s in found)
+
+
+@pytest.mark.issue(20)
+def test_a_sentence_asserting_the_passages_aside_is_no_support() -> None:
+    from storybrief.analysis.summarize import _supports, candidates
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    texts = (
+        "Foreign Minister Tala Verhoeven, who met with Premier Odo Kasprak in Lindor on "
+        "Sunday, accused Marovia of breaking the truce.",
+        # The meeting: what the passage tells in passing, asserted here.
+        "Kasprak met in Lindor on Sunday with Foreign Minister Tala Verhoeven and both "
+        "talked about Marovia.",
+        # What the passage asserts.
+        "Verhoeven accused Marovia of breaking the truce, after meeting Kasprak on Sunday.",
+        "Marovia denied that the truce was broken. The truce was signed in May. Talks on "
+        "the truce resumed in Lindor. Marovia has troops on the border.",
+    )
+    docs = parse_articles(
+        [build_article(t, f"d{n}") for n, t in enumerate(texts)],
+        load_nlp(),
+    )
+    (passage,) = [c for c in candidates(docs) if c.doc_index == 0]
+    (supports,), sentences, _ = _supports(docs, [passage])
+    assert {sentences[j].doc_id for j, _ in supports} == {"d2"}

@@ -4162,16 +4162,23 @@ def _same_content(a: _Gist, b: _Gist, similarity: float, *, strict: bool = False
     if (
         a.predicates
         and b.predicates
-        and not (a.predicates & b.lemmas or b.predicates & a.lemmas)
+        and not (a.predicates & b.lemmas or b.predicates & a.outside)
         and not agreeing
-        and (passing := {w for w in a.words & b.words if not w.isdigit()} - a.topic)
+        and (
+            passing := {w for w in a.words & b.words if not w.isdigit()}
+            - a.topic
+            - {t.lower() for t in a.times}
+        )
         and passing <= a.asides
         and similarity < COPY_SIMILARITY
     ):
         # However alike in its names, another assertion that shares with the passage
         # only what the passage tells in passing: "The suspect has been identified as
         # 30-year-old Amanda Lene Jones" is no second source for "No weapon was found
-        # after four deputies fired, also killing the suspect, Amanda Lene Jones, 30".
+        # after four deputies fired, also killing the suspect, Amanda Lene Jones, 30";
+        # nor what asserts the passage's aside ("Netanyahu met ... on Sunday with ...
+        # Mike Pompeo" for "Mike Pompeo, who met with Netanyahu in Israel on Sunday,
+        # accused Iran of ...").
         return False
     if similarity < NAMES_ALONE_SUPPORT:
         if a.places and not _places_meet(a.places, b):
