@@ -3236,8 +3236,8 @@ def test_a_lead_after_the_pages_standfirst_is_a_lead_that_other_leads_may_repeat
 @pytest.mark.issue(20)
 def test_a_correspondents_video_blurb_is_no_summary_sentence() -> None:
     text = (
-        "Port strike\n\nHarbour Times correspondent Lena Ostrova reports from the docks of "
-        "Calder, where the strike entered its second week.\n\n"
+        "Port strike\n\nThe Harbour Times reports the port stood idle on Monday; its "
+        "correspondent Lena Ostrova reports from the docks of Calder.\n\n"
         "The dockworkers of Calder walked out on Monday, and the port stood idle all week. "
         "The Calder Herald's Tom Reyes reports on the families of the strikers who gathered "
         "at the gates on Sunday. The union said the strike would go on until the port "

@@ -1416,9 +1416,16 @@ def _correspondent_reports(doc: ParsedArticle, sentence: Sentence, unquoted: str
             continue
         children = tree.children(token)
         subject = next((c for c in children if c.dep == "nsubj"), None)
-        if subject is None or subject.pos != "PROPN":
-            continue
-        if any(c.dep in ("dobj", "ccomp", "xcomp") and c.text.lower() != "live" for c in children):
+        if subject is None or not (
+            subject.pos == "PROPN" or any(c.pos == "PROPN" for c in tree.children(subject))
+        ):
+            continue  # a name, or a noun with one: "its correspondent Lena Ostrova"
+        if any(
+            c.dep in ("dobj", "ccomp", "xcomp")
+            and c.start > token.start  # not a clause before it the parser hung on it
+            and c.text.lower() != "live"
+            for c in children
+        ):
             continue
         for c in children:
             if c.dep != "prep" or c.text.lower() not in ("from", "on"):
