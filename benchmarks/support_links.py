@@ -17,7 +17,8 @@ its note.
     python benchmarks/support_links.py --summaries mn:20-36,d04:25-32 --out /tmp/s.md
 
 writes instead whole summaries (the default 250 words, every passage with its offsets and
-its support) of the given clusters of Multi-News (``mn``) or DUC 2004 (``d04``), and
+its support) of the given clusters of Multi-News (``mn``), DUC 2004 (``d04``) or NewsWCL50
+(``wcl``: one 2018 event by five outlets from left to right, its tokens joined again), and
 each cluster's documents as ``<out stem>-docs/<cluster>/<doc id>.txt``, for a reader to
 judge every sentence (fine, fragment, debris, dangling, redundant, superseded, off-topic)
 and every link. Session 63 read three rounds of 16 clusters this way (its note).
@@ -28,6 +29,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,7 +47,10 @@ DUC2007 = EVAL / "duc2007_update" / "duc2007_update.jsonl"
 WHOLE = {
     "mn": EVAL / "multinews_longbench" / "multinews_test200.jsonl",
     "d04": EVAL / "duc2004_task2" / "duc2004_task2.jsonl",
+    "wcl": EVAL / "newswcl50" / "newswcl50_clusters.jsonl",
 }
+#: A token the tokenizer split off that joins the word before it again.
+_JOINS_BEFORE = re.compile(r"[.,;:!?%)\]”]+|(?:'|’)(?:s|re|ve|ll|d|m)?|n(?:'|’)t")
 
 
 def clusters(name: str) -> Iterator[tuple[str, list[dict[str, Any]], int]]:
@@ -71,10 +76,42 @@ def clusters(name: str) -> Iterator[tuple[str, list[dict[str, Any]], int]]:
 
 
 def _document(record: dict[str, Any], *, dated: bool) -> dict[str, Any]:
+    if "outlet_position" in record:  # NewsWCL50: tokens, one sentence a line
+        return {"text": detokenize(record["text"])}
     out: dict[str, Any] = {"text": record["text"]}
     if dated and (record.get("date") or "")[:10]:
         out["published"] = record["date"][:10]
     return out
+
+
+def detokenize(text: str) -> str:
+    """NewsWCL50's text as a page reads: its tokens joined (a sentence a line, a
+    paragraph ending with a written "\\n"), punctuation and clitics joined to the word
+    before them, straight double quotes opened and closed in turn, hyphens closed up
+    ("Obama - era": "Obama-era")."""
+    paragraphs = []
+    for paragraph in text.split("\\n"):
+        words: list[str] = []
+        opened = False
+        glue = False  # the next token joins the one before: after an opening quote
+        for token in paragraph.split():
+            if token == '"':
+                if opened:
+                    words[-1:] = [(words[-1] if words else "") + '"']
+                else:
+                    words.append('"')
+                    glue = True
+                opened = not opened
+                continue
+            if words and (glue or _JOINS_BEFORE.fullmatch(token) or words[-1][-1] in "([$“‘"):
+                words[-1] += token
+            else:
+                words.append(token)
+            glue = False
+        joined = re.sub(r"(\w) - (\w)", r"\1-\2", " ".join(words))
+        if joined:
+            paragraphs.append(joined)
+    return "\n\n".join(paragraphs)
 
 
 def summaries(spec: str, out: Path) -> None:
