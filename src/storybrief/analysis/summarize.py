@@ -264,7 +264,9 @@ _OPENERS = frozenset(
 #: year", "At the time of writing", "Soon after the crash", "The next day's vote",
 #: "Earlier this month", "Two more than ...").
 _TIME_BEFORE = re.compile(
-    r"""(?:at\s+(?:the|that)\s+(?:time|point|moment)|by\s+(?:then|that\s+time|that\s+point)"""
+    r"""(?:at\s+(?:the|that)\s+(?:time|point|moment)"""
+    r"""|at\s+(?:a\s+later|another)\s+(?:time|point|moment|stage|date)"""
+    r"""|by\s+(?:then|that\s+time|that\s+point)"""
     r"""|(?:since|until|till|back)\s+then|(?:the\s+)?(?:next|following)\s+"""
     r"""(?:day|morning|afternoon|evening|night|week|month|year)"""
     r"""|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)"""
