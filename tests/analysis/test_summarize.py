@@ -3261,6 +3261,7 @@ def test_a_set_up_the_writer_refutes_is_no_summary_sentence() -> None:
         "Port strike\n\nThe dockworkers of Calder walked out on Monday, and the port stood "
         "idle all week. The owners say the strike will be over within days. It's not. "
         "The union said the strike would go on until the port raised its pay offer.\n\n"
+        "The strike looks like a victory for the union. It's not – at least, not yet. "
         "The mayor said the city would never take sides in the dispute. Wrong. She met "
         "the owners twice this week, the union said. The port's owners expect a "
         "settlement. It is not the first strike at Calder."
@@ -3269,7 +3270,9 @@ def test_a_set_up_the_writer_refutes_is_no_summary_sentence() -> None:
     assert any("walked out on Monday" in s for s in found)
     # Only a short rebuttal refutes: a sentence of its own that starts alike does not.
     assert any("expect a settlement" in s for s in found)
-    assert not any("over within days" in s or "never take sides" in s for s in found)
+    assert not any(
+        "over within days" in s or "never take sides" in s or "a victory for" in s for s in found
+    )
 
 
 @pytest.mark.issue(20)

@@ -340,11 +340,12 @@ _WEB_ADDRESS = re.compile(r"https?://|\bwww\.\w", re.IGNORECASE)
 _TRAILING_ELLIPSIS = re.compile(r"""(?:\.\.\.|…|\.(?:\s\.){2,})["'”’)]*$""")
 #: A short sentence that rebuts the one before it in its paragraph ("They think it is fun
 #: and games. It's not."; "... said the House would never treat impeachment as a partisan
-#: issue. Wrong."): what comes before is a set-up the writer refutes.
+#: issue. Wrong."; "... sounds like a momentous victory. It's not – at least, not yet."):
+#: what comes before is a set-up the writer refutes.
 _REBUTTAL = re.compile(
     r"[ \t]*(?:(?:It|That)(?:'s|’s| is) not(?: so| true| the case| quite)?|It isn['’]t|"
     r"Not (?:so|quite|really|exactly|anymore|true)|Wrong|Hardly|Think again|Nope|Far from it)"
-    r"[.!]"
+    r"(?:[.!;]|\s*[–—]|\s+--)"
 )
 # A sentence that starts with a lower-case word ("and then...") is a fragment.
 _LOWER_START = re.compile(r"^[a-z]{2}")
