@@ -931,6 +931,7 @@ def test_a_sentence_dated_by_what_came_before_follows() -> None:
         "At a later point, the inspectors found a crack in one hull.": True,
         "At another point, the crew said the alarm had failed.": True,
         "At one point, the fire spread to the upper deck.": False,
+        "The same goes for the two older ferries of the fleet.": True,
         "Later this year the operator will buy three new ferries.": False,
         "At the time of writing, the ferries were still tied up in Calder.": False,
         "Soon after the fire, the operator grounded its fleet of ferries.": False,

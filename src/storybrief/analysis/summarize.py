@@ -291,6 +291,9 @@ _COUNTS_ON = re.compile(
     # What bears out or corrects the sentence before: "In fact, one of the state's
     # previous tests fell on Sept. 9."
     r"""|in\s+fact\b"""
+    # The same as what came before: "The same goes for nuclear weapons.", "The same is
+    # true of ..." (not "The same day, ...", "The same report found ...").
+    r"""|the\s+same\s+(?:goes|went|is\s+true|was\s+true|applies|applied|holds|held)\b"""
     # An item of a list the sentence before opens: "First, the scientists calculated
     # ...", "To begin with, they said, ..." (first of what?).
     r"""|(?:first(?:ly|\s+of\s+all)?|second(?:ly)?|third(?:ly)?|lastly|to\s+begin\s+with"""
