@@ -18,7 +18,9 @@ its note.
 
 writes instead whole summaries (the default 250 words, every passage with its offsets and
 its support) of the given clusters of Multi-News (``mn``), DUC 2004 (``d04``) or NewsWCL50
-(``wcl``: one 2018 event by five outlets from left to right, its tokens joined again), and
+(``wcl``: one 2018 event by five outlets from left to right, its tokens joined again) or
+ECB+ (``ecb`` / ``ecbplus``: the topic's first or second event, topics in order; its
+tokens joined again, a sentence a paragraph, the crawler's address line left out), and
 each cluster's documents as ``<out stem>-docs/<cluster>/<doc id>.txt``, for a reader to
 judge every sentence (fine, fragment, debris, dangling, redundant, superseded, off-topic)
 and every link. Session 63 read three rounds of 16 clusters this way (its note).
@@ -27,6 +29,7 @@ and every link. Session 63 read three rounds of 16 clusters this way (its note).
 from __future__ import annotations
 
 import argparse
+import gzip
 import itertools
 import json
 import re
@@ -49,6 +52,8 @@ WHOLE = {
     "d04": EVAL / "duc2004_task2" / "duc2004_task2.jsonl",
     "wcl": EVAL / "newswcl50" / "newswcl50_clusters.jsonl",
 }
+#: ECB+: each topic holds two events of one kind, its "ecb" and "ecbplus" halves.
+ECBPLUS = EVAL / "ecbplus" / "ecbplus_docs.jsonl.gz"
 #: A token the tokenizer split off that joins the word before it again.
 _JOINS_BEFORE = re.compile(r"[.,;:!?%)\]”]+|(?:'|’)(?:s|re|ve|ll|d|m)?|n(?:'|’)t")
 
@@ -84,15 +89,38 @@ def _document(record: dict[str, Any], *, dated: bool) -> dict[str, Any]:
     return out
 
 
-def detokenize(text: str) -> str:
-    """NewsWCL50's text as a page reads: its tokens joined (a sentence a line, a
-    paragraph ending with a written "\\n"), punctuation and clitics joined to the word
-    before them, straight double quotes opened and closed in turn, hyphens closed up
-    ("Obama - era": "Obama-era")."""
+#: Tokens split inside one written word: "1 : 30", "1 , 300", "a . m .", "U . S .", "8 / 2 / 13",
+#: "TMZ . com", "Lohan ’ s".
+_SPLIT_WORDS = (
+    (re.compile(r"(?<=\d) ([:/]) (?=\d)"), r"\1"),
+    (re.compile(r"(?<=\d) , (?=\d{3}\b)"), ","),
+    (re.compile(r"\b([A-Za-z]) \. (?=[A-Za-z] \.)"), r"\1."),
+    (re.compile(r"(?<=\.[A-Za-z]) \.(?= |$)"), "."),
+    (re.compile(r"(?<=\w) \. (?=(?:com|org|net|gov)\b)"), "."),
+    (re.compile(r" ([’']) (?=(?:s|re|ve|ll|d|m|t)\b)"), r"\1"),
+)
+
+
+#: A quote open across more lines than this is taken as unbalanced: its paragraph ends.
+QUOTE_SENTENCES = 4
+
+
+def detokenize(text: str, *, quotes_across: bool = False) -> str:
+    """NewsWCL50's (or ECB+'s) text as a page reads: its tokens joined (a sentence a
+    line, a paragraph ending with a written "\\n"), punctuation and clitics joined to the
+    word before them, straight double quotes opened and closed in turn (within a
+    paragraph, or across them with ``quotes_across``), hyphens closed up ("Obama - era":
+    "Obama-era"), words the tokenizer split written whole again ("1 : 30 a . m .")."""
+    for pattern, replacement in _SPLIT_WORDS:
+        text = pattern.sub(replacement, text)
     paragraphs = []
+    opened = False
+    words: list[str] = []
+    spanned = 0
     for paragraph in text.split("\\n"):
-        words: list[str] = []
-        opened = False
+        if not 0 < spanned < QUOTE_SENTENCES:  # a quote still open goes on in one paragraph
+            words = []
+            opened = False
         glue = False  # the next token joins the one before: after an opening quote
         for token in paragraph.split():
             if token == '"':
@@ -108,10 +136,43 @@ def detokenize(text: str) -> str:
             else:
                 words.append(token)
             glue = False
+        spanned = spanned + 1 if opened and quotes_across else 0
+        if 0 < spanned < QUOTE_SENTENCES:
+            continue
         joined = re.sub(r"(\w) - (\w)", r"\1-\2", " ".join(words))
         if joined:
             paragraphs.append(joined)
+    if 0 < spanned < QUOTE_SENTENCES and words:  # the text ends inside a quote
+        paragraphs.append(re.sub(r"(\w) - (\w)", r"\1-\2", " ".join(words)))
     return "\n\n".join(paragraphs)
+
+
+def ecb_records(half: str) -> list[dict[str, Any]]:
+    """ECB+'s events of one half ("ecb" or "ecbplus"), topics in order, each as a record
+    of documents whose text is the page's sentences joined again."""
+    events: dict[int, list[dict[str, Any]]] = {}
+    with gzip.open(ECBPLUS, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            doc = json.loads(line)
+            if doc["subset"] != half:
+                continue
+            sentences = [s for s in doc["sentences"] if not s.startswith("http :")]
+            tokens = "\\n".join(s.replace("``", '"').replace("''", '"') for s in sentences)
+            events.setdefault(int(doc["topic"]), []).append(
+                {"doc_id": doc["doc_name"], "text": detokenize(tokens, quotes_across=True)}
+            )
+    return [
+        {"documents": sorted(docs, key=lambda d: d["doc_id"])} for _, docs in sorted(events.items())
+    ]
+
+
+def _records(name: str, first: int, last: int) -> Iterator[tuple[int, dict[str, Any]]]:
+    if name in ("ecb", "ecbplus"):
+        yield from itertools.islice(enumerate(ecb_records(name)), first, last)
+        return
+    with WHOLE[name].open(encoding="utf-8") as lines:
+        for k, line in enumerate(itertools.islice(lines, first, last), first):
+            yield k, json.loads(line)
 
 
 def summaries(spec: str, out: Path) -> None:
@@ -122,22 +183,21 @@ def summaries(spec: str, out: Path) -> None:
     for part in spec.split(","):
         name, _, span = part.partition(":")
         first, _, last = span.partition("-")
-        with WHOLE[name].open(encoding="utf-8") as lines:
-            for k, line in enumerate(itertools.islice(lines, int(first), int(last)), int(first)):
-                docs = [_document(d, dated=True) for d in json.loads(line)["documents"]]
-                docs = [d for d in docs if d["text"].strip()]
-                if not docs:
-                    continue
-                brief = storybrief.brief(docs)
-                here = folder / f"{name}{k}"
-                here.mkdir(parents=True, exist_ok=True)
-                for doc in brief.documents:
-                    (here / f"{doc.id}.txt").write_text(doc.article.text, encoding="utf-8")
-                entries.append(f"# {name}{k} ({len(docs)} documents; texts in {here}/)\n")
-                for n, p in enumerate(brief.summary, 1):
-                    entries.append(f"S{n} [{p.doc_id} {p.start}-{p.end}] {p.text}")
-                    entries += [f"    - {s.doc_id}: {s.text}" for s in p.support]
-                entries.append("")
+        for k, record in _records(name, int(first), int(last)):
+            docs = [_document(d, dated=True) for d in record["documents"]]
+            docs = [d for d in docs if d["text"].strip()]
+            if not docs:
+                continue
+            brief = storybrief.brief(docs)
+            here = folder / f"{name}{k}"
+            here.mkdir(parents=True, exist_ok=True)
+            for doc in brief.documents:
+                (here / f"{doc.id}.txt").write_text(doc.article.text, encoding="utf-8")
+            entries.append(f"# {name}{k} ({len(docs)} documents; texts in {here}/)\n")
+            for n, p in enumerate(brief.summary, 1):
+                entries.append(f"S{n} [{p.doc_id} {p.start}-{p.end}] {p.text}")
+                entries += [f"    - {s.doc_id}: {s.text}" for s in p.support]
+            entries.append("")
     out.write_text("\n".join(entries), encoding="utf-8")
     sentences = sum(e.startswith("S") for e in entries)
     sys.stdout.write(f"{sentences} summary sentences written to {out}\n")
