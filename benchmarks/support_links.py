@@ -89,11 +89,12 @@ def _document(record: dict[str, Any], *, dated: bool) -> dict[str, Any]:
     return out
 
 
-#: Tokens split inside one written word: "1 : 30", "1 , 300", "a . m .", "U . S .", "8 / 2 / 13",
-#: "TMZ . com", "Lohan ’ s".
+#: Tokens split inside one written word: "1 : 30", "1 , 300", "472 . 72bn", "a . m .",
+#: "U . S .", "8 / 2 / 13", "TMZ . com", "Lohan ’ s".
 _SPLIT_WORDS = (
     (re.compile(r"(?<=\d) ([:/]) (?=\d)"), r"\1"),
     (re.compile(r"(?<=\d) , (?=\d{3}\b)"), ","),
+    (re.compile(r"(?<=\d) \. (?=\d)"), "."),
     (re.compile(r"\b([A-Za-z]) \. (?=[A-Za-z] \.)"), r"\1."),
     (re.compile(r"(?<=\.[A-Za-z]) \.(?= |$)"), "."),
     (re.compile(r"(?<=\w) \. (?=(?:com|org|net|gov)\b)"), "."),
