@@ -790,7 +790,11 @@ def test_a_sentence_that_counts_on_from_one_before_follows() -> None:
         "First, the crews asked for a pay rise of a tenth for the night shifts. "
         "To begin with, the union said, the board must hire forty more deckhands. "
         "First ferries to Norland left the Calder pier at dawn on the Wednesday. "
-        "In fact, the port had lost a tenth of its trade to Marston by the autumn."
+        "In fact, the port had lost a tenth of its trade to Marston by the autumn. "
+        "The two were arrested at the Calder pier on Tuesday night. "
+        "The two men were arrested at the Calder pier on Tuesday night. "
+        "Of those arrested, three were deckhands from the night ferries. "
+        "Of those who struck, most went back to the Calder pier in June."
     )
     (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
     found = [c.follows is not None for c in candidates([doc])]
@@ -815,7 +819,9 @@ def test_a_sentence_that_counts_on_from_one_before_follows() -> None:
     # names which ones.)
     assert found[29:32] == [True, True, False]
     # What bears out or corrects the sentence before it.
-    assert found[32:] == [True]
+    assert found[32:33] == [True]
+    # The two who? (Not "the two men".) Of those what? (Not "those who ...".)
+    assert found[33:] == [True, False, True, False]
 
 
 @pytest.mark.model
@@ -3300,3 +3306,69 @@ def test_a_sentence_asserting_the_passages_aside_is_no_support() -> None:
     (passage,) = [c for c in candidates(docs) if c.doc_index == 0]
     (supports,), sentences, _ = _supports(docs, [passage])
     assert {sentences[j].doc_id for j, _ in supports} == {"d2"}
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_one_count_of_one_thing_told_again_in_other_words() -> None:
+    from storybrief.analysis.summarize import _counts_again
+
+    fire, suffocated, police_said, two_ferries = _gists(
+        "A firebomb thrown into a bakery in Varna killed four people as dockworkers "
+        "clashed with riot police.",
+        "Four people suffocated in a burning bakery during the battles between strikers "
+        "and police in Varna.",
+        "Police said at least four people, three men and a woman, died in the blaze.",
+        "Four ferries were held in the port of Varna by the strike.",
+    )
+    # The same count of the same thing: the story's one death toll, whatever the verb.
+    assert _counts_again(fire, suffocated)
+    assert _counts_again(fire, police_said)
+    # Four of another thing is another figure.
+    assert not _counts_again(fire, two_ferries)
+    known, counted = _gists(
+        "The four people were buried in Varna on Friday.",
+        "A crane collapse in Varna killed four people.",
+    )
+    # "The four people": ones the reader knows, named again, not counted.
+    assert not _counts_again(known, counted)
+    (elsewhere,) = _gists("A firebomb thrown into a bakery in Lisbon killed four people.")
+    # Places apart, or days apart: two events.
+    assert not _counts_again(fire, elsewhere)
+    monday, friday = _gists(
+        "Strikers in Varna detained four people on Monday.",
+        "Strikers in Varna detained four people on Friday.",
+    )
+    assert not _counts_again(monday, friday)
+    will, did = _gists(
+        "The port of Varna will hire four pilots.",
+        "The port of Varna hired four pilots.",
+    )
+    assert not _counts_again(will, did)
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_summary_tells_one_death_toll_once() -> None:
+    """Three outlets' leads state one toll in other words: the summary tells it once and
+    spends the words on what else the story holds."""
+    texts = [
+        "A firebomb thrown into a bakery in Varna killed four people on Wednesday as "
+        "dockworkers clashed with riot police over pay cuts. The dockworkers' union had "
+        "called the strike after the port cut wages by a tenth. Riot police fired tear gas "
+        "at the marchers near the harbour gates.",
+        "Four people suffocated in a burning bakery in Varna during battles between striking "
+        "dockworkers and police. The port's owners said the wage cuts would stand. The "
+        "mayor of Varna closed the harbour for the day.",
+        "A firebomb attack on a bakery left four people dead in Varna as striking "
+        "dockworkers fought riot police. The strike halted every ferry in the port. Union "
+        "leaders said they would march again on Friday.",
+    ]
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    docs = parse_articles([build_article(t, f"d{k}") for k, t in enumerate(texts)], load_nlp())
+    passages = summarize(docs, 70)
+    tolls = [p.text for p in passages if "four people" in p.text.lower()]
+    assert len(tolls) == 1, tolls
+    assert len(passages) >= 4

@@ -301,6 +301,14 @@ _COUNTS_ON = re.compile(
     # "Two more inmates are scheduled to die": more than those told of before.
     r"""|(?:two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)\s+more\s+"""
     r"""(?!than\b)"""
+    # Ones told of before, by their number alone: "The two were arrested ...", "The three
+    # had no idea ..." (not "The two men ...", which says who).
+    r"""|the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?=(?:were|are|was|is"""
+    r"""|had|have|has|will|would|could|can|may|might|must|also|then|later|both|each|all"""
+    r"""|remain|remained|face|faced|faces)\b)"""
+    # A part of what was told before: "Of those, only 7 percent die.", "Of those killed,
+    # 11 were killed in Tanzania." (not "Of those who ...", which says who).
+    r"""|of\s+(?:(?:those|these)\b(?!\s+(?:who|which|whose|that)\b)|them\b)"""
     # One of the cases told before: "In one case a few years back, a student was shot".
     r"""|in\s+(?:one|another|the\s+other|a\s+(?:second|third|similar))\s+"""
     r"""(?:case|instance|incident|example)\b"""
@@ -2534,6 +2542,7 @@ def _summary(
         return (
             frozenset((i, j)) in repeated
             or _says_again(gist(i), gist(j))
+            or _counts_again(gist(i), gist(j))
             or (
                 i in firsts
                 and j in firsts
@@ -3456,6 +3465,10 @@ class _Gist:
     #: The kinds of figure its main clauses state ("count", "money", "percent"; not
     #: those of a clause told in passing: "the bombing that killed 270 people").
     told: tuple[tuple[str, float, str], ...] = ()
+    #: The counts of a named thing its main clauses state, told as counts, not as the
+    #: ones the reader knows ("killed three people", not "the two DJs"), as (unit,
+    #: value, as written): ``_counts_again``.
+    counts: tuple[tuple[str, float, str], ...] = ()
     #: Every lemma it has outside its asides, lowercased.
     outside: frozenset[str] = frozenset()
     #: The nouns its asides tell of, lemmas: "the London clinic where he is being
@@ -3934,6 +3947,7 @@ def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
         ),
         verb=any(t.pos in ("VERB", "AUX") for t in inside),
         told=_told_figures(doc, here, inside),
+        counts=_told_counts(doc, here, inside),
         doers=_doers(doc, here, inside),
         outside=frozenset(t.lemma.lower() for t in inside if t.index not in aside),
         quoted=_quoted_words(doc, start, end, inside),
@@ -4042,6 +4056,53 @@ def _told_figures(
         if not any(t.dep in _PASSING_DEPS for t in path):
             found.append((kind, f[1], m.span.text))
     return tuple(found)
+
+
+#: Words before a number that make it name ones the reader knows, not count them: "the
+#: two DJs", "all three", "their five children".
+_KNOWN_ONES = frozenset(("the", "these", "those", "all", "both", "its", "their", "his", "her"))
+
+
+def _told_counts(
+    doc: ParsedArticle, here: Sequence[Mention], inside: Sequence[Token]
+) -> tuple[tuple[str, float, str], ...]:
+    """The counts of a named thing ("count guard") that a sentence's main clauses state
+    as counts: "pulled a gun on two guards", not "the two guards" nor "who was
+    investigating the killings of four foreigners"."""
+    first = {t.start: t for t in inside}
+    found: list[tuple[str, float, str]] = []
+    for m in here:
+        f = figure_of(doc, m)
+        if f is None or not f[0].startswith("count "):
+            continue
+        token = first.get(m.span.start)
+        if token is None:
+            continue
+        before = doc.tree.token(token.index - 1)
+        if before is not None and (before.text.lower() in _KNOWN_ONES or before.tag == "PRP$"):
+            continue
+        path = [token, *doc.tree.ancestors(token, len(inside))]
+        if not any(t.dep in _PASSING_DEPS for t in path):
+            found.append((f[0], f[1], m.span.text))
+    return tuple(found)
+
+
+def _counts_again(a: _Gist, b: _Gist) -> bool:
+    """Whether two sentences state one count of one thing, told alike ("A firebomb attack
+    on a bank killed at least three people" / "Three people died in a burning bank";
+    "overpowered two prison guards" / "pulled a gun on two guards"): one event of the
+    story told again in other words, unless their places, days or moods part them
+    ("three people were killed in Homs on Monday" / "... in Hama on Friday")."""
+    if a.mood != b.mood or _places_apart(a, b) or _times_disagree(a.times, b.times):
+        return False
+    days = {w for w in a.times if w in WEEKDAYS}, {w for w in b.times if w in WEEKDAYS}
+    if days[0] and days[1] and not days[0] & days[1]:
+        return False
+    return any(
+        u == y and _same_figure("count", v, w, z, zw)
+        for u, v, w in a.counts
+        for y, z, zw in b.counts
+    )
 
 
 def _same_content(a: _Gist, b: _Gist, similarity: float, *, strict: bool = False) -> bool:
