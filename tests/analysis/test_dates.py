@@ -79,6 +79,39 @@ def test_dates_a_page_that_stamps_its_day_states_its_date() -> None:
 
 
 @pytest.mark.issue(20)
+def test_dates_a_date_alone_on_a_line_under_the_title_is_the_pages_stamp() -> None:
+    for line, date in (
+        ("April 04, 2007", "April 04, 2007"),
+        ("WEDNESDAY, APRIL 4, 2007, 10:53 AM", "APRIL 4, 2007"),
+        ("Apr 4, 2007, 1:17pm EST", "Apr 4, 2007"),
+    ):
+        text = (
+            f"Calder pier closes\n\nThe port gives up on its oldest pier.\n\n{line}\n\n"
+            "The harbour board closed the Calder pier on Tuesday, a week after the "
+            "ferry Norland struck it on March 27, 2007."
+        )
+        doc = build_parsed(text, mentions=[(date, "DATE"), ("March 27, 2007", "DATE")])
+        (dated,) = estimate_dates([doc])
+        published = dated.article.published
+        # The page says its day under its title and deck: stated, not guessed.
+        assert published is not None, line
+        assert (published.iso(), published.estimated) == ("2007-04-04", False)
+        assert published.evidence is not None
+        assert text[published.evidence.start : published.evidence.end].endswith(date)
+    # A date line further down the page is a box's or a list's; a date with more words
+    # on its line is a sentence's.
+    body = " ".join(f"The pier was repaired in year {k}." for k in range(1, 7))
+    for text in (
+        "Calder pier closes\n\n" + "\n\n".join(body.split(". ")) + "\n\nApril 04, 2007\n\nEnd.",
+        "Calder pier closes\n\nThe pier shut on April 04, 2007\n\nThe board said so.",
+    ):
+        doc = build_parsed(text, mentions=[("April 04, 2007", "DATE")])
+        (dated,) = estimate_dates([doc])
+        published = dated.article.published
+        assert published is None or published.estimated, text
+
+
+@pytest.mark.issue(20)
 def test_dates_a_day_before_a_later_year_the_text_states_dates_nothing() -> None:
     # A review: the story it tells is set on a day long past, the film it reviews is of
     # a later year. The writing is after both; no day dates it.

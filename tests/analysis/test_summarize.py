@@ -3372,3 +3372,57 @@ def test_summary_tells_one_death_toll_once() -> None:
     tolls = [p.text for p in passages if "four people" in p.text.lower()]
     assert len(tolls) == 1, tolls
     assert len(passages) >= 4
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_what_the_passage_asserts_told_only_as_the_time_of_another_act_is_no_support() -> None:
+    from storybrief.analysis.summarize import _same_content
+
+    passage, named_after, relieved_after = _gists(
+        "Calder United President and General Manager Ines Varga announced today that "
+        "Tomas Lind has been relieved of his duties as head coach of Calder United.",
+        "Arends, who played for Calder United for 11 seasons and served as an assistant "
+        "coach for seven, was named coach after Tomas Lind was relieved of his coaching "
+        "duties.",
+        "Tomas Lind was relieved of his duties as head coach after the club lost eight games.",
+    )
+    # The other asserts a hiring; the firing is only its time.
+    assert not _same_content(passage, named_after, 0.6, strict=True)
+    # An aside of its own does not keep a sentence from asserting the passage's act.
+    assert _same_content(passage, relieved_after, 0.6, strict=True)
+    # Nor is a sentence that states the passage's figures only the time of another act.
+    sank, feared = _gists(
+        "The Calder ferry sank in the North Sea on Monday, killing all 40 people aboard.",
+        "All the 40 people on board are feared dead as the Calder ferry sank early Monday "
+        "in the North Sea.",
+    )
+    assert feared.aside_verbs & feared.predicates
+    assert _same_content(sank, feared, 0.6, strict=True)
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_the_pages_deck_above_its_date_line_is_no_summary_sentence() -> None:
+    """Title, deck, date line, story: the deck is the page's, above the story's lead."""
+    deck = "The gang member shot deputy Tomas Lind outside a Calder building in 2005."
+    docs = [
+        {
+            "text": f"Deputy's killer gets death sentence\n\n{deck}\n\nApril 04, 2007\n\n"
+            "A Calder jury on Tuesday ordered execution for a gang member convicted of "
+            "murdering sheriff's deputy Tomas Lind in June 2005.\n\nLind, 35, was shot "
+            "outside a Calder apartment building while investigating a robbery."
+        },
+        {
+            "text": "Jury wants death for deputy's killer\n\nApril 04, 2007\n\nJurors in "
+            "Calder recommended the death penalty on Tuesday for the gang member who "
+            "killed deputy Tomas Lind in 2005.\n\nThe judge will pass sentence in May."
+        },
+    ]
+    brief = storybrief.brief(docs, words=80)
+    assert brief.summary
+    assert deck not in [p.text for p in brief.summary]
+    # The page states its day: both documents are of April 4, 2007.
+    assert {d.article.published.iso() for d in brief.documents if d.article.published} == {
+        "2007-04-04"
+    }

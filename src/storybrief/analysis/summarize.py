@@ -93,6 +93,7 @@ from typing import Any
 from storybrief import gazetteer, lexicon
 from storybrief.analysis.claims import figure_of, figures_agree
 from storybrief.analysis.compare import addresses_reader, attributed, off_story, writes_as_self
+from storybrief.analysis.dates import HEAD_LINES
 from storybrief.analysis.similarity import SENTENCES, cosine, tfidf
 from storybrief.analysis.timex import (
     anchor_day,
@@ -1146,6 +1147,11 @@ def _standing(
         and sentence.start < (title.evidence.end or 0)
     ):
         return None
+    if sentence.start < _head_end(doc):
+        # Above the page's stamp of its day, under the title: the page's deck ("A
+        # 27-year-old parolee is found 'cowering in a bathtub' near the house ...",
+        # over "June 26, 2005"), not the story's lead.
+        return None
     if any(start <= sentence.start < end for start, end in doc.article.captions):
         return None
     if is_caption_like(text):  # a caption run into a paragraph
@@ -1251,6 +1257,22 @@ def _standing(
 #: tell (not "U.S. AND NATO TROOPS" alone).
 SHOUTED_SHARE = 0.8
 SHOUTED_LETTERS = 20
+
+
+def _head_end(doc: ParsedArticle) -> int:
+    """Where the page's head ends, when a stamp of its day ends it (``dates.HEAD_LINES``
+    lines with words at most before it: "Deputy's killer gets death sentence" | "The
+    gang member shot Jerry Ortiz ..." | "April 04, 2007"); else 0."""
+    published = doc.article.published
+    if published is None or published.estimated or published.evidence is None:
+        return 0
+    evidence = published.evidence
+    if evidence.location != "text" or evidence.start is None:
+        return 0
+    before = doc.article.text[: evidence.start].split("\n")
+    if sum(any(c.isalnum() for c in line) for line in before) >= HEAD_LINES:
+        return 0
+    return evidence.start
 
 
 def _shouted(text: str) -> bool:
@@ -3474,6 +3496,9 @@ class _Gist:
     #: The nouns its asides tell of, lemmas: "the London clinic where he is being
     #: held" → "clinic".
     aside_heads: frozenset[str] = frozenset()
+    #: The verbs outside its asides that an adverbial aside tells the time or the
+    #: cause of, lemmas: "was named coach after O'Brien was relieved" → "name".
+    aside_verbs: frozenset[str] = frozenset()
     #: Whether it says something in the passive ("were charged"): a subject who it befell.
     passive: bool = False
     #: The content words it quotes, lemmas (''there is a "spectrum" to behavior'':
@@ -3960,6 +3985,15 @@ def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
             and head.pos in ("NOUN", "PROPN")
             and head.index not in aside
         ),
+        aside_verbs=frozenset(
+            head.lemma.lower()
+            for t in inside
+            if t.dep == "advcl"
+            and t.index in aside
+            and (head := doc.tree.token(t.head)) is not None
+            and head.pos in ("VERB", "AUX")
+            and head.index not in aside
+        ),
     )
 
 
@@ -4207,6 +4241,23 @@ def _same_content(a: _Gist, b: _Gist, similarity: float, *, strict: bool = False
         # Hun Sen prime minister" for "The agreement will make Hun Sen prime minister";
         # nor all the passage's words told in passing: "Galileo, which was launched in
         # 1989 and arrived at Jupiter on Dec. 7, 1995, has ...".)
+        return False
+    if (
+        a.predicates
+        and a.predicates <= b.asides
+        and not a.predicates & b.outside
+        and b.predicates
+        and not b.predicates & a.lemmas
+        and b.aside_verbs & b.predicates
+        and not agreeing
+        and similarity < COPY_SIMILARITY
+    ):
+        # What the passage asserts told by the other only as the time or the cause of
+        # another act it asserts: "Cheeks was named coach after O'Brien was relieved of
+        # his duties" is no second source for "King announced that O'Brien has been
+        # relieved of his duties". (Unless it states the passage's figures too: "All the
+        # 217 people on board are feared dead as the plane crashed" tells the crash
+        # "killing all 217 aboard".)
         return False
     if (
         a.predicates
