@@ -3426,3 +3426,68 @@ def test_the_pages_deck_above_its_date_line_is_no_summary_sentence() -> None:
     assert {d.article.published.iso() for d in brief.documents if d.article.published} == {
         "2007-04-04"
     }
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_the_brief_opens_with_a_lead_that_leans_on_nothing_before_it() -> None:
+    """An article's lead that speaks of "the shootings" its title told of does not open
+    the brief when another article's lead tells the news whole."""
+    docs = [
+        {
+            "text": "Calder office shooting: suspect caught\n\nPolice said they had "
+            "located Piet Arends, 38, on the coast road north of the Calder office "
+            "building where the shootings took place.\n\nDeputies chased him for 30 "
+            "miles before he pulled over, the sheriff said."
+        },
+        {
+            "text": "Fired worker opens fire at Calder office\n\nA man who was fired last "
+            "week from his job at an accounting firm in Calder walked into his former "
+            "office with a shotgun on Monday and shot three people, killing one.\n\nThe "
+            "firm's offices were closed on Tuesday."
+        },
+    ]
+    summary = storybrief.brief(docs, words=120).summary
+    texts = [p.text for p in summary]
+    assert any(t.startswith("Police said they had located") for t in texts), texts
+    assert texts[0].startswith("A man who was fired last week"), texts
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_what_leans_on_the_article_before_it() -> None:
+    from storybrief.analysis.summarize import _leans_on_article
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    text = (
+        "Calder pier shooting\n\n"
+        "A gunman was seeking out these individuals, the police said on Monday. "
+        "The shooting at the Calder pier left two wounded, the police said. "
+        "The shooting closed the pier for a day. "
+        "Arends has been a blessing since the moment she entered this world. "
+        "The world's ferry lines watched the Calder pier. "
+        "The harbour board sent questions to Arends. The questions were about ferry fares."
+    )
+    (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
+    sentences = {s.text: s for s in doc.sentences}
+
+    def leans(start: str, end: str | None = None) -> bool:
+        first = next(s for t, s in sentences.items() if t.startswith(start))
+        if end is None:
+            return _leans_on_article(doc, first)
+        last = next(s for t, s in sentences.items() if t.startswith(end))
+        whole = dataclasses.replace(first, end=last.end, text=text[first.start : last.end])
+        return _leans_on_article(doc, whole)
+
+    # Ones told of, whatever the word ("these individuals").
+    assert leans("A gunman was seeking")
+    # "The shooting at the Calder pier" says which; "The shooting" alone is the title's.
+    # ("The police said" says who speaks.)
+    assert not leans("The shooting at the Calder pier")
+    assert leans("The shooting closed")
+    # The writer's world, and the world, lean on nothing.
+    assert not leans("Arends has been")
+    assert not leans("The world's ferry lines")
+    # A passage that tells of the questions itself before "The questions".
+    assert not leans("The harbour board sent", "The questions were")

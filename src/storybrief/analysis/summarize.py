@@ -2661,16 +2661,21 @@ def _summary(
     for k in _introducers_first(
         documents,
         passages,
-        _lead_first(
+        _opens_alone(
+            documents,
             passages,
-            sorted(range(len(passages)), key=reading_order),
-            weight,
-            shared,
-            lambda k: (
-                -1.0
-                if _points_at_told(documents[passages[k].doc_index], passages[k].sentence)
-                else centrality.get(passages[k].doc_index, 0.0)
+            _lead_first(
+                passages,
+                sorted(range(len(passages)), key=reading_order),
+                weight,
+                shared,
+                lambda k: (
+                    -1.0
+                    if _points_at_told(documents[passages[k].doc_index], passages[k].sentence)
+                    else centrality.get(passages[k].doc_index, 0.0)
+                ),
             ),
+            weight,
         ),
     ):
         c = passages[k]
@@ -2947,6 +2952,101 @@ def _lead_centrality(
         d: (float(similar[i].sum()) - float(similar[i, d])) / max(others, 1)
         for i, d in enumerate(leads)
     }
+
+
+def _leans_on_article(doc: ParsedArticle, sentence: Sentence) -> bool:
+    """Whether a passage speaks of something its article told of before it as "the"
+    and a bare noun ("... north of the building where the shootings took place", after
+    a title and a lead that tell of a shooting; "searched apartment buildings in the
+    neighborhood"), or as "these" ones ("seeking out these individuals"): its reader
+    must have read what came before. (Not what the passage told itself: "... submitted
+    questions to the White House ... The questions also show ...".)"""
+    tree = doc.tree
+    # Its lemmas and its words as written: "shooting three people" tells of a shooting,
+    # and so does a title's "Office Shooting".
+    before = {
+        form
+        for t in tree.between(0, sentence.start)
+        if t.pos in ("NOUN", "VERB", "PROPN")
+        for form in (t.lemma.lower(), t.text.lower())
+    }
+    told: set[str] = set()  # what the passage itself told before the word
+    for t in tree.between(sentence.start, sentence.end):
+        forms = {t.lemma.lower(), t.text.lower()}
+        if t.pos != "NOUN" or forms & told:
+            told |= forms if t.pos in ("NOUN", "VERB", "PROPN") else set()
+            continue
+        told |= forms
+        children = tree.children(t)
+        determiner = next((c for c in children if c.dep == "det"), None)
+        if determiner is None or determiner.lemma.lower() not in _TOLD_DETERMINERS:
+            continue
+        if t.lemma.lower() in _ONE_OF_A_KIND:
+            continue
+        head = tree.token(t.head)
+        if t.dep == "nsubj" and head is not None and head.lemma.lower() in SPEECH_VERBS:
+            continue  # "..., the police said": who says it, not what it is about
+        if t.lemma.lower() not in before and (
+            determiner.lemma.lower() not in ("these", "those") or t.lemma.lower() in _TIME_NOUNS
+        ):
+            # (But "these individuals" are ones told of, whatever the word; "this world"
+            # is the writer's.)
+            continue
+        if any(
+            (c.dep in _IDENTIFIED_BY or c.dep == "amod")
+            and not _aside_clause(doc, c)
+            and not _describes(tree, c)
+            for c in children
+        ):
+            continue  # "the shooting at the Calder office", "the Calder shooting"
+        return True
+    return False
+
+
+#: What there is one of, which "the" names for any reader ("the world's governments").
+_ONE_OF_A_KIND = frozenset(("world", "earth", "sun", "moon", "public", "internet"))
+#: Nouns of time that "this" and "that" count from the day of writing ("this week").
+_TIME_NOUNS = frozenset(
+    (
+        *("year", "month", "week", "weekend", "day", "morning", "afternoon", "evening"),
+        *("night", "time", "season", "spring", "summer", "fall", "autumn", "winter"),
+        *("century", "decade", "hour", "moment"),
+    )
+)
+
+
+def _opens_alone(
+    documents: Sequence[ParsedArticle],
+    passages: Sequence[Candidate],
+    order: list[int],
+    weight: Callable[[int], float] = lambda k: 0.0,
+) -> list[int]:
+    """The passages in ``order``, save that when the first leans on what its article
+    told before it (``_leans_on_article``) and another passage that opens its article
+    does not, that one comes first (the one whose concepts ``weigh`` most): the brief's
+    first sentence has no sentence before it to lean on ("A man who was fired last week
+    ... shot three people" before "Police said they had located LaCalamita ... north of
+    the building where the shootings took place"). The choice of passages is the same;
+    only their order changes."""
+    if not order:
+        return order
+    first = passages[order[0]]
+    if not _leans_on_article(documents[first.doc_index], first.sentence):
+        return order
+    standing = [
+        k
+        for k in order[1:]
+        if passages[k].position < OPENING_POSITIONS
+        and not _leans_on_article(documents[passages[k].doc_index], passages[k].sentence)
+    ]
+    if not standing:
+        return order
+    # An article's first sentence before its second ("... chased him for 30 miles"); of
+    # those, the one whose concepts weigh most, as ``_lead_first`` chooses (the news,
+    # "The Obama administration today revoked an eleventh-hour Bush-era rule ...", not
+    # a minister's quoted words on it).
+    lead = min(standing, key=lambda k: (passages[k].position, -weight(k)))
+    return [lead, *(j for j in order if j != lead)]
 
 
 def _introducers_first(
