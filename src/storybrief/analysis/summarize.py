@@ -673,12 +673,7 @@ def _told_before(doc: ParsedArticle, sentence: Sentence) -> list[tuple[str, bool
         determiner = next((c for c in children if c.dep == "det"), None)
         if determiner is None or determiner.lemma.lower() not in _TOLD_DETERMINERS:
             continue
-        if any(
-            (c.dep in _IDENTIFIED_BY or c.dep == "amod")
-            and not _aside_clause(doc, c)
-            and not _describes(tree, c)
-            for c in children
-        ):
+        if _says_which(doc, children):
             continue
         if (t.lemma.lower(), t.dep in _SUBJECT_DEPS) not in bare:
             bare.append((t.lemma.lower(), t.dep in _SUBJECT_DEPS))
@@ -696,6 +691,17 @@ def _told_before(doc: ParsedArticle, sentence: Sentence) -> list[tuple[str, bool
     }
     told = [(lemma, first) for lemma, first in bare if lemma in before or lemma in speakers]
     return told + [(lemma, True) for lemma in others]
+
+
+def _says_which(doc: ParsedArticle, children: Sequence[Token]) -> bool:
+    """Whether a noun's words say which one it is ("the trailer of the film", "the new
+    trailer", "the Calder shooting"), not only describe it in an aside."""
+    return any(
+        (c.dep in _IDENTIFIED_BY or c.dep == "amod")
+        and not _aside_clause(doc, c)
+        and not _describes(doc.tree, c)
+        for c in children
+    )
 
 
 def _speaker(tree: TokenTree, token: Token) -> bool:
@@ -2992,12 +2998,7 @@ def _leans_on_article(doc: ParsedArticle, sentence: Sentence) -> bool:
             # (But "these individuals" are ones told of, whatever the word; "this world"
             # is the writer's.)
             continue
-        if any(
-            (c.dep in _IDENTIFIED_BY or c.dep == "amod")
-            and not _aside_clause(doc, c)
-            and not _describes(tree, c)
-            for c in children
-        ):
+        if _says_which(doc, children):
             continue  # "the shooting at the Calder office", "the Calder shooting"
         return True
     return False
