@@ -15,7 +15,7 @@ The stages, in order (``python -c "import storybrief.analysis as a; print(a.desc
 
 =========  ====================  ==============================================
 entities   names.v6              who is who: mentions resolved to entities
-dates      dates.v6              publication dates the text supports
+dates      dates.v7              publication dates the text supports
 claims     claims.v17            statements of one quantity, grouped
 episodes   episodes.v2           which documents report the same stretch of time
 relations  claims.v17            claims' relations, given the episodes

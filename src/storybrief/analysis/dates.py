@@ -29,6 +29,11 @@ most were another day's, background ("came to power on Sept. 18, 1988"), a comin
 ("from January 1, 2002") or an anniversary's. And an undated document's month is
 estimated from the day of a document it reports the same events with only where that
 day is stated (``episodes``), not itself an estimate.
+
+Since ``dates.v7``: a date alone on a line in the page's head ("April 04, 2007" under
+the title, "WEDNESDAY, MARCH 4, 2009, 10:53 AM") is the page's stamp too: of ECB+'s 502
+second-half pages, 176 have one, and of the 23 whose address holds a day, 22 state that
+day (one the day after).
 """
 
 from __future__ import annotations
@@ -43,7 +48,7 @@ from storybrief.lexicon import WEEKDAYS
 from storybrief.model import DateRef, Evidence, Granularity, ParsedArticle, date_of
 from storybrief.text import is_caption_like
 
-METHOD = "dates.v6"
+METHOD = "dates.v7"
 
 #: A page's own stamp of when it was put up, a line of its own: "Published: June 22,
 #: 2017 1:24 pm", "Published on March 3, 2012", "Posted Jan. 2, 2012 at 5:10 AM". (Not
