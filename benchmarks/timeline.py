@@ -9,10 +9,13 @@ the first N by publication date for a quick run). storybrief's timeline events
 give each day the number of documents that report it (``reports``: published
 that day, or mentioning it and published on or after it), and the k
 most-reported days are picked, k = the number of dates in each gold timeline
-(the usual setting, as in news-tls). Each picked day is summarised by its
-first L events in timeline order (the event that stands for the day first), L
-= the gold timeline's mean number of sentences per day, as in news-tls; a
-second table compares day summaries on the same days.
+(the usual setting, as in news-tls); since timeline.v10 each document counts
+by its closeness to the story (``weight``: the cosine of its content words with
+the mean of all the topic's articles), so a market report that names the
+country once weighs little (the plain count is the row timeline.v9). Each
+picked day is summarised by its first L events in timeline order (the event that
+stands for the day first), L = the gold timeline's mean number of sentences per
+day, as in news-tls; a second table compares day summaries on the same days.
 
 Scores, averaged over the gold timelines of the topics: date-selection
 precision/recall/F1, and agreement ROUGE-1 F1 (rouge-score, stemming; system
@@ -43,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from storybrief.analysis.timeline import METHOD as TIMELINE
-from storybrief.analysis.timeline import build_timeline, date_reports
+from storybrief.analysis.timeline import build_timeline, date_reports, date_weights
 from storybrief.model import Article, DateRef, Evidence, Metadata
 from storybrief.nlp import load_nlp, parse_articles
 
@@ -155,6 +158,9 @@ def main() -> None:
         reports = Counter(
             {day: len(ids) for day, ids in date_reports(docs, events).items() if len(day) == 10}
         )
+        weighed = Counter(
+            {day: w for day, w in date_weights(docs, events).items() if len(day) == 10}
+        )
         for gold in gold_here:
             gold_days = {e["date"]: " ".join(e["sentences"]) for e in gold["entries"]}
             # As news-tls: each day gets as many sentences as the gold has per day on average.
@@ -171,22 +177,33 @@ def main() -> None:
                 if d.article.published and first <= d.article.published.iso() <= last
             ]
             ids = {d.id for d in within}
+            spanned_events = [_Event(e.date, [x for x in e.documents if x in ids]) for e in events]
             spanned = Counter(
                 {
                     day: len(reporting)
-                    for day, reporting in date_reports(
-                        within,
-                        [_Event(e.date, [x for x in e.documents if x in ids]) for e in events],
-                    ).items()
+                    for day, reporting in date_reports(within, spanned_events).items()
+                    if len(day) == 10 and first <= day <= last
+                }
+            )
+            spanned_weighed = Counter(
+                {
+                    day: w
+                    for day, w in date_weights(within, spanned_events).items()
                     if len(day) == 10 and first <= day <= last
                 }
             )
             for name, ranking in (
-                (f"storybrief {TIMELINE}: documents reporting the day", reports),
+                (
+                    f"storybrief {TIMELINE}: documents reporting the day, each by its "
+                    "closeness to the story",
+                    weighed,
+                ),
                 (
                     f"storybrief {TIMELINE}, as news-tls: the gold timeline's span only",
-                    spanned,
+                    spanned_weighed,
                 ),
+                ("timeline.v9: documents reporting the day (a count)", reports),
+                ("timeline.v9, as news-tls: the gold timeline's span only", spanned),
                 ("timeline.v1: event mentions", support),
                 ("event mentions + publication days", combined),
                 ("baseline: busiest publication days", published),
@@ -195,7 +212,7 @@ def main() -> None:
                 system = {day: " ".join(by_day[day][:per_day]) for day in picked}
                 rows[name].append((p, r, f1, agreement_rouge1(system, gold_days, scorer)))
             # The same days, summarised three ways.
-            picked = date_scores(reports, set(gold_days))[0]
+            picked = date_scores(weighed, set(gold_days))[0]
             for name, system in (
                 (
                     f"{TIMELINE}: the first L events of the day",

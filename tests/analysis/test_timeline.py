@@ -278,6 +278,68 @@ def test_a_busy_date_shows_once_in_a_long_rendered_timeline() -> None:
     assert sum(row.date == "2024-03" for row in few) == 25
 
 
+@pytest.mark.issue(20)
+def test_a_long_timeline_keeps_the_dates_that_weigh_most_not_the_first_of_equal_counts() -> None:
+    # 31 dates, each reported by one document: the first by a page far from the
+    # story (weight 0.1), the others by reports of it (0.8).
+    rows = tuple(
+        TimelineRow(
+            (dt.date(2024, 5, 1) + dt.timedelta(days=n)).isoformat(),
+            f"Event {n}.",
+            (n + 1,),
+            False,
+            1,
+            weight=0.1 if n == 0 else 0.8,
+        )
+        for n in range(31)
+    )
+    shown = key_events(rows)
+    assert len(shown) == 30
+    assert rows[0] not in shown
+    assert rows[-1] in shown
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_date_weighs_by_how_close_its_documents_are_to_the_story() -> None:
+    texts = [
+        {
+            "text": "Harlow dockers strike\n\nDockers at Harlow port walked out on "
+            "Saturday, March 2, 2024, over pay, halting ferries. The union first called "
+            "the strike on February 20, 2024, after pay talks with the port failed.",
+            "published": "2024-03-04",
+        },
+        {
+            "text": "Harlow strike goes on\n\nThe Harlow port strike by dockers over "
+            "pay entered its fourth day, the union said, with ferries still halted since "
+            "dockers walked out on March 2, 2024.",
+            "published": "2024-03-05",
+        },
+        {
+            "text": "Talks to end Harlow strike\n\nThe port and the dockers' union "
+            "met to end the Harlow strike over pay that has halted ferries since the "
+            "walkout of March 2, 2024.",
+            "published": "2024-03-06",
+        },
+        {
+            "text": "Copper climbs\n\nCopper prices rose 2 percent on Thursday, March 7, "
+            "2024, as metal traders bet on lower interest rates and Chinese demand for "
+            "cable and wire, with aluminium and zinc also firmer. Harlow was calm.",
+            "published": "2024-03-07",
+        },
+    ]
+    brief = storybrief.brief(texts)
+    weight = {e.date: e.weight for e in brief.timeline}
+    reports = {e.date: e.reports for e in brief.timeline}
+    assert reports["2024-02-20"] == reports["2024-03-07"] == 1
+    # One report each, but the call to strike is told by a report of the story and
+    # the copper prices by a page of another: the story's date weighs more.
+    assert weight["2024-02-20"] > weight["2024-03-07"]
+    # Three reports of the walkout weigh most, and no date weighs more than its count.
+    assert max(weight, key=lambda d: weight[d]) == "2024-03-02"
+    assert all(0 < weight[d] <= reports[d] for d in weight)
+
+
 @pytest.mark.model
 def test_text_and_markdown_keep_the_events_of_the_most_reported_dates() -> None:
     days = [dt.date(2024, 1, 1) + dt.timedelta(days=n) for n in range(34)]
@@ -311,14 +373,14 @@ def test_timeline17_gate_the_most_reported_days_are_the_gold_timeline_days() -> 
     """Date F1 on one Timeline17 topic (121 articles) against the pinned floor."""
     from collections import Counter
 
-    from storybrief.analysis.timeline import build_timeline, date_reports
+    from storybrief.analysis.timeline import build_timeline, date_weights
     from storybrief.nlp import load_nlp, parse_articles
 
     bench = load_benchmark("timeline")
     articles = bench.load_articles("mj", None)
     docs = parse_articles(articles, load_nlp())
-    reports = date_reports(docs, build_timeline(docs))
-    ranking = Counter({day: len(ids) for day, ids in reports.items() if len(day) == 10})
+    weights = date_weights(docs, build_timeline(docs))
+    ranking = Counter({day: w for day, w in weights.items() if len(day) == 10})
     published = Counter(a.published.iso() for a in articles if a.published)
     with (T17 / "gold_timelines.jsonl").open(encoding="utf-8") as lines:
         golds = [

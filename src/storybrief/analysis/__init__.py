@@ -21,7 +21,7 @@ episodes   episodes.v2           which documents report the same stretch of time
 relations  claims.v17            claims' relations, given the episodes
 summary    bigram-ilp.v3         the summary, every passage an exact span
 quotes     cues.v4               who said what
-timeline   timeline.v9           dated events, merged across documents
+timeline   timeline.v10          dated events, merged across documents
 sources    sources.v9            sources compared: kind, contributions, overlap
 =========  ====================  ==============================================
 """

@@ -53,6 +53,7 @@ from typing import Any
 from storybrief.analysis.similarity import (
     CONTENT_WORDS,
     SENTENCES,
+    centrality,
     close_pairs_between,
     cosine,
     nearest_groups,
@@ -455,14 +456,12 @@ def compare_sources(
     if len(sentences) >= 2:
         found = tfidf([s.text for _, s in sentences], SENTENCES)
         if found is not None:
-            import numpy as np
-
             # Each document's sentences meet those of its NEAREST_DOCUMENTS nearest
             # documents only, and only cosines from SAME_CONTENT up are kept: the cost
             # grows with the sentences, not their square (issue #22).
             compared = nearest_groups(found.matrix, document_of, NEAREST_DOCUMENTS, n)
             close = close_pairs_between(found.matrix, document_of, compared, SAME_CONTENT)
-            centrality = cosine(found.matrix, np.asarray(found.matrix.mean(axis=0))).ravel()
+            central = centrality(found.matrix)
             if any(len(c) < n - 1 for c in compared):
                 found_matrix = found.matrix.tocsr()
     is_compared = [set(c) for c in compared]
@@ -489,7 +488,7 @@ def compare_sources(
         for b in carried_by:
             matched[a][b] += 1
         if not carried_by:
-            unique[doc.id].append((float(centrality[i]), i))
+            unique[doc.id].append((float(central[i]), i))
     in_summary = {d.id: set() for d in documents}  # type: dict[str, set[int]]
     for k, item in enumerate(summary):
         in_summary[item.doc_id].add(k)

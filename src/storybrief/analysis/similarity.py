@@ -96,6 +96,13 @@ def cosine(a: Any, b: Any = None) -> Any:
     return cosine_similarity(a, b)
 
 
+def centrality(matrix: Any) -> Any:
+    """The cosine of every row of ``matrix`` with the mean of its rows, as a flat array."""
+    import numpy as np
+
+    return cosine(matrix, np.asarray(matrix.mean(axis=0))).ravel()
+
+
 def sparse_cosine(a: Any) -> Any:
     """The cosine of every row of sparse ``a`` with every row, as a sparse CSR matrix.
 

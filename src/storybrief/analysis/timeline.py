@@ -1,6 +1,6 @@
 """When things happened: the timeline of dated events.
 
-Method (``timeline.v9``):
+Method (``timeline.v10``):
 
 - Every document's temporal expressions are normalised (``storybrief.analysis.timex``)
   against its publication date when that is known to the day (stated, or
@@ -74,13 +74,17 @@ Method (``timeline.v9``):
   it (or whose publication date is unknown). A mention made in advance ("the
   vote on Friday") is not a report that it happened. On Timeline17 this count
   ranks the days of the gold timelines better than publication counts or
-  mentions alone (benchmarks/timeline.py).
+  mentions alone (benchmarks/timeline.py). Its ``weight`` (since timeline.v10)
+  counts each of those documents by how close it is to the story (the cosine of
+  its content words with the mean of the cluster's): a page that tells another
+  story and names it in passing weighs little. The dates that weigh most are the
+  key events of a long timeline.
 - Within a date, the event that best stands for it comes first: one that a
   document reports after the fact (not announced in advance), then a whole
   sentence before a clause (since timeline.v4), then the one
   most documents report, then the one closest to all that date's sentences
   (mean TF-IDF cosine). Renderings of a long timeline show the first event of
-  each of the most-reported dates, so one busy month cannot fill them.
+  each of the dates that weigh most, so one busy month cannot fill them.
 """
 
 from __future__ import annotations
@@ -91,7 +95,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
-from storybrief.analysis.similarity import EVENT_SENTENCES, cosine, tfidf
+from storybrief.analysis.similarity import (
+    CONTENT_WORDS,
+    EVENT_SENTENCES,
+    centrality,
+    cosine,
+    tfidf,
+)
 from storybrief.analysis.summarize import MAX_WORDS, without_dateline
 from storybrief.analysis.timex import Timex, anchor_day, document_timexes, tense_of
 from storybrief.lexicon import INDIRECT_SPEECH_VERBS
@@ -108,7 +118,7 @@ from storybrief.model import (
 )
 from storybrief.text import find_dateline
 
-METHOD = "timeline.v9"
+METHOD = "timeline.v10"
 # Judgement call (timeline.v1, not measured): raw-count TF-IDF cosine from which
 # two sentences of one date are one event (see ``similarity.EVENT_SENTENCES``).
 SAME_EVENT = 0.3
@@ -253,6 +263,7 @@ def build_timeline(documents: Sequence[ParsedArticle]) -> tuple[TimelineEvent, .
                 events.append(offset)
     merged = _merge(events)
     reports = date_reports(documents, [c.event for c in merged])
+    weights = _weigh(reports, story_closeness(documents))
     for c in merged:
         # A merged event reads as the sentence of a document that reports it
         # after the fact, a whole sentence rather than a clause, the one closest
@@ -284,6 +295,7 @@ def build_timeline(documents: Sequence[ParsedArticle]) -> tuple[TimelineEvent, .
         replace(
             c.event,
             reports=len(reports[c.event.date]),
+            weight=weights[c.event.date],
             # Something that happened once any of its documents tells of it so.
             expected=all(m.event.expected for m in c.members or [c]),
         )
@@ -785,6 +797,36 @@ def date_reports(
             if date is None or _last_day(date.value, date.granularity) >= first:
                 reporting.add(doc_id)
     return found
+
+
+def story_closeness(documents: Sequence[ParsedArticle]) -> dict[str, float]:
+    """How close each document is to the story its cluster tells, from 0 to 1.
+
+    The cosine of the document's words (TF-IDF of content words) with the mean of
+    all the documents': a market report that names the country once is far from a
+    cluster of reports on its uprising. Every document is 1.0 when none has a word
+    to compare.
+    """
+    found = tfidf([d.article.text for d in documents], CONTENT_WORDS)
+    if found is None:
+        return {d.id: 1.0 for d in documents}
+    return {
+        d.id: max(0.0, float(c)) for d, c in zip(documents, centrality(found.matrix), strict=True)
+    }
+
+
+def date_weights(
+    documents: Sequence[ParsedArticle], events: Sequence[DatedEvent]
+) -> dict[str, float]:
+    """For each date, how much the documents report it (``date_reports``), each
+    document counted by its closeness to the story (``story_closeness``)."""
+    return _weigh(date_reports(documents, events), story_closeness(documents))
+
+
+def _weigh(reports: dict[str, set[str]], closeness: dict[str, float]) -> dict[str, float]:
+    return {
+        date: round(sum(closeness.get(d, 0.0) for d in ids), 3) for date, ids in reports.items()
+    }
 
 
 def _last_day(first: dt.date, granularity: Granularity) -> dt.date:

@@ -104,7 +104,8 @@ def render_markdown(brief: Brief) -> str:
         if len(shown) < len(view.timeline):
             lines += [
                 f"{len(shown)} of {len(view.timeline)} dated events: the main one of each date "
-                "most documents report, background only when two or more do (all in the JSON).",
+                "the story's documents report most, background only when two or more do "
+                "(all in the JSON).",
                 "",
             ]
         lines += ["| Date | What happened | Docs |", "|---|---|---|"]

@@ -129,8 +129,8 @@ def brief_renderable(brief: Brief) -> Group:
         if len(shown) < len(view.timeline):
             title += (
                 f" ({len(shown)} of {len(view.timeline)} dated events: the main one of each "
-                "date most documents report, background only when two or more do; all in "
-                "the JSON)"
+                "date the story's documents report most, background only when two or more "
+                "do; all in the JSON)"
             )
         timeline = Table(title=title, title_justify="left", expand=True)
         timeline.add_column("Date", no_wrap=True)

@@ -96,10 +96,13 @@ class TimelineRow:
     reports: int = 0
     #: Still to come when its documents were written (``TimelineEvent.expected``).
     expected: bool = False
+    #: Its reports, each counted by its document's closeness to the story
+    #: (``TimelineEvent.weight``).
+    weight: float = 0.0
 
 
 #: Text and Markdown renderings show at most this many timeline events: the
-#: first event of each of the dates most documents report (the JSON and HTML
+#: first event of each of the dates that weigh most (the JSON and HTML
 #: keep them all).
 TIMELINE_ROWS = 30
 
@@ -120,7 +123,9 @@ def key_events(
     first (``storybrief.analysis.timeline``). When there are more than
     ``limit``, background that a single document gives (an event that ended
     more than ``STORY_LEAD_DAYS`` before ``since``, the first report) is left
-    out; of the rest, dates are taken most-reported first, one event each, and
+    out; of the rest, dates are taken most-reported first (their ``weight``:
+    reports counted by each document's closeness to the story, then their
+    number), one event each, and
     only when there are fewer dates than ``limit`` do second and later events
     of a date fill it, in the same order.
     """
@@ -148,6 +153,7 @@ def key_event_indexes(
         range(len(kept)),
         key=lambda k: (
             position[k],
+            -rows[kept[k]].weight,
             -rows[kept[k]].reports,
             -len(rows[first[rows[kept[k]].date]].documents),
             k,
@@ -642,6 +648,7 @@ def build_view(brief: Brief, names_per_group: int = NAMES_PER_GROUP) -> BriefVie
                 estimated=e.estimated,
                 reports=e.reports,
                 expected=e.expected,
+                weight=e.weight,
             )
             for e in brief.timeline
         ),
