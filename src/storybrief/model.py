@@ -91,6 +91,18 @@ class Stated(Record):
     evidence: Evidence
 
 
+def last_day(first: dt.date, granularity: Granularity) -> dt.date:
+    """The last day of the period that starts on ``first`` (a day, week, month or year)."""
+    if granularity == "week":
+        return first + dt.timedelta(days=6)
+    if granularity == "month":
+        following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    if granularity == "year":
+        return dt.date(first.year, 12, 31)
+    return first
+
+
 def iso_date(day: dt.date, granularity: Granularity) -> str:
     """A date as ISO text at its granularity: ``2013``, ``2013-02``, ``2013-02-02``, and a
     week as the ISO 8601 interval of its days: ``2013-02-04/10``, ``2013-01-28/02-03``,

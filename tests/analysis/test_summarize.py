@@ -3491,3 +3491,66 @@ def test_what_leans_on_the_article_before_it() -> None:
     assert not leans("The world's ferry lines")
     # A passage that tells of the questions itself before "The questions".
     assert not leans("The harbour board sent", "The questions were")
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_sentence_that_only_says_who_spoke_comes_with_the_wire_quotation_after_it() -> None:
+    text = (
+        "Levy row grows\n\nThe Brackwater council voted on Monday to keep the ferry levy "
+        "for another year. The Harbour Daily quoted Mayor Ilse Varga as saying. ``There "
+        "would have been no way that any of the ferry firms could be spared'' from the "
+        "levy, had the council not voted. Ferry operators said they would appeal."
+    )
+    brief = storybrief.brief([{"text": text, "published": "2024-03-05"}])
+    found = candidates(brief.documents)
+    said = [c for c in found if c.sentence.text.startswith("The Harbour Daily quoted")]
+    quoted = [c for c in found if c.sentence.text.startswith("``There would have been")]
+    assert len(said) == len(quoted) == 1
+    # Who said it and what was said are one passage: neither is taken alone.
+    assert said[0].leads
+    assert quoted[0].follows == found.index(said[0])
+    assert all(
+        p.text != "The Harbour Daily quoted Mayor Ilse Varga as saying." for p in brief.summary
+    )
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_who_the_second_one_to_fall_was_is_told_in_passing() -> None:
+    from storybrief.analysis.summarize import _same_content
+
+    recovered, fell = _gists(
+        "The Harlow Alpine Rescue Team have recovered the body of the second climber to "
+        "fall to his death in Harlow National Park over the weekend.",
+        "A second climber has fallen to his death in Harlow National Park over the weekend.",
+    )
+    # The fall is which climber it was: told in passing, however the parser attaches it.
+    assert "fall" in recovered.asides
+    # The death alone is no second source for the recovery of the body.
+    assert not _same_content(recovered, fell, 0.5)
+    # The same recovery told again is one.
+    again = _gists(
+        "The Harlow Alpine Rescue Team recovered the body of the second climber in "
+        "Harlow National Park over the weekend.",
+    )[0]
+    assert _same_content(recovered, again, 0.5)
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_plea_told_only_as_the_time_of_a_return_is_no_support_for_the_plea() -> None:
+    from storybrief.analysis.summarize import _same_content
+
+    pleaded, returned, again = _gists(
+        "Tomas Lind pleaded guilty to obstruction of justice in July 1973.",
+        "After Mr. Lind pleaded guilty and served his sentence in 1973, he returned to "
+        "Calder, where he worked in the family timber business, his nephew said.",
+        "Tomas Lind returned to Calder after serving his sentence, and worked in the family "
+        "timber business.",
+    )
+    # "After ... pleaded guilty" is the time of the return (a verb of saying or not).
+    assert "plead" in returned.asides
+    assert not _same_content(pleaded, returned, 0.5, strict=True)
+    # The return is what both assert.
+    assert _same_content(again, returned, 0.5, strict=True)

@@ -1722,7 +1722,16 @@ def candidates(
             after = rows[k + 1]
             if row is None or not _says_nothing(doc, row[0]):
                 continue
-            if after is not None and after[1] and _QUOTE_OPEN.match(after[0].text):
+            if (
+                after is not None
+                and after[1]
+                and (
+                    _QUOTE_OPEN.match(after[0].text)
+                    # The wire's "``" after a sentence with no quotation of its own ("Ming
+                    # Pao quoted Cheung as saying. | ``There would have been no way ...").
+                    or (after[0].text.startswith("``") and not _QUOTE_MARK.search(row[0].text))
+                )
+            ):
                 rows[k] = (row[0], row[1], True)
             elif (
                 after is None
@@ -3932,12 +3941,13 @@ def _aside_tokens(doc: ParsedArticle, inside: Sequence[Token]) -> set[int]:
     found: set[int] = set()
     for t in inside:
         # "released a statement saying the resort was working ...": what a speech verb
-        # reports is what the sentence asserts, not an aside.
+        # reports is what the sentence asserts, not an aside (but "After Mr. LaRue
+        # pleaded guilty ..., he returned to Mississippi": a clause a conjunction opens).
         if (
             t.dep in _ASIDE_DEPS
             and t.pos in ("VERB", "AUX")
-            and t.lemma.lower() not in SPEECH_VERBS
-            and (t.dep != "advcl" or doc.tree.child(t, "mark") is not None)
+            and (t.lemma.lower() not in SPEECH_VERBS or doc.tree.child(t, "mark") is not None)
+            and (t.dep != "advcl" or doc.tree.child(t, "mark") is not None or _which_one_to(doc, t))
         ):
             found.update(w.index for w in doc.tree.subtree(t))
         elif (
@@ -3954,6 +3964,31 @@ def _aside_tokens(doc: ParsedArticle, inside: Sequence[Token]) -> set[int]:
             # arrest": what came before, told in passing.
             found.update(w.index for w in doc.tree.subtree(t))
     return found
+
+
+def _which_one_to(doc: ParsedArticle, verb: Token) -> bool:
+    """Whether an infinitive says which one a noun just before it is, after an ordinal
+    or a superlative ("the body of the second climber to fall to his death", "the first
+    woman to lead the party"), however the parser attached it."""
+    to = doc.tree.child(verb, "aux")
+    if to is None or to.lemma.lower() != "to":
+        return False
+    noun = doc.tree.token(to.index - 1)
+    return (
+        noun is not None
+        and noun.pos == "NOUN"
+        and any(
+            c.dep == "amod" and (c.tag == "JJS" or c.lemma.lower() in _WHICH_ONE)
+            for c in doc.tree.children(noun)
+        )
+    )
+
+
+#: Words that pick one of a row, before a noun its infinitive qualifies ("the second
+#: climber to fall", "the only country to vote against").
+_WHICH_ONE = frozenset(
+    ("first", "second", "third", "fourth", "fifth", "last", "next", "only", "latest")
+)
 
 
 #: Prepositions of a phrase that tells what came before or after the act it qualifies.
@@ -4089,7 +4124,12 @@ def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
         aside_verbs=frozenset(
             head.lemma.lower()
             for t in inside
-            if t.dep == "advcl"
+            if (
+                (t.dep == "advcl" and not _which_one_to(doc, t))
+                # "After Mr. LaRue pleaded guilty ..., he returned to Mississippi": a
+                # preposition of time with a clause or a noun of its own.
+                or (t.dep == "prep" and t.lemma.lower() in _WHEN_PREPOSITIONS)
+            )
             and t.index in aside
             and (head := doc.tree.token(t.head)) is not None
             and head.pos in ("VERB", "AUX")

@@ -115,6 +115,7 @@ from storybrief.model import (
     TokenTree,
     date_of,
     iso_date,
+    last_day,
 )
 from storybrief.text import find_dateline
 
@@ -231,7 +232,7 @@ def build_timeline(documents: Sequence[ParsedArticle]) -> tuple[TimelineEvent, .
                     or (
                         published is not None
                         and not published.estimated
-                        and day > _last_day(published.value, published.granularity)
+                        and day > last_day(published.value, published.granularity)
                     )
                 )
                 event = TimelineEvent(
@@ -786,7 +787,7 @@ def date_reports(
         first, granularity = parsed
         if e.date not in found:
             found[e.date] = set()
-            day, last = first, _last_day(first, granularity)
+            day, last = first, last_day(first, granularity)
             # A year is reported by those that mention it, not by all published in it.
             while day <= last and granularity != "year":
                 found[e.date] |= on_day.get(day, set())
@@ -794,7 +795,7 @@ def date_reports(
         reporting = found[e.date]
         for doc_id in e.documents:
             date = published.get(doc_id)
-            if date is None or _last_day(date.value, date.granularity) >= first:
+            if date is None or last_day(date.value, date.granularity) >= first:
                 reporting.add(doc_id)
     return found
 
@@ -827,17 +828,6 @@ def _weigh(reports: dict[str, set[str]], closeness: dict[str, float]) -> dict[st
     return {
         date: round(sum(closeness.get(d, 0.0) for d in ids), 3) for date, ids in reports.items()
     }
-
-
-def _last_day(first: dt.date, granularity: Granularity) -> dt.date:
-    if granularity == "week":
-        return first + dt.timedelta(days=6)
-    if granularity == "month":
-        following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
-        return following - dt.timedelta(days=1)
-    if granularity == "year":
-        return dt.date(first.year, 12, 31)
-    return first
 
 
 _ENDS_SENTENCE = re.compile(r"""[.!?]["'”’)]*$""")
