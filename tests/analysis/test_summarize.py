@@ -3554,3 +3554,21 @@ def test_a_plea_told_only_as_the_time_of_a_return_is_no_support_for_the_plea() -
     assert not _same_content(pleaded, returned, 0.5, strict=True)
     # The return is what both assert.
     assert _same_content(again, returned, 0.5, strict=True)
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_what_happened_a_span_of_time_later_follows_what_it_is_later_than() -> None:
+    def standing(sentence: str) -> bool:
+        text = f"Harlow wins\n\nThe Calder Rovers scored first in the third quarter. {sentence}"
+        brief = storybrief.brief([{"text": text, "published": "2024-03-05"}])
+        found = candidates(brief.documents)
+        return any(c.sentence.text == sentence and c.follows is None for c in found)
+
+    # Later than what? Only after the sentence that tells it.
+    assert not standing("Tomas Lind hit a 47-yard field goal moments later to tie the game.")
+    assert not standing("Police arrived minutes later and found the car.")
+    # A day of its own, or later than what it says, stands alone; so does a bare "later".
+    assert standing("Police arrived two days later, on Friday, and found the car.")
+    assert standing("The stadium opened a week later than planned.")
+    assert standing("The club later revised the attendance to 14,000.")

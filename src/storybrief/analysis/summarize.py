@@ -854,6 +854,51 @@ def _rhetorical_imperative(doc: ParsedArticle, sentence: Sentence) -> bool:
 _POINTING = frozenset(("witness", "consider", "take", "look", "remember", "recall", "note"))
 
 
+def _later_than_told(doc: ParsedArticle, sentence: Sentence) -> bool:
+    """Whether the sentence's main verb happens a span of time after something it does
+    not tell: "Ryan Succop hit a 47-yard field goal moments later to tie the game", "He
+    was arrested two days later" (later than what?). Not where a date of its own says
+    when ("two days later, on Friday"); an opening "Two weeks later, ..." is
+    ``_TIME_BEFORE``'s."""
+    tokens = doc.tree.between(sentence.start, sentence.end)
+    for t in tokens:
+        if t.lemma.lower() != "late" and t.text.lower() != "later":
+            continue
+        after = doc.tree.token(t.index + 1)
+        if after is not None and after.text.lower() == "than":
+            continue  # "a week later than planned": later than what it says
+        head = doc.tree.token(t.head)
+        if head is not None and head.pos == "NOUN" and head.dep in ("dobj", "pobj", "attr"):
+            # "hit a field goal moments later": the parser hangs it on the object.
+            head = doc.tree.token(head.head)
+            if head is not None and head.pos == "ADP":
+                head = doc.tree.token(head.head)
+        span = [c for c in doc.tree.children(t) if c.dep == "npadvmod"]
+        if (
+            t.dep != "advmod"
+            or head is None
+            or head.pos not in ("VERB", "AUX")
+            or head.dep not in ("ROOT", "conj")
+            or not any(c.lemma.lower() in _SPANS_OF_TIME for c in span)
+        ):
+            continue
+        phrase = doc.tree.subtree(t)
+        first, last = phrase[0].start, phrase[-1].end
+        return not any(
+            m.label in TIME_LABELS
+            and sentence.start <= m.span.start < sentence.end
+            and not (first <= m.span.start < last)
+            for m in doc.mentions
+        )
+    return False
+
+
+#: Spans of time a sentence can count "later" in ("moments later", "two days later").
+_SPANS_OF_TIME = frozenset(
+    ("moment", "second", "minute", "hour", "day", "week", "month", "year", "while")
+)
+
+
 #: A verb phrase that stands for one told before it: "Women did so in developing
 #: countries.", "By doing so, the board ...".
 _DO_SO = re.compile(r"\b(?:do|does|did|doing|done)\s+so\b(?!\s+(?:that|far|much|many)\b)", re.I)
@@ -1237,6 +1282,8 @@ def _standing(
         return "follows"
     if _TIME_BEFORE.match(text) or _COUNTS_ON.match(text) or _INTERPOSED.match(text):
         return "follows"  # "At the time, the trip ...": the time of what came before
+    if _later_than_told(doc, sentence):
+        return "follows"  # "... hit a 47-yard field goal moments later to tie the game"
     if _POINTING_PHRASE.search(text if outside is None else outside[sentence.start : sentence.end]):
         return "follows"  # "... play a vital role in this regard.": in what regard?
     # A bare quotation names no speaker: the sentence before may. Its speaker is said
