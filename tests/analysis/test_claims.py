@@ -2153,3 +2153,17 @@ def test_two_kinds_of_the_dead_are_two_tolls() -> None:
     groups = [sorted(st.value for st in c.statements) for c in brief.claims if c.unit == "count"]
     # Soldiers and civilians killed are two parts of the dead, not two readings of one toll.
     assert sorted(groups) == [[3], [56, 56]]
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_two_ages_of_one_person_told_days_apart_conflict_they_do_not_evolve() -> None:
+    brief = _brief(
+        ("Climber dies\n\nTomas Lind, 32, fell 600 metres on Mount Sefton.", "2024-09-14"),
+        ("Fall\n\nThe 32-year-old Tomas Lind fell while climbing Mount Sefton.", "2024-09-14"),
+        ("Lind named\n\nEnglishman Tomas Lind, 31, fell on Mount Sefton.", "2024-09-16"),
+    )
+    (lind,) = [c for c in brief.claims if c.unit == "age" and len(c.documents) == 3]
+    assert sorted(r.value for r in lind.readings) == [31, 32]
+    # Two days apart, one man is not both 32 and 31 by a birthday: the sources disagree.
+    assert lind.relation == "conflict"

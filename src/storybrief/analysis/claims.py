@@ -1,6 +1,6 @@
 """Numbers the sources state, grouped by what they count, with how the sources relate.
 
-Method (``claims.v17``):
+Method (``claims.v18``):
 
 - Since claims.v6, dates: a day or a month something happened on, as two or
   more sources state it ("arrested in London on Oct. 16", "the surgery on Oct.
@@ -212,8 +212,10 @@ Method (``claims.v17``):
   hold for different known times, or come from reports that the episodes stage
   set apart because a figure of a thousand or more (``LARGE_FIGURE``) jumped
   ``storybrief.analysis.episodes.JUMP``-fold), ``conflict`` (figures differ
-  for the same known time), ``differs`` (figures differ and a time is unknown:
-  not called a contradiction without evidence). A toll moves on (since
+  for the same known time; since claims.v18 also two ages of one person told on
+  days less than a year apart: "32-year-old" on Saturday, "31" on Monday is two
+  sources disagreeing, not a birthday), ``differs`` (figures differ and a time is
+  unknown: not called a contradiction without evidence). A toll moves on (since
   claims.v5): when each of two of its figures was reported (its documents'
   publication days) over periods that overlap ("113 killed" on July 27 and
   August 18, "114 killed" on July 29), the sources give two accounts of one
@@ -233,6 +235,7 @@ Method (``claims.v17``):
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import itertools
 import math
@@ -275,7 +278,7 @@ from storybrief.model import (
     date_of,
 )
 
-METHOD = "claims.v17"
+METHOD = "claims.v18"
 # Judgement call (claims.v1, not measured): context cosine from which two
 # statements of one unit are one quantity; lower joins unrelated counts.
 SAME_QUANTITY = 0.25
@@ -2910,7 +2913,7 @@ def relate_claims(
         return tuple(claims)
     # Episodes only tell that figures of unknown times hold for different times.
     return tuple(
-        replace(c, relation=_relation(c.documents, c.readings, separate))
+        replace(c, relation=_relation(c.documents, c.readings, separate, c.unit))
         if c.relation == "differs"
         else c
         for c in claims
@@ -2960,7 +2963,7 @@ def _claim(members: Sequence[_Statement]) -> Claim:
         readings = tuple(replace(r, value=_in_unit(r.value, _MONTHS_PER[code])) for r in readings)
     stated = _stated(members)
     documents = tuple(sorted({m.doc_id for m in stated}))
-    relation = _relation(documents, readings, ())
+    relation = _relation(documents, readings, (), members[0].unit)
     if members[0].toll and relation in ("evolves", "conflict"):
         # A toll stands at a figure from the day it is reported, whatever day its
         # sentence names ("the bombing on Aug. 7 killed 257", weeks later "258").
@@ -3048,6 +3051,23 @@ def _readings(members: Sequence[_Statement]) -> tuple[Reading, ...]:
     return tuple(out)
 
 
+def _within_a_year(times: Collection[str]) -> bool:
+    """Whether the times (ISO days; a month or a year is too coarse to tell) all fall
+    within one year."""
+    days = []
+    for t in times:
+        try:
+            days.append(dt.date.fromisoformat(t[:10]))
+        except ValueError:
+            return False
+    return bool(days) and (max(days) - min(days)).days < DAYS_IN_A_YEAR
+
+
+#: A person's age is the same figure within this many days (two sources telling two
+#: ages within them disagree).
+DAYS_IN_A_YEAR = 365
+
+
 def _reported_apart(members: Sequence[_Statement]) -> bool:
     """Whether a toll's figures were each reported in a period of its own.
 
@@ -3071,7 +3091,10 @@ def _reported_apart(members: Sequence[_Statement]) -> bool:
 
 
 def _relation(
-    documents: Sequence[str], readings: Sequence[Reading], apart: Collection[frozenset[str]]
+    documents: Sequence[str],
+    readings: Sequence[Reading],
+    apart: Collection[frozenset[str]],
+    unit: str = "",
 ) -> ClaimRelation:
     if len(documents) < 2:
         return "single"
@@ -3083,6 +3106,10 @@ def _relation(
     if any(a[0] & b[0] for a, b in pairs):
         return "conflict"
     if all(a[0] and b[0] for a, b in pairs):
+        if unit == "age" and _within_a_year({t for r in readings for t in r.times}):
+            # Two ages of one person told days apart ("32-year-old" on Saturday, "31" on
+            # Monday) are two sources' accounts, not a birthday: a conflict.
+            return "conflict"
         return "evolves"
     # A time is unknown: reports set apart in time by their figures still evolve.
     if all(frozenset((x, y)) in apart for a, b in pairs for x in a[1] for y in b[1]):
