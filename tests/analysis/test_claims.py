@@ -2167,3 +2167,30 @@ def test_two_ages_of_one_person_told_days_apart_conflict_they_do_not_evolve() ->
     assert sorted(r.value for r in lind.readings) == [31, 32]
     # Two days apart, one man is not both 32 and 31 by a birthday: the sources disagree.
     assert lind.relation == "conflict"
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_length_written_against_its_figure_is_no_count() -> None:
+    brief = _brief(
+        (
+            "Climb\n\nTomas Lind died after falling about 60m from a ridge on Friday. Two "
+            "climbers died on Mount Sefton at the weekend.",
+            "2024-09-14",
+        ),
+        (
+            "Fall\n\nA second climber fell about 600m near a hut. Rescuers raised £60m for "
+            "the park, and two climbers were rescued. The film's audience peaked at 6.9m.",
+            "2024-09-15",
+        ),
+    )
+    units = {st.text: c.unit for c in brief.claims for st in c.statements}
+    # "60m" from a ridge is a length, never a count beside the climbers.
+    assert units["about 60"] == "meter"
+    assert units["about 600"] == "meter"
+    assert any(u.startswith("money") for u in units.values())
+    # A decimal with its "m" is a million more often than a length: no length here.
+    assert units.get("6.9") != "meter"
+    assert all(
+        st.value != 60 for c in brief.claims if c.unit.startswith("count") for st in c.statements
+    )

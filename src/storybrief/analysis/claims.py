@@ -1,6 +1,6 @@
 """Numbers the sources state, grouped by what they count, with how the sources relate.
 
-Method (``claims.v18``):
+Method (``claims.v19``):
 
 - Since claims.v6, dates: a day or a month something happened on, as two or
   more sources state it ("arrested in London on Oct. 16", "the surgery on Oct.
@@ -202,6 +202,10 @@ Method (``claims.v18``):
   since claims.v12). A percentage without a counted noun is of what its verb changes ("boost
   pensions by 20 percent", "pensions would be increased by 20 percent"): the same
   value of the same thing is one quantity.
+- Since claims.v19, a unit written against its figure ("falling about 60m from a
+  ridge", "200ft", "5km"; the tagger leaves it out of the number) makes the figure a
+  length or a weight, never a count beside the people counted; not where a noun follows
+  ("60m viewers") nor a decimal with "m" ("peaking at 6.9m"): a million.
 - Relation: ``single`` (one document), ``agree`` (the same figure: counts and
   money equal, or within 10% when one is qualified or written round (since
   claims.v3: 10 and 11 dead are two figures, "about 250" and 247 one),
@@ -278,7 +282,7 @@ from storybrief.model import (
     date_of,
 )
 
-METHOD = "claims.v18"
+METHOD = "claims.v19"
 # Judgement call (claims.v1, not measured): context cosine from which two
 # statements of one unit are one quantity; lower joins unrelated counts.
 SAME_QUANTITY = 0.25
@@ -1480,7 +1484,31 @@ def _unit_of(doc: ParsedArticle, label: str, start: int, end: int) -> str | None
             )
             return f"{_MEASURE_SPELLING.get(lemma, lemma)}/{rate.group(2)[0].lower()}"
         return _MEASURE_SPELLING.get(nouns[-1], nouns[-1])
+    glued = _GLUED_MEASURE.match(text, end)
+    if (
+        glued is not None
+        and not _scale_of_a_noun(doc, end + len(glued.group(1)))
+        and not (glued.group(1).lower() == "m" and "." in span)
+    ):
+        # "falling about 60m from a ridge", "a 30ft wave": a length the tagger took
+        # for a number (not "60m viewers", nor "peaking at 6.9m": a million).
+        return _GLUED_UNITS[glued.group(1).lower()]
     return "count"
+
+
+#: A unit written against its figure ("60m", "600ft", "5km"), the tagger leaving it out.
+_GLUED_MEASURE = re.compile(r"(m|km|cm|mm|ft|mi|kg)\b", re.IGNORECASE)
+_GLUED_UNITS = {
+    "m": "meter", "km": "kilometer", "cm": "centimeter", "mm": "millimeter", "ft": "foot",
+    "mi": "mile", "kg": "kilogram",
+}  # fmt: skip
+
+
+def _scale_of_a_noun(doc: ParsedArticle, after: int) -> bool:
+    """Whether the word after a figure's glued letters is a noun it counts ("60m viewers":
+    the "m" a million), not a length's place ("60m from a ridge")."""
+    following = next((t for t in doc.tokens if t.start >= after), None)
+    return following is not None and following.pos in ("NOUN", "PROPN", "ADJ")
 
 
 #: A measure per a unit of time: "km/h", "km per hour", "miles an hour" (the measure's
