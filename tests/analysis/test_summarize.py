@@ -2295,10 +2295,12 @@ def test_a_columnist_talking_in_the_first_or_second_person_is_no_summary_sentenc
     assert any(s.startswith("The dockworkers walked out") for s in found)
     assert any(s.startswith("The union is seeking") for s in found)
     assert any(s.startswith("We will not sign") for s in found)
-    # A report with one first-person paragraph is no column: its sentence stays.
+    # A report with one first-person paragraph is no column: its facts stay, and its "I",
+    # outside any quotation, is no one a reader of the brief knows (since session 69).
     report = "\n\n".join(column.split("\n\n")[:4])
     found = [c.sentence.text for c in candidates(storybrief.brief([{"text": report}]).documents)]
-    assert any(s.startswith("I have walked") for s in found)
+    assert any(s.startswith("The dockworkers walked out") for s in found)
+    assert not any(s.startswith("I have walked") for s in found)
     # A page that talks to the reader as "you" throughout is a guide: its "you" is not
     # a report either; its facts and its "our" are.
     guide = "\n\n".join(
@@ -3572,3 +3574,134 @@ def test_what_happened_a_span_of_time_later_follows_what_it_is_later_than() -> N
     assert standing("Police arrived two days later, on Friday, and found the car.")
     assert standing("The stadium opened a week later than planned.")
     assert standing("The club later revised the attendance to 14,000.")
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_says_again_what_one_agreed_to_do_and_the_speaker_of_it() -> None:
+    from storybrief.analysis.summarize import _leads_again, _says_again
+
+    will_buy, signed, agreed, deal, bought, other, police = _gists(
+        "Northwind Foods will acquire Kessel Farms, a dairy maker, for $212 million.",
+        "Northwind Foods said it has signed a definitive agreement to acquire Kessel Farms"
+        " for about $212 million.",
+        "Northwind Foods said on Monday it has agreed to acquire Kessel Farms.",
+        "Northwind Foods on Tuesday announced a deal to acquire Kessel Farms for $212 million.",
+        "Northwind Foods acquired Kessel Farms for $212 million.",
+        "Northwind Foods said it has signed a definitive agreement to acquire Brandt Mills.",
+        "Police said he was arrested in Calder on Monday.",
+    )
+    # "said it ...": the company that says it; an agreement or a deal to acquire: the
+    # acquisition, one that will be.
+    assert "name:northwind" in signed.subjects or signed.subjects & will_buy.subjects
+    assert {"acquire"} <= signed.main
+    assert "will" in signed.mood
+    assert _says_again(signed, will_buy)
+    assert _says_again(agreed, will_buy)
+    assert _leads_again(deal, will_buy)
+    # The sum of a deal to acquire is told, not told in passing; what is paid "of
+    # which" is no report the agreement stands for.
+    (cash,) = _gists(
+        "Northwind Foods today announced it has signed a definitive agreement to acquire"
+        " Kessel Farms for approximately $212 million, of which approximately $150 million"
+        " will be paid in cash."
+    )
+    assert "acquire" in cash.main
+    assert {v for kind, v, _ in cash.told if kind == "money"} == {212e6, 150e6}
+    assert _says_again(cash, will_buy)
+    # Done is not agreed; another company acquired is another deal.
+    assert not _says_again(bought, will_buy)
+    assert not _says_again(other, signed)
+    # "he" does not stand for the police who say it.
+    assert not police.subjects
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_first_person_sentence_outside_quotation_marks_comes_after_its_speaker() -> None:
+    text = "\n\n".join(
+        [
+            "Calder names a new harbour master",
+            "The port of Calder named Ruth Amsel its harbour master on Monday.",
+            'Amsel, 52, said: "Being asked to run this port is a privilege.',
+            "Like the dockworkers themselves I find myself in a state of awe and delight.",
+            "I cannot wait to get started.",  # (the page lost the closing mark)
+            "The port handled 4 million tonnes of cargo last year.",
+        ]
+    )
+    brief = storybrief.brief([{"text": text}])
+    found = candidates(brief.documents)
+    by_text = {c.sentence.text: c for c in found}
+    awe = next(c for t, c in by_text.items() if t.startswith("Like the dockworkers"))
+    # The quotation's middle, its marks lost across paragraphs, comes only after the
+    # sentence before it; the port's facts stand alone.
+    assert awe.follows is not None
+    assert found[awe.follows].sentence.text.startswith("Amsel, 52, said")
+    assert by_text["The port handled 4 million tonnes of cargo last year."].follows is None
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_one_sum_of_money_told_twice_is_one_fact() -> None:
+    from storybrief.analysis.summarize import _sums_again
+
+    will, paying, ohio, texas, denied, euros, aside = _gists(
+        "Northwind Foods will acquire Kessel Farms for $212 million.",
+        "Northwind Foods is paying US$212 million for Kessel Farms, including $150 million"
+        " in cash.",
+        "Ohio fined the company $2 million.",
+        "Texas fined the company $2 million.",
+        "Northwind Foods did not pay $212 million for Kessel Farms.",
+        "The town of Calder raised 212 million euros.",
+        "Kessel Farms, which Northwind Foods bought for $212 million, closed a plant.",
+    )
+    assert _sums_again(will, paying)
+    # Places apart, one denied, another currency, a sum told in passing: not one fact.
+    assert not _sums_again(ohio, texas)
+    assert not _sums_again(will, denied)
+    assert not _sums_again(will, euros)
+    assert not _sums_again(will, aside)
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_leads_of_one_named_subject_within_a_day_tell_one_event() -> None:
+    from storybrief.analysis.summarize import _named_leads_again
+
+    host, appear, doubt, air, pro, ohio, texas, role = _gists(
+        "Ruth Amsel will run the port of Calder from next year.",
+        "Harbour veteran Ruth Amsel will make her second appearance as Calder's port chief"
+        " next year, the council said on Friday.",
+        "Ruth Amsel does not believe the port will reopen soon.",
+        "Northwind Foods bought Kessel Farms on Monday.",
+        "Northwind Foods bought Brandt Mills on Monday.",
+        "Ruth Amsel will visit Ohio in March.",
+        "Ruth Amsel will visit Texas in March.",
+        "The harbour master will run the port of Calder from next year.",
+    )
+    # One named subject, asserted alike, in other words: one event.
+    assert _named_leads_again(host, appear)
+    # Denied, another named object, places apart, a role alone: not one event.
+    assert not _named_leads_again(host, doubt)
+    assert not _named_leads_again(air, pro)
+    assert not _named_leads_again(ohio, texas)
+    assert not _named_leads_again(host, role)
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_who_says_it_is_not_what_is_said() -> None:
+    from storybrief.analysis.summarize import _same_content
+
+    cargo, fees, cargo_again = _gists(
+        '"Cargo is the fastest growing part of the port\'s business," said Ruth Amsel,'
+        " Senior Vice President and General Manager, Harbour Operations.",
+        '"We are not planning to raise fees," said Ruth Amsel, who recently joined the port'
+        " to serve as senior vice president and general manager for harbour operations.",
+        "Ruth Amsel said cargo is the fastest growing part of the port's business.",
+    )
+    # The speaker's title and what is told of her are no words of the remark.
+    assert not {"manager", "serve", "join"} & (cargo.words | fees.words)
+    # Two remarks of one speaker on two matters: no second source of each other.
+    assert not _same_content(cargo, fees, 0.4)
+    assert _same_content(cargo, cargo_again, 0.4)

@@ -79,6 +79,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime as dt
 import itertools
 import math
 import os
@@ -366,6 +367,9 @@ _LOWER_START = re.compile(r"^[a-z]{2}")
 _PERSONAL = re.compile(
     r"\b(?:(?<!\.)I(?!\.[A-Z])|[Ww]e|[Yy]ou|[Mm]e|[Uu]s|[Mm]y|[Oo]ur|[Yy]our|[Ll]et['’]s)\b"
 )
+#: The first person singular (not the "I" of "D-R.I." or "World War I", nor the "Me."
+#: of "Portland, Me.").
+_FIRST_PERSON = re.compile(r"\b(?:(?<![.\w-])I(?![.\w-])(?<!War I)|me|[Mm]y|[Mm]yself)\b")
 #: The same in capitals ("WE MUST BE THE MEDICI FAMILY TO KANYE."; not "US", "ME").
 _PERSONAL_CAPITALS = re.compile(r"\b(?:WE|OUR|MY)\b")
 #: A paragraph that is the outlet's notice about the article itself, not news: "Correction
@@ -1293,6 +1297,13 @@ def _standing(
     unquoted = text if outside is None else outside[sentence.start : sentence.end]
     quoted = _QUOTE_OPEN.match(text) or (outside is not None and not unquoted[:1].strip())
     if quoted and not ATTRIBUTION.search(unquoted):
+        return "follows"
+    if _FIRST_PERSON.search(unquoted) and not ATTRIBUTION.search(unquoted):
+        # "I" outside any quotation mark in a report (a column's own voice goes
+        # before): a quotation whose marks the page lost across its paragraphs ('"Being
+        # asked to play the Doctor is an amazing privilege. | Like the Doctor himself I
+        # find myself in a state of utter terror and delight. | I can't wait to get
+        # started," he said.'): its speaker is told before, or nowhere.
         return "follows"
     if _addresses_reader(doc, sentence, unquoted) or _SHOWN_BELOW.match(text):
         return None
@@ -2618,6 +2629,7 @@ def _summary(
             gists[i] = _gist(documents[c.doc_index], c.sentence.start, c.sentence.end)
         return gists[i]
 
+    report_days = [_report_day(doc) for doc in documents]
     # Pairs found to be one passage and the other's support: never both (see below).
     repeated: set[frozenset[int]] = set()
     firsts = _leads(found, vectors)
@@ -2627,11 +2639,21 @@ def _summary(
             frozenset((i, j)) in repeated
             or _says_again(gist(i), gist(j))
             or _counts_again(gist(i), gist(j))
+            or _sums_again(gist(i), gist(j))
             or (
                 i in firsts
                 and j in firsts
                 and found[i].doc_index != found[j].doc_index
-                and _leads_again(gist(i), gist(j))
+                and (
+                    _leads_again(gist(i), gist(j))
+                    or (
+                        _days_apart(
+                            report_days[found[i].doc_index], report_days[found[j].doc_index]
+                        )
+                        <= LEADS_DAYS
+                        and _named_leads_again(gist(i), gist(j))
+                    )
+                )
             )
         )
 
@@ -3801,6 +3823,83 @@ _UNASSERTING_VERBS = frozenset(
 )
 
 
+#: Verbs that bind one to the act of their infinitive: "agreed to buy", "is set to
+#: replace", "plans to close", "voted to strike". (Judgement call, as the nouns below.)
+_BINDING_VERBS = frozenset(
+    ("agree", "set", "plan", "decide", "intend", "vote", "prepare", "schedule", "expect")
+)
+#: Nouns that bind one to the act of their infinitive: "signed a definitive agreement to
+#: acquire", "announced a deal to buy", "made a bid to take over".
+_BINDING_NOUNS = frozenset(("agreement", "deal", "plan", "bid", "offer", "contract", "decision"))
+
+
+def _bound_to(doc: ParsedArticle, word: Token) -> Token | None:
+    """The act an asserted verb binds its subject to: the verb of its infinitive after
+    a verb of ``_BINDING_VERBS`` ("agreed to buy") or after a noun of ``_BINDING_NOUNS``
+    it takes as its object ("signed a definitive agreement to acquire")."""
+
+    def infinitive(head: Token) -> Token | None:
+        return next(
+            (
+                c
+                for c in doc.tree.children(head)
+                if c.dep in ("xcomp", "acl", "relcl")  # (the tagger's "deal to buy": relcl)
+                and c.pos == "VERB"
+                and any(a.dep == "aux" and a.lemma.lower() == "to" for a in doc.tree.children(c))
+            ),
+            None,
+        )
+
+    if word.pos == "VERB" and word.lemma.lower() in _BINDING_VERBS:
+        return infinitive(word)
+    for c in doc.tree.children(word):
+        if c.dep == "dobj" and c.lemma.lower() in _BINDING_NOUNS:
+            return infinitive(c)
+    return None
+
+
+def _binding_infinitive(doc: ParsedArticle, t: Token) -> bool:
+    """Whether a clause the parser hung on a noun is the act a noun of ``_BINDING_NOUNS``
+    binds to ("a definitive agreement to acquire SeaMicro for $334 million"): what the
+    sentence asserts, no aside."""
+    head = doc.tree.token(t.head)
+    return (
+        t.dep in ("acl", "relcl")
+        and head is not None
+        and head.lemma.lower() in _BINDING_NOUNS
+        and any(a.dep == "aux" and a.lemma.lower() == "to" for a in doc.tree.children(t))
+    )
+
+
+#: Pronouns a reported clause's subject may be that stand for the one who reports it,
+#: and what that one must then be: "AMD said it has signed" (a thing, not a person),
+#: "officials said they found" (not a person), "Smith said she will appeal" (a person).
+_SPEAKER_PRONOUNS = {"it": "thing", "they": "many", "he": "person", "she": "person"}
+
+
+def _the_speaker(doc: ParsedArticle, clause: Token, subject: Token) -> Token | None:
+    """The subject of the verb of saying that reports ``clause`` where ``subject``, the
+    clause's own, is a pronoun that can stand for it ("Hewlett-Packard said it has
+    agreed to buy": Hewlett-Packard; not "Police said he was arrested", police being no
+    person). None otherwise."""
+    kind = _SPEAKER_PRONOUNS.get(subject.text.lower()) if subject.pos == "PRON" else None
+    if kind is None or clause.dep != "ccomp":
+        return None
+    head = doc.tree.token(clause.head)
+    if head is None or head.lemma.lower() not in SPEECH_VERBS:
+        return None
+    speaker = next((c for c in doc.tree.children(head) if c.dep == "nsubj"), None)
+    if speaker is None or speaker.pos not in ("NOUN", "PROPN"):
+        return None
+    person = any(
+        m.label == "PERSON" and m.span.start <= speaker.start < m.span.end for m in doc.mentions
+    )
+    plural = speaker.tag == "NNS"  # ("Advanced Micro Devices said it": a name, one)
+    if (kind == "person") != person or (kind == "thing" and plural):
+        return None
+    return speaker
+
+
 def _main_and_subjects(
     doc: ParsedArticle,
     asserted: Sequence[tuple[Token, Token]],
@@ -3826,6 +3925,7 @@ def _main_and_subjects(
         reported = doc.tree.child(word, "ccomp")
         if (
             reported is not None
+            and _bound_to(doc, word) is None  # (what it binds to is what it asserts)
             and word.lemma.lower() not in _UNASSERTING_VERBS
             and not _relative(doc, reported)
         ):
@@ -3843,13 +3943,30 @@ def _main_and_subjects(
             )
         particle = doc.tree.child(word, "prt")  # "find out" is not "find"
         light = word.lemma.lower() in _LIGHT_VERBS and particle is None
+        bound = _bound_to(doc, word)
+        if bound is not None:
+            # What one agreed, is set or signed a deal to do is what is asserted, as a
+            # thing that will be ("agreed to buy EYP", "signed a definitive agreement to
+            # acquire SeaMicro", "will acquire SeaMicro").
+            main.add(bound.lemma.lower())
+            mood.add("will")
+            direct.update(
+                name_of(c)
+                for c in doc.tree.children(bound)
+                if c.dep == "dobj" and c.pos in ("NOUN", "PROPN")
+            )
         if (not word.is_stop or particle is not None) and not light:
             main.add(" ".join(w.lemma.lower() for w in (word, particle) if w is not None))
         if particle is None and word.lemma.lower() in _TRAVEL_VERBS:
             main.add("travel")  # "will be coming to London", "will visit the UK"
         for c in doc.tree.children(word):
-            if c.dep == "dobj" and c.pos in ("NOUN", "PROPN") and not light:
-                direct.add(name_of(c))
+            if (
+                c.dep == "dobj"
+                and c.pos in ("NOUN", "PROPN")
+                and not light
+                and (bound is None or c.lemma.lower() not in _BINDING_NOUNS)
+            ):
+                direct.add(name_of(c))  # (a deal is no object: what it acquires is)
             taken = doc.tree.child(c, "pobj") if c.dep == "prep" else c
             if (
                 word.lemma.lower() in _GOING_VERBS
@@ -3891,6 +4008,9 @@ def _main_and_subjects(
                     ),
                     None,
                 )
+            if subject is not None:
+                # "AMD said it has signed ...": the one who says it.
+                subject = _the_speaker(doc, clause, subject) or subject
             if subject is not None and subject.start < start:
                 # A dateline the span leaves out, parsed as the subject, with the subject
                 # in apposition to it ("ULAN BATOR, April 30 (Xinhua) -- France and
@@ -3993,6 +4113,7 @@ def _aside_tokens(doc: ParsedArticle, inside: Sequence[Token]) -> set[int]:
         if (
             t.dep in _ASIDE_DEPS
             and t.pos in ("VERB", "AUX")
+            and not _binding_infinitive(doc, t)
             and (t.lemma.lower() not in SPEECH_VERBS or doc.tree.child(t, "mark") is not None)
             and (t.dep != "advcl" or doc.tree.child(t, "mark") is not None or _which_one_to(doc, t))
         ):
@@ -4010,6 +4131,25 @@ def _aside_tokens(doc: ParsedArticle, inside: Sequence[Token]) -> set[int]:
             # "lost his job after being arrested", "were stunned after a teacher's
             # arrest": what came before, told in passing.
             found.update(w.index for w in doc.tree.subtree(t))
+    return found
+
+
+def _speaker_tokens(doc: ParsedArticle, inside: Sequence[Token]) -> set[int]:
+    """The indices of the words that tell who says what a span reports: the subject of
+    a verb of saying that reports a clause, with its title and what it tells of them
+    ("said Lisa Su, Senior Vice President and General Manager, Global Business Units";
+    "said Lisa Su, who recently joined AMD to serve as senior vice president"). Who says
+    it is not what is said: two remarks of one speaker on two matters share only these."""
+    found: set[int] = set()
+    for t in inside:
+        if t.pos != "VERB" or t.lemma.lower() not in SPEECH_VERBS:
+            continue
+        children = doc.tree.children(t)
+        if not (t.dep == "parataxis" or any(c.dep in ("ccomp", "parataxis") for c in children)):
+            continue
+        for c in children:
+            if c.dep == "nsubj":
+                found.update(w.index for w in doc.tree.subtree(c))
     return found
 
 
@@ -4076,24 +4216,28 @@ def _gist(doc: ParsedArticle, start: int, end: int) -> _Gist:
 
     when = [(m.span.start, m.span.end) for m in here if m.label in TIME_LABELS]
     names = [(m.span.start, m.span.end) for m in here if m.label in ACTOR_LABELS]
+    speaker = _speaker_tokens(doc, inside)
     words = frozenset(
         t.lemma.lower()
         for t in inside
-        if (
-            t.pos in ("NOUN", "VERB", "ADJ", "ADV")
-            and not t.is_stop
-            and t.lemma.lower() not in ATTRIBUTION_FORMS
-            and not of_a_name(t)
-        )
-        # The day of an event is content too ("on strike since Monday"), as is a
-        # capitalised title that names no one ("Vice President of Education").
-        or (t.pos in ("PROPN", "NOUN", "NUM") and any(a <= t.start < b for a, b in when))
-        or (
-            t.pos == "PROPN"
-            and not t.is_stop
-            and not in_name(t)
-            and not (t.dep in _TITLE_DEPS and in_name(in_span(t.head) or t))
-            and not of_a_name(in_span(t.head) or t)
+        if t.index not in speaker
+        and (
+            (
+                t.pos in ("NOUN", "VERB", "ADJ", "ADV")
+                and not t.is_stop
+                and t.lemma.lower() not in ATTRIBUTION_FORMS
+                and not of_a_name(t)
+            )
+            # The day of an event is content too ("on strike since Monday"), as is a
+            # capitalised title that names no one ("Vice President of Education").
+            or (t.pos in ("PROPN", "NOUN", "NUM") and any(a <= t.start < b for a, b in when))
+            or (
+                t.pos == "PROPN"
+                and not t.is_stop
+                and not in_name(t)
+                and not (t.dep in _TITLE_DEPS and in_name(in_span(t.head) or t))
+                and not of_a_name(in_span(t.head) or t)
+            )
         )
     )
     figures = tuple(
@@ -4275,7 +4419,7 @@ def _told_figures(
         if _IN_PARENTHESES.search(doc.article.text, max(0, m.span.start - 12), m.span.start):
             continue  # "$199m (£138m)": the same sum again
         path = [token, *doc.tree.ancestors(token, len(inside))]
-        if not any(t.dep in _PASSING_DEPS for t in path):
+        if not any(t.dep in _PASSING_DEPS and not _binding_infinitive(doc, t) for t in path):
             found.append((kind, f[1], m.span.text))
     return tuple(found)
 
@@ -4304,7 +4448,7 @@ def _told_counts(
         if before is not None and (before.text.lower() in _KNOWN_ONES or before.tag == "PRP$"):
             continue
         path = [token, *doc.tree.ancestors(token, len(inside))]
-        if not any(t.dep in _PASSING_DEPS for t in path):
+        if not any(t.dep in _PASSING_DEPS and not _binding_infinitive(doc, t) for t in path):
             found.append((f[0], f[1], m.span.text))
     return tuple(found)
 
@@ -4325,6 +4469,24 @@ def _counts_again(a: _Gist, b: _Gist) -> bool:
         for u, v, w in a.counts
         for y, z, zw in b.counts
     )
+
+
+def _sums_again(a: _Gist, b: _Gist) -> bool:
+    """Whether two sentences state one sum of money in their main clauses, in one
+    currency ("AMD will acquire SeaMicro for $334 million" / "AMD is paying US$334
+    million for SeaMicro"): one fact of the story told again, whatever the verbs and
+    whether it is done or agreed, unless one denies it or their places or days part
+    them ("fined $2 million in Ohio" / "... in Texas")."""
+    if ("not" in a.mood) != ("not" in b.mood):
+        return False
+    if _places_apart(a, b) or _times_disagree(a.times, b.times):
+        return False
+
+    def sums(g: _Gist) -> set[tuple[str, float]]:
+        told = {v for kind, v, _ in g.told if kind == "money"}
+        return {(u, v) for u, v, _ in g.figures if _kind(u).startswith("money") and v in told}
+
+    return bool(sums(a) & sums(b))
 
 
 def _same_content(a: _Gist, b: _Gist, similarity: float, *, strict: bool = False) -> bool:
@@ -4704,6 +4866,44 @@ def _leads_again(a: _Gist, b: _Gist) -> bool:
     if len(shared) < LEADS_SHARED and not a.objects & b.objects:
         return False
     return _figures_agreeing(a, b) is not None and not _places_apart(a, b)
+
+
+#: Two documents' leads told at most this many days apart, of one named subject, tell
+#: one event however their words differ (``_named_leads_again``). Judgement call: a day
+#: and the next, as a story breaks late and runs the morning after.
+LEADS_DAYS = 1
+
+
+def _days_apart(a: str | None, b: str | None) -> float:
+    """Days between two ISO days; infinite where one is unknown."""
+    if a is None or b is None:
+        return math.inf
+    return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
+
+
+def _named_leads_again(a: _Gist, b: _Gist) -> bool:
+    """Whether two documents' leads, told within ``LEADS_DAYS`` of each other, tell the
+    same event of the same named subject in other words ("Ellen DeGeneres will host this
+    year's Oscars" / "Comedian Ellen DeGeneres will make her second appearance as an
+    Academy Awards host next year"; "Fred LaRue, a high-ranking Nixon administration
+    official ..., died" / "Fred LaRue ... was found dead in his room"): a name both
+    subjects give (a role alone may be anyone's), asserted alike ("do not believe they
+    are out of the chase" is no second "made an offer"), no object, place, day or figure
+    parting them ("unveiled the MacBook Air" / "unveiled the MacBook Pro")."""
+    if a.mood != b.mood:
+        return False
+
+    def named(keys: frozenset[str]) -> frozenset[str]:
+        return frozenset(k for k in keys if not k.startswith(("role:", "title:")))
+
+    if not _same_subject(named(a.subjects), named(b.subjects)):
+        return False
+    entities = {k for k in a.objects | b.objects if k in a.referents | b.referents}
+    if a.objects & entities and b.objects & entities and not a.objects & b.objects:
+        return False  # each acts on a named thing, not the same one
+    if _places_apart(a, b) or _times_disagree(a.times, b.times):
+        return False
+    return _figures_agreeing(a, b) is not None
 
 
 #: The least figure that marks one event where two leads both state it ("stole more than
