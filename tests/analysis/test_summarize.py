@@ -3705,3 +3705,35 @@ def test_who_says_it_is_not_what_is_said() -> None:
     # Two remarks of one speaker on two matters: no second source of each other.
     assert not _same_content(cargo, fees, 0.4)
     assert _same_content(cargo, cargo_again, 0.4)
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_speaker_quoted_low_in_many_documents_needs_an_introduction() -> None:
+    from storybrief.analysis.summarize import _introductions, candidates
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    lead = (
+        "Northwind Foods will acquire Kessel Farms for $212 million, the companies said. "
+        "The deal gives Northwind a dairy business in three states. "
+        "Shares of Northwind rose 4 percent in early trading on Monday. "
+    )
+    texts = [
+        lead + "Kessel Farms chief executive Ruth Amsel will join Northwind's board. "
+        '"We were built to make milk cheaper for every family," said Amsel.',
+        lead + 'Amsel said the farms would keep their names. "Nothing changes," Amsel said.',
+    ]
+    docs = parse_articles([build_article(t, f"d{k}") for k, t in enumerate(texts)], load_nlp())
+    found = candidates(docs)
+    needing = dict(_introductions(docs, found))
+    # Amsel speaks in every document, but none opens with her: the brief's reader meets
+    # her only where a sentence says who she is.
+    said = next(i for i, c in enumerate(found) if "said Amsel" in c.sentence.text)
+    assert any("chief executive Ruth Amsel" in found[j].sentence.text for j in needing[said])
+    # Named where the reports open, the speaker is the story's own.
+    opened = [f"Ruth Amsel sold Kessel Farms to Northwind Foods on Monday. {t}" for t in texts]
+    docs = parse_articles([build_article(t, f"d{k}") for k, t in enumerate(opened)], load_nlp())
+    found = candidates(docs)
+    said = next(i for i, c in enumerate(found) if "said Amsel" in c.sentence.text)
+    assert said not in dict(_introductions(docs, found))
