@@ -2347,6 +2347,36 @@ def test_a_passages_support_is_no_second_passage(words: int) -> None:
 
 
 @pytest.mark.issue(20)
+@pytest.mark.parametrize("words", [50, 70])
+def test_two_passages_one_sentence_backs_are_one_fact(words: int) -> None:
+    docs = [
+        "The Calder Hawks offered free-agent pitcher Ned Varga a six-year contract at the "
+        "winter meetings in Norland on Monday. Varga won 19 games for the Norland Owls last "
+        "season. The Owls have not made an offer, their owner said.",
+        "Hawks general manager Ada Brill confirmed to the Calder Post that she has made a "
+        "six-year offer to Varga. Three other teams are said to be interested in the "
+        "pitcher, who turns 29 in March. Brill would not say how much the offer was worth.",
+        "The Calder Hawks made a six-year offer to pitcher Ned Varga during the winter "
+        "meetings in Norland. The Hawks lost their best pitcher to injury in August. "
+        "Varga's agent, Tim Osei, said a decision could come before Christmas.",
+    ]
+    summary = storybrief.brief([{"text": t} for t in docs], words=words).summary
+    offers = [p for p in summary if "six-year" in p.text]
+    # The offer is told once: the third page's "made a six-year offer" backs both the
+    # report and the manager's confirmation, which neither backs the other (too few
+    # words alike), so only their common support shows they are one fact.
+    assert len(offers) == 1
+    assert [s.text for s in offers[0].support] == [
+        "The Calder Hawks made a six-year offer to pitcher Ned Varga during the winter "
+        "meetings in Norland."
+    ]
+    for passage, other in itertools.combinations(summary, 2):
+        assert not {(s.doc_id, s.start) for s in passage.support} & {
+            (s.doc_id, s.start) for s in other.support
+        }
+
+
+@pytest.mark.issue(20)
 def test_the_pages_own_lines_are_no_summary_sentence() -> None:
     body = [
         "The harbour council of Calder voted on Monday to close the old ferry pier.",

@@ -2713,6 +2713,11 @@ def _summary(
         pairs, dropped = _repeated_as_support(
             documents, found, chosen, passages, supports, all_sentences, needs(found)
         )
+        if not dropped and vectors is not None:
+            # Two passages one sentence of a third page backs: one fact told twice. Both
+            # are open again, never together: the program keeps the one that weighs more.
+            pairs, dropped = _supported_alike(found, chosen, passages, supports, vectors.matrix)
+            dropped = _with_what_needs(dropped, chosen, needs(found))
         if not dropped:
             break
         repeated |= pairs
@@ -3453,7 +3458,14 @@ def _repeated_as_support(
                 ):
                     dropped.add(i)
                     pairs.update(frozenset((a, i)) for a in ours)
-    # What needs a sentence that goes goes with it.
+    return pairs, _with_what_needs(dropped, chosen, needs)
+
+
+def _with_what_needs(
+    dropped: set[int], chosen: Collection[int], needs: Sequence[tuple[int, int]]
+) -> set[int]:
+    """The chosen candidates that go: those ``dropped`` and what needs one of them."""
+    dropped = set(dropped)
     grown = True
     while grown:
         grown = False
@@ -3461,7 +3473,57 @@ def _repeated_as_support(
             if j in dropped and i in chosen and i not in dropped:
                 dropped.add(i)
                 grown = True
-    return pairs, dropped
+    return dropped
+
+
+#: Judgement call: two passages backed by one sentence of a third page say the same
+#: only if their own words are at least this alike (TF-IDF cosine): a long sentence
+#: that tells two facts backs a passage of each ("fired Cheeks and named DiLeo").
+SUPPORTED_ALIKE = 0.2
+
+
+def _supported_alike(
+    found: Sequence[Candidate],
+    chosen: Sequence[int],
+    passages: Sequence[Candidate],
+    supports: Sequence[Sequence[tuple[int, float]]],
+    vectors: Any,
+) -> tuple[set[frozenset[int]], set[int]]:
+    """The pairs of chosen candidates of two passages backed by one sentence of another
+    document (their support shares it) and alike (``SUPPORTED_ALIKE``), and the
+    candidates of those passages.
+
+    One sentence of a third document that says what each of two passages says makes
+    them one fact told twice ("Angels general manager Tony Reagins confirmed that he has
+    made an eight-year offer to Mark Teixeira" and "The Los Angeles Angels offered Mark
+    Teixeira an eight-year contract at the Winter Meetings", both backed by a third
+    page's "The Angels have offered Teixeira an eight-year deal").
+    """
+
+    def ours(k: int) -> list[int]:
+        passage = passages[k]
+        return [
+            i
+            for i in chosen
+            if found[i].doc_index == passage.doc_index
+            and passage.sentence.start <= found[i].sentence.start < passage.sentence.end
+        ]
+
+    pairs: set[frozenset[int]] = set()
+    loose: set[int] = set()
+    for k, m in itertools.combinations(range(len(passages)), 2):
+        if not {j for j, _ in supports[k]} & {j for j, _ in supports[m]}:
+            continue
+        alike = [
+            frozenset((a, i))
+            for a in ours(k)
+            for i in ours(m)
+            if cosine(vectors[a], vectors[i])[0, 0] >= SUPPORTED_ALIKE
+        ]
+        if alike:
+            pairs.update(alike)
+            loose.update(ours(k), ours(m))
+    return pairs, loose
 
 
 def _passages(
