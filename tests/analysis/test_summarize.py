@@ -2377,6 +2377,34 @@ def test_two_passages_one_sentence_backs_are_one_fact(words: int) -> None:
 
 
 @pytest.mark.issue(20)
+@pytest.mark.parametrize("words", [60, 80])
+def test_a_quotation_after_the_news_is_no_second_source_of_the_news(words: int) -> None:
+    quote = (
+        '"That person is dangerous and needs to be found as soon as possible," said Lt. Ada'
+        " Brill of the state police."
+    )
+    docs = [
+        "An explosion at a bank in Calder killed a police officer and a bomb technician on "
+        "Friday, officials said Saturday, offering a $35,000 reward for information leading "
+        f"to an arrest.\n\n{quote}\n\nThe bank's manager was badly hurt.",
+        f"{quote}\n\nInvestigators from the FBI arrived in Calder on Saturday.\n\n"
+        "The bank will stay closed for a week.",
+        "A bomb explosion at a Calder bank killed a police officer and a bomb technician on "
+        "Friday, police said.\n\nOfficers had carried the device into the bank after an "
+        "employee found it outside.\n\nThe town will hold a vigil on Sunday.",
+    ]
+    summary = storybrief.brief([{"text": t} for t in docs], words=words).summary
+    (news,) = [p for p in summary if p.text.startswith("An explosion at a bank")]
+    # The passage runs on into the lieutenant's words; what it reports is the deaths: the
+    # other page's report of them backs it, the lieutenant's words alone do not.
+    assert quote in news.text
+    assert [s.text for s in news.support] == [
+        "A bomb explosion at a Calder bank killed a police officer and a bomb technician on "
+        "Friday, police said."
+    ]
+
+
+@pytest.mark.issue(20)
 def test_the_pages_own_lines_are_no_summary_sentence() -> None:
     body = [
         "The harbour council of Calder voted on Monday to close the old ferry pier.",

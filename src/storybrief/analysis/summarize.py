@@ -3578,6 +3578,24 @@ def _supports(
     # His mother and sister were hurt." is no second report of a death where another
     # tells of the mother and sister only.
     heads = [_head(documents[c.doc_index], c.sentence) for c in chosen]
+    # ... and a sentence nearer the rest of the passage than its first tells the rest
+    # ("An explosion at a bank killed a police officer ... officials said. / "That
+    # person is dangerous," said Lt. Gregg Hastings.": the lieutenant's words alone
+    # elsewhere are no second report of the deaths).
+    with_head = [(i, h) for i, h in enumerate(heads) if h is not None]
+    head_cross = rest_cross = None
+    if with_head:
+        head_cross = cosine(found.transform([h.text for _, h in with_head]), found.matrix)
+        rest_cross = cosine(
+            found.transform(
+                [
+                    documents[chosen[i].doc_index].article.text[h.end : chosen[i].sentence.end]
+                    for i, h in with_head
+                ]
+            ),
+            found.matrix,
+        )
+    head_row = {i: r for r, (i, _) in enumerate(with_head)}
     index_of = {
         (all_sentences[j].doc_id, all_sentences[j].start): j for j in range(len(all_sentences))
     }
@@ -3637,6 +3655,13 @@ def _supports(
                 continue
             if first is not None and not _covers(first, gist[j]):
                 continue
+            if (
+                head_cross is not None
+                and rest_cross is not None
+                and i in head_row
+                and head_cross[head_row[i], j] < rest_cross[head_row[i], j]
+            ):
+                continue
             ours = day_of(cand.doc_index, cand.sentence)
             theirs = day_of(d, all_sentences[j])
             if ours and theirs and not ours & theirs:
@@ -3655,11 +3680,15 @@ def _head(doc: ParsedArticle, passage: Sentence) -> Sentence | None:
     """The first sentence of a passage of two or more of its document's sentences (from
     the passage's start), or None when the passage is one sentence or its first sentence
     only introduces a quotation that follows ('Jeremy Piatt wrote on his page. "Sure,
-    he is personally rich ..."': what is said is the quotation)."""
+    he is personally rich ..."': what is said is the quotation; not "An explosion killed
+    two officers, officials said. "That person is dangerous," said Lt. Hastings.", whose
+    first sentence tells the news)."""
     first = next((s for s in doc.sentences if s.start <= passage.start < s.end), None)
     if first is None or first.end >= passage.end:
         return None
-    if _QUOTE_OPEN.match(doc.article.text[first.end : passage.end].lstrip()):
+    if _QUOTE_OPEN.match(doc.article.text[first.end : passage.end].lstrip()) and _says_nothing(
+        doc, first
+    ):
         return None
     return dataclasses.replace(
         first, start=passage.start, text=doc.article.text[passage.start : first.end]
