@@ -332,6 +332,27 @@ def test_what_a_source_said_would_happen_is_dated_ahead() -> None:
 
 
 @pytest.mark.model
+def test_a_participles_clause_takes_the_tense_of_its_verb() -> None:
+    brief = storybrief.brief(
+        [
+            {
+                "text": "Ferry inquiry\n\nThe Northern Star sank off Harwick shortly after "
+                "leaving port on Nov. 14, killing all 31 people aboard on Nov. 14. "
+                "The minister will travel to Harwick, arriving on Friday for talks.",
+                "published": "2024-08-21",  # a Wednesday, nine months after the sinking
+            }
+        ]
+    )
+    doc = brief.documents[0]
+    found = [(t.text, t.value) for t in document_timexes(doc, dt.date(2024, 8, 21))]
+    # "sank ... after leaving port on Nov. 14", "sank ..., killing ... on Nov. 14": the
+    # November past, not the nearest one (to come); "will travel ..., arriving on
+    # Friday": the Friday ahead.
+    assert found.count(("Nov. 14", "2023-11-14")) == 2
+    assert ("Friday", "2024-08-23") in found
+
+
+@pytest.mark.model
 def test_a_timetable_in_the_present_tense_is_dated_ahead() -> None:
     brief = storybrief.brief(
         [

@@ -637,6 +637,12 @@ def tense_of(tree: TokenTree, span_start: int, span_end: int) -> Tense:
             if token.tag in ("VBG", "VB") and not aux and token.dep in ("xcomp", "ccomp"):
                 token = tree.token(token.head)
                 continue
+            # "The plane crashed ..., killing all 217 aboard on Oct. 31", "crashed shortly
+            # after taking off on October 31", "will travel to Paris, arriving on Friday":
+            # a participle's clause is told in the tense of the verb it hangs from.
+            if token.tag == "VBG" and not aux and token.dep in _PARTICIPLE_CLAUSES:
+                token = tree.token(token.head)
+                continue
             return None
         # "the slated visit of Daley in September", "the planned summit in
         # March": a thing set for a time is the nearest such time, either way.
@@ -650,6 +656,10 @@ def tense_of(tree: TokenTree, span_start: int, span_end: int) -> Tense:
         token = tree.token(token.head)
     return None
 
+
+#: How a participle's clause ("..., killing 12 on Friday"; "after taking off on Oct. 31")
+#: hangs from the verb whose tense it takes.
+_PARTICIPLE_CLAUSES = frozenset(("advcl", "pcomp", "conj"))
 
 #: Words after which a number is one of a series, never a year.
 _NUMBERED = re.compile(
