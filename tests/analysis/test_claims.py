@@ -327,6 +327,70 @@ def test_a_length_is_as_precise_as_its_unit() -> None:
 
 
 @pytest.mark.model
+def test_a_clock_length_is_a_figure_and_two_accounts_of_it_conflict() -> None:
+    brief = _brief(
+        (
+            "Ferry fire\n\nThe Northern Star caught fire about 90 seconds after leaving "
+            "the quay, the harbour master said. Over the past 24 hours, divers searched "
+            "the wreck.",
+            "2024-05-07",
+        ),
+        (
+            "Ferry inquiry\n\nThe Northern Star caught fire less than two minutes after "
+            "leaving the quay, the report said. Two hours later the crew was rescued.",
+            "2024-05-08",
+        ),
+        (
+            "Ferry sank\n\nThe Northern Star sank 40 minutes into its crossing to Harwick, "
+            "the operator said. Its recorder kept the final 30 minutes of the crossing.",
+            "2024-05-08",
+        ),
+        (
+            "Sinking\n\nThe Northern Star sank about 25 minutes into its crossing to "
+            "Harwick, a survivor said.",
+            "2024-05-09",
+        ),
+    )
+    lengths = {
+        tuple(sorted(st.text for st in c.statements)): c
+        for c in brief.claims
+        if len(c.documents) == 2 and c.unit in ("seconds", "minutes", "hours")
+    }
+    # Within the precision of a qualified length: one figure, in its sources' unit.
+    fire = lengths[("about 90 seconds", "less than two minutes")]
+    assert fire.relation == "agree"
+    # One interval's length does not change with the day it is told.
+    sank = lengths[("40 minutes", "about 25 minutes")]
+    assert sank.relation == "conflict"
+    assert sank.unit == "minutes"
+    # A window and a time after an unnamed moment tell when, not how long.
+    assert len(lengths) == 2
+    told = {st.text for c in brief.claims for st in c.statements}
+    assert not told & {"the past 24 hours", "Two hours", "Two hours later", "30 minutes"}
+
+
+@pytest.mark.model
+def test_the_same_large_figure_of_two_other_nouns_is_two_figures() -> None:
+    brief = _brief(
+        (
+            "Fan fair\n\nThe collector keeps 4,000 dolls at her home in Leeds, and "
+            "435,000 people live in the city.",
+            "2024-05-07",
+        ),
+        (
+            "Fair opens\n\nOrganisers handed out 4,000 passes to the fair, and the "
+            "city's 435,000 residents were invited.",
+            "2024-05-08",
+        ),
+    )
+    grouped = [
+        sorted(st.text for st in c.statements) for c in brief.claims if len(c.documents) == 2
+    ]
+    assert ["435,000", "435,000"] in grouped
+    assert ["4,000", "4,000"] not in grouped
+
+
+@pytest.mark.model
 def test_ages_of_two_people_are_not_one_figure() -> None:
     brief = _brief(
         ("Crash\n\nA 15-year-old girl was hurt in the crash on Monday.", "2024-05-07"),

@@ -16,9 +16,9 @@ The stages, in order (``python -c "import storybrief.analysis as a; print(a.desc
 =========  ====================  ==============================================
 entities   names.v6              who is who: mentions resolved to entities
 dates      dates.v7              publication dates the text supports
-claims     claims.v19            statements of one quantity, grouped
+claims     claims.v20            statements of one quantity, grouped
 episodes   episodes.v2           which documents report the same stretch of time
-relations  claims.v19            claims' relations, given the episodes
+relations  claims.v20            claims' relations, given the episodes
 summary    bigram-ilp.v3         the summary, every passage an exact span
 quotes     cues.v4               who said what
 timeline   timeline.v10          dated events, merged across documents

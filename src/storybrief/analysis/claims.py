@@ -1,6 +1,6 @@
 """Numbers the sources state, grouped by what they count, with how the sources relate.
 
-Method (``claims.v19``):
+Method (``claims.v20``):
 
 - Since claims.v6, dates: a day or a month something happened on, as two or
   more sources state it ("arrested in London on Oct. 16", "the surgery on Oct.
@@ -206,6 +206,13 @@ Method (``claims.v19``):
   ridge", "200ft", "5km"; the tagger leaves it out of the number) makes the figure a
   length or a weight, never a count beside the people counted; not where a noun follows
   ("60m viewers") nor a decimal with "m" ("peaking at 6.9m"): a million.
+- Since claims.v20, a clock length ("about 90 seconds after take-off", "40 minutes
+  into its flight") is a figure in seconds, shown in the unit most of its group write,
+  unless it tells when ("the past 24 hours", "within 48 hours", "two hours later"); two
+  join only when said of the same thing or in like words, at most twice apart
+  (``CLOCK_RATIO``), and two of them that differ are a ``conflict``: one interval's
+  length does not change with the day it is told. And the same large figure joins
+  regardless of its words only of the same counted noun or of people at large.
 - Relation: ``single`` (one document), ``agree`` (the same figure: counts and
   money equal, or within 10% when one is qualified or written round (since
   claims.v3: 10 and 11 dead are two figures, "about 250" and 247 one),
@@ -282,7 +289,7 @@ from storybrief.model import (
     date_of,
 )
 
-METHOD = "claims.v19"
+METHOD = "claims.v20"
 # Judgement call (claims.v1, not measured): context cosine from which two
 # statements of one unit are one quantity; lower joins unrelated counts.
 SAME_QUANTITY = 0.25
@@ -396,6 +403,27 @@ _LEVEL_VERBS = frozenset(
     ("leave", "top", "grow", "reach", "rise", "climb", "total", "number", "exceed", "surpass")
 )
 _DURATION_MONTHS = re.compile(r"^P(\d+)(Y|M|W|D)$")
+_CLOCK_DURATION = re.compile(r"^PT(\d+)(H|M|S)$")
+#: A clock duration's unit (``per``) from its value's letter, and its length in seconds.
+_CLOCK_CODES = {"H": "h", "M": "min", "S": "s"}
+_SECONDS_PER = {"h": 3600.0, "min": 60.0, "s": 1.0}
+#: A clock duration that is a window ("in the past 24 hours", "within 48 hours", "every
+#: 30 minutes") or a time from an unnamed moment ("two hours later", "minutes ago")
+#: tells when, not a length a source states.
+_CLOCK_WINDOW = re.compile(
+    r"^(?:the\s+)?(?:past|last|final|next|first|coming|following|previous|few|several)\b",
+    re.IGNORECASE,
+)
+_CLOCK_LATER = re.compile(r"\b(?:later|earlier|ago)$", re.IGNORECASE)
+_CLOCK_WINDOW_BEFORE = re.compile(
+    r"\b(?:within|every|each|per|for\s+the|in\s+the|over\s+the|after\s+the|up\s+to|"
+    r"past|last|final|first|next|previous|coming)\s+$",
+    re.IGNORECASE,
+)
+_CLOCK_WINDOW_AFTER = re.compile(
+    r"\s*(?:later|earlier|ago|before|afterwards?|a\s+(?:day|week|month)|of\s+(?:daylight|sleep))\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -941,7 +969,7 @@ def extract_statements(
                 _verb_of(doc.tree, start, end),
                 # A duration ("22-month-old conflict") is named by what lasts, not by a verb.
                 _label(doc.tree, noun, start, end)
-                if unit != "months"
+                if unit not in _LENGTHS
                 else (noun.text.lower() if noun is not None else None),
                 context,
                 time,
@@ -1049,6 +1077,16 @@ def extract_statements(
             add(timex.start, timex.end, float(n), timex.mod, "age")  # "82-year-old": in years
         elif months >= MIN_DURATION_MONTHS:
             add(timex.start, timex.end, months, timex.mod, "months", tolerance, code)
+    for timex in timexes:
+        # How long something took or lasted, by the clock ("about 90 seconds after
+        # take-off", "40 minutes into its flight"), in seconds (since claims.v20).
+        clock = _CLOCK_DURATION.match(timex.value or "") if timex.type == "DURATION" else None
+        if clock is None or _clock_window(text, timex.start, timex.end, timex.text):
+            continue
+        code = _CLOCK_CODES[clock.group(2)]
+        seconds = int(clock.group(1)) * _SECONDS_PER[code]
+        tolerance = CLOCK_APPROX_SHARE * seconds if timex.mod == "APPROX" else 0.0
+        add(timex.start, timex.end, seconds, timex.mod, "seconds", tolerance, code)
     for timex in timexes:
         # "was elected 18 months ago": how long ago, as of the publication day, an event
         # happened is a length too (since claims.v11), compared only with others of its
@@ -1559,6 +1597,8 @@ def _close(a: _Statement, b: _Statement) -> bool:
     """
     if a.value is None or b.value is None:
         return True
+    if a.unit == "seconds":
+        return _clock_close(a, b)
     if a.unit == "months":
         return abs(a.value - b.value) <= a.tolerance + b.tolerance + 1e-9
     if a.unit in ("age", "year", "rank"):
@@ -1858,6 +1898,8 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
         return False  # "64 confirmed cases in the United States", "13 cases in Canada"
     if a.unit == "months":
         return _similar_durations(a, b, similarity)
+    if a.unit == "seconds":
+        return _similar_clock(a, b, similarity)
     if a.unit == "rank":
         # One rank of one thing ("second-largest city" twice); another rank of it
         # may be another thing of that kind (the third war is not the second).
@@ -2035,7 +2077,14 @@ def _one_of(tree: TokenTree, start: int, end: int) -> bool:
 PAST_YEARS = 2
 
 #: Units that are not a physical measure ("mph", "pound", "meter").
-_NOT_MEASURES = frozenset(("count", "money", "percent", "months", "age", "year", "date", "rank"))
+_NOT_MEASURES = frozenset(
+    ("count", "money", "percent", "months", "seconds", "age", "year", "date", "rank")
+)
+#: Units of a length of time: compared within the precision of their units and qualifiers.
+_LENGTHS = frozenset(("months", "seconds"))
+#: Units whose figures are large without being specific: years (many in a story) and
+#: clock lengths, kept in seconds ("24 hours" is 86,400 of them).
+_NOT_LARGE = frozenset(("year", "seconds"))
 
 #: Between a person's name and an age in apposition, and after the age: "Pinochet, 82,".
 _AGE_BETWEEN = re.compile(r",\s*")
@@ -2602,6 +2651,64 @@ def _scope_of(
     return places, where
 
 
+def _clock_window(text: str, start: int, end: int, written: str) -> bool:
+    """Whether a clock duration tells when rather than how long: a window ("the past 24
+    hours", "within 48 hours", "every 30 minutes") or a time after an unnamed moment
+    ("two hours later", "minutes ago")."""
+    return bool(
+        _CLOCK_WINDOW.match(written)
+        or _CLOCK_LATER.search(written)
+        or _CLOCK_WINDOW_BEFORE.search(text, max(0, start - 16), start)
+        or _CLOCK_WINDOW_AFTER.match(text, end)
+    )
+
+
+#: An approximate clock length ("about 90 seconds", "some 30 minutes") may be this share
+#: off: "some 30 minutes" is not "some 40 minutes" (judgement call).
+CLOCK_APPROX_SHARE = 0.2
+
+
+def _clock_close(a: _Statement, b: _Statement) -> bool:
+    """Whether two clock lengths are one figure: a bound ("less than two minutes",
+    "more than an hour") holds the other; approximate ones are within the larger's
+    ``CLOCK_APPROX_SHARE``; exact ones are equal."""
+    if a.value is None or b.value is None:
+        return True
+    for (bound, high), low in (
+        ((a.qualifier, a.value), b.value),
+        ((b.qualifier, b.value), a.value),
+    ):
+        if bound == "LESS_THAN":
+            return low <= high
+        if bound == "MORE_THAN":
+            return low >= high
+    return abs(a.value - b.value) <= max(a.tolerance, b.tolerance) + 1e-9
+
+
+#: Two clock lengths of one interval, told by two sources, are at most this many times
+#: apart ("an hour" and "90 minutes into the flight"; judgement call).
+CLOCK_RATIO = 2.0
+
+
+def _similar_clock(a: _Statement, b: _Statement, similarity: float) -> bool:
+    """Whether two clock lengths measure one interval ("about 90 seconds after
+    take-off", "less than two minutes after takeoff"): said of the same thing (the same
+    noun, or the same verb that is not a general one like "be" or "take") or in much
+    the same words, and at most ``CLOCK_RATIO`` apart. The same length alone is not
+    enough: "two hours" is said of many things in a story (unlike "17 years")."""
+    if a.value is None or b.value is None:
+        return False
+    if max(a.value, b.value) > CLOCK_RATIO * max(min(a.value, b.value), 1e-9):
+        return False
+    if a.counts and b.counts:
+        return a.counts == b.counts
+    return (
+        (a.verb is not None and a.verb == b.verb and a.verb not in _GENERIC_VERBS)
+        or bool(a.referents & b.referents)
+        or similarity >= SAME_QUANTITY
+    )
+
+
 def _similar_durations(a: _Statement, b: _Statement, similarity: float) -> bool:
     """Whether two durations measure one length ("22-month-old conflict", "two-year war").
 
@@ -2646,7 +2753,7 @@ def _block_keys(s: _Statement) -> list[tuple[Any, ...]]:
     if s.toll:
         keys.append(("toll", s.unit, s.toll))
     keys += [("event", s.unit, e) for e in s.events]
-    if s.unit != "year" and s.value is not None and s.value >= LARGE_FIGURE:
+    if s.unit not in _NOT_LARGE and s.value is not None and s.value >= LARGE_FIGURE:
         keys.append(("large", s.unit, s.era, s.currency))
     return keys
 
@@ -2673,16 +2780,20 @@ def _vague_fits(a: _Statement, b: _Statement) -> bool:
 
 
 def _same_figure(a: _Statement, b: _Statement) -> bool:
-    """The same large figure, or one near it, in one story: one quantity, whatever
-    noun it goes with ("435,000 people", "435,000 residents"). A near figure only when
-    both or neither are a toll ("at least 1 million people had died" is not "the 1.1
-    million-strong military")."""
+    """The same large figure in one story: one quantity, however it names the people it
+    counts ("435,000 people", "435,000 residents"), or one near it when both are a toll
+    ("at least 1 million people had died" is not "the 1.1 million-strong military").
+    Not of two other nouns (since claims.v20): "4,000 dolls" in a collector's home and
+    "4,000 passes" to a fan event, "15,000 fans" and "15,000 pages", nor a near figure
+    of no toll ("$200 million", what one film cost, and "$205 million", what another
+    made), found reading the number groups of DUC 2006 topics."""
     return (
-        (a.value == b.value or bool(a.toll) == bool(b.toll))
+        (a.value == b.value or bool(a.toll and b.toll))
+        and _nouns_alike(a.counts, b.counts)
         and a.unit == b.unit
         and a.increment == b.increment
         and a.part == b.part
-        and a.unit != "year"  # years are large figures, but many in a story
+        and a.unit not in _NOT_LARGE
         and a.era == b.era
         and a.currency == b.currency
         and a.value is not None
@@ -2690,6 +2801,12 @@ def _same_figure(a: _Statement, b: _Statement) -> bool:
         and min(a.value, b.value) >= LARGE_FIGURE
         and max(a.value, b.value) / min(a.value, b.value) <= AGREE_RATIO
     )
+
+
+def _nouns_alike(a: str | None, b: str | None) -> bool:
+    """Whether two counted nouns may count the same things: the same noun, a figure
+    with no noun, or two nouns for people at large ("people", "residents")."""
+    return a == b or a is None or b is None or (a in _ANY_PEOPLE and b in _ANY_PEOPLE)
 
 
 def build_claims(
@@ -2950,12 +3067,19 @@ def relate_claims(
 
 #: A duration's units, in months, and their names.
 _MONTHS_PER = {"Y": 12.0, "M": 1.0, "W": 12 / 52, "D": 12 / 365}
-_DURATION_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days"}
+#: A duration's unit, by its code, in the unit its group's values are kept in (months
+#: for a calendar length, seconds for a clock one) and by name.
+_PER_CODE = {**_MONTHS_PER, **_SECONDS_PER}
+_DURATION_UNITS = {
+    "Y": "years", "M": "months", "W": "weeks", "D": "days",
+    "h": "hours", "min": "minutes", "s": "seconds",
+}  # fmt: skip
 
 
-def _in_unit(value: Figure, months_per: float) -> Figure:
-    """A duration in months, in a unit of ``months_per`` months (whole when it is)."""
-    shown = value / months_per
+def _in_unit(value: Figure, per: float) -> Figure:
+    """A duration in its group's base unit (months, or seconds for a clock length), in a
+    unit of ``per`` of those (whole when it is)."""
+    shown = value / per
     return round(shown) if abs(shown - round(shown)) < 1e-6 else round(shown, 2)
 
 
@@ -2964,7 +3088,7 @@ def _unit_written(members: Sequence[_Statement]) -> str | None:
     written = [m.per for m in members if m.per]
     if not written:
         return None
-    return max(dict.fromkeys(written), key=lambda c: (written.count(c), _MONTHS_PER[c]))
+    return max(dict.fromkeys(written), key=lambda c: (written.count(c), _PER_CODE[c]))
 
 
 def _stated(members: Sequence[_Statement]) -> Sequence[_Statement]:
@@ -2977,8 +3101,8 @@ def _stated(members: Sequence[_Statement]) -> Sequence[_Statement]:
         replace(
             m,
             unit=_DURATION_UNITS[code],
-            value=None if m.value is None else _in_unit(m.value, _MONTHS_PER[code]),
-            tolerance=m.tolerance / _MONTHS_PER[code],
+            value=None if m.value is None else _in_unit(m.value, _PER_CODE[code]),
+            tolerance=m.tolerance / _PER_CODE[code],
         )
         for m in members
     ]
@@ -2988,10 +3112,15 @@ def _claim(members: Sequence[_Statement]) -> Claim:
     readings = _readings(members)
     code = _unit_written(members)
     if code is not None:
-        readings = tuple(replace(r, value=_in_unit(r.value, _MONTHS_PER[code])) for r in readings)
+        readings = tuple(replace(r, value=_in_unit(r.value, _PER_CODE[code])) for r in readings)
     stated = _stated(members)
     documents = tuple(sorted({m.doc_id for m in stated}))
     relation = _relation(documents, readings, (), members[0].unit)
+    if members[0].unit == "seconds" and relation in ("evolves", "differs"):
+        # One interval's length does not change with the day it is told: two figures
+        # of it are two accounts ("30 minutes out of Kennedy", "40 minutes into its
+        # flight").
+        relation = "conflict"
     if members[0].toll and relation in ("evolves", "conflict"):
         # A toll stands at a figure from the day it is reported, whatever day its
         # sentence names ("the bombing on Aug. 7 killed 257", weeks later "258").
