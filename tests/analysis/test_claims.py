@@ -370,6 +370,36 @@ def test_a_clock_length_is_a_figure_and_two_accounts_of_it_conflict() -> None:
 
 
 @pytest.mark.model
+def test_what_does_the_harm_or_where_it_happened_is_no_toll() -> None:
+    brief = _brief(
+        (
+            "Blasts\n\nOfficials blamed the militants for four recent bomb blasts in the "
+            "region that killed nearly 300 people, police said on Monday.",
+            "2024-03-11",
+        ),
+        (
+            "Bombings\n\nThree bombs killed about 300 people in Varna and two other "
+            "cities on Monday, officials said.",
+            "2024-03-12",
+        ),
+        (
+            "Mourning\n\nThe apartment blasts killed 300 people on Monday. Twelve people "
+            "were killed by two bombs in Ruse on Tuesday.",
+            "2024-03-13",
+        ),
+    )
+    (dead,) = [c for c in brief.claims if any(st.value == 300 for st in c.statements)]
+    assert {st.value for st in dead.statements} == {300}
+    assert len(dead.documents) == 3
+    # The blasts, the bombs and the cities are counted as what they are, not as the dead.
+    counted = {st.text: c.counts for c in brief.claims for st in c.statements}
+    assert counted["four"] == "blast"
+    assert counted["Three"] == "bomb"
+    assert counted["two"] in ("bomb", "city")
+    assert "people" not in {counted["four"], counted["Three"], counted["two"]}
+
+
+@pytest.mark.model
 def test_the_same_large_figure_of_two_other_nouns_is_two_figures() -> None:
     brief = _brief(
         (
