@@ -400,6 +400,32 @@ def test_what_does_the_harm_or_where_it_happened_is_no_toll() -> None:
 
 
 @pytest.mark.model
+def test_tolls_of_two_days_attacks_are_two_tolls() -> None:
+    brief = _brief(
+        (
+            "Attack\n\nIn the town of Harwick, two policemen were killed and three "
+            "wounded on March 1 when gunmen opened fire on them, officials said.",
+            "2024-03-02",
+        ),
+        (
+            "Ambush\n\nThree policemen were killed on March 9 when their car came under "
+            "fire on the motorway, officials said.",
+            "2024-03-10",
+        ),
+        (
+            "Funerals\n\nThe attack on March 1 killed two policemen, officials said. "
+            "Forensic experts on March 6 identified both of them.",
+            "2024-03-07",
+        ),
+    )
+    dead = [c for c in brief.claims if c.counts == "policeman"]
+    # March 1's two dead, told twice, agree; March 9's three are another attack's, not
+    # a contradiction of them (the day said of the experts' work is not the attack's).
+    by_values = {tuple(sorted(st.value for st in c.statements)): c.relation for c in dead}
+    assert by_values == {(2, 2): "agree", (3,): "single"}
+
+
+@pytest.mark.model
 def test_the_same_large_figure_of_two_other_nouns_is_two_figures() -> None:
     brief = _brief(
         (

@@ -212,7 +212,10 @@ Method (``claims.v20``):
   join only when said of the same thing or in like words, at most twice apart
   (``CLOCK_RATIO``), and two of them that differ are a ``conflict``: one interval's
   length does not change with the day it is told. And the same large figure joins
-  regardless of its words only of the same counted noun or of people at large.
+  regardless of its words only of the same counted noun or of people at large. And a
+  count of what does the harm ("four blasts that killed 300") or of where ("in two
+  other cities") is no toll; tolls whose own verbs are dated (with a month named) to
+  days ``INCIDENT_DAYS`` apart are two attacks', never one toll in conflict.
 - Relation: ``single`` (one document), ``agree`` (the same figure: counts and
   money equal, or within 10% when one is qualified or written round (since
   claims.v3: 10 and 11 dead are two figures, "about 250" and 247 one),
@@ -269,6 +272,7 @@ from storybrief.gazetteer import areas_of, meet, within
 from storybrief.lexicon import (
     FIGURE_LABELS,
     KILLINGS_OF,
+    MONTHS,
     NAME_HEAD_NOUNS,
     SPEECH_VERBS,
     TIME_LABELS,
@@ -288,6 +292,7 @@ from storybrief.model import (
     Token,
     TokenTree,
     date_of,
+    last_day,
 )
 
 METHOD = "claims.v20"
@@ -511,6 +516,10 @@ class _Statement:
     #: for a participle, "n:" for a noun ("confirmed cases": p:confirmed; "robbery
     #: charges": n:robbery; "charges of arson": n:arson).
     kinds: frozenset[str] = frozenset()
+    #: For a toll: the day its own verb is dated to in its sentence ("two policemen were
+    #: killed Sunday", "a car bomb on Thursday that killed two"), not a day said of
+    #: something else there ("Experts on Monday identified all 113 victims").
+    incident: str | None = None
     #: A count that is a rate, not a figure of the story's events: it is given per year,
     #: day or week ("seasonal flu kills 250,000 people every year", "90 people die here
     #: every day"). (A sum or a share given "a year" is in its unit, per annum.)
@@ -1002,7 +1011,24 @@ def extract_statements(
                 referents=_referents(doc.tree, start, end),
                 rate=unit == "count" and _rate(doc, start, end),
                 kinds=_kinds(doc.tree, noun, start, end) if unit == "count" else frozenset(),
+                incident=incident_of(sentence.index, start, end) if toll else None,
             )
+        )
+
+    def incident_of(sentence: int, start: int, end: int) -> str | None:
+        """The date of the sentence that hangs from the verb the figure hangs from."""
+        verb = _verb_above(doc.tree, start, end)
+        if verb is None:
+            return None
+        return next(
+            (
+                value
+                for s, e, value in sentence_dates.get(sentence, ())
+                # Written with its month ("on March 1", "in September"): a weekday
+                # ("on Friday") may be resolved a week off.
+                if _MONTH_NAMED.search(text, s, e) and _verb_above(doc.tree, s, e) == verb
+            ),
+            None,
         )
 
     def is_person(m: Mention) -> bool:
@@ -1893,6 +1919,51 @@ def _does_the_harm(tree: TokenTree, counted: Token, toll_of: Callable[[Token], s
     return False
 
 
+def _verb_above(tree: TokenTree, start: int, end: int) -> int | None:
+    """The index of the verb a span hangs from (its last word or the first of that
+    word's heads that is a verb, within ``VERB_HOPS``; of verbs joined by "and", the
+    first)."""
+    inside = tree.between(start, end)
+    token: Token | None = inside[-1] if inside else None
+    for _ in range(VERB_HOPS):
+        if token is None:
+            return None
+        if _is_verb(token) and not start <= token.start < end:
+            # Verbs joined in one clause are one ("were killed and three wounded on
+            # March 1"): the first of them.
+            while token.dep == "conj" and (first := tree.token(token.head)) is not None:
+                if not _is_verb(first) or first.index == token.index:
+                    break
+                token = first
+            return token.index
+        if token.head == token.index:
+            return None
+        token = tree.token(token.head)
+    return None
+
+
+_MONTH_NAMED = re.compile(
+    r"\b(?:" + "|".join(m.lower()[:3] for m in MONTHS) + r")[a-z]*\.?(?:\s|$)", re.IGNORECASE
+)
+
+#: Two tolls whose own verbs are dated this many days apart or more are of two incidents
+#: ("two policemen were killed Sunday", "three policemen were killed Tuesday", a week
+#: on), not one toll told twice (judgement call: a day or two of slack for a death
+#: reported the day after, or a weekday resolved a week off).
+INCIDENT_DAYS = 3
+
+
+def _incidents_apart(a: _Statement, b: _Statement) -> bool:
+    """Whether two tolls are dated to two incidents: their days (or the months, weeks or
+    years their verbs are dated to: "bombings in September that killed about 300") at
+    least ``INCIDENT_DAYS`` apart."""
+    first, second = date_of(a.incident), date_of(b.incident)
+    if first is None or second is None:
+        return False
+    gap = max(first[0] - last_day(*second), second[0] - last_day(*first))
+    return gap.days >= INCIDENT_DAYS
+
+
 def _is_verb(t: Token) -> bool:
     """A verb that heads a clause; not one in a preposition's place ("including",
     "according to")."""
@@ -1937,9 +2008,10 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
     if a.toll and b.toll:
         # People killed, dead, the death toll: one quantity however it is put;
         # the injured are another; and the dead of one place are not another's,
-        # nor those aboard the dead on the ground.
+        # nor those aboard the dead on the ground, nor those of another day's attack.
         return (
             a.toll == b.toll
+            and not _incidents_apart(a, b)
             and a.where == b.where
             and a.who == b.who
             and _places_agree(a.places, b.places)
@@ -3073,6 +3145,10 @@ def _ratio(a: float | None, b: float | None) -> float:
 def _one_date(s: _Statement, members: Sequence[_Statement]) -> bool:
     """A date joins a group only when it is the date of every member: an undated
     "Sept. 11" matches any year's, and must not chain 2017's to 2018's."""
+    if s.toll and any(_incidents_apart(s, m) for m in members if m.toll):
+        # A toll of one day's attack never joins another's, even through a member
+        # dated to neither.
+        return False
     if s.toll and s.places:
         # A sum over several places and one place's toll are never one group, even
         # through a member that names no place.
