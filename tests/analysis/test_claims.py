@@ -426,6 +426,26 @@ def test_tolls_of_two_days_attacks_are_two_tolls() -> None:
 
 
 @pytest.mark.model
+def test_a_year_long_past_is_one_only_of_one_named_actor_or_place() -> None:
+    brief = _brief(
+        (
+            "Crash\n\nInvestigators recalled that ValuJet lost a jet over the Everglades "
+            "in 1996. Egypt has been ruled by the military since its 1952 coup.",
+            "2000-03-01",
+        ),
+        (
+            "Inquiry\n\nThe board worked with Aeroperu after its jet crashed off Lima in "
+            "1996. The Egyptian military has been the backbone of the state since 1952.",
+            "2000-03-02",
+        ),
+    )
+    # Two airlines' crashes of 1996 are two events; Egypt's (and the Egyptian
+    # military's) 1952 is one.
+    assert (1952,) in _shared_values(brief)
+    assert (1996,) not in _shared_values(brief)
+
+
+@pytest.mark.model
 def test_the_same_large_figure_of_two_other_nouns_is_two_figures() -> None:
     brief = _brief(
         (
@@ -439,11 +459,8 @@ def test_the_same_large_figure_of_two_other_nouns_is_two_figures() -> None:
             "2024-05-08",
         ),
     )
-    grouped = [
-        sorted(st.text for st in c.statements) for c in brief.claims if len(c.documents) == 2
-    ]
-    assert ["435,000", "435,000"] in grouped
-    assert ["4,000", "4,000"] not in grouped
+    assert (435_000,) in _shared_values(brief)
+    assert (4_000,) not in _shared_values(brief)
 
 
 @pytest.mark.model

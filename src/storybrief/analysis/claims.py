@@ -215,7 +215,9 @@ Method (``claims.v20``):
   regardless of its words only of the same counted noun or of people at large. And a
   count of what does the harm ("four blasts that killed 300") or of where ("in two
   other cities") is no toll; tolls whose own verbs are dated (with a month named) to
-  days ``INCIDENT_DAYS`` apart are two attacks', never one toll in conflict.
+  days ``INCIDENT_DAYS`` apart are two attacks', never one toll in conflict. A year long
+  past joins whatever the words only when the two sentences name one actor or place
+  (or one of them names none): "ValuJet ... in 1996", "Aeroperu ... in 1996" are two.
 - Relation: ``single`` (one document), ``agree`` (the same figure: counts and
   money equal, or within 10% when one is qualified or written round (since
   claims.v3: 10 and 11 dead are two figures, "about 250" and 247 one),
@@ -520,6 +522,9 @@ class _Statement:
     #: killed Sunday", "a car bomb on Thursday that killed two"), not a day said of
     #: something else there ("Experts on Monday identified all 113 victims").
     incident: str | None = None
+    #: For a year: the names of its sentence (folded, their words), whose history it may
+    #: date.
+    names: frozenset[str] = frozenset()
     #: A count that is a rate, not a figure of the story's events: it is given per year,
     #: day or week ("seasonal flu kills 250,000 people every year", "90 people die here
     #: every day"). (A sum or a share given "a year" is in its unit, per annum.)
@@ -1187,6 +1192,16 @@ def extract_statements(
             out[-1].time = None
             if written_in is not None and written_in - year >= PAST_YEARS:
                 out[-1].era = "past"
+            at = doc.tree.sentence_at(start)
+            out[-1].names = frozenset(
+                word
+                for m in doc.mentions
+                if m.label not in TIME_LABELS
+                and m.label not in FIGURE_LABELS
+                and at is not None
+                and at.start <= m.span.start < at.end
+                for word in re.findall(r"[a-z]{4,}", m.span.text.casefold())
+            )
             out[-1].one_of = _one_of(doc.tree, start, end)
     for timex in timexes:
         # A day or a month something happened on ("arrested in London on Oct. 16",
@@ -2059,7 +2074,14 @@ def _similar(a: _Statement, b: _Statement, similarity: float) -> bool:
         if a.value == b.value:
             # A year long past is one event of the story's history ("his 1973 coup",
             # "seized power in 1973"), whatever the words.
-            return same_event or similarity >= SAME_QUANTITY or a.era == b.era == "past"
+            # A year long past of one named actor or place of the story's history
+            # ("his 1973 coup", "Pinochet ruled from 1973"); not of two others ("the
+            # ValuJet crash in 1996", "the Aeroperu crash in 1996"; since claims.v20).
+            return (
+                same_event
+                or similarity >= SAME_QUANTITY
+                or (a.era == b.era == "past" and _names_alike(a.names, b.names))
+            )
         # Another year of one of several things of a kind is another of them ("a
         # 2008 interview", "a 2011 interview"; "the 2016 decision", "a 2012 decision").
         return same_event and similarity >= SAME_QUANTITY and not (a.one_of or b.one_of)
@@ -2935,6 +2957,13 @@ def _same_figure(a: _Statement, b: _Statement, similarity: float) -> bool:
         and min(a.value, b.value) >= LARGE_FIGURE
         and max(a.value, b.value) / min(a.value, b.value) <= AGREE_RATIO
     )
+
+
+def _names_alike(a: Collection[str], b: Collection[str]) -> bool:
+    """Whether two sentences' names share a word, or a word and its derivative
+    ("Egypt", "Egyptian"; "Chile", "Chilean"), or one of them names nothing ("The
+    republic born of the revolution of 1952")."""
+    return not a or not b or any(x == y or x.startswith(y) or y.startswith(x) for x in a for y in b)
 
 
 def _nouns_alike(a: str | None, b: str | None) -> bool:
