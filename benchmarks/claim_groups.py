@@ -13,8 +13,8 @@ else), and the relation right or wrong. The data are research-only: the files ho
 their text, so write them outside the repository.
 
 Prints a table: topics, multi-document groups, statements. Session 71 read the six
-default topics this way (145 groups at df2eba4: 83 pure, relation right 113; 139 at
-4ec1718: 87 pure, 111 right; its note).
+default topics this way (145 groups at df2eba4: 83 pure, relation right 113; 140 at
+5689c15: 87 pure, 110 right; its note).
 """
 
 from __future__ import annotations
