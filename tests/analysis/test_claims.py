@@ -342,12 +342,13 @@ def test_a_clock_length_is_a_figure_and_two_accounts_of_it_conflict() -> None:
         ),
         (
             "Ferry sank\n\nThe Northern Star sank 40 minutes into its crossing to Harwick, "
-            "the operator said. Its recorder kept the final 30 minutes of the crossing.",
+            "the operator said. Its recorder kept the final 30 minutes of the crossing. "
+            "The line's first three-hour crossing ran in 1990.",
             "2024-05-08",
         ),
         (
             "Sinking\n\nThe Northern Star sank about 25 minutes into its crossing to "
-            "Harwick, a survivor said.",
+            "Harwick, a survivor said. The line's first three-hour crossing ran in 1990.",
             "2024-05-09",
         ),
     )
@@ -363,8 +364,10 @@ def test_a_clock_length_is_a_figure_and_two_accounts_of_it_conflict() -> None:
     sank = lengths[("40 minutes", "about 25 minutes")]
     assert sank.relation == "conflict"
     assert sank.unit == "minutes"
+    # A length hyphened to its noun is a size, whatever comes before it.
+    assert lengths[("three-hour", "three-hour")].relation == "agree"
     # A window and a time after an unnamed moment tell when, not how long.
-    assert len(lengths) == 2
+    assert len(lengths) == 3
     told = {st.text for c in brief.claims for st in c.statements}
     assert not told & {"the past 24 hours", "Two hours", "Two hours later", "30 minutes"}
 

@@ -2805,7 +2805,8 @@ def _clock_window(text: str, start: int, end: int, written: str) -> bool:
     return bool(
         _CLOCK_WINDOW.match(written)
         or _CLOCK_LATER.search(written)
-        or _CLOCK_WINDOW_BEFORE.search(text, max(0, start - 16), start)
+        # (A length hyphened to its noun is a size: "its first two-minute trailer".)
+        or ("-" not in written and _CLOCK_WINDOW_BEFORE.search(text, max(0, start - 16), start))
         or _CLOCK_WINDOW_AFTER.match(text, end)
     )
 
