@@ -1891,11 +1891,11 @@ _WHERE_PREPOSITIONS = frozenset(("in", "at", "across", "throughout", "near", "ar
 
 def _does_the_harm(tree: TokenTree, counted: Token, toll_of: Callable[[Token], str | None]) -> bool:
     """Whether what a figure counts does the harm rather than suffers it, or is where it
-    happened ("in two other cities"): the subject of
-    a toll verb that has an object ("three bombs killed 20 people"), the noun a toll
-    clause with an object is said of ("four blasts that killed nearly 300 people", "two
-    cities which claimed over 300 lives"), or the agent of a passive one ("killed by
-    two bombs"). Such a figure counts bombs, blasts or gunmen, not the dead (since
+    happened ("in two other cities", a place or an institution): the subject of a toll
+    verb that has an object ("three bombs killed 20 people"), the noun a toll clause
+    with an object is said of ("four blasts that killed nearly 300 people", "two cities
+    which claimed over 300 lives"), or the agent of a passive one ("killed by two
+    bombs"). Such a figure counts bombs, blasts or gunmen, not the dead (since
     claims.v20; found in DUC 2006's Chechnya topic, where "four recent bomb blasts
     ... that killed nearly 300" made four a death toll)."""
 
