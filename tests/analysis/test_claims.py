@@ -332,12 +332,15 @@ def test_a_clock_length_is_a_figure_and_two_accounts_of_it_conflict() -> None:
         (
             "Ferry fire\n\nThe Northern Star caught fire about 90 seconds after leaving "
             "the quay, the harbour master said. Over the past 24 hours, divers searched "
-            "the wreck.",
+            "the wreck. Its crew worked 6 to 8 hours a day for eight hours' pay. The "
+            "crossing takes 3 hours, 50 minutes.",
             "2024-05-07",
         ),
         (
             "Ferry inquiry\n\nThe Northern Star caught fire less than two minutes after "
-            "leaving the quay, the report said. Two hours later the crew was rescued.",
+            "leaving the quay, the report said. Two hours later the crew was rescued. Its "
+            "crew worked five or six hours a day for eight hours' pay. The record "
+            "crossing took two hours, 54 minutes and 30 seconds.",
             "2024-05-08",
         ),
         (
@@ -364,11 +367,15 @@ def test_a_clock_length_is_a_figure_and_two_accounts_of_it_conflict() -> None:
     sank = lengths[("40 minutes", "about 25 minutes")]
     assert sank.relation == "conflict"
     assert sank.unit == "minutes"
+    told = {st.text for c in brief.claims for st in c.statements}
+    # Ends of a range, what a pay is reckoned in and parts of a longer length are not
+    # lengths of their own.
+    assert not told & {"6", "8 hours", "five", "six hours", "eight hours", "3 hours"}
+    assert not told & {"50 minutes", "two hours", "54 minutes", "30 seconds"}
     # A length hyphened to its noun is a size, whatever comes before it.
     assert lengths[("three-hour", "three-hour")].relation == "agree"
     # A window and a time after an unnamed moment tell when, not how long.
     assert len(lengths) == 3
-    told = {st.text for c in brief.claims for st in c.statements}
     assert not told & {"the past 24 hours", "Two hours", "Two hours later", "30 minutes"}
 
 

@@ -2799,16 +2799,34 @@ def _scope_of(
 
 
 def _clock_window(text: str, start: int, end: int, written: str) -> bool:
-    """Whether a clock duration tells when rather than how long: a window ("the past 24
-    hours", "within 48 hours", "every 30 minutes") or a time after an unnamed moment
-    ("two hours later", "minutes ago")."""
+    """Whether a clock duration is no length a source states: a window ("the past 24
+    hours", "within 48 hours", "every 30 minutes"), a time after an unnamed moment ("two
+    hours later", "minutes ago"), an end of a range ("6 to 8 hours", "five or six
+    hours"), a part of a longer length ("3 hours, 50 minutes"), or what a pay is
+    reckoned in ("eight hours' pay")."""
     return bool(
         _CLOCK_WINDOW.match(written)
         or _CLOCK_LATER.search(written)
         # (A length hyphened to its noun is a size: "its first two-minute trailer".)
         or ("-" not in written and _CLOCK_WINDOW_BEFORE.search(text, max(0, start - 16), start))
         or _CLOCK_WINDOW_AFTER.match(text, end)
+        or _CLOCK_RANGE_AFTER.match(text, start + len(written.split()[0]) if written else start)
+        or _CLOCK_RANGE_BEFORE.search(text, max(0, start - 16), start)
+        or _CLOCK_PART_AFTER.match(text, end)
+        or _CLOCK_PART_BEFORE.search(text, max(0, start - 16), start)
     )
+
+
+#: "6 to 8 hours", "five or six hours", "20-25 minutes": its first figure is one end of a
+#: range; "to 8 hours": the other.
+_CLOCK_RANGE_AFTER = re.compile(r"\s*(?:to|or|-|–)\s*(?:\d|[a-z]+\s+(?:hours?|minutes?|seconds?))")
+_CLOCK_RANGE_BEFORE = re.compile(r"\b(?:\d+|[a-z]+)\s*(?:to|or|-|–)\s*$")
+#: "3 hours, 50 minutes", "two hours, 54 minutes and 30 seconds": a part of the length;
+#: "eight hours' pay": the length reckons the pay.
+_CLOCK_PART_BEFORE = re.compile(r"\b(?:hours?|minutes?),?\s+(?:and\s+)?$", re.IGNORECASE)
+_CLOCK_PART_AFTER = re.compile(
+    r"(?:,?\s+(?:and\s+)?[\w-]+\s+(?:minutes?|seconds?)\b|['’])", re.IGNORECASE
+)
 
 
 #: An approximate clock length ("about 90 seconds", "some 30 minutes") may be this share
