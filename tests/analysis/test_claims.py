@@ -346,12 +346,14 @@ def test_a_clock_length_is_a_figure_and_two_accounts_of_it_conflict() -> None:
         (
             "Ferry sank\n\nThe Northern Star sank 40 minutes into its crossing to Harwick, "
             "the operator said. Its recorder kept the final 30 minutes of the crossing. "
-            "The line's first three-hour crossing ran in 1990.",
+            "The line's first three-hour crossing ran in 1990. The board met for "
+            "nearly five hours.",
             "2024-05-08",
         ),
         (
             "Sinking\n\nThe Northern Star sank about 25 minutes into its crossing to "
-            "Harwick, a survivor said. The line's first three-hour crossing ran in 1990.",
+            "Harwick, a survivor said. The line's first three-hour crossing ran in 1990. "
+            "The board ended a tense five-hour meeting.",
             "2024-05-09",
         ),
     )
@@ -374,8 +376,10 @@ def test_a_clock_length_is_a_figure_and_two_accounts_of_it_conflict() -> None:
     assert not told & {"50 minutes", "two hours", "54 minutes", "30 seconds"}
     # A length hyphened to its noun is a size, whatever comes before it.
     assert lengths[("three-hour", "three-hour")].relation == "agree"
+    # ("for nearly five hours": "for" ends no range.)
+    assert lengths[("five-hour", "nearly five hours")].relation == "agree"
     # A window and a time after an unnamed moment tell when, not how long.
-    assert len(lengths) == 3
+    assert len(lengths) == 4
     assert not told & {"the past 24 hours", "Two hours", "Two hours later", "30 minutes"}
 
 

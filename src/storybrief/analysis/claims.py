@@ -2819,8 +2819,10 @@ def _clock_window(text: str, start: int, end: int, written: str) -> bool:
 
 #: "6 to 8 hours", "five or six hours", "20-25 minutes": its first figure is one end of a
 #: range; "to 8 hours": the other.
-_CLOCK_RANGE_AFTER = re.compile(r"\s*(?:to|or|-|–)\s*(?:\d|[a-z]+\s+(?:hours?|minutes?|seconds?))")
-_CLOCK_RANGE_BEFORE = re.compile(r"\b(?:\d+|[a-z]+)\s*(?:to|or|-|–)\s*$")
+_CLOCK_RANGE_AFTER = re.compile(
+    r"\s*(?:\b(?:to|or)\b|-|–)\s*(?:\d|[a-z]+\s+(?:hours?|minutes?|seconds?))"
+)
+_CLOCK_RANGE_BEFORE = re.compile(r"\b(?:\d+|[a-z]+)\s*(?:\b(?:to|or)\b|-|–)\s*$")
 #: "3 hours, 50 minutes", "two hours, 54 minutes and 30 seconds": a part of the length;
 #: "eight hours' pay": the length reckons the pay.
 _CLOCK_PART_BEFORE = re.compile(r"\b(?:hours?|minutes?),?\s+(?:and\s+)?$", re.IGNORECASE)
