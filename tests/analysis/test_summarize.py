@@ -1766,6 +1766,15 @@ def test_do_so_standing_for_an_act_told_before_leans_back(text: str, stands_for:
         ("The judge agreed that the union had broken no law.", False),
         ("The board responded with a statement on its website on Monday.", False),
         ("The ferry crews agreed a new contract with the port on Monday.", False),
+        # Where or how it was said is not what it answers.
+        (
+            "In a statement, the harbour master, Ines Varga, and the port's chair, Tom Reed,"
+            " agreed.",
+            True,
+        ),
+        ("The ferry crews of Calder disagreed in a letter to the board.", True),
+        ("In Calder, the ferry crews agreed with the harbour board on Monday.", False),
+        ("The harbour board objected to the new timetable for the ferries.", False),
     ],
 )
 def test_a_reply_with_nothing_it_answers_leans_back(text: str, answers: bool) -> None:

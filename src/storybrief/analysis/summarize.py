@@ -926,21 +926,37 @@ _REPLY_VERBS = frozenset(
 #: What a reply may take that says what it answers or how: "agreed to the plan", "agreed
 #: that ...", "responded with a statement".
 _REPLY_TAKES = frozenset(("ccomp", "xcomp", "dobj", "prep", "dative", "obj", "attr"))
+#: The prepositions after a reply that say what it answers: "agreed with the union",
+#: "objected to the plan", "disagreed over the fares"; not where or how it was said ("In
+#: a statement, the two secretaries agreed.", "agreed in a statement").
+_REPLY_PREPOSITIONS = frozenset(("with", "to", "on", "about", "over", "upon", "against"))
 
 
 def _replies(doc: ParsedArticle, sentence: Sentence) -> bool:
     """Whether a sentence's main verb answers what came before, with nothing it answers
     or says of its own: "The judge agreed, throwing out the claim ..." (agreed with what?),
-    "Officials disagreed on Monday." (Not "agreed to the plan", "agreed that ...".)"""
+    "Officials disagreed on Monday.", "In a statement, the two secretaries agreed." (Not
+    "agreed to the plan", "agreed that ...".)"""
     for root in doc.tree.in_sentence(sentence.index):
         if root.dep != "ROOT" or root.pos != "VERB" or root.lemma.lower() not in _REPLY_VERBS:
             continue
         if not any(
-            c.dep in _REPLY_TAKES and not (c.dep == "prep" and _of_time(doc, c))
+            c.dep in _REPLY_TAKES and not (c.dep == "prep" and not _answered(doc, root, c))
             for c in doc.tree.children(root)
         ):
             return True
     return False
+
+
+def _answered(doc: ParsedArticle, reply: Token, preposition: Token) -> bool:
+    """Whether a preposition of a reply says what it answers: after the verb, one of
+    ``_REPLY_PREPOSITIONS``, and not of a time ("agreed with the union"; not "In a
+    statement, the secretaries agreed", "disagreed on Monday")."""
+    return (
+        preposition.start > reply.start
+        and preposition.lemma.lower() in _REPLY_PREPOSITIONS
+        and not _of_time(doc, preposition)
+    )
 
 
 def _of_time(doc: ParsedArticle, preposition: Token) -> bool:
