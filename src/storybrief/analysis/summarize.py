@@ -671,7 +671,9 @@ def _told_before(doc: ParsedArticle, sentence: Sentence) -> list[tuple[str, bool
             # What a thing is for or about ("no evidence for the claim", "publicity about
             # the case"); not a place or a time ("outside the home", "in the capital").
             preposition = tree.token(t.head)
-            if preposition is None or preposition.lemma.lower() not in _ABOUT:
+            if preposition is None or not (
+                preposition.lemma.lower() in _ABOUT or _event_before(tree, preposition)
+            ):
                 continue
         children = tree.children(t)
         determiner = next((c for c in children if c.dep == "det"), None)
@@ -755,6 +757,26 @@ _TOLD_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj"))
 #: "The trailer", and "these shorelines", "this plan": a thing told of before.
 _TOLD_DETERMINERS = frozenset(("the", "this", "that", "these", "those"))
 _ABOUT = frozenset(("for", "about", "against", "over", "with", "by", "despite"))
+#: Prepositions whose object is an event the sentence's own happens in relation to
+#: ("After the hearing, Hiller was ordered held", "during the raid").
+_AROUND = frozenset(("after", "before", "during", "following", "since", "until", "throughout"))
+
+
+def _event_before(tree: TokenTree, preposition: Token) -> bool:
+    """Whether a preposition ties what the sentence tells to an event as its time or its
+    cause: "After the hearing, ...", "missed nine games because of the injury" (a
+    hearing, an injury the article told of before)."""
+    if preposition.lemma.lower() in _AROUND:
+        return True
+    # "because of": the parser hangs the noun on "because" or on "of".
+    if preposition.lemma.lower() == "because":
+        return any(c.lemma.lower() == "of" for c in tree.children(preposition))
+    before = tree.token(preposition.index - 1)
+    return (
+        preposition.lemma.lower() == "of"
+        and before is not None
+        and before.lemma.lower() == "because"
+    )
 
 
 def _aside_clause(doc: ParsedArticle, clause: Token) -> bool:
@@ -856,6 +878,33 @@ def _rhetorical_imperative(doc: ParsedArticle, sentence: Sentence) -> bool:
 #: Verbs whose imperative points the reader to an example ("Witness ...", "Consider
 #: ...", "Take ..."); not an idiom that judges ("Leave it to Schumer to ...").
 _POINTING = frozenset(("witness", "consider", "take", "look", "remember", "recall", "note"))
+
+
+#: An opening span of time counted from a moment before it: "In the next minute or two",
+#: "Over the following days", "Within the ensuing hours".
+_NEXT_SPAN = re.compile(
+    r"(?:in|over|within|during|for)\s+the\s+(?:next|following|ensuing)\b", re.IGNORECASE
+)
+
+
+def _next_span_told(doc: ParsedArticle, sentence: Sentence) -> bool:
+    """Whether a sentence opens with a span of time that follows a moment it does not
+    tell, and tells what happened in it: "In the next minute or two, the entire roof
+    was in flames" (after what?). Not what is to come, counted from the day the page
+    was written ("Over the next few days, the board will decide on the fares")."""
+    if not _NEXT_SPAN.match(sentence.text):
+        return False
+    first = next(iter(doc.tree.between(sentence.start, sentence.end)), None)
+    if first is None or first.dep != "prep":
+        return False
+    span = [c for c in doc.tree.children(first) if c.dep == "pobj"]
+    if not any(c.lemma.lower() in _SPANS_OF_TIME for c in span):
+        return False
+    verb = doc.tree.token(first.head)
+    if verb is None:
+        return False
+    tags = {verb.tag} | {c.tag for c in doc.tree.children(verb) if c.dep in ("aux", "auxpass")}
+    return "VBD" in tags and "MD" not in tags
 
 
 def _later_than_told(doc: ParsedArticle, sentence: Sentence) -> bool:
@@ -1304,6 +1353,8 @@ def _standing(
         return "follows"  # "At the time, the trip ...": the time of what came before
     if _later_than_told(doc, sentence):
         return "follows"  # "... hit a 47-yard field goal moments later to tie the game"
+    if _next_span_told(doc, sentence):
+        return "follows"  # "In the next minute or two, the entire roof was in flames."
     if _POINTING_PHRASE.search(text if outside is None else outside[sentence.start : sentence.end]):
         return "follows"  # "... play a vital role in this regard.": in what regard?
     # A bare quotation names no speaker: the sentence before may. Its speaker is said
@@ -1323,6 +1374,11 @@ def _standing(
         return "follows"
     if _addresses_reader(doc, sentence, unquoted) or _SHOWN_BELOW.match(text):
         return None
+    if _exclaims_first(doc, sentence, unquoted):
+        # "Okay, so it's a bit of a stretch there, but ...": talk that answers what came
+        # before it (the writer's, or a post whose marks the page lost: "Wow, the
+        # ratings are in ...", after "Trump wrote on Twitter:").
+        return "follows"
     if _no_response(doc, sentence):
         return None
     if _leans_back(doc, sentence, persons, unquoted):
@@ -1330,6 +1386,20 @@ def _standing(
     if _outlet_speaks(doc, sentence) or _correspondent_reports(doc, sentence, unquoted):
         return None
     return "alone"
+
+
+def _exclaims_first(doc: ParsedArticle, sentence: Sentence, unquoted: str) -> bool:
+    """Whether a sentence opens, outside any quotation, with an interjection and a
+    comma: talk that answers what came before it ("Okay, so it's a bit of a stretch
+    there", "Wow, the ratings are in", "Yes, that furry face ... was the beast")."""
+    if not doc.article.text[: sentence.start].strip():
+        return False  # a page that opens so (a post: "Wow, ...") answers nothing before it
+    tokens = [t for t in doc.tree.between(sentence.start, sentence.end) if t.pos != "PUNCT"]
+    if not tokens or tokens[0].pos != "INTJ":
+        return False
+    if not unquoted[tokens[0].start - sentence.start : tokens[0].end - sentence.start].strip():
+        return False  # within a quotation: someone's words
+    return doc.article.text[tokens[0].end : tokens[0].end + 1] == ","
 
 
 #: Of a sentence's letters, the share in capitals that makes it written in capitals
