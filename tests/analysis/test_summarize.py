@@ -1117,6 +1117,26 @@ def test_the_event_a_sentence_is_timed_by_or_owed_to_was_told_of_before() -> Non
 
 @pytest.mark.model
 @pytest.mark.issue(20)
+def test_a_quote_mark_the_splitter_left_alone_is_no_sentence_the_reader_read() -> None:
+    from storybrief.analysis.summarize import _told_before
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    text = (
+        "Ines Varga appeared on Tuesday at a bail hearing in Calder.\n\n"
+        '"I don\'t feel anything, "she said, according to the statement.\n\n'
+        '"It was a long day."\n\n'
+        "After the hearing, Varga was ordered held on two counts of fraud."
+    )
+    (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
+    # The splitter leaves the closing mark of '"It was a long day."' on its own; the
+    # hearing is still three sentences back, as a reader counts them.
+    assert doc.sentences[-2].text == '"'
+    assert _told_before(doc, doc.sentences[-1]) == [("hearing", False)]
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
 @pytest.mark.parametrize(
     ("text", "follows"),
     [

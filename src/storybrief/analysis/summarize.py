@@ -689,9 +689,11 @@ def _told_before(doc: ParsedArticle, sentence: Sentence) -> list[tuple[str, bool
         return [(lemma, True) for lemma in others]
     # (Told as a verb too: "A general claimed Monday that ..." | "offered no evidence
     # for the claim".)
+    # (Sentences with words: not a closing quote mark the splitter left on its own.)
+    worded = [s for s in doc.sentences[:k] if any(ch.isalnum() for ch in s.text)]
     before = {
         t.lemma.lower()
-        for s in doc.sentences[max(0, k - TOLD_WITHIN) : k]
+        for s in worded[-TOLD_WITHIN:]
         for t in tree.between(s.start, s.end)
         if t.pos in ("NOUN", "VERB")
     }
