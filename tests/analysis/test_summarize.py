@@ -1165,6 +1165,8 @@ def test_an_opening_span_of_time_after_an_untold_moment_needs_the_sentence_befor
         ("Okay, so it's a bit of a stretch, but the ferry to Norland will run again.", True),
         ("Wow, the ratings are in and the harbour show was swamped by the news.", True),
         ('"Wow, the ratings are in and we were swamped," the producer said on Monday.', False),
+        # An editorial's steps grant a point: "Yes, ..." stands as a statement.
+        ("Yes, the port of Calder cracked down on strikes in 1988, killing a union man.", False),
         ("Well-wishers lined the quay in Calder as the last ferry left the harbour.", False),
     ],
 )

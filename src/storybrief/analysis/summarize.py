@@ -1390,14 +1390,19 @@ def _standing(
     return "alone"
 
 
+#: Interjections that grant or deny a point, an argument's steps in an editorial ("Yes,
+#: Rangoon cracked down on protests in 1988, ..."), not talk to the reader.
+_AGREEING = frozenset(("yes", "no"))
+
+
 def _exclaims_first(doc: ParsedArticle, sentence: Sentence, unquoted: str) -> bool:
     """Whether a sentence opens, outside any quotation, with an interjection and a
     comma: talk that answers what came before it ("Okay, so it's a bit of a stretch
-    there", "Wow, the ratings are in", "Yes, that furry face ... was the beast")."""
+    there", "Wow, the ratings are in"). Not "yes" or "no" (``_AGREEING``)."""
     if not doc.article.text[: sentence.start].strip():
         return False  # a page that opens so (a post: "Wow, ...") answers nothing before it
     tokens = [t for t in doc.tree.between(sentence.start, sentence.end) if t.pos != "PUNCT"]
-    if not tokens or tokens[0].pos != "INTJ":
+    if not tokens or tokens[0].pos != "INTJ" or tokens[0].text.lower() in _AGREEING:
         return False
     if not unquoted[tokens[0].start - sentence.start : tokens[0].end - sentence.start].strip():
         return False  # within a quotation: someone's words
