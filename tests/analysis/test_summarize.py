@@ -1117,6 +1117,70 @@ def test_the_event_a_sentence_is_timed_by_or_owed_to_was_told_of_before() -> Non
 
 @pytest.mark.model
 @pytest.mark.issue(20)
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        (
+            "Calder ferry strike: crossings cancelled The ferry crews of Calder walked out"
+            " on Monday over pay, the union said.",
+            "The ferry crews of Calder walked out on Monday over pay, the union said.",
+        ),
+        (
+            "Strike shuts port: many stranded The strike is the first in 20 years There are"
+            " reports of long queues at the terminal in Calder.",
+            "There are reports of long queues at the terminal in Calder.",
+        ),
+        (
+            "Monday, 12 March 2012; 10:10 AM Most ferry crews in Calder stayed home on Monday"
+            " as the strike began.",
+            "Most ferry crews in Calder stayed home on Monday as the strike began.",
+        ),
+        # No seam: an article before a title, a time that is no page's stamp.
+        ("Ines Varga says the film The Harbour opens in Calder on Friday.", None),
+        ("The strike began at 10:10 AM Monday, the union of the ferry crews said.", None),
+    ],
+)
+def test_a_pages_head_run_into_its_lead_is_no_part_of_the_lead(text: str, lead: str | None) -> None:
+    from storybrief.analysis.summarize import candidates
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
+    first = candidates([doc])[0].sentence
+    # The lead, as an exact span of the page; or the sentence whole.
+    assert first.text == (lead or doc.sentences[0].text)
+    assert doc.article.text[first.start : first.end] == first.text
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+@pytest.mark.parametrize(
+    ("text", "standing"),
+    [
+        ("There are reports of long queues at the ferry terminal in Calder.", "alone"),
+        ("There's no ferry to Norland until the strike in Calder ends.", "alone"),
+        ("There will be no crossings from Calder to Norland on Monday.", "alone"),
+        ("There, the crews of the Calder ferry voted to strike on Monday.", "follows"),
+    ],
+)
+def test_an_existential_there_opening_a_page_stands_for_nothing_told_before(
+    text: str, standing: str
+) -> None:
+    from storybrief.analysis.summarize import _standing
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
+    assert _standing(doc, doc.sentences[0]) == standing
+    # Further down a page, it sums up or restates what came before ("There were no
+    # injuries"): it goes with the sentence before it.
+    lead = "The ferry crews of Calder walked out on Monday over pay.\n\n"
+    (later,) = parse_articles([build_article(lead + text, "d2")], load_nlp())
+    assert _standing(later, later.sentences[1]) == "follows"
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
 def test_a_quote_mark_the_splitter_left_alone_is_no_sentence_the_reader_read() -> None:
     from storybrief.analysis.summarize import _told_before
     from storybrief.nlp import load_nlp, parse_articles

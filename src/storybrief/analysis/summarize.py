@@ -259,6 +259,35 @@ _OPENERS = frozenset(
         *("certainly", "indeed", "clearly", "obviously", "admittedly", "surely", "granted"),
     )
 )
+#: What follows an existential "there": "There are reports of ...", "There will be no
+#: ferry on Monday" (not "There, the crews ...", which points at a place told before).
+_EXISTENTIAL_AFTER = frozenset(
+    (
+        *("is", "are", "was", "were", "has", "have", "had", "will", "would", "may", "might"),
+        *("could", "can", "remain", "remains", "appear", "appears", "seem", "seems"),
+    )
+)
+
+
+def _existential(words: Sequence[str]) -> bool:
+    """Whether a sentence's first words (lowercase) are an existential "there" and its
+    verb ("There are reports of ...", "There's no ferry"), which stands for nothing
+    told before."""
+    if not words or words[0].split("'")[0] != "there":
+        return False
+    if words[0] in ("there's", "there'd", "there'll", "there've"):
+        return True
+    return len(words) > 1 and words[1] in _EXISTENTIAL_AFTER
+
+
+def _worded_before(doc: ParsedArticle, sentence: Sentence) -> bool:
+    """Whether a sentence with words comes before this one in its document."""
+    return any(
+        s.start < sentence.start and any(ch.isalnum() for ch in s.text)
+        for s in doc.sentences[: sentence.index]
+    )
+
+
 #: An opening that dates the sentence by what came before it: "At the time", "By then",
 #: "Since then", "The next day", "Two weeks later", "Soon after,", "Earlier in the day",
 #: and what counts on from something before it: "A third leading advocate ... was
@@ -1349,7 +1378,14 @@ def _standing(
         return None
     # "It's", "They'd": the pronoun before the clitic.
     first = _WORD.findall(text[:40].lower().replace("’", "'"))
-    if first and first[0].split("'")[0] in _OPENERS:
+    # (An existential "there" opening a page's lead stands for nothing: "There are
+    # reports of a substantial number of deaths ...". Further down, the sentences that
+    # open so restate or sum up what came before: "There were no injuries".)
+    if (
+        first
+        and first[0].split("'")[0] in _OPENERS
+        and not (_existential(first) and not _worded_before(doc, sentence))
+    ):
         return "follows"
     if _TIME_BEFORE.match(text) or _COUNTS_ON.match(text) or _INTERPOSED.match(text):
         return "follows"  # "At the time, the trip ...": the time of what came before
@@ -1820,6 +1856,9 @@ def candidates(
             story = _past_cut_dateline(doc, sentence)
             if story is not None:
                 sentence, broken = story, False  # the dateline's pieces break nothing
+            lead = _past_run_in_head(doc, sentence)
+            if lead is not None:
+                sentence = lead
             opened = inside
             inside = _inside_quotation(sentence.text, inside)
             previous_end = sentence.end
@@ -2037,6 +2076,51 @@ def _past_cut_dateline(doc: ParsedArticle, sentence: Sentence) -> Sentence | Non
     while cut < sentence.end and text[cut].isspace():
         cut += 1
     if not text[cut : cut + 1].isupper():
+        return None
+    return dataclasses.replace(sentence, start=cut, text=text[cut : sentence.end])
+
+
+#: Where a page's head runs into its lead with no stop between them: an article
+#: opening a clause right after a word ("... many feared dead The earthquake is the
+#: worst ...", "... at 04:16 GMT Help A key aide ..."), "There" and a verb of being
+#: ("... in 200 years There are reports of ..."), or the time of a page's stamp and a
+#: capital ("Thursday 28 April 2005 12.48 BST Tony Blair was told ...").
+_HEAD_SEAM = re.compile(
+    r"(?<=[A-Za-z0-9])[ \t]+(?P<article>(?:The|A|An)[ \t]+(?=[a-z0-9])"
+    r"|There[ \t]+(?=(?:is|are|was|were|have|has)\b))"
+    r"|(?<=\d[:.]\d\d)[ \t]*(?P<stamp>(?:[AaPp]\.?[Mm]\.?|GMT|BST|UTC|UK|CET|CEST|[ECMP][SD]?T)"
+    r"[ \t]+)(?=[A-Z][a-z])"
+)
+#: A page's stamp names a month or a day of the week.
+_STAMP_DAY = re.compile(
+    rf"\b(?:{'|'.join(m.title() for m in MONTHS)}|{'|'.join(d.title() for d in WEEKDAYS)})\b"
+)
+#: Judgement call: a head has at least this many words (not "At A ...").
+HEAD_WORDS = 2
+
+
+def _past_run_in_head(doc: ParsedArticle, sentence: Sentence) -> Sentence | None:
+    """Where a page's first sentence is its head run into its lead with no stop between
+    them (a crawled page's headline, standfirst or stamp: "Haiti earthquake: many
+    feared dead The earthquake is the worst to hit Haiti in 200 years There are reports
+    of a substantial number of deaths ..."; "29 September 2011 Last updated at 04:16 GMT
+    Help A key aide and a security guard have told ..."), the sentence from the lead's
+    first word, after the last such seam; else None. An article after a word opens a
+    clause only there ("the film The Wolfman" has a capital after it); a stamp's time
+    counts only after a month or a weekday ("at 10:10 AM Tuesday" is no stamp)."""
+    text = doc.article.text
+    if text[: sentence.start].strip():
+        return None
+    cut = None
+    for m in _HEAD_SEAM.finditer(text, sentence.start, sentence.end):
+        head = text[sentence.start : m.start()]
+        if len(_WORD.findall(head)) < HEAD_WORDS or any(q in head for q in '"“”'):
+            continue
+        if m.group("article") is not None:
+            cut = m.start("article")
+        elif _STAMP_DAY.search(head):
+            cut = m.end()
+    if cut is None or len(_WORD.findall(text[cut : sentence.end])) < MIN_WORDS:
         return None
     return dataclasses.replace(sentence, start=cut, text=text[cut : sentence.end])
 
