@@ -1181,6 +1181,48 @@ def test_an_existential_there_opening_a_page_stands_for_nothing_told_before(
 
 @pytest.mark.model
 @pytest.mark.issue(20)
+def test_a_live_pages_stamps_are_no_part_of_its_entries() -> None:
+    import dataclasses
+
+    from storybrief.analysis.summarize import _past_stamp, _standing, candidates
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    entries = (
+        "(Update 6:20 a.m. Friday in Calder, 11:20 p.m. Thursday ET) The harbour board said"
+        " late Thursday that it would meet the union on Friday. \n"
+        "(Update 7:14 p.m. in Calder, 12:14 p.m. ET) The mayor of Calder is expected to step"
+        " down on Thursday night, a senior official told reporters. \n"
+    )
+    text = "Protesters filled the main square of Calder on Thursday. \n" + entries
+    (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
+    # However the splitter cuts them, each entry is a candidate without its stamp.
+    found = [c.sentence.text for c in candidates([doc])]
+    assert "The harbour board said late Thursday that it would meet the union on Friday." in found
+    assert not any(t.startswith(("(", "ET)")) for t in found)
+    # A stamp the splitter left on the entry, whole or cut at its "p.m.".
+    first = doc.sentences[0]
+    for piece, entry in (
+        ("(Update 7:14 p.m. in Calder, 12:14 p.m. ET) ", "The mayor of Calder is expected"),
+        ("Thursday ET) ", "The harbour board said late"),
+    ):
+        at = text.index(piece)
+        end = text.index(".", text.index(entry)) + 1
+        whole = dataclasses.replace(first, start=at, end=end, text=text[at:end])
+        cut = _past_stamp(doc, whole)
+        assert cut is not None
+        assert cut.text.startswith(entry)
+        assert text[cut.start : cut.end] == cut.text
+    # No stamp: brackets of the story's own.
+    plain = dataclasses.replace(first, text="(About 300 of them) stayed home on Friday.")
+    assert _past_stamp(doc, plain) is None
+    # A stamp the splitter cut before its closing bracket is no sentence.
+    opened = dataclasses.replace(first, text="(Update 6:20 a.m. Friday in Calder, 11:20 p.m.")
+    assert _standing(doc, opened) is None
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
 def test_a_quote_mark_the_splitter_left_alone_is_no_sentence_the_reader_read() -> None:
     from storybrief.analysis.summarize import _told_before
     from storybrief.nlp import load_nlp, parse_articles

@@ -1343,6 +1343,8 @@ def _standing(
         return None  # "They think it is fun and games." | "It's not.": a set-up, refuted
     if _WEB_ADDRESS.search(text):  # a link to follow: "Help end this abuse: http://..."
         return None
+    if text.startswith("(") and ")" not in text:
+        return None  # "(Update 6:20 a.m. Friday in Cairo, 11:20 p.m.": a stamp the splitter cut
     if _in_parentheses(text) and _PERSONAL.search(text):
         # The writer's aside in brackets, in the first or second person: "(When we
         # reached out for comment, her representative pointed us to ...)". A fact in
@@ -1859,6 +1861,9 @@ def candidates(
             lead = _past_run_in_head(doc, sentence)
             if lead is not None:
                 sentence = lead
+            lead = _past_stamp(doc, sentence)
+            if lead is not None:
+                sentence = lead
             opened = inside
             inside = _inside_quotation(sentence.text, inside)
             previous_end = sentence.end
@@ -1877,6 +1882,9 @@ def candidates(
             broken = (
                 not _ENDS_ANY_SENTENCE.search(sentence.text.rstrip())
                 and not is_caption_like(sentence.text)
+                # A live page's stamp on its own ("(Update 7:14 p.m. in Cairo, 12:14
+                # p.m. ET)") ends where its entry begins.
+                and not _STAMP_ONLY.fullmatch(sentence.text.strip())
             ) or _cut_at_title(sentence.text)
             follows = opened or standing == "follows"
             if (
@@ -2123,6 +2131,33 @@ def _past_run_in_head(doc: ParsedArticle, sentence: Sentence) -> Sentence | None
     if cut is None or len(_WORD.findall(text[cut : sentence.end])) < MIN_WORDS:
         return None
     return dataclasses.replace(sentence, start=cut, text=text[cut : sentence.end])
+
+
+#: A live page's stamp in brackets before an entry: "(Update 7:14 p.m. in Cairo, 12:14
+#: p.m. ET) President Hosni Mubarak is expected to ..."; and the end of one the splitter
+#: cut at its "p.m.": "ET) President Hosni Mubarak will address the nation ...",
+#: "Thursday ET) U.N. Secretary-General Ban Ki-moon said ...".
+_BRACKETED_STAMP = re.compile(
+    r"\((?:[^()\d]{0,20})\d{1,2}[:.]\d\d[^()]{0,60}\)\s+(?=[A-Z\"“‘'])"
+    r"|[^()]{1,24}?\)\s+(?=[A-Z\"“‘'])"
+)
+
+
+_STAMP_ONLY = re.compile(r"\((?:[^()\d]{0,20})\d{1,2}[:.]\d\d[^()]{0,60}\)")
+
+
+def _past_stamp(doc: ParsedArticle, sentence: Sentence) -> Sentence | None:
+    """Where a sentence opens with a live page's stamp in brackets ("(Update 7:14 p.m. in
+    Cairo, 12:14 p.m. ET) President Hosni Mubarak is expected to step down"), or with
+    the end of one the splitter cut ("ET) President Hosni Mubarak will address ..."),
+    the sentence from the entry's first word; else None."""
+    found = _BRACKETED_STAMP.match(sentence.text)
+    if found is None:
+        return None
+    cut = sentence.start + found.end()
+    if len(_WORD.findall(doc.article.text[cut : sentence.end])) < MIN_WORDS:
+        return None
+    return dataclasses.replace(sentence, start=cut, text=doc.article.text[cut : sentence.end])
 
 
 def without_dateline(doc: ParsedArticle, sentence: Sentence) -> Sentence:
