@@ -259,35 +259,6 @@ _OPENERS = frozenset(
         *("certainly", "indeed", "clearly", "obviously", "admittedly", "surely", "granted"),
     )
 )
-#: What follows an existential "there": "There are reports of ...", "There will be no
-#: ferry on Monday" (not "There, the crews ...", which points at a place told before).
-_EXISTENTIAL_AFTER = frozenset(
-    (
-        *("is", "are", "was", "were", "has", "have", "had", "will", "would", "may", "might"),
-        *("could", "can", "remain", "remains", "appear", "appears", "seem", "seems"),
-    )
-)
-
-
-def _existential(words: Sequence[str]) -> bool:
-    """Whether a sentence's first words (lowercase) are an existential "there" and its
-    verb ("There are reports of ...", "There's no ferry"), which stands for nothing
-    told before."""
-    if not words or words[0].split("'")[0] != "there":
-        return False
-    if words[0] in ("there's", "there'd", "there'll", "there've"):
-        return True
-    return len(words) > 1 and words[1] in _EXISTENTIAL_AFTER
-
-
-def _worded_before(doc: ParsedArticle, sentence: Sentence) -> bool:
-    """Whether a sentence with words comes before this one in its document."""
-    return any(
-        s.start < sentence.start and any(ch.isalnum() for ch in s.text)
-        for s in doc.sentences[: sentence.index]
-    )
-
-
 #: An opening that dates the sentence by what came before it: "At the time", "By then",
 #: "Since then", "The next day", "Two weeks later", "Soon after,", "Earlier in the day",
 #: and what counts on from something before it: "A third leading advocate ... was
@@ -1380,14 +1351,7 @@ def _standing(
         return None
     # "It's", "They'd": the pronoun before the clitic.
     first = _WORD.findall(text[:40].lower().replace("’", "'"))
-    # (An existential "there" opening a page's lead stands for nothing: "There are
-    # reports of a substantial number of deaths ...". Further down, the sentences that
-    # open so restate or sum up what came before: "There were no injuries".)
-    if (
-        first
-        and first[0].split("'")[0] in _OPENERS
-        and not (_existential(first) and not _worded_before(doc, sentence))
-    ):
+    if first and first[0].split("'")[0] in _OPENERS:
         return "follows"
     if _TIME_BEFORE.match(text) or _COUNTS_ON.match(text) or _INTERPOSED.match(text):
         return "follows"  # "At the time, the trip ...": the time of what came before
