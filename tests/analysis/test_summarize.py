@@ -1137,6 +1137,12 @@ def test_the_event_a_sentence_is_timed_by_or_owed_to_was_told_of_before() -> Non
             " reports of long queues at the terminal in Calder.",
             "",
         ),
+        # A page's stamp line that repeats the lead's dateline: the dateline goes too.
+        (
+            "CALDER, March 9 | Wed Mar 9, 2011 3:17 pm EST CALDER, March 9 (Reuters) - The"
+            " ferry crews of Calder walked out on Monday over pay, the union said.",
+            "The ferry crews of Calder walked out on Monday over pay, the union said.",
+        ),
         # No seam: an article before a title, a time that is no page's stamp.
         ("Ines Varga says the film The Harbour opens in Calder on Friday.", None),
         ("The strike began at 10:10 AM Monday, the union of the ferry crews said.", None),

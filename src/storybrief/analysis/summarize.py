@@ -2061,7 +2061,7 @@ _HEAD_SEAM = re.compile(
     r"(?<=[A-Za-z0-9])[ \t]+(?P<article>(?:The|A|An)[ \t]+(?=[a-z0-9])"
     r"|There[ \t]+(?=(?:is|are|was|were|have|has)\b))"
     r"|(?<=\d[:.]\d\d)[ \t]*(?P<stamp>(?:[AaPp]\.?[Mm]\.?|GMT|BST|UTC|UK|CET|CEST|[ECMP][SD]?T)"
-    r"[ \t]+)(?=[A-Z][a-z])"
+    r"[ \t]+)(?=[A-Z][a-z]|[A-Z]{3,}\b)"
 )
 #: A page's stamp names a month or a day of the week.
 _STAMP_DAY = re.compile(
@@ -2092,7 +2092,14 @@ def _past_run_in_head(doc: ParsedArticle, sentence: Sentence) -> Sentence | None
             cut = m.start("article")
         elif _STAMP_DAY.search(head):
             cut = m.end()
-    if cut is None or len(_WORD.findall(text[cut : sentence.end])) < MIN_WORDS:
+    if cut is None:
+        return None
+    # The lead's own dateline goes too: "TRIPOLI, March 9 | Wed Mar 9, 2011 3:17 pm EST
+    # TRIPOLI, March 9 (Reuters) - Unrest in Libya has cut ...".
+    dateline = dateline_length(text[cut : sentence.end])
+    if dateline and text[cut + dateline : cut + dateline + 1].isupper():
+        cut += dateline
+    if len(_WORD.findall(text[cut : sentence.end])) < MIN_WORDS:
         return None
     return dataclasses.replace(sentence, start=cut, text=text[cut : sentence.end])
 
