@@ -24,16 +24,23 @@ tokens joined again, a sentence a paragraph, the crawler's address line left out
 each cluster's documents as ``<out stem>-docs/<cluster>/<doc id>.txt``, for a reader to
 judge every sentence (fine, fragment, debris, dangling, redundant, superseded, off-topic)
 and every link. Session 63 read three rounds of 16 clusters this way (its note).
+
+``t17`` gives Timeline17 windows, dated crawled pages as a reader of a breaking story
+has them: for each of the eight topics, the articles published within a day of its
+N-th busiest day (``t17:1-2``: the second busiest; at most 20 articles, in order of
+publication). Session 72 read ranks 1 to 3 this way (its note).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import gzip
 import itertools
 import json
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -54,6 +61,11 @@ WHOLE = {
 }
 #: ECB+: each topic holds two events of one kind, its "ecb" and "ecbplus" halves.
 ECBPLUS = EVAL / "ecbplus" / "ecbplus_docs.jsonl.gz"
+#: Timeline17's articles, one file a topic.
+T17 = EVAL / "timeline17_crisis" / "articles"
+#: A Timeline17 window: the articles within this many days of a busy day, at most so many.
+WINDOW_DAYS = 1
+WINDOW_ARTICLES = 20
 #: A token the tokenizer split off that joins the word before it again.
 _JOINS_BEFORE = re.compile(r"[.,;:!?%)\]”]+|(?:'|’)(?:s|re|ve|ll|d|m)?|n(?:'|’)t")
 
@@ -167,7 +179,39 @@ def ecb_records(half: str) -> list[dict[str, Any]]:
     ]
 
 
-def _records(name: str, first: int, last: int) -> Iterator[tuple[int, dict[str, Any]]]:
+def t17_windows(rank: int) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Each Timeline17 topic's window around its ``rank``-th busiest day of publication
+    (0: the busiest), as ``(topic and rank, record)``; documents with text and date."""
+    from timeline import detokenize  # benchmarks/timeline.py
+
+    for path in sorted(T17.glob("t17_*.jsonl.gz")):
+        topic = path.name[len("t17_") : -len(".jsonl.gz")]
+        with gzip.open(path, "rt", encoding="utf-8") as lines:
+            rows = [json.loads(line) for line in lines]
+        days = sorted(
+            Counter(r["pub_date"][:10] for r in rows).items(), key=lambda kv: (-kv[1], kv[0])
+        )
+        if rank >= len(days):
+            continue
+        busy = dt.date.fromisoformat(days[rank][0])
+        near = [
+            r
+            for r in rows
+            if abs((dt.date.fromisoformat(r["pub_date"][:10]) - busy).days) <= WINDOW_DAYS
+        ]
+        near.sort(key=lambda r: (r["pub_date"], r.get("id", "")))
+        documents = [
+            {"text": detokenize(r["text"]), "date": r["pub_date"][:10]}
+            for r in near[:WINDOW_ARTICLES]
+        ]
+        yield f"{topic}{rank}", {"documents": documents}
+
+
+def _records(name: str, first: int, last: int) -> Iterator[tuple[int | str, dict[str, Any]]]:
+    if name == "t17":
+        for rank in range(first, last):
+            yield from t17_windows(rank)
+        return
     if name in ("ecb", "ecbplus"):
         yield from itertools.islice(enumerate(ecb_records(name)), first, last)
         return
