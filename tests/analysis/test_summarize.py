@@ -1162,6 +1162,69 @@ def test_a_pages_head_run_into_its_lead_is_no_part_of_the_lead(text: str, lead: 
 
 @pytest.mark.model
 @pytest.mark.issue(20)
+@pytest.mark.parametrize(
+    ("text", "pointer"),
+    [
+        ("Read the second part of the ferry board's report on the strike.", True),
+        ("Read part of Varga's conversation with the crews below.", True),
+        ("Follow the latest updates on the ferry strike in Calder.", True),
+        ("Watch the video of the last crossing from Calder.", True),
+        (
+            "Varga spoke to the Calder Post about the strike.\n\n"
+            "Read part of Varga's conversation with the Post below.",
+            True,
+        ),
+        ("Readers of the Calder Post voted against the strike on Monday.", False),
+        ("Seeing the crews on the quay, the mayor of Calder called for talks.", False),
+        ("The crews read the board's letter on Monday and voted to strike.", False),
+    ],
+)
+def test_a_pages_pointer_to_read_or_watch_something_else_is_no_sentence(
+    text: str, pointer: bool
+) -> None:
+    from storybrief.analysis.summarize import _standing
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
+    assert (_standing(doc, doc.sentences[-1]) is None) is pointer
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
+def test_a_photos_caption_and_credit_are_no_sentences_of_the_story() -> None:
+    import dataclasses
+
+    from storybrief.analysis.summarize import _past_stamp, candidates
+    from storybrief.nlp import load_nlp, parse_articles
+    from tests.conftest import build_article
+
+    text = (
+        "The ferry crews of Calder walked out on Monday over pay, the union said. \n"
+        "Crews wait on the quay in Calder for the last crossing of the day. \n"
+        "Photograph: Ines Varga/AP The harbour board said it would meet the union on Friday. \n"
+        "Talks broke down in March after three weeks, the board said."
+    )
+    (doc,) = parse_articles([build_article(text, "d1")], load_nlp())
+    found = [c.sentence.text for c in candidates([doc])]
+    # The caption goes (its credit follows it); the story's sentence after the credit
+    # stays, without the credit.
+    assert found == [
+        "The ferry crews of Calder walked out on Monday over pay, the union said.",
+        "The harbour board said it would meet the union on Friday.",
+        "Talks broke down in March after three weeks, the board said.",
+    ]
+    # A credit the splitter left on the sentence after it.
+    at = text.index("Photograph:")
+    end = text.index("Friday.") + len("Friday.")
+    whole = dataclasses.replace(doc.sentences[0], start=at, end=end, text=text[at:end])
+    cut = _past_stamp(doc, whole)
+    assert cut is not None
+    assert cut.text == "The harbour board said it would meet the union on Friday."
+
+
+@pytest.mark.model
+@pytest.mark.issue(20)
 def test_a_live_pages_stamps_are_no_part_of_its_entries() -> None:
     import dataclasses
 

@@ -1148,6 +1148,28 @@ def _leans_back(
 #: A sentence in parentheses that points the reader to another page: "(See the top 10
 #: movies of 2009.)", "(Read a book review of The Lovely Bones.)", "(Also on POLITICO:
 #: Boehner's big bet)".
+#: Verbs a page points its reader elsewhere with: "Read part of Damon's conversation with
+#: Travers below.", "Follow the latest updates on the spread of the virus".
+_POINTING_ELSEWHERE = frozenset(
+    ("read", "see", "watch", "listen", "view", "click", "follow", "subscribe")
+)
+
+
+def _points_elsewhere(doc: ParsedArticle, sentence: Sentence) -> bool:
+    """Whether a sentence opens with the page's imperative to read, watch or follow
+    something else (a verb of ``_POINTING_ELSEWHERE`` with no subject), a pointer, no
+    report."""
+    tokens = [t for t in doc.tree.between(sentence.start, sentence.end) if t.pos != "PUNCT"]
+    if not tokens or tokens[0].lemma.lower() not in _POINTING_ELSEWHERE:
+        return False
+    first = tokens[0]
+    return (
+        first.tag in ("VB", "VBP")  # (with no subject, "VBP" is the tagger's imperative)
+        and first.text[:1].isupper()
+        and doc.tree.child(first, "nsubj", "nsubjpass") is None
+    )
+
+
 _POINTER = re.compile(
     r"\((?:See|Read|Watch|Listen to|View|Click|Also on|More on|More from|Related)\b[^()]*\)\W*$"
 )
@@ -1283,6 +1305,8 @@ def _standing(
         # CONTAINED HEREIN MAY BE USED ..."), a broadcast's running script ("NEW AT
         # 5:00, A MOTHER ..."), a reader's shout: never a brief's sentence.
         return None
+    if _points_elsewhere(doc, sentence):
+        return None  # "Read the second part of the advice.": the page's pointer, no report
     if _POINTER.match(text) or _PAGE_LINE.search(text):
         return None  # "(See the top 10 movies of 2009.)", "Follow him on Twitter @...": the page's
     if WRITER_NOTE.match(text) and (
@@ -1316,6 +1340,8 @@ def _standing(
         return None
     if text.startswith("(") and ")" not in text:
         return None  # "(Update 6:20 a.m. Friday in Cairo, 11:20 p.m.": a stamp the splitter cut
+    if _CREDIT.match(doc.article.text[sentence.end : sentence.end + 200].lstrip()):
+        return None  # "People wear surgical masks ... subway." | "Photograph: ...": a caption
     if _in_parentheses(text) and _PERSONAL.search(text):
         # The writer's aside in brackets, in the first or second person: "(When we
         # reached out for comment, her representative pointed us to ...)". A fact in
@@ -1849,6 +1875,7 @@ def candidates(
                 # A live page's stamp on its own ("(Update 7:14 p.m. in Cairo, 12:14
                 # p.m. ET)") ends where its entry begins.
                 and not _STAMP_ONLY.fullmatch(sentence.text.strip())
+                and not _CREDIT.fullmatch(sentence.text.strip())  # "Photograph: Jo Roe/AP"
             ) or _cut_at_title(sentence.text)
             follows = opened or standing == "follows"
             if (
@@ -2114,6 +2141,14 @@ _BRACKETED_STAMP = re.compile(
 )
 
 
+#: A photo's credit on the line after its caption, run into the story's next sentence:
+#: "Photograph: Dario Lopez-Mills/AP A killer virus that has caused ...", "Photograph:
+#: PA A lawyer for one of the British soldiers ...".
+_CREDIT = re.compile(
+    r"(?:Photograph|Photo|Picture)s?\s?:\s*(?:[^\n/]{1,60}/\s?)?"
+    r"(?:AFP/Getty Images|Getty Images|Rex Features|AP|AFP|EPA|PA|Reuters|REUTERS|Getty"
+    r"|Bloomberg|Corbis|Rex|Xinhua|Sipa|Alamy)\b[ \t]*"
+)
 _STAMP_ONLY = re.compile(r"\((?:[^()\d]{0,20})\d{1,2}[:.]\d\d[^()]{0,60}\)")
 
 
@@ -2122,7 +2157,7 @@ def _past_stamp(doc: ParsedArticle, sentence: Sentence) -> Sentence | None:
     Cairo, 12:14 p.m. ET) President Hosni Mubarak is expected to step down"), or with
     the end of one the splitter cut ("ET) President Hosni Mubarak will address ..."),
     the sentence from the entry's first word; else None."""
-    found = _BRACKETED_STAMP.match(sentence.text)
+    found = _BRACKETED_STAMP.match(sentence.text) or _CREDIT.match(sentence.text)
     if found is None:
         return None
     cut = sentence.start + found.end()
